@@ -1,0 +1,67 @@
+"""The typer app and what every command shares: error mapping, progress, the store option."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from storyline.config import IngestConfig, load_config
+from storyline.errors import StorylineError
+
+app = typer.Typer(
+    name="storyline", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    help="Many news reports in, one sourced story out.",
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+#: Errors listed one per line on stderr before the rest are only counted.
+MAX_LISTED_ERRORS = 50
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or SQLite path [default: ./storyline.db].")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file with an [ingest] section.")]
+WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes for extraction.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Fail at the first bad input.")]
+MaxFileOption = Annotated[int | None, typer.Option("--max-file-bytes", min=1, help="Refuse larger input files.")]
+
+
+@contextlib.contextmanager
+def reported_errors(debug: bool = False) -> Iterator[None]:
+    """Turn a StorylineError into one stderr line and exit code 1."""
+    try:
+        yield
+    except StorylineError as exc:
+        if debug:
+            raise
+        err.print(f"storyline: error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+
+
+def build_config(config_path: Path | None, **options: Any) -> IngestConfig:
+    return load_config(config_path).with_options(**options)
+
+
+def print_errors(messages: list[str]) -> None:
+    for message in messages[:MAX_LISTED_ERRORS]:
+        err.print(f"storyline: skipped {message}", markup=False)
+    if len(messages) > MAX_LISTED_ERRORS:
+        err.print(f"storyline: … and {len(messages) - MAX_LISTED_ERRORS} more errors (all are in the store)")
+
+
+def main() -> None:
+    """Console entry point."""
+    logging.basicConfig(level=logging.WARNING, format="storyline: %(levelname)s: %(message)s")
+    from storyline.cli import commands  # noqa: F401, PLC0415  (registers the commands)
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("storyline: interrupted")
+        sys.exit(130)

@@ -1,0 +1,126 @@
+"""The commands of DESIGN.md that exist so far: ingest, run, articles, eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from storyline.cli.app import (
+    ConfigOption, DbOption, MaxFileOption, StrictOption, WorkersOption, app, build_config, err, out,
+    print_errors, reported_errors,
+)
+from storyline.pipeline import IngestResult, ingest, run
+from storyline.store import Store
+
+InputsArg = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
+
+
+def _ingest_with_progress(inputs: list[str], store: Store, config_path: Path | None, workers: int | None,
+                          max_file_bytes: int | None, strict: bool, command: str) -> IngestResult:
+    config = build_config(config_path, workers=workers, max_file_bytes=max_file_bytes)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def show(result: IngestResult, path: str | None) -> None:
+            bar.update(task, description=f"{result.read} read, {result.stored} stored, "
+                                         f"{result.error_count} errors · {path or ''}")
+
+        return ingest(inputs, store, config, strict=strict, command=command, progress=show)
+
+
+def _summary(result: IngestResult) -> str:
+    rate = result.read / result.seconds if result.seconds else 0.0
+    return (f"{result.read} read, {result.stored} stored, {result.duplicates} duplicates, "
+            f"{result.error_count} errors in {result.seconds:.1f} s ({rate:.0f}/s)")
+
+
+@app.command("ingest")
+def ingest_command(inputs: InputsArg, db: DbOption = None, config: ConfigOption = None,
+                   workers: WorkersOption = None, max_file_bytes: MaxFileOption = None,
+                   strict: StrictOption = False) -> None:
+    """Read and clean INPUT... into the store, nothing more."""
+    with reported_errors():
+        store = Store(db)
+        result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "ingest")
+        print_errors(result.errors)
+        err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)
+
+
+@app.command("run")
+def run_command(inputs: InputsArg, db: DbOption = None,
+                out_dir: Annotated[Path, typer.Option("--out", help="Where the reports go.")] = Path("storyline-out"),
+                config: ConfigOption = None, workers: WorkersOption = None,
+                max_file_bytes: MaxFileOption = None, strict: StrictOption = False) -> None:
+    """The main job: ingest INPUT..., then write stories.json, report.md and report.html."""
+    with reported_errors():
+        store = Store(db)
+        result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "run")
+        print_errors(result.errors)
+        paths = run(store, out_dir, result)
+        err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)
+        out.print(f"Reports written: {paths.html}  {paths.markdown}  {paths.stories}", markup=False)
+
+
+@app.command("articles")
+def articles_command(article_id: Annotated[str | None, typer.Argument(help="Show this article (id or prefix).")] = None,
+                     db: DbOption = None,
+                     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+                     limit: Annotated[int | None, typer.Option("--limit", min=1)] = None) -> None:
+    """List the stored articles, or show one."""
+    with reported_errors():
+        store = Store(db)
+        if article_id is not None:
+            _show_article(store, article_id, as_json)
+            return
+        for article in store.articles(limit=limit):
+            if as_json:
+                typer.echo(json.dumps(article.to_json(), ensure_ascii=False))
+            else:
+                out.print(f"{article.id}  {article.published or '-':<10.10}  {article.source or '-':<24.24}  "
+                          f"{article.language or '-':<2}  {article.title or article.text[:60]}", markup=False)
+
+
+def _show_article(store: Store, article_id: str, as_json: bool) -> None:
+    article = store.article(article_id)
+    if article is None:
+        err.print(f"storyline: error: no article {article_id!r} in {store.url}", markup=False)
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(article.to_json(), ensure_ascii=False))
+        return
+    out.print(article.title or "(no title)", style="bold", markup=False)
+    out.print(f"{article.source or '-'} · {article.published or 'undated'} · {article.language or '-'} · "
+              f"{article.url or ''}", markup=False)
+    out.print(f"id {article.id} · from {article.provenance.to_json() if article.provenance else '-'}", markup=False)
+    out.print("")
+    out.print(article.text, markup=False)
+
+
+eval_app = typer.Typer(help="Measure quality on the public datasets in ../shared/data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("extraction")
+def eval_extraction(data: Annotated[Path, typer.Option("--data", help="article-extraction-benchmark folder")],
+                    out_file: Annotated[Path | None, typer.Option("--out", help="Write the full result as JSON.")] = None) -> None:
+    """HTML → article text on the Zyte article-extraction benchmark (F1 of 4-gram shingles)."""
+    from storyline.evaluate.extraction import BenchmarkDataError, evaluate_extraction  # noqa: PLC0415
+    from storyline.ingest.prepare import text_from_html  # noqa: PLC0415
+
+    try:
+        result = evaluate_extraction(data, text_from_html)
+    except BenchmarkDataError as exc:
+        err.print(f"storyline: error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    rows = [("storyline", result["system"]), *sorted(result["references"].items(), key=lambda kv: -kv[1]["f1"])]
+    out.print(f"{'system':<16} {'F1':>6} {'P':>6} {'R':>6} {'acc':>6}   (n={result['system']['n']})", markup=False)
+    for name, score in rows:
+        out.print(f"{name:<16} {score['f1']:6.3f} {score['precision']:6.3f} {score['recall']:6.3f} "
+                  f"{score['accuracy']:6.3f}", markup=False)
+    if out_file:
+        out_file.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")

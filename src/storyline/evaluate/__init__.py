@@ -1,0 +1,1 @@
+"""Metrics and loaders for the public evaluation datasets in ``../shared/data``."""

@@ -1,0 +1,274 @@
+"""Cleaning of already-extracted article text: what scrapers and extractors leave in.
+
+The text is treated as a sequence of lines (paragraphs). Each line is classified once; lines that
+are interface text, related-headline blocks, captions, breadcrumbs or duplicates are dropped, and
+bylines and "Published:" stamps become metadata. Article content is protected by the shape of a
+sentence: outside the header and footer, only lines that match an explicit pattern are removed.
+The patterns themselves live in :mod:`storyline.ingest.boilerplate_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import ftfy
+
+from storyline.ingest import boilerplate_patterns as bp
+from storyline.ingest.dates import parse_date
+
+_JUNK = {reason: bp.compile_lines(patterns) for reason, patterns in bp.JUNK_LINES.items()}
+_BLOCK_MARKER = bp.compile_lines(bp.BLOCK_MARKERS)
+_INLINE_LINK = bp.compile_lines([bp.INLINE_LINK])
+_CAPTION = re.compile("|".join(bp.CAPTION_MARKERS), re.IGNORECASE)
+_AGENCY = bp.compile_lines([re.escape(a) for a in bp.AGENCIES])
+_BYLINE = bp.compile_lines([bp.BYLINE])
+_CREDITS = bp.compile_lines([bp.CREDITS])
+_STAMP = bp.compile_lines([bp.STAMP])
+_STAMP_WORDS = re.compile(bp.STAMP_WORDS, re.IGNORECASE)
+_BREADCRUMB = bp.compile_lines([bp.BREADCRUMB])
+_NUMBERED_CRUMB = bp.compile_lines([bp.NUMBERED_CRUMB])
+_DATE_HEADER = bp.compile_lines([bp.DATE_HEADER])
+
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffd]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_NAME_WORD = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|van|von|al|bin|el|del|la|le)$")
+
+#: A caption is short; a line this long with a photo word in it is a sentence about a photo.
+_MAX_CAPTION_WORDS = 30
+#: Headline-like lines (no closing punctuation) are at most this long.
+_MAX_HEADLINE_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Cleaned text and the metadata found while cleaning."""
+
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    published_from: str | None = None
+    updated: str | None = None
+    removed: Mapping[str, int] = field(default_factory=dict)
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake, normalise Unicode (NFC), line breaks and white space; drop control chars."""
+    # Curly quotes and guillemets are kept: the quotation stage reads them.
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _CONTROL.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def clean_text(text: str, *, title: str | None = None) -> CleanText:
+    """Clean one article's text.
+
+    Args:
+        text: the extracted text, paragraphs on their own lines.
+        title: the title when the source gave one; otherwise it is detected in the text.
+    """
+    lines = _join_hard_wraps(normalize_text(text).split("\n"))
+    found = _Found()
+    lines = _take_date_header(lines, found)
+    reasons: list[str | None] = [_classify(line, found) for line in lines]
+    _mark_breadcrumb_trail(lines, reasons)
+    _mark_blocks(lines, reasons)
+    first, last = _content_bounds(lines, reasons)
+    detected = _mark_header(lines, reasons, first, found, title)
+    _mark_footer(lines, reasons, last)
+    kept = _drop_repeats(lines, reasons, title or detected)
+    return CleanText(
+        text="\n\n".join(kept),
+        title=title or detected,
+        authors=tuple(dict.fromkeys(found.authors)),
+        published=found.published,
+        published_from=found.published_from,
+        updated=found.updated,
+        removed=dict(Counter(r for r in reasons if r and r not in ("title", "repeat"))),
+    )
+
+
+@dataclass
+class _Found:
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_from: str | None = None
+    updated: str | None = None
+
+    def set_published(self, value: str | None, origin: str) -> None:
+        if value and not self.published:
+            self.published, self.published_from = value, origin
+
+
+def _join_hard_wraps(lines: list[str]) -> list[str]:
+    """Join a line broken mid-sentence (next line starts lower-case) to the line before."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if line and previous and line[0].islower() and not _SENTENCE_END.search(previous):
+            joined[-1] = previous + " " + line
+        else:
+            joined.append(line)
+    return [line for line in joined if line]
+
+
+def _take_date_header(lines: list[str], found: _Found) -> list[str]:
+    if lines:
+        match = _DATE_HEADER.match(lines[0])
+        if match:
+            found.set_published(parse_date(match.group("date")), "header")
+            return lines[1:]
+    return lines
+
+
+def _classify(line: str, found: _Found) -> str | None:
+    """The reason to drop a line wherever it stands, or None; records metadata it carries."""
+    words = len(line.split())
+    if _is_doubled(line):
+        return "doubled"
+    for reason, pattern in _JUNK.items():
+        if pattern.match(line):
+            return reason
+    if words <= 12 and _STAMP.match(line):
+        _read_stamp(line, found)
+        return "stamp"
+    if _INLINE_LINK.match(line) and not _is_sentence(line):
+        return "related"
+    if words <= 10 and _BYLINE.match(line):
+        found.authors.append(_BYLINE.match(line).group("name").strip())  # type: ignore[union-attr]
+        return "byline"
+    if _CREDITS.match(line) and words <= 40:
+        return "credits"
+    if _AGENCY.match(line):
+        found.authors.append(line)
+        return "byline"
+    if words <= _MAX_CAPTION_WORDS and _CAPTION.search(line):
+        return "caption"
+    if _BREADCRUMB.match(line) and words <= 20:
+        return "breadcrumb"
+    return None
+
+
+def _is_doubled(line: str) -> bool:
+    """A line printed twice in a row on one line: "Headline Headline"."""
+    half, rest = divmod(len(line) - 1, 2)
+    return rest == 0 and half >= 12 and line[half] == " " and line[:half] == line[half + 1 :]
+
+
+def _read_stamp(line: str, found: _Found) -> None:
+    """Take the dates of "Published: 10 March 2026 Updated: 11 March 2026 09:00"."""
+    labels = list(_STAMP_WORDS.finditer(line))
+    for number, label in enumerate(labels):
+        end = labels[number + 1].start() if number + 1 < len(labels) else len(line)
+        value = parse_date(line[label.end() : end].strip(" :|-,"))
+        if value and label.group(1).lower() in ("updated", "last updated", "modified"):
+            found.updated = found.updated or value
+        elif value:
+            found.set_published(value, "stamp")
+
+
+def _mark_breadcrumb_trail(lines: list[str], reasons: list[str | None]) -> None:
+    """A numbered trail at the top ("1. Home", "2. English", "3. <headline>") is navigation."""
+    run = 0
+    while run < len(lines) and _NUMBERED_CRUMB.match(lines[run]) and lines[run].startswith(f"{run + 1}."):
+        run += 1
+    first_step = lines[0].split(".", 1)[1].strip().lower() if run else ""
+    if run >= 2 and first_step in bp.CRUMB_ROOTS:
+        for index in range(run):
+            reasons[index] = "breadcrumb"
+
+
+def _mark_blocks(lines: list[str], reasons: list[str | None]) -> None:
+    """After "Read more:"/"Editor's Choice" and the like, drop headlines until text resumes."""
+    in_block = False
+    for index, line in enumerate(lines):
+        if _BLOCK_MARKER.match(line):
+            reasons[index] = "related"
+            in_block = True
+        elif in_block and (reasons[index] or _is_headline(line)):
+            reasons[index] = reasons[index] or "related"
+        else:
+            in_block = False
+
+
+def _content_bounds(lines: list[str], reasons: list[str | None]) -> tuple[int, int]:
+    """Indices of the first and last lines that are unmistakably article paragraphs."""
+    content = [i for i, line in enumerate(lines) if reasons[i] is None and _is_paragraph(line)]
+    if not content:
+        return len(lines), len(lines)
+    return content[0], content[-1]
+
+
+def _mark_header(lines: list[str], reasons: list[str | None], first: int, found: _Found,
+                 title: str | None) -> str | None:
+    """Before the first paragraph: find the title and bylines; drop other non-sentences."""
+    detected = None
+    for index in range(min(first, len(lines))):
+        line = lines[index]
+        if reasons[index]:
+            continue
+        if title is None and detected is None and _is_headline(line) and len(line.split()) >= 3:
+            detected, reasons[index] = line, "title"
+        elif _looks_like_name(line) and line != detected:
+            found.authors.append(line)
+            reasons[index] = "byline"
+        elif not _is_sentence(line):
+            reasons[index] = "header"
+    return detected
+
+
+def _mark_footer(lines: list[str], reasons: list[str | None], last: int) -> None:
+    """After the last paragraph, once interface text starts, the rest is the page's footer."""
+    junk_seen = False
+    for index in range(last + 1, len(lines)):
+        if reasons[index]:
+            junk_seen = True
+        elif junk_seen and not _is_sentence(lines[index]):
+            reasons[index] = "footer"
+
+
+def _drop_repeats(lines: list[str], reasons: list[str | None], title: str | None) -> list[str]:
+    """Keep lines not marked; drop a line equal to the one before it or to the title."""
+    title_key = _key(title) if title else None
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if reasons[index]:
+            continue
+        key = _key(line)
+        if (kept and key == _key(kept[-1])) or key == title_key:
+            reasons[index] = "repeat"
+            continue
+        kept.append(line)
+    return kept
+
+
+def _key(line: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", line).casefold().split())
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line)) and len(line.split()) >= 3
+
+
+def _is_paragraph(line: str) -> bool:
+    words = len(line.split())
+    return (words >= 10 and _is_sentence(line)) or words >= _MAX_HEADLINE_WORDS
+
+
+def _is_headline(line: str) -> bool:
+    words = len(line.split())
+    if words > _MAX_HEADLINE_WORDS:
+        return False
+    return not _SENTENCE_END.search(line) or (line.endswith("?") and words <= 15)
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 4 and len(line) <= 40 and all(_NAME_WORD.match(w) for w in words) \
+        and any(w[0].isupper() for w in words) and not any(ch.isdigit() for ch in line)

@@ -1,0 +1,180 @@
+"""Readers: one per input format, each a generator of RawItems (or InputErrors) from a stream.
+
+Readers only split a file into documents and pick up the metadata the format carries; extraction
+and cleaning happen in :mod:`storyline.ingest.prepare`, which may run in worker processes. Every
+reader pulls one record at a time, so memory stays flat whatever the file size.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from storyline.errors import InputError
+from storyline.ingest.decode import decode_bytes
+
+#: kinds of RawItem.body: plain text, a whole HTML page, an HTML fragment (feed item content),
+#: or the text of an Article JSONL record.
+RAW_KINDS = ("text", "html", "fragment", "article")
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """One document as read, before extraction and cleaning."""
+
+    path: str
+    record: int | None
+    kind: str
+    body: str | bytes
+    hints: Mapping[str, Any] = field(default_factory=dict)
+    folder: str | None = None
+
+
+def read_text(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem | InputError]:
+    """A plain-text file is one article."""
+    try:
+        data = _read_bounded(stream, path, max_bytes)
+        yield RawItem(path, None, "text", decode_bytes(data, path))
+    except InputError as error:
+        yield error
+
+
+def read_html(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem | InputError]:
+    """An HTML file is one page; its bytes go to extraction, which finds the encoding."""
+    try:
+        yield RawItem(path, None, "html", _read_bounded(stream, path, max_bytes))
+    except InputError as error:
+        yield error
+
+
+def read_jsonl(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem | InputError]:
+    """Article JSONL: one object per line with at least ``text``; blank lines are skipped."""
+    line_number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        line_number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            _skip_rest_of_line(stream)
+            yield InputError(path, f"line longer than {max_bytes:,} bytes", line_number)
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_item(line, path, line_number)
+        except InputError as error:
+            yield error
+
+
+def _jsonl_item(line: bytes, path: str, line_number: int) -> RawItem:
+    try:
+        data = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"line is not UTF-8 ({exc.reason} at byte {exc.start})", line_number) from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"malformed JSON: {exc.msg} at column {exc.colno}", line_number) from exc
+    if not isinstance(data, dict):
+        raise InputError(path, f"expected a JSON object, got {type(data).__name__}", line_number)
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise InputError(path, "record has no 'text' string", line_number)
+    hints = {k: v for k, v in data.items() if k != "text"}
+    return RawItem(path, line_number, "article", text, hints)
+
+
+def _skip_rest_of_line(stream: IO[bytes]) -> None:
+    while True:
+        chunk = stream.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def read_feed(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem | InputError]:
+    """RSS or Atom: each item is an article (content or summary, link, date, feed title as source)."""
+    import feedparser  # noqa: PLC0415  (only feed inputs pay for the import)
+
+    try:
+        data = _read_bounded(stream, path, max_bytes)
+    except InputError as error:
+        yield error
+        return
+    parsed = feedparser.parse(data)
+    if parsed.bozo and not parsed.entries:
+        yield InputError(path, f"malformed feed: {parsed.get('bozo_exception', 'unreadable')}")
+        return
+    source = parsed.feed.get("title") or None
+    for number, entry in enumerate(parsed.entries, start=1):
+        body = _entry_body(entry)
+        if not body.strip():
+            yield InputError(path, "feed item has no content or summary", number)
+            continue
+        yield RawItem(path, number, "fragment", body, _entry_hints(entry, source))
+
+
+def _entry_body(entry: Mapping[str, Any]) -> str:
+    contents = entry.get("content") or []
+    values = [c.get("value", "") for c in contents if c.get("value")]
+    return max(values, key=len) if values else str(entry.get("summary", ""))
+
+
+def _entry_hints(entry: Mapping[str, Any], source: str | None) -> dict[str, Any]:
+    parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed_date) if parsed_date else None
+    hints = {"title": entry.get("title"), "url": entry.get("link"), "published": published,
+             "source": source, "author": entry.get("author")}
+    return {k: v for k, v in hints.items() if v}
+
+
+def read_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem | InputError]:
+    """WARC or WARC.gz: every HTML response (or resource) record is a page, as in CC-NEWS."""
+    from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415
+    from warcio.exceptions import ArchiveLoadFailed  # noqa: PLC0415
+
+    number = 0
+    try:
+        for record in ArchiveIterator(stream):
+            number += 1
+            item = _warc_item(record, path, number, max_bytes)
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
+        problem = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        yield InputError(path, f"truncated or malformed WARC after record {number}: {problem}", number + 1)
+
+
+def _warc_item(record: Any, path: str, number: int, max_bytes: int) -> RawItem | InputError | None:
+    if record.rec_type not in ("response", "resource"):
+        return None
+    content_type = ""
+    if record.http_headers is not None:
+        if not record.http_headers.get_statuscode().startswith("2"):
+            return None
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
+        return None
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        return InputError(path, f"record payload over {max_bytes:,} bytes", number)
+    hints = {"url": record.rec_headers.get_header("WARC-Target-URI"),
+             "crawled": record.rec_headers.get_header("WARC-Date")}
+    return RawItem(path, number, "html", payload, {k: v for k, v in hints.items() if v})
+
+
+def _read_bounded(stream: IO[bytes], path: str, max_bytes: int) -> bytes:
+    try:
+        data = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(path, f"cannot read: {exc}") from exc
+    if len(data) > max_bytes:
+        raise InputError(path, f"document over the limit of {max_bytes:,} bytes (max_record_bytes)")
+    return data
+
+
+READERS = {"text": read_text, "html": read_html, "jsonl": read_jsonl, "feed": read_feed, "warc": read_warc}

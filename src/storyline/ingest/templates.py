@@ -1,0 +1,59 @@
+"""Lines that repeat across many articles of one outlet are the outlet's template, not news.
+
+A line counts once per distinct article body, keyed by the article's longest paragraph, so that
+a story's updated versions or wire copies under new headlines (same long paragraphs) never make
+their own sentences look like a template; a template line recurs around different stories. Counting is bounded: per outlet
+at most ``max_lines`` candidate lines are remembered, and lines seen once are forgotten first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+#: Only short lines are template candidates; a long paragraph repeated is a copied story.
+_MAX_TEMPLATE_WORDS = 40
+
+
+class TemplateLines:
+    """Learns each outlet's template lines from the articles it is shown."""
+
+    def __init__(self, *, min_articles: int = 3, max_lines: int = 50_000) -> None:
+        self.min_articles = min_articles
+        self.max_lines = max_lines
+        self._bodies: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        self.templates_: dict[str, set[str]] = defaultdict(set)
+
+    def observe(self, outlet: str | None, lines: list[str]) -> None:
+        """Count the short lines of one article."""
+        if not outlet or not lines:
+            return
+        seen = self._bodies[outlet]
+        body_key = line_key(max(lines, key=len))
+        for line in set(lines):
+            if len(line.split()) > _MAX_TEMPLATE_WORDS:
+                continue
+            key = line_key(line)
+            bodies = seen.setdefault(key, set())
+            if len(bodies) < self.min_articles:
+                bodies.add(body_key)
+                if len(bodies) >= self.min_articles:
+                    self.templates_[outlet].add(key)
+        if len(seen) > self.max_lines:
+            self._forget_rare(seen)
+
+    def is_template(self, outlet: str | None, line: str) -> bool:
+        return bool(outlet) and line_key(line) in self.templates_.get(outlet or "", ())
+
+    def add_known(self, outlet: str, keys: Iterable[str]) -> None:
+        """Start from templates learned in earlier runs."""
+        self.templates_[outlet].update(keys)
+
+    def _forget_rare(self, seen: dict[str, set[str]]) -> None:
+        for key in [k for k, bodies in seen.items() if len(bodies) <= 1]:
+            del seen[key]
+
+
+def line_key(line: str) -> str:
+    return hashlib.blake2b(" ".join(line.casefold().split()).encode(), digest_size=8).hexdigest()

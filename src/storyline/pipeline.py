@@ -1,0 +1,188 @@
+"""The local engine: read → prepare (in worker processes when asked) → templates → store.
+
+Library twin of the ``ingest`` and ``run`` commands. It prints nothing: progress goes to an
+optional callback, and the result is returned as data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from storyline.config import IngestConfig
+from storyline.errors import InputError
+from storyline.ingest.language import LanguageDetector
+from storyline.ingest.prepare import prepare
+from storyline.ingest.readers import READERS, RawItem
+from storyline.ingest.sources import InputFile, iter_input_files, open_input
+from storyline.ingest.templates import TemplateLines
+from storyline.model import Article
+from storyline.present.report import ReportPaths, write_reports
+from storyline.store import Store
+
+#: Items a worker takes at a time: large enough to amortise pickling, small enough to stream.
+_CHUNK_SIZE = 8
+
+
+@dataclass
+class IngestResult:
+    """What an ingest did. ``errors`` holds the one-line messages, in input order."""
+
+    run_id: int
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors)
+
+
+Progress = Callable[[IngestResult, str | None], None]
+
+
+def iter_raw_items(inputs: Iterable[str], config: IngestConfig) -> Iterator[RawItem | InputError]:
+    """Every document of every input, streamed; a file that cannot be read yields one error."""
+    for found in iter_input_files(inputs):
+        if isinstance(found, InputError):
+            yield found
+            continue
+        yield from _read_file(found, config)
+
+
+def _read_file(found: InputFile, config: IngestConfig) -> Iterator[RawItem | InputError]:
+    try:
+        stream, kind = open_input(found.path, config.max_file_bytes)
+    except InputError as error:
+        yield error
+        return
+    try:
+        for item in READERS[kind](stream, found.path, config.max_record_bytes):
+            yield dataclasses.replace(item, folder=found.folder) if isinstance(item, RawItem) else item
+    finally:
+        if found.path != "-":
+            stream.close()
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    config: IngestConfig | None = None,
+    *,
+    strict: bool = False,
+    command: str = "ingest",
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Read, clean and store every article of ``inputs``.
+
+    Raises:
+        InputError: under ``strict``, at the first bad input (what was stored before stays).
+    """
+    config = config or IngestConfig()
+    inputs = list(inputs)
+    run_id = store.start_run(command, inputs, dataclasses.asdict(config))
+    result = IngestResult(run_id=run_id)
+    started = time.perf_counter()
+    templates = TemplateLines(min_articles=config.template_min_articles)
+    for outlet, keys in store.templates().items():
+        templates.add_known(outlet, keys)
+    status = "failed"
+    try:
+        for batch in _batches(_prepared(iter_raw_items(inputs, config), config), config.batch_size):
+            _store_batch(batch, store, templates, result, strict)
+            result.seconds = time.perf_counter() - started
+            if progress:
+                progress(result, _last_path(batch))
+        status = "done"
+    finally:
+        store.add_templates(templates.templates_)
+        result.seconds = time.perf_counter() - started
+        store.finish_run(run_id, status=status, read=result.read, stored=result.stored,
+                         duplicates=result.duplicates, errors=result.error_count)
+    return result
+
+
+def _prepared(items: Iterator[RawItem | InputError], config: IngestConfig) -> Iterator[Article | InputError]:
+    work = partial(_prepare_in_worker, config=config)
+    if config.workers == 1:
+        yield from map(work, items)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(config.workers) as pool:
+        yield from pool.imap(work, items, chunksize=_CHUNK_SIZE)
+
+
+_DETECTORS: dict[tuple[str, ...], LanguageDetector] = {}
+
+
+def _prepare_in_worker(item: RawItem | InputError, config: IngestConfig) -> Article | InputError:
+    # One detector per process and language set: the lingua model is loaded once, not per item.
+    detector = _DETECTORS.setdefault(config.languages, LanguageDetector(languages=config.languages))
+    return prepare(item, config=config, language_of=detector)
+
+
+def _batches(items: Iterator[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    batch: list[Article | InputError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_batch(batch: list[Article | InputError], store: Store, templates: TemplateLines,
+                 result: IngestResult, strict: bool) -> None:
+    articles = [a for a in batch if isinstance(a, Article)]
+    errors = [e for e in batch if isinstance(e, InputError)]
+    for article in articles:
+        templates.observe(article.source, article.text.split("\n\n"))
+    articles = [_without_templates(a, templates) for a in articles]
+    kept = [a for a in articles if a.text]
+    errors += [_emptied(a) for a in articles if not a.text]
+    outcome = store.commit_batch(result.run_id, kept, errors if not strict else errors[:1])
+    result.read += len(batch)
+    result.stored += outcome.stored
+    result.duplicates += outcome.duplicates
+    result.errors.extend(str(e) for e in errors)
+    if strict and errors:
+        raise errors[0]
+
+
+def _without_templates(article: Article, templates: TemplateLines) -> Article:
+    lines = article.text.split("\n\n")
+    kept = [line for line in lines if not templates.is_template(article.source, line)]
+    if len(kept) == len(lines):
+        return article
+    removed = dict(article.meta.get("removed", {}))
+    removed["template"] = len(lines) - len(kept)
+    return dataclasses.replace(article, text="\n\n".join(kept), meta={**article.meta, "removed": removed})
+
+
+def _emptied(article: Article) -> InputError:
+    path = article.provenance.path if article.provenance else "?"
+    record = article.provenance.record if article.provenance else None
+    return InputError(path, "nothing left but the outlet's template lines", record)
+
+
+def _last_path(batch: list[Article | InputError]) -> str | None:
+    last = batch[-1]
+    if isinstance(last, InputError):
+        return last.path
+    return last.provenance.path if last.provenance else None
+
+
+def run(store: Store, out_dir: Path, result: IngestResult) -> ReportPaths:
+    """Write the run's reports from everything in the store (grouping joins here when it exists)."""
+    articles = list(store.articles())
+    summary = {"run_id": result.run_id, "read": result.read, "stored": result.stored,
+               "duplicates": result.duplicates, "errors": result.error_count, "articles_in_store": len(articles)}
+    return write_reports(out_dir, articles, [], summary)

@@ -1,0 +1,63 @@
+"""Database schema (SQLAlchemy Core): the same tables on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+runs = Table(
+    "runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(32), nullable=False),
+    Column("inputs", Text, nullable=False),  # JSON list
+    Column("config", Text, nullable=False),  # JSON of the resolved config
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(16), nullable=False),  # running | done | failed
+    Column("read", Integer, nullable=False, default=0),
+    Column("stored", Integer, nullable=False, default=0),
+    Column("duplicates", Integer, nullable=False, default=0),
+    Column("errors", Integer, nullable=False, default=0),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(128), primary_key=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("title", Text),
+    Column("source", String(512)),
+    Column("url", Text),
+    Column("published", String(64)),
+    Column("language", String(16)),
+    Column("story", String(256)),
+    Column("meta", Text, nullable=False),  # JSON
+    Column("extra", Text, nullable=False),  # JSON
+    Column("provenance_path", Text, nullable=False),
+    Column("provenance_record", Integer),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("seq", Integer, nullable=False),  # order of arrival, for stable listing
+    UniqueConstraint("content_hash", name="uq_articles_content_hash"),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_seq", "seq"),
+)
+
+ingest_errors = Table(
+    "ingest_errors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("record", Integer),
+    Column("message", Text, nullable=False),
+    Column("is_duplicate_id", Boolean, nullable=False, default=False),
+)
+
+templates = Table(
+    "templates", metadata,
+    Column("outlet", String(512), primary_key=True),
+    Column("line_key", String(32), primary_key=True),
+)

@@ -1,0 +1,230 @@
+"""Access to the store. Every batch is one transaction, and inserts are idempotent.
+
+An article is identified by the hash of its normalised content (``content_hash``); storing the
+same content again adds nothing, whichever run or process tries. A run killed mid-way leaves
+whole batches only, and running it again stores exactly what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from storyline.errors import InputError, StoreError
+from storyline.model import Article, Provenance, content_id
+from storyline.store import schema
+
+DEFAULT_DATABASE = "storyline.db"
+_WRITE_ATTEMPTS = 3
+
+
+def database_url(value: str | None) -> str:
+    """A SQLAlchemy URL from ``--db``: a URL as given, a plain path as a SQLite file."""
+    if not value:
+        value = DEFAULT_DATABASE
+    return value if "://" in value else f"sqlite:///{Path(value)}"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    stored: int
+    duplicates: int
+    errors: int
+
+
+class Store:
+    """The database behind a run. Open with a URL; tables are created when missing."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            schema.metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open store {self.url}: {_first_line(exc)}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def start_run(self, command: str, inputs: Sequence[str], config: dict[str, Any]) -> int:
+        row = {"command": command, "inputs": json.dumps(list(inputs)), "config": json.dumps(config),
+               "started_at": _now(), "status": "running", "read": 0, "stored": 0, "duplicates": 0, "errors": 0}
+        with self._begin() as conn:
+            return int(conn.execute(insert(schema.runs).values(**row)).inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, *, status: str, read: int, stored: int, duplicates: int, errors: int) -> None:
+        values = {"status": status, "finished_at": _now(), "read": read, "stored": stored,
+                  "duplicates": duplicates, "errors": errors}
+        with self._begin() as conn:
+            conn.execute(update(schema.runs).where(schema.runs.c.id == run_id).values(**values))
+
+    def commit_batch(self, run_id: int, articles: Sequence[Article], errors: Sequence[InputError]) -> BatchResult:
+        """Store a batch of articles and errors in one transaction; known content is skipped.
+
+        Raises:
+            StoreError: the batch could not be written (after retrying a race with another writer).
+        """
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                return self._commit_batch(run_id, articles, errors)
+            except IntegrityError as exc:
+                # Another writer stored some of this content between our check and our insert.
+                if attempt == _WRITE_ATTEMPTS - 1:
+                    raise StoreError(f"cannot store batch in {self.url}: {_first_line(exc)}") from exc
+        raise AssertionError("unreachable")
+
+    def _commit_batch(self, run_id: int, articles: Sequence[Article], errors: Sequence[InputError]) -> BatchResult:
+        by_hash: dict[str, Article] = {}
+        for article in articles:
+            by_hash.setdefault(str(article.meta.get("content_hash") or content_id(article.text)), article)
+        id_clashes: list[InputError] = []
+        with self._begin() as conn:
+            known = self._known_hashes(conn, list(by_hash))
+            fresh = {h: a for h, a in by_hash.items() if h not in known}
+            taken = self._taken_ids(conn, [a.id for a in fresh.values()])
+            rows = []
+            seq = self._next_seq(conn)
+            for content_hash, article in fresh.items():
+                if article.id in taken:
+                    id_clashes.append(_id_clash(article))
+                    continue
+                taken.add(article.id)
+                rows.append(_article_row(article, content_hash, run_id, seq + len(rows)))
+            if rows:
+                conn.execute(insert(schema.articles), rows)
+            all_errors = [*errors, *id_clashes]
+            if all_errors:
+                conn.execute(insert(schema.ingest_errors), [_error_row(e, run_id) for e in all_errors])
+        duplicates = len(articles) - len(rows) - len(id_clashes)
+        return BatchResult(stored=len(rows), duplicates=duplicates, errors=len(all_errors))
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
+        """Stored articles in order of arrival, streamed."""
+        query = select(schema.articles).order_by(schema.articles.c.seq).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(stream_results=True, yield_per=500).execute(query):
+                yield _row_article(row._mapping)
+
+    def article(self, article_id: str) -> Article | None:
+        """One article by id, or by a unique prefix of its id."""
+        table = schema.articles
+        with self.engine.connect() as conn:
+            row = conn.execute(select(table).where(table.c.id == article_id)).first()
+            if row is None and len(article_id) >= 4:
+                rows = conn.execute(select(table).where(table.c.id.startswith(article_id, autoescape=True)).limit(2)).all()
+                row = rows[0] if len(rows) == 1 else None
+        return None if row is None else _row_article(row._mapping)
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.articles)).scalar_one())
+
+    def errors(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        table = schema.ingest_errors
+        query = select(table).order_by(table.c.id)
+        if run_id is not None:
+            query = query.where(table.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(schema.runs).order_by(schema.runs.c.id))]
+
+    def templates(self) -> dict[str, set[str]]:
+        """Template lines learned by earlier runs, per outlet."""
+        found: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for outlet, key in conn.execute(select(schema.templates.c.outlet, schema.templates.c.line_key)):
+                found.setdefault(outlet, set()).add(key)
+        return found
+
+    def add_templates(self, learned: dict[str, set[str]]) -> None:
+        known = self.templates()
+        rows = [{"outlet": o, "line_key": k} for o, keys in learned.items() for k in keys - known.get(o, set())]
+        if rows:
+            with self._begin() as conn:
+                conn.execute(insert(schema.templates), rows)
+
+    def _begin(self) -> Any:
+        try:
+            return self.engine.begin()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to store {self.url}: {_first_line(exc)}") from exc
+
+    def _known_hashes(self, conn: Any, hashes: list[str]) -> set[str]:
+        column = schema.articles.c.content_hash
+        return {h for chunk in _chunks(hashes) for h in conn.execute(select(column).where(column.in_(chunk))).scalars()}
+
+    def _taken_ids(self, conn: Any, ids: list[str]) -> set[str]:
+        column = schema.articles.c.id
+        return {i for chunk in _chunks(ids) for i in conn.execute(select(column).where(column.in_(chunk))).scalars()}
+
+    def _next_seq(self, conn: Any) -> int:
+        return int(conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()) + 1
+
+
+def _article_row(article: Article, content_hash: str, run_id: int, seq: int) -> dict[str, Any]:
+    provenance = article.provenance or Provenance("")
+    return {
+        "id": article.id, "content_hash": content_hash, "text": article.text, "title": article.title,
+        "source": article.source, "url": article.url, "published": article.published,
+        "language": article.language, "story": article.story,
+        "meta": json.dumps(dict(article.meta), ensure_ascii=False, default=str),
+        "extra": json.dumps(dict(article.extra), ensure_ascii=False, default=str),
+        "provenance_path": provenance.path, "provenance_record": provenance.record,
+        "run_id": run_id, "seq": seq,
+    }
+
+
+def _row_article(row: Any) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], title=row["title"], source=row["source"], url=row["url"],
+        published=row["published"], language=row["language"], story=row["story"],
+        provenance=Provenance(row["provenance_path"], row["provenance_record"]),
+        meta=json.loads(row["meta"]), extra=json.loads(row["extra"]),
+    )
+
+
+def _error_row(error: InputError, run_id: int) -> dict[str, Any]:
+    return {"run_id": run_id, "path": error.path, "record": error.record, "message": error.problem,
+            "is_duplicate_id": error.problem.startswith("article id ")}
+
+
+def _id_clash(article: Article) -> InputError:
+    provenance = article.provenance or Provenance("?")
+    return InputError(provenance.path, f"article id {article.id!r} is already stored with different text",
+                      provenance.record)
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    # WAL keeps committed batches safe if the process is killed, and lets readers work meanwhile.
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
