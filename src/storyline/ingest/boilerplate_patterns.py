@@ -28,6 +28,9 @@ JUNK_LINES = {
         r"click here to .{0,80}", r"listen to (this|the) (article|story).{0,40}",
         r".{0,30}\bon google news", r"stay (updated|connected|tuned)( with .{0,60})?",
         r"(sign in|log in|login|register)( to [^.!?]{0,40})?",
+        r"thanks? (you )?for (signing up|subscribing)!?.{0,60}", r"keep an eye on your inbox.{0,80}",
+        r"there was an error processing your subscription\.?", r"get .{1,40} on the go.{0,40}",
+        r".{0,60}\bby clicking here\.?", r"tell us what you think.{0,10}",
     ],
     "comments": [
         r"leave (a|your) (comment|reply)", r"leave your comments?", r"post a comment", r"add (a )?comment",
@@ -39,7 +42,8 @@ JUNK_LINES = {
         r"advertisement", r"advertising", r"sponsored( content)?", r"scroll to continue.*",
         r"skip to (main )?content", r"menu", r"search", r"close", r"language", r"languages",
         r"explore more", r"back to top", r"next article", r"previous article", r"loading\.*",
-        r"cookies? (settings|policy|preferences)", r"accept( all)?( cookies)?", r"\d+", r"[\W_]+",
+        r"cookies? (settings|policy|preferences)", r"accept( all)?( cookies)?", r"\d+", r"\W+",
+        r"\d{4}-\d{2}-\d{2}T[\d:.+-]+Z?( \S+)?", r"(https?://\S+\s*)+", r"\w+ https?://\S+",
         r"(text|font) size", r"a\+? ?a-?", r"listen", r"bookmark", r"save( article)?",
         r"(watch|play)( video)?", r"video", r"photos?", r"gallery", r"image \d+ of \d+",
         r"(min|minute)s? read", r"\d+ (min|mins|minute|minutes) read", r"reading time.{0,20}",
@@ -59,6 +63,8 @@ BLOCK_MARKERS = [
     r"latest (news|stories|headlines|articles)( from .{1,40})?:?", r"don'?t miss:?", r"popular now",
     r"what to read next", r"in (other|case you missed) (news|it):?", r"keep reading:?",
 ]
+#: Markers may end in a colon, dots or an ellipsis: "You may also like...".
+BLOCK_MARKERS = [marker.removesuffix(":?") + r"\s*[:.…]*" for marker in BLOCK_MARKERS]
 
 #: Lines that carry a link to another story inline: "Read more: Turkey hints at compromise".
 INLINE_LINK = r"(read more|also read|read also|see also|related|watch|listen|more)\s*[:|»>-]\s+.{3,200}"

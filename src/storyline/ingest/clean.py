@@ -33,13 +33,17 @@ _BREADCRUMB = bp.compile_lines([bp.BREADCRUMB])
 _NUMBERED_CRUMB = bp.compile_lines([bp.NUMBERED_CRUMB])
 _DATE_HEADER = bp.compile_lines([bp.DATE_HEADER])
 
-_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’»)\]」』]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(, [A-Z][A-Za-z .'’-]{2,40})?( \([\w .]+\))?( ?[-–—:])?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffd]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NAME_WORD = re.compile(r"^([A-ZÀ-ÖØ-Þ][\w'’.-]*|de|da|van|von|al|bin|el|del|la|le)$")
 
 #: A caption is short; a line this long with a photo word in it is a sentence about a photo.
 _MAX_CAPTION_WORDS = 30
+#: A line this long printed again anywhere is a duplicate paragraph.
+_MIN_REPEATED_PARAGRAPH_WORDS = 25
 #: Headline-like lines (no closing punctuation) are at most this long.
 _MAX_HEADLINE_WORDS = 25
 
@@ -66,12 +70,15 @@ def normalize_text(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def clean_text(text: str, *, title: str | None = None) -> CleanText:
+def clean_text(text: str, *, title: str | None = None, strip_header: bool = True) -> CleanText:
     """Clean one article's text.
 
     Args:
         text: the extracted text, paragraphs on their own lines.
         title: the title when the source gave one; otherwise it is detected in the text.
+        strip_header: drop the short non-sentences above the first paragraph (scraped text);
+            off for text an HTML extractor already separated from the page, where such lines
+            are mostly sub-headings.
     """
     lines = _join_hard_wraps(normalize_text(text).split("\n"))
     found = _Found()
@@ -79,9 +86,11 @@ def clean_text(text: str, *, title: str | None = None) -> CleanText:
     reasons: list[str | None] = [_classify(line, found) for line in lines]
     _mark_breadcrumb_trail(lines, reasons)
     _mark_blocks(lines, reasons)
-    first, last = _content_bounds(lines, reasons)
-    detected = _mark_header(lines, reasons, first, found, title)
-    _mark_footer(lines, reasons, last)
+    detected = None
+    bounds = _content_bounds(lines, reasons)
+    if bounds is not None:  # without one clear paragraph, header and footer cannot be told apart
+        detected = _mark_header(lines, reasons, bounds[0] if strip_header else 0, found, title)
+        _mark_footer(lines, reasons, bounds[1])
     kept = _drop_repeats(lines, reasons, title or detected)
     return CleanText(
         text="\n\n".join(kept),
@@ -197,12 +206,10 @@ def _mark_blocks(lines: list[str], reasons: list[str | None]) -> None:
             in_block = False
 
 
-def _content_bounds(lines: list[str], reasons: list[str | None]) -> tuple[int, int]:
+def _content_bounds(lines: list[str], reasons: list[str | None]) -> tuple[int, int] | None:
     """Indices of the first and last lines that are unmistakably article paragraphs."""
     content = [i for i, line in enumerate(lines) if reasons[i] is None and _is_paragraph(line)]
-    if not content:
-        return len(lines), len(lines)
-    return content[0], content[-1]
+    return (content[0], content[-1]) if content else None
 
 
 def _mark_header(lines: list[str], reasons: list[str | None], first: int, found: _Found,
@@ -218,7 +225,7 @@ def _mark_header(lines: list[str], reasons: list[str | None], first: int, found:
         elif _looks_like_name(line) and line != detected:
             found.authors.append(line)
             reasons[index] = "byline"
-        elif not _is_sentence(line):
+        elif not _is_sentence(line) and not _DATELINE.match(line):
             reasons[index] = "header"
     return detected
 
@@ -234,18 +241,30 @@ def _mark_footer(lines: list[str], reasons: list[str | None], last: int) -> None
 
 
 def _drop_repeats(lines: list[str], reasons: list[str | None], title: str | None) -> list[str]:
-    """Keep lines not marked; drop a line equal to the one before it or to the title."""
-    title_key = _key(title) if title else None
+    """Keep lines not marked; drop the title, a line equal to the one before, or a repeated paragraph.
+
+    Short lines may legitimately recur (list items, recipe steps); a paragraph printed twice is
+    an extraction artefact.
+    """
+    seen = {_key(title)} if title else set()
     kept: list[str] = []
     for index, line in enumerate(lines):
         if reasons[index]:
             continue
         key = _key(line)
-        if (kept and key == _key(kept[-1])) or key == title_key:
+        if key in seen and (_words(line) >= _MIN_REPEATED_PARAGRAPH_WORDS or key == _key(kept[-1] if kept else "")
+                            or key == _key(title or "")):
             reasons[index] = "repeat"
             continue
+        seen.add(key)
         kept.append(line)
     return kept
+
+
+def _words(line: str) -> int:
+    """Words in a line; in Chinese, Japanese or Korean text two characters count as one word."""
+    cjk = len(_CJK.findall(line))
+    return len(line.split()) + cjk // 2
 
 
 def _key(line: str) -> str:
@@ -253,16 +272,16 @@ def _key(line: str) -> str:
 
 
 def _is_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line)) and len(line.split()) >= 3
+    return bool(_SENTENCE_END.search(line)) and _words(line) >= 3
 
 
 def _is_paragraph(line: str) -> bool:
-    words = len(line.split())
+    words = _words(line)
     return (words >= 10 and _is_sentence(line)) or words >= _MAX_HEADLINE_WORDS
 
 
 def _is_headline(line: str) -> bool:
-    words = len(line.split())
+    words = _words(line)
     if words > _MAX_HEADLINE_WORDS:
         return False
     return not _SENTENCE_END.search(line) or (line.endswith("?") and words <= 15)

@@ -35,7 +35,7 @@ def prepare(item: RawItem | InputError, *, config: IngestConfig, language_of: La
 
 def _prepare(item: RawItem, config: IngestConfig, language_of: LanguageOf) -> Article:
     text, found = _extract(item)
-    cleaned = clean_text(text, title=found.get("title"))
+    cleaned = clean_text(text, title=found.get("title"), strip_header=item.kind != "html")
     body, truncated = _bounded(cleaned.text, config.max_text_chars)
     if len(body.strip()) < config.min_text_chars:
         raise InputError(item.path, "no article text left after extraction and cleaning", item.record)
@@ -129,4 +129,4 @@ def _optional(value: Any) -> str | None:
 def text_from_html(html: str | bytes, url: str | None = None) -> str:
     """The cleaned article text of one HTML page, as ingest stores it ("" when there is none)."""
     page = extract_page(html, url)
-    return clean_text(page.text, title=page.title).text if page else ""
+    return clean_text(page.text, title=page.title, strip_header=False).text if page else ""
