@@ -1,0 +1,204 @@
+"""A story's timeline: its dated happenings, merged across reports and ordered by date.
+
+Every time expression with a calendar value (a day, a month or a year; a time of day counts as
+its day) dates the sentence it stands in. Sentences dated alike are one happening when they share
+most of their content words (overlap coefficient at least ``min_overlap``); otherwise the same
+date carries several entries, as on a day with a briefing and an interview.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from storyline.model import Span, TimeMention
+
+__all__ = ["TimelineEntry", "TimelineItem", "build_timeline", "split_sentences"]
+
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_BOUNDARY = re.compile(r"(?P<end>[.!?][\"'”’)]*)[^\S\n]+(?=[\"'“‘(]*[A-Z0-9])|\n")
+_LAST_WORD = re.compile(r"(?:\b\w\.)+$|\b\w+\.$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt gov sen rep st jr sr inc corp co ltd no vs jan feb"
+    " mar apr jun jul aug sep sept oct nov dec".split()
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOPWORDS = frozenset(
+    "the and for that with was were has have had its his her their this from are but not said"
+    " says say will would also after before about over into than then they them who which when"
+    " what where while been being there these those other more most some such only very can"
+    " could may might should our out all any one two new last next year years month week day"
+    " on in at of to by as is it be an or".split()
+)
+
+
+class TimelineItem(NamedTuple):
+    """One article's input to :func:`build_timeline`; plain 5-tuples are accepted too."""
+
+    article_id: str
+    outlet: str | None
+    text: str
+    sentences: Sequence[Span] | None
+    times: Sequence[TimeMention]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated happening of a story.
+
+    Attributes:
+        date: the TIMEX3 calendar value ("2021-02-10", "2020-12" or "2019").
+        granularity: "day", "month" or "year".
+        sentences: the distinct supporting sentences, in order of first appearance.
+        articles: ids of the articles that support it, in order of first appearance.
+        outlets: the distinct outlets among them.
+    """
+
+    date: str
+    granularity: str
+    sentences: tuple[str, ...]
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "date": self.date, "granularity": self.granularity, "sentences": list(self.sentences),
+            "articles": list(self.articles), "outlets": list(self.outlets),
+        }
+
+
+@dataclass(slots=True)
+class _Group:
+    date: str
+    granularity: str
+    words: list[set[str]]
+    sentences: list[str]
+    articles: list[str]
+    outlets: list[str]
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans by a simple rule: a sentence ends at a line break, or at ``.``, ``!`` or
+    ``?`` followed by space and a capital, unless the period closes an initial or a title
+    ("U.S.", "Mr.")."""
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        if match["end"] and _is_abbreviation(text, match.start()):
+            continue
+        _append(spans, text, start, match.end("end") if match["end"] else match.start())
+        start = match.end()
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an initial ("U.S.") or a title ("Mr.")."""
+    before = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
+    if before is None:
+        return False
+    word = before.group(0)
+    return bool(re.fullmatch(r"(?:\w\.)+", word)) or word.lower().rstrip(".") in _ABBREVIATIONS
+
+
+def _append(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def calendar_value(value: str | None) -> tuple[str, str] | None:
+    """``(date, granularity)`` for a calendar value, ``None`` for anything else."""
+    match = _CALENDAR.match(value or "")
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    if day:
+        return f"{year}-{month}-{day}", "day"
+    if month:
+        return f"{year}-{month}", "month"
+    return year, "year"
+
+
+def content_words(sentence: str) -> set[str]:
+    """Lower-cased words of three letters or more, stop words left out."""
+    return {w for w in (t.lower() for t in _WORD.findall(sentence)) if w not in _STOPWORDS}
+
+
+def build_timeline(
+    items: Iterable[TimelineItem | tuple[str, str | None, str, Sequence[Span] | None, Sequence[TimeMention]]],
+    *,
+    min_overlap: float = 0.5,
+) -> list[TimelineEntry]:
+    """Build a story's timeline from its articles' time mentions.
+
+    Args:
+        items: per article ``(article id, outlet, text, sentence spans or None, mentions)``;
+            when the sentence spans are ``None`` the text is split with :func:`split_sentences`.
+        min_overlap: the share of content words (of the shorter sentence) two sentences of the
+            same date must have in common to be one happening.
+
+    Returns:
+        Entries ordered by date (a year before its months, a month before its days), then by
+        the number of supporting articles, most first.
+    """
+    groups: list[_Group] = []
+    for article_id, outlet, text, sentences, times in items:
+        spans = sorted(sentences if sentences is not None else split_sentences(text), key=lambda s: s.start)
+        seen: set[tuple[str, int]] = set()
+        for mention in times:
+            dated = calendar_value(mention.value)
+            span = _sentence_of(spans, mention.span.start)
+            if dated is None or span is None or (dated[0], span.start) in seen:
+                continue
+            seen.add((dated[0], span.start))
+            _add(groups, dated, span.text_in(text).strip(), article_id, outlet, min_overlap)
+    groups.sort(key=lambda g: (g.date, -len(g.articles)))
+    return [
+        TimelineEntry(g.date, g.granularity, tuple(g.sentences), tuple(g.articles), tuple(g.outlets))
+        for g in groups
+    ]
+
+
+def _sentence_of(spans: list[Span], pos: int) -> Span | None:
+    index = bisect.bisect_right([s.start for s in spans], pos) - 1
+    if index >= 0 and spans[index].start <= pos < spans[index].end:
+        return spans[index]
+    return None
+
+
+def _add(
+    groups: list[_Group],
+    dated: tuple[str, str],
+    sentence: str,
+    article_id: str,
+    outlet: str | None,
+    min_overlap: float,
+) -> None:
+    words = content_words(sentence)
+    target = None
+    for group in groups:
+        if group.date == dated[0] and max(_overlap(words, w) for w in group.words) >= min_overlap:
+            target = group
+            break
+    if target is None:
+        target = _Group(dated[0], dated[1], [], [], [], [])
+        groups.append(target)
+    target.words.append(words)
+    if sentence not in target.sentences:
+        target.sentences.append(sentence)
+    if article_id not in target.articles:
+        target.articles.append(article_id)
+    if outlet and outlet not in target.outlets:
+        target.outlets.append(outlet)
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
