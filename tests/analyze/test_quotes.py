@@ -1,0 +1,211 @@
+"""Tests for the rule-based quote finder."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.quotes import QuoteFinder, find_quote_marks, find_quotes
+from storyline.model import Mention, Quote, Span
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "s400"
+
+
+def _show(text: str, quotes: list[Quote]) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    def cut(span: Span | None) -> str | None:
+        return None if span is None else span.text_in(text)
+
+    return [(q.kind, q.content.text_in(text), cut(q.speaker), q.speaker_entity, cut(q.cue)) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    [('"', '"'), ("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u2039", "\u203a"),
+     ("\u300c", "\u300d"), ("\u300e", "\u300f"), ("\u2018", "\u2019"), ("'", "'"),
+     ("\u201e", "\u201c")],
+)
+def test_find_quotes_every_quote_style(opener: str, closer: str) -> None:
+    text = f"{opener}We will not back down from this at all,{closer} Akar said."
+    assert _show(text, find_quotes(text)) == [
+        ("direct", "We will not back down from this at all", "Akar", "Akar", "said")
+    ]
+
+
+def test_find_quotes_interrupted_quote_shares_speaker_and_cue() -> None:
+    text = '"We are open," Hulusi Akar added, "to negotiating a model like the one in Crete."'
+    shown = _show(text, find_quotes(text))
+    assert [s[1] for s in shown] == ["We are open", "to negotiating a model like the one in Crete"]
+    assert {s[2:] for s in shown} == {("Hulusi Akar", "Hulusi Akar", "added")}
+
+
+def test_find_quotes_colon_before_quote_spanning_sentences() -> None:
+    text = "Kirby, in an interview, said on Friday: \u201cWe urge Turkey. The system is a risk.\u201d"
+    assert _show(text, find_quotes(text)) == [
+        ("direct", "We urge Turkey. The system is a risk", "Kirby", "Kirby", "said")
+    ]
+
+
+def test_find_quotes_quote_spanning_paragraphs() -> None:
+    text = 'Smith said:\n"The first paragraph goes on here.\n"And the second one ends here."'
+    quotes = find_quotes(text)
+    assert len(quotes) == 1 and quotes[0].content.text_in(text).endswith("ends here")
+    assert quotes[0].speaker is not None and quotes[0].speaker.text_in(text) == "Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ("Ned Price said that the policy remained unchanged.", "that the policy remained unchanged", "Ned Price", "said"),
+        ("The policy remained unchanged, Ned Price said on Wednesday.", "The policy remained unchanged", "Ned Price", "said"),
+        ("The policy remained unchanged, said Ned Price.", "The policy remained unchanged", "Ned Price", "said"),
+        ("According to Ned Price, the policy remained unchanged.", "the policy remained unchanged", "Ned Price", "According to"),
+        ("Ned Price told reporters that the policy remained unchanged.", "that the policy remained unchanged", "Ned Price", "told"),
+        ("Erdogan stressed that Turkey has the right to decide.", "that Turkey has the right to decide", "Erdogan", "stressed"),
+        ("Sullivan urged that the talks resume at once.", "that the talks resume at once", "Sullivan", "urged"),
+        ("Turkey's defense minister, Hulusi Akar, was cited on Tuesday as saying that Turkey would propose a deal.",
+         "that Turkey would propose a deal", "Turkey's defense minister, Hulusi Akar", "was cited on Tuesday as saying"),
+        ("Turkey rejects this, saying the systems will not be integrated.", "the systems will not be integrated", "Turkey", "saying"),
+    ],
+)
+def test_find_quotes_indirect_forms(text: str, content: str, speaker: str, cue: str) -> None:
+    shown = _show(text, find_quotes(text))
+    assert len(shown) == 1
+    assert shown[0][0] == "indirect" and shown[0][1] == content
+    assert shown[0][2] == speaker and shown[0][4] == cue
+
+
+def test_find_quotes_partial_quote_inside_indirect_speech() -> None:
+    text = "Price said that the S-400 system \u201cthreatens the security of NATO\u201d as a whole."
+    shown = _show(text, find_quotes(text))
+    assert shown == [("indirect", "that the S-400 system \u201cthreatens the security of NATO\u201d as a whole",
+                      "Price", "Price", "said")]
+
+
+def test_find_quotes_pronoun_resolved_to_last_person() -> None:
+    text = ("US Defence spokesman John Kirby spoke on Friday. Secretary of State Antony Blinken "
+            "termed the purchase unacceptable. \u201cTougher steps may be required in future,\u201d he said.")
+    quotes = find_quotes(text)
+    assert quotes[-1].speaker_entity == "Antony Blinken"
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.text_in(text) == "he"
+
+
+def test_find_quotes_pronoun_uses_given_entities() -> None:
+    text = "Ibrahim Kalin met Jake Sullivan. \u201cWe need joint efforts to solve this,\u201d he said."
+    kalin = Mention(Span(0, 13), "PERSON", "İbrahim Kalın")
+    assert find_quotes(text, entities=[kalin])[0].speaker_entity == "İbrahim Kalın"
+
+
+def test_find_quotes_surname_linked_to_full_name() -> None:
+    text = "State Department spokesman Ned Price spoke. Price said the policy has not changed at all."
+    assert find_quotes(text)[0].speaker_entity == "Ned Price"
+
+
+def test_find_quotes_role_resolved_to_single_holder() -> None:
+    text = ("US State Department spokesman Ned Price told reporters that talks are coming. "
+            '"We continue to urge Turkey not to acquire this system," the State Department spokesman said.')
+    quotes = find_quotes(text)
+    assert quotes[-1].speaker is not None
+    assert quotes[-1].speaker.text_in(text) == "the State Department spokesman"
+    assert quotes[-1].speaker_entity == "Ned Price"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken will call Cavusoglu soon, the State Department spokesman said on Wednesday.",
+        ("Spokesman Ned Price and spokesman John Kirby met. The plan remains unchanged for now, "
+         "the spokesman said."),
+    ],
+)
+def test_find_quotes_role_left_unresolved(text: str) -> None:
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and "spokesman" in quotes[0].speaker.text_in(text)
+    assert quotes[0].speaker_entity is None
+
+
+def test_find_quotes_role_not_given_to_other_role() -> None:
+    text = ("Spokesman Ned Price spoke. A US State Department official responded that "
+            "Washington's position has not changed.")
+    assert find_quotes(text)[-1].speaker_entity is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n ", "word", "Ankara and Washington met on Tuesday. The talks lasted an hour.",
+     "He bought a so-called \"smart\" phone."],
+)
+def test_find_quotes_none_found(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"This quote never closes, Price said.', 'Price said "yes and then " no " maybe.',
+     "Turkey\u2019s minister said it\u2019s a deal Ankara\u2019s partners will like.",
+     '\u201cUnbalanced \u201c marks \u201d everywhere \u201d he said \u201c'],
+)
+def test_find_quotes_unbalanced_marks_do_not_crash(text: str) -> None:
+    for quote in find_quotes(text):
+        assert 0 <= quote.content.start < quote.content.end <= len(text)
+
+
+def test_find_quote_marks_ignores_apostrophes() -> None:
+    text = "Turkey\u2019s minister said the US\u2019 stance isn't new."
+    assert find_quote_marks(text) == []
+
+
+def test_quote_finder_component_stores_params() -> None:
+    finder = QuoteFinder(min_unattributed_words=3, with_indirect=False)
+    assert (finder.min_unattributed_words, finder.with_indirect) == (3, False)
+    text = "Ned Price said that the policy remained unchanged."
+    assert finder(text) == []
+    with pytest.raises(TypeError):
+        QuoteFinder(3)  # type: ignore[misc]
+
+
+def test_find_quotes_two_megabytes_fast() -> None:
+    para = ('"We are open," Akar added, "to talks." Price said that the policy is unchanged. '
+            "He \u201cwarned\u201d that \u2018things\u2019 could change, according to Reuters. " * 20)
+    text = (para + "\n") * 800 + '"' * 2000 + "\u201c" * 2000
+    assert len(text) > 2_000_000
+    started = time.perf_counter()
+    quotes = find_quotes(text)
+    assert time.perf_counter() - started < 30.0
+    assert len(quotes) > 1000
+
+
+def _samples() -> list[tuple[str, str]]:
+    if not SAMPLES.is_dir():
+        pytest.skip("s400 samples absent")
+    return [(p.name[:3], p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def test_find_quotes_s400_spans_slice_their_text() -> None:
+    for _, text in _samples():
+        for quote in find_quotes(text):
+            for span in (quote.content, quote.speaker, quote.cue):
+                if span is not None:
+                    assert 0 <= span.start < span.end <= len(text)
+                    assert span.text_in(text) == span.text_in(text).strip()
+
+
+@pytest.mark.parametrize(
+    ("doc", "fragment", "entity"),
+    [("000", "Russian S-400s are incompatible", "Ned Price"),
+     ("002", "We continue to urge Turkey", "Ned Price"),
+     ("002", "We are open to negotiating", "Hulusi Akar"),
+     ("003", "We urge Turkey not to retain", "John Kirby"),
+     ("003", "Turkey is a long-standing", "John Kirby"),
+     ("003", "Tougher steps may be required", "Antony Blinken"),
+     ("003", "Turkey does not need a validation", "Recep Tayyip Erdoğan"),
+     ("001", "Turkey has the right to decide", "Recep Tayyip Erdogan"),
+     ("000", "Blinken is expected to have a chat", None),
+     ("004", "Sullivan expressed the", "Emily Horne")],
+)
+def test_find_quotes_s400_speakers(doc: str, fragment: str, entity: str | None) -> None:
+    text = dict(_samples())[doc]
+    hits = [q for q in find_quotes(text) if fragment in q.content.text_in(text)]
+    assert len(hits) == 1 and hits[0].speaker_entity == entity

@@ -1,0 +1,93 @@
+"""Tests for merging quotes across articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.quotes import find_quotes
+from storyline.model import Annotated, Article, Quote, Span
+from storyline.reconcile.quote_merge import MergedQuote, content_words, merge_quotes, same_speaker
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "s400"
+
+
+def _quote(text: str, part: str, speaker: str | None, kind: str = "indirect") -> Quote:
+    start = text.index(part)
+    return Quote(Span(start, start + len(part)), kind, None, speaker)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Hulusi Akar", "Hulusi Akal", True), ("Akar", "Akkar", True),
+     ("Recep Tayyip Erdoğan", "Erdogan", True), ("Ned Price", "Mike Pence", False),
+     (None, None, True), ("Ned Price", None, False)],
+)
+def test_same_speaker(a: str | None, b: str | None, same: bool) -> None:
+    assert same_speaker(a, b) is same
+
+
+def test_content_words_stems_and_acronyms() -> None:
+    words = content_words("It threatens the North Atlantic Treaty Organization's technology")
+    assert {"threa", "nato", "techn"} <= words
+    assert "the" not in words
+
+
+def test_merge_quotes_paraphrase_and_speakers() -> None:
+    t1 = "Price said the S-400s threaten the security of NATO technology."
+    t2 = "Ned Price said that the system threatens NATO technological security."
+    t3 = "Akar said the S-400s threaten nobody and NATO technology is safe."
+    items = [
+        (Article(id="a", text=t1, source="A"), [_quote(t1, "the S-400s threaten the security of NATO technology", "Ned Price")]),
+        (Article(id="b", text=t2, source="B"), [_quote(t2, "that the system threatens NATO technological security", "Ned Price")]),
+        Annotated(Article(id="c", text=t3), quotes=(_quote(t3, "the S-400s threaten nobody and NATO technology is safe", "Hulusi Akar"),)),
+    ]
+    merged = merge_quotes(items)
+    assert [m.sources for m in merged] == [("a", "b"), ("c",)]
+    assert merged[0].speaker == "Ned Price" and merged[0].outlets == ("A", "B")
+    assert merged[1].speaker == "Hulusi Akar"
+
+
+def test_merge_quotes_empty() -> None:
+    assert merge_quotes([]) == []
+
+
+def test_merged_quote_is_frozen() -> None:
+    merged = MergedQuote("x", None, "t", "direct", (), ())
+    with pytest.raises(AttributeError):
+        merged.text = "y"  # type: ignore[misc]
+
+
+def _sample_items() -> list[tuple[Article, list[Quote]]]:
+    if not SAMPLES.is_dir():
+        pytest.skip("s400 samples absent")
+    items = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        items.append((Article(id=path.name[:3], text=text, source=path.name[:3]), find_quotes(text)))
+    return items
+
+
+def test_merge_quotes_s400_price_statement_has_three_sources() -> None:
+    merged = merge_quotes(_sample_items())
+    nato = [m for m in merged if "incompatible with NATO equipment" in m.text]
+    assert len(nato) == 1
+    assert nato[0].sources == ("000", "001", "002")
+    assert nato[0].speaker == "Ned Price"
+    assert any("threates the technical security" in v.text for v in nato[0].variants)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker"),
+    [("We urge Turkey not to retain", "John Kirby"),
+     ("long-standing and valued NATO ally", "John Kirby"),
+     ("We are open to negotiating", "Hulusi Akar"),
+     ("Turkey does not need a validation certificate", "Recep Tayyip Erdoğan"),
+     ("Turkey has the right to decide", "Recep Tayyip Erdogan"),
+     ("Washington’s position has not changed", None)],
+)
+def test_merge_quotes_s400_attribution(fragment: str, speaker: str | None) -> None:
+    merged = merge_quotes(_sample_items())
+    hits = [m for m in merged if any(fragment in v.text for v in m.variants)]
+    assert len(hits) == 1 and hits[0].speaker == speaker
