@@ -99,28 +99,3 @@ def _show_article(store: Store, article_id: str, as_json: bool) -> None:
     out.print(f"id {article.id} · from {article.provenance.to_json() if article.provenance else '-'}", markup=False)
     out.print("")
     out.print(article.text, markup=False)
-
-
-eval_app = typer.Typer(help="Measure quality on the public datasets in ../shared/data.", no_args_is_help=True)
-app.add_typer(eval_app, name="eval")
-
-
-@eval_app.command("extraction")
-def eval_extraction(data: Annotated[Path, typer.Option("--data", help="article-extraction-benchmark folder")],
-                    out_file: Annotated[Path | None, typer.Option("--out", help="Write the full result as JSON.")] = None) -> None:
-    """HTML → article text on the Zyte article-extraction benchmark (F1 of 4-gram shingles)."""
-    from storyline.evaluate.extraction import BenchmarkDataError, evaluate_extraction  # noqa: PLC0415
-    from storyline.ingest.prepare import text_from_html  # noqa: PLC0415
-
-    try:
-        result = evaluate_extraction(data, text_from_html)
-    except BenchmarkDataError as exc:
-        err.print(f"storyline: error: {exc}", markup=False)
-        raise typer.Exit(1) from None
-    rows = [("storyline", result["system"]), *sorted(result["references"].items(), key=lambda kv: -kv[1]["f1"])]
-    out.print(f"{'system':<16} {'F1':>6} {'P':>6} {'R':>6} {'acc':>6}   (n={result['system']['n']})", markup=False)
-    for name, score in rows:
-        out.print(f"{name:<16} {score['f1']:6.3f} {score['precision']:6.3f} {score['recall']:6.3f} "
-                  f"{score['accuracy']:6.3f}", markup=False)
-    if out_file:
-        out_file.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,59 @@
+"""Per-article analysis: sentences, time expressions and quotations, as one Annotated record.
+
+Entities are not recognised yet (issue 4); the ``entities`` list stays empty until they are.
+This module wires the stages; each stage lives in its own module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from storyline.analyze.quotes import find_quotes
+from storyline.analyze.sentences import split_sentences
+from storyline.analyze.times import find_times, infer_report_date
+from storyline.model import Annotated, Article, Quote, Span
+
+#: An inferred report date is used as the anchor only when the tagger is at least this sure.
+MIN_INFERRED_DATE_CONFIDENCE = 0.5
+
+
+def annotate(article: Article) -> Annotated:
+    """Run the analysis stages over one article."""
+    text = article.text
+    sentences = split_sentences(text)
+    anchor = report_anchor(article)
+    times = find_times(text, anchor, language=article.language or "en")
+    quotes = find_quotes(text, sentences)
+    return Annotated(article, tuple(sentences), (), tuple(times), tuple(quotes))
+
+
+def report_anchor(article: Article) -> dt.date | None:
+    """The date relative expressions resolve against: the publication date, else an inferred one."""
+    if article.published:
+        try:
+            return dt.date.fromisoformat(article.published[:10])
+        except ValueError:
+            pass
+    guessed, confidence = infer_report_date(article.text, language=article.language or "en")
+    return guessed if confidence >= MIN_INFERRED_DATE_CONFIDENCE else None
+
+
+def annotated_json(annotated: Annotated) -> dict[str, Any]:
+    """The analyze output line: the article's JSONL fields plus every annotation as spans."""
+    text = annotated.article.text
+    data = annotated.article.to_json()
+    data["sentences"] = [s.to_json(text) for s in annotated.sentences]
+    data["entities"] = [{**m.span.to_json(text), "type": m.type, "entity": m.entity} for m in annotated.entities]
+    data["times"] = [{**t.span.to_json(text), "type": t.type, "value": t.value} for t in annotated.times]
+    data["quotes"] = [_quote_json(q, text) for q in annotated.quotes]
+    return data
+
+
+def _quote_json(quote: Quote, text: str) -> dict[str, Any]:
+    return {"content": quote.content.to_json(text), "speaker": _span(quote.speaker, text),
+            "speaker_entity": quote.speaker_entity, "cue": _span(quote.cue, text), "kind": quote.kind}
+
+
+def _span(span: Span | None, text: str) -> dict[str, Any] | None:
+    return None if span is None else span.to_json(text)
