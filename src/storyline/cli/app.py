@@ -58,8 +58,6 @@ def print_errors(messages: list[str]) -> None:
 def main() -> None:
     """Console entry point."""
     logging.basicConfig(level=logging.WARNING, format="storyline: %(levelname)s: %(message)s")
-    from storyline.cli import analyze_cmd, commands, eval_cmd  # noqa: F401, PLC0415  (registers the commands)
-
     try:
         app()
     except KeyboardInterrupt:

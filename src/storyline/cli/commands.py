@@ -23,7 +23,7 @@ def _ingest_with_progress(inputs: list[str], store: Store, config_path: Path | N
                           max_file_bytes: int | None, strict: bool, command: str) -> IngestResult:
     config = build_config(config_path, workers=workers, max_file_bytes=max_file_bytes)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("reading", total=None)
 
         def show(result: IngestResult, path: str | None) -> None:

@@ -25,10 +25,15 @@ def decode_bytes(data: bytes, path: str) -> str:
         return lossy.replace("\ufffd", "")
     from charset_normalizer import from_bytes  # noqa: PLC0415
 
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.chaos > 0.3:
         raise InputError(path, "undecodable bytes: not UTF-8 and no text encoding fits")
-    return data.decode(best.encoding, errors="replace")
+    encoding = best.encoding
+    # 8-bit code pages often tie (Spanish "ñ" reads as "ń" in cp1250); on a tie, cp1252 is the likely one.
+    if any(m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence for m in matches):
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace")
 
 
 def _has_utf8_letters(text: str) -> bool:

@@ -55,12 +55,18 @@ def read_jsonl(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem
     """Article JSONL: one object per line with at least ``text``; blank lines are skipped."""
     line_number = 0
     while True:
-        line = stream.readline(max_bytes + 1)
+        try:
+            line = stream.readline(max_bytes + 1)
+            too_long = len(line) > max_bytes and not line.endswith(b"\n")
+            if too_long:
+                _skip_rest_of_line(stream)
+        except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .jsonl.gz
+            yield InputError(path, f"cannot read: {exc}", line_number + 1)
+            return
         if not line:
             return
         line_number += 1
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            _skip_rest_of_line(stream)
+        if too_long:
             yield InputError(path, f"line longer than {max_bytes:,} bytes", line_number)
             continue
         if not line.strip():
@@ -133,18 +139,34 @@ def _entry_hints(entry: Mapping[str, Any], source: str | None) -> dict[str, Any]
 def read_warc(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem | InputError]:
     """WARC or WARC.gz: every HTML response (or resource) record is a page, as in CC-NEWS."""
     from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415
-    from warcio.exceptions import ArchiveLoadFailed  # noqa: PLC0415
 
     number = 0
     try:
-        for record in ArchiveIterator(stream):
+        records = ArchiveIterator(stream)
+        for record in records:
             number += 1
             item = _warc_item(record, path, number, max_bytes)
+            if _is_cut_short(record):
+                yield InputError(path, "truncated WARC: the record ends before its Content-Length", number)
+                return
             if item is not None:
                 yield item
-    except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
+        if records.offset < records.fh.tell():  # bytes after the last whole record: a record was cut
+            yield InputError(path, "truncated WARC: the archive ends inside a record", number + 1)
+    except Exception as exc:  # noqa: BLE001  (warcio raises many kinds, AttributeError included, on broken archives)
         problem = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         yield InputError(path, f"truncated or malformed WARC after record {number}: {problem}", number + 1)
+
+
+def _is_cut_short(record: Any) -> bool:
+    """Whether the archive ended inside this record (warcio itself reads a short record silently)."""
+    declared = record.rec_headers.get_header("Content-Length") if record.format == "warc" else "0"
+    if record.length is None or not (declared or "").strip().isdigit():  # the header block was cut
+        return True
+    body = record.raw_stream
+    while body.read(65536):  # the iterator would skip the rest of the record anyway
+        pass
+    return getattr(body, "limit", 0) > 0
 
 
 def _warc_item(record: Any, path: str, number: int, max_bytes: int) -> RawItem | InputError | None:

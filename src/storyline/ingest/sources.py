@@ -10,6 +10,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,10 +93,10 @@ def open_input(path: str, max_file_bytes: int) -> tuple[io.BufferedReader, str]:
     try:
         head = stream.peek(_PEEK_BYTES)[:_PEEK_BYTES]
         if head[:2] == b"\x1f\x8b" and not _is_warc_name(path):
-            stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), buffer_size=65536)  # type: ignore[arg-type]
+            stream = io.BufferedReader(_GzipReader(stream), buffer_size=65536)  # type: ignore[arg-type]
             name = path[:-3] if path.lower().endswith(".gz") else path
             head = stream.peek(_PEEK_BYTES)[:_PEEK_BYTES]
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         stream.close()
         raise InputError(path, f"cannot decompress: {exc}") from exc
     if not head:
@@ -106,6 +107,20 @@ def open_input(path: str, max_file_bytes: int) -> tuple[io.BufferedReader, str]:
     except InputError:
         stream.close()
         raise
+
+
+class _GzipReader(gzip.GzipFile):
+    """A GzipFile over an open stream that closes that stream too (GzipFile leaves it open)."""
+
+    def __init__(self, source: io.BufferedReader) -> None:
+        super().__init__(fileobj=source)
+        self._source = source
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._source.close()
 
 
 def _open_raw(path: str, max_file_bytes: int) -> BinaryIO:

@@ -1,0 +1,138 @@
+"""Tests of storyline.ingest.templates and of template removal by the local engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.config import IngestConfig
+from storyline.ingest.templates import TemplateLines, line_key
+from storyline.pipeline import ingest
+from storyline.store import Store
+
+CONFIG = IngestConfig(languages=("en", "es"))
+TEMPLATE = "The Harbour Gazette is an independent newspaper owned by its readers since 1921."
+STORIES = [
+    "The harbour council voted on Thursday to build a new bridge across the river, ending a decade "
+    "of debate about where the crossing should go and who should pay for it.",
+    "Fishermen protested outside the port authority on Monday against new quotas that they say will "
+    "halve their catch of cod and haddock over the next three seasons.",
+    "The town library reopened on Saturday after a two-year renovation that added a children's wing, "
+    "a reading garden and a small museum of the town's shipbuilding history.",
+]
+LONG = ("The mayor said on Wednesday that the ferry service to the islands would be suspended for "
+        "two weeks in March while engineers repair the landing stage damaged in the January storms.")
+
+
+def _lines(*paragraphs: str) -> list[str]:
+    return list(paragraphs)
+
+
+def test_a_line_in_three_different_articles_of_one_outlet_is_a_template() -> None:
+    lines = TemplateLines(min_articles=3)
+    for number, story in enumerate(STORIES):
+        lines.observe("gazette", _lines(story, TEMPLATE))
+        assert lines.is_template("gazette", TEMPLATE) is (number == 2)
+    assert not lines.is_template("gazette", STORIES[0])
+    assert lines.is_template("gazette", "  the harbour gazette IS an independent newspaper owned by its readers since 1921. ")
+
+
+def test_the_same_line_in_versions_of_one_story_is_not_a_template() -> None:
+    lines = TemplateLines(min_articles=3)
+    for update in ("Updated at noon.", "Updated at 3 pm with the mayor's comments.", "Updated in the evening."):
+        lines.observe("gazette", _lines(LONG, "The ferry company declined to comment.", update))
+    assert not lines.is_template("gazette", "The ferry company declined to comment.")
+    assert not lines.is_template("gazette", LONG)
+
+
+def test_outlets_are_counted_apart() -> None:
+    lines = TemplateLines(min_articles=3)
+    lines.observe("gazette", _lines(STORIES[0], TEMPLATE))
+    lines.observe("times", _lines(STORIES[1], TEMPLATE))
+    lines.observe("post", _lines(STORIES[2], TEMPLATE))
+    assert not any(lines.is_template(o, TEMPLATE) for o in ("gazette", "times", "post"))
+    lines.observe(None, _lines(STORIES[0], TEMPLATE))
+    assert not lines.is_template(None, TEMPLATE)
+
+
+def test_long_paragraphs_are_never_templates() -> None:
+    lines = TemplateLines(min_articles=3)
+    boiler = " ".join(["word"] * 45) + "."
+    for story in STORIES:
+        lines.observe("gazette", _lines(story, boiler))
+    assert not lines.is_template("gazette", boiler)
+
+
+def test_known_templates_are_used_from_the_start() -> None:
+    lines = TemplateLines()
+    lines.add_known("gazette", {line_key(TEMPLATE)})
+    assert lines.is_template("gazette", TEMPLATE)
+    assert not lines.is_template("times", TEMPLATE)
+
+
+def test_counting_is_bounded() -> None:
+    lines = TemplateLines(min_articles=3, max_lines=50)
+    for number in range(200):
+        lines.observe("gazette", [f"Unique line number {number} of the day.", f"Another one {number}."])
+    assert len(lines._bodies["gazette"]) <= 52
+
+
+# --- through the engine ----------------------------------------------------------------------
+
+
+def _write(folder: Path, name: str, *paragraphs: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+def test_engine_removes_an_outlets_template_line(tmp_path: Path) -> None:
+    data = tmp_path / "in"
+    for number, story in enumerate(STORIES):
+        _write(data / "gazette", f"{number}.txt", story, TEMPLATE)
+    _write(data / "times", "t.txt", STORIES[0].replace("Thursday", "Friday"), TEMPLATE)
+    store = Store(str(tmp_path / "s.db"))
+    result = ingest([str(data)], store, CONFIG)
+    assert (result.stored, result.errors) == (4, [])
+    by_source: dict[str, list[str]] = {}
+    for article in store.articles():
+        by_source.setdefault(article.source or "", []).append(article.text)
+        if article.source == "gazette":
+            assert article.meta["removed"]["template"] == 1
+    assert all(TEMPLATE not in text for text in by_source["gazette"])
+    assert [text.split("\n\n")[0] for text in by_source["gazette"]] == STORIES
+    assert TEMPLATE in by_source["times"][0]  # another outlet's single use is content
+    assert line_key(TEMPLATE) in store.templates()["gazette"]
+    store.close()
+
+
+def test_engine_keeps_a_line_shared_by_versions_of_one_story(tmp_path: Path) -> None:
+    data = tmp_path / "in"
+    shared = "The ferry company declined to comment on the repairs."
+    updates = ["By noon a new timetable had been posted at the terminal.",
+               "Later the mayor said the islanders would get a free water taxi.",
+               "In the evening the union said its members would work overtime."]
+    for number, update in enumerate(updates):
+        _write(data / "gazette", f"{number}.txt", LONG, shared, update)
+    store = Store(str(tmp_path / "s.db"))
+    result = ingest([str(data)], store, CONFIG)
+    assert result.stored == 3
+    for article in store.articles():
+        assert shared in article.text and LONG in article.text
+        assert "template" not in article.meta.get("removed", {})
+    assert "gazette" not in store.templates()
+    store.close()
+
+
+def test_templates_learned_in_one_run_apply_in_the_next(tmp_path: Path) -> None:
+    first = tmp_path / "day1"
+    for number, story in enumerate(STORIES):
+        _write(first / "gazette", f"{number}.txt", story, TEMPLATE)
+    store = Store(str(tmp_path / "s.db"))
+    ingest([str(first)], store, CONFIG)
+    later = ("Police closed the coast road on Sunday after a landslide blocked both lanes near the "
+             "lighthouse, and said it would stay shut until geologists had inspected the cliff.")
+    _write(tmp_path / "day2" / "gazette", "new.txt", later, TEMPLATE)
+    result = ingest([str(tmp_path / "day2")], store, CONFIG)
+    assert result.stored == 1
+    newest = list(store.articles())[-1]
+    assert newest.text == later
+    store.close()
