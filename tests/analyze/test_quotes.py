@@ -209,3 +209,79 @@ def test_find_quotes_s400_speakers(doc: str, fragment: str, entity: str | None) 
     text = dict(_samples())[doc]
     hits = [q for q in find_quotes(text) if fragment in q.content.text_in(text)]
     assert len(hits) == 1 and hits[0].speaker_entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [("The court ruled that the law was unconstitutional.", "that the law was unconstitutional",
+      "The court", "ruled"),
+     ("The study found that turnout fell in every county.", "that turnout fell in every county",
+      "The study", "found"),
+     ("Polls show a close race in Ohio.", "a close race in Ohio", "Polls", "show"),
+     ("Sanders called for an end to the program.", "for an end to the program", "Sanders", "called"),
+     ("Clinton wants to raise taxes on the wealthy.", "to raise taxes on the wealthy", "Clinton", "wants"),
+     ("Trump plans to cut the corporate rate sharply.", "to cut the corporate rate sharply", "Trump", "plans"),
+     ("Warren criticized the bank for its fake accounts.", "the bank for its fake accounts", "Warren",
+      "criticized"),
+     ("Clinton cited derogatory comments Trump had made.", "derogatory comments Trump had made",
+      "Clinton", "cited")],
+)
+def test_find_quotes_more_attribution_cues(text: str, content: str, speaker: str, cue: str) -> None:
+    assert [s[1:3] + s[4:] for s in _show(text, find_quotes(text))] == [(content, speaker, cue)]
+
+
+def test_find_quotes_rules_as_a_noun_is_no_cue() -> None:
+    text = "The new rules limit the amount donors can give to a campaign."
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "entity"),
+    [("It was announced by the Defense Ministry that the talks would resume next week.",
+      "that the talks would resume next week", "the Defense Ministry", "Defense Ministry"),
+     ("The new plan was criticized by Senator John Smith on Monday.", "The new plan",
+      "Senator John Smith", "John Smith")],
+)
+def test_find_quotes_passive_by(text: str, content: str, speaker: str, entity: str) -> None:
+    assert [s[1:4] for s in _show(text, find_quotes(text))] == [(content, speaker, entity)]
+
+
+def test_find_quotes_passive_without_by_agent_is_not_attributed_to_it() -> None:
+    text = "It was announced that the talks would resume next week."
+    assert all(q.speaker is None or q.speaker.text_in(text) != "It" for q in find_quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [("Clinton's spokesman Brian Fallon said the emails were not classified.",
+      "Clinton's spokesman Brian Fallon", "Brian Fallon"),
+     ("Adam Schiff, who has served on the committee for a decade, said the evidence is clear.",
+      "Adam Schiff, who has served on the committee for a decade", "Adam Schiff"),
+     ("Daryl Kimball, executive director of the Arms Control Association, said sanctions alone are failing.",
+      "Daryl Kimball, executive director of the Arms Control Association", "Daryl Kimball")],
+)
+def test_find_quotes_speaker_with_apposition_resolves_to_the_name(text: str, speaker: str, entity: str) -> None:
+    shown = _show(text, find_quotes(text))
+    assert len(shown) == 1 and shown[0][2:4] == (speaker, entity)
+
+
+def test_find_quotes_long_apposition_after_direct_quote() -> None:
+    text = ("\u201cTheir strategy is very clear,\u201d Michael McFaul, a senior fellow at the Hoover "
+            "Institution and a former United States ambassador to Russia, said.")
+    shown = _show(text, find_quotes(text))
+    assert shown == [("direct", "Their strategy is very clear",
+                      "Michael McFaul, a senior fellow at the Hoover Institution and a former "
+                      "United States ambassador to Russia", "Michael McFaul", "said")]
+
+
+def test_find_quotes_far_cue_after_direct_quote_needs_an_apposition() -> None:
+    text = ("\u201cWe are done with this,\u201d the crowd chanted as the band played and the "
+            "lights went down over the stage where Trump said nothing.")
+    assert all(q.cue is None for q in find_quotes(text))
+
+
+def test_find_quotes_curly_quotes_inside_unclosed_straight_quote() -> None:
+    text = ('The Post reports:\n\n"The first time she watched the debate.\n\n'
+            "\u201cIt never crossed my mind that I am losing it,\u201d she said months later.")
+    shown = _show(text, find_quotes(text))
+    assert ("direct", "It never crossed my mind that I am losing it", "she", None, "said") in shown

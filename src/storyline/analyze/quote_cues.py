@@ -11,6 +11,7 @@ __all__ = [
     "CUE_LEMMAS",
     "CUE_FORMS",
     "CLOSER_OF",
+    "FORWARD_ONLY_FORMS",
     "FORWARD_ONLY_LEMMAS",
     "MULTIWORD_CUES",
     "NP_INNER_WORDS",
@@ -87,6 +88,41 @@ CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "accuse": ("accuse", "accuses", "accused", "accusing"),
     "call": ("call", "calls", "called", "calling"),
     "describe": ("describe", "describes", "described", "describing"),
+    "cite": ("cite", "cites", "cited", "citing"),
+    "want": ("wants", "wanted"),
+    "plan": ("plans", "planned"),
+    "criticize": ("criticize", "criticizes", "criticized", "criticizing", "criticise",
+                  "criticises", "criticised"),
+    "rule": ("ruled",),
+    "question": ("questions", "questioned", "questioning"),
+    "attack": ("attacks", "attacked", "attacking"),
+    "slam": ("slams", "slammed", "slamming"),
+    "praise": ("praises", "praised", "praising"),
+    "condemn": ("condemns", "condemned", "condemning"),
+    "propose": ("proposes", "proposed", "proposing"),
+    "demand": ("demands", "demanded", "demanding"),
+    "expect": ("expects", "expected"),
+    "hope": ("hopes", "hoped"),
+    "fear": ("fears", "feared"),
+    "worry": ("worries", "worried"),
+    "testify": ("testifies", "testified", "testifying"),
+    "lament": ("laments", "lamented", "lamenting"),
+    "recommend": ("recommends", "recommended", "recommending"),
+    "decline": ("declines", "declined"),
+    "refuse": ("refuses", "refused"),
+    "oppose": ("opposes", "opposed"),
+    "defend": ("defends", "defended", "defending"),
+    "signal": ("signals", "signaled", "signalled"),
+    "point": ("pointed",),
+    "blame": ("blames", "blamed", "blaming"),
+    "encourage": ("encourages", "encouraged", "encouraging"),
+    "know": ("knows", "knew"),
+    "feel": ("feels", "felt"),
+    "discuss": ("discusses", "discussed"),
+    "compare": ("compares", "compared"),
+    "decide": ("decides", "decided"),
+    "order": ("ordered",),
+    "seek": ("seeks", "sought"),
 }
 
 #: Every single-word cue form.
@@ -96,7 +132,17 @@ CUE_FORMS: frozenset[str] = frozenset(form for forms in CUE_LEMMAS.values() for 
 #: inverted "..., <verb> X" one, because they are too often ordinary verbs.
 FORWARD_ONLY_LEMMAS = frozenset(
     {"find", "show", "believe", "think", "call", "describe", "accuse", "agree", "estimate",
-     "continue", "report", "ask", "state", "mention", "observe"}
+     "continue", "report", "ask", "state", "mention", "observe", "cite", "want", "plan",
+     "criticize", "rule", "question", "attack", "slam", "praise", "condemn", "propose",
+     "demand", "expect", "hope", "fear", "worry", "testify", "lament",
+     "recommend", "decline", "refuse", "oppose", "defend",
+     "signal", "point", "blame", "encourage", "know", "feel", "discuss",
+     "compare", "decide", "order", "seek"}
+)
+
+#: Every form of the forward-only lemmas.
+FORWARD_ONLY_FORMS: frozenset[str] = frozenset(
+    form for lemma in FORWARD_ONLY_LEMMAS for form in CUE_LEMMAS[lemma]
 )
 
 #: "-ing" forms that open a participial attribution: "..., saying (that) ...".

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from storyline.analyze.speaker_names import fold
 from storyline.model import Annotated, Article, Quote
 
 __all__ = ["MergedQuote", "QuoteVariant", "content_words", "merge_quotes", "same_speaker"]
@@ -79,12 +79,6 @@ class MergedQuote:
     def outlets(self) -> tuple[str, ...]:
         """Distinct outlet names of the variants that have one."""
         return tuple(dict.fromkeys(v.outlet for v in self.variants if v.outlet))
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip accents (``Erdoğan`` -> ``erdogan``)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def content_words(text: str) -> frozenset[str]:

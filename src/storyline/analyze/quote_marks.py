@@ -1,0 +1,113 @@
+"""Quote-mark pairing: which marks of a text open and close a quotation.
+
+Every style of :data:`~storyline.analyze.quote_cues.QUOTE_PAIRS` is paired. A quote may span
+sentences and, by the newspaper convention (no closer at the paragraph end, an opener at the
+next one), paragraphs. Apostrophes are not quote marks; unbalanced marks are dropped. One pass
+over the marks, linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze import quote_cues as cues
+from storyline.model import Span
+
+__all__ = ["OPENERS", "find_quote_marks"]
+
+_MARK_RE = re.compile("[" + re.escape("".join(set(cues.QUOTE_PAIRS) | set(cues.CLOSER_OF))) + "]")
+_SINGLE = {"'", "\u2018", "\u2019"}
+_MAX_QUOTE_CHARS = 6000
+#: Marks that open a quotation (the straight apostrophe excluded: it is mostly an apostrophe).
+OPENERS = frozenset(cues.QUOTE_PAIRS) - {"'"}
+
+
+def find_quote_marks(text: str) -> list[tuple[Span, Span]]:
+    """Pair the quote marks of ``text``.
+
+    Marks inside an open quotation are skipped; when that quotation is abandoned (never closed,
+    longer than ``_MAX_QUOTE_CHARS``, or broken by a paragraph that does not re-open it), the
+    marks inside it are paired again, so that a stray straight ``"`` cannot hide the curly
+    quotes after it. Each abandoned stretch is scanned once more, inside itself only.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        ``(opener, closer)`` span pairs in text order; quotes nested inside a quote are not listed.
+    """
+    pairs: list[tuple[Span, Span]] = []
+    regions = [(0, len(text))]
+    while regions:
+        start, end = regions.pop()
+        _pair_region(text, start, end, pairs, regions)
+    pairs.sort(key=lambda p: p[0].start)
+    return pairs
+
+
+def _pair_region(text: str, start: int, end: int, pairs: list[tuple[Span, Span]],
+                 abandoned: list[tuple[int, int]]) -> None:
+    open_at = -1
+    open_mark = ""
+    for match in _MARK_RE.finditer(text, start, end):
+        pos, mark = match.start(), match.group()
+        if open_at >= 0 and pos - open_at > _MAX_QUOTE_CHARS:
+            abandoned.append((open_at + 1, pos))
+            open_at = -1
+        if open_at >= 0:
+            if mark in cues.QUOTE_PAIRS.get(open_mark, ()) and _can_close(text, pos, mark):
+                if _continues_paragraph(text, pos, mark):
+                    continue
+                if "\n" not in text[open_at:pos] or _paragraphs_chain(text, open_at, pos, open_mark):
+                    pairs.append((Span(open_at, open_at + 1), Span(pos, pos + 1)))
+                else:
+                    abandoned.append((open_at + 1, pos))
+                open_at = -1
+            elif mark == open_mark and _can_open(text, pos, mark) and not _paragraph_start(text, pos):
+                abandoned.append((open_at + 1, pos))
+                open_at = pos  # a stray opener: restart from here
+            continue
+        if mark in cues.QUOTE_PAIRS and _can_open(text, pos, mark):
+            open_at, open_mark = pos, mark
+    if open_at >= 0:
+        abandoned.append((open_at + 1, end))
+
+
+def _can_open(text: str, pos: int, mark: str) -> bool:
+    after = text[pos + 1 : pos + 2]
+    if not after or after.isspace():
+        return False
+    before = text[pos - 1 : pos]
+    if mark in _SINGLE or mark == '"':
+        return not before or not (before.isalnum() or before in ".,;!?")
+    return True
+
+
+def _can_close(text: str, pos: int, mark: str) -> bool:
+    before = text[pos - 1 : pos]
+    if not before or before.isspace():
+        return False
+    if mark in _SINGLE:
+        after = text[pos + 1 : pos + 2]
+        return not after or not after.isalnum()
+    return True
+
+
+def _paragraph_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
+
+
+def _continues_paragraph(text: str, pos: int, mark: str) -> bool:
+    """A straight ``"`` opening a new paragraph continues an open multi-paragraph quote."""
+    return mark == '"' and _paragraph_start(text, pos) and _can_open(text, pos, mark)
+
+
+def _paragraphs_chain(text: str, start: int, end: int, opener: str) -> bool:
+    """Each paragraph break inside ``[start, end)`` is followed by a re-opening mark."""
+    for match in re.finditer(r"\n\s*", text[start:end]):
+        nxt = start + match.end()
+        if nxt < end and text[nxt] != opener:
+            return False
+    return True
+

@@ -1,0 +1,131 @@
+"""Speaker resolution: from a speaker span to a person's (or organisation's) name.
+
+A name is stripped of its title ("State Department spokesman Ned Price" -> "Ned Price") and a
+bare surname linked to the full name; a pronoun goes to the most recent person named before it
+(outside quotations); a role ("the spokesman") to the one person named earlier with that role,
+and stays unresolved when there are none or several.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze.speakers import DETERMINERS, inside
+from storyline.model import Mention, Span
+
+__all__ = ["SpeakerResolver", "fold"]
+
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+")
+_MAX_HOLDERS = 200  # people looked at per resolution: bounds the work on huge texts
+
+
+def fold(name: str) -> str:
+    """Lowercase and strip accents: ``Erdoğan`` -> ``erdogan``."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class SpeakerResolver:
+    """Turns speaker spans into names: titles stripped, surnames, pronouns and roles resolved."""
+
+    def __init__(self, text: str, entities: Sequence[Mention] | None,
+                 quoted: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.quoted = quoted
+        self.people: list[tuple[int, str, frozenset[str]]] = []  # (pos, name, role words)
+        if entities:
+            for m in entities:
+                if m.type == "PERSON" and not inside(quoted, m.span.start):
+                    name = m.entity or text[m.span.start : m.span.end]
+                    self.people.append((m.span.start, name, self._context(m.span.start)))
+        else:
+            for run in _NAME_RUN_RE.finditer(text):
+                self._add_run(run.start(), run.group())
+        self.people.sort(key=lambda p: p[0])
+        self.names = {p[1] for p in self.people}
+        self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        for pos, name, _ in self.people:
+            self.by_surname.setdefault(fold(name.split()[-1]), []).append((pos, name))
+
+    def _context(self, pos: int) -> frozenset[str]:
+        words = self.text[max(0, pos - 60) : pos].replace(",", " ").split()[-6:]
+        return frozenset(w.lower() for w in words)
+
+    def _add_run(self, pos: int, run: str) -> None:
+        words = run.split()
+        cut = len(words)
+        while cut > 0 and not _not_a_name(words[cut - 1]) and len(words) - cut < 3:
+            cut -= 1
+        name = words[cut:]
+        if len(name) < 2 or inside(self.quoted, pos):
+            return
+        start = pos + len(run) - len(" ".join(name))
+        self.people.append((start, " ".join(name), self._context(start)))
+
+    def speaker_name(self, speaker: Span, content: Span) -> str | None:
+        """The name of ``speaker``, the speaker of ``content``; a name found after its
+        content (``"...," said Jo Smith``) is remembered for later surnames and pronouns."""
+        anchor = min(speaker.start, content.start)
+        entity = self.name(speaker, anchor)
+        if entity is not None and speaker.start > anchor:
+            self._remember(speaker.start, entity)
+        return entity
+
+    def _remember(self, pos: int, name: str) -> None:
+        if " " in name and name not in self.names:
+            self.names.add(name)
+            bisect.insort(self.people, (pos, name, frozenset()), key=lambda p: p[0])
+            self.by_surname.setdefault(fold(name.split()[-1]), []).append((pos, name))
+
+    def name(self, span: Span, anchor: int) -> str | None:
+        """The speaker's name: resolved pronoun, role holder, full name or organisation."""
+        head = self.text[span.start : span.end].split(", ", 1)[0]  # drop an apposition
+        words = [w.strip(",") for w in head.split()]
+        if len(words) == 1 and words[0].lower() in cues.PRONOUNS:
+            return self._pronoun(words[0].lower(), anchor)
+        while words and words[0].lower() in DETERMINERS:
+            words.pop(0)
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in cues.ROLE_NOUNS), default=0)
+        name = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
+        if not name and cut:
+            return self._role(words, span.start)
+        if any(w in cues.ORG_WORDS for w in words) and (not name or name[-1] in cues.ORG_WORDS):
+            return " ".join(words)
+        if not name:
+            return None
+        return self._full_name(" ".join(name), span.start)
+
+    def _pronoun(self, pronoun: str, anchor: int) -> str | None:
+        if cues.PRONOUNS[pronoun][0] not in {"m", "f", "p"}:
+            return None
+        i = bisect.bisect_left(self.people, anchor, key=lambda p: p[0]) - 1
+        return self._full_name(self.people[i][1], anchor) if i >= 0 else None
+
+    def _full_name(self, name: str, pos: int) -> str:
+        """Link a bare surname to the one full name ending in it named before ``pos``."""
+        if " " in name:
+            return name
+        key = fold(name)
+        matches = {n for p, n in self.by_surname.get(key, ())[-_MAX_HOLDERS:] if p < pos}
+        return matches.pop() if len(matches) == 1 else name
+
+    def _role(self, words: list[str], pos: int) -> str | None:
+        """The one person named before ``pos`` with this role; None when none or several."""
+        head = next(w.lower() for w in reversed(words) if w.lower() in cues.ROLE_NOUNS)
+        qualifiers = {w.lower() for w in words if w[:1].isupper() and w.lower() != head}
+        holders = {
+            self._full_name(p[1], pos)
+            for p in self.people[max(0, bisect.bisect_left(self.people, pos, key=lambda p: p[0])
+                                     - _MAX_HOLDERS) :]
+            if p[0] < pos and head in p[2] and qualifiers <= p[2] | {"us", "u.s."}
+        }
+        return holders.pop() if len(holders) == 1 else None
+
+
+def _not_a_name(word: str) -> bool:
+    return (word in cues.ORG_WORDS or word in cues.NON_PERSON_WORDS
+            or word.lower() in cues.ROLE_NOUNS)

@@ -1,0 +1,300 @@
+"""Speaker spans in the text: the noun phrase (or pronoun) around a cue verb.
+
+Works on a :class:`TokenDoc` (the text with a token index). The scans are bounded windows of a
+few tokens, so each call is cheap; nothing here resolves a speaker to a name (see
+:mod:`storyline.analyze.speaker_names`).
+
+* :func:`speaker_left` -- the noun phrase right before a cue (``Ned Price said``), skipping
+  auxiliaries and adverbials, keeping brackets (``Ryan (R-Wis.) said``) and appositions
+  (``Jo Smith, a lawyer at X, said``).
+* :func:`speaker_right` -- the noun phrase right after a cue (``said Price``), with its
+  apposition.
+* :func:`subject` -- the subject at the start of the clause (``Erdogan countered, saying``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze.quote_marks import OPENERS
+from storyline.analyze.sentences import TITLES
+from storyline.model import Span
+
+__all__ = ["DETERMINERS", "TokenDoc", "clause_end", "inside", "speaker_left", "speaker_right",
+           "subject", "title_before", "trim"]
+
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['\u2019\-]\w+)*|\S")
+_ADVERBIAL_END_RE = re.compile(
+    r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+(?:the\s+)?(?:[A-Z][a-z]+|\d{4}|week|"
+    r"month|year|night|morning|afternoon|evening|weekend)\b)?\s*$"
+)
+_APPOSITION_STARTERS = frozenset({"a", "an", "the", "who", "whose", "one", "his", "her", "its",
+                                  "their", "now", "then", "himself", "herself", "also"})
+_APPOSITION_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|one)\s|\d{1,3}\s*,)")
+_APPOSITION_WORDS_RE = re.compile(r",\s+((?:[\w'\u2019\-]+\s+){0,4}?[\w'\u2019\-]+)\b")
+_CLAUSE_OPENERS = frozenset(',;:"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013(')
+DETERMINERS = frozenset(
+    "the a an one another some several many most two three his her their its our this these "
+    "those every each both".split()
+)
+
+
+@dataclass(slots=True)
+class TokenDoc:
+    text: str
+    sentences: list[Span]
+    tokens: list[tuple[int, int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
+        self.starts = [s for s, _ in self.tokens]
+        self.sent_starts = [s.start for s in self.sentences]
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sent_starts[i] if i >= 0 else 0
+
+    def tokens_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [t for t in self.tokens[lo:hi] if t[1] <= end]
+
+    def word(self, token: tuple[int, int]) -> str:
+        return self.text[token[0] : token[1]]
+
+
+def clause_end(text: str, start: int, limit: int) -> int:
+    limit = min(limit, len(text))
+    for i in range(start, limit):
+        if text[i] in "!?\n;" or (i > start + 1 and text[i] in OPENERS):
+            return i
+        if text[i] == "." and not title_before(text, i):
+            return i
+    return limit
+
+
+def speaker_left(doc: TokenDoc, end: int, floor: int) -> Span | None:
+    """The noun phrase ending right before ``end`` (skipping auxiliaries), or a pronoun."""
+    end = _ADVERBIAL_END_RE.search(doc.text, floor, end).start()
+    tokens = doc.tokens_in(floor, end)
+    while tokens and doc.word(tokens[-1]).lower() in cues.AUXILIARIES:
+        tokens.pop()
+    if tokens and doc.word(tokens[-1]) == ")":
+        return _speaker_before_brackets(doc, tokens, floor)
+    if tokens and doc.word(tokens[-1]) == ",":
+        return _speaker_before_aside(doc, tokens, floor)
+    if tokens and doc.word(tokens[-1]).lower() in cues.PRONOUNS:
+        return Span(*tokens[-1])
+    return _np_span(doc, _np_left(doc, tokens))
+
+
+def _not_modifiers() -> frozenset[str]:
+    return (cues.SPEAKER_BREAK_WORDS | cues.CUE_FORMS | cues.TIME_WORDS | cues.AUXILIARIES
+            | cues.NP_INNER_WORDS | frozenset(cues.PRONOUNS))
+
+
+_NOT_MODIFIERS = _not_modifiers()
+
+
+def _speaker_before_brackets(doc: TokenDoc, tokens: list[tuple[int, int]], floor: int) -> Span | None:
+    """``Paul D. Ryan (R-Wis.) said``: the name before the brackets, brackets included."""
+    for i in range(len(tokens) - 2, max(-1, len(tokens) - 10), -1):
+        if doc.word(tokens[i]) == "(":
+            before = speaker_left(doc, tokens[i][0], floor) if i > 0 else None
+            return Span(before.start, tokens[-1][1]) if before else None
+    return None
+
+
+def _np_left(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    taken: list[tuple[int, int]] = []
+    for tok in reversed(tokens[-14:]):
+        if not _np_token(doc, tok, taken):
+            break
+        taken.append(tok)
+    taken.reverse()
+    return _premodifier(doc, tokens, taken)
+
+
+def _premodifier(doc: TokenDoc, tokens: list[tuple[int, int]],
+                 taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One lowercase modifier opening the clause joins a named speaker: ``retired Air Force
+    general Lloyd Newton said``, ``longtime Democratic pollster Pat Caddell told``."""
+    if not taken or not doc.word(taken[0])[0].isupper():
+        return taken
+    i = bisect.bisect_left(tokens, taken[0]) - 1
+    if i < 0:
+        return taken
+    word = doc.word(tokens[i])
+    low = word.lower()
+    if not word.isalpha() or not word.islower() or low.endswith("ly") or low in _NOT_MODIFIERS:
+        return taken
+    start = tokens[i][0]
+    before = doc.text[max(0, start - 8) : start].rstrip()[-1:]
+    if before and before not in _CLAUSE_OPENERS and before not in ".!?":
+        return taken
+    return [tokens[i], *taken]
+
+
+def _speaker_before_aside(doc: TokenDoc, tokens: list[tuple[int, int]], floor: int) -> Span | None:
+    """Keep an apposition in the speaker (``Jo Smith, a lawyer at X, who ..., said``); skip
+    an aside (``Kirby, in an interaction with the media, said``)."""
+    commas = [i for i, t in enumerate(tokens[-40:-1]) if doc.word(t) == ","]
+    offset = max(0, len(tokens) - 40)
+    for i in reversed(commas):
+        i += offset
+        if i == 0 or i == len(tokens) - 2:
+            continue
+        first = doc.word(tokens[i + 1])
+        head = speaker_left(doc, tokens[i][0], floor)
+        if head is None:
+            continue
+        if (first[0].isupper() or first.lower() in _APPOSITION_STARTERS
+                or first[0].isdigit() or _role_phrase(doc.text, tokens[i][0])):
+            return Span(head.start, tokens[-2][1])
+        return head if i == commas[-1] + offset else None
+    return None
+
+
+def _np_token(doc: TokenDoc, tok: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    word = doc.word(tok)
+    low = word.lower()
+    if word == ".":
+        return bool(taken) and tok[0] > 0 and _is_title_dot(doc, tok)
+    if not word[0].isalnum() or low in cues.CUE_FORMS:
+        return False
+    if low in cues.NP_INNER_WORDS or low in DETERMINERS:
+        return bool(taken)
+    if low in cues.SPEAKER_BREAK_WORDS or low in cues.TIME_WORDS or low.endswith("ly"):
+        return False
+    if word[0].isupper() or word[0].isdigit() or low in cues.ROLE_NOUNS or not taken:
+        return True
+    right = doc.word(taken[-1])
+    return right[0].islower() or right.lower() in cues.ROLE_NOUNS
+
+
+def _modifier(doc: TokenDoc, taken: list[tuple[int, int]], low: str) -> bool:
+    """A lowercase word continues a noun phrase opened by a determiner ("the US media")."""
+    return (len(taken) < 6 and doc.word(taken[0]).lower() in DETERMINERS
+            and low not in cues.SPEAKER_BREAK_WORDS and low not in cues.CUE_FORMS
+            and not low.endswith("ly"))
+
+
+def _is_title_dot(doc: TokenDoc, tok: tuple[int, int]) -> bool:
+    return title_before(doc.text, tok[0])
+
+
+def title_before(text: str, dot: int) -> bool:
+    """The period at ``dot`` ends a title or an initial (``Mr.``, ``Rev.``, ``D.``)."""
+    before = text[max(0, dot - 6) : dot].split()
+    return bool(before) and (before[-1].lower() in TITLES
+                             or (len(before[-1]) == 1 and before[-1].isupper()))
+
+
+def _np_span(doc: TokenDoc, taken: list[tuple[int, int]]) -> Span | None:
+    """Trim leading connectors off a token run and decide whether it is a speaker."""
+    while taken and doc.word(taken[0]).lower() in cues.NP_INNER_WORDS - DETERMINERS:
+        taken.pop(0)
+    if not taken:
+        return None
+    words = [doc.word(t) for t in taken]
+    has_name = any(w[0].isupper() for w in words if w.lower() not in DETERMINERS)
+    has_role = any(w.lower() in cues.ROLE_NOUNS for w in words)
+    if not (has_name or has_role or words[0].lower() in DETERMINERS):
+        return None
+    return Span(taken[0][0], taken[-1][1])
+
+
+def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False) -> Span | None:
+    """The noun phrase or pronoun right after ``start`` (the inverted ``said Price``); with
+    ``loose``, any words up to ``limit`` (``according to federal statistics,``)."""
+    tokens = doc.tokens_in(start, limit)[:12]
+    if loose and 0 < len(tokens) <= 10 and all(doc.word(t)[0].isalnum() or doc.word(t) in ".-&'"
+                                               for t in tokens):
+        return Span(tokens[0][0], tokens[-1][1])
+    if tokens and doc.word(tokens[0]).lower() in cues.PRONOUNS:
+        return Span(*tokens[0])
+    taken: list[tuple[int, int]] = []
+    for tok in tokens:
+        word = doc.word(tok)
+        low = word.lower()
+        if (low in cues.NP_INNER_WORDS and taken) or (low in DETERMINERS and not taken):
+            taken.append(tok)
+        elif word[0].isupper() or low in cues.ROLE_NOUNS or (word == "." and taken
+                                                              and _is_title_dot(doc, tok)):
+            taken.append(tok)
+        elif taken and word[0].isalpha() and _modifier(doc, taken, low):
+            taken.append(tok)
+        else:
+            break
+    while taken and doc.word(taken[-1]).lower() in cues.NP_INNER_WORDS:
+        taken.pop()
+    span = _np_span(doc, taken)
+    return _with_apposition(doc, span) if span is not None else None
+
+
+def _with_apposition(doc: TokenDoc, span: Span) -> Span:
+    """Extend ``said Jo Smith`` over ``, a lawyer at X`` up to the end of the clause."""
+    match = _APPOSITION_RE.match(doc.text, span.end)
+    if match is None and not _role_phrase(doc.text, span.end):
+        return span
+    end = clause_end(doc.text, span.end + 1, span.end + 200)
+    trimmed = trim(doc.text, span.start, end)
+    return trimmed if trimmed is not None else span
+
+
+def _role_phrase(text: str, comma: int) -> bool:
+    """After the comma at ``comma``, a role noun within five words, before any verb or cue:
+    ``, executive director of the Arms Control Association``, ``, senior fellow at``."""
+    match = _APPOSITION_WORDS_RE.match(text, comma)
+    if match is None:
+        return False
+    for word in match.group(1).split():
+        low = word.lower()
+        if low in cues.ROLE_NOUNS:
+            return True
+        if low in cues.CUE_FORMS or low in cues.SPEAKER_BREAK_WORDS or low in cues.PRONOUNS:
+            return False
+    return False
+
+
+def subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
+    """The subject of the clause: the noun phrase at its start, after a leading adverbial."""
+    tokens = doc.tokens_in(max(floor, doc.sentence_start(end)), end)
+    if tokens and doc.word(tokens[0]).lower() in cues.PRONOUNS:
+        return Span(*tokens[0])
+    taken: list[tuple[int, int]] = []
+    for tok in tokens[:12]:
+        word = doc.word(tok)
+        low = word.lower()
+        if word[0].isupper() or (word[0].isalpha() and low in cues.ROLE_NOUNS):
+            taken.append(tok)
+        elif taken and (low in cues.NP_INNER_WORDS or _modifier(doc, taken, low)):
+            taken.append(tok)
+        elif taken or not word[0].isalpha():
+            break
+    while taken and doc.word(taken[-1]).lower() in cues.NP_INNER_WORDS:
+        taken.pop()
+    return _np_span(doc, taken)
+
+
+def trim(text: str, start: int, end: int) -> Span | None:
+    """Strip whitespace and trailing ``.,;:`` (and a leading conjunction) off a content range."""
+    while start < end and (text[start].isspace() or text[start] in ".,;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    lead = re.match(r"(?:And|But|So|Yet)\s+", text[start:end])
+    if lead is not None:
+        start += lead.end()
+    return Span(start, end) if end > start else None
+
+
+def inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(ranges, (pos, 1 << 62)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+

@@ -1,0 +1,40 @@
+"""Tests for quote-mark pairing."""
+
+from __future__ import annotations
+
+from storyline.analyze.quote_marks import OPENERS, find_quote_marks
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[o.end : c.start] for o, c in find_quote_marks(text)]
+
+
+def test_find_quote_marks_pairs_curly_and_straight() -> None:
+    text = 'He said \u201cyes, we will\u201d and then "no, we will not" twice.'
+    assert _quoted(text) == ["yes, we will", "no, we will not"]
+
+
+def test_find_quote_marks_nested_quote_not_listed() -> None:
+    text = "\u201cThey called it \u2018a hoax\u2019 at once,\u201d she said."
+    assert _quoted(text) == ["They called it \u2018a hoax\u2019 at once,"]
+
+
+def test_find_quote_marks_unclosed_straight_quote_does_not_hide_curly_ones() -> None:
+    text = ('She reports:\n\n"The first time she watched.\n\n'
+            "\u201cIt never crossed my mind,\u201d she said.\n\n"
+            "\u201cHere he is, babe,\u201d she said.")
+    assert _quoted(text) == ["It never crossed my mind,", "Here he is, babe,"]
+
+
+def test_find_quote_marks_broken_paragraph_chain_pairs_the_inner_quotes() -> None:
+    text = ('"Block quote starts here.\n\u201cInner one,\u201d she said.\nAnd it ends here."')
+    assert _quoted(text) == ["Inner one,"]
+
+
+def test_find_quote_marks_multi_paragraph_quote_stays_one() -> None:
+    text = '"First paragraph here.\n"Second \u201cinner\u201d paragraph ends here."'
+    assert len(find_quote_marks(text)) == 1
+
+
+def test_openers_exclude_the_apostrophe() -> None:
+    assert "'" not in OPENERS and "\u201c" in OPENERS

@@ -1,0 +1,77 @@
+"""Tests for speaker spans in the text and their resolution to names."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.sentences import split_sentences
+from storyline.analyze.speaker_names import SpeakerResolver, fold
+from storyline.analyze.speakers import TokenDoc, speaker_left, speaker_right
+from storyline.model import Span
+
+
+def _doc(text: str) -> TokenDoc:
+    return TokenDoc(text, split_sentences(text))
+
+
+def _left(text: str, cue: str) -> str | None:
+    doc = _doc(text)
+    span = speaker_left(doc, text.index(cue), 0)
+    return None if span is None else span.text_in(text)
+
+
+def _right(text: str, cue: str) -> str | None:
+    doc = _doc(text)
+    start = text.index(cue) + len(cue)
+    span = speaker_right(doc, start, len(text))
+    return None if span is None else span.text_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("Daryl Kimball, executive director of the Arms Control Association, said it fails.",
+      "Daryl Kimball, executive director of the Arms Control Association"),
+     ("Mr. King, 82, told the paper it was fine.", "Mr. King, 82"),
+     ("Adam Schiff, who has served on the committee for a decade, said it is clear.",
+      "Adam Schiff, who has served on the committee for a decade"),
+     ("Kirby, in an interview with reporters, said it is clear.", "Kirby"),
+     ("Clinton's spokesman Brian Fallon said it is clear.", "Clinton's spokesman Brian Fallon"),
+     ("The campaign's spokesman said it is clear.", "The campaign's spokesman")],
+)
+def test_speaker_left_appositions_and_possessives(text: str, speaker: str) -> None:
+    assert _left(text, " said" if " said" in text else " told") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [('"It works," retired Air Force general Lloyd Newton said.',
+      "retired Air Force general Lloyd Newton"),
+     ('"It works," longtime Democratic pollster Pat Caddell said.',
+      "longtime Democratic pollster Pat Caddell"),
+     ("After the vote was over Ned Price said it works.", "Ned Price")],
+)
+def test_speaker_left_lowercase_premodifier_only_at_clause_start(text: str, speaker: str) -> None:
+    assert _left(text, " said") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [('"It fails," said Carmel Martin, executive vice president for policy at the Center.',
+      "Carmel Martin, executive vice president for policy at the Center"),
+     ('"It fails," said Jo Smith, a lawyer at the firm.', "Jo Smith, a lawyer at the firm"),
+     ('"It fails," said Jo Smith, adding that nothing changed.', "Jo Smith")],
+)
+def test_speaker_right_with_apposition(text: str, speaker: str) -> None:
+    assert _right(text, "said") == speaker
+
+
+def test_resolver_drops_the_apposition_from_the_name() -> None:
+    text = "Daryl Kimball, executive director of the Arms Control Association, said it fails."
+    resolver = SpeakerResolver(text, None, [])
+    speaker = Span(0, text.index(", said"))
+    assert resolver.speaker_name(speaker, Span(text.index("it fails"), len(text) - 1)) == "Daryl Kimball"
+
+
+def test_fold_strips_accents_and_dotless_i() -> None:
+    assert fold("Recep Tayyip Erdoğan") == "recep tayyip erdogan"
+    assert fold("Işık") == "isik"
