@@ -98,7 +98,7 @@ NUMBERED_CRUMB = r"\d{1,2}\.\s+\S.{0,120}"
 CRUMB_ROOTS = {"home", "news", "homepage", "start", "main", "index"}
 
 #: The first-line date header of the scraped text corpora: " date 2021-02-11 ."
-DATE_HEADER = r"\s*date\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)\s*\.?\s*"
+DATE_HEADER = r"\s*date\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?)\s*\.?\s*"
 
 
 def compile_lines(patterns: list[str]) -> re.Pattern[str]:

@@ -30,6 +30,12 @@ def parse_date(value: str | None, *, latest_year: int | None = None) -> str | No
     """
     if not value or len(value) > 80 or not _HAS_DATE_SHAPE.search(value):
         return None
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:  # the common ISO case, without dateutil's general parser
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+        return day.isoformat() if 1900 <= day.year <= (latest_year or dt.date.today().year + 1) else None
     try:
         first = date_parser.parse(value, default=_DEFAULT_A)
         second = date_parser.parse(value, default=_DEFAULT_B)
