@@ -136,3 +136,16 @@ def test_templates_learned_in_one_run_apply_in_the_next(tmp_path: Path) -> None:
     newest = list(store.articles())[-1]
     assert newest.text == later
     store.close()
+
+
+def test_templates_memory_is_bounded_across_outlets() -> None:
+    from storyline.ingest.templates import TemplateLines
+
+    learner = TemplateLines(min_articles=3, max_lines=1_000, max_total_lines=500)
+    for outlet in range(50):
+        for article in range(20):
+            learner.observe(f"outlet-{outlet}", [f"unique line {outlet} {article}", "Subscribe to our newsletter",
+                                                 f"the long body paragraph of article {outlet}-{article} " * 3])
+    tracked = sum(len(lines) for lines in learner._bodies.values())
+    assert tracked <= 500 + 3 * 20
+    assert all(learner.is_template(f"outlet-{o}", "Subscribe to our newsletter") for o in range(50))

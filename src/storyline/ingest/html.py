@@ -29,8 +29,10 @@ def extract_page(html: str | bytes, url: str | None = None) -> ExtractedPage | N
     """Main text, title, date, author and site name of a page; None when it has no article text."""
     import trafilatura  # noqa: PLC0415  (heavy; only HTML inputs pay for it)
 
+    # fast=True skips the readability/justext fallbacks: 20% faster, and on the benchmark's dev
+    # pages slightly better after our cleaning (F1 0.973 against 0.972), see docs/EVAL.md.
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        html, url=url, fast=True, with_metadata=True, include_comments=False, include_tables=True,
         deduplicate=False,
     )
     if document is None or not document.text:

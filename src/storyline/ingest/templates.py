@@ -3,7 +3,8 @@
 A line counts once per distinct article body, keyed by the article's longest paragraph, so that
 a story's updated versions or wire copies under new headlines (same long paragraphs) never make
 their own sentences look like a template; a template line recurs around different stories. Counting is bounded: per outlet
-at most ``max_lines`` candidate lines are remembered, and lines seen once are forgotten first.
+at most ``max_lines`` candidate lines are remembered, and across all outlets at most
+``max_total_lines``; lines seen in only one article are forgotten first.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ _MAX_TEMPLATE_WORDS = 40
 class TemplateLines:
     """Learns each outlet's template lines from the articles it is shown."""
 
-    def __init__(self, *, min_articles: int = 3, max_lines: int = 50_000) -> None:
+    def __init__(self, *, min_articles: int = 3, max_lines: int = 50_000, max_total_lines: int = 500_000) -> None:
         self.min_articles = min_articles
         self.max_lines = max_lines
+        self.max_total_lines = max_total_lines
+        self._total = 0
         self._bodies: dict[str, dict[str, set[str]]] = defaultdict(dict)
         self.templates_: dict[str, set[str]] = defaultdict(set)
 
@@ -35,6 +38,8 @@ class TemplateLines:
             if len(line.split()) > _MAX_TEMPLATE_WORDS:
                 continue
             key = line_key(line)
+            if key not in seen:
+                self._total += 1
             bodies = seen.setdefault(key, set())
             if len(bodies) < self.min_articles:
                 bodies.add(body_key)
@@ -42,6 +47,9 @@ class TemplateLines:
                     self.templates_[outlet].add(key)
         if len(seen) > self.max_lines:
             self._forget_rare(seen)
+        if self._total > self.max_total_lines:
+            for counts in self._bodies.values():
+                self._forget_rare(counts)
 
     def is_template(self, outlet: str | None, line: str) -> bool:
         return bool(outlet) and line_key(line) in self.templates_.get(outlet or "", ())
@@ -51,8 +59,10 @@ class TemplateLines:
         self.templates_[outlet].update(keys)
 
     def _forget_rare(self, seen: dict[str, set[str]]) -> None:
-        for key in [k for k, bodies in seen.items() if len(bodies) <= 1]:
+        rare = [k for k, bodies in seen.items() if len(bodies) <= 1]
+        for key in rare:
             del seen[key]
+        self._total -= len(rare)
 
 
 def line_key(line: str) -> str:
