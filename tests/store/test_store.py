@@ -148,9 +148,10 @@ def test_articles_are_listed_in_arrival_order(store: Store) -> None:
 
 
 def test_store_that_cannot_be_opened_raises_store_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
     with pytest.raises(StoreError) as caught:
-        Store(str(tmp_path / "missing-dir" / "deeper" / "x.db"))
-    assert "cannot open store" in str(caught.value)
+        Store(str(tmp_path / "a-file" / "deeper" / "x.db"))
+    assert "cannot create the folder" in str(caught.value)
     (tmp_path / "not-a-db").write_bytes(b"this is not a database, just text " * 200)
     with pytest.raises(StoreError):
         Store(str(tmp_path / "not-a-db"))
@@ -187,3 +188,10 @@ def test_reingesting_the_same_inputs_adds_nothing(tmp_path: Path) -> None:
     with closing(sqlite3.connect(tmp_path / "s.db")) as db:
         hashes = [row[0] for row in db.execute("select content_hash from articles")]
     assert len(hashes) == len(set(hashes)) == 3
+
+
+def test_store_creates_the_folder_of_a_sqlite_file(tmp_path) -> None:
+    store = Store(str(tmp_path / "new" / "deeper" / "s.db"))
+    assert store.count_articles() == 0
+    assert (tmp_path / "new" / "deeper" / "s.db").exists()
+    store.close()

@@ -46,6 +46,7 @@ class Store:
         self.url = database_url(url)
         try:
             self.engine: Engine = create_engine(self.url, future=True)
+            _make_sqlite_folder(self.engine)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             schema.metadata.create_all(self.engine)
@@ -211,6 +212,16 @@ def _id_clash(article: Article) -> InputError:
 def _chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def _make_sqlite_folder(engine: Engine) -> None:
+    """A SQLite file may be named in a folder that does not exist yet; create it."""
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:" and not database.startswith("file:"):
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of {database}: {exc.strerror or exc}") from exc
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
