@@ -97,10 +97,11 @@ def test_bad_config_is_one_error_line(workdir: Path) -> None:
 
 
 def test_store_that_cannot_be_opened_is_one_error_line(workdir: Path) -> None:
-    result = _invoke("ingest", "in", "--db", str(workdir / "no" / "such" / "dir.db"), "--config", "config.toml")
+    (workdir / "plain-file").write_text("x")
+    result = _invoke("ingest", "in", "--db", str(workdir / "plain-file" / "dir.db"), "--config", "config.toml")
     assert result.exit_code == 1
     (line,) = _lines(result.stderr)
-    assert line.startswith("storyline: error: cannot open store")
+    assert line.startswith("storyline: error: cannot create the folder of")
 
 
 def test_articles_json_is_one_object_per_line(workdir: Path) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from storyline.model import Article, Story
 
 _EXCERPT_CHARS = 280
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 @dataclass(frozen=True, slots=True)
