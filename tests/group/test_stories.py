@@ -1,0 +1,181 @@
+"""Tests of storyline.group.stories."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from storyline.group.stories import StoryGrouper
+from storyline.model import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+S400 = SHARED / "samples" / "s400"
+DEMO = ROOT / "demo"
+_DATE_HEADER = re.compile(r"\s*date (\d{4}-\d\d-\d\d) \.")
+_TAG = re.compile(r"<[^>]+>")
+
+FLOOD = ("River Lise burst its banks in Corvelle after three days of rain; Governor Marguerite "
+         "Duchene said 3,200 people were evacuated and rescue teams searched Lisbourg.")
+FLOOD_2 = ("Rescue teams in Corvelle and Lisbourg evacuated 3,200 residents as the River Lise "
+           "flooded; Governor Marguerite Duchêne asked for army help.")
+TRAWLER = ("Selvaria's coast guard seized the Norvanian trawler Marta Leigh on Teren Bank; "
+           "foreign minister Soren Halvorsen demanded the release of its crew of 14.")
+
+
+def _article(id_: str, text: str, published: str | None = "2026-03-09") -> Article:
+    return Article(id=id_, text=text, title=None, source="test", published=published)
+
+
+def _partition(pairs: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for item, label in pairs.items():
+        groups[label].add(item)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_empty_input() -> None:
+    grouper = StoryGrouper()
+    assert grouper.add_many([]) == []
+    assert grouper.stories() == [] and grouper.merges == []
+
+
+def test_one_article() -> None:
+    grouper = StoryGrouper()
+    story_id, event_id = grouper.add(_article("a", FLOOD))
+    [story] = grouper.stories()
+    assert story.id == story_id and story.articles == ("a",)
+    assert [e.id for e in story.events] == [event_id] and story.events[0].date == "2026-03-09"
+
+
+def test_related_articles_join_and_unrelated_do_not() -> None:
+    grouper = StoryGrouper()
+    placed = grouper.add_many([_article("a", FLOOD), _article("b", TRAWLER),
+                               _article("c", FLOOD_2, "2026-03-10")])
+    assert placed[0] == placed[2] and placed[0][0] != placed[1][0]
+
+
+def test_articles_years_apart_do_not_join() -> None:
+    grouper = StoryGrouper()
+    first, _ = grouper.add(_article("a", FLOOD, "2019-03-09"))
+    later, _ = grouper.add(_article("b", FLOOD_2, "2026-03-10"))
+    assert first != later
+
+
+def test_adding_the_same_id_again_changes_nothing() -> None:
+    grouper = StoryGrouper()
+    placed = grouper.add(_article("a", FLOOD))
+    assert grouper.add(_article("a", TRAWLER)) == placed and len(grouper.stories()) == 1
+
+
+def test_wire_copy_is_a_version_in_the_same_event() -> None:
+    grouper = StoryGrouper()
+    placed = grouper.add(_article("a", FLOOD))
+    assert grouper.add(_article("b", "Read more: " + FLOOD)) == placed
+    assert grouper.versions == {"b": "a"}
+
+
+def test_deterministic_for_the_same_order() -> None:
+    articles = [_article("a", FLOOD), _article("b", TRAWLER), _article("c", FLOOD_2)]
+    assert StoryGrouper().add_many(articles) == StoryGrouper().add_many(articles)
+
+
+def test_ids_stable_when_articles_are_added_later() -> None:
+    grouper = StoryGrouper()
+    before = grouper.add_many([_article("a", FLOOD), _article("b", TRAWLER)])
+    grouper.add(_article("c", FLOOD_2))
+    assert [grouper.assignment(i) for i in ("a", "b")] == before
+
+
+def test_state_round_trip_continues_with_the_same_ids() -> None:
+    grouper = StoryGrouper()
+    grouper.add_many([_article("a", FLOOD), _article("b", TRAWLER)])
+    again = StoryGrouper.from_state(json.loads(json.dumps(grouper.to_state())))
+    assert again.stories() == grouper.stories()
+    assert again.add(_article("c", FLOOD_2)) == grouper.add(_article("c", FLOOD_2))
+    assert again.get_params() == grouper.get_params()
+
+
+def test_from_state_rejects_unknown_version() -> None:
+    with pytest.raises(ValueError, match="version"):
+        StoryGrouper.from_state({"version": 99})
+
+
+def test_merge_keeps_the_older_id_and_is_recorded() -> None:
+    grouper = StoryGrouper(story_threshold=0.99, merge_threshold=0.1, strong_threshold=0.99)
+    first, _ = grouper.add(_article("a", FLOOD))
+    second, _ = grouper.add(_article("b", FLOOD_2))
+    assert first != second
+    grouper.story_threshold = 0.1
+    story_id, _ = grouper.add(_article("c", FLOOD + " " + FLOOD_2 + " More rain is forecast."))
+    assert story_id == first
+    assert grouper.merges[0]["kept"] == first and grouper.merges[0]["merged"] == second
+    assert grouper.assignment("b")[0] == first
+    [story] = grouper.stories()
+    assert set(story.articles) == {"a", "b", "c"} and len(story.events) >= 2
+
+
+def test_index_stays_bounded() -> None:
+    grouper = StoryGrouper(max_posting=2, retain_days=10)
+    for n in range(30):
+        grouper.add(_article(f"a{n}", f"Story number {n}: Zorbax{n} and Quell{n} met in "
+                                      "Varno about the levy.", f"2026-01-{1 + n:02d}"))
+    assert max(len(posting) for posting in grouper._postings.values()) <= 2
+    assert sum(story.is_active for story in grouper._stories.values()) <= 11
+
+
+def _read_s400() -> list[Article]:
+    articles = []
+    for path in sorted(S400.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        match = _DATE_HEADER.match(text)
+        articles.append(Article(id=path.name[:3], text=text, title=None, source=path.name,
+                                published=match.group(1) if match else None))
+    return articles
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not S400.is_dir(), reason="../shared/samples/s400 is absent")
+def test_s400_one_story_three_events() -> None:
+    grouper = StoryGrouper()
+    placed = dict(zip("01234", grouper.add_many(_read_s400()), strict=True))
+    assert len({story for story, _ in placed.values()}) == 1
+    assert placed["0"][1] == placed["1"][1] == placed["2"][1]
+    assert len({placed["0"][1], placed["3"][1], placed["4"][1]}) == 3
+
+
+def _demo_text(report: dict, corpus: Path) -> tuple[str, str | None]:
+    path = corpus / report["path"]
+    raw = path.read_text(encoding="utf-8")
+    if report["format"] == "jsonl":
+        data = json.loads(raw.splitlines()[report["record"]["index"]])
+        return data["text"], data.get("title")
+    if report["format"] == "rss":
+        item = ET.fromstring(raw).findall("./channel/item")[report["record"]["index"]]
+        body = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+        return html.unescape(_TAG.sub(" ", body)), item.findtext("title")
+    if report["format"] == "html":
+        return html.unescape(_TAG.sub(" ", re.sub(r"(?s)<(script|style).*?</\1>", " ", raw))), None
+    return raw, None
+
+
+@pytest.mark.skipif(not (DEMO / "expected.json").is_file(), reason="demo corpus is absent")
+def test_demo_corpus_stories_match_expected() -> None:
+    expected = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
+    reports = sorted(expected["reports"], key=lambda r: (r["published_date"] or "9999", r["key"]))
+    articles = []
+    for report in reports:
+        text, title = _demo_text(report, DEMO / "corpus")
+        articles.append(Article(id=report["key"], text=text, title=title,
+                                source=report["outlet"], published=report["published"],
+                                language=report["language"]))
+    grouper = StoryGrouper()
+    placed = dict(zip((a.id for a in articles), grouper.add_many(articles), strict=True))
+    gold = {r["key"]: r["story"] for r in reports}
+    assert _partition({k: v[0] for k, v in placed.items()}) == _partition(gold)
