@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from functools import partial
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from storyline.ingest.prepare import prepare
 from storyline.ingest.readers import READERS, RawItem
 from storyline.ingest.sources import InputFile, iter_input_files, open_input
 from storyline.ingest.templates import TemplateLines
-from storyline.model import Article
+from storyline.group import StoryGrouper
+from storyline.model import Article, Story
 from storyline.present.report import ReportPaths, write_reports
 from storyline.store import Store
 
@@ -180,9 +182,65 @@ def _last_path(batch: list[Article | InputError]) -> str | None:
     return last.provenance.path if last.provenance else None
 
 
+@dataclass(frozen=True)
+class GroupResult:
+    """What a grouping pass did: every story now, how many articles it placed, the new merges."""
+
+    stories: list[Story]
+    placed: int
+    merges: list[dict[str, Any]]
+
+
+def publication_order(keys: Sequence[tuple[str, str | None]]) -> list[str]:
+    """Ids in publication order. An undated article keeps its place after the article that arrived
+    just before it (reports read from one folder or feed are usually of one time), so it meets
+    the stories of its neighbours instead of being grouped after everything else."""
+    ordered: list[tuple[str, int, str]] = []
+    last_date = ""
+    for position, (article_id, published) in enumerate(keys):
+        last_date = (published or "")[:10] or last_date
+        ordered.append((last_date, position, article_id))
+    ordered.sort()
+    return [article_id for _, _, article_id in ordered]
+
+
+def group_articles(articles: Iterable[Article], grouper: StoryGrouper | None = None) -> list[Story]:
+    """Group articles (given in arrival order) into stories and events, in publication order."""
+    grouper = grouper or StoryGrouper()
+    by_id = {article.id: article for article in articles}
+    grouper.add_many(by_id[i] for i in publication_order([(a.id, a.published) for a in by_id.values()]))
+    return grouper.stories()
+
+
+def group_store(store: Store, run_id: int) -> GroupResult:
+    """Place the store's ungrouped articles, going on from the saved grouper so ids stay stable.
+
+    Only new articles are read; the stories they touch (joined, or merged into) have their
+    assignments rewritten, all in one transaction.
+    """
+    state = store.load_state("grouper")
+    grouper = StoryGrouper.from_state(state) if state else StoryGrouper()
+    merges_before = len(grouper.merges)
+    touched: set[str] = set()
+    placed = 0
+    for article in store.articles_by_id(publication_order(store.ungrouped_keys())):
+        touched.add(grouper.add(article)[0])
+        placed += 1
+    new_merges = [dict(m) for m in grouper.merges[merges_before:]]
+    stories = grouper.stories()
+    touched = {grouper.assignment(a)[0] for s in stories if s.id in touched for a in s.articles[:1]} | touched
+    assignments = {article: (story.id, event.id) for story in stories if story.id in touched
+                   for event in story.events for article in event.articles}
+    store.save_grouping(run_id, grouper.to_state(), assignments, new_merges)
+    return GroupResult(stories=stories, placed=placed, merges=new_merges)
+
+
 def run(store: Store, out_dir: Path, result: IngestResult) -> ReportPaths:
-    """Write the run's reports from everything in the store (grouping joins here when it exists)."""
+    """Group what the store holds into stories and write the run's reports."""
+    grouped = group_store(store, result.run_id)
     articles = list(store.articles())
     summary = {"run_id": result.run_id, "read": result.read, "stored": result.stored,
-               "duplicates": result.duplicates, "errors": result.error_count, "articles_in_store": len(articles)}
-    return write_reports(out_dir, articles, [], summary)
+               "duplicates": result.duplicates, "errors": result.error_count,
+               "articles_in_store": len(articles), "stories": len(grouped.stories),
+               "grouped_now": grouped.placed, "merges_now": len(grouped.merges)}
+    return write_reports(out_dir, articles, grouped.stories, summary)

@@ -91,3 +91,11 @@ def test_merge_quotes_s400_attribution(fragment: str, speaker: str | None) -> No
     merged = merge_quotes(_sample_items())
     hits = [m for m in merged if any(fragment in v.text for v in m.variants)]
     assert len(hits) == 1 and hits[0].speaker == speaker
+
+
+def test_fold_is_shared_with_the_speaker_resolver() -> None:
+    from storyline.analyze import speaker_names
+    from storyline.reconcile import quote_merge
+
+    assert quote_merge.fold is speaker_names.fold
+    assert quote_merge.fold("Çavuşoğlu") == "cavusoglu"

@@ -71,3 +71,19 @@ def eval_quotes(data: DataOption, out_file: OutOption = None) -> None:
     result = evaluate_quotes(data)
     out.print(json.dumps({k: v for k, v in result.items() if k != "errors"}, indent=2, default=str), markup=False)
     _write(result, out_file)
+
+
+@eval_app.command("grouping")
+def eval_grouping(data: DataOption, out_file: OutOption = None,
+                  crosslingual: Annotated[Path | None, typer.Option(
+                      "--crosslingual", help="Also measure cross-lingual joining on ml-crisis-tls.")] = None) -> None:
+    """Stories and events on ECB+ (topics, subtopics): B-cubed precision, recall, F1."""
+    from storyline.evaluate.grouping import evaluate_crosslingual, evaluate_grouping  # noqa: PLC0415
+
+    _require_dir(data)
+    result: dict[str, Any] = {"ecbplus": evaluate_grouping(data)}
+    if crosslingual is not None:
+        _require_dir(crosslingual)
+        result["crosslingual"] = evaluate_crosslingual(crosslingual)
+    out.print(json.dumps(result, indent=2, default=str), markup=False)
+    _write(result, out_file)

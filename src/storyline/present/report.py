@@ -42,13 +42,15 @@ def write_reports(out_dir: Path, articles: Sequence[Article], stories: Sequence[
 def stories_json(articles: Sequence[Article], stories: Sequence[Story], run: dict[str, Any]) -> dict[str, Any]:
     return {
         "run": run,
-        "stories": [
-            {"id": s.id, "title": s.title, "articles": list(s.articles),
-             "events": [{"id": e.id, "articles": list(e.articles), "date": e.date} for e in s.events]}
-            for s in stories
-        ],
+        "stories": [story_json(s) for s in stories],
         "articles": [_article_summary(a) for a in articles],
     }
+
+
+def story_json(story: Story) -> dict[str, Any]:
+    """A story as the public STORIES.json shape (DESIGN.md)."""
+    return {"id": story.id, "title": story.title, "articles": list(story.articles),
+            "events": [{"id": e.id, "articles": list(e.articles), "date": e.date} for e in story.events]}
 
 
 def _article_summary(article: Article) -> dict[str, Any]:

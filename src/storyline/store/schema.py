@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-    Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
     UniqueConstraint,
 )
 
@@ -60,4 +60,34 @@ templates = Table(
     "templates", metadata,
     Column("outlet", String(512), primary_key=True),
     Column("line_key", String(32), primary_key=True),
+)
+
+#: Where each stored article sits: its story and event, as of the last grouping.
+assignments = Table(
+    "assignments", metadata,
+    Column("article_id", String(128), ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", String(64), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Index("ix_assignments_story", "story_id"),
+)
+
+#: Stories merged into older ones; the older id survives.
+story_merges = Table(
+    "story_merges", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kept", String(64), nullable=False),
+    Column("merged", String(64), nullable=False),
+    Column("article_id", String(128)),
+    Column("score", Float),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+)
+
+#: Learned state of corpus-level components (the story grouper), as JSON, so a later run goes on
+#: with the same ids.
+component_states = Table(
+    "component_states", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("state", Text, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
 )

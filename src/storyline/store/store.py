@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from storyline.errors import InputError, StoreError
@@ -157,6 +157,55 @@ class Store:
         if rows:
             with self._begin() as conn:
                 conn.execute(insert(schema.templates), rows)
+
+    def ungrouped_keys(self) -> list[tuple[str, str | None]]:
+        """(id, published) of the stored articles not yet placed in a story, in arrival order."""
+        table, placed = schema.articles, schema.assignments
+        query = (select(table.c.id, table.c.published).outerjoin(placed, placed.c.article_id == table.c.id)
+                 .where(placed.c.article_id.is_(None)).order_by(table.c.seq))
+        with self.engine.connect() as conn:
+            return [(article_id, published) for article_id, published in conn.execute(query)]
+
+    def articles_by_id(self, ids: Sequence[str]) -> Iterator[Article]:
+        """The articles with these ids, in the order given (unknown ids are skipped)."""
+        table = schema.articles
+        for chunk in _chunks(list(ids)):
+            with self.engine.connect() as conn:
+                rows = {row.id: row for row in conn.execute(select(table).where(table.c.id.in_(chunk)))}
+            for article_id in chunk:
+                if article_id in rows:
+                    yield _row_article(rows[article_id]._mapping)
+
+    def assignments(self) -> dict[str, tuple[str, str]]:
+        """Article id → (story id, event id)."""
+        table = schema.assignments
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(table.c.article_id, table.c.story_id, table.c.event_id))
+            return {article: (story, event) for article, story, event in rows}
+
+    def load_state(self, name: str) -> dict[str, Any] | None:
+        """The saved state of a corpus-level component, or None before its first run."""
+        table = schema.component_states
+        with self.engine.connect() as conn:
+            value = conn.execute(select(table.c.state).where(table.c.name == name)).scalar_one_or_none()
+        return None if value is None else dict(json.loads(value))
+
+    def save_grouping(self, run_id: int, state: dict[str, Any], placed: dict[str, tuple[str, str]],
+                      merges: Sequence[dict[str, Any]]) -> None:
+        """Save the grouper's state, the (re)placed articles and new merges in one transaction."""
+        states, table = schema.component_states, schema.assignments
+        with self._begin() as conn:
+            conn.execute(delete(states).where(states.c.name == "grouper"))
+            conn.execute(insert(states), [{"name": "grouper", "state": json.dumps(state), "run_id": run_id}])
+            for chunk in _chunks(list(placed)):
+                conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
+            if placed:
+                conn.execute(insert(table), [{"article_id": a, "story_id": s, "event_id": e, "run_id": run_id}
+                                             for a, (s, e) in placed.items()])
+            if merges:
+                conn.execute(insert(schema.story_merges), [
+                    {"kept": m["kept"], "merged": m["merged"], "article_id": m.get("article"),
+                     "score": m.get("score"), "run_id": run_id} for m in merges])
 
     def _begin(self) -> Any:
         try:
