@@ -14,17 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from storyline.analyze.sentences import split_sentences
 from storyline.model import Span, TimeMention
 
 __all__ = ["TimelineEntry", "TimelineItem", "build_timeline", "split_sentences"]
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
-_BOUNDARY = re.compile(r"(?P<end>[.!?][\"'”’)]*)[^\S\n]+(?=[\"'“‘(]*[A-Z0-9])|\n")
-_LAST_WORD = re.compile(r"(?:\b\w\.)+$|\b\w+\.$")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt gov sen rep st jr sr inc corp co ltd no vs jan feb"
-    " mar apr jun jul aug sep sept oct nov dec".split()
-)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOPWORDS = frozenset(
     "the and for that with was were has have had its his her their this from are but not said"
@@ -78,38 +73,6 @@ class _Group:
     sentences: list[str]
     articles: list[str]
     outlets: list[str]
-
-
-def split_sentences(text: str) -> list[Span]:
-    """Sentence spans by a simple rule: a sentence ends at a line break, or at ``.``, ``!`` or
-    ``?`` followed by space and a capital, unless the period closes an initial or a title
-    ("U.S.", "Mr.")."""
-    spans, start = [], 0
-    for match in _BOUNDARY.finditer(text):
-        if match["end"] and _is_abbreviation(text, match.start()):
-            continue
-        _append(spans, text, start, match.end("end") if match["end"] else match.start())
-        start = match.end()
-    _append(spans, text, start, len(text))
-    return spans
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the period at ``dot`` closes an initial ("U.S.") or a title ("Mr.")."""
-    before = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
-    if before is None:
-        return False
-    word = before.group(0)
-    return bool(re.fullmatch(r"(?:\w\.)+", word)) or word.lower().rstrip(".") in _ABBREVIATIONS
-
-
-def _append(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
 
 
 def calendar_value(value: str | None) -> tuple[str, str] | None:
