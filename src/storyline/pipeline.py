@@ -22,9 +22,11 @@ from storyline.ingest.prepare import prepare
 from storyline.ingest.readers import READERS, RawItem
 from storyline.ingest.sources import InputFile, iter_input_files, open_input
 from storyline.ingest.templates import TemplateLines
+from storyline.analyze.annotate import annotate
 from storyline.group import StoryGrouper
 from storyline.model import Article, Story
 from storyline.present.report import ReportPaths, write_reports
+from storyline.reconcile.story import reconcile_story
 from storyline.store import Store
 
 #: Items a worker takes at a time: large enough to amortise pickling, small enough to stream.
@@ -184,11 +186,13 @@ def _last_path(batch: list[Article | InputError]) -> str | None:
 
 @dataclass(frozen=True)
 class GroupResult:
-    """What a grouping pass did: every story now, how many articles it placed, the new merges."""
+    """What a grouping pass did: every story now, how many articles it placed, the new merges,
+    and the ids of the stories it changed."""
 
     stories: list[Story]
     placed: int
     merges: list[dict[str, Any]]
+    touched: frozenset[str] = frozenset()
 
 
 def publication_order(keys: Sequence[tuple[str, str | None]]) -> list[str]:
@@ -232,15 +236,41 @@ def group_store(store: Store, run_id: int) -> GroupResult:
     assignments = {article: (story.id, event.id) for story in stories if story.id in touched
                    for event in story.events for article in event.articles}
     store.save_grouping(run_id, grouper.to_state(), assignments, new_merges)
-    return GroupResult(stories=stories, placed=placed, merges=new_merges)
+    return GroupResult(stories=stories, placed=placed, merges=new_merges, touched=frozenset(touched))
+
+
+def analyze_store(store: Store, run_id: int, batch_size: int = 500) -> int:
+    """Analyse the stored articles that have no analysis yet; returns how many were analysed."""
+    pending = store.unannotated_ids()
+    for start in range(0, len(pending), batch_size):
+        articles = store.articles_by_id(pending[start : start + batch_size])
+        store.save_annotations(run_id, [annotate(article) for article in articles])
+    return len(pending)
+
+
+def reconcile_store(store: Store, run_id: int, grouped: GroupResult) -> int:
+    """Reconcile again the stories the last grouping touched; returns how many."""
+    records: dict[str, dict[str, Any]] = {}
+    for story in grouped.stories:
+        if story.id not in grouped.touched:
+            continue
+        record, redated = reconcile_story(story, list(store.annotated(story.articles)))
+        if redated:
+            store.save_annotations(run_id, redated)
+        records[story.id] = record
+    store.save_story_records(run_id, records)
+    return len(records)
 
 
 def run(store: Store, out_dir: Path, result: IngestResult) -> ReportPaths:
-    """Group what the store holds into stories and write the run's reports."""
+    """Analyse new articles, group them into stories, reconcile the touched stories, and report."""
+    analysed = analyze_store(store, result.run_id)
     grouped = group_store(store, result.run_id)
+    reconciled = reconcile_store(store, result.run_id, grouped)
     articles = list(store.articles())
     summary = {"run_id": result.run_id, "read": result.read, "stored": result.stored,
                "duplicates": result.duplicates, "errors": result.error_count,
                "articles_in_store": len(articles), "stories": len(grouped.stories),
-               "grouped_now": grouped.placed, "merges_now": len(grouped.merges)}
-    return write_reports(out_dir, articles, grouped.stories, summary)
+               "analysed_now": analysed, "grouped_now": grouped.placed, "merges_now": len(grouped.merges),
+               "stories_reconciled_now": reconciled}
+    return write_reports(out_dir, articles, grouped.stories, summary, store.story_records())

@@ -7,12 +7,13 @@ This module wires the stages; each stage lives in its own module.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.times import find_times, infer_report_date
-from storyline.model import Annotated, Article, Quote, Span
+from storyline.model import Annotated, Article, Mention, Quote, Span, TimeMention
 
 #: An inferred report date is used as the anchor only when the tagger is at least this sure.
 MIN_INFERRED_DATE_CONFIDENCE = 0.5
@@ -48,6 +49,27 @@ def annotated_json(annotated: Annotated) -> dict[str, Any]:
     data["times"] = [{**t.span.to_json(text), "type": t.type, "value": t.value} for t in annotated.times]
     data["quotes"] = [_quote_json(q, text) for q in annotated.quotes]
     return data
+
+
+def annotated_from_json(article: Article, data: Mapping[str, Any]) -> Annotated:
+    """Rebuild an Annotated record from :func:`annotated_json` output (offsets only are read)."""
+    return Annotated(
+        article,
+        tuple(Span.from_json(s) for s in data.get("sentences", ())),
+        tuple(Mention(Span.from_json(m), m["type"], m.get("entity")) for m in data.get("entities", ())),
+        tuple(TimeMention(Span.from_json(t), t["type"], t.get("value")) for t in data.get("times", ())),
+        tuple(_quote_from_json(q) for q in data.get("quotes", ())),
+    )
+
+
+def _quote_from_json(data: Mapping[str, Any]) -> Quote:
+    return Quote(content=Span.from_json(data["content"]), kind=data["kind"],
+                 speaker=_span_from(data.get("speaker")), speaker_entity=data.get("speaker_entity"),
+                 cue=_span_from(data.get("cue")))
+
+
+def _span_from(data: Mapping[str, Any] | None) -> Span | None:
+    return None if data is None else Span.from_json(data)
 
 
 def _quote_json(quote: Quote, text: str) -> dict[str, Any]:

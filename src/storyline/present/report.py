@@ -1,7 +1,7 @@
 """Run reports: stories.json, report.md and a self-contained report.html.
 
 Everything that comes from an article is escaped before it reaches HTML or Markdown: article
-text is hostile input.
+text is hostile input. Both documents are built from one per-story view (:func:`story_view`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,8 @@ from storyline.model import Article, Story
 
 _EXCERPT_CHARS = 280
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MAX_TIMELINE = 30
+_MAX_QUOTES = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,23 +30,17 @@ class ReportPaths:
 
 
 def write_reports(out_dir: Path, articles: Sequence[Article], stories: Sequence[Story],
-                  run: dict[str, Any]) -> ReportPaths:
+                  run: dict[str, Any], records: Mapping[str, Mapping[str, Any]] | None = None) -> ReportPaths:
     """Write the three report files of a run into ``out_dir`` (created if missing)."""
+    records = records or {}
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = ReportPaths(out_dir / "stories.json", out_dir / "report.md", out_dir / "report.html")
-    paths.stories.write_text(json.dumps(stories_json(articles, stories, run), ensure_ascii=False, indent=2),
+    paths.stories.write_text(json.dumps(stories_json(articles, stories, run, records), ensure_ascii=False, indent=2),
                              encoding="utf-8")
-    paths.markdown.write_text(markdown_report(articles, stories, run), encoding="utf-8")
-    paths.html.write_text(html_report(articles, stories, run), encoding="utf-8")
+    views = [story_view(s, articles, records.get(s.id, {})) for s in stories] or [_ungrouped_view(articles)]
+    paths.markdown.write_text(markdown_report(views, run), encoding="utf-8")
+    paths.html.write_text(html_report(views, run), encoding="utf-8")
     return paths
-
-
-def stories_json(articles: Sequence[Article], stories: Sequence[Story], run: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "run": run,
-        "stories": [story_json(s) for s in stories],
-        "articles": [_article_summary(a) for a in articles],
-    }
 
 
 def story_json(story: Story) -> dict[str, Any]:
@@ -53,39 +49,76 @@ def story_json(story: Story) -> dict[str, Any]:
             "events": [{"id": e.id, "articles": list(e.articles), "date": e.date} for e in story.events]}
 
 
+def stories_json(articles: Sequence[Article], stories: Sequence[Story], run: dict[str, Any],
+                 records: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    records = records or {}
+    return {
+        "run": run,
+        "stories": [{**story_json(s), **records.get(s.id, {})} for s in stories],
+        "articles": [_article_summary(a) for a in articles],
+    }
+
+
 def _article_summary(article: Article) -> dict[str, Any]:
     return {"id": article.id, "title": article.title, "source": article.source, "url": article.url,
             "published": article.published, "language": article.language,
             "provenance": article.provenance.to_json() if article.provenance else None}
 
 
-def markdown_report(articles: Sequence[Article], stories: Sequence[Story], run: dict[str, Any]) -> str:
-    lines = ["# storyline report", "", _md(_run_line(run)), ""]
+def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, Any]) -> dict[str, Any]:
+    """What a report shows of one story, as plain strings (not yet escaped)."""
     by_id = {a.id: a for a in articles}
-    grouped = [(s.title, [by_id[i] for i in s.articles if i in by_id]) for s in stories]
-    if not stories:
-        grouped = [("Articles (not yet grouped into stories)", list(articles))]
-    for title, members in grouped:
-        lines += [f"## {_md(title)}", ""]
-        for article in members:
-            lines += [f"### {_md(article.title or article.id)}", "", _md(_byline(article)), "",
-                      _md(_excerpt(article.text)), ""]
+    dates = record.get("report_dates", {})
+    events = [{"title": f"Event {number}: {event.date or 'undated'} · {len(event.articles)} reports",
+               "articles": [_article_line(by_id[i], dates.get(i)) for i in event.articles if i in by_id]}
+              for number, event in enumerate(story.events, start=1)]
+    timeline = [f"{entry['date']}: {entry['sentences'][0]} ({', '.join(o for o in entry['outlets'] if o) or 'outlet not known'})"
+                for entry in record.get("timeline", [])[:_MAX_TIMELINE]]
+    quotes = [f"{q['speaker'] or 'unattributed'}: “{q['text']}” ({len(q['sources'])} reports: "
+              f"{', '.join(o for o in q['outlets'] if o) or 'outlet not known'})"
+              for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))[:_MAX_QUOTES]]
+    return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes}
+
+
+def _ungrouped_view(articles: Sequence[Article]) -> dict[str, Any]:
+    return {"title": "Articles", "id": "", "timeline": [], "quotes": [],
+            "events": [{"title": "Not grouped", "articles": [_article_line(a, None) for a in articles]}]}
+
+
+def _article_line(article: Article, inferred: Mapping[str, Any] | None) -> dict[str, str]:
+    date = article.published or (f"{inferred['date']} (from its {inferred['from']})" if inferred else "undated")
+    byline = " · ".join([article.source or "unknown outlet", date, article.language or "?", f"id {article.id}"])
+    return {"id": article.id, "title": article.title or _excerpt(article.text, 80), "byline": byline,
+            "excerpt": _excerpt(article.text, _EXCERPT_CHARS)}
+
+
+def markdown_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> str:
+    lines = ["# storyline report", "", _md(_run_line(run)), ""]
+    for view in views:
+        lines += [f"## {_md(view['title'])}", ""]
+        for section, items in (("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
+            if items:
+                lines += [f"### {section}", "", *[f"- {_md(item)}" for item in items], ""]
+        for event in view["events"]:
+            lines += [f"### {_md(event['title'])}", ""]
+            for article in event["articles"]:
+                lines += [f"- **{_md(article['title'])}** ({_md(article['byline'])})", f"  {_md(article['excerpt'])}"]
+            lines.append("")
     return "\n".join(lines)
 
 
-def html_report(articles: Sequence[Article], stories: Sequence[Story], run: dict[str, Any]) -> str:
-    by_id = {a.id: a for a in articles}
-    grouped = [(s.title, [by_id[i] for i in s.articles if i in by_id]) for s in stories]
-    if not stories:
-        grouped = [("Articles (not yet grouped into stories)", list(articles))]
+def html_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> str:
     sections = []
-    for title, members in grouped:
-        items = "".join(
-            f'<article id="a-{_h(a.id)}"><h3>{_h(a.title or a.id)}</h3><p class="by">{_h(_byline(a))}</p>'
-            f"<p>{_h(_excerpt(a.text))}</p></article>"
-            for a in members
-        )
-        sections.append(f"<section><h2>{_h(title)}</h2>{items}</section>")
+    for view in views:
+        parts = [f"<h2>{_h(view['title'])}</h2>"]
+        for section, items in (("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
+            if items:
+                parts.append(f"<h3>{section}</h3><ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>")
+        for event in view["events"]:
+            parts.append(f"<h3>{_h(event['title'])}</h3>")
+            parts += [f'<article id="a-{_h(a["id"])}"><h4>{_h(a["title"])}</h4><p class="by">{_h(a["byline"])}</p>'
+                      f"<p>{_h(a['excerpt'])}</p></article>" for a in event["articles"]]
+        sections.append(f'<section id="s-{_h(view["id"])}">{"".join(parts)}</section>')
     return (
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -95,22 +128,19 @@ def html_report(articles: Sequence[Article], stories: Sequence[Story], run: dict
 
 
 _CSS = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}"
-        "h2{border-bottom:1px solid #ccc}article{margin:1rem 0}.by,.run{color:#666;font-size:.9rem}")
+        "h2{border-bottom:1px solid #ccc;margin-top:2.5rem}article{margin:.8rem 0}h4{margin:.2rem 0}"
+        ".by,.run{color:#666;font-size:.9rem}")
 
 
 def _run_line(run: dict[str, Any]) -> str:
-    return (f"{run.get('read', 0)} read, {run.get('stored', 0)} stored, "
+    line = (f"{run.get('read', 0)} read, {run.get('stored', 0)} stored, "
             f"{run.get('duplicates', 0)} duplicates, {run.get('errors', 0)} errors")
+    return line + (f"; {run['stories']} stories in the store" if "stories" in run else "")
 
 
-def _byline(article: Article) -> str:
-    parts = [article.source or "unknown outlet", article.published or "undated", article.language or "?"]
-    return " · ".join(parts) + f" · id {article.id}"
-
-
-def _excerpt(text: str) -> str:
+def _excerpt(text: str, limit: int) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= _EXCERPT_CHARS else flat[: _EXCERPT_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _h(text: str) -> str:

@@ -91,3 +91,19 @@ component_states = Table(
     Column("state", Text, nullable=False),
     Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
 )
+
+#: Per-article analysis (sentences, entities, times, quotes) in the `storyline analyze` JSON shape.
+annotations = Table(
+    "annotations", metadata,
+    Column("article_id", String(128), ForeignKey("articles.id"), primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+)
+
+#: What reconciliation made of a story (timeline, merged quotes, inferred report dates), as JSON.
+story_records = Table(
+    "story_records", metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+)

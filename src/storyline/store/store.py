@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from storyline.errors import InputError, StoreError
 from storyline.model import Article, Provenance, content_id
 from storyline.store import schema
+from storyline.store.analysis import AnalysisStore
 
 DEFAULT_DATABASE = "storyline.db"
 _WRITE_ATTEMPTS = 3
@@ -39,7 +40,7 @@ class BatchResult:
     errors: int
 
 
-class Store:
+class Store(AnalysisStore):
     """The database behind a run. Open with a URL; tables are created when missing."""
 
     def __init__(self, url: str | None = None) -> None:

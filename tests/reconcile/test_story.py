@@ -1,0 +1,74 @@
+"""Story reconciliation through `run`: report dates from the event, timeline, merged quotes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.config import IngestConfig
+from storyline.model import Annotated, Article, Event, Story
+from storyline.pipeline import analyze_store, ingest, run
+from storyline.reconcile.story import reconcile_story
+from storyline.store import Store
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "s400"
+needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples/s400 is absent")
+
+
+def _annotated(article: Article) -> Annotated:
+    from storyline.analyze.annotate import annotate
+
+    return annotate(article)
+
+
+def test_reconcile_undated_report_takes_its_event_date_and_is_resolved_again() -> None:
+    dated = Article(id="a", text="The minister spoke on Wednesday about the budget.", published="2021-02-11")
+    undated = Article(id="b", text="The minister said on the 10th that the budget would pass.")
+    story = Story("s", "budget", ("a", "b"), (Event("e", ("a", "b"), "2021-02-11"),))
+    record, redated = reconcile_story(story, [_annotated(dated), _annotated(undated)])
+    assert record["report_dates"] == {"b": {"date": "2021-02-11", "from": "event", "event": "e"}}
+    assert [t.value for t in redated[0].times] == ["2021-02-10"]
+    assert {entry["date"] for entry in record["timeline"]} == {"2021-02-10"}
+
+
+def test_reconcile_undated_report_without_a_dated_event_stays_undated() -> None:
+    undated = Article(id="b", text="The minister said on the 10th that the budget would pass.")
+    story = Story("s", "budget", ("b",), (Event("e", ("b",), None),))
+    record, redated = reconcile_story(story, [_annotated(undated)])
+    assert record["report_dates"] == {} and redated == []
+    assert record["timeline"] == []
+
+
+@needs_samples
+def test_run_on_samples_dates_the_undated_briefing_report_and_merges_prices_quote(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "s.db"))
+    result = ingest([str(SAMPLES)], store, IngestConfig())
+    run(store, tmp_path / "out", result)
+    report = json.loads((tmp_path / "out" / "stories.json").read_text())
+    (story,) = report["stories"]
+    by_text = {a.id: a.text for a in store.articles()}
+    chinese_wire = next(i for i, text in by_text.items() if "Chavushoru" in text)
+    assert story["report_dates"][chinese_wire]["date"] == "2021-02-11"
+    annotated = next(store.annotated([chinese_wire]))
+    tenth = [t.value for t in annotated.times if annotated.article.text[t.span.start:t.span.end] == "the 10th"]
+    assert tenth and set(tenth) == {"2021-02-10"}
+    nato = [q for q in story["quotes"] if "NATO equipment" in q["text"] and q["speaker"] == "Ned Price"]
+    assert len(nato) == 1 and len(nato[0]["sources"]) == 3
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "Ned Price" in html and "<script" not in html
+
+
+def test_analyze_store_analyses_only_new_articles(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("The mayor said on Monday that the bridge would reopen in May.", encoding="utf-8")
+    store = Store(str(tmp_path / "s.db"))
+    first = ingest([str(source)], store)
+    assert analyze_store(store, first.run_id) == 1
+    (source / "b.txt").write_text("Flooding closed the old bridge again on Tuesday, officials said.", encoding="utf-8")
+    second = ingest([str(source)], store)
+    assert analyze_store(store, second.run_id) == 1
+    assert analyze_store(store, second.run_id) == 0
+    assert store.unannotated_ids() == []
