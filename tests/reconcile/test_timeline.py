@@ -110,3 +110,20 @@ def test_timeline_split_sentences_keeps_initials_and_quotes() -> None:
     assert [s.text_in(text) for s in split_sentences(text)] == [
         "U.S. envoy Mr. Smith met Akar.", 'He said "yes."', "Then", "new line!", "Is it?",
     ]
+
+
+def test_timeline_merges_reports_of_one_happening_by_the_clause_around_the_date() -> None:
+    from storyline.model import Span, TimeMention
+
+    def item(article: str, text: str, phrase: str, value: str) -> tuple:
+        start = text.index(phrase)
+        return (article, article + "-outlet", text, None, [TimeMention(Span(start, start + len(phrase)), "DATE", value)])
+
+    entries = build_timeline([
+        item("a", "Washington imposed sanctions on Ankara in December 2020 over the missiles.", "December 2020", "2020-12"),
+        item("b", "Last year, Washington imposed sanctions on Ankara because of these Russian missiles.", "Last year", "2020"),
+        item("c", "Separately, a new stadium opened in the capital last year to large crowds.", "last year", "2020"),
+    ])
+    by_articles = {entry.articles: entry for entry in entries}
+    assert by_articles[("a", "b")].date == "2020-12"
+    assert by_articles[("c",)].date == "2020"

@@ -20,6 +20,11 @@ from storyline.model import Span, TimeMention
 __all__ = ["TimelineEntry", "TimelineItem", "build_timeline", "split_sentences"]
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+#: How much text either side of a time expression says what happened then (about a clause).
+_CLAUSE_CHARS = 90
+_STEM_CHARS = 5
+#: Two reports of one happening share at least this many content words around its date.
+_MIN_SHARED_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOPWORDS = frozenset(
     "the and for that with was were has have had its his her their this from are but not said"
@@ -89,14 +94,15 @@ def calendar_value(value: str | None) -> tuple[str, str] | None:
 
 
 def content_words(sentence: str) -> set[str]:
-    """Lower-cased words of three letters or more, stop words left out."""
-    return {w for w in (t.lower() for t in _WORD.findall(sentence)) if w not in _STOPWORDS}
+    """Stems (first five letters, lower-cased) of words of three letters or more, stop words left
+    out: "sanctioned" and "sanctions" meet, as do "negotiating" and "negotiations"."""
+    return {w[:_STEM_CHARS] for w in (t.lower() for t in _WORD.findall(sentence)) if w not in _STOPWORDS}
 
 
 def build_timeline(
     items: Iterable[TimelineItem | tuple[str, str | None, str, Sequence[Span] | None, Sequence[TimeMention]]],
     *,
-    min_overlap: float = 0.5,
+    min_overlap: float = 0.3,
 ) -> list[TimelineEntry]:
     """Build a story's timeline from its articles' time mentions.
 
@@ -120,7 +126,8 @@ def build_timeline(
             if dated is None or span is None or (dated[0], span.start) in seen:
                 continue
             seen.add((dated[0], span.start))
-            _add(groups, dated, span.text_in(text).strip(), article_id, outlet, min_overlap)
+            clause = text[max(span.start, mention.span.start - _CLAUSE_CHARS) : min(span.end, mention.span.end + _CLAUSE_CHARS)]
+            _add(groups, dated, span.text_in(text).strip(), content_words(clause), article_id, outlet, min_overlap)
     groups.sort(key=lambda g: (g.date, -len(g.articles)))
     return [
         TimelineEntry(g.date, g.granularity, tuple(g.sentences), tuple(g.articles), tuple(g.outlets))
@@ -139,19 +146,21 @@ def _add(
     groups: list[_Group],
     dated: tuple[str, str],
     sentence: str,
+    words: set[str],
     article_id: str,
     outlet: str | None,
     min_overlap: float,
 ) -> None:
-    words = content_words(sentence)
     target = None
     for group in groups:
-        if group.date == dated[0] and max(_overlap(words, w) for w in group.words) >= min_overlap:
+        if _compatible(group.date, dated[0]) and max(_overlap(words, w) for w in group.words) >= min_overlap:
             target = group
             break
     if target is None:
         target = _Group(dated[0], dated[1], [], [], [], [])
         groups.append(target)
+    elif len(dated[0]) > len(target.date):  # "last year" met "in December 2020": keep the finer date
+        target.date, target.granularity = dated
     target.words.append(words)
     if sentence not in target.sentences:
         target.sentences.append(sentence)
@@ -161,7 +170,12 @@ def _add(
         target.outlets.append(outlet)
 
 
+def _compatible(a: str, b: str) -> bool:
+    """Same date, or one contains the other ("2020" and "2020-12"; "2021-02" and "2021-02-10")."""
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
+    if len(a & b) < _MIN_SHARED_WORDS:
         return 0.0
     return len(a & b) / min(len(a), len(b))
