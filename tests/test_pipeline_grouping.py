@@ -33,12 +33,12 @@ def test_pipeline_publication_order_keeps_undated_with_their_neighbours() -> Non
     assert publication_order(keys) == ["early", "early-undated", "late", "late-undated"]
 
 
-def test_pipeline_group_store_is_incremental_and_keeps_story_ids(tmp_path: Path) -> None:
+def test_pipeline_group_store_is_incremental_and_keeps_story_ids(tmp_path: Path, store_url: str) -> None:
     first_half, second_half = tmp_path / "one", tmp_path / "two"
     outlets = sorted(p for p in DEMO.iterdir() if p.is_dir())
     for index, folder in enumerate(outlets):
         shutil.copytree(folder, (first_half if index % 2 == 0 else second_half) / folder.name)
-    store = Store(str(tmp_path / "s.db"))
+    store = Store(store_url)
     run_one = ingest([str(first_half)], store)
     before = _placed_once(group_store(store, run_one.run_id).stories)
     assert before and set(before) == {a.id for a in store.articles()}
@@ -52,6 +52,7 @@ def test_pipeline_group_store_is_incremental_and_keeps_story_ids(tmp_path: Path)
         assert after[article][0] == story or story in merged_away
     assert store.assignments() == after
     assert group_store(store, run_two.run_id).placed == 0
+    store.close()
 
 
 def test_pipeline_group_store_twice_from_saved_state_gives_same_ids(tmp_path: Path) -> None:

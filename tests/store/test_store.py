@@ -28,8 +28,8 @@ def _article(text: str, *, id: str | None = None, path: str = "in.txt", record: 
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = Store(str(tmp_path / "store.db"))
+def store(store_url: str) -> Store:
+    opened = Store(store_url)
     yield opened  # type: ignore[misc]
     opened.close()
 

@@ -55,7 +55,14 @@ class Store(AnalysisStore):
             raise StoreError(f"cannot open store {self.url}: {_first_line(exc)}") from exc
 
     def close(self) -> None:
+        """Close every pooled connection."""
         self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def start_run(self, command: str, inputs: Sequence[str], config: dict[str, Any]) -> int:
         row = {"command": command, "inputs": json.dumps(list(inputs)), "config": json.dumps(config),
