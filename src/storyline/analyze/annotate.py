@@ -1,15 +1,19 @@
-"""Per-article analysis: sentences, time expressions and quotations, as one Annotated record.
+"""Per-article analysis: sentences, entities, time expressions and quotations, as one Annotated record.
 
-Entities are not recognised yet (issue 4); the ``entities`` list stays empty until they are.
-This module wires the stages; each stage lives in its own module.
+Entities are recognised here (:mod:`storyline.analyze.entities`) with ``entity`` left ``None``;
+their canonical names come from resolution across a story's articles
+(:func:`storyline.reconcile.entities.resolve_by_story`). This module wires the stages; each stage
+lives in its own module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
+from storyline.analyze.entities import EntityRecognizer
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.times import find_times, infer_report_date
@@ -19,14 +23,26 @@ from storyline.model import Annotated, Article, Mention, Quote, Span, TimeMentio
 MIN_INFERRED_DATE_CONFIDENCE = 0.5
 
 
-def annotate(article: Article) -> Annotated:
-    """Run the analysis stages over one article."""
+def annotate(article: Article, recognizer: EntityRecognizer | None = None) -> Annotated:
+    """Run the analysis stages over one article.
+
+    Args:
+        article: The article.
+        recognizer: The entity stage; the process's default (:func:`default_recognizer`) if None.
+    """
     text = article.text
     sentences = split_sentences(text)
     anchor = report_anchor(article)
     times = find_times(text, anchor, language=article.language or "en")
-    quotes = find_quotes(text, sentences)
-    return Annotated(article, tuple(sentences), (), tuple(times), tuple(quotes))
+    entities = (recognizer or default_recognizer())(text, sentences)
+    quotes = find_quotes(text, sentences, entities)
+    return Annotated(article, tuple(sentences), tuple(entities), tuple(times), tuple(quotes))
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> EntityRecognizer:
+    """The default entity stage (``auto`` backend), built and loaded once per process."""
+    return EntityRecognizer().load()
 
 
 def report_anchor(article: Article) -> dt.date | None:

@@ -17,6 +17,7 @@ from storyline.ingest.prepare import prepare
 from storyline.ingest.readers import RawItem
 from storyline.model import Article, Provenance
 from storyline.pipeline import iter_raw_items
+from storyline.reconcile.entities import resolve_by_story
 
 
 @app.command("analyze")
@@ -25,20 +26,27 @@ def analyze_command(
     out_file: Annotated[Path, typer.Option("--out", help="Where the annotated JSONL goes.")],
     keep_text: Annotated[bool, typer.Option("--keep-text", help="Do no cleaning: offsets point into the input text.")] = False,
 ) -> None:
-    """Sentences, entities, times and quotes per article, every span as character offsets."""
+    """Sentences, entities, times and quotes per article, every span as character offsets.
+
+    Entities get their canonical name by resolution across the articles of their ``story``
+    (articles without one are resolved together), so all articles are read before any is written.
+    """
     with reported_errors():
         config = IngestConfig()
         detector = LanguageDetector(languages=config.languages)
         errors: list[str] = []
-        written = 0
+        annotated = []
+        for item in iter_raw_items([str(infile)], config):
+            article = _article(item, keep_text, config, detector)
+            if isinstance(article, InputError):
+                errors.append(str(article))
+                continue
+            annotated.append(annotate(article))
+        _, resolved = resolve_by_story(annotated)
         with out_file.open("w", encoding="utf-8") as sink:
-            for item in iter_raw_items([str(infile)], config):
-                article = _article(item, keep_text, config, detector)
-                if isinstance(article, InputError):
-                    errors.append(str(article))
-                    continue
-                sink.write(json.dumps(annotated_json(annotate(article)), ensure_ascii=False) + "\n")
-                written += 1
+            for record in resolved:
+                sink.write(json.dumps(annotated_json(record), ensure_ascii=False) + "\n")
+        written = len(resolved)
         print_errors(errors)
         err.print(f"storyline: {written} articles analysed, {len(errors)} errors → {out_file}", markup=False)
 

@@ -87,3 +87,36 @@ def eval_grouping(data: DataOption, out_file: OutOption = None,
         result["crosslingual"] = evaluate_crosslingual(crosslingual)
     out.print(json.dumps(result, indent=2, default=str), markup=False)
     _write(result, out_file)
+
+
+@eval_app.command("entities")
+def eval_entities(data: DataOption, out_file: OutOption = None) -> None:
+    """Entities: recognition P/R/F1 per type on GMB dev, resolution on MEANTIME vs exact string.
+
+    DATA is ../shared/data (holding ner-gmb and meantime-en); either part is skipped when its
+    folder is absent.
+    """
+    from storyline.evaluate.entities import evaluate_recognition, evaluate_resolution  # noqa: PLC0415
+
+    _require_dir(data)
+    ner, meantime = data / "ner-gmb", data / "meantime-en"
+    if not ner.is_dir() and not meantime.is_dir():
+        err.print(f"storyline: error: {data}: neither ner-gmb nor meantime-en is there", markup=False)
+        raise typer.Exit(1)
+    result: dict[str, Any] = {}
+    if ner.is_dir():
+        result["recognition"] = rec = evaluate_recognition(ner)
+        out.print(f"recognition, GMB {rec['split']} ({rec['words']} words, {rec['words_per_s']} words/s)",
+                  markup=False)
+        for kind, s in rec["recogniser"].items():
+            out.print(f"  {kind:<7} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+                      f"(gold {s['gold']})", markup=False)
+    if meantime.is_dir():
+        result["resolution"] = res = evaluate_resolution(meantime)
+        out.print("resolution, MEANTIME dev           B3 F1  MUC F1 | baseline B3  MUC", markup=False)
+        for name, row in res.items():
+            if isinstance(row, dict):
+                ours, base = row["storyline"], row["baseline"]
+                out.print(f"  {name:<28} {ours['bcubed']['f1']:.3f}  {ours['muc']['f1']:.3f}  | "
+                          f"{base['bcubed']['f1']:.3f}  {base['muc']['f1']:.3f}", markup=False)
+    _write(result, out_file)

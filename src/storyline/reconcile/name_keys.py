@@ -1,0 +1,189 @@
+"""Keys and similarities of names: folding, transliteration keys, given names, acronyms.
+
+* :func:`fold`: lowercase, accents off, Turkish dotless i and a few letters spelled out
+  (``Çavuşoğlu`` → ``cavusoglu``).
+* :func:`phonetic_key`: a transliteration-tolerant key of one name part. Digraphs of other
+  romanisations are reduced (``ch``, ``sh``, ``kh``, ``ph``, ``th``), ``c``/``q`` → ``k``,
+  ``w`` → ``v``, ``z`` → ``s``, ``l`` → ``r`` (the l/r confusion of names that went through Chinese
+  or Japanese), ``h`` after a consonant and doubled letters dropped, ``y``/``j`` → ``i``, ``u`` → ``o``,
+  ``e`` → ``i``. So ``Akar``/``Akal``/``Akkar`` share a key, as do ``Antony``/``Anthony``, and
+  ``Cavusoglu``/``Chavushoru`` are one edit apart.
+* :func:`part_similarity`: 1.0 for the same folded part, 0.95 for the same key, else the
+  normalised Levenshtein similarity of the keys (rapidfuzz).
+* :func:`given_names_compatible`: same name, same key, a known variant (Joe/Joseph), an initial,
+  or a near spelling (similarity ≥ 0.8).
+* :func:`acronym`: the initials of a name's content words (``North Atlantic Treaty
+  Organization`` → ``nato``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from storyline.analyze.entity_patterns import HONORIFICS, LEGAL_SUFFIXES, NAME_SUFFIXES, TITLE_WORDS
+from storyline.reconcile.name_data import (
+    ACRONYM_SKIP, GIVEN_NAME_GROUPS, NAME_PARTICLES, ORG_DESCRIPTORS, SPELLING,
+)
+
+__all__ = ["FAMILY", "acronym", "alias_of", "fold", "given_names_compatible", "name_tokens",
+           "name_words", "part_similarity", "phonetic_key"]
+
+#: Type families: mentions merge only within one (models confuse ORG, GPE and LOC).
+FAMILY = {"PERSON": "P", "ORG": "O", "GPE": "O", "LOC": "O", "FAC": "O", "NORP": "N",
+          "WEAPON": "W", "PRODUCT": "W"}
+_WORD_RE = re.compile(r"[^\W_]+")
+_POSSESSIVE_RE = re.compile(r"\s*['\u2019][sS]?$")
+_POSSESSIVE_SPLIT_RE = re.compile(r"\s*['\u2019][sS]?\s+")
+_LEGAL = frozenset(s.rstrip(".") for s in LEGAL_SUFFIXES)
+
+_SPECIAL = str.maketrans({"ı": "i", "İ": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d",
+                          "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+                          "\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2013": "-"})
+_DIGRAPHS = (("sch", "s"), ("tch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "i"), ("kh", "k"),
+             ("gh", "g"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("dj", "i"), ("ou", "o"))
+_LETTERS = str.maketrans({"c": "k", "q": "k", "w": "v", "z": "s", "l": "r", "y": "i", "j": "i",
+                          "u": "o", "e": "i", "x": "k"})
+_H_AFTER_CONSONANT = re.compile(r"(?<=[^aeiou])h")
+_DOUBLES = re.compile(r"(.)\1+")
+_VARIANT_OF: dict[str, set[int]] = {}
+for _i, _group in enumerate(GIVEN_NAME_GROUPS):
+    for _name in _group:
+        _VARIANT_OF.setdefault(_name, set()).add(_i)
+_GIVEN_SIMILARITY = 0.8
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Lowercase, without accents, with spelling variants unified (``Defence`` → ``defense``)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(SPELLING.get(word, word) for word in plain.split())
+
+
+@lru_cache(maxsize=100_000)
+def phonetic_key(part: str) -> str:
+    """A transliteration-tolerant key of one folded name part (see the module docstring)."""
+    key = "".join(c for c in part if c.isalnum())
+    for digraph, single in _DIGRAPHS:
+        key = key.replace(digraph, single)
+    key = _H_AFTER_CONSONANT.sub("", key)
+    key = key.translate(_LETTERS)
+    return _DOUBLES.sub(r"\1", key)
+
+
+def part_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two folded name parts."""
+    if a == b:
+        return 1.0
+    ka, kb = phonetic_key(a), phonetic_key(b)
+    if ka == kb:
+        return 0.95
+    if a.isdigit() or b.isdigit() or ka[:1] != kb[:1]:
+        return 0.0  # different first sounds are different names, not misspellings
+    return float(Levenshtein.normalized_similarity(ka, kb))
+
+
+def given_names_compatible(a: str, b: str, *, fuzzy: bool = True) -> bool:
+    """Whether two folded given names may belong to one person.
+
+    Args:
+        a: A folded given name (or initial).
+        b: Another.
+        fuzzy: Also accept a close spelling (similarity ≥ 0.8), not only the same name, key,
+            initial or a known variant.
+    """
+    a, b = a.rstrip("."), b.rstrip(".")
+    if a == b or phonetic_key(a) == phonetic_key(b):
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    if _VARIANT_OF.get(a, set()) & _VARIANT_OF.get(b, set()):
+        return True
+    return fuzzy and part_similarity(a, b) >= _GIVEN_SIMILARITY
+
+
+def acronym(words: list[str]) -> str:
+    """Initials of the content words of a folded multi-word name; '' for one word."""
+    content = [w for w in words if w not in ACRONYM_SKIP]
+    if len(content) < 2:
+        return ""
+    return "".join(w[0] for w in content if w[0].isalnum())
+
+
+def name_words(surface: str, kind: str) -> tuple[str, ...]:
+    """The folded words that identify a name ("Turkish President Recep Tayyip Erdoğan's" →
+    ``("recep", "tayyip", "erdogan")``); empty when nothing is left.
+
+    Also takes the name out of a longer noun phrase (evaluation data gives whole phrases): see
+    :func:`name_tokens`.
+    """
+    words = _WORD_RE.findall(fold(" ".join(name_tokens(surface, kind)).replace(".", "")))
+    if kind == "PERSON":
+        while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+            words.pop()
+        words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+    else:
+        while len(words) > 1 and words[-1] in _LEGAL:
+            words.pop()
+        if FAMILY.get(kind) == "O":
+            while len(words) > 1 and words[-1] in ORG_DESCRIPTORS:
+                words.pop()
+        if kind in ("WEAPON", "PRODUCT"):
+            words = [w[:-1] if w[:-1].isdigit() and w.endswith("s") else w for w in words]
+    return tuple(words)
+
+
+def name_tokens(surface: str, kind: str) -> list[str]:
+    """The words of the name inside a mention, as written.
+
+    The part before a comma ("Steve Jobs, founder of Apple"), after a possessive ("Apple's
+    iTunes"), without leading lowercase words ("the new iPod") or descriptions ("computer company
+    Apple") and, for people, the capitalised run at the end without titles ("Apple CEO Steve
+    Jobs").
+    """
+    text = " ".join(surface.replace(",", " , ").split()).split(" , ")[0]
+    parts = _POSSESSIVE_SPLIT_RE.split(text)
+    text = parts[-1] if len(parts) > 1 and parts[-1].strip() else _POSSESSIVE_RE.sub("", text)
+    tokens = text.split()
+    if kind == "PERSON":
+        return _person_run(tokens)
+    if "in" in tokens[1:]:
+        tokens = tokens[:tokens.index("in", 1)]
+    lower = [i for i, t in enumerate(tokens[:-1]) if t.lower() not in ACRONYM_SKIP
+             and not _capitalised(t) and any(_capitalised(x) for x in tokens[i + 1:])]
+    if lower:
+        tokens = tokens[lower[-1] + 1:]
+    while len(tokens) > 1 and (tokens[0].lower() in ("the", "a", "an") or not _capitalised(tokens[0])):
+        tokens.pop(0)
+    return tokens
+
+
+def _capitalised(token: str) -> bool:
+    return any(c.isupper() or c.isdigit() for c in token)
+
+
+def _person_run(tokens: list[str]) -> list[str]:
+    """The trailing run of capitalised, non-title tokens (name particles allowed inside)."""
+    run: list[str] = []
+    for token in reversed(tokens):
+        low = token.lower().strip(".")
+        if low in TITLE_WORDS or low + "." in TITLE_WORDS or low in HONORIFICS:
+            break
+        if token[:1].isupper() or (run and low in NAME_PARTICLES):
+            run.insert(0, token)
+        elif token[:1] in "-'’":
+            continue
+        else:
+            break
+    while run and run[0].lower() in NAME_PARTICLES:
+        run.pop(0)
+    return run
+
+
+def alias_of(surface: str, kind: str) -> str:
+    """The name as written, without titles, descriptions or possessive."""
+    return " ".join(name_tokens(surface, kind)) or " ".join(surface.split())
