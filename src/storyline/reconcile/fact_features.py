@@ -1,0 +1,268 @@
+"""What a sentence says, as comparable features: the units that fact alignment works on.
+
+Each sentence of a story's reports becomes a :class:`SentenceUnit` with
+
+* **content keys**: the light stems of :func:`storyline.reconcile.quote_merge.content_words`
+  (accent-folded, stop words out, first five letters, acronyms of capitalised runs), so that
+  paraphrases and machine translations meet ("sanctioned"/"sanctions", "North Atlantic Treaty
+  Organization"/"NATO");
+* **names**: the canonical entity names of its mentions when resolution has set
+  ``Mention.entity``, else the mention text, by type family (people; places; organisations);
+* **numbers**: quantities with the content word they count ("350 million" dollars), leaving out
+  designations such as S-400 or F-35 and the numbers inside time expressions;
+* **dates**: the TIMEX3 values of its calendar time expressions (``2020-12``, ``XXXX-XX-10``);
+* **negated stems**: content words under a negation ("not compatible", "incompatible").
+
+Nothing here reads the network or any global state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.analyze.speaker_names import fold
+from storyline.model import Annotated, Mention, Span
+from storyline.reconcile.quote_merge import STOPWORDS, content_words
+
+__all__ = ["SentenceUnit", "build_units", "calendar_parts", "dates_compatible", "outlet_of", "plain_words"]
+
+#: A sentence with fewer content keys than this says too little to be a fact (a dateline, "Read more").
+MIN_KEYS = 4
+#: Characters either side of a time expression that say what happened then (about a clause).
+CLAUSE_CHARS = 90
+#: Sentences longer than this (characters) are scraper run-ons, not statements.
+MAX_SENTENCE_CHARS = 1200
+
+_NUMBER_RE = re.compile(r"(?<![\w\-/.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\-]|\.\d)")
+_TOKEN_RE = re.compile(r"[\w'\u2019]+")
+_NUMBER_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?(?![\w.]\d)|[\w'\u2019]+")
+_CALENDAR_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?(?:T.*)?$")
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                "trillion": 1_000_000_000_000}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
+                 "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+_NEGATIONS = frozenset("not no never without nor neither cannot n't nobody none nothing".split())
+_NEG_PREFIXES = ("non", "dis", "un", "in", "im", "ir", "il")
+#: Content words after a negation cue that it still governs ("not always use them").
+_NEGATION_REACH = 1
+#: Entity types by family; organisations and places are one family because taggers confuse them
+#: ("Turkey" as ORG in one sentence, GPE in the next). Other types keep their own name.
+_TYPE_FAMILY = {"PERSON": "person", "PER": "person", "GPE": "place", "LOC": "place", "ORG": "place",
+                "FAC": "place"}
+_CAP_RUN_RE = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019\-]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceUnit:
+    """One sentence of one report, with the features that alignment and comparison use.
+
+    Attributes:
+        article_id: The report's id.
+        outlet: ``Article.source``, or the article id when the outlet is not known.
+        span: The sentence's character offsets in the article text.
+        text: The sentence text (whitespace collapsed).
+        article_rank: The report's place in the story (0 = first).
+        position: The sentence's place in its report (0 = first kept sentence).
+        keys: Content keys (light stems and acronyms).
+        names: ``(family, folded name)`` pairs of the entity mentions inside it.
+        numbers: ``(value, counted stem)`` pairs.
+        dates: TIMEX3 calendar values of its time expressions.
+        date_clauses: ``(TIMEX3 value, the words around it in the sentence)`` per calendar date.
+        negated: Folded words under a negation (prefix taken off: "unchanged" -> "changed").
+        report_date: The report's publication date (ISO), if known.
+    """
+
+    article_id: str
+    outlet: str
+    span: Span
+    text: str
+    article_rank: int
+    position: int
+    keys: frozenset[str]
+    names: frozenset[tuple[str, str]]
+    numbers: frozenset[tuple[float, str]]
+    dates: tuple[str, ...]
+    date_clauses: tuple[tuple[str, str], ...]
+    negated: frozenset[str]
+    report_date: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def outlet_of(item: Annotated) -> str:
+    """The outlet that counts for corroboration: the article's source, else its id."""
+    return (item.article.source or "").strip() or item.article.id
+
+
+def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
+    """The sentence units of a story's annotated reports, in report then sentence order.
+
+    Sentences that carry too little content (fewer than :data:`MIN_KEYS` keys) are left out, and
+    so is an exact repeat of a sentence already kept from the same report (scrapers print
+    headlines twice).
+    """
+    units: list[SentenceUnit] = []
+    for rank, item in enumerate(items):
+        text = item.article.text
+        seen: set[str] = set()
+        position = 0
+        for span in item.sentences:
+            sentence = " ".join(text[span.start : span.end].split())
+            if len(sentence) > MAX_SENTENCE_CHARS or sentence.casefold() in seen:
+                continue
+            keys = content_words(sentence)
+            if len(keys) < MIN_KEYS:
+                continue
+            seen.add(sentence.casefold())
+            units.append(_unit(item, rank, position, span, sentence, keys))
+            position += 1
+    return units
+
+
+def _unit(item: Annotated, rank: int, position: int, span: Span, sentence: str,
+          keys: frozenset[str]) -> SentenceUnit:
+    text = item.article.text
+    inside_times = [t for t in item.times if span.start <= t.span.start < span.end]
+    dated = [t for t in inside_times if t.value and calendar_parts(t.value) is not None]
+    dates = tuple(t.value for t in dated if t.value)
+    clauses = tuple((t.value, " ".join(text[max(span.start, t.span.start - CLAUSE_CHARS):
+                                             min(span.end, t.span.end + CLAUSE_CHARS)].split()))
+                    for t in dated if t.value)
+    mentions = [m for m in item.entities if span.start <= m.span.start < span.end]
+    name_spans = [m.span for m in mentions] if item.entities else _name_runs(text, span)
+    named = _names(text, mentions) if item.entities else [("name", _run_key(text, s)) for s in name_spans]
+    keys = content_words(" ".join(_mask(text, span, name_spans).split())) | {"@" + n for _, n in named}
+    return SentenceUnit(
+        article_id=item.article.id, outlet=outlet_of(item), span=span, text=sentence,
+        article_rank=rank, position=position, keys=frozenset(keys),
+        names=frozenset(named), numbers=frozenset(_numbers(_mask(text, span, [t.span for t in inside_times]))),
+        dates=dates, date_clauses=clauses, negated=frozenset(_negated(sentence)),
+        report_date=(item.article.published or None) and item.article.published[:10],
+    )
+
+
+def _name_runs(text: str, span: Span) -> list[Span]:
+    """Without entity annotations: runs of two or more capitalised words stand for names, so that a
+    long name ("Turkish President Recep Tayyip Erdogan") weighs as one key, not five."""
+    return [Span(m.start(), m.end()) for m in _CAP_RUN_RE.finditer(text, span.start, span.end)]
+
+
+def _run_key(text: str, span: Span) -> str:
+    return fold(text[span.start : span.end].split()[-1])
+
+
+def _mask(text: str, span: Span, holes: Sequence[Span]) -> str:
+    """The sentence with its time expressions blanked out (their numbers are dates, not counts)."""
+    chars = list(text[span.start : span.end])
+    for hole in holes:
+        for i in range(max(hole.start, span.start), min(hole.end, span.end)):
+            chars[i - span.start] = " "
+    return "".join(chars)
+
+
+def _names(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
+    out = []
+    for mention in mentions:
+        family = _TYPE_FAMILY.get(mention.type.upper(), mention.type.lower())
+        name = mention.entity or text[mention.span.start : mention.span.end]
+        out.append((family, " ".join(fold(name).split())))
+    return out
+
+
+def _numbers(sentence: str) -> list[tuple[float, str]]:
+    """``(value, counted stem)`` for each quantity: the next content word, else the previous one."""
+    tokens = _NUMBER_TOKEN_RE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", sentence))
+    out = []
+    for i, token in enumerate(tokens):
+        value = _number_value(token, sentence)
+        if value is None:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower() in _MULTIPLIERS:
+            value *= _MULTIPLIERS[tokens[j].lower()]
+            j += 1
+        counted = _content_stem(tokens[j:j + 3]) or _content_stem(reversed(tokens[max(0, i - 2):i]))
+        if counted:
+            out.append((value, counted))
+    return out
+
+
+def _number_value(token: str, sentence: str) -> float | None:
+    lower = token.lower()
+    if lower in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[lower])
+    if not token[:1].isdigit() or not token.replace(".", "").isdigit():
+        return None
+    # Designations (S-400, F-35) and years inside names are dropped by the regex check.
+    if not any(m.group(1).replace(",", "") == token for m in _NUMBER_RE.finditer(sentence)):
+        return None
+    return float(token)
+
+
+def _content_stem(tokens: Iterable[str]) -> str | None:
+    for token in tokens:
+        lower = fold(token)
+        if lower in STOPWORDS or lower.isdigit() or len(lower) < 3 or lower in _MULTIPLIERS:
+            continue
+        return lower[:5]
+    return None
+
+
+def _negated(sentence: str) -> set[str]:
+    """Words governed by a negation cue, and the positive forms of negatively prefixed words
+    ("incompatible" -> "compatible"): both spellings of a negated statement give the same words."""
+    out: set[str] = set()
+    reach = 0
+    tokens = [t.replace("\u2019", "'") for t in _TOKEN_RE.findall(fold(sentence))]
+    for i, token in enumerate(tokens):
+        if (token in _NEGATIONS or token.endswith("n't")) and tokens[i + 1 : i + 2] != ["only"]:
+            reach = _NEGATION_REACH
+            continue
+        if token in STOPWORDS or len(token) < 3:
+            continue
+        if reach:
+            out.add(token)
+            reach -= 1
+            continue
+        for prefix in _NEG_PREFIXES:
+            if token.startswith(prefix) and len(token) - len(prefix) >= 6:
+                out.add(token[len(prefix):])
+                break
+    return out
+
+
+def plain_words(sentence: str) -> set[str]:
+    """The folded words of a sentence, for comparing negated words against."""
+    return {t.replace("\u2019", "'") for t in _TOKEN_RE.findall(fold(sentence))}
+
+
+def calendar_parts(value: str) -> tuple[str, str | None, str | None] | None:
+    """``(year, month, day)`` of a TIMEX3 calendar value, with ``X`` parts kept as wildcards.
+
+    Returns ``None`` for anything that is not a calendar date (durations, weeks, ``PAST_REF``)
+    and for values with no known part at all ("XXXX", "XXXX-XX-XX").
+    """
+    match = _CALENDAR_RE.match(value)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    if all(part is None or "X" in part for part in (year, month, day)):
+        return None
+    return year, month, day
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """Whether two calendar values can denote the same time: equal where both are known.
+
+    "2020" (last year, said in February 2021) and "2020-12" (in December) are compatible;
+    "2021-02-09" and "2021-02-10" are not; "XXXX-12" is compatible with any December.
+    """
+    pa, pb = calendar_parts(a), calendar_parts(b)
+    if pa is None or pb is None:
+        return True
+    return all(x is None or y is None or "X" in x or "X" in y or x == y for x, y in zip(pa, pb))

