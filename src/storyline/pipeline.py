@@ -254,9 +254,8 @@ def reconcile_store(store: Store, run_id: int, grouped: GroupResult) -> int:
     for story in grouped.stories:
         if story.id not in grouped.touched:
             continue
-        record, redated = reconcile_story(story, list(store.annotated(story.articles)))
-        if redated:
-            store.save_annotations(run_id, redated)
+        record, reconciled = reconcile_story(story, list(store.annotated(story.articles)))
+        store.save_annotations(run_id, reconciled)
         records[story.id] = record
     store.save_story_records(run_id, records)
     return len(records)

@@ -27,17 +27,19 @@ def test_reconcile_undated_report_takes_its_event_date_and_is_resolved_again() -
     dated = Article(id="a", text="The minister spoke on Wednesday about the budget.", published="2021-02-11")
     undated = Article(id="b", text="The minister said on the 10th that the budget would pass.")
     story = Story("s", "budget", ("a", "b"), (Event("e", ("a", "b"), "2021-02-11"),))
-    record, redated = reconcile_story(story, [_annotated(dated), _annotated(undated)])
+    record, reconciled = reconcile_story(story, [_annotated(dated), _annotated(undated)])
     assert record["report_dates"] == {"b": {"date": "2021-02-11", "from": "event", "event": "e"}}
-    assert [t.value for t in redated[0].times] == ["2021-02-10"]
+    assert [a.article.id for a in reconciled] == ["a", "b"]
+    assert [t.value for t in reconciled[1].times] == ["2021-02-10"]
     assert {entry["date"] for entry in record["timeline"]} == {"2021-02-10"}
 
 
 def test_reconcile_undated_report_without_a_dated_event_stays_undated() -> None:
     undated = Article(id="b", text="The minister said on the 10th that the budget would pass.")
     story = Story("s", "budget", ("b",), (Event("e", ("b",), None),))
-    record, redated = reconcile_story(story, [_annotated(undated)])
-    assert record["report_dates"] == {} and redated == []
+    record, reconciled = reconcile_story(story, [_annotated(undated)])
+    assert record["report_dates"] == {}
+    assert [t.value for t in reconciled[0].times] == ["XXXX-XX-10"]
     assert record["timeline"] == []
 
 
@@ -56,6 +58,12 @@ def test_run_on_samples_dates_the_undated_briefing_report_and_merges_prices_quot
     assert tenth and set(tenth) == {"2021-02-10"}
     nato = [q for q in story["quotes"] if "NATO equipment" in q["text"] and q["speaker"] == "Ned Price"]
     assert len(nato) == 1 and len(nato[0]["sources"]) == 3
+    assert story["contradictions"] == []
+    names = {e["name"] for e in story["entities"] if e["type"] == "PERSON"}
+    assert {"Ned Price", "Hulusi Akar", "Ibrahim Kalin", "Jake Sullivan"} <= names
+    cited = [s for s in story["summary"]["sentences"]]
+    assert cited and all(s["sources"] for s in cited)
+    assert len(story["summary"]["summary"].split()) <= 100
     html = (tmp_path / "out" / "report.html").read_text()
     assert "Ned Price" in html and "<script" not in html
 

@@ -66,15 +66,13 @@ def summarize_articles(articles: Sequence[Article], words: int) -> list[Summary]
     """Library twin of the command: analyse, group, reconcile (dates, entities) and summarise."""
     from storyline.analyze.annotate import annotate  # noqa: PLC0415
     from storyline.reconcile.entities import resolve_entities  # noqa: PLC0415
-    from storyline.reconcile.story import reconcile_story  # noqa: PLC0415
+    from storyline.reconcile.story import redate_story  # noqa: PLC0415
     from storyline.reconcile.summary import summarize_story  # noqa: PLC0415
 
     by_id = {a.id: a for a in articles}
     out = []
     for story in stories_of(articles):
-        annotated = [annotate(by_id[i]) for i in story.articles if i in by_id]
-        redated = {a.article.id: a for a in reconcile_story(story, annotated)[1]}
-        annotated = [redated.get(a.article.id, a) for a in annotated]
+        annotated = redate_story(story, [annotate(by_id[i]) for i in story.articles if i in by_id])[1]
         if any(a.entities for a in annotated):
             annotated = resolve_entities(annotated)[1]
         out.append(summarize_story(story, annotated, words=words))

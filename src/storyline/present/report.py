@@ -77,7 +77,36 @@ def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, A
     quotes = [f"{q['speaker'] or 'unattributed'}: “{q['text']}” ({len(q['sources'])} reports: "
               f"{', '.join(o for o in q['outlets'] if o) or 'outlet not known'})"
               for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))[:_MAX_QUOTES]]
-    return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes}
+    return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
+            "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
+                        for sentence in record.get("summary", {}).get("sentences", [])],
+            "sections": _record_sections(record)}
+
+
+def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
+    article = by_id.get(article_id)
+    return article_id, (article.source if article and article.source else article_id[:8])
+
+
+def _record_sections(record: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
+    """The record's lists as titled lines: facts, single-source claims, contradictions, entities,
+    coverage."""
+    def outlets(values: Sequence[str]) -> str:
+        return ", ".join(v for v in values if v) or "outlet not known"
+
+    facts = [f"{f['text']} ({f['voices']} independent of {len(f['outlets'])} outlets: {outlets(f['outlets'])})"
+             for f in sorted(record.get("facts", []), key=lambda f: -f["voices"])[:_MAX_QUOTES]]
+    single = [f"{f['text']} (only {outlets(f['outlets'])})" for f in record.get("single_source", [])[:_MAX_QUOTES]]
+    clashes = [f"{c['kind']}: “{c['left']['text']}” ({c['left']['outlet']}: {c['left']['value']}) vs "
+               f"“{c['right']['text']}” ({c['right']['outlet']}: {c['right']['value']})"
+               for c in record.get("contradictions", [])]
+    people = [f"{e['name']} ({e['type']}): also {', '.join(a for a in e['aliases'] if a != e['name']) or '—'}"
+              + (f"; roles: {', '.join(e['roles'])}" if e.get("roles") else "")
+              for e in record.get("entities", []) if e["type"] in ("PERSON", "ORG")][:_MAX_QUOTES]
+    cover = [f"{c['outlet']}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
+             f"alone on {len(c['only'])}" for c in record.get("coverage", [])]
+    return [("Facts reported by several outlets", facts), ("Contradictions", clashes),
+            ("Who", people), ("Coverage by outlet", cover), ("Single-source claims", single)]
 
 
 def _ungrouped_view(articles: Sequence[Article]) -> dict[str, Any]:
@@ -96,7 +125,11 @@ def markdown_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> 
     lines = ["# storyline report", "", _md(_run_line(run)), ""]
     for view in views:
         lines += [f"## {_md(view['title'])}", ""]
-        for section, items in (("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
+        if view.get("summary"):
+            lines += ["### Summary", ""] + [
+                f"{_md(text)} " + " ".join(f"\\[{_md(name)}\\]" for _, name in cites) for text, cites in view["summary"]]
+            lines.append("")
+        for section, items in (*view.get("sections", []), ("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
             if items:
                 lines += [f"### {section}", "", *[f"- {_md(item)}" for item in items], ""]
         for event in view["events"]:
@@ -111,7 +144,11 @@ def html_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> str:
     sections = []
     for view in views:
         parts = [f"<h2>{_h(view['title'])}</h2>"]
-        for section, items in (("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
+        if view.get("summary"):
+            parts.append("<h3>Summary</h3><p class=\"summary\">" + " ".join(
+                _h(text) + "".join(f' <a href="#a-{_h(article)}">[{_h(name)}]</a>' for article, name in cites)
+                for text, cites in view["summary"]) + "</p>")
+        for section, items in (*view.get("sections", []), ("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
             if items:
                 parts.append(f"<h3>{section}</h3><ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>")
         for event in view["events"]:

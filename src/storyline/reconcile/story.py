@@ -1,8 +1,9 @@
-"""Reconciliation of one story: report dates, timeline and merged quotes, from its annotations.
+"""Reconciliation of one story, from its annotated reports, into one JSON-able record.
 
-An undated report takes the date of its event (the other reports of the same happening), and its
-time expressions are resolved again against that date; where the event has no date either, the
-report's own absolute dates are the last resort. The result is a JSON-able record per story.
+Order matters: undated reports first take the date of their event (the other reports of the same
+happening) and have their time expressions resolved again; then entities are resolved across the
+reports; then sentences are aligned into facts, from which come single-source claims,
+contradictions, coverage and the cited summary; the timeline and merged quotes sit beside them.
 """
 
 from __future__ import annotations
@@ -13,39 +14,63 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.times import find_times, infer_report_date
-from storyline.model import Annotated, Story
+from storyline.model import Annotated, Event, Story, Summary
+from storyline.reconcile.claims import coverage, find_contradictions, single_source
+from storyline.reconcile.entities import entity_json, resolve_entities
+from storyline.reconcile.facts import AlignedFact, align_facts
 from storyline.reconcile.quote_merge import MergedQuote, merge_quotes
+from storyline.reconcile.summary import summarize_facts
 from storyline.reconcile.timeline import TimelineItem, build_timeline
 
 #: Below this confidence a date inferred from the report's own text is not used as its anchor.
 MIN_TEXT_DATE_CONFIDENCE = 0.5
+#: Words in the summary stored with each story (DESIGN's evaluations use 100).
+DEFAULT_SUMMARY_WORDS = 100
 
 
-def reconcile_story(story: Story, annotated: Sequence[Annotated]) -> tuple[dict[str, Any], list[Annotated]]:
-    """The story's record, and the annotations whose time expressions were resolved again."""
+def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
+                    summary_words: int = DEFAULT_SUMMARY_WORDS) -> tuple[dict[str, Any], list[Annotated]]:
+    """The story's record, and its annotations as reconciled (dates resolved, entities named)."""
+    report_dates, current = redate_story(story, annotated)
+    order = {article_id: rank for rank, article_id in enumerate(story.articles)}
+    current = sorted(current, key=lambda a: order.get(a.article.id, len(order)))
+    entities: list[Any] = []
+    if any(a.entities for a in current):
+        entities, current = resolve_entities(current)
+    facts = align_facts(current)
+    texts = {a.article.id: a.article.text for a in current}
+    record = {
+        "report_dates": report_dates,
+        "summary": summary_json(summarize_facts(story.id, facts, words=summary_words)),
+        "facts": [fact_json(f) for f in facts if len(f.articles) > 1 or f.voices > 1],
+        "single_source": [fact_json(f) for f in single_source(facts)],
+        "contradictions": [c.to_json() for c in find_contradictions(facts)],
+        "coverage": [c.to_json() for c in coverage(facts)],
+        "entities": [entity_json(e, texts) for e in entities],
+        "timeline": [entry.to_json() for entry in build_timeline(
+            TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times) for a in current)],
+        "quotes": [merged_quote_json(q) for q in merge_quotes(current)],
+    }
+    return record, current
+
+
+def redate_story(story: Story, annotated: Sequence[Annotated]) -> tuple[dict[str, dict[str, Any]], list[Annotated]]:
+    """Date each undated report from its event (else, confidently, from its own text) and
+    resolve its time expressions again; returns where each date came from and the annotations."""
     event_of = {article: event for event in story.events for article in event.articles}
-    redated: list[Annotated] = []
     report_dates: dict[str, dict[str, Any]] = {}
     current: list[Annotated] = []
     for item in annotated:
         dated, origin = _report_date(item, event_of.get(item.article.id))
-        if origin is not None and dated is not None:
+        if dated is not None and origin is not None:
             report_dates[item.article.id] = origin
-            item = _redate(item, dated)
-            redated.append(item)
+            times = find_times(item.article.text, dated, language=item.article.language or "en")
+            item = dataclasses.replace(item, times=tuple(times))
         current.append(item)
-    timeline = build_timeline(
-        TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times) for a in current)
-    record = {
-        "report_dates": report_dates,
-        "timeline": [entry.to_json() for entry in timeline],
-        "quotes": [merged_quote_json(q) for q in merge_quotes(current)],
-    }
-    return record, redated
+    return report_dates, current
 
 
-def _report_date(item: Annotated, event: Any) -> tuple[dt.date | None, dict[str, Any] | None]:
-    """For an undated report: its event's date, else a confident date from its own text."""
+def _report_date(item: Annotated, event: Event | None) -> tuple[dt.date | None, dict[str, Any] | None]:
     if item.article.published:
         return None, None
     if event is not None and event.date:
@@ -56,9 +81,16 @@ def _report_date(item: Annotated, event: Any) -> tuple[dt.date | None, dict[str,
     return guessed, {"date": guessed.isoformat(), "from": "text", "confidence": round(confidence, 2)}
 
 
-def _redate(item: Annotated, anchor: dt.date) -> Annotated:
-    times = find_times(item.article.text, anchor, language=item.article.language or "en")
-    return dataclasses.replace(item, times=tuple(times))
+def fact_json(fact: AlignedFact) -> dict[str, Any]:
+    return {"id": fact.id, "text": fact.fact.text, "outlets": list(fact.fact.outlets), "voices": fact.voices,
+            "articles": list(fact.articles),
+            "support": [{"article": a, "start": s.start, "end": s.end} for a, s in fact.fact.support]}
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    """The DESIGN.md summary shape: the text, and each sentence with the articles behind it."""
+    return {"story": summary.story, "summary": summary.text,
+            "sentences": [{"text": s.text, "sources": list(s.sources)} for s in summary.sentences]}
 
 
 def merged_quote_json(quote: MergedQuote) -> dict[str, Any]:
