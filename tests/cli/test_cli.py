@@ -82,10 +82,10 @@ def test_strict_exits_1_with_one_line(workdir: Path) -> None:
 
 
 def test_missing_input_is_skipped_and_strict_fails(workdir: Path) -> None:
-    result = _ingest("nowhere.txt")
+    result = _ingest("nowhere.txt", "in")
     assert result.exit_code == 0
     assert "storyline: skipped nowhere.txt: no such file or directory" in result.stderr
-    assert _ingest("nowhere.txt", "--strict").exit_code == 1
+    assert _ingest("nowhere.txt", "in", "--strict").exit_code == 1
 
 
 def test_bad_config_is_one_error_line(workdir: Path) -> None:
@@ -196,3 +196,14 @@ def test_ingest_from_stdin(workdir: Path) -> None:
     assert result.exit_code == 0, result.output
     shown = json.loads(_invoke("articles", "piped", "--db", "s.db", "--json").stdout)
     assert shown["provenance"] == {"path": "-", "record": 1}
+
+
+@pytest.mark.parametrize("command", [["ingest"], ["run"], ["group", "--out", "o.json"], ["analyze", "--out", "o.jsonl"],
+                                     ["summarize", "--words", "50", "--out", "o.jsonl"]])
+def test_cli_missing_input_is_one_error_line_and_exit_1(workdir: Path, command: list[str]) -> None:
+    name, *options = command
+    extra = ["--db", "s.db"] if name in ("ingest", "run") else []
+    result = _invoke(name, "no-such-file.jsonl", *options, *extra)
+    assert result.exit_code == 1
+    (line,) = _lines(result.stderr)
+    assert line.startswith("storyline: error: no-such-file.jsonl: no such file or directory")

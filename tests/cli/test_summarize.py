@@ -57,8 +57,9 @@ def test_without_story_field_articles_are_grouped_and_output_is_deterministic(tm
     assert _run(tmp_path, rows, 30) == first
 
 
-def test_unreadable_input_is_one_skipped_line_as_in_group(tmp_path: Path) -> None:
+def test_unreadable_input_is_one_error_line_and_exit_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["summarize", str(tmp_path / "missing.jsonl"), "--words", "50",
                                       "--out", str(tmp_path / "o.jsonl")])
-    assert "skipped" in result.stderr and "missing.jsonl" in result.stderr
-    assert (tmp_path / "o.jsonl").read_text(encoding="utf-8") == ""
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "missing.jsonl: no such file or directory" in result.stderr
+    assert not (tmp_path / "o.jsonl").exists()

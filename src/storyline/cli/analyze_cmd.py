@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from storyline.analyze.annotate import annotate, annotated_json
-from storyline.cli.app import app, err, print_errors, reported_errors
+from storyline.cli.app import app, err, fail_if_nothing_read, print_errors, reported_errors
 from storyline.config import IngestConfig
 from storyline.errors import InputError
 from storyline.ingest.language import LanguageDetector
@@ -42,6 +42,7 @@ def analyze_command(
                 errors.append(str(article))
                 continue
             annotated.append(annotate(article))
+        fail_if_nothing_read(len(annotated), errors)
         _, resolved = resolve_by_story(annotated)
         with out_file.open("w", encoding="utf-8") as sink:
             for record in resolved:

@@ -48,6 +48,14 @@ def build_config(config_path: Path | None, **options: Any) -> IngestConfig:
     return load_config(config_path).with_options(**options)
 
 
+def fail_if_nothing_read(read_ok: int, errors: list[str]) -> None:
+    """When every input failed (a missing file, say), that is the command's error: one line, exit 1."""
+    if read_ok == 0 and errors:
+        err.print(f"storyline: error: {errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+                  markup=False)
+        raise typer.Exit(1)
+
+
 def print_errors(messages: list[str]) -> None:
     for message in messages[:MAX_LISTED_ERRORS]:
         err.print(f"storyline: skipped {message}", markup=False)

@@ -10,8 +10,8 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from storyline.cli.app import (
-    ConfigOption, DbOption, MaxFileOption, StrictOption, WorkersOption, app, build_config, err, out,
-    print_errors, reported_errors,
+    ConfigOption, DbOption, MaxFileOption, StrictOption, WorkersOption, app, build_config, err,
+    fail_if_nothing_read, out, print_errors, reported_errors,
 )
 from storyline.pipeline import IngestResult, ingest, run
 from storyline.store import Store
@@ -47,6 +47,7 @@ def ingest_command(inputs: InputsArg, db: DbOption = None, config: ConfigOption 
     with reported_errors():
         store = Store(db)
         result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "ingest")
+        fail_if_nothing_read(result.read - result.error_count, result.errors)
         print_errors(result.errors)
         err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)
 
@@ -60,6 +61,7 @@ def run_command(inputs: InputsArg, db: DbOption = None,
     with reported_errors():
         store = Store(db)
         result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "run")
+        fail_if_nothing_read(result.read - result.error_count, result.errors)
         print_errors(result.errors)
         paths = run(store, out_dir, result)
         err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)

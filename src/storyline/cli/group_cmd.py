@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import app, err, print_errors, reported_errors
+from storyline.cli.app import app, err, fail_if_nothing_read, print_errors, reported_errors
 from storyline.config import IngestConfig
 from storyline.errors import InputError
 from storyline.ingest.language import LanguageDetector
@@ -36,6 +36,7 @@ def group_command(
                 errors.append(str(article))
             else:
                 articles.append(article)
+        fail_if_nothing_read(len(articles), errors)
         stories = group_articles(articles)
         out_file.write_text(json.dumps({"stories": [story_json(s) for s in stories]}, ensure_ascii=False, indent=2),
                             encoding="utf-8")

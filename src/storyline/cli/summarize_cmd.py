@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import app, err, print_errors, reported_errors
+from storyline.cli.app import app, err, fail_if_nothing_read, print_errors, reported_errors
 from storyline.cli.group_cmd import _article as cleaned_article
 from storyline.config import IngestConfig
 from storyline.errors import InputError
@@ -36,6 +36,7 @@ def summarize_command(
         for item in iter_raw_items([str(infile)], config):
             article = cleaned_article(item, config, detector)
             (errors.append(str(article)) if isinstance(article, InputError) else articles.append(article))
+        fail_if_nothing_read(len(articles), errors)
         summaries = summarize_articles(articles, words)
         with out_file.open("w", encoding="utf-8") as sink:
             for summary in summaries:
