@@ -52,6 +52,10 @@ def test_pipeline_group_store_is_incremental_and_keeps_story_ids(tmp_path: Path,
         assert after[article][0] == story or story in merged_away
     assert store.assignments() == after
     assert group_store(store, run_two.run_id).placed == 0
+    rows = {row["id"]: row for row in store.story_rows()}
+    assert set(rows) == {s.id for s in grouped.stories}
+    for story in grouped.stories:
+        assert (rows[story.id]["articles"], rows[story.id]["events"]) == (len(story.articles), len(story.events))
     store.close()
 
 

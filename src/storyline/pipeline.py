@@ -235,7 +235,8 @@ def group_store(store: Store, run_id: int) -> GroupResult:
     touched = {grouper.assignment(a)[0] for s in stories if s.id in touched for a in s.articles[:1]} | touched
     assignments = {article: (story.id, event.id) for story in stories if story.id in touched
                    for event in story.events for article in event.articles}
-    store.save_grouping(run_id, grouper.to_state(), assignments, new_merges)
+    store.save_grouping(run_id, grouper.to_state(), assignments, new_merges,
+                        [story for story in stories if story.id in touched])
     return GroupResult(stories=stories, placed=placed, merges=new_merges, touched=frozenset(touched))
 
 

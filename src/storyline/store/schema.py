@@ -107,3 +107,26 @@ story_records = Table(
     Column("data", Text, nullable=False),
     Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
 )
+
+#: Read model of the grouping, rewritten for the stories a run touches: what pages and the API list.
+stories = Table(
+    "stories", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("first_date", String(32)),
+    Column("last_date", String(32)),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Index("ix_stories_last_date", "last_date"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("story_id", String(64), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("date", String(32)),
+    Column("articles", Integer, nullable=False),
+    Index("ix_events_story", "story_id"),
+)

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from storyline.errors import InputError, StoreError
-from storyline.model import Article, Provenance, content_id
+from storyline.model import Article, Provenance, Story, content_id
 from storyline.store import schema
 from storyline.store.analysis import AnalysisStore
 
@@ -191,6 +191,15 @@ class Store(AnalysisStore):
             rows = conn.execute(select(table.c.article_id, table.c.story_id, table.c.event_id))
             return {article: (story, event) for article, story, event in rows}
 
+    def story_rows(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """The stories' read model (id, title, articles, events, first and last date), latest first."""
+        table = schema.stories
+        query = select(table).order_by(table.c.last_date.desc(), table.c.articles.desc(), table.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
     def load_state(self, name: str) -> dict[str, Any] | None:
         """The saved state of a corpus-level component, or None before its first run."""
         table = schema.component_states
@@ -199,10 +208,12 @@ class Store(AnalysisStore):
         return None if value is None else dict(json.loads(value))
 
     def save_grouping(self, run_id: int, state: dict[str, Any], placed: dict[str, tuple[str, str]],
-                      merges: Sequence[dict[str, Any]]) -> None:
-        """Save the grouper's state, the (re)placed articles and new merges in one transaction."""
+                      merges: Sequence[dict[str, Any]], touched: Sequence[Story] = ()) -> None:
+        """Save the grouper's state, the (re)placed articles, new merges and the touched stories'
+        read model (merged-away stories removed from it), in one transaction."""
         states, table = schema.component_states, schema.assignments
         with self._begin() as conn:
+            _replace_stories(conn, run_id, touched, [m["merged"] for m in merges])
             conn.execute(delete(states).where(states.c.name == "grouper"))
             conn.execute(insert(states), [{"name": "grouper", "state": json.dumps(state), "run_id": run_id}])
             for chunk in _chunks(list(placed)):
@@ -231,6 +242,27 @@ class Store(AnalysisStore):
 
     def _next_seq(self, conn: Any) -> int:
         return int(conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()) + 1
+
+
+def _replace_stories(conn: Any, run_id: int, touched: Sequence[Story], merged_away: Sequence[str]) -> None:
+    stories, events = schema.stories, schema.events
+    gone = [s.id for s in touched] + list(merged_away)
+    for chunk in _chunks(gone):
+        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+        conn.execute(delete(events).where(events.c.story_id.in_(chunk)))
+    if not touched:
+        return
+    conn.execute(insert(stories), [_story_row(s, run_id) for s in touched])
+    rows = [{"id": e.id, "story_id": s.id, "position": n, "date": e.date, "articles": len(e.articles)}
+            for s in touched for n, e in enumerate(s.events)]
+    if rows:
+        conn.execute(insert(events), rows)
+
+
+def _story_row(story: Story, run_id: int) -> dict[str, Any]:
+    dates = sorted(e.date for e in story.events if e.date)
+    return {"id": story.id, "title": story.title, "articles": len(story.articles), "events": len(story.events),
+            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None, "run_id": run_id}
 
 
 def _article_row(article: Article, content_hash: str, run_id: int, seq: int) -> dict[str, Any]:
