@@ -24,9 +24,10 @@ from storyline.ingest.sources import InputFile, iter_input_files, open_input
 from storyline.ingest.templates import TemplateLines
 from storyline.analyze.annotate import annotate
 from storyline.group import StoryGrouper
-from storyline.model import Article, Story
+from storyline.model import Annotated, Article, Story
 from storyline.present.report import ReportPaths, write_reports
-from storyline.reconcile.story import reconcile_story
+from storyline.reconcile.entities import resolve_by_story
+from storyline.reconcile.story import reconcile_story, redate_story
 from storyline.store import Store
 
 #: Items a worker takes at a time: large enough to amortise pickling, small enough to stream.
@@ -238,6 +239,19 @@ def group_store(store: Store, run_id: int) -> GroupResult:
     store.save_grouping(run_id, grouper.to_state(), assignments, new_merges,
                         [story for story in stories if story.id in touched])
     return GroupResult(stories=stories, placed=placed, merges=new_merges, touched=frozenset(touched))
+
+
+def analyze_articles(articles: Sequence[Article]) -> list[Annotated]:
+    """Library twin of `storyline analyze`: annotate each article, then, across the file, date
+    undated reports from their event (grouping finds the events) and resolve entities within each
+    article's `story` (articles without one together). Returns the records in input order."""
+    annotated = [annotate(article) for article in articles]
+    position = {a.article.id: n for n, a in enumerate(annotated)}
+    for story in group_articles([a.article for a in annotated]):
+        members = [annotated[position[i]] for i in story.articles if i in position]
+        for item in redate_story(story, members)[1]:
+            annotated[position[item.article.id]] = item
+    return resolve_by_story(annotated)[1]
 
 
 def analyze_store(store: Store, run_id: int, batch_size: int = 500) -> int:

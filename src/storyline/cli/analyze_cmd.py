@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from storyline.analyze.annotate import annotate, annotated_json
+from storyline.analyze.annotate import annotated_json
 from storyline.cli.app import app, err, fail_if_nothing_read, print_errors, reported_errors
 from storyline.config import IngestConfig
 from storyline.errors import InputError
@@ -16,8 +16,7 @@ from storyline.ingest.language import LanguageDetector
 from storyline.ingest.prepare import prepare
 from storyline.ingest.readers import RawItem
 from storyline.model import Article, Provenance
-from storyline.pipeline import iter_raw_items
-from storyline.reconcile.entities import resolve_by_story
+from storyline.pipeline import analyze_articles, iter_raw_items
 
 
 @app.command("analyze")
@@ -29,21 +28,22 @@ def analyze_command(
     """Sentences, entities, times and quotes per article, every span as character offsets.
 
     Entities get their canonical name by resolution across the articles of their ``story``
-    (articles without one are resolved together), so all articles are read before any is written.
+    (articles without one are resolved together), and undated reports are dated from the other
+    reports of their event, so all articles are read before any is written.
     """
     with reported_errors():
         config = IngestConfig()
         detector = LanguageDetector(languages=config.languages)
         errors: list[str] = []
-        annotated = []
+        articles: list[Article] = []
         for item in iter_raw_items([str(infile)], config):
             article = _article(item, keep_text, config, detector)
             if isinstance(article, InputError):
                 errors.append(str(article))
                 continue
-            annotated.append(annotate(article))
-        fail_if_nothing_read(len(annotated), errors)
-        _, resolved = resolve_by_story(annotated)
+            articles.append(article)
+        fail_if_nothing_read(len(articles), errors)
+        resolved = analyze_articles(articles)
         with out_file.open("w", encoding="utf-8") as sink:
             for record in resolved:
                 sink.write(json.dumps(annotated_json(record), ensure_ascii=False) + "\n")
