@@ -61,6 +61,9 @@ def test_run_on_samples_dates_the_undated_briefing_report_and_merges_prices_quot
     assert story["contradictions"] == []
     names = {e["name"] for e in story["entities"] if e["type"] == "PERSON"}
     assert {"Ned Price", "Hulusi Akar", "Ibrahim Kalin", "Jake Sullivan"} <= names
+    for spelling in ("Anthony Blincoln", "antony blinken", "Recep Tayyip Erdoğan"):
+        assert [row["story_id"] for row in store.entity_stories(spelling)] == [story["id"]]
+    assert store.entity_stories("Hunter Biden") == []
     cited = [s for s in story["summary"]["sentences"]]
     assert cited and all(s["sources"] for s in cited)
     assert len(story["summary"]["summary"].split()) <= 100

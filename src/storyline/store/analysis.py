@@ -10,6 +10,7 @@ from sqlalchemy import Engine, delete, insert, select
 
 from storyline.analyze.annotate import annotated_from_json, annotated_json
 from storyline.model import Annotated
+from storyline.reconcile.name_keys import fold
 from storyline.store import schema
 
 _CHUNK = 500
@@ -56,19 +57,49 @@ class AnalysisStore:
                     yield annotated_from_json(articles[article_id], json.loads(found[article_id]))
 
     def save_story_records(self, run_id: int, records: Mapping[str, Mapping[str, Any]]) -> None:
-        table = schema.story_records
+        """Store (or replace) the stories' records and their rows of the entity index."""
+        table, index = schema.story_records, schema.entity_index
         with self._begin() as conn:
             ids = list(records)
             for start in range(0, len(ids), _CHUNK):
                 conn.execute(delete(table).where(table.c.story_id.in_(ids[start : start + _CHUNK])))
+                conn.execute(delete(index).where(index.c.story_id.in_(ids[start : start + _CHUNK])))
+            rows = [row for story, record in records.items() for row in _index_rows(story, record)]
+            if rows:
+                conn.execute(insert(index), rows)
             if records:
                 conn.execute(insert(table), [{"story_id": story, "data": json.dumps(record, ensure_ascii=False),
                                               "run_id": run_id} for story, record in records.items()])
+
+    def entity_stories(self, name: str) -> list[dict[str, Any]]:
+        """Every story in which an entity of this name (any full spelling) appears, most mentioned first."""
+        index = schema.entity_index
+        query = (select(index.c.story_id, index.c.entity_id, index.c.name, index.c.type, index.c.mentions)
+                 .where(index.c.key == entity_key(name)).order_by(index.c.mentions.desc(), index.c.story_id))
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
 
     def story_records(self) -> dict[str, dict[str, Any]]:
         table = schema.story_records
         with self.engine.connect() as conn:
             return {story: json.loads(data) for story, data in conn.execute(select(table.c.story_id, table.c.data))}
+
+
+def entity_key(name: str) -> str:
+    """An entity's index key: its spelling folded (accents, case, punctuation, spacing)."""
+    return " ".join(fold(name).split())[:256]
+
+
+def _index_rows(story_id: str, record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for entity in record.get("entities", []):
+        spellings = [entity["name"], *(a for a in entity.get("aliases", {}) if len(a.split()) > 1)]
+        for spelling in spellings:
+            key = entity_key(spelling)
+            rows.setdefault((key, entity["id"]), {
+                "key": key, "story_id": story_id, "entity_id": entity["id"], "name": entity["name"],
+                "type": entity["type"], "mentions": len(entity.get("mentions", []))})
+    return list(rows.values())
 
 
 def _without_article(data: dict[str, Any]) -> dict[str, Any]:

@@ -130,3 +130,16 @@ events = Table(
     Column("articles", Integer, nullable=False),
     Index("ix_events_story", "story_id"),
 )
+
+#: Store-wide entity index: each story's entities under every full spelling (folded), so that an
+#: entity page finds every story it appears in, whichever spelling that story settled on.
+entity_index = Table(
+    "entity_index", metadata,
+    Column("key", String(256), primary_key=True),
+    Column("story_id", String(64), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Index("ix_entity_index_story", "story_id"),
+)
