@@ -85,3 +85,36 @@ def test_document_frequencies_bounded_and_round_trip() -> None:
     assert table.counts_ == {"a": 2}
     again = DocumentFrequencies.from_state(table.to_state())
     assert again.idf("a") == table.idf("a") and again.n_docs_ == 2
+
+
+def test_date_keys_meet_across_languages() -> None:
+    from storyline.group.features import date_keys
+
+    texts = ["El 28 de enero de 2011", "le 28 janvier 2011", "il 28 gennaio", "on January 28th",
+             "on 28 Jan. 2011"]
+    assert [date_keys(text) for text in texts] == [["d:01-28"]] * 5
+    assert date_keys("45 mayo and 2011 alone") == []
+
+
+def test_numbers_meet_across_separator_conventions() -> None:
+    def numbers(text: str) -> set[str]:
+        return {k for k in extract_features(Article(id="x", text=text)).counts if k[0] == "#"}
+
+    assert numbers("3,200 evacuated") == numbers("3.200 evacuados") == {"#:3200"}
+    assert numbers("magnitude 6,1") == numbers("magnitude 6.1") == {"#:6.1"}
+    assert numbers("1,000,000 people") == {"#:1000000"}
+
+
+def test_fold_removes_combining_marks_beyond_latin() -> None:
+    assert fold("Ngô Đình Diệm") == "ngo dinh diem"
+    assert fold("«Bengasi»") == "«bengasi»"
+    assert fold("Й") == "и"  # Cyrillic short i: the breve is a combining mark after NFKD
+
+
+def test_weigh_accepts_precomputed_idf() -> None:
+    table = DocumentFrequencies()
+    table.add(["w:common", "n:rare"])
+    table.add(["w:common"])
+    counts = {"w:common": 2.0, "n:rare": 1.0}
+    idf = {key: table.idf(key) for key in counts}
+    assert weigh(counts, idf, {"w": 1.0, "n": 1.0}) == weigh(counts, table, {"w": 1.0, "n": 1.0})

@@ -108,7 +108,8 @@ def test_from_state_rejects_unknown_version() -> None:
 
 
 def test_merge_keeps_the_older_id_and_is_recorded() -> None:
-    grouper = StoryGrouper(story_threshold=0.99, merge_threshold=0.1, strong_threshold=0.99)
+    grouper = StoryGrouper(story_threshold=0.99, merge_threshold=0.1, strong_threshold=0.99,
+                           story_merge_threshold=None)
     first, _ = grouper.add(_article("a", FLOOD))
     second, _ = grouper.add(_article("b", FLOOD_2))
     assert first != second
@@ -116,6 +117,7 @@ def test_merge_keeps_the_older_id_and_is_recorded() -> None:
     story_id, _ = grouper.add(_article("c", FLOOD + " " + FLOOD_2 + " More rain is forecast."))
     assert story_id == first
     assert grouper.merges[0]["kept"] == first and grouper.merges[0]["merged"] == second
+    assert grouper.merges[0]["kind"] == "article"
     assert grouper.assignment("b")[0] == first
     [story] = grouper.stories()
     assert set(story.articles) == {"a", "b", "c"} and len(story.events) >= 2
@@ -179,3 +181,118 @@ def test_demo_corpus_stories_match_expected() -> None:
     placed = dict(zip((a.id for a in articles), grouper.add_many(articles), strict=True))
     gold = {r["key"]: r["story"] for r in reports}
     assert _partition({k: v[0] for k, v in placed.items()}) == _partition(gold)
+
+
+# -- chaining: decay, story age, name tie ----------------------------------------------------
+
+QUAKE = ("A magnitude 6.1 earthquake struck {place} on Tuesday, killing 12 people and injuring "
+         "dozens; {official} said rescue teams were searching collapsed buildings in {town}.")
+
+
+QUAKE_2 = ("Rescue teams in {town} searched collapsed buildings after the earthquake in {place} "
+           "killed 12 people; {official} asked for tents, and hospitals treated the injured.")
+
+
+def _quake(id_: str, place: str, official: str, town: str, published: str | None) -> Article:
+    template = QUAKE if id_ == "a" else QUAKE_2
+    return _article(id_, template.format(place=place, official=official, town=town), published)
+
+
+def test_same_kind_of_happening_with_other_names_is_another_story() -> None:
+    grouper = StoryGrouper()
+    first, _ = grouper.add(_quake("a", "Corvelle", "Governor Duchene", "Lisbourg", "2026-03-01"))
+    second, _ = grouper.add(_quake("b", "Varnosk", "Mayor Tilbrandt", "Oskerby", "2026-03-05"))
+    assert first != second
+
+
+def test_without_name_tie_same_kind_joins() -> None:
+    # The condition the previous test relies on: switched off, the two quakes chain.
+    grouper = StoryGrouper(name_tie=0.0)
+    first, _ = grouper.add(_quake("a", "Corvelle", "Governor Duchene", "Lisbourg", "2026-03-01"))
+    second, _ = grouper.add(_quake("b", "Varnosk", "Mayor Tilbrandt", "Oskerby", "2026-03-05"))
+    assert first == second
+
+
+def test_undated_articles_skip_the_name_tie() -> None:
+    grouper = StoryGrouper()
+    first, _ = grouper.add(_quake("a", "Corvelle", "Governor Duchene", "Lisbourg", None))
+    second, _ = grouper.add(_quake("b", "Varnosk", "Mayor Tilbrandt", "Oskerby", None))
+    assert first == second
+
+
+def test_a_story_older_than_max_story_days_needs_a_strong_tie() -> None:
+    # Weekly articles keep the story active, but after max_story_days a loose tie is not enough.
+    texts = [FLOOD, FLOOD_2]
+    grouper = StoryGrouper(max_story_days=20, strong_threshold=0.99, duplicate_threshold=None)
+    ids = [grouper.add(_article(f"a{n}", texts[n % 2], f"2026-03-{1 + 7 * n:02d}"))[0]
+           for n in range(5)]
+    assert ids[0] == ids[1] == ids[2] and ids[3] != ids[0]
+    unbounded = StoryGrouper(max_story_days=10_000, strong_threshold=0.99,
+                             duplicate_threshold=None)
+    assert len({unbounded.add(_article(f"a{n}", texts[n % 2], f"2026-03-{1 + 7 * n:02d}"))[0]
+                for n in range(5)}) == 1
+
+
+def test_centroid_decays_towards_recent_articles() -> None:
+    grouper = StoryGrouper(half_life_days=1.0, duplicate_threshold=None)
+    story_id, _ = grouper.add(_article("a", FLOOD, "2026-03-01"))
+    grouper.add(_article("b", FLOOD_2, "2026-03-11"))
+    story = grouper._stories[story_id]
+    only_first = set(grouper._stories[story_id].centroid) - set(story.centroid)
+    assert story.centroid_day is not None and only_first == set()
+    old_key = "w:burst"  # only in FLOOD, ten half-lives ago
+    assert story.centroid.get(old_key, 0.0) < 0.01
+
+
+def test_centroid_merge_keeps_older_id_and_is_recorded() -> None:
+    # Two stories opened apart (threshold too high to join) merge once their centroids are close.
+    grouper = StoryGrouper(story_threshold=0.99, strong_threshold=0.99, merge_threshold=0.99,
+                           story_merge_threshold=0.3)
+    first, _ = grouper.add(_article("a", FLOOD))
+    assert grouper.merges == []
+    second, _ = grouper.add(_article("b", FLOOD_2))
+    assert second == first
+    assert grouper.merges == [{"kept": first, "merged": grouper.merges[0]["merged"],
+                               "article": "b", "score": grouper.merges[0]["score"],
+                               "kind": "centroid"}]
+    assert grouper.assignment("b")[0] == first
+    off = StoryGrouper(story_threshold=0.99, strong_threshold=0.99, merge_threshold=0.99,
+                       story_merge_threshold=None)
+    assert off.add(_article("a", FLOOD))[0] != off.add(_article("b", FLOOD_2))[0]
+
+
+def test_centroid_merge_needs_shared_names_when_dated() -> None:
+    grouper = StoryGrouper(story_threshold=0.99, strong_threshold=0.99, merge_threshold=0.99,
+                           story_merge_threshold=0.1)
+    first, _ = grouper.add(_quake("a", "Corvelle", "Governor Duchene", "Lisbourg", "2026-03-01"))
+    second, _ = grouper.add(_quake("b", "Varnosk", "Mayor Tilbrandt", "Oskerby", "2026-03-02"))
+    assert first != second and grouper.merges == []
+
+
+def test_version_1_state_is_still_read() -> None:
+    grouper = StoryGrouper()
+    grouper.add_many([_article("a", FLOOD), _article("b", TRAWLER)])
+    state = json.loads(json.dumps(grouper.to_state()))
+    state["version"] = 1
+    for row in state["stories"]:
+        del row[6]  # no centroid_day in version 1
+        for event in row[9]:
+            del event[6]
+    again = StoryGrouper.from_state(state)
+    assert again.stories() == grouper.stories()
+    assert again.add(_article("c", FLOOD_2)) == grouper.add(_article("c", FLOOD_2))
+
+
+def test_cross_lingual_articles_join_through_names_numbers_and_dates() -> None:
+    spanish = Article(id="es", language="es", published="2011-02-11", text=(
+        "Hosni Mubarak dimitio el 11 de febrero de 2011 tras 18 dias de protestas en la plaza "
+        "Tahrir; Omar Suleiman lo anuncio en la television estatal."))
+    french = Article(id="fr", language="fr", published="2011-02-11", text=(
+        "Hosni Moubarak a quitte le pouvoir le 11 fevrier 2011 apres 18 jours de manifestations "
+        "place Tahrir, a annonce Omar Souleimane a la television d'Etat."))
+    other = Article(id="it", language="it", published="2011-02-11", text=(
+        "Muammar Gheddafi ha bombardato Bengasi e Misurata il 19 marzo; la NATO prepara la "
+        "no-fly zone sopra la Cirenaica."))
+    grouper = StoryGrouper()
+    placed = grouper.add_many([spanish, french, other])
+    assert placed[0][0] == placed[1][0] != placed[2][0]

@@ -9,7 +9,10 @@ An article becomes a bag of typed keys with counts:
   spelling and transliteration variants meet ("Valescu", "Vălescu", "Valesku" → ``n:vrsk``).
 * ``k:<key>``: the skeleton's first three letters, a looser key for heavier mangling
   ("Cavusoglu", "Çavuşoğlu" → ``kvskr``, "Chavushoru" → ``kvsr``; all three → ``k:kvs``).
-* ``#:<number>``: a number of two or more digits, thousands separators removed.
+* ``#:<number>``: a number of two or more digits, thousands separators removed and a decimal
+  comma read as a point, so that "3,200" and "3.200" meet, and "6,1" meets "6.1".
+* ``d:<MM-DD>``: a day of a month named in the text in any of several languages ("28 janvier",
+  "28 de enero", "January 28th" → ``d:01-28``): dates cross languages as names do.
 
 Weighting (IDF, per-type weights) is the grouper's business: IDF is corpus state.
 Tokenisation is one regex (no spaCy), and only the first 20,000 characters are read.
@@ -27,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from storyline.group.months import MONTHS
 from storyline.group.stopwords import stopwords_for
 from storyline.model import Article
 
@@ -36,8 +40,23 @@ _SPECIAL_FOLDS = str.maketrans(
      "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "þ": "th", "ð": "d", "’": "'"}
 )
 _DIGIT = re.compile(r"\d")
-#: The combining diacritics of Latin script; other scripts take the slow exact path.
-_COMBINING_RANGE = re.compile("[\u0300-\u036f]")
+
+
+def _combining_class() -> re.Pattern[str]:
+    # Every combining code point (unicodedata.combining != 0) below U+20000, as one character
+    # class: removing them with one regex is exact and much faster than a per-character loop.
+    runs: list[tuple[int, int]] = []
+    for code in range(0x20000):
+        if unicodedata.combining(chr(code)):
+            if runs and runs[-1][1] == code - 1:
+                runs[-1] = (runs[-1][0], code)
+            else:
+                runs.append((code, code))
+    return re.compile("[" + "".join(re.escape(chr(a)) + "-" + re.escape(chr(b))
+                                    for a, b in runs) + "]")
+
+
+_COMBINING = _combining_class()
 _JOINERS = re.compile(r"[-.,'’_]")
 _TOKEN = re.compile(r"\w+(?:[-.,'’]\w+)*")
 _DIGRAPHS = (("sch", "s"), ("dzh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("zh", "j"),
@@ -45,6 +64,10 @@ _DIGRAPHS = (("sch", "s"), ("dzh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), 
 _LETTER_CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "x": "s", "z": "s", "w": "v",
                                  "y": "i", "j": "i", "l": "r", "d": "t", "b": "p"})
 _VOWELS = frozenset("aeiouh")
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"([0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
+_DATE = re.compile(rf"\b(?:{_DAY}\s+(?:de\s+|of\s+)?{_MONTH}|{_MONTH}\s+{_DAY})\b")
+_GROUPED = re.compile(r"\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*")
 _STEM_LENGTH = 6
 _MAX_CHARS = 20_000
 
@@ -69,9 +92,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLDS))
-    if _COMBINING_RANGE.sub("", decomposed).isascii():
-        return _COMBINING_RANGE.sub("", decomposed).lower()
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return _COMBINING.sub("", decomposed).lower()
 
 
 def name_skeleton(token: str) -> str:
@@ -144,8 +165,24 @@ def _keys_of(token: str, stopwords: frozenset[str]) -> tuple[str, ...]:
     return ("w:" + lower[:_STEM_LENGTH],)
 
 
+def date_keys(text: str) -> list[str]:
+    """``d:MM-DD`` keys of the day-and-month dates a text names, in order."""
+    keys = []
+    for match in _DATE.finditer(fold(text[:_MAX_CHARS])):
+        day = int(match.group(1) or match.group(4))
+        month = MONTHS[match.group(2) or match.group(3)]
+        if 1 <= day <= 31:
+            keys.append(f"d:{month:02d}-{day:02d}")
+    return keys
+
+
 def _number_keys(lower: str) -> list[str]:
-    digits = lower.replace(",", "")
+    if _GROUPED.fullmatch(lower):
+        digits = re.sub(r"\D", "", lower)  # thousands separators: "3,200", "3.200"
+    elif lower.count(",") == 1 and "." not in lower:
+        digits = lower.replace(",", ".")  # a decimal comma: "6,1"
+    else:
+        digits = lower.replace(",", "")
     keys: list[str] = []
     if digits.isdigit() or digits.replace(".", "", 1).isdigit():
         if len(digits) >= 2:
@@ -171,6 +208,7 @@ def extract_features(article: Article, *, title_weight: float = 2.0) -> Features
     """
     stopwords = stopwords_for(article.language)
     counts: Counter[str] = Counter(token_keys(article.text, stopwords))
+    counts.update(date_keys(article.text))
     result: dict[str, float] = {key: float(n) for key, n in counts.items()}
     if article.title and title_weight:
         for key in token_keys(article.title, stopwords):
@@ -217,23 +255,25 @@ class DocumentFrequencies:
         return table
 
 
-def weigh(counts: Mapping[str, float], table: DocumentFrequencies,
+def weigh(counts: Mapping[str, float], table: DocumentFrequencies | Mapping[str, float],
           type_weights: Mapping[str, float]) -> dict[str, float]:
     """A unit-length vector: sublinear TF x IDF x the weight of the key's type (its prefix).
 
     Args:
         counts: Key counts from :class:`Features`.
-        table: Document frequencies for IDF.
+        table: Document frequencies for IDF, or the IDF of every key of ``counts`` (computed
+            once per article when several vectors are weighed).
         type_weights: Weight per key prefix ("w", "n", "k", "#"); a missing prefix weighs 0.
 
     Returns:
         Key to weight, L2-normalised (empty when nothing weighs).
     """
+    idf = table.idf if isinstance(table, DocumentFrequencies) else table.__getitem__
     vector: dict[str, float] = {}
     for key, count in counts.items():
         type_weight = type_weights.get(key[0], 0.0)
         if type_weight > 0 and count > 0:
-            vector[key] = (1.0 + math.log(count)) * table.idf(key) * type_weight
+            vector[key] = (1.0 + math.log(count)) * idf(key) * type_weight
     norm = math.sqrt(sum(w * w for w in vector.values()))
     return {key: w / norm for key, w in vector.items()} if norm else {}
 

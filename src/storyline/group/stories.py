@@ -9,99 +9,48 @@ Each article, as it arrives:
 3. finds candidate stories through an inverted index (feature key → stories), reading only its
    ``query_terms`` heaviest keys and posting lists of at most ``max_posting`` stories, so the cost
    per article is bounded whatever the corpus size; candidates are scored by cosine with the
-   story centroid (sum of member vectors);
-4. joins the best story if the score reaches ``story_threshold`` and the story was active within
-   ``window_days`` of the article's date; an older story needs ``strong_threshold``. Stories idle
-   for more than ``retain_days`` leave the index (their centroid is freed), so a report years later
-   starts a new story. Other candidates scoring ``merge_threshold`` or more are merged into the
-   oldest of them: the older id survives and the merge is recorded;
-5. inside its story, joins the event whose centroid (a vector that weighs names and numbers more)
-   is most similar, if that reaches ``event_threshold`` and the event's dates are within
-   ``event_days``; otherwise it opens a new event.
+   story's centroid, which decays (half-life ``half_life_days``, :mod:`storyline.group.clusters`)
+   so that a story is compared with its recent coverage;
+4. joins the best story whose score reaches the threshold the story demands:
+   ``story_threshold`` for a story active within ``window_days`` and younger than
+   ``max_story_days``, and that shares names with the article (``name_tie``: cosine over names,
+   checked only when both sides are dated); ``strong_threshold`` otherwise. Stories idle for more
+   than ``retain_days`` leave the index, so a report years later starts a new story;
+5. merges stories: another candidate that scores ``merge_threshold`` against the article, or whose
+   centroid is within ``story_merge_threshold`` (cosine) of the joined story's centroid, with the
+   same time and name conditions, is merged into the older one; the older id survives and the
+   merge is recorded in :attr:`StoryGrouper.merges`;
+6. inside its story, joins an event or opens one (:mod:`storyline.group.events`).
 
 **Missing dates.** An article without a date is compared with every candidate as if it were
-contemporary (no decay, no event-date constraint) and does not move the stream clock or any
-story's dates. **Ids** derive from the id of the article that opened the story or event, so they
-are stable and the same for the same input order.
+contemporary (no decay, no age or name-tie condition, no event-date constraint) and does not move
+the stream clock or any story's dates. **Ids** derive from the id of the article that opened the
+story or event, so they are stable and the same for the same input order.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.group.duplicates import DuplicateIndex
-from storyline.group.features import (
-    DocumentFrequencies, day_to_iso, dot, extract_features, weigh,
+from storyline.group import state as _state
+from storyline.group.clusters import (
+    Cluster, StoryCluster, centroid_cosine, name_cosine, names_of,
 )
+from storyline.group.duplicates import DuplicateIndex
+from storyline.group.events import EVENT_WEIGHTS, choose_event
+from storyline.group.features import DocumentFrequencies, day_to_iso, extract_features, weigh
 from storyline.model import Article, Event, Story
 
-STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "#": 0.5}
-EVENT_WEIGHTS: Mapping[str, float] = {"w": 0.6, "n": 1.5, "k": 0.5, "#": 1.0}
-_NAME_TYPES = frozenset("nk#")
+STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "#": 0.5, "d": 0.5}
+_PERSON_TYPES = frozenset("n")
 _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_threshold",
-           "window_days", "event_days", "retain_days", "query_terms", "max_candidates",
+           "story_merge_threshold", "window_days", "max_story_days", "half_life_days",
+           "name_tie", "event_days", "retain_days", "query_terms", "max_candidates",
            "max_posting", "max_centroid_terms", "max_events_checked", "title_weight",
            "duplicate_threshold", "story_weights", "event_weights", "salient_names",
            "participant_overlap")
-
-
-@dataclass(slots=True)
-class _Cluster:
-    """A story or an event under construction: members, centroid, dates."""
-
-    id: str
-    seq: int
-    articles: list[str] = field(default_factory=list)
-    centroid: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
-    first_day: int | None = None
-    last_day: int | None = None
-
-    def absorb(self, article_id: str, vector: Mapping[str, float], day: int | None,
-               max_terms: int) -> None:
-        self.articles.append(article_id)
-        for key, weight in vector.items():
-            self.centroid[key] = self.centroid.get(key, 0.0) + weight
-        if len(self.centroid) > 2 * max_terms:
-            top = sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
-            self.centroid = dict(top)
-        self.norm = sum(w * w for w in self.centroid.values()) ** 0.5
-        self.stretch(day, day)
-
-    def stretch(self, first: int | None, last: int | None) -> None:
-        if first is not None and (self.first_day is None or first < self.first_day):
-            self.first_day = first
-        if last is not None and (self.last_day is None or last > self.last_day):
-            self.last_day = last
-
-    def cosine(self, vector: Mapping[str, float]) -> float:
-        return dot(vector, self.centroid) / self.norm if self.norm else 0.0
-
-    def gap(self, day: int | None) -> int:
-        """Days between ``day`` and this cluster's date range (0 inside it or when unknown)."""
-        if day is None or self.first_day is None or self.last_day is None:
-            return 0
-        return max(self.first_day - day, day - self.last_day, 0)
-
-    def to_state(self) -> list[Any]:
-        return [self.id, self.seq, self.articles, self.centroid, self.first_day, self.last_day]
-
-    @classmethod
-    def from_state(cls, row: list[Any]) -> _Cluster:
-        cluster = cls(row[0], row[1], list(row[2]), dict(row[3]), 0.0, row[4], row[5])
-        cluster.norm = sum(w * w for w in cluster.centroid.values()) ** 0.5
-        return cluster
-
-
-@dataclass(slots=True)
-class _Story(_Cluster):
-    title: str = ""
-    events: list[_Cluster] = field(default_factory=list)
-    posted: set[str] = field(default_factory=set)
-    is_active: bool = True
 
 
 class StoryGrouper:
@@ -110,9 +59,17 @@ class StoryGrouper:
     Args:
         story_threshold: Cosine (article vs story centroid) needed to join a recent story.
         event_threshold: Cosine (article vs event centroid, event weights) needed to join an event.
-        strong_threshold: Cosine needed to join a story idle for more than ``window_days``.
-        merge_threshold: A second candidate story this similar is merged into the older one.
+        strong_threshold: Cosine needed to join a story that is idle for more than
+            ``window_days``, older than ``max_story_days``, or shares no names with the article.
+        merge_threshold: A second candidate story this similar to the article is merged.
+        story_merge_threshold: A candidate story whose centroid has this cosine with the joined
+            story's centroid is merged into the older of the two; None turns this off.
         window_days: How long after its last article a story is joined at ``story_threshold``.
+        max_story_days: How long after its first article a story is joined at
+            ``story_threshold``; later articles need ``strong_threshold``.
+        half_life_days: Half-life of a member's weight in a story centroid; None: no decay.
+        name_tie: Cosine over names (article vs story) below which a dated article needs
+            ``strong_threshold``; 0 turns the condition off.
         event_days: Largest gap, in days, between an article and an event's dates.
         retain_days: A story idle this long leaves the candidate index for good.
         query_terms: How many of an article's heaviest keys are looked up in the index.
@@ -124,7 +81,8 @@ class StoryGrouper:
         duplicate_threshold: Jaccard at which an article is a version of an earlier one;
             None turns near-duplicate detection off.
         story_weights: Weight per feature type in story vectors (default :data:`STORY_WEIGHTS`).
-        event_weights: Weight per feature type in event vectors (default :data:`EVENT_WEIGHTS`).
+        event_weights: Weight per feature type in event vectors (default
+            :data:`storyline.group.events.EVENT_WEIGHTS`).
         salient_names: How many of an article's heaviest names are its participants.
         participant_overlap: Share (by weight) of those participants an event must already name
             for the article to join it.
@@ -132,7 +90,9 @@ class StoryGrouper:
 
     def __init__(self, *, story_threshold: float = 0.2, event_threshold: float = 0.3,
                  strong_threshold: float = 0.5, merge_threshold: float = 0.5,
-                 window_days: int = 30, event_days: int = 3, retain_days: int = 365,
+                 story_merge_threshold: float | None = 0.35, window_days: int = 30,
+                 max_story_days: int = 90, half_life_days: float | None = 14.0,
+                 name_tie: float = 0.1, event_days: int = 3, retain_days: int = 365,
                  query_terms: int = 40, max_candidates: int = 5, max_posting: int = 64,
                  max_centroid_terms: int = 300, max_events_checked: int = 50,
                  title_weight: float = 2.0, duplicate_threshold: float | None = 0.7,
@@ -143,7 +103,11 @@ class StoryGrouper:
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
         self.merge_threshold = merge_threshold
+        self.story_merge_threshold = story_merge_threshold
         self.window_days = window_days
+        self.max_story_days = max_story_days
+        self.half_life_days = half_life_days
+        self.name_tie = name_tie
         self.event_days = event_days
         self.retain_days = retain_days
         self.query_terms = query_terms
@@ -164,7 +128,7 @@ class StoryGrouper:
         self._df = DocumentFrequencies()
         self._duplicates = (None if self.duplicate_threshold is None
                             else DuplicateIndex(threshold=self.duplicate_threshold))
-        self._stories: dict[str, _Story] = {}
+        self._stories: dict[str, StoryCluster] = {}
         self._alias: dict[str, str] = {}
         self._where: dict[str, tuple[str, str]] = {}
         self._postings: dict[str, list[str]] = {}
@@ -193,12 +157,15 @@ class StoryGrouper:
         placed = self._place_version(article, day)
         if placed is not None:
             return placed
-        story_vec = weigh(features.counts, self._df, self.story_weights or STORY_WEIGHTS)
-        event_vec = weigh(features.counts, self._df, self.event_weights or EVENT_WEIGHTS)
+        idf = {key: self._df.idf(key) for key in features.counts}
+        story_vec = weigh(features.counts, idf, self.story_weights or STORY_WEIGHTS)
+        event_vec = weigh(features.counts, idf, self.event_weights or EVENT_WEIGHTS)
         story = self._choose_story(article, story_vec, day)
-        story.absorb(article.id, story_vec, day, self.max_centroid_terms)
-        self._post(story, story_vec)
-        event = self._choose_event(story, article.id, event_vec, day)
+        event = choose_event(
+            story, event_vec, day, threshold=self.event_threshold, event_days=self.event_days,
+            salient_names=self.salient_names, participant_overlap=self.participant_overlap,
+            max_checked=self.max_events_checked,
+            open_event=lambda: Cluster(self._new_id("e", article.id), self._next_seq()))
         event.absorb(article.id, event_vec, day, self.max_centroid_terms)
         self._where[article.id] = (story.id, event.id)
         return story.id, event.id
@@ -231,6 +198,20 @@ class StoryGrouper:
             for story in self._stories.values()
         ]
 
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to continue later with the same ids, as JSON-able data."""
+        return _state.to_state(self)
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> StoryGrouper:
+        """A grouper that continues from :meth:`to_state` output.
+
+        Raises:
+            ValueError: The state has an unknown version.
+        """
+        _state.check_version(state)
+        return _state.restore(cls(**state["params"]), state)
+
     # -- placing one article ----------------------------------------------------------------
 
     def _place_version(self, article: Article, day: int | None) -> tuple[str, str] | None:
@@ -250,25 +231,69 @@ class StoryGrouper:
         return story_id, event_id
 
     def _choose_story(self, article: Article, vector: Mapping[str, float],
-                      day: int | None) -> _Story:
+                      day: int | None) -> StoryCluster:
+        names = names_of(vector)
+        people = names_of(vector, _PERSON_TYPES)
+        candidates = self._candidates(vector)
         scored = []
-        names = {key: w for key, w in vector.items() if key[0] in _NAME_TYPES}
-        for story in self._candidates(vector):
-            score = max(story.cosine(vector), _name_cosine(story, names))
-            needed = (self.story_threshold if story.gap(day) <= self.window_days
-                      else self.strong_threshold)
-            if score >= needed:
+        for story in candidates:
+            score = max(story.cosine(vector), name_cosine(story, names))
+            if score >= self._needed(story, day, people):
                 scored.append((score, story))
         if not scored:
-            return self._open_story(article)
-        scored.sort(key=lambda pair: (-pair[0], pair[1].seq))
-        best = scored[0][1]
-        merging = [story for score, story in scored[1:] if score >= self.merge_threshold]
-        if not merging:
-            return best
-        return self._merge([best, *merging], article.id, scored[0][0])
+            story = self._open_story(article)
+        else:
+            scored.sort(key=lambda pair: (-pair[0], pair[1].seq))
+            story = scored[0][1]
+            merging = [other for score, other in scored[1:] if score >= self.merge_threshold]
+            if merging:
+                story = self._merge([story, *merging], article.id, scored[0][0])
+        story.absorb(article.id, vector, day, self.max_centroid_terms, self.half_life_days)
+        self._post(story, vector)
+        return self._consolidate(story, candidates, article.id)
 
-    def _candidates(self, vector: Mapping[str, float]) -> list[_Story]:
+    def _needed(self, story: StoryCluster, day: int | None, people: Mapping[str, float]) -> float:
+        """The score an article of ``day`` naming ``people`` needs to join ``story``."""
+        if story.gap(day) > self.window_days or story.age(day) > self.max_story_days:
+            return self.strong_threshold
+        dated = day is not None and story.last_day is not None
+        if dated and self.name_tie and name_cosine(story, people,
+                                                   _PERSON_TYPES) < self.name_tie:
+            return self.strong_threshold
+        return self.story_threshold
+
+    def _consolidate(self, story: StoryCluster, candidates: list[StoryCluster],
+                     article_id: str) -> StoryCluster:
+        """Merge into ``story`` the candidates whose centroids have come close to its own."""
+        if self.story_merge_threshold is None:
+            return story
+        close = []
+        for other in candidates:
+            if other.id == story.id or other.id not in self._stories:
+                continue
+            score = centroid_cosine(story, other)
+            if score >= self.story_merge_threshold and self._compatible(story, other):
+                close.append((score, other))
+        if not close:
+            return story
+        close.sort(key=lambda pair: (-pair[0], pair[1].seq))
+        return self._merge([story, *(other for _, other in close)], article_id, close[0][0],
+                           kind="centroid")
+
+    def _compatible(self, one: StoryCluster, two: StoryCluster) -> bool:
+        """Whether two stories may merge: close in time and, when dated, sharing names."""
+        if one.first_day is None or two.first_day is None:
+            return True
+        assert one.last_day is not None and two.last_day is not None
+        if max(one.first_day - two.last_day, two.first_day - one.last_day) > self.window_days:
+            return False
+        span = max(one.last_day, two.last_day) - min(one.first_day, two.first_day)
+        if span > self.max_story_days:
+            return False
+        people = names_of(two.centroid, _PERSON_TYPES)
+        return not self.name_tie or name_cosine(one, people, _PERSON_TYPES) >= self.name_tie
+
+    def _candidates(self, vector: Mapping[str, float]) -> list[StoryCluster]:
         top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: self.query_terms]
         partial: dict[str, float] = {}
         for key, weight in top:
@@ -282,42 +307,29 @@ class StoryGrouper:
         ranked = sorted(partial.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].seq))
         return [self._stories[story_id] for story_id, _ in ranked[: self.max_candidates]]
 
-    def _choose_event(self, story: _Story, article_id: str, vector: Mapping[str, float],
-                      day: int | None) -> _Cluster:
-        names = sorted(((w, k) for k, w in vector.items() if k[0] == "n"), reverse=True)
-        salient = [(key, weight) for weight, key in names[: self.salient_names]]
-        best: tuple[float, _Cluster] | None = None
-        for event in story.events[-self.max_events_checked:]:
-            if event.gap(day) > self.event_days or not _covers(event, salient,
-                                                               self.participant_overlap):
-                continue
-            score = event.cosine(vector)
-            if score >= self.event_threshold and (best is None or score > best[0]):
-                best = (score, event)
-        if best is not None:
-            return best[1]
-        event = _Cluster(self._new_id("e", article_id), self._next_seq())
-        story.events.append(event)
-        return event
-
     # -- story bookkeeping ------------------------------------------------------------------
 
-    def _open_story(self, article: Article) -> _Story:
+    def _open_story(self, article: Article) -> StoryCluster:
         title = article.title or " ".join(article.text.split()[:12])
-        story = _Story(self._new_id("s", article.id), self._next_seq(), title=title)
+        story = StoryCluster(self._new_id("s", article.id), self._next_seq(), title=title)
         self._stories[story.id] = story
         return story
 
-    def _merge(self, stories: list[_Story], article_id: str, score: float) -> _Story:
+    def _merge(self, stories: list[StoryCluster], article_id: str, score: float,
+               kind: str = "article") -> StoryCluster:
         stories.sort(key=lambda story: story.seq)
         kept = stories[0]
         for other in stories[1:]:
             kept.articles.extend(other.articles)
             kept.events.extend(other.events)
             kept.events.sort(key=lambda event: event.seq)
+            days = [d for d in (kept.centroid_day, other.centroid_day) if d is not None]
+            if days:
+                kept.decay_to(max(days), self.half_life_days)
+                other.decay_to(max(days), self.half_life_days)
             for key, weight in other.centroid.items():
                 kept.centroid[key] = kept.centroid.get(key, 0.0) + weight
-            kept.norm = sum(w * w for w in kept.centroid.values()) ** 0.5
+            kept.renorm()
             kept.stretch(other.first_day, other.last_day)
             for key in other.posted - kept.posted:
                 self._postings.setdefault(key, []).append(kept.id)
@@ -325,13 +337,16 @@ class StoryGrouper:
             del self._stories[other.id]
             self._alias[other.id] = kept.id
             self.merges.append({"kept": kept.id, "merged": other.id, "article": article_id,
-                                "score": round(score, 4)})
+                                "score": round(score, 4), "kind": kind})
         return kept
 
-    def _post(self, story: _Story, vector: Mapping[str, float]) -> None:
+    def _post(self, story: StoryCluster, vector: Mapping[str, float]) -> None:
         top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: self.query_terms]
+        if len(story.posted) >= 2 * self.max_centroid_terms:
+            # Keys the decayed centroid has dropped no longer find the story.
+            story.posted &= story.centroid.keys()
         for key, _ in top:
-            if key in story.posted or len(story.posted) >= self.max_centroid_terms:
+            if key in story.posted:
                 continue
             story.posted.add(key)
             posting = self._postings.setdefault(key, [])
@@ -351,12 +366,10 @@ class StoryGrouper:
         for story in self._stories.values():
             if story.is_active and story.last_day is not None and story.last_day < horizon:
                 story.is_active = False
-                story.centroid = {}
-                story.norm = 0.0
                 story.posted = set()
-                for event in story.events:
-                    event.centroid = {}
-                    event.norm = 0.0
+                for cluster in (story, *story.events):
+                    cluster.centroid = {}
+                    cluster.renorm()
 
     def _resolve(self, story_id: str) -> str:
         while story_id in self._alias:
@@ -375,71 +388,3 @@ class StoryGrouper:
             candidate = f"{base}-{n}"
         self._ids.add(candidate)
         return candidate
-
-    # -- persistence ------------------------------------------------------------------------
-
-    def to_state(self) -> dict[str, Any]:
-        """Everything needed to continue later with the same ids, as JSON-able data."""
-        return {
-            "version": 1,
-            "params": self.get_params(),
-            "seq": self._seq,
-            "clock": self._clock,
-            "swept": self._swept,
-            "df": self._df.to_state(),
-            "duplicates": None if self._duplicates is None else self._duplicates.to_state(),
-            "stories": [[*story.to_state(), story.title, story.is_active, sorted(story.posted),
-                         [event.to_state() for event in story.events]]
-                        for story in self._stories.values()],
-            "alias": dict(self._alias),
-            "where": {key: list(value) for key, value in self._where.items()},
-            "postings": {key: list(value) for key, value in self._postings.items()},
-            "merges": list(self.merges),
-        }
-
-    @classmethod
-    def from_state(cls, state: Mapping[str, Any]) -> StoryGrouper:
-        """A grouper that continues from :meth:`to_state` output.
-
-        Raises:
-            ValueError: The state has an unknown version.
-        """
-        if state.get("version") != 1:
-            raise ValueError(f"unknown StoryGrouper state version {state.get('version')!r}; "
-                             "expected 1 (written by StoryGrouper.to_state)")
-        grouper = cls(**state["params"])
-        grouper._seq, grouper._clock, grouper._swept = state["seq"], state["clock"], state["swept"]
-        grouper._df = DocumentFrequencies.from_state(state["df"])
-        if state["duplicates"] is not None:
-            grouper._duplicates = DuplicateIndex.from_state(state["duplicates"])
-        for row in state["stories"]:
-            story = _Story(**vars_of(_Cluster.from_state(row[:6])), title=row[6],
-                           is_active=row[7], posted=set(row[8]),
-                           events=[_Cluster.from_state(event) for event in row[9]])
-            grouper._stories[story.id] = story
-            grouper._ids.update([story.id, *(event.id for event in story.events)])
-        grouper._alias = dict(state["alias"])
-        grouper._ids.update(grouper._alias)
-        grouper._where = {key: (value[0], value[1]) for key, value in state["where"].items()}
-        grouper._postings = {key: list(value) for key, value in state["postings"].items()}
-        grouper.merges = list(state["merges"])
-        return grouper
-
-
-def _name_cosine(story: _Cluster, names: Mapping[str, float]) -> float:
-    """Cosine over names and numbers only: the evidence that crosses languages."""
-    norm = sum(w * w for w in names.values()) * sum(
-        w * w for key, w in story.centroid.items() if key[0] in _NAME_TYPES)
-    return dot(names, story.centroid) / norm**0.5 if norm else 0.0
-
-
-def _covers(event: _Cluster, salient: list[tuple[str, float]], share: float) -> bool:
-    """Whether the event already names at least ``share`` (by weight) of the salient names."""
-    total = sum(weight for _, weight in salient)
-    found = sum(weight for key, weight in salient if key in event.centroid)
-    return not total or found >= share * total
-
-
-def vars_of(cluster: _Cluster) -> dict[str, Any]:
-    """The fields of a cluster as keyword arguments."""
-    return {name: getattr(cluster, name) for name in _Cluster.__slots__}

@@ -1,0 +1,88 @@
+"""Saving and restoring a :class:`~storyline.group.stories.StoryGrouper` as JSON-able data.
+
+The state holds the params, the stream clock, document frequencies, the near-duplicate index,
+every story with its events, and the index that finds candidate stories; restoring it continues
+with the same ids. Version 2 adds each centroid's decay day (``centroid_day``); version 1 states
+(written before centroids decayed) are read with that day set to the cluster's last day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from storyline.group.clusters import Cluster, StoryCluster
+from storyline.group.duplicates import DuplicateIndex
+from storyline.group.features import DocumentFrequencies
+
+if TYPE_CHECKING:
+    from storyline.group.stories import StoryGrouper
+
+STATE_VERSION = 2
+_READABLE = (1, 2)
+
+
+def to_state(grouper: StoryGrouper) -> dict[str, Any]:
+    """Everything needed to continue later with the same ids."""
+    return {
+        "version": STATE_VERSION,
+        "params": grouper.get_params(),
+        "seq": grouper._seq,
+        "clock": grouper._clock,
+        "swept": grouper._swept,
+        "df": grouper._df.to_state(),
+        "duplicates": None if grouper._duplicates is None else grouper._duplicates.to_state(),
+        "stories": [[*story.to_state(), story.title, story.is_active, sorted(story.posted),
+                     [event.to_state() for event in story.events]]
+                    for story in grouper._stories.values()],
+        "alias": dict(grouper._alias),
+        "where": {key: list(value) for key, value in grouper._where.items()},
+        "postings": {key: list(value) for key, value in grouper._postings.items()},
+        "merges": list(grouper.merges),
+    }
+
+
+def check_version(state: Mapping[str, Any]) -> None:
+    """Raise unless this module can read the state.
+
+    Raises:
+        ValueError: The state has an unknown version.
+    """
+    version = state.get("version")
+    if version not in _READABLE:
+        raise ValueError(f"unknown StoryGrouper state version {version!r}; expected one of "
+                         f"{list(_READABLE)} (written by StoryGrouper.to_state)")
+
+
+def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
+    """Fill a freshly built grouper (same params) from :func:`to_state` output.
+
+    Raises:
+        ValueError: The state has an unknown version.
+    """
+    check_version(state)
+    version = state["version"]
+    grouper._seq, grouper._clock, grouper._swept = state["seq"], state["clock"], state["swept"]
+    grouper._df = DocumentFrequencies.from_state(state["df"])
+    if state["duplicates"] is not None:
+        grouper._duplicates = DuplicateIndex.from_state(state["duplicates"])
+    width = 7 if version == 2 else 6
+    for row in state["stories"]:
+        base = _cluster(row[:width])
+        story = StoryCluster(**{name: getattr(base, name) for name in Cluster.__slots__},
+                             title=row[width], is_active=row[width + 1],
+                             posted=set(row[width + 2]),
+                             events=[_cluster(event) for event in row[width + 3]])
+        grouper._stories[story.id] = story
+        grouper._ids.update([story.id, *(event.id for event in story.events)])
+    grouper._alias = dict(state["alias"])
+    grouper._ids.update(grouper._alias)
+    grouper._where = {key: (value[0], value[1]) for key, value in state["where"].items()}
+    grouper._postings = {key: list(value) for key, value in state["postings"].items()}
+    grouper.merges = list(state["merges"])
+    return grouper
+
+
+def _cluster(row: list[Any]) -> Cluster:
+    # A version-1 row has no centroid day: its centroid is undecayed, as of its last day.
+    return Cluster.from_state(row if len(row) == 7 else [*row, row[5]])
