@@ -10,13 +10,8 @@ import typer
 
 from storyline.analyze.annotate import annotated_json
 from storyline.cli.app import app, err, fail_if_nothing_read, print_errors, reported_errors
-from storyline.config import IngestConfig
-from storyline.errors import InputError
-from storyline.ingest.language import LanguageDetector
-from storyline.ingest.prepare import prepare
-from storyline.ingest.readers import RawItem
-from storyline.model import Article, Provenance
-from storyline.pipeline import analyze_articles, iter_raw_items
+from storyline.cli.inputs import read_articles
+from storyline.pipeline import analyze_articles
 
 
 @app.command("analyze")
@@ -32,16 +27,7 @@ def analyze_command(
     reports of their event, so all articles are read before any is written.
     """
     with reported_errors():
-        config = IngestConfig()
-        detector = LanguageDetector(languages=config.languages)
-        errors: list[str] = []
-        articles: list[Article] = []
-        for item in iter_raw_items([str(infile)], config):
-            article = _article(item, keep_text, config, detector)
-            if isinstance(article, InputError):
-                errors.append(str(article))
-                continue
-            articles.append(article)
+        articles, errors = read_articles(infile, keep_text=keep_text)
         fail_if_nothing_read(len(articles), errors)
         resolved = analyze_articles(articles)
         with out_file.open("w", encoding="utf-8") as sink:
@@ -50,22 +36,3 @@ def analyze_command(
         written = len(resolved)
         print_errors(errors)
         err.print(f"storyline: {written} articles analysed, {len(errors)} errors → {out_file}", markup=False)
-
-
-def _article(item: RawItem | InputError, keep_text: bool, config: IngestConfig,
-             detector: LanguageDetector) -> Article | InputError:
-    if isinstance(item, InputError) or not keep_text or item.kind != "article":
-        return prepare(item, config=config, language_of=detector)
-    hints = dict(item.hints)
-    hints.pop("provenance", None)
-    try:
-        article = Article.from_json({**hints, "text": item.body})
-    except ValueError as exc:
-        return InputError(item.path, str(exc), item.record)
-    return article if article.provenance else _with_provenance(article, item)
-
-
-def _with_provenance(article: Article, item: RawItem) -> Article:
-    from dataclasses import replace  # noqa: PLC0415
-
-    return replace(article, provenance=Provenance(item.path, item.record))

@@ -10,12 +10,9 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import app, err, fail_if_nothing_read, print_errors, reported_errors
-from storyline.cli.group_cmd import _article as cleaned_article
-from storyline.config import IngestConfig
-from storyline.errors import InputError
-from storyline.ingest.language import LanguageDetector
+from storyline.cli.inputs import read_articles
 from storyline.model import Article, Story, Summary
-from storyline.pipeline import group_articles, iter_raw_items
+from storyline.pipeline import group_articles
 
 
 @app.command("summarize")
@@ -29,13 +26,7 @@ def summarize_command(
     Articles that carry a `story` field keep that grouping; the others are grouped first.
     """
     with reported_errors():
-        config = IngestConfig()
-        detector = LanguageDetector(languages=config.languages)
-        articles: list[Article] = []
-        errors: list[str] = []
-        for item in iter_raw_items([str(infile)], config):
-            article = cleaned_article(item, config, detector)
-            (errors.append(str(article)) if isinstance(article, InputError) else articles.append(article))
+        articles, errors = read_articles(infile)
         fail_if_nothing_read(len(articles), errors)
         summaries = summarize_articles(articles, words)
         with out_file.open("w", encoding="utf-8") as sink:
