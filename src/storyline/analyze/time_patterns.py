@@ -207,9 +207,9 @@ def rule_patterns(month: str, weekday: str) -> list[tuple[str, str]]:
                   r"(?:\s+(?P<rel>this|last|next)\s+year)?"),
         ("weekday", rf"\b(?:(?P<shift>last|next|this|coming|past)\s+)?\b(?P<wd>{weekday})\b(?:'s)?"
                     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
-        ("day_of_month", rf"\bthe\s+(?P<day>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"),
+        ("day_of_month", r"\bthe\s+(?P<day>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"),
         ("year", r"(?:\b(?:fiscal|calendar|early|late|mid|the end of|the beginning of)[\s-]+)?"
-                 rf"(?<![\w$£€#.,/]|\d)(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|-\d)"),
+                 r"(?<![\w$£€#.,/]|\d)(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|-\d)"),
         ("decade", r"(?:\bthe\s+)?(?:\b(?:early|late|mid)[\s-]+)?(?:\b(?P<dec>(?:1[6-9]|20)\d)0s"
                    r"|'(?P<dec2>\d)0s)\b"),
         ("century", r"(?:\bthe\s+)?\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b"),

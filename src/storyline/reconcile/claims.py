@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from storyline.model import Span
-from storyline.reconcile.fact_features import SentenceUnit, calendar_parts, dates_compatible, plain_words
+from storyline.reconcile.fact_features import SentenceUnit, dates_compatible, plain_words
 from storyline.reconcile.facts import AlignedFact
 from storyline.reconcile.quote_merge import content_words
 
