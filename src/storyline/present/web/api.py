@@ -1,0 +1,132 @@
+"""The JSON API (``/api``): everything the pages show, in pages of ``limit`` from ``offset``.
+
+Lists answer ``{"total", "limit", "offset", "items"}``. ``POST /api/ingest`` changes the store and
+needs the write token; every other endpoint only reads. Reading endpoints are ``async`` and
+query the store inline (see :mod:`storyline.present.web.pages` for why); ingest runs in the
+thread pool.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+
+from storyline.present.web import views
+from storyline.present.web.ingest import Upload, ingest_uploads
+from storyline.present.web.security import check_token, request_token
+from storyline.store import Store, queries
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+#: Strings from a request may not hold NUL (PostgreSQL refuses it in text).
+NO_NUL = r"^[^\x00]*$"
+Limit = Annotated[int, Query(ge=1, le=100, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
+Section = Literal["events", "facts", "single_source", "contradictions", "entities", "quotes", "timeline", "coverage"]
+
+
+async def store_of(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+StoreDep = Annotated[Store, Depends(store_of)]
+
+
+async def story_filter(
+    q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="Words in a title or article.")] = None,
+    date_from: Annotated[dt.date | None, Query(alias="from", description="Stories still running on or after.")] = None,
+    date_to: Annotated[dt.date | None, Query(alias="to", description="Stories begun on or before.")] = None,
+    outlet: Annotated[str | None, Query(max_length=512, pattern=NO_NUL)] = None,
+    entity: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+    language: Annotated[str | None, Query(max_length=16, pattern=r"^[A-Za-z-]*$")] = None,
+    sort: Literal["recent", "size"] = "recent",
+) -> queries.StoryFilter:
+    """The list filters from a query string (empty values do not filter)."""
+    return queries.StoryFilter(text=q or None, date_from=date_from.isoformat() if date_from else None,
+                               date_to=date_to.isoformat() if date_to else None, outlet=outlet or None,
+                               entity=entity or None, language=language or None, sort=sort)
+
+
+@router.get("/stories", summary="Stories, filtered and sorted")
+async def list_stories(store: StoreDep, where: Annotated[queries.StoryFilter, Depends(story_filter)],
+                 limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    return views.story_list_view(store, where, limit=limit, offset=offset)
+
+
+@router.get("/stories/{story_id}", summary="One story: summary, facts, entities, quotes, timeline, coverage")
+async def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
+    return _story(store, story_id)
+
+
+@router.get("/stories/{story_id}/{section}", summary="One section of a story, paginated")
+async def get_story_section(store: StoreDep, story_id: str, section: Section, limit: Limit = 50,
+                      offset: Offset = 0) -> dict[str, Any]:
+    story = _story(store, story_id)
+    items = story[section]["rows"] if section == "coverage" else story[section]
+    return views.paged(items, limit=limit, offset=offset)
+
+
+def _story(store: Store, story_id: str) -> dict[str, Any]:
+    story = views.story_view(store, story_id)
+    if story is None:
+        raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
+    return story
+
+
+@router.get("/articles", summary="Articles in order of arrival (metadata, no text)")
+async def list_articles(store: StoreDep, limit: Limit = 20, offset: Offset = 0,
+                  story: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None) -> dict[str, Any]:
+    total, rows = queries.article_rows(store, limit=limit, offset=offset, story_id=story)
+    for row in rows:
+        row["href"] = views.article_href(row["id"])
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+@router.get("/articles/{article_id:path}", summary="One article: text, annotations and its story")
+async def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
+    article = views.article_view(store, article_id)
+    if article is None:
+        raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
+    article.pop("blocks")
+    return article
+
+
+@router.get("/entities/{name:path}", summary="The stories that name an entity (name or spelling)")
+async def get_entity(store: StoreDep, name: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    if not name.strip() or "\x00" in name or len(name) > 200:
+        raise HTTPException(status_code=404, detail="no such entity")
+    return views.entity_view(store, name, limit=limit, offset=offset)
+
+
+@router.get("/facets", summary="Outlets and languages in the store, for filters")
+async def get_facets(store: StoreDep) -> dict[str, Any]:
+    return queries.facet_values(store)
+
+
+@router.get("/status", summary="Counts, and whether the server accepts changes")
+async def get_status(request: Request, store: StoreDep) -> dict[str, Any]:
+    total, _ = queries.list_stories(store, queries.StoryFilter(), limit=1)
+    return {"stories": total, "articles": store.count_articles(),
+            "read_only": not request.app.state.settings.token}
+
+
+@router.post("/ingest", summary="Ingest uploaded files and/or pasted text (needs the write token)")
+def post_ingest(
+    request: Request, store: StoreDep,
+    files: Annotated[list[UploadFile], File(description="Files in any input format.")] = [],  # noqa: B006
+    text: Annotated[str | None, Form(description="Pasted article text.")] = None,
+    title: Annotated[str | None, Form(max_length=1000)] = None,
+    source: Annotated[str | None, Form(max_length=512)] = None,
+    url: Annotated[str | None, Form(max_length=2000)] = None,
+    published: Annotated[str | None, Form(max_length=64)] = None,
+    language: Annotated[str | None, Form(max_length=16)] = None,
+) -> dict[str, Any]:
+    check_token(request.app.state.settings.token, request_token(request))
+    uploads = [Upload(f.filename or "", f.file.read()) for f in files]
+    pasted = {"text": text, "title": title, "source": source, "url": url, "published": published,
+              "language": language}
+    if not uploads and not (text or "").strip():
+        raise HTTPException(status_code=422, detail="nothing to ingest: send files or text")
+    return ingest_uploads(store, request.app.state.ingest_lock, uploads, pasted)

@@ -1,0 +1,168 @@
+"""The web app in real Chromium (Debian's package, driven by Playwright; never a browser download).
+
+The app runs under uvicorn on a free loopback port over a store built from the demo corpus plus
+one hostile report. Screenshots of the main pages go to ``STORYLINE_SCREENSHOT_DIR`` when set (to
+look at them), else to a temporary folder. Skipped, with the reason, when /usr/bin/chromium or the
+playwright package is missing: ``scripts/browser-deps`` installs the browser, and
+``scripts/run-tests`` calls it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium: run scripts/browser-deps (as root)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (dev extra)")
+uvicorn = pytest.importorskip("uvicorn", reason="the web extra is not installed")
+
+from storyline.pipeline import analyze_store, group_store, ingest, reconcile_store  # noqa: E402
+from storyline.present.web import WebSettings, create_app  # noqa: E402
+from storyline.store import Store  # noqa: E402
+
+from .conftest import HOSTILE, TOKEN, write_jsonl  # noqa: E402
+
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "corpus"
+DEMO_STORY = "Thousands march in Varno against diesel levy"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app, with a write token, served by uvicorn in a thread on a free loopback port."""
+    if not DEMO.is_dir():
+        pytest.skip(f"no demo corpus at {DEMO}")
+    folder = tmp_path_factory.mktemp("browser-store")
+    store = Store(f"sqlite:///{folder / 'demo.db'}")
+    result = ingest([str(DEMO), str(write_jsonl(folder / "hostile.jsonl", [HOSTILE]))], store)
+    analyze_store(store, result.run_id)
+    reconcile_store(store, result.run_id, group_store(store, result.run_id))
+    app = create_app(WebSettings(token=TOKEN), store=store)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    yield opened
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = Path(os.environ.get("STORYLINE_SCREENSHOT_DIR") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_web_browser_open_the_demo_story_and_follow_a_citation(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + "/")
+    page.screenshot(path=str(shots / "list.png"), full_page=True)
+    page.get_by_role("link", name=DEMO_STORY).click()
+    page.wait_for_url("**/stories/*")
+    assert page.locator("h1").inner_text() == DEMO_STORY
+    assert page.locator("#timeline svg rect").count() > 3
+    page.screenshot(path=str(shots / "story.png"))
+    page.locator("#coverage").screenshot(path=str(shots / "story-coverage.png"))
+    summary = page.locator("#summary .summary-sentence").first
+    sentence = summary.inner_text()
+    summary.locator("a.cite").first.click()
+    page.wait_for_url("**/articles/**cite=**")
+    cited = page.locator("#cited")
+    assert "cited" in (cited.get_attribute("class") or "")
+    cited_text = cited.inner_text()
+    assert cited_text and set(_words(cited_text)) & set(_words(sentence))
+    top = cited.evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < 900  # scrolled to the sentence
+    page.screenshot(path=str(shots / "article-cited.png"))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if len(w) > 4]
+
+
+def test_web_browser_filter_the_list(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + "/")
+    total = len(page.locator("li.story-row").all())
+    page.fill("input[name=language]", "fr")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**language=fr**")
+    assert "q=" not in page.url and "from=" not in page.url  # the script leaves empty fields out
+    titles = page.locator("a.story-title").all_inner_texts()
+    assert 0 < len(titles) < total and DEMO_STORY not in titles
+    page.select_option("select[name=sort]", "size")  # submits by itself
+    page.wait_for_url("**sort=size**")
+    page.screenshot(path=str(shots / "list-filtered.png"), full_page=True)
+
+
+def test_web_browser_upload_an_article_and_see_it_appear(page: Any, base_url: str, shots: Path,
+                                                         tmp_path: Path) -> None:
+    report = tmp_path / "glacier.txt"
+    report.write_text("Glacier museum opens in Tarnholm\n\nA museum devoted to the retreating Tarn glacier opened "
+                      "in Tarnholm on Thursday. Curator Maja Lind said that visitors would walk through ice.\n",
+                      encoding="utf-8")
+    page.goto(base_url + "/ingest")
+    page.set_input_files("input[name=files]", str(report))
+    page.fill("input[name=token]", TOKEN)
+    page.get_by_role("button", name="Ingest").click()
+    result = page.locator("#ingest-result")
+    result.wait_for()
+    assert "1 stored" in result.inner_text()
+    page.screenshot(path=str(shots / "ingest-result.png"), full_page=True)
+    page.goto(base_url + "/?q=Tarnholm")
+    assert page.locator("a.story-title").count() == 1
+    page.locator("a.story-title").click()
+    assert "Tarnholm" in page.locator("h1").inner_text() + page.locator("#reports").inner_text()
+
+
+def test_web_browser_hostile_article_runs_no_script(page: Any, base_url: str, shots: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(base_url + "/articles/" + HOSTILE["id"])
+    page.hover("text=click")
+    page.get_by_text("click").click()
+    page.screenshot(path=str(shots / "article-hostile.png"))
+    assert page.evaluate("document.documentElement.dataset.js") == "on"  # the app's own script ran
+    assert page.evaluate("window.__pwned") is None and dialogs == []
+    assert page.locator("img").count() == 0
+    story_href = page.locator("p.meta a").first.get_attribute("href")
+    page.goto(base_url + story_href)
+    page.goto(base_url + "/?q=" + "Hackers")
+    assert page.evaluate("window.__pwned") is None and dialogs == []
+    assert json.loads(page.evaluate("JSON.stringify(document.title)")).endswith("· storyline")
