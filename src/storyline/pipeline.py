@@ -254,12 +254,20 @@ def analyze_articles(articles: Sequence[Article]) -> list[Annotated]:
     return resolve_by_story(annotated)[1]
 
 
-def analyze_store(store: Store, run_id: int, batch_size: int = 500) -> int:
-    """Analyse the stored articles that have no analysis yet; returns how many were analysed."""
+def analyze_store(store: Store, run_id: int, *, workers: int = 1, batch_size: int = 500) -> int:
+    """Analyse the stored articles that have no analysis yet, in ``workers`` processes; returns how
+    many were analysed. Analysis is per article, so the result does not depend on ``workers``."""
     pending = store.unannotated_ids()
-    for start in range(0, len(pending), batch_size):
-        articles = store.articles_by_id(pending[start : start + batch_size])
-        store.save_annotations(run_id, [annotate(article) for article in articles])
+    pool = multiprocessing.get_context("spawn").Pool(workers) if workers > 1 and len(pending) > batch_size // 10 else None
+    try:
+        for start in range(0, len(pending), batch_size):
+            articles = list(store.articles_by_id(pending[start : start + batch_size]))
+            annotated = pool.map(annotate, articles, chunksize=_CHUNK_SIZE) if pool else [annotate(a) for a in articles]
+            store.save_annotations(run_id, annotated)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     return len(pending)
 
 
@@ -276,9 +284,9 @@ def reconcile_store(store: Store, run_id: int, grouped: GroupResult) -> int:
     return len(records)
 
 
-def run(store: Store, out_dir: Path, result: IngestResult) -> ReportPaths:
+def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) -> ReportPaths:
     """Analyse new articles, group them into stories, reconcile the touched stories, and report."""
-    analysed = analyze_store(store, result.run_id)
+    analysed = analyze_store(store, result.run_id, workers=workers)
     grouped = group_store(store, result.run_id)
     reconciled = reconcile_store(store, result.run_id, grouped)
     articles = list(store.articles())

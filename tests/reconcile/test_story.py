@@ -83,3 +83,24 @@ def test_analyze_store_analyses_only_new_articles(tmp_path: Path) -> None:
     assert analyze_store(store, second.run_id) == 1
     assert analyze_store(store, second.run_id) == 0
     assert store.unannotated_ids() == []
+
+
+def test_analyze_store_in_two_workers_equals_one(tmp_path: Path) -> None:
+    from storyline.analyze.annotate import annotated_json
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(60):
+        (source / f"{number}.txt").write_text(
+            f"Finance Minister Amara Okonjo said on Tuesday that the levy would raise {number} million crowns, "
+            f"the ministry told reporters in Varno.", encoding="utf-8")
+    results = []
+    for workers in (1, 2):
+        store = Store(str(tmp_path / f"s{workers}.db"))
+        run_id = ingest([str(source)], store).run_id
+        assert analyze_store(store, run_id, workers=workers, batch_size=20) == 60
+        ids = [a.id for a in store.articles()]
+        results.append([annotated_json(a) for a in store.annotated(ids)])
+        store.close()
+    assert results[0] == results[1]
+    assert all(record["entities"] for record in results[0])

@@ -63,7 +63,7 @@ def run_command(inputs: InputsArg, db: DbOption = None,
         result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "run")
         fail_if_nothing_read(result.read - result.error_count, result.errors)
         print_errors(result.errors)
-        paths = run(store, out_dir, result)
+        paths = run(store, out_dir, result, workers=workers or 1)
         err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)
         out.print(f"Reports written: {paths.html}  {paths.markdown}  {paths.stories}", markup=False)
 
