@@ -63,3 +63,132 @@ def test_unreadable_input_is_one_error_line_and_exit_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "missing.jsonl: no such file or directory" in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+# --- the optional abstractive summary (--llm-url), against a fake chat server on loopback ------
+
+import re  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from http.server import BaseHTTPRequestHandler, HTTPServer  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+class _FakeChat(BaseHTTPRequestHandler):
+    """Answers with the prompt's first fact, reworded a little and cited; or fails as told."""
+
+    mode = "echo"
+    requests: list[dict[str, Any]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).requests.append({"path": self.path, "body": body})
+        if self.mode == "error":
+            self.send_error(500, "model crashed")
+            return
+        prompt = body["messages"][-1]["content"]
+        number, text = re.search(r"^\[F(\d+)\] \(\d+ outlets\) (.+)$", prompt, re.M).groups()  # type: ignore[union-attr]
+        answer = {"echo": f"In short, {text.rstrip('.')} [F{number}].",
+                  "unsupported": f"The mayor resigned in disgrace [F{number}].", "garbage": None}[self.mode]
+        payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": answer}}]}
+                             if answer is not None else {"unexpected": True}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_chat() -> Iterator[tuple[str, type[_FakeChat]]]:
+    handler = type("Handler", (_FakeChat,), {"requests": [], "mode": "echo"})
+    server = HTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _stories(tmp_path: Path) -> Path:
+    rows = [{"id": f"b{n}", "text": t, "source": f"o{n}", "published": "2021-03-04", "story": "bridge"}
+            for n, t in enumerate(BRIDGE)]
+    rows += [{"id": f"q{n}", "text": t, "source": f"o{n}", "published": "2021-03-01", "story": "quotas"}
+             for n, t in enumerate(QUOTAS)]
+    _write(tmp_path / "in.jsonl", rows)
+    return tmp_path / "in.jsonl"
+
+
+def _summarize(tmp_path: Path, *options: str) -> tuple[Any, list[dict[str, Any]]]:
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["summarize", str(_stories(tmp_path)), "--words", "40", "--out", str(out),
+                                      *options])
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
+    return result, lines
+
+
+def test_llm_url_gives_the_checked_abstractive_summary(tmp_path: Path, fake_chat: tuple[str, type[_FakeChat]]) -> None:
+    url, handler = fake_chat
+    result, lines = _summarize(tmp_path, "--llm-url", url, "--llm-model", "tiny")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert [r["path"] for r in handler.requests] == ["/v1/chat/completions"] * 2
+    assert {r["body"]["model"] for r in handler.requests} == {"tiny"}
+    extractive = _summarize(tmp_path)[1]
+    assert [line["story"] for line in lines] == ["bridge", "quotas"]
+    for line, plain in zip(lines, extractive):
+        (sentence,) = line["sentences"]
+        assert line["summary"] == sentence["text"] and sentence["text"].endswith(".")
+        assert sentence["text"].startswith("In short, ") and "[F" not in sentence["text"]  # the model's words
+        assert sentence["text"] != plain["summary"]
+        prefix = "b" if line["story"] == "bridge" else "q"
+        assert sentence["sources"] and all(i.startswith(prefix) for i in sentence["sources"])
+    assert set(lines[0]["sentences"][0]["sources"]) == {"b0", "b1", "b2"}
+
+
+@pytest.mark.parametrize("mode", ["error", "garbage"])
+def test_failing_server_falls_back_to_extractive_with_one_warning(
+        tmp_path: Path, fake_chat: tuple[str, type[_FakeChat]], mode: str) -> None:
+    url, handler = fake_chat
+    handler.mode = mode
+    result, lines = _summarize(tmp_path, "--llm-url", url)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and url in warnings[0] and "extractive" in warnings[0]
+    assert len(handler.requests) == 1  # not asked again once it failed
+    assert lines == _summarize(tmp_path)[1]
+
+
+def test_unreachable_server_falls_back_too(tmp_path: Path) -> None:
+    with HTTPServer(("127.0.0.1", 0), _FakeChat) as closed:
+        port = closed.server_address[1]  # bound, then closed: nothing listens there
+    result, lines = _summarize(tmp_path, "--llm-url", f"http://127.0.0.1:{port}/v1")
+    assert result.exit_code == 0, result.output
+    assert sum("warning" in line for line in result.stderr.splitlines()) == 1
+    assert lines == _summarize(tmp_path)[1]
+
+
+def test_unsupported_answer_is_dropped_and_the_story_summarised_extractively(
+        tmp_path: Path, fake_chat: tuple[str, type[_FakeChat]]) -> None:
+    url, handler = fake_chat
+    handler.mode = "unsupported"
+    result, lines = _summarize(tmp_path, "--llm-url", url)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 2 and all("extractive" in w for w in warnings)  # asked for each story
+    assert len(handler.requests) == 2
+    assert lines == _summarize(tmp_path)[1]
+
+
+def test_llm_url_must_be_http(tmp_path: Path) -> None:
+    result, lines = _summarize(tmp_path, "--llm-url", "ftp://example/v1")
+    assert result.exit_code == 1 and lines == []
+    assert result.stderr.count("\n") == 1 and "abstractive.url must be an http(s) URL" in result.stderr

@@ -49,3 +49,52 @@ def test_report_without_stories_lists_articles(tmp_path: Path) -> None:
     paths = write_reports(tmp_path, [PLAIN], [], {"read": 1})
     assert json.loads(paths.stories.read_text())["stories"] == []
     assert "The council met on Monday." in paths.markdown.read_text(encoding="utf-8")
+
+
+MATRIX_RECORD = {
+    "facts": [
+        {"id": "f1", "text": 'Council "approved" the <b>bridge</b> & more.', "outlets": ["Outlet <i>", "B"], "voices": 2,
+         "articles": ["x1", "x2"], "support": []},
+        {"id": "f2", "text": "Wire copy printed twice.", "outlets": ["Outlet <i>", "B"], "voices": 1,
+         "articles": ["x1", "x2"], "support": []},
+        {"id": "f3", "text": "The mayor | resigned.", "outlets": ["B", "C"], "voices": 2, "articles": ["x2"],
+         "support": []},
+    ],
+    "coverage": [
+        {"outlet": "Outlet <i>", "articles": ["x1"], "included": ["f1", "f2", "f9"], "omitted": ["f3"], "only": ["f9"]},
+        {"outlet": "B", "articles": ["x2"], "included": ["f1", "f2", "f3"], "omitted": [], "only": []},
+    ],
+}
+
+
+def test_report_html_shows_coverage_as_an_escaped_outlet_by_fact_matrix(tmp_path: Path) -> None:
+    import re
+
+    paths = write_reports(tmp_path, [HOSTILE, PLAIN], [STORY], {"read": 2}, {"s1": {**RECORD, **MATRIX_RECORD}})
+    page = paths.html.read_text(encoding="utf-8")
+    assert "<b>" not in page and "<i>" not in page
+    (table,) = re.findall(r'<table class="coverage">.*?</table>', page)
+    # columns: the corroborated facts only (f2 is one voice), in story order, the text in the title
+    heads = re.findall(r'<th scope="col" title="([^"]*)">(F\d+)</th>', table)
+    assert heads == [("Council &quot;approved&quot; the &lt;b&gt;bridge&lt;/b&gt; &amp; more.", "F1"),
+                     ("The mayor | resigned.", "F2")]
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)
+    assert [(outlet, re.findall(r">(✓|–)</td>", cells)) for outlet, cells in rows] == [
+        ("Outlet &lt;i&gt;", ["✓", "–"]), ("B", ["✓", "✓"])]
+    assert 'title="The mayor | resigned.">–</td>' in table
+    assert "<li>The mayor | resigned.</li>" in page  # the key below the matrix
+
+
+def test_report_markdown_adds_a_compact_coverage_table(tmp_path: Path) -> None:
+    paths = write_reports(tmp_path, [HOSTILE, PLAIN], [STORY], {"read": 2}, {"s1": {**RECORD, **MATRIX_RECORD}})
+    text = paths.markdown.read_text(encoding="utf-8")
+    assert "- Outlet \\<i\\>: 3 facts, omits 1 corroborated, alone on 1" in text  # the list is kept
+    assert "| Outlet | F1 | F2 |\n|---|---|---|\n| Outlet \\<i\\> | ✓ | – |\n| B | ✓ | ✓ |" in text
+    assert "- F2: The mayor \\| resigned." in text
+
+
+def test_report_without_corroborated_facts_has_no_matrix(tmp_path: Path) -> None:
+    record = {**RECORD, **MATRIX_RECORD, "facts": [MATRIX_RECORD["facts"][1]]}
+    paths = write_reports(tmp_path, [HOSTILE, PLAIN], [STORY], {"read": 2}, {"s1": record})
+    assert 'class="coverage"' not in paths.html.read_text(encoding="utf-8")
+    assert "| Outlet |" not in paths.markdown.read_text(encoding="utf-8")

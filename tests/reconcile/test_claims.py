@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from storyline.analyze.sentences import split_sentences
 from storyline.model import Annotated, Article, Span, Story, TimeMention
 from storyline.reconcile.claims import coverage, find_contradictions, single_source
@@ -81,6 +83,40 @@ def test_single_source_and_coverage() -> None:
     assert table["A"].to_json()["articles"] == ["a"]
 
 
+LEVY_B = "Lawmakers in the National Assembly backed the fuel levy by 112 votes to 87."
+LEVY_C = ("Estravia's National Assembly voted on Tuesday to raise the duty on diesel, approving the government's "
+          "fuel levy by {} votes to 87 after a debate that lasted more than nine hours.")
+
+
+def test_a_vote_count_clashes_across_facts_that_were_not_aligned() -> None:
+    items = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(121), "C")]
+    facts = align_facts(items)
+    assert all(len(f.members) == 1 for f in facts)  # the differing count kept them apart
+    (clash,) = find_contradictions(facts)
+    assert clash.kind == "number" and clash.fact_id is None
+    assert (clash.left.outlet, clash.left.value, clash.right.outlet, clash.right.value) == (
+        "B", "112 (votes…)", "C", "121 (votes…)")
+    assert clash.facts == (facts[0].id, facts[1].id) and clash.to_json()["facts"] == list(clash.facts)
+
+
+def test_unaligned_facts_that_agree_or_count_other_things_do_not_clash() -> None:
+    same = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(112), "C")]
+    assert find_contradictions(align_facts(same)) == []
+    toll = [_item("a", "Two people died in Corvelle on Monday when the river burst its banks.", "A"),
+            _item("b", "About 3,200 people were evacuated from Corvelle on Monday as the water rose.", "B")]
+    assert find_contradictions(align_facts(toll)) == []
+
+
+def test_the_same_numbers_counted_differently_are_no_clash() -> None:
+    items = [_item("a", "The vote followed a protest in Varno on Saturday, when police said about 18,000 people "
+                        "marched on parliament and 23 were arrested.", "A"),
+             _item("b", "On Saturday in Varno, police put the crowd at about 18,000 and said 23 people were "
+                        "arrested near parliament.", "B")]
+    facts = align_facts(items)
+    assert any(len(f.members) == 2 for f in facts)
+    assert find_contradictions(facts) == []
+
+
 # --- the five S-400 samples ------------------------------------------------------------------
 
 
@@ -101,3 +137,29 @@ def test_samples_kalin_sullivan_call_is_a_single_source_claim_of_outlet4(s400: t
     table = {c.outlet: c for c in coverage(facts)}
     chat = next(f.id for f in facts if "Cavusoglu" in f.fact.text)
     assert chat in table["outlet4"].omitted and chat in table["outlet0"].included
+
+
+def test_samples_have_no_unaligned_number_clash(s400: tuple[Story, list[Annotated]]) -> None:
+    from storyline.reconcile.claims import _unaligned_number_clashes
+
+    _, annotated = s400
+    assert _unaligned_number_clashes(align_facts(annotated)) == []
+
+
+# --- real multi-event news: MultiLing 2011 (aftershocks with near-identical wording) ------------------
+
+
+def test_multiling_aftershocks_raise_no_number_clash_across_facts() -> None:
+    import pytest
+
+    from storyline.analyze.annotate import annotate
+    from storyline.evaluate.summary import analyse_cluster, load_clusters
+    from storyline.reconcile.claims import _unaligned_number_clashes
+
+    data = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "mds-multiling2011"
+    if not data.is_dir():
+        pytest.skip("../shared/data/mds-multiling2011 is absent")
+    (cluster,) = [c for c in load_clusters(data) if c.id == "M005"]
+    facts = align_facts(analyse_cluster(cluster, annotate))
+    assert sum(1 for f in facts for m in f.members if m.numbers) > 50  # plenty of numbers to confuse
+    assert _unaligned_number_clashes(facts) == []

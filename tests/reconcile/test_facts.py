@@ -87,6 +87,15 @@ def test_units_drop_short_lines_and_repeated_headlines_and_skip_designations_as_
     assert units[0].numbers == frozenset({(2_500_000_000.0, "dolla")})
 
 
+def test_units_keep_every_quantity_and_the_plain_words_next_to_counted_ones() -> None:
+    text = "Lawmakers in the National Assembly backed the fuel levy by 112 votes to 87 at 06:44 on Tuesday."
+    (unit,) = build_units([_item("a", text)])
+    assert unit.numbers == frozenset({(112.0, "votes"), (87.0, "votes")})  # 06:44 is a clock time, not a count
+    assert unit.values == frozenset({112.0, 87.0})
+    context = {word for counted, word in unit.number_context if counted == "votes"}
+    assert {"fuel", "levy", "87", "112"} <= context and not context & {"natio", "assem", "votes"}
+
+
 def test_embedder_links_paraphrases_without_shared_words() -> None:
     one = "Lawmakers rejected the spending plan late on Tuesday evening."
     two = "Parliament voted down the budget proposal in a night session."

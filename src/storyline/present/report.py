@@ -20,6 +20,9 @@ _EXCERPT_CHARS = 280
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MAX_TIMELINE = 30
 _MAX_QUOTES = 30
+#: Corroborated facts shown as columns of the coverage matrix.
+_MAX_MATRIX_FACTS = 30
+_COVERAGE = "Coverage by outlet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,19 @@ def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, A
     return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
             "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
                         for sentence in record.get("summary", {}).get("sentences", [])],
-            "sections": _record_sections(record)}
+            "sections": _record_sections(record), "coverage": coverage_matrix(record)}
+
+
+def coverage_matrix(record: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Outlets × corroborated facts (two or more independent outlets), in story order:
+    ``{"facts": [(id, text)], "rows": [(outlet, [True if it reports the fact, ...])]}``, or None."""
+    facts = [(f["id"], f["text"]) for f in record.get("facts", []) if f.get("voices", 0) >= 2][:_MAX_MATRIX_FACTS]
+    cover = record.get("coverage", [])
+    if not facts or not cover:
+        return None
+    rows = [(" ".join(str(c["outlet"] or "outlet not known").split()),
+             [fact_id in set(c["included"]) for fact_id, _ in facts]) for c in cover]
+    return {"facts": facts, "rows": rows}
 
 
 def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
@@ -106,7 +121,7 @@ def _record_sections(record: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
     cover = [f"{c['outlet']}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
              f"alone on {len(c['only'])}" for c in record.get("coverage", [])]
     return [("Facts reported by several outlets", facts), ("Contradictions", clashes),
-            ("Who", people), ("Coverage by outlet", cover), ("Single-source claims", single)]
+            ("Who", people), (_COVERAGE, cover), ("Single-source claims", single)]
 
 
 def _ungrouped_view(articles: Sequence[Article]) -> dict[str, Any]:
@@ -132,6 +147,8 @@ def markdown_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> 
         for section, items in (*view.get("sections", []), ("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
             if items:
                 lines += [f"### {section}", "", *[f"- {_md(item)}" for item in items], ""]
+            if section == _COVERAGE and view.get("coverage"):
+                lines += _coverage_markdown(view["coverage"])
         for event in view["events"]:
             lines += [f"### {_md(event['title'])}", ""]
             for article in event["articles"]:
@@ -151,6 +168,8 @@ def html_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> str:
         for section, items in (*view.get("sections", []), ("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
             if items:
                 parts.append(f"<h3>{section}</h3><ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>")
+            if section == _COVERAGE and view.get("coverage"):
+                parts.append(_coverage_html(view["coverage"]))
         for event in view["events"]:
             parts.append(f"<h3>{_h(event['title'])}</h3>")
             parts += [f'<article id="a-{_h(a["id"])}"><h4>{_h(a["title"])}</h4><p class="by">{_h(a["byline"])}</p>'
@@ -164,9 +183,37 @@ def html_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> str:
     )
 
 
+def _coverage_markdown(matrix: Mapping[str, Any]) -> list[str]:
+    """The coverage matrix as a compact Markdown table, facts numbered F1… with a key below it."""
+    heads = [f"F{n}" for n in range(1, len(matrix["facts"]) + 1)]
+    lines = ["| Outlet | " + " | ".join(heads) + " |", "|---|" + "---|" * len(heads)]
+    lines += ["| " + _md(outlet) + " | " + " | ".join("✓" if has else "–" for has in row) + " |"
+              for outlet, row in matrix["rows"]]
+    return [*lines, "", *[f"- F{n}: {_md(text)}" for n, (_, text) in enumerate(matrix["facts"], start=1)], ""]
+
+
+def _coverage_html(matrix: Mapping[str, Any]) -> str:
+    """Outlets as rows, corroborated facts as columns (F1…, the fact's text in the title), ✓ / –."""
+    facts = matrix["facts"]
+    head = "".join(f'<th scope="col" title="{_h(text)}">F{n}</th>' for n, (_, text) in enumerate(facts, start=1))
+    rows = "".join(
+        f'<tr><th scope="row">{_h(outlet)}</th>' + "".join(
+            f'<td class="{"yes" if has else "no"}" title="{_h(text)}">{"✓" if has else "–"}</td>'
+            for has, (_, text) in zip(row, facts)) + "</tr>"
+        for outlet, row in matrix["rows"])
+    key = "".join(f"<li>{_h(text)}</li>" for _, text in facts)
+    return ('<div class="matrix"><table class="coverage"><caption>Corroborated facts by outlet: ✓ reports it, '
+            f'– omits it</caption><thead><tr><th scope="col">Outlet</th>{head}</tr></thead><tbody>{rows}</tbody>'
+            f'</table></div><details class="key"><summary>Facts F1–F{len(facts)}</summary><ol>{key}</ol></details>')
+
+
 _CSS = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}"
         "h2{border-bottom:1px solid #ccc;margin-top:2.5rem}article{margin:.8rem 0}h4{margin:.2rem 0}"
-        ".by,.run{color:#666;font-size:.9rem}")
+        ".by,.run{color:#666;font-size:.9rem}.matrix{overflow-x:auto}"
+        "table.coverage{border-collapse:collapse;font-size:.9rem}caption{text-align:left;color:#666}"
+        ".coverage th,.coverage td{border:1px solid #ddd;padding:.15rem .45rem;text-align:center}"
+        ".coverage th[scope=row]{text-align:left;font-weight:normal}.coverage th[title]{cursor:help}"
+        ".coverage .yes{color:#176b2c}.coverage .no{color:#aaa}.key{font-size:.9rem;margin:.5rem 0}")
 
 
 def _run_line(run: dict[str, Any]) -> str:

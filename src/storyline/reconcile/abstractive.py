@@ -16,9 +16,9 @@ The only network access is to the configured URL, with the standard library's ``
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
-import urllib.error
 import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,7 +108,7 @@ def _ask(config: AbstractiveConfig, messages: list[dict[str, str]]) -> str:
     try:
         with urllib.request.urlopen(request, timeout=config.timeout_s) as response:  # noqa: S310 (configured URL)
             answer: Any = json.loads(response.read().decode("utf-8"))
-    except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+    except (OSError, http.client.HTTPException, ValueError) as exc:  # URLError, timeouts, resets, bad JSON
         raise LLMError(f"chat endpoint {config.endpoint}: {exc}") from exc
     try:
         return str(answer["choices"][0]["message"]["content"])

@@ -4,7 +4,9 @@
   report count once; see :class:`storyline.reconcile.facts.AlignedFact`).
 * **Contradictions** are statements of one fact, from different outlets, that differ in
 
-  - a **number** counting the same thing ("12 people" / "15 people");
+  - a **number** counting the same thing ("12 people" / "15 people"), when each side has a value
+    that the other sentence does not contain at all ("about 18,000 people marched and 23 were
+    arrested" and "the crowd was about 18,000 and 23 people were detained" agree);
   - a **date**: two clauses about the same happening (most of the words around the time
     expression shared) whose normalised TIMEX3 values cannot denote the same time. Values are
     compared part by part, so "last year" (``2020``) and "in December" (``2020-12``) in a report of
@@ -14,8 +16,14 @@
   - a **negation**: a word negated in one ("not compatible", "incompatible") and asserted in the
     other ("compatible").
 
-  Each contradiction shows both sides with their outlets. The rules prefer silence to a false
-  alarm.
+  A number can also clash across facts that were *not* aligned, because the differing number made
+  the sentences look less alike ("passed by 112 votes to 87" / "approved the levy by 121 votes to
+  87"): two sentences of different outlets and facts clash when their facts share an entity, they
+  name no different people or places, a number counts the same word in both with no value in
+  common, and the plain words next to it (its predicate: "votes to 87", "fuel levy") meet.
+
+  Each contradiction shows both sides with their outlets, and the facts they belong to. The rules
+  prefer silence to a false alarm.
 * **Coverage**: per outlet, the facts it includes, the corroborated facts it omits, and those
   only it has.
 """
@@ -42,6 +50,11 @@ MIN_CLAUSE_SHARED = 3
 MIN_CLAUSE_OVERLAP = 0.4
 #: A clause word found in more clauses than this is too common to pair clauses on.
 MAX_CLAUSE_POSTINGS = 50
+#: A counted word found in more sentences than this is too common to pair unaligned facts on.
+MAX_NUMBER_POSTINGS = 80
+#: Plain words next to the differing numbers that two unaligned sentences must share, when they share
+#: no other quantity there.
+MIN_PREDICATE_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +80,13 @@ class Contradiction:
     left: Side
     right: Side
     fact_id: str | None = None
+    facts: tuple[str | None, str | None] = (None, None)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "fact": self.fact_id, "left": self.left.to_json(), "right": self.right.to_json()}
+        """``fact`` is the one fact both sides state (``None`` across facts); ``facts`` the fact of
+        each side, left then right."""
+        return {"kind": self.kind, "fact": self.fact_id, "facts": list(self.facts),
+                "left": self.left.to_json(), "right": self.right.to_json()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +156,14 @@ def find_contradictions(facts: Sequence[AlignedFact]) -> list[Contradiction]:
                 if a.outlet == b.outlet:
                     continue
                 for kind, left, right in _compare(a, b):
-                    _keep(found, kind, a, b, left, right, fact.id)
+                    _keep(found, kind, a, b, left, right, fact.id, (fact.id, fact.id))
+    for a, b, left, right, fact_a, fact_b in _unaligned_number_clashes(facts):
+        _keep(found, "number", a, b, left, right, None, (fact_a, fact_b))
     units = _distinct_texts([m for f in facts for m in f.members])
     fact_of = {(m.article_id, m.span.start): f.id for f in facts for m in f.members}
     for a, b, left, right in _date_clashes(units):
-        shared = fact_of.get((a.article_id, a.span.start))
-        _keep(found, "date", a, b, left, right, shared if shared == fact_of.get((b.article_id, b.span.start)) else None)
+        fact_a, fact_b = fact_of.get((a.article_id, a.span.start)), fact_of.get((b.article_id, b.span.start))
+        _keep(found, "date", a, b, left, right, fact_a if fact_a == fact_b else None, (fact_a, fact_b))
     return sorted(found.values(), key=lambda c: (c.left.article_id, c.left.span.start, c.kind))
 
 
@@ -154,11 +173,12 @@ def _distinct_texts(units: Sequence[SentenceUnit]) -> list[SentenceUnit]:
 
 
 def _keep(found: dict[tuple[Kind, int, int, int, int], Contradiction], kind: Kind, a: SentenceUnit,
-          b: SentenceUnit, left: str, right: str, fact_id: str | None) -> None:
+          b: SentenceUnit, left: str, right: str, fact_id: str | None,
+          facts: tuple[str | None, str | None] = (None, None)) -> None:
     if (a.article_rank, a.position) > (b.article_rank, b.position):
-        a, b, left, right = b, a, right, left
+        a, b, left, right, facts = b, a, right, left, (facts[1], facts[0])
     key = (kind, a.article_rank, a.position, b.article_rank, b.position)
-    found.setdefault(key, Contradiction(kind, _side(a, left), _side(b, right), fact_id))
+    found.setdefault(key, Contradiction(kind, _side(a, left), _side(b, right), fact_id, facts))
 
 
 def _side(unit: SentenceUnit, value: str) -> Side:
@@ -180,17 +200,101 @@ def _compare(a: SentenceUnit, b: SentenceUnit) -> list[tuple[Kind, str, str]]:
     return out
 
 
-def _number_clash(a: SentenceUnit, b: SentenceUnit) -> tuple[str, str] | None:
-    counted_a: dict[str, set[float]] = defaultdict(set)
-    counted_b: dict[str, set[float]] = defaultdict(set)
-    for value, stem in a.numbers:
-        counted_a[stem].add(value)
-    for value, stem in b.numbers:
-        counted_b[stem].add(value)
+def _number_clash(a: SentenceUnit, b: SentenceUnit, *, same_context: bool = False) -> tuple[str, str] | None:
+    """The two values of the first counted word on which the sentences differ, as shown."""
+    differing = _differing_count(a, b, same_context=same_context)
+    if differing is None:
+        return None
+    stem, only_a, only_b = differing
+    return _number_text(only_a, stem), _number_text(only_b, stem)
+
+
+def _differing_count(a: SentenceUnit, b: SentenceUnit, *,
+                     same_context: bool = False) -> tuple[str, set[float], set[float]] | None:
+    """The first counted word whose values differ: no value in common, and each side has a value
+    the other sentence does not contain at all; with ``same_context``, the plain words next to
+    the numbers must meet too (for sentences that were not aligned as one fact). Returns the
+    word and each side's values that the other lacks."""
+    counted_a, counted_b = _counts(a), _counts(b)
     for stem in sorted(set(counted_a) & set(counted_b)):
-        if not counted_a[stem] & counted_b[stem]:
-            return _number_text(counted_a[stem], stem), _number_text(counted_b[stem], stem)
+        if counted_a[stem] & counted_b[stem]:
+            continue
+        only_a, only_b = counted_a[stem] - b.values, counted_b[stem] - a.values
+        if not only_a or not only_b:
+            continue  # "18,000 ... 23 arrested" / "18,000 ... 23 people detained": the same numbers
+        if same_context and not _context_of(a, stem) & _context_of(b, stem):
+            continue
+        return stem, only_a, only_b
     return None
+
+
+def _counts(unit: SentenceUnit) -> dict[str, set[float]]:
+    counted: dict[str, set[float]] = defaultdict(set)
+    for value, stem in unit.numbers:
+        counted[stem].add(value)
+    return counted
+
+
+def _context_of(unit: SentenceUnit, stem: str) -> set[str]:
+    return {word for counted, word in unit.number_context if counted == stem}
+
+
+def _unaligned_number_clashes(facts: Sequence[AlignedFact]) -> list[
+        tuple[SentenceUnit, SentenceUnit, str, str, str, str]]:
+    """Number clashes between sentences of different facts (see the module docstring)."""
+    names = [{n for m in f.members for _, n in m.names} for f in facts]
+    units = [(index, unit) for index, fact in enumerate(facts) for unit in _distinct_texts(fact.members)]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, (_, unit) in enumerate(units):
+        for stem in sorted({stem for _, stem in unit.numbers}):
+            postings[stem].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) <= MAX_NUMBER_POSTINGS:
+            pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1 :])
+    out = []
+    for i, j in sorted(pairs):
+        (fa, a), (fb, b) = units[i], units[j]
+        if fa == fb or a.outlet == b.outlet or a.text.casefold() == b.text.casefold():
+            continue
+        if not names[fa] & names[fb] or _other_subjects(a, b):
+            continue
+        differing = _differing_count(a, b, same_context=True)
+        if differing and _agree_elsewhere(a, b, differing[0]):
+            stem, only_a, only_b = differing
+            out.append((a, b, _number_text(only_a, stem), _number_text(only_b, stem), facts[fa].id, facts[fb].id))
+    return out
+
+
+def _agree_elsewhere(a: SentenceUnit, b: SentenceUnit, stem: str) -> bool:
+    """Whether two sentences that differ in what they count as ``stem`` agree otherwise: every
+    other word both count has a value in common, and next to the differing numbers they share
+    another quantity ("112 votes to 87" / "121 votes to 87") or, each giving one value, two plain
+    words, with most of their plain words in common and no other quantity of one missing from the
+    other."""
+    counted_a, counted_b = _counts(a), _counts(b)
+    if any(not counted_a[s] & counted_b[s] for s in set(counted_a) & set(counted_b) if s != stem):
+        return False
+    near = _context_of(a, stem) & _context_of(b, stem)
+    if any(word[:1].isdigit() for word in near):
+        return True
+    if len(counted_a[stem]) > 1 or len(counted_b[stem]) > 1 or len(near) < MIN_PREDICATE_WORDS:
+        return False  # lists of distances, scores, tolls: too easy to pair the wrong items
+    if not (a.values - counted_a[stem] <= b.values or b.values - counted_b[stem] <= a.values):
+        return False  # other quantities differ too: likely another happening ("magnitude 2.6, 15 km")
+    plain_a = {k for k in a.keys if not k.startswith("@") and not k[:1].isdigit()}
+    plain_b = {k for k in b.keys if not k.startswith("@") and not k[:1].isdigit()}
+    return bool(plain_a and plain_b) and len(plain_a & plain_b) / min(len(plain_a), len(plain_b)) >= MIN_NAME_CONTEXT
+
+
+def _other_subjects(a: SentenceUnit, b: SentenceUnit) -> bool:
+    """Whether the two sentences name people, or places, and none in common: about other things."""
+    for family in ("person", "place", "name"):
+        mine = {n for f, n in a.names if f == family}
+        theirs = {n for f, n in b.names if f == family}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
 
 
 def _number_text(values: set[float], stem: str) -> str:

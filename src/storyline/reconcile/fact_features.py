@@ -9,7 +9,10 @@ Each sentence of a story's reports becomes a :class:`SentenceUnit` with
 * **names**: the canonical entity names of its mentions when resolution has set
   ``Mention.entity``, else the mention text, by type family (people; places; organisations);
 * **numbers**: quantities with the content word they count ("350 million" dollars), leaving out
-  designations such as S-400 or F-35 and the numbers inside time expressions;
+  designations such as S-400 or F-35 and the numbers inside time expressions; with every
+  quantity of the sentence (counted or not) and the plain words next to each counted one (its
+  *predicate*: "passed by 112 votes to 87" -> ``passe``, ``87``), so that contradictions can tell
+  "23 people were detained" from "18,000 people marched";
 * **dates**: the TIMEX3 values of its calendar time expressions (``2020-12``, ``XXXX-XX-10``);
 * **negated stems**: content words under a negation ("not compatible", "incompatible").
 
@@ -34,8 +37,10 @@ MIN_KEYS = 4
 CLAUSE_CHARS = 90
 #: Sentences longer than this (characters) are scraper run-ons, not statements.
 MAX_SENTENCE_CHARS = 1200
+#: Content words either side of a counted quantity that make its context (what the number is about).
+NUMBER_CONTEXT = 3
 
-_NUMBER_RE = re.compile(r"(?<![\w\-/.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\-]|\.\d)")
+_NUMBER_RE = re.compile(r"(?<![\w\-/.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\-:]|\.\d)")
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
 _NUMBER_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?(?![\w.]\d)|[\w'\u2019]+")
 _CALENDAR_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?(?:T.*)?$")
@@ -73,6 +78,9 @@ class SentenceUnit:
         date_clauses: ``(TIMEX3 value, the words around it in the sentence)`` per calendar date.
         negated: Folded words under a negation (prefix taken off: "unchanged" -> "changed").
         report_date: The report's publication date (ISO), if known.
+        values: Every quantity in the sentence, whether or not a counted word was found for it.
+        number_context: ``(counted stem, context stem)`` pairs: the lower-case content words and
+            numbers within :data:`NUMBER_CONTEXT` content words of each counted quantity.
     """
 
     article_id: str
@@ -88,6 +96,8 @@ class SentenceUnit:
     date_clauses: tuple[tuple[str, str], ...]
     negated: frozenset[str]
     report_date: str | None = None
+    values: frozenset[float] = frozenset()
+    number_context: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def word_count(self) -> int:
@@ -137,12 +147,15 @@ def _unit(item: Annotated, rank: int, position: int, span: Span, sentence: str,
     name_spans = [m.span for m in mentions] if item.entities else _name_runs(text, span)
     named = _names(text, mentions) if item.entities else [("name", _run_key(text, s)) for s in name_spans]
     keys = content_words(" ".join(_mask(text, span, name_spans).split())) | {"@" + n for _, n in named}
+    quantities = _quantities(_mask(text, span, [t.span for t in inside_times]))
     return SentenceUnit(
         article_id=item.article.id, outlet=outlet_of(item), span=span, text=sentence,
         article_rank=rank, position=position, keys=frozenset(keys),
-        names=frozenset(named), numbers=frozenset(_numbers(_mask(text, span, [t.span for t in inside_times]))),
+        names=frozenset(named), numbers=frozenset((v, c) for v, c, _ in quantities if c),
         dates=dates, date_clauses=clauses, negated=frozenset(_negated(sentence)),
         report_date=(item.article.published or None) and item.article.published[:10],
+        values=frozenset(v for v, _, _ in quantities),
+        number_context=frozenset((c, w) for _, c, around in quantities if c for w in around),
     )
 
 
@@ -174,10 +187,10 @@ def _names(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
     return out
 
 
-def _numbers(sentence: str) -> list[tuple[float, str]]:
-    """``(value, counted stem)`` for each quantity: the next content word, else the previous one."""
+def _quantities(sentence: str) -> list[tuple[float, str | None, frozenset[str]]]:
+    """``(value, counted stem or None, context)`` for each quantity of the sentence."""
     tokens = _NUMBER_TOKEN_RE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", sentence))
-    out = []
+    out: list[tuple[float, str | None, frozenset[str]]] = []
     for i, token in enumerate(tokens):
         value = _number_value(token, sentence)
         if value is None:
@@ -187,9 +200,27 @@ def _numbers(sentence: str) -> list[tuple[float, str]]:
             value *= _MULTIPLIERS[tokens[j].lower()]
             j += 1
         counted = _content_stem(tokens[j:j + 3]) or _content_stem(reversed(tokens[max(0, i - 2):i]))
-        if counted:
-            out.append((value, counted))
+        around = _context(tokens[j:], counted) | _context(reversed(tokens[:i]), counted) if counted else frozenset()
+        out.append((value, counted, around))
     return out
+
+
+def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
+    """The first :data:`NUMBER_CONTEXT` plain content words (lower case, or numbers) of ``tokens``,
+    as stems, leaving out the counted word itself: capitalised words (names) are not predicates."""
+    out: list[str] = []
+    for token in tokens:
+        if len(out) >= NUMBER_CONTEXT:
+            break
+        lower = fold(token)
+        if lower in STOPWORDS or lower in _MULTIPLIERS or lower in _NUMBER_WORDS or token[:1].isupper():
+            continue
+        if len(lower) < 3 and not lower.isdigit():
+            continue
+        stem = lower if lower.replace(".", "").isdigit() else lower[:5]
+        if stem != counted:
+            out.append(stem)
+    return frozenset(out)
 
 
 def _number_value(token: str, sentence: str) -> float | None:
@@ -198,7 +229,7 @@ def _number_value(token: str, sentence: str) -> float | None:
         return float(_NUMBER_WORDS[lower])
     if not token[:1].isdigit() or not token.replace(".", "").isdigit():
         return None
-    # Designations (S-400, F-35) and years inside names are dropped by the regex check.
+    # Designations (S-400, F-35), clock times (06:44) and years inside names are dropped by the regex check.
     if not any(m.group(1).replace(",", "") == token for m in _NUMBER_RE.finditer(sentence)):
         return None
     return float(token)
