@@ -7,12 +7,20 @@
   - a **number** counting the same thing ("12 people" / "15 people"), when each side has a value
     that the other sentence does not contain at all ("about 18,000 people marched and 23 were
     arrested" and "the crowd was about 18,000 and 23 people were detained" agree);
-  - a **date**: two clauses about the same happening (most of the words around the time
-    expression shared) whose normalised TIMEX3 values cannot denote the same time. Values are
-    compared part by part, so "last year" (``2020``) and "in December" (``2020-12``) in a report of
-    February 2021 agree, and an unresolved part (``XXXX-12``) agrees with anything;
+  - a **date**: two dates of the same happening whose normalised TIMEX3 values cannot denote the
+    same time. The same happening is read off the few words right around each date, within its
+    clause (its predicate and object: "imposed sanctions on the agency *in December*"), not off
+    the whole sentence: "proposed *last year*" and "adds 9 cents *from July 1*" are two happenings
+    however alike the sentences are. Values are compared part by part, so "last year" (``2020``)
+    and "in December" (``2020-12``) in a report of February 2021 agree, and an unresolved part
+    (``XXXX-12``), or one the expression does not state (the year of "from the 1st of July", the
+    day of "at 8 p.m."), agrees with anything. Dates that name a thing ("the 2008 Olympic Games",
+    "the March 11 earthquake") are not compared;
   - a **name** (the people named) or a **place** (the places named), when the two sentences
-    otherwise say nearly the same thing and neither names what the other does;
+    otherwise say nearly the same thing, neither names what the other does, and the two names
+    fill the same slot: a word in common right before them (the role noun: "Spokesman Ned Price" /
+    "Spokesman John Kirby") or right after them (the predicate: "Price said" / "Kirby said"). A
+    spokesman and a victim named in two tellings of one fact do not clash;
   - a **negation**: a word negated in one ("not compatible", "incompatible") and asserted in the
     other ("compatible").
 
@@ -38,16 +46,16 @@ from typing import Any, Literal
 from storyline.model import Span
 from storyline.reconcile.fact_features import SentenceUnit, dates_compatible, plain_words
 from storyline.reconcile.facts import AlignedFact
-from storyline.reconcile.quote_merge import content_words
 
 __all__ = ["Contradiction", "OutletCoverage", "Side", "coverage", "find_contradictions", "single_source"]
 
 Kind = Literal["number", "date", "name", "place", "negation"]
 #: Two sentences must share this share of their non-name keys before differing names count.
 MIN_NAME_CONTEXT = 0.6
-#: Two date clauses must share this many keys, and this share of the smaller clause, to be compared.
-MIN_CLAUSE_SHARED = 3
-MIN_CLAUSE_OVERLAP = 0.4
+#: The words right around two dates (see ``SentenceUnit.date_clauses``) must share this many stems,
+#: and this share of the smaller window, for the dates to be about one happening.
+MIN_CLAUSE_SHARED = 2
+MIN_CLAUSE_OVERLAP = 0.5
 #: A clause word found in more clauses than this is too common to pair clauses on.
 MAX_CLAUSE_POSTINGS = 50
 #: A counted word found in more sentences than this is too common to pair unaligned facts on.
@@ -312,7 +320,20 @@ def _name_clash(a: SentenceUnit, b: SentenceUnit, family: str) -> tuple[str, str
     plain_b = {k for k in b.keys if not k.startswith("@")}
     if not plain_a or not plain_b or len(plain_a & plain_b) / min(len(plain_a), len(plain_b)) < MIN_NAME_CONTEXT:
         return None
+    if not _same_slot(a, b, family):
+        return None  # the names play other parts: a spokesman and a victim, a source and a place
     return ", ".join(sorted(mine)), ", ".join(sorted(theirs))
+
+
+def _same_slot(a: SentenceUnit, b: SentenceUnit, family: str) -> bool:
+    """Whether a name of ``family`` that only ``a`` has and one that only ``b`` has fill the same slot:
+    a word in common right before them (the role noun: "Spokesman Ned Price" / "Spokesman John
+    Kirby") or right after them (the predicate: "Price said" / "Kirby said")."""
+    names_a, names_b = {n for _, n in a.names}, {n for _, n in b.names}
+    slots_a = [(before, after) for f, n, before, after in a.name_slots if f == family and n not in names_b]
+    slots_b = [(before, after) for f, n, before, after in b.name_slots if f == family and n not in names_a]
+    return any(before_a & before_b or after_a & after_b
+               for before_a, after_a in slots_a for before_b, after_b in slots_b)
 
 
 def _negation_clash(a: SentenceUnit, b: SentenceUnit, *, swap: bool = False) -> tuple[str, str] | None:
@@ -325,23 +346,30 @@ def _negation_clash(a: SentenceUnit, b: SentenceUnit, *, swap: bool = False) -> 
 
 
 def _date_clashes(units: Sequence[SentenceUnit]) -> list[tuple[SentenceUnit, SentenceUnit, str, str]]:
-    """Pairs of clauses about one happening, from different outlets, with incompatible dates."""
-    clauses = [(unit, value, content_words(clause)) for unit in units for value, clause in unit.date_clauses]
+    """Pairs of dates about one happening, from different outlets, that cannot denote the same time.
+
+    One happening: the words right around the two dates (``SentenceUnit.date_clauses``) share at
+    least :data:`MIN_CLAUSE_SHARED` stems and :data:`MIN_CLAUSE_OVERLAP` of the smaller window, and
+    on each side the shared stems hold a word next to the date (its predicate or object): "the
+    torch arrived in London today" / "today the Olympic torch went out" share only the subject.
+    """
+    clauses = [(unit, value, words, nearest) for unit in units for value, words, nearest in unit.date_clauses]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, keys) in enumerate(clauses):
-        for key in keys:
-            postings[key].append(i)
+    for i, (_, _, words, _) in enumerate(clauses):
+        for word in words:
+            postings[word].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         if len(members) <= MAX_CLAUSE_POSTINGS:
             shared.update((i, j) for x, i in enumerate(members) for j in members[x + 1 :])
     out = []
     for (i, j), count in sorted(shared.items()):
-        (a, va, ka), (b, vb, kb) = clauses[i], clauses[j]
+        (a, va, ka, na), (b, vb, kb, nb) = clauses[i], clauses[j]
         if count < MIN_CLAUSE_SHARED or a.outlet == b.outlet or dates_compatible(va, vb):
             continue
-        if any(dates_compatible(x, y) for x in a.dates for y in b.dates):
-            continue  # the clause windows overlap another date that does agree
-        if count / min(len(ka), len(kb)) >= MIN_CLAUSE_OVERLAP:
+        if any(dates_compatible(x[0], y[0]) for x in a.date_clauses for y in b.date_clauses):
+            continue  # the sentences also give a date that does agree
+        common = ka & kb
+        if count / min(len(ka), len(kb)) >= MIN_CLAUSE_OVERLAP and common & na and common & nb:
             out.append((a, b, va, vb))
     return out

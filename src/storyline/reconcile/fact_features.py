@@ -7,13 +7,16 @@ Each sentence of a story's reports becomes a :class:`SentenceUnit` with
   paraphrases and machine translations meet ("sanctioned"/"sanctions", "North Atlantic Treaty
   Organization"/"NATO");
 * **names**: the canonical entity names of its mentions when resolution has set
-  ``Mention.entity``, else the mention text, by type family (people; places; organisations);
+  ``Mention.entity``, else the mention text, by type family (people; places; organisations), with
+  the words right before and after each (its slot: "Spokesman ... said");
 * **numbers**: quantities with the content word they count ("350 million" dollars), leaving out
   designations such as S-400 or F-35 and the numbers inside time expressions; with every
   quantity of the sentence (counted or not) and the plain words next to each counted one (its
   *predicate*: "passed by 112 votes to 87" -> ``passe``, ``87``), so that contradictions can tell
   "23 people were detained" from "18,000 people marched";
-* **dates**: the TIMEX3 values of its calendar time expressions (``2020-12``, ``XXXX-XX-10``);
+* **dates**: the TIMEX3 values of its calendar time expressions (``2020-12``, ``XXXX-XX-10``), and
+  for each date of a happening the few content words around it within its clause (what happened
+  then), for comparing dates across reports;
 * **negated stems**: content words under a negation ("not compatible", "incompatible").
 
 Nothing here reads the network or any global state.
@@ -33,8 +36,12 @@ __all__ = ["SentenceUnit", "build_units", "calendar_parts", "dates_compatible", 
 
 #: A sentence with fewer content keys than this says too little to be a fact (a dateline, "Read more").
 MIN_KEYS = 4
-#: Characters either side of a time expression that say what happened then (about a clause).
-CLAUSE_CHARS = 90
+#: Content words either side of a time expression that say what happened then: the predicate and
+#: object the date belongs to ("imposed sanctions on the agency in December"), not the whole sentence.
+DATE_WINDOW = 3
+#: Content words either side of a name that give its place in the sentence ("Spokesman Ned Price
+#: said": ``spoke`` before, ``said`` after).
+NAME_WINDOW = 2
 #: Sentences longer than this (characters) are scraper run-ons, not statements.
 MAX_SENTENCE_CHARS = 1200
 #: Content words either side of a counted quantity that make its context (what the number is about).
@@ -58,6 +65,23 @@ _NEGATION_REACH = 1
 _TYPE_FAMILY = {"PERSON": "person", "PER": "person", "GPE": "place", "LOC": "place", "ORG": "place",
                 "FAC": "place"}
 _CAP_RUN_RE = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019\-]+)+")
+#: Function words that say nothing of a happening; verbs of saying stay, as predicates.
+_WINDOW_STOPWORDS = STOPWORDS - {"said", "says", "say", "told", "added", "according"}
+#: Punctuation that ends a clause, for the words around a date or a name.
+_BOUNDARIES = frozenset(",;:()\u2013\u2014")
+#: Words that open another clause: a date or a name's window stops there.
+_CLAUSE_WORDS = frozenset("and but while whereas which who whom whose where when because although though that".split())
+_CLAUSE_TOKEN_RE = re.compile(r"[\w'\u2019]+|[,;:()\u2013\u2014]")
+_MONTH_RE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                       r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b\d{4}\b|\byears?\b", re.IGNORECASE)
+_DAY_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day\b|\btomorrow\b|\btonight\b",
+                     re.IGNORECASE)
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b",
+                       re.IGNORECASE)
+_BARE_YEAR_RE = re.compile(r"^\d{4}$")
+#: Words after which a date followed by a noun is part of a noun phrase ("the 2008 Games").
+_DETERMINERS = frozenset("the a an its his her their our your my this that these those".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +99,20 @@ class SentenceUnit:
         names: ``(family, folded name)`` pairs of the entity mentions inside it.
         numbers: ``(value, counted stem)`` pairs.
         dates: TIMEX3 calendar values of its time expressions.
-        date_clauses: ``(TIMEX3 value, the words around it in the sentence)`` per calendar date.
+        date_clauses: ``(TIMEX3 value, window, nearest)`` per calendar date that dates a happening
+            (not "the 2008 Olympic Games"): the stems of the first :data:`DATE_WINDOW` content words
+            either side of the time expression within its clause, other time expressions and names
+            left out (what happened then: "imposed sanctions on the agency in December"), and the
+            nearest of them on each side. Parts of the value that the expression does not state
+            are unknown (``XXXX-07-01`` for "from the 1st of July", whose year the resolver guessed).
         negated: Folded words under a negation (prefix taken off: "unchanged" -> "changed").
         report_date: The report's publication date (ISO), if known.
         values: Every quantity in the sentence, whether or not a counted word was found for it.
         number_context: ``(counted stem, context stem)`` pairs: the lower-case content words and
             numbers within :data:`NUMBER_CONTEXT` content words of each counted quantity.
+        name_slots: ``(family, folded name, words before, words after)`` per entity mention: the
+            stems of the first :data:`NAME_WINDOW` content words either side of it, other names
+            left out (the role noun before it, the predicate after it).
     """
 
     article_id: str
@@ -93,11 +125,12 @@ class SentenceUnit:
     names: frozenset[tuple[str, str]]
     numbers: frozenset[tuple[float, str]]
     dates: tuple[str, ...]
-    date_clauses: tuple[tuple[str, str], ...]
+    date_clauses: tuple[tuple[str, frozenset[str], frozenset[str]], ...]
     negated: frozenset[str]
     report_date: str | None = None
     values: frozenset[float] = frozenset()
     number_context: frozenset[tuple[str, str]] = frozenset()
+    name_slots: tuple[tuple[str, str, frozenset[str], frozenset[str]], ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -140,12 +173,20 @@ def _unit(item: Annotated, rank: int, position: int, span: Span, sentence: str,
     inside_times = [t for t in item.times if span.start <= t.span.start < span.end]
     dated = [t for t in inside_times if t.value and calendar_parts(t.value) is not None]
     dates = tuple(t.value for t in dated if t.value)
-    clauses = tuple((t.value, " ".join(text[max(span.start, t.span.start - CLAUSE_CHARS):
-                                             min(span.end, t.span.end + CLAUSE_CHARS)].split()))
-                    for t in dated if t.value)
     mentions = [m for m in item.entities if span.start <= m.span.start < span.end]
     name_spans = [m.span for m in mentions] if item.entities else _name_runs(text, span)
+    untimed = _mask(text, span, [t.span for t in inside_times] + name_spans)
+    clauses = tuple((_stated_value(t.value, text[t.span.start : t.span.end]),
+                     *_window(untimed, t.span.start - span.start, t.span.end - span.start, DATE_WINDOW))
+                    for t in dated if t.value and not _designation(text, span, t.span))
     named = _names(text, mentions) if item.entities else [("name", _run_key(text, s)) for s in name_spans]
+    unnamed = _mask(text, span, name_spans)
+    slots = tuple((family, name,
+                   frozenset(_side_words(reversed(_CLAUSE_TOKEN_RE.findall(unnamed[: m.span.start - span.start])),
+                                         NAME_WINDOW, cross=True)),
+                   frozenset(_side_words(_CLAUSE_TOKEN_RE.findall(unnamed[m.span.end - span.start :]),
+                                         NAME_WINDOW, cross=True)))
+                  for m, (family, name) in zip(mentions, named, strict=True)) if item.entities else ()
     keys = content_words(" ".join(_mask(text, span, name_spans).split())) | {"@" + n for _, n in named}
     quantities = _quantities(_mask(text, span, [t.span for t in inside_times]))
     return SentenceUnit(
@@ -156,7 +197,78 @@ def _unit(item: Annotated, rank: int, position: int, span: Span, sentence: str,
         report_date=(item.article.published or None) and item.article.published[:10],
         values=frozenset(v for v, _, _ in quantities),
         number_context=frozenset((c, w) for _, c, around in quantities if c for w in around),
+        name_slots=slots,
     )
+
+
+def _stated_value(value: str, expression: str) -> str:
+    """``value`` with the parts that ``expression`` does not state unknown: the year of a month
+    named without one (the resolver picked it from the tense, which a paraphrase can change), the
+    day of a bare clock time (the report's day, not necessarily the happening's)."""
+    if not _CALENDAR_RE.match(value):
+        return value
+    if _CLOCK_RE.search(expression) and not _MONTH_RE.search(expression) and not _DAY_RE.search(expression):
+        return "XXXX-XX-XX" + value[10:]
+    if _MONTH_RE.search(expression) and not _YEAR_RE.search(expression):
+        return "XXXX" + value[4:]
+    return value
+
+
+def _designation(text: str, sentence: Span, time: Span) -> bool:
+    """Whether a time expression names a thing rather than dates a happening: between a determiner,
+    possessive or number and a noun ("the 2008 Olympic Games", "the magnitude 8.8, February 27
+    earthquake", "Turkey's 2019 purchase"; not "from the 1st of July"), opening the sentence before
+    a name ("2008 Olympic Games officially open"), joined to a prefix ("post-2012"), or a bare year
+    after a name ("the Terrorism Act 2000")."""
+    before = text[sentence.start : time.start]
+    if before.endswith("-"):
+        return True
+    words = _TOKEN_RE.findall(before)
+    previous = words[-1] if words else ""
+    after = text[time.end : sentence.end]
+    following = _TOKEN_RE.findall(after[:40])
+    next_word = following[0] if following and after[:1] == " " else ""
+    noun_next = bool(next_word) and not next_word[:1].isdigit() and fold(next_word) not in _WINDOW_STOPWORDS
+    if noun_next and (previous.lower() in _DETERMINERS or previous.endswith(("'s", "\u2019s"))
+                      or previous[:1].isdigit() or (not words and next_word[:1].isupper())):
+        return True  # "the March 11 earthquake", "2008 Olympic Games officially open"
+    return bool(_BARE_YEAR_RE.match(text[time.start : time.end])) and len(words) > 1 and previous[:1].isupper()
+
+
+def _window(sentence: str, start: int, end: int, size: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of the first ``size`` content words before ``start`` and after ``end`` in ``sentence``,
+    each side ending at a clause boundary (see :func:`_side_words`); and the nearest one of each side."""
+    before = _CLAUSE_TOKEN_RE.findall(sentence[:start])
+    opening = all(_is_boundary(t) or fold(t) in _WINDOW_STOPWORDS for t in before)
+    left = _side_words(reversed(before), size)
+    right = _side_words(_CLAUSE_TOKEN_RE.findall(sentence[end:]), size, cross=opening)
+    return frozenset(left + right), frozenset(left[:1] + right[:1])
+
+
+def _is_boundary(token: str) -> bool:
+    return token in _BOUNDARIES or token.lower() in _CLAUSE_WORDS
+
+
+def _side_words(tokens: Iterable[str], size: int, *, cross: bool = False) -> list[str]:
+    """Stems of the first ``size`` content words of ``tokens``, nearest first (no numbers: they are
+    not predicates), up to a clause boundary (a comma, semicolon, colon, dash, bracket, or a word that
+    opens a clause: "and", "which", "that"...). With ``cross``, a boundary met before any content
+    word is passed: a date that opens the sentence ("In December, the government imposed..."), a
+    name in apposition ("Hulusi Akar, Turkey's defence minister")."""
+    out: list[str] = []
+    for token in tokens:
+        if len(out) >= size:
+            break
+        if _is_boundary(token):
+            if out or not cross:
+                break
+            cross = False
+            continue
+        lower = fold(token).replace("\u2019", "'").removesuffix("'s")
+        if lower in _WINDOW_STOPWORDS or len(lower) < 3 or lower[:1].isdigit() or lower[:5] in out:
+            continue
+        out.append(lower[:5])
+    return out
 
 
 def _name_runs(text: str, span: Span) -> list[Span]:
