@@ -52,8 +52,10 @@ class Cluster:
     def renorm(self) -> None:
         """Recompute ``norm`` and ``type_sq`` after the centroid changed."""
         squares: dict[str, float] = {}
+        get = squares.get
         for key, weight in self.centroid.items():
-            squares[key[0]] = squares.get(key[0], 0.0) + weight * weight
+            kind = key[0]
+            squares[kind] = get(kind, 0.0) + weight * weight
         self.type_sq = squares
         self.norm = sum(squares.values()) ** 0.5
 
@@ -61,24 +63,36 @@ class Cluster:
                max_terms: int, half_life_days: float | None = None) -> None:
         """Add a member: decay the centroid to ``day``, add the vector, prune, stretch dates."""
         self.articles.append(article_id)
-        self.decay_to(day, half_life_days)
+        # Not renormed after decaying: the centroid changes again below, and renorm() recomputes
+        # from scratch, so the intermediate norm would be thrown away.
+        self.decay_to(day, half_life_days, renorm=False)
+        centroid = self.centroid
+        get = centroid.get
         for key, weight in vector.items():
-            self.centroid[key] = self.centroid.get(key, 0.0) + weight
-        if len(self.centroid) > 2 * max_terms:
-            top = sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
-            self.centroid = dict(top)
+            centroid[key] = get(key, 0.0) + weight
+        if len(centroid) > 2 * max_terms:
+            # The max_terms heaviest keys, heaviest first, ties by key: sorting (-weight, key)
+            # pairs orders them as the key (-weight, key) would, without a call per item.
+            top = sorted([(-w, key) for key, w in centroid.items()])[:max_terms]
+            self.centroid = {key: -negative for negative, key in top}
         self.renorm()
         self.stretch(day, day)
 
-    def decay_to(self, day: int | None, half_life_days: float | None) -> None:
-        """Scale the centroid by the decay between ``centroid_day`` and a later ``day``."""
+    def decay_to(self, day: int | None, half_life_days: float | None, *,
+                 renorm: bool = True) -> None:
+        """Scale the centroid by the decay between ``centroid_day`` and a later ``day``.
+
+        ``renorm=False`` leaves ``norm`` and ``type_sq`` stale, for a caller that changes the
+        centroid again and renorms afterwards.
+        """
         if day is None:
             return
         if half_life_days and self.centroid_day is not None and day > self.centroid_day:
             factor = 0.5 ** ((day - self.centroid_day) / half_life_days)
-            self.centroid = {key: w * factor for key, w in self.centroid.items()
-                             if w * factor >= _NEGLIGIBLE}
-            self.renorm()
+            self.centroid = {key: scaled for key, w in self.centroid.items()
+                             if (scaled := w * factor) >= _NEGLIGIBLE}
+            if renorm:
+                self.renorm()
         if self.centroid_day is None or day > self.centroid_day:
             self.centroid_day = day
 

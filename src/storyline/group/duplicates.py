@@ -15,21 +15,27 @@ from __future__ import annotations
 import re
 import zlib
 from collections import deque
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from storyline.group.features import fold
+from storyline.group.features import fold_head
 
 _WORD = re.compile(r"\w+")
-_MAX_CHARS = 20_000
 #: datasketch 2.0's default permutation scheme, named so that saved signatures stay comparable.
 _SCHEME = "affine32"
 
 
 def _crc32(data: bytes) -> int:
     return zlib.crc32(data)
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> np.ndarray:
+    # What MinHash(num_perm, seed=1, scheme=_SCHEME) draws on every construction; drawn once.
+    return MinHash(num_perm=num_perm, hashfunc=_crc32, scheme=_SCHEME).permutations
 
 
 def shingles(text: str, size: int = 3) -> set[bytes]:
@@ -42,9 +48,11 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     Returns:
         The shingles as UTF-8 bytes; empty for a text without words.
     """
-    words = _WORD.findall(fold(text[:_MAX_CHARS]))
+    words = _WORD.findall(fold_head(text))  # fold(text[:20_000]), shared with features
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
+    if size == 3:
+        return {f"{a} {b} {c}".encode() for a, b, c in zip(words, words[1:], words[2:])}
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
@@ -77,8 +85,12 @@ class DuplicateIndex:
         grams = shingles(text, self.shingle_size)
         if not grams:
             return None
-        minhash = MinHash(num_perm=self.num_perm, hashfunc=_crc32, scheme=_SCHEME)
-        minhash.update_batch(sorted(grams))
+        # zlib.crc32 itself (same values as _crc32, one call fewer per shingle); the shared
+        # permutations are the ones every MinHash of the default seed draws; and the minimum
+        # over the shingles does not depend on their order, so they are not sorted.
+        minhash = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, scheme=_SCHEME,
+                          permutations=_permutations(self.num_perm))
+        minhash.update_batch(grams)
         return minhash
 
     def add(self, article_id: str, text: str, day: int | None = None) -> str | None:

@@ -24,15 +24,25 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import chain, repeat
+from operator import mul
 from typing import Any
 
 from storyline.group.months import MONTHS
 from storyline.group.stopwords import stopwords_for
 from storyline.model import Article
+
+try:  # The C helper behind Counter.update: the same loop, without the interpreter.
+    from collections import _count_elements  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    def _count_elements(mapping: dict[str, int], iterable: Iterable[str]) -> None:
+        get = mapping.get
+        for elem in iterable:
+            mapping[elem] = get(elem, 0) + 1
 
 #: Characters that NFKD does not decompose into a base letter plus accent.
 _SPECIAL_FOLDS = str.maketrans(
@@ -64,7 +74,36 @@ _DIGRAPHS = (("sch", "s"), ("dzh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), 
 _LETTER_CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "x": "s", "z": "s", "w": "v",
                                  "y": "i", "j": "i", "l": "r", "d": "t", "b": "p"})
 _VOWELS = frozenset("aeiouh")
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the same as the alternation of ``words`` longest first, as a trie.
+
+    Python's regex engine tries the branches of an alternation one by one at every position;
+    the trie rejects a non-matching position at its first character. Among the words that match
+    at one position (each a prefix of the next), greedy optional suffixes try the longest first,
+    as the longest-first alternation does, so matches and groups are the same.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if "" in node:
+            return (body if len(parts) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return emit(trie)
+
+
+_MONTH = "(" + _trie_pattern(MONTHS) + r")\.?"
 _DAY = r"([0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _DATE = re.compile(rf"\b(?:{_DAY}\s+(?:de\s+|of\s+)?{_MONTH}|{_MONTH}\s+{_DAY})\b")
 _GROUPED = re.compile(r"\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*")
@@ -88,11 +127,50 @@ class Features:
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip accents: "Çavuşoğlu" → "cavusoglu"."""
+    """Lowercase and strip accents: "Çavuşoğlu" → "cavusoglu".
+
+    The same as ``_COMBINING.sub("", NFKD(text.translate(_SPECIAL_FOLDS))).lower()``, computed on
+    the runs of non-ASCII characters only: translation, NFKD and the removal of combining marks
+    are per character (canonical reordering moves combining marks only, which are all removed,
+    and never across an ASCII character), so each run can be folded alone; ``lower()``, which
+    is context-sensitive (a final sigma), still sees the whole text. News text is mostly ASCII,
+    and the combining-mark class, which reaches beyond U+FFFF, is slow to scan.
+    """
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLDS))
-    return _COMBINING.sub("", decomposed).lower()
+    return _NON_ASCII.sub(_fold_match, text).lower()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_run(run: str) -> str:
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", run.translate(_SPECIAL_FOLDS)))
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _fold_run(match.group())
+
+
+_last_head: tuple[str, str] = ("", "")
+
+
+def fold_head(text: str) -> str:
+    """``fold(text[:20_000])``, the part of a text that features and shingles read.
+
+    The last result is kept: the grouper folds each article's text twice (dates, shingles), and
+    folding is one of its costliest steps. The cache is keyed by identity (``is``) and holds a
+    reference to the text, so a hit is always the same string; it is one tuple, replaced whole,
+    so threads cannot pair one text with another's folding.
+    """
+    global _last_head
+    last = _last_head
+    if text is last[0]:
+        return last[1]
+    folded = fold(text[:_MAX_CHARS])
+    _last_head = (text, folded)
+    return folded
 
 
 def name_skeleton(token: str) -> str:
@@ -135,15 +213,49 @@ def day_to_iso(day: int | None) -> str | None:
 
 def token_keys(text: str, stopwords: frozenset[str]) -> list[str]:
     """The typed keys of every token of a text, in order (with repeats)."""
-    keys: list[str] = []
-    for match in _TOKEN.finditer(text[:_MAX_CHARS]):
-        keys.extend(_keys_of(match.group(), stopwords))
-    return keys
+    return list(_iter_token_keys(text, stopwords))
 
 
-@lru_cache(maxsize=1 << 18)
+def _iter_token_keys(text: str, stopwords: frozenset[str]) -> Iterator[str]:
+    # Iterated in C (findall, map, chain): a Python loop over tokens costs more than the lookups.
+    tokens = _TOKEN.findall(text[:_MAX_CHARS])
+    return chain.from_iterable(map(_key_cache(stopwords).__getitem__, tokens))
+
+
+class _KeyCache(dict[str, tuple[str, ...]]):
+    """Token → :func:`_keys_of` for one stopword list; computed on a miss, cleared when full.
+
+    Memoised because news vocabulary repeats a lot. A dict subclass rather than ``lru_cache``:
+    a hit is one dict lookup (no argument tuple, no recency list), and the function is pure, so
+    what is cached or evicted never changes a result.
+    """
+
+    def __init__(self, stopwords: frozenset[str], max_size: int = 1 << 18) -> None:
+        super().__init__()
+        self.stopwords = stopwords
+        self.max_size = max_size
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) >= self.max_size:
+            self.clear()
+        keys = self[token] = _keys_of(token, self.stopwords)
+        return keys
+
+
+_KEY_CACHES: dict[frozenset[str], _KeyCache] = {}
+
+
+def _key_cache(stopwords: frozenset[str]) -> _KeyCache:
+    cache = _KEY_CACHES.get(stopwords)
+    if cache is None:
+        if len(_KEY_CACHES) >= 64:
+            _KEY_CACHES.clear()
+        cache = _KEY_CACHES[stopwords] = _KeyCache(stopwords)
+    return cache
+
+
 def _keys_of(token: str, stopwords: frozenset[str]) -> tuple[str, ...]:
-    # Memoised: a pure function of its arguments, and news vocabulary repeats a lot.
+    """The typed keys of one token (see :func:`token_keys`)."""
     if token.endswith(("'s", "'S", "’s")):
         token = token[:-2]
     lower = fold(token)
@@ -168,7 +280,7 @@ def _keys_of(token: str, stopwords: frozenset[str]) -> tuple[str, ...]:
 def date_keys(text: str) -> list[str]:
     """``d:MM-DD`` keys of the day-and-month dates a text names, in order."""
     keys = []
-    for match in _DATE.finditer(fold(text[:_MAX_CHARS])):
+    for match in _DATE.finditer(fold_head(text)):
         day = int(match.group(1) or match.group(4))
         month = MONTHS[match.group(2) or match.group(3)]
         if 1 <= day <= 31:
@@ -207,7 +319,7 @@ def extract_features(article: Article, *, title_weight: float = 2.0) -> Features
         The article's Features.
     """
     stopwords = stopwords_for(article.language)
-    counts: Counter[str] = Counter(token_keys(article.text, stopwords))
+    counts: Counter[str] = Counter(_iter_token_keys(article.text, stopwords))
     counts.update(date_keys(article.text))
     result: dict[str, float] = {key: float(n) for key, n in counts.items()}
     if article.title and title_weight:
@@ -232,8 +344,7 @@ class DocumentFrequencies:
     def add(self, keys: Iterable[str]) -> None:
         """Count one document's distinct keys."""
         counts = self.counts_
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
+        _count_elements(counts, keys)  # counts[key] = counts.get(key, 0) + 1, in C
         self.n_docs_ += 1
         if len(counts) > self.max_keys:
             self.counts_ = {key: n for key, n in counts.items() if n > 1}
@@ -278,6 +389,43 @@ def weigh(counts: Mapping[str, float], table: DocumentFrequencies | Mapping[str,
     return {key: w / norm for key, w in vector.items()} if norm else {}
 
 
+def weigh_two(counts: Mapping[str, float], table: DocumentFrequencies,
+              first: Mapping[str, float],
+              second: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """``(weigh(counts, table, first), weigh(counts, table, second))`` in one pass.
+
+    The same numbers (the same operations in the same order), with the TF x IDF of each key
+    computed once: the grouper weighs every article for stories and for events.
+    """
+    n_docs = 1 + table.n_docs_
+    df = table.counts_.get
+    log = math.log
+    # Per key type, its two weights (types are few: one lookup per type, not per key).
+    kinds: dict[str, tuple[float, float]] = {}
+    one: dict[str, float] = {}
+    two: dict[str, float] = {}
+    for key, count in counts.items():
+        kind = key[0]
+        weights = kinds.get(kind)
+        if weights is None:
+            weights = kinds[kind] = (first.get(kind, 0.0), second.get(kind, 0.0))
+        w1, w2 = weights
+        if count > 0 and (w1 > 0 or w2 > 0):
+            tf_idf = (1.0 + log(count)) * (log(n_docs / (1 + df(key, 0))) + 1.0)
+            if w1 > 0:
+                one[key] = tf_idf * w1
+            if w2 > 0:
+                two[key] = tf_idf * w2
+    return _unit(one), _unit(two)
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {key: w / norm for key, w in vector.items()} if norm else {}
+
+
 def dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:
     """Dot product of two sparse vectors; pass the shorter one first."""
-    return sum(w * large.get(key, 0.0) for key, w in small.items())
+    # sum(w * large.get(key, 0.0) for key, w in small.items()), the same products summed in the
+    # same order, iterated in C.
+    return sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))

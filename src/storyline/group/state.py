@@ -76,6 +76,7 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
         grouper._stories[story.id] = story
         grouper._ids.update([story.id, *(event.id for event in story.events)])
     grouper._alias = dict(state["alias"])
+    grouper._rebuild_links()
     grouper._ids.update(grouper._alias)
     grouper._where = {key: (value[0], value[1]) for key, value in state["where"].items()}
     grouper._postings = {key: list(value) for key, value in state["postings"].items()}

@@ -7,6 +7,8 @@ carries no meaning about a story; rare-but-meaningless words are left to the IDF
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _EN = """
 a about above after again against ago all also although am among an and another any are around as
 at away back be became because been before being below between both but by can could did do does
@@ -73,6 +75,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
 ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 
 
+@lru_cache(maxsize=64)
 def stopwords_for(language: str | None) -> frozenset[str]:
     """The stopwords to use for an article.
 
@@ -84,4 +87,5 @@ def stopwords_for(language: str | None) -> frozenset[str]:
     """
     if language is None or language not in STOPWORDS:
         return ALL_STOPWORDS
+    # Memoised: one set per language, so that per-token caches keyed by it hit at once.
     return STOPWORDS[language] | STOPWORDS["en"]

@@ -31,6 +31,7 @@ story or event, so they are stable and the same for the same input order.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -40,7 +41,7 @@ from storyline.group.clusters import (
 )
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import EVENT_WEIGHTS, choose_event
-from storyline.group.features import DocumentFrequencies, day_to_iso, extract_features, weigh
+from storyline.group.features import DocumentFrequencies, day_to_iso, extract_features, weigh_two
 from storyline.model import Article, Event, Story
 
 STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "#": 0.5, "d": 0.5}
@@ -130,6 +131,10 @@ class StoryGrouper:
                             else DuplicateIndex(threshold=self.duplicate_threshold))
         self._stories: dict[str, StoryCluster] = {}
         self._alias: dict[str, str] = {}
+        # Derived from _alias (not saved): each merged id → the id it resolves to today, and
+        # each surviving id → the merged ids that resolve to it.
+        self._root: dict[str, str] = {}
+        self._absorbed: dict[str, list[str]] = {}
         self._where: dict[str, tuple[str, str]] = {}
         self._postings: dict[str, list[str]] = {}
         self._seq = 0
@@ -157,9 +162,9 @@ class StoryGrouper:
         placed = self._place_version(article, day)
         if placed is not None:
             return placed
-        idf = {key: self._df.idf(key) for key in features.counts}
-        story_vec = weigh(features.counts, idf, self.story_weights or STORY_WEIGHTS)
-        event_vec = weigh(features.counts, idf, self.event_weights or EVENT_WEIGHTS)
+        story_vec, event_vec = weigh_two(features.counts, self._df,
+                                         self.story_weights or STORY_WEIGHTS,
+                                         self.event_weights or EVENT_WEIGHTS)
         story = self._choose_story(article, story_vec, day)
         event = choose_event(
             story, event_vec, day, threshold=self.event_threshold, event_days=self.event_days,
@@ -234,7 +239,11 @@ class StoryGrouper:
                       day: int | None) -> StoryCluster:
         names = names_of(vector)
         people = names_of(vector, _PERSON_TYPES)
-        candidates = self._candidates(vector)
+        # sorted(vector.items(), key=lambda kv: (-kv[1], kv[0])): (-weight, key) pairs compare alike
+        # (keys are distinct) without a Python call per item; -(-w) is w exactly.
+        top = [(key, -negative) for negative, key
+               in sorted([(-w, key) for key, w in vector.items()])[: self.query_terms]]
+        candidates = self._candidates(top)
         scored = []
         for story in candidates:
             score = max(story.cosine(vector), name_cosine(story, names))
@@ -249,7 +258,7 @@ class StoryGrouper:
             if merging:
                 story = self._merge([story, *merging], article.id, scored[0][0])
         story.absorb(article.id, vector, day, self.max_centroid_terms, self.half_life_days)
-        self._post(story, vector)
+        self._post(story, top)
         return self._consolidate(story, candidates, article.id)
 
     def _needed(self, story: StoryCluster, day: int | None, people: Mapping[str, float]) -> float:
@@ -271,8 +280,11 @@ class StoryGrouper:
         for other in candidates:
             if other.id == story.id or other.id not in self._stories:
                 continue
+            # The cheap date checks of _compatible first; then the centroid cosine; then names.
+            if not self._close_in_time(story, other):
+                continue
             score = centroid_cosine(story, other)
-            if score >= self.story_merge_threshold and self._compatible(story, other):
+            if score >= self.story_merge_threshold and self._share_names(story, other):
                 close.append((score, other))
         if not close:
             return story
@@ -282,30 +294,51 @@ class StoryGrouper:
 
     def _compatible(self, one: StoryCluster, two: StoryCluster) -> bool:
         """Whether two stories may merge: close in time and, when dated, sharing names."""
+        return self._close_in_time(one, two) and self._share_names(one, two)
+
+    def _close_in_time(self, one: StoryCluster, two: StoryCluster) -> bool:
+        """The date part of :meth:`_compatible` (True when either is undated)."""
         if one.first_day is None or two.first_day is None:
             return True
         assert one.last_day is not None and two.last_day is not None
         if max(one.first_day - two.last_day, two.first_day - one.last_day) > self.window_days:
             return False
         span = max(one.last_day, two.last_day) - min(one.first_day, two.first_day)
-        if span > self.max_story_days:
-            return False
-        people = names_of(two.centroid, _PERSON_TYPES)
-        return not self.name_tie or name_cosine(one, people, _PERSON_TYPES) >= self.name_tie
+        return span <= self.max_story_days
 
-    def _candidates(self, vector: Mapping[str, float]) -> list[StoryCluster]:
-        top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: self.query_terms]
+    def _share_names(self, one: StoryCluster, two: StoryCluster) -> bool:
+        """The name part of :meth:`_compatible` (True when either is undated)."""
+        if one.first_day is None or two.first_day is None or not self.name_tie:
+            return True
+        people = names_of(two.centroid, _PERSON_TYPES)
+        return name_cosine(one, people, _PERSON_TYPES) >= self.name_tie
+
+    def _candidates(self, top: list[tuple[str, float]]) -> list[StoryCluster]:
+        """The stories posted under the article's heaviest keys (``top``, heaviest first) that
+        share the most weight with it, best first."""
+        stories, root, postings = self._stories, self._root.get, self._postings
         partial: dict[str, float] = {}
+        get = partial.get
         for key, weight in top:
-            seen: set[str] = set()
-            for story_id in self._postings.get(key, ()):
-                story = self._stories[self._resolve(story_id)]
-                if story.is_active and story.id not in seen:
-                    seen.add(story.id)
-                    partial[story.id] = partial.get(story.id, 0.0) + weight * story.centroid.get(
+            posting = postings.get(key)
+            if not posting:
+                continue
+            # Each story once per key, in posting order, merged ids resolved (in C).
+            for story_id in dict.fromkeys(map(root, posting, posting)):
+                story = stories[story_id]
+                if story.is_active:
+                    partial[story_id] = get(story_id, 0.0) + weight * story.centroid.get(
                         key, 0.0) / (story.norm or 1.0)
-        ranked = sorted(partial.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].seq))
-        return [self._stories[story_id] for story_id, _ in ranked[: self.max_candidates]]
+        size = self.max_candidates
+        items = partial.items()
+        if len(partial) > size:
+            # Only stories scoring at least the size-th best score can rank among the first
+            # `size`; sorting those few (ties by opening order) gives the same first `size` as
+            # sorting all.
+            cut = heapq.nlargest(size, partial.values())[-1]
+            items = [(story_id, score) for story_id, score in items if score >= cut]
+        ranked = sorted(items, key=lambda kv: (-kv[1], stories[kv[0]].seq))[:size]
+        return [stories[story_id] for story_id, _ in ranked]
 
     # -- story bookkeeping ------------------------------------------------------------------
 
@@ -336,12 +369,13 @@ class StoryGrouper:
             kept.posted |= other.posted
             del self._stories[other.id]
             self._alias[other.id] = kept.id
+            self._link(other.id, kept.id)
             self.merges.append({"kept": kept.id, "merged": other.id, "article": article_id,
                                 "score": round(score, 4), "kind": kind})
         return kept
 
-    def _post(self, story: StoryCluster, vector: Mapping[str, float]) -> None:
-        top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: self.query_terms]
+    def _post(self, story: StoryCluster, top: list[tuple[str, float]]) -> None:
+        """Post ``story`` under the article's heaviest keys (``top``)."""
         if len(story.posted) >= 2 * self.max_centroid_terms:
             # Keys the decayed centroid has dropped no longer find the story.
             story.posted &= story.centroid.keys()
@@ -372,9 +406,26 @@ class StoryGrouper:
                     cluster.renorm()
 
     def _resolve(self, story_id: str) -> str:
-        while story_id in self._alias:
-            story_id = self._alias[story_id]
-        return story_id
+        """The id a story id stands for today, following merges (the alias chain)."""
+        return self._root.get(story_id, story_id)
+
+    def _link(self, merged_id: str, kept_id: str) -> None:
+        """Record in the derived maps that ``merged_id`` (and all merged into it) is now kept's."""
+        moved = self._absorbed.pop(merged_id, [])
+        moved.append(merged_id)
+        for story_id in moved:
+            self._root[story_id] = kept_id
+        self._absorbed.setdefault(kept_id, []).extend(moved)
+
+    def _rebuild_links(self) -> None:
+        """Derive ``_root`` and ``_absorbed`` from ``_alias`` (after restoring a state)."""
+        self._root, self._absorbed = {}, {}
+        for story_id in self._alias:
+            kept_id = story_id
+            while kept_id in self._alias:
+                kept_id = self._alias[kept_id]
+            self._root[story_id] = kept_id
+            self._absorbed.setdefault(kept_id, []).append(story_id)
 
     def _next_seq(self) -> int:
         self._seq += 1
