@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
@@ -27,3 +28,29 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     schema.metadata.drop_all(engine)
     engine.dispose()
     yield POSTGRES_URL
+
+
+@pytest.fixture
+def loopback_server() -> Iterator[Any]:
+    """Start HTTP handler classes on 127.0.0.1 (a free port each); yields ``serve(handler) -> base URL``.
+
+    Servers are shut down when the test ends. Used for the fake OpenAI-compatible chat endpoints.
+    """
+    import threading
+    from http.server import HTTPServer
+
+    started: list[tuple[HTTPServer, threading.Thread]] = []
+
+    def serve(handler: type) -> str:
+        server = HTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        started.append((server, thread))
+        return f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+    yield serve
+    for server, thread in started:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+

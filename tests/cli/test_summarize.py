@@ -68,8 +68,6 @@ def test_unreadable_input_is_one_error_line_and_exit_1(tmp_path: Path) -> None:
 # --- the optional abstractive summary (--llm-url), against a fake chat server on loopback ------
 
 import re  # noqa: E402
-import threading  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
 from http.server import BaseHTTPRequestHandler, HTTPServer  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -105,17 +103,9 @@ class _FakeChat(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def fake_chat() -> Iterator[tuple[str, type[_FakeChat]]]:
+def fake_chat(loopback_server: Any) -> tuple[str, type[_FakeChat]]:
     handler = type("Handler", (_FakeChat,), {"requests": [], "mode": "echo"})
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", handler
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return loopback_server(handler), handler
 
 
 def _stories(tmp_path: Path) -> Path:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
@@ -48,17 +46,9 @@ class _Fake(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def fake_llm() -> Iterator[tuple[str, type[_Fake]]]:
+def fake_llm(loopback_server: Any) -> tuple[str, type[_Fake]]:
     handler = type("Handler", (_Fake,), {"requests": [], "answer": ""})
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", handler
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return loopback_server(handler), handler
 
 
 def _number(facts: list[AlignedFact], needle: str) -> int:
