@@ -38,3 +38,13 @@ def test_find_quote_marks_multi_paragraph_quote_stays_one() -> None:
 
 def test_openers_exclude_the_apostrophe() -> None:
     assert "'" not in OPENERS and "\u201c" in OPENERS
+
+
+def test_find_quote_marks_two_apostrophes_pair_as_one_mark() -> None:
+    text = "''This isn't tax reform,'' said Mr. Holtz-Eakin. ''It's anti-reform.''"
+    assert _quoted(text) == ["This isn't tax reform,", "It's anti-reform."]
+
+
+def test_find_quote_marks_two_apostrophes_span_paragraphs() -> None:
+    text = "''The first paragraph.\n''And the second one,'' he said."
+    assert _quoted(text) == ["The first paragraph.\n''And the second one,"]

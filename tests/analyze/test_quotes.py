@@ -67,6 +67,19 @@ def test_find_quotes_quote_spanning_paragraphs() -> None:
         ("Turkey's defense minister, Hulusi Akar, was cited on Tuesday as saying that Turkey would propose a deal.",
          "that Turkey would propose a deal", "Turkey's defense minister, Hulusi Akar", "was cited on Tuesday as saying"),
         ("Turkey rejects this, saying the systems will not be integrated.", "the systems will not be integrated", "Turkey", "saying"),
+        ("Donald Trump is warning that a Clinton victory would bring the scandal back.",
+         "that a Clinton victory would bring the scandal back", "Donald Trump", "warning"),
+        ("Attorney General Eric Schneiderman isn\u2019t saying if the foundation violated any laws.",
+         "if the foundation violated any laws", "Attorney General Eric Schneiderman", "saying"),
+        ("Clinton now says she opposes the deal.", "she opposes the deal", "Clinton", "says"),
+        ("In his speech, Graham urged Republicans to join the ranks of climate change believers.",
+         "Republicans to join the ranks of climate change believers", "Graham", "urged"),
+        ("Trump could embrace a clean energy policy, Sen. Lindsey Graham (R-S.C.) told The Hill.",
+         "Trump could embrace a clean energy policy", "Sen. Lindsey Graham (R-S.C.)", "told"),
+        ("Trump spoke to a gathering of industry leaders, promising to lift environmental regulations.",
+         "to lift environmental regulations", "Trump", "promising"),
+        ("The Tax Policy Center at the Urban Institute estimates that the plan would raise taxes.",
+         "that the plan would raise taxes", "The Tax Policy Center at the Urban Institute", "estimates"),
     ],
 )
 def test_find_quotes_indirect_forms(text: str, content: str, speaker: str, cue: str) -> None:
@@ -285,3 +298,178 @@ def test_find_quotes_curly_quotes_inside_unclosed_straight_quote() -> None:
             "\u201cIt never crossed my mind that I am losing it,\u201d she said months later.")
     shown = _show(text, find_quotes(text))
     assert ("direct", "It never crossed my mind that I am losing it", "she", None, "said") in shown
+
+
+def test_find_quotes_inverted_cue_needs_the_sentence_to_end() -> None:
+    text = ("Trump, speaking to a veterans group in Virginia, said he would order a thorough review "
+            "of the nation\u2019s computer defenses and warned against hackers from China, Russia and Iran.")
+    shown = _show(text, find_quotes(text))
+    assert [(s[1][:25], s[2], s[4]) for s in shown] == [("he would order a thorough", "Trump", "said")]
+
+
+def test_find_quotes_indirect_content_stops_at_the_next_participle_cue() -> None:
+    text = ("He fired an architect who said he was stiffed after he designed a clubhouse, "
+            "saying the work was poor.")
+    shown = _show(text, find_quotes(text))
+    assert shown[0][1:3] == ("he was stiffed after he designed a clubhouse", "who")
+    assert shown[1][1:3] == ("the work was poor", "He")
+
+
+def test_find_quotes_participle_takes_the_speaker_of_the_cue_before_it() -> None:
+    text = "\u201cIt will be slow,\u201d the mayor said, adding that it would take more hours."
+    shown = _show(text, find_quotes(text))
+    assert shown == [("direct", "It will be slow", "the mayor", None, "said"),
+                     ("indirect", "that it would take more hours", "the mayor", None, "adding")]
+
+
+def test_find_quotes_parenthetical_attribution_gives_both_parts() -> None:
+    text = "During his years in office, Mr. Obama said, most Americans have come to accept the science."
+    shown = _show(text, find_quotes(text))
+    assert [s[1] for s in shown] == ["During his years in office", "most Americans have come to accept the science"]
+    assert {s[2] for s in shown} == {"Mr. Obama"}
+
+
+def test_find_quotes_passive_agent_and_noun_cues_are_no_speech() -> None:
+    text = ("The registration issue was first reported by The Washington Post. "
+            "The two taped an hourlong show that aired on Thursday. "
+            "The story was reported by reporters from the paper.")
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [('"He would be a great senator. Not good, great," Rep. Elijah E. Cummings (D-Md.) said in an interview.',
+      "Rep. Elijah E. Cummings (D-Md.)"),
+     ("\u201cThey are 100 percent wrong,\u201d said 9/11 widow Terry Strada.", "9/11 widow Terry Strada"),
+     ("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who ran the budget office.",
+      "Douglas Holtz-Eakin, an economist who ran the budget office"),
+     ("''It is simpler,'' said Mr. Kamin, who emphasized that her proposals would simplify returns.",
+      "Mr. Kamin")],
+)
+def test_find_quotes_direct_speaker_after_the_quote(text: str, speaker: str) -> None:
+    quote = find_quotes(text)[0]
+    assert quote.kind == "direct" and quote.speaker is not None
+    assert quote.speaker.text_in(text) == speaker
+
+
+def test_find_quotes_transcript_turns_inside_one_quotation() -> None:
+    text = ('Pence said on Fox:\n\n"WALLACE: Do you really see those two as equivalent?\n\n'
+            '"PENCE: Well, look, Mark Cuban has been out there saying tough stuff.\n\n'
+            '"But the truth is that Trump has a unique way of communicating."')
+    shown = _show(text, find_quotes(text))
+    assert [(s[1][:20], s[2], s[4]) for s in shown] == [
+        ("Do you really see th", "WALLACE", ":"), ("Well, look, Mark Cub", "PENCE", ":")]
+    assert shown[1][1].endswith("a unique way of communicating")
+
+
+def test_find_quotes_headline_with_a_speaker() -> None:
+    text = "Pence: Flowers Won\u2019t Be at Debate\n\nThe Latest: nothing here is said by anyone."
+    shown = _show(text, find_quotes(text))
+    assert shown == [("indirect", "Flowers Won\u2019t Be at Debate", "Pence", "Pence", ":")]
+
+
+def test_find_quotes_title_in_mid_sentence_is_no_quotation() -> None:
+    text = ("On this weekend\u2019s broadcast of \u201cFox News Sunday,\u201d Gov. Mike Pence said his "
+            "running mate was only \u201cto mock\u201d Clinton.")
+    shown = _show(text, find_quotes(text))
+    assert shown == [("indirect", "his running mate was only \u201cto mock\u201d Clinton", "Gov. Mike Pence",
+                      "Mike Pence", "said")]
+
+
+def test_find_quotes_short_answer_after_a_cue_stays_a_quotation() -> None:
+    text = "Asked about it, Kirby said \u201cAbsolutely Not.\u201d"
+    assert _show(text, find_quotes(text))[0][:3] == ("direct", "Absolutely Not", "Kirby")
+
+
+def test_find_quotes_quote_closed_by_a_period_is_not_attributed_to_the_next_sentence() -> None:
+    text = ('Trump gave him the nickname "Lyin\' Ted." Trump called the senator a "nasty guy" and "sick."')
+    shown = _show(text, find_quotes(text))
+    assert shown == [("indirect", 'the senator a "nasty guy" and "sick."', "Trump", "Trump", "called")]
+
+
+def test_find_quotes_cue_closing_a_paragraph_takes_the_next_one() -> None:
+    text = "Limbaugh added:\n\nThis reeks of fear. She can\u2019t win without stacking the deck.\n\nMore news."
+    assert _show(text, find_quotes(text)) == [
+        ("indirect", "This reeks of fear. She can\u2019t win without stacking the deck", "Limbaugh",
+         "Limbaugh", "added")]
+
+
+def test_find_quotes_plural_subject_with_a_base_form_cue() -> None:
+    text = "But environmentalists worry that Mr. Clarke is breathing new life into a polluting industry."
+    shown = _show(text, find_quotes(text))
+    assert shown == [("indirect", "that Mr. Clarke is breathing new life into a polluting industry",
+                      "environmentalists", None, "worry")]
+
+
+def test_find_quotes_indirect_content_stops_before_a_contrasting_clause() -> None:
+    text = ("At the forum, Clinton called her vote in favor of the Iraq War a mistake, but she noted "
+            "that Trump also supported the invasion.")
+    shown = _show(text, find_quotes(text))
+    assert [(s[1], s[2], s[4]) for s in shown] == [
+        ("her vote in favor of the Iraq War a mistake", "Clinton", "called"),
+        ("that Trump also supported the invasion", "she", "noted")]
+
+
+def test_find_quotes_speaker_with_two_appositions() -> None:
+    text = ("\u201cIt\u2019s an invasion,\u201d Scott Pruitt, the attorney general of Oklahoma, one of the "
+            "states suing the EPA, said at an event.")
+    quote = find_quotes(text)[0]
+    assert quote.speaker is not None and quote.speaker_entity == "Scott Pruitt"
+    assert quote.speaker.text_in(text).startswith("Scott Pruitt, the attorney general of Oklahoma")
+
+
+def test_find_quotes_coordinated_cues_split_the_content() -> None:
+    text = "Merrill says Machado promised to keep supporting Clinton and said she would stand up to the attacks."
+    shown = _show(text, find_quotes(text))
+    assert [(s[1], s[2], s[4]) for s in shown] == [
+        ("Machado promised to keep supporting Clinton", "Merrill", "says"),
+        ("she would stand up to the attacks", "Merrill", "said")]
+
+
+def test_find_quotes_that_of_a_later_clause_is_not_the_complementizer() -> None:
+    text = ("Sen. David Perdue (R-Ga.) said he didn\u2019t believe those attacks did Romney in, arguing "
+            "that it was divisions in the party.")
+    shown = _show(text, find_quotes(text))
+    assert [(s[1], s[4]) for s in shown] == [
+        ("he didn\u2019t believe those attacks did Romney in", "said"),
+        ("that it was divisions in the party", "arguing")]
+    assert shown[0][2] == "Sen. David Perdue (R-Ga.)"
+
+
+def test_find_quotes_capitalised_cue_inside_a_name_is_no_cue() -> None:
+    text = ("Trump Could Address Clean Energy, Lindsey Graham Says\n\n"
+            "The Clean Power Plan was designed to lower carbon emissions from power plants. "
+            "\u201cNo,\u201d said David Wasserman, House editor for the Cook Political Report.")
+    shown = _show(text, find_quotes(text))
+    assert [s[1:3] for s in shown] == [("Trump Could Address Clean Energy", "Lindsey Graham"),
+                                       ("No", "David Wasserman, House editor for the Cook Political Report")]
+
+
+def test_find_quotes_transcript_after_an_introduction_in_the_same_quotation() -> None:
+    text = ('The transcript reads:\n\n"Here is the partial transcript of the show.\n\n'
+            '"PENCE: Well, look, Mark Cuban has been saying tough stuff.\n\n'
+            '"But the truth is that Trump has a unique way of communicating."')
+    shown = _show(text, find_quotes(text))
+    assert shown[-1][1:3] == ("Well, look, Mark Cuban has been saying tough stuff.\n\n"
+                              '"But the truth is that Trump has a unique way of communicating', "PENCE")
+    assert all("PENCE" not in s[1] for s in shown)
+
+
+def test_find_quotes_contrasting_clause_after_a_closing_quote_mark() -> None:
+    text = "Trump is promising lower taxes and \u201cjobs, jobs, jobs,\u201d but he has also intensified the warnings."
+    shown = _show(text, find_quotes(text))
+    assert [(s[1], s[2], s[4]) for s in shown] == [
+        ("lower taxes and \u201cjobs, jobs, jobs,\u201d", "Trump", "promising")]
+
+
+def test_find_quotes_abbreviation_before_a_comma_does_not_end_the_attribution() -> None:
+    text = "\u201cThe veto will be overridden,\u201d Senate Majority Leader Mitch McConnell, R-Ky., said."
+    assert _show(text, find_quotes(text)) == [
+        ("direct", "The veto will be overridden", "Senate Majority Leader Mitch McConnell, R-Ky.",
+         "Mitch McConnell", "said")]
+
+
+def test_find_quotes_object_of_an_earlier_verb_is_not_content() -> None:
+    text = "Back when he wrote his book, Mr. McKinley said that he considered debt a last resort."
+    assert _show(text, find_quotes(text)) == [
+        ("indirect", "that he considered debt a last resort", "Mr. McKinley", "Mr. McKinley", "said")]

@@ -75,3 +75,33 @@ def test_resolver_drops_the_apposition_from_the_name() -> None:
 def test_fold_strips_accents_and_dotless_i() -> None:
     assert fold("Recep Tayyip Erdoğan") == "recep tayyip erdogan"
     assert fold("Işık") == "isik"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name"),
+    [("Gov. Mike Pence", "Mike Pence"), ("Democratic Sen. Claire McCaskill (D-Mo.)", "Claire McCaskill"),
+     ("Mr. Schultz", "Mr. Schultz"), ("Sen.", None)],
+)
+def test_speaker_resolver_drops_abbreviated_offices(speaker: str, name: str | None) -> None:
+    text = f"{speaker} said it fails."
+    resolver = SpeakerResolver(text, None, [])
+    assert resolver.name(Span(0, len(speaker)), 0) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [("\u201cNo,\u201d said David Wasserman, House editor for the Cook Political Report.", "said",
+      "David Wasserman, House editor for the Cook Political Report"),
+     ("\u201cNo,\u201d said Senate Majority Leader Mitch McConnell, R-Ky., on Tuesday.", "said",
+      "Senate Majority Leader Mitch McConnell, R-Ky."),
+     ("\u201cNo,\u201d said 9/11 widow Terry Strada.", "said", "9/11 widow Terry Strada")],
+)
+def test_speaker_right_appositions_and_numbers(text: str, cue: str, speaker: str) -> None:
+    assert _right(text, cue) == speaker
+
+
+def test_speaker_left_keeps_an_including_apposition() -> None:
+    text = ("Other major unions, including the American Federation of Teachers and the AFL-CIO, "
+            "have also endorsed her.")
+    assert _left(text, "have") == ("Other major unions, including the American Federation of Teachers "
+                                   "and the AFL-CIO")

@@ -11,9 +11,11 @@ __all__ = [
     "CUE_LEMMAS",
     "CUE_FORMS",
     "CLOSER_OF",
+    "COORDINATED_CUES",
     "FORWARD_ONLY_FORMS",
     "FORWARD_ONLY_LEMMAS",
     "MULTIWORD_CUES",
+    "NOUN_LIKE_FORMS",
     "NP_INNER_WORDS",
     "ORG_WORDS",
     "PARTICIPLE_FORMS",
@@ -69,7 +71,7 @@ CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "conclude": ("conclude", "concludes", "concluded", "concluding"),
     "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
     "contend": ("contend", "contends", "contended", "contending"),
-    "observe": ("observes", "observed"),
+    "observe": ("observe", "observes", "observed"),
     "remark": ("remark", "remarks", "remarked", "remarking"),
     "continue": ("continued",),
     "joke": ("joke", "jokes", "joked", "joking"),
@@ -77,10 +79,10 @@ CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "boast": ("boast", "boasts", "boasted", "boasting"),
     "exclaim": ("exclaims", "exclaimed"),
     "concede": ("concede", "concedes", "conceded", "conceding"),
-    "caution": ("cautions", "cautioned", "cautioning"),
-    "mention": ("mentions", "mentioned"),
+    "caution": ("caution", "cautions", "cautioned", "cautioning"),
+    "mention": ("mention", "mentions", "mentioned"),
     "agree": ("agree", "agrees", "agreed"),
-    "estimate": ("estimates", "estimated"),
+    "estimate": ("estimate", "estimates", "estimated"),
     "believe": ("believe", "believes", "believed"),
     "think": ("think", "thinks", "thought"),
     "find": ("find", "finds", "found"),
@@ -89,41 +91,93 @@ CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "call": ("call", "calls", "called", "calling"),
     "describe": ("describe", "describes", "described", "describing"),
     "cite": ("cite", "cites", "cited", "citing"),
-    "want": ("wants", "wanted"),
-    "plan": ("plans", "planned"),
+    "want": ("want", "wants", "wanted"),
+    "plan": ("plan", "plans", "planned", "planning"),
     "criticize": ("criticize", "criticizes", "criticized", "criticizing", "criticise",
                   "criticises", "criticised"),
     "rule": ("ruled",),
-    "question": ("questions", "questioned", "questioning"),
-    "attack": ("attacks", "attacked", "attacking"),
+    "question": ("question", "questions", "questioned", "questioning"),
+    "attack": ("attack", "attacks", "attacked", "attacking"),
     "slam": ("slams", "slammed", "slamming"),
-    "praise": ("praises", "praised", "praising"),
-    "condemn": ("condemns", "condemned", "condemning"),
-    "propose": ("proposes", "proposed", "proposing"),
-    "demand": ("demands", "demanded", "demanding"),
-    "expect": ("expects", "expected"),
-    "hope": ("hopes", "hoped"),
-    "fear": ("fears", "feared"),
-    "worry": ("worries", "worried"),
+    "praise": ("praise", "praises", "praised", "praising"),
+    "condemn": ("condemn", "condemns", "condemned", "condemning"),
+    "propose": ("propose", "proposes", "proposed", "proposing"),
+    "demand": ("demand", "demands", "demanded", "demanding"),
+    "expect": ("expect", "expects", "expected", "expecting"),
+    "hope": ("hope", "hopes", "hoped", "hoping"),
+    "fear": ("fear", "fears", "feared"),
+    "worry": ("worry", "worries", "worried"),
     "testify": ("testifies", "testified", "testifying"),
-    "lament": ("laments", "lamented", "lamenting"),
-    "recommend": ("recommends", "recommended", "recommending"),
+    "lament": ("lament", "laments", "lamented", "lamenting"),
+    "recommend": ("recommend", "recommends", "recommended", "recommending"),
     "decline": ("declines", "declined"),
     "refuse": ("refuses", "refused"),
-    "oppose": ("opposes", "opposed"),
-    "defend": ("defends", "defended", "defending"),
+    "oppose": ("oppose", "opposes", "opposed"),
+    "defend": ("defend", "defends", "defended", "defending"),
     "signal": ("signals", "signaled", "signalled"),
-    "point": ("pointed",),
-    "blame": ("blames", "blamed", "blaming"),
+    "blame": ("blame", "blames", "blamed", "blaming"),
     "encourage": ("encourages", "encouraged", "encouraging"),
-    "know": ("knows", "knew"),
-    "feel": ("feels", "felt"),
+    "know": ("know", "knows", "knew"),
+    "feel": ("feel", "feels", "felt"),
     "discuss": ("discusses", "discussed"),
     "compare": ("compares", "compared"),
     "decide": ("decides", "decided"),
     "order": ("ordered",),
     "seek": ("seeks", "sought"),
+    # Further reporting and stance verbs of the attribution literature (PARC 3.0, Pareti 2016).
+    "charge": ("charge", "charges", "charged", "charging"),
+    "disclose": ("disclose", "discloses", "disclosed", "disclosing"),
+    "dismiss": ("dismiss", "dismisses", "dismissed", "dismissing"),
+    "dispute": ("dispute", "disputes", "disputed", "disputing"),
+    "doubt": ("doubt", "doubts", "doubted"),
+    "endorse": ("endorse", "endorses", "endorsed", "endorsing"),
+    "express": ("expresses", "expressed", "expressing"),
+    "forecast": ("forecasts", "forecasted"),
+    "hint": ("hints", "hinted", "hinting"),
+    "imply": ("implies", "implied", "implying"),
+    "indicate": ("indicate", "indicates", "indicated", "indicating"),
+    "proclaim": ("proclaims", "proclaimed", "proclaiming"),
+    "reject": ("reject", "rejects", "rejected", "rejecting"),
+    "request": ("requests", "requested", "requesting"),
+    "speculate": ("speculate", "speculates", "speculated", "speculating"),
+    "swear": ("swears", "swore", "sworn"),
+    "threaten": ("threaten", "threatens", "threatened", "threatening"),
+    "wonder": ("wonder", "wonders", "wondered", "wondering"),
+    "guarantee": ("guarantees", "guaranteed"),
+    "liken": ("likens", "likened", "likening"),
+    "mock": ("mocks", "mocked", "mocking"),
+    "blast": ("blasts", "blasted", "blasting"),
+    "echo": ("echoes", "echoed", "echoing"),
+    "scold": ("scolds", "scolded", "scolding"),
+    "dub": ("dubs", "dubbed", "dubbing"),
+    "label": ("labels", "labeled", "labelled", "labeling"),
+    "brand": ("brands", "branded", "branding"),
+    "support": ("support", "supports", "supported"),
+    "back": ("backs", "backed"),
+    "learn": ("learned", "learnt"),
+    "consider": ("consider", "considers", "considered"),
+    "tout": ("touts", "touted", "touting"),
+    "highlight": ("highlights", "highlighted", "highlighting"),
+    "chide": ("chides", "chided", "chiding"),
+    "assure": ("assure", "assures", "assured", "assuring"),
+    "remind": ("reminds", "reminded", "reminding"),
+    "advise": ("advises", "advised", "advising"),
+    "forget": ("forgot",),
+    "recognize": ("recognizes", "recognized", "recognise", "recognised"),
+    "understand": ("understands",),
+    "imagine": ("imagines", "imagined"),
+    "insinuate": ("insinuates", "insinuated"),
 }
+
+#: Cue forms that are as often nouns ("the show", "tax plans"): a cue only after a name,
+#: pronoun, role or plural subject.
+NOUN_LIKE_FORMS = frozenset(
+    "support doubt charge demand fear hope plan "
+    "show shows plan plans question questions attack attacks remark remarks report reports note "
+    "notes call calls claim claims demand demands hope hopes fear fears worry worries promise "
+    "promises supports backs charges doubts estimates finds comment comments request requests "
+    "threats echoes labels brands highlights reply replies tweet tweets counter state".split()
+)
 
 #: Every single-word cue form.
 CUE_FORMS: frozenset[str] = frozenset(form for forms in CUE_LEMMAS.values() for form in forms)
@@ -132,17 +186,29 @@ CUE_FORMS: frozenset[str] = frozenset(form for forms in CUE_LEMMAS.values() for 
 #: inverted "..., <verb> X" one, because they are too often ordinary verbs.
 FORWARD_ONLY_LEMMAS = frozenset(
     {"find", "show", "believe", "think", "call", "describe", "accuse", "agree", "estimate",
-     "continue", "report", "ask", "state", "mention", "observe", "cite", "want", "plan",
+     "continue", "ask", "state", "mention", "observe", "cite", "want", "plan",
      "criticize", "rule", "question", "attack", "slam", "praise", "condemn", "propose",
      "demand", "expect", "hope", "fear", "worry", "testify", "lament",
      "recommend", "decline", "refuse", "oppose", "defend",
-     "signal", "point", "blame", "encourage", "know", "feel", "discuss",
-     "compare", "decide", "order", "seek"}
+     "signal", "blame", "encourage", "know", "feel", "discuss",
+     "compare", "decide", "order", "seek", "charge", "disclose", "dismiss", "dispute", "doubt",
+     "endorse", "express", "forecast", "hint", "imply", "indicate", "proclaim", "reject",
+     "request", "speculate", "swear", "threaten", "wonder", "guarantee", "liken", "mock", "blast",
+     "echo", "scold", "dub", "label", "brand", "support", "back", "consider", "tout",
+     "highlight", "chide", "assure", "remind", "advise", "forget", "recognize", "understand",
+     "imagine", "insinuate"}
 )
 
 #: Every form of the forward-only lemmas.
 FORWARD_ONLY_FORMS: frozenset[str] = frozenset(
     form for lemma in FORWARD_ONLY_LEMMAS for form in CUE_LEMMAS[lemma]
+)
+
+#: Speech verbs that open a second attribution of the same subject: "X says A and said B".
+COORDINATED_CUES = frozenset(
+    "said says told tells added adds noted notes argued argues warned warns stressed stresses "
+    "insisted insists claimed claims explained explains urged urges acknowledged suggested "
+    "called calls asked asks vowed vows promised promises".split()
 )
 
 #: "-ing" forms that open a participial attribution: "..., saying (that) ...".
@@ -176,6 +242,7 @@ QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
     "\u300c": ("\u300d",),  # 「 ... 」
     "\u300e": ("\u300f",),  # 『 ... 』
     "\u2018": ("\u2019",),  # ‘ ... ’
+    "''": ("''",),  # ''...'' (two apostrophes: the New York Times' archive typesetting)
     "'": ("'",),
 }
 

@@ -2,8 +2,9 @@
 
 Every style of :data:`~storyline.analyze.quote_cues.QUOTE_PAIRS` is paired. A quote may span
 sentences and, by the newspaper convention (no closer at the paragraph end, an opener at the
-next one), paragraphs. Apostrophes are not quote marks; unbalanced marks are dropped. One pass
-over the marks, linear in the text.
+next one), paragraphs. Apostrophes are not quote marks, but two of them (``''...''``, the New
+York Times archive's typesetting) are one mark; unbalanced marks are dropped. One pass over the
+marks, linear in the text.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from storyline.model import Span
 
 __all__ = ["OPENERS", "find_quote_marks"]
 
-_MARK_RE = re.compile("[" + re.escape("".join(set(cues.QUOTE_PAIRS) | set(cues.CLOSER_OF))) + "]")
-_SINGLE = {"'", "\u2018", "\u2019"}
+_MARK_RE = re.compile(
+    "''|[" + re.escape("".join(m for m in set(cues.QUOTE_PAIRS) | set(cues.CLOSER_OF) if len(m) == 1)) + "]"
+)
+_SINGLE = {"'", "''", "\u2018", "\u2019"}
 _MAX_QUOTE_CHARS = 6000
 #: Marks that open a quotation (the straight apostrophe excluded: it is mostly an apostrophe).
-OPENERS = frozenset(cues.QUOTE_PAIRS) - {"'"}
+OPENERS = frozenset(m for m in cues.QUOTE_PAIRS if len(m) == 1) - {"'"}
 
 
 def find_quote_marks(text: str) -> list[tuple[Span, Span]]:
@@ -52,29 +55,29 @@ def _pair_region(text: str, start: int, end: int, pairs: list[tuple[Span, Span]]
     for match in _MARK_RE.finditer(text, start, end):
         pos, mark = match.start(), match.group()
         if open_at >= 0 and pos - open_at > _MAX_QUOTE_CHARS:
-            abandoned.append((open_at + 1, pos))
+            abandoned.append((open_at + len(open_mark), pos))
             open_at = -1
         if open_at >= 0:
             if mark in cues.QUOTE_PAIRS.get(open_mark, ()) and _can_close(text, pos, mark):
                 if _continues_paragraph(text, pos, mark):
                     continue
                 if "\n" not in text[open_at:pos] or _paragraphs_chain(text, open_at, pos, open_mark):
-                    pairs.append((Span(open_at, open_at + 1), Span(pos, pos + 1)))
+                    pairs.append((Span(open_at, open_at + len(open_mark)), Span(pos, match.end())))
                 else:
-                    abandoned.append((open_at + 1, pos))
+                    abandoned.append((open_at + len(open_mark), pos))
                 open_at = -1
             elif mark == open_mark and _can_open(text, pos, mark) and not _paragraph_start(text, pos):
-                abandoned.append((open_at + 1, pos))
+                abandoned.append((open_at + len(open_mark), pos))
                 open_at = pos  # a stray opener: restart from here
             continue
         if mark in cues.QUOTE_PAIRS and _can_open(text, pos, mark):
             open_at, open_mark = pos, mark
     if open_at >= 0:
-        abandoned.append((open_at + 1, end))
+        abandoned.append((open_at + len(open_mark), end))
 
 
 def _can_open(text: str, pos: int, mark: str) -> bool:
-    after = text[pos + 1 : pos + 2]
+    after = text[pos + len(mark) : pos + len(mark) + 1]
     if not after or after.isspace():
         return False
     before = text[pos - 1 : pos]
@@ -88,7 +91,7 @@ def _can_close(text: str, pos: int, mark: str) -> bool:
     if not before or before.isspace():
         return False
     if mark in _SINGLE:
-        after = text[pos + 1 : pos + 2]
+        after = text[pos + len(mark) : pos + len(mark) + 1]
         return not after or not after.isalnum()
     return True
 
@@ -100,14 +103,14 @@ def _paragraph_start(text: str, pos: int) -> bool:
 
 def _continues_paragraph(text: str, pos: int, mark: str) -> bool:
     """A straight ``"`` opening a new paragraph continues an open multi-paragraph quote."""
-    return mark == '"' and _paragraph_start(text, pos) and _can_open(text, pos, mark)
+    return mark in {'"', "''"} and _paragraph_start(text, pos) and _can_open(text, pos, mark)
 
 
 def _paragraphs_chain(text: str, start: int, end: int, opener: str) -> bool:
     """Each paragraph break inside ``[start, end)`` is followed by a re-opening mark."""
     for match in re.finditer(r"\n\s*", text[start:end]):
         nxt = start + match.end()
-        if nxt < end and text[nxt] != opener:
+        if nxt < end and not text.startswith(opener, nxt):
             return False
     return True
 

@@ -6,7 +6,9 @@ nested regex quantifiers):
 1. **Quote marks** are paired (:func:`~storyline.analyze.quote_marks.find_quote_marks`) in every style of
    :data:`~storyline.analyze.quote_cues.QUOTE_PAIRS`. A quote may span sentences and, by the
    newspaper convention (no closer at the paragraph end, an opener at the next one), paragraphs.
-   Apostrophes are not quote marks; unbalanced marks are dropped.
+   Apostrophes are not quote marks (two of them, ``''...''``, are); unbalanced marks are
+   dropped. A short title-case quotation in mid-sentence names a show or a nickname and is no
+   quotation.
 2. **Direct quotes** take their cue and speaker from right after the closer (``," Price told
    reporters``; ``," said Price``) or right before the opener (``Kirby said on Friday: "``). A
    quote interrupted by its attribution (``"We are open," Akar added, "to negotiating"``) gives
@@ -14,11 +16,17 @@ nested regex quantifiers):
    speaker of the previous quote in the same or the previous paragraph; short ones (under
    ``min_unattributed_words``) are taken for scare quotes and dropped.
 3. **Indirect speech**, per sentence, outside direct quotes: ``X said (that) ...``,
-   ``..., X said``, ``..., said X``, ``according to X, ...``, ``X told reporters ...``,
-   ``X was cited as saying ...``, the passive ``it was announced by X that ...`` and
-   ``..., saying ...`` (the subject speaks). A partial quote
-   inside indirect content is absorbed by it; the kind is ``direct`` only when the content is
-   one whole quotation.
+   ``..., X said``, ``..., said X``, ``X, Y said, ...`` (both parts), ``according to X, ...``,
+   ``X told reporters ...``, ``X urged Y to ...``, ``X is warning ...``, ``X was cited as
+   saying ...``, the passive ``it was announced by X that ...``, ``..., saying ...`` (the
+   subject, or the speaker of the cue before, speaks) and ``X added:`` closing a paragraph.
+   The speaker is the whole subject noun phrase
+   (:func:`~storyline.analyze.speaker_clause.speaker_before`); the content stops where the next
+   attribution or an adverbial clause of the reporting verb begins (``, arguing``, ``and
+   said``, ``, but``). Cue forms that are as often nouns count only after a name, pronoun or
+   role. A partial quote inside indirect content is absorbed by it; the kind is ``direct``
+   only when the content is one whole quotation. Interview transcripts (``PENCE: ...``) and a
+   headline ``Name: ...`` give one attribution per turn.
 4. **Speakers** are resolved (:class:`SpeakerResolver`): a name is
    stripped of its title ("State Department spokesman Ned Price" -> "Ned Price") and a bare
    surname linked to the full name; a pronoun goes to the most recent person named before it
@@ -37,14 +45,13 @@ from typing import Literal
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_marks import find_quote_marks
 from storyline.analyze.sentences import split_sentences
+from storyline.analyze.speaker_clause import sentence_subject, speaker_before
 from storyline.analyze.speaker_names import SpeakerResolver
 from storyline.analyze.speakers import (
     TokenDoc,
     clause_end,
     inside,
-    speaker_left,
     speaker_right,
-    subject,
     trim,
 )
 from storyline.model import Mention, Quote, Span
@@ -61,17 +68,41 @@ _MULTI_RE = re.compile(
     re.IGNORECASE,
 )
 _ADVERBIAL_RE = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|last|this|earlier|later)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|last|this|earlier|later)\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?"
     r"[\w'\u2019\-]+(?:\s+(?:with|to|on|of)\s+(?:the\s+|a\s+)?[\w'\u2019\-]+)?|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|again|also|"
     r"repeatedly|publicly|later|earlier|recently|previously|then|once)\b)){0,3}"
 )
 _THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 _TRANSCRIPT_RE = re.compile(r"[\"\u201c]?([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?=\S)")
-_NO_GAP = r"[.;:!?\"\u201c\u201d]|\b(?:who|which|said|says)\b"
+#: A headline "Name: what they said" (up to four capitalised words before the colon).
+_HEADLINE_RE = re.compile(r"\s*(?!The |Editor|Update|Watch|Video|Breaking|Exclusive|Opinion|Analysis)"
+                          r"([A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,3}):[ \t]+(?=\S)")
+_NO_GAP = (r"[.;:!?\"\u201c\u201d]|\b(?:who|which|said|says)\b"
+           r"|,\s+(?:but|and|or|while|although|though|because|since)\b")
 _WINDOW = 160
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 _BY_RE = re.compile(r"\s+by\s+")
+#: Where indirect content ends before the sentence does: ", saying ..." opens the next
+#: attribution; a dash or an adverbial clause (", because ...") belongs to the reporting clause.
+_NEXT_CUE_RE = re.compile(
+    r",\s+(?:" + "|".join(sorted(f for f in cues.CUE_FORMS if f.endswith("ing"))) + r")\b"
+    r"|\s+and\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cues.COORDINATED_CUES)) + r")\b"
+    r"|\s[\u2014\u2015]\s|(?:(?<=,)|(?<=,[\u201d\"]))\s+(?:but|since|because|while|although|though)\b"
+    r"|,(?=\s[^,;]{1,60}?\b(?:said|says|told|added|wrote)\b)"  # ", Mr. McKinley said ..."
+)
+#: What opens no reported content: a passive agent (``reported by``) or an adverbial.
+_NOT_CONTENT_RE = re.compile(r"\s*(?:by|from|during|in|as|with|upon|up|down|off|out|back|when)\b",
+                             re.IGNORECASE)
+_AUX_AFTER_RE = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could)\b")
+_TO_INFINITIVE_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){1,6}?to\s+[a-z]+\b")
+_BLOCK_RE = re.compile(r"[ \t]*:[ \t]*\n\s*(?=[^\s\"\u201c\u2018'])")
+#: "is warning", "isn't saying", "’s claiming": a progressive, so active, -ing cue.
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|am|['\u2019]s|['\u2019]re)(?:n['\u2019]t)?"
+    r"(?:\s+(?:\w+ly|also|now|still|not|again|once|already|even|just|all))*\s+$"
+)
 
 Kind = Literal["direct", "indirect"]
 
@@ -85,6 +116,7 @@ class _Found:
     speaker: Span | None = None
     cue: Span | None = None
     inherited: str | None = None  # speaker entity inherited from a previous quote
+    rest: Span | None = None  # the content after a parenthetical "..., X said, ..."
 
 
 class QuoteFinder:
@@ -114,14 +146,16 @@ class QuoteFinder:
         found = _direct_quotes(doc, self.min_unattributed_words)
         if self.with_indirect:
             found = _merge(doc, found, _indirect_quotes(doc, sents, found))
-        found.extend(_transcript_quotes(doc, found))
+        found = _transcript_quotes(doc, found)
         found.sort(key=lambda f: f.content.start)
         resolver = SpeakerResolver(text, entities, _quote_ranges(found))
-        return [
-            Quote(f.content, f.kind, f.speaker,
-                  None if f.speaker is None else resolver.speaker_name(f.speaker, f.content), f.cue)
-            for f in found
-        ]
+        out = []
+        for f in found:
+            name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
+            out.append(Quote(f.content, f.kind, f.speaker, name, f.cue))
+            if f.rest is not None:
+                out.append(Quote(f.rest, f.kind, f.speaker, name, f.cue))
+        return out
 
 
 def find_quotes(
@@ -148,10 +182,12 @@ def _direct_quotes(doc: TokenDoc, min_words: int) -> list[_Found]:
     pairs = find_quote_marks(doc.text)
     for index, (opener, closer) in enumerate(pairs):
         content = trim(doc.text, opener.end, closer.start)
-        if content is None:
+        if content is None or _title(doc, opener.start, content):
             continue
         quote = _Found(content, "direct")
-        _attribute_after(doc, closer.end, quote) or _attribute_before(doc, opener.start, quote)
+        ends_sentence = doc.text[closer.start - 1] == "."  # '..." Trump called' opens a sentence
+        (not ends_sentence and _attribute_after(doc, closer.end, quote)) \
+            or _attribute_before(doc, opener.start, quote)
         if quote.cue is None and found and _interrupted(doc.text, pairs, index):
             previous = found[-1]
             quote.speaker, quote.cue = previous.speaker, previous.cue
@@ -162,6 +198,23 @@ def _direct_quotes(doc: TokenDoc, min_words: int) -> list[_Found]:
                 quote.speaker = found[-1].speaker
         found.append(quote)
     return found
+
+
+def _title(doc: TokenDoc, opener: int, content: Span) -> bool:
+    """A short title-case quotation in mid-sentence names a show, book or nickname
+    (``the broadcast of "Fox News Sunday,"``), unless a cue introduces it."""
+    words = doc.text[content.start : content.end].split()
+    if len(words) > 6 or not all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words):
+        return False
+    before = doc.tokens_in(max(0, opener - 40), opener)[-1:]
+    if not before:
+        return False
+    word = doc.word(before[0])
+    return word[0].isalnum() and word.lower() not in cues.CUE_FORMS and word.lower() not in _TITLE_INTROS
+
+
+_TITLE_SMALL = frozenset("a an the of in on for to and with at by from or but".split())
+_TITLE_INTROS = frozenset({"as", "that", "is", "was", "are", "were"})
 
 
 def _interrupted(text: str, pairs: list[tuple[Span, Span]], index: int) -> bool:
@@ -186,7 +239,7 @@ def _attribute_after(doc: TokenDoc, pos: int, quote: _Found) -> bool:
             if i == 0 or all(doc.word(t) == "," for t in tokens[:i]):
                 speaker = speaker_right(doc, tok[1], limit)
             else:
-                speaker = speaker_left(doc, tok[0], pos)
+                speaker = speaker_before(doc, tok[0], pos)
                 if i >= 12 and speaker is not None and len(doc.tokens_in(pos, speaker.start)) > 2:
                     return False  # a long gap is only allowed for an apposition
             if speaker is not None:
@@ -214,9 +267,9 @@ def _attribute_before(doc: TokenDoc, pos: int, quote: _Found) -> bool:
         if gap and (gap[-1] not in ":," or len(gap.split()) > 7):
             return False
         if low in cues.PARTICIPLE_FORMS:
-            speaker = subject(doc, floor, cue.start)
+            speaker = sentence_subject(doc, floor, cue.start)
         else:
-            speaker = speaker_left(doc, cue.start, floor)
+            speaker = speaker_before(doc, cue.start, floor)
         if speaker is not None:
             quote.speaker, quote.cue = speaker, cue
             return True
@@ -231,11 +284,10 @@ def _indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[_Found])
     blocked = sorted((f.content.start, f.content.end) for f in direct)
     used = {f.cue for f in direct if f.cue is not None}
     found: list[_Found] = []
+    every = _cue_candidates(doc)
+    starts = [c.start for c in every]
     for sent in sentences:
-        multi = [Span(m.start(), m.end()) for m in _MULTI_RE.finditer(doc.text, sent.start, sent.end)]
-        cands = multi + [Span(*t) for t in doc.tokens_in(sent.start, sent.end)
-                         if doc.word(t).lower() in cues.CUE_FORMS
-                         and not any(m.start <= t[0] < m.end for m in multi)]
+        cands = every[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
         for cue in sorted(cands, key=lambda c: (_forward_only(doc.text[c.start : c.end]), c.start)):
             if cue in used or inside(blocked, cue.start):
                 continue
@@ -246,6 +298,27 @@ def _indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[_Found])
     return found
 
 
+def _cue_candidates(doc: TokenDoc) -> list[Span]:
+    """Every multi-word cue and every single cue word outside them, in text order."""
+    multi = [(m.start(), m.end()) for m in _MULTI_RE.finditer(doc.text)]
+    text = doc.text
+    single = [(a, b) for a, b in doc.tokens if text[a:b].lower() in cues.CUE_FORMS
+              and not (multi and inside(multi, a)) and not (text[a].isupper() and _in_name(doc, a, b))]
+    return [Span(*c) for c in sorted(multi + single)]
+
+
+def _in_name(doc: TokenDoc, start: int, end: int) -> bool:
+    """A capitalised cue word in mid-sentence belongs to a name (``the Clean Power Plan``,
+    ``the Cook Political Report``) unless its line is a title-case headline (``Lindsey Graham
+    Says``)."""
+    word = doc.text[start:end]
+    if not word[0].isupper() or word.isupper() or doc.sentence_start(start) == start:
+        return False
+    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : doc.text.find("\n", end) % (len(doc.text) + 1)]
+    words = [w for w in line.split() if w[0].isalpha()]
+    return sum(w[0].isupper() for w in words) < 0.7 * len(words)
+
+
 def _forward_only(word: str) -> bool:
     return word.lower() in cues.FORWARD_ONLY_FORMS
 
@@ -254,11 +327,14 @@ def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> _Found | None:
     low = doc.text[cue.start : cue.end].lower()
     if low.startswith("according"):
         return _according_to(doc, sent, cue)
-    if _PASSIVE_BEFORE_RE.search(doc.text, max(sent.start, cue.start - 12), cue.start):
+    if not low.endswith("ing") and _PASSIVE_BEFORE_RE.search(
+            doc.text, max(sent.start, cue.start - 12), cue.start):
         return _passive(doc, sent, cue)
     before = doc.text[max(0, cue.start - 4) : cue.start].rstrip()
-    if " " in low or low in cues.PARTICIPLE_FORMS and before.endswith(","):
+    if " " in low or low.endswith("ing") and before.endswith(","):
         return _forward(doc, sent, cue, participle=" " not in low)
+    if low.endswith("ing") and _PROGRESSIVE_RE.search(doc.text, max(sent.start, cue.start - 24), cue.start):
+        return _forward(doc, sent, cue, participle=False)
     if not _forward_only(low):
         inverted = _reverse(doc, sent, cue)
         if inverted is not None:
@@ -272,29 +348,86 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> _Foun
     """``X said (that) ...``, ``X told reporters ...``, ``..., saying ...``."""
     floor = max(sent.start, cue.start - _WINDOW)
     if participle:
-        speaker = subject(doc, sent.start, cue.start)
+        speaker = _previous_speaker(doc, floor, cue.start) or sentence_subject(doc, sent.start, cue.start)
     else:
-        speaker = speaker_left(doc, cue.start, floor)
-    if speaker is None:
+        speaker = speaker_before(doc, cue.start, floor)
+    if speaker is None or (not participle and _noun_cue(doc, cue, speaker)):
         return None
     pos = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
-    that = _THAT_RE.match(doc.text, pos, sent.end)
-    if that is not None:
-        pos = that.end() if doc.text[that.end() - 1] == ":" else that.end() - 4
-    else:
-        window = doc.text[pos : min(sent.end, pos + 100)]
-        hit = re.search(r"\bthat\b", window)
-        if hit is not None and not re.search(_NO_GAP, window[: hit.start()]):
-            pos += hit.start()
-        elif doc.text[cue.start : cue.end].lower() in cues.TELL_FORMS:
-            hit = re.search(r"\b(?:he|she|they|we|it|I)\b", window)
-            if hit is None or len(window[: hit.start()].split()) > 4:
-                return None
-            pos += hit.start()
-    content = trim(doc.text, pos, sent.end)
+    block = _BLOCK_RE.match(doc.text, pos)
+    if block is not None:  # "Limbaugh added:" closing a paragraph; the next one is his
+        end = doc.text.find("\n", block.end())
+        content = trim(doc.text, block.end(), end if end >= 0 else len(doc.text))
+        return None if content is None else _Found(content, "indirect", speaker, cue)
+    start = _content_start(doc, sent, cue, pos)
+    if start is None:
+        return None
+    next_cue = _NEXT_CUE_RE.search(doc.text, start, sent.end)
+    content = trim(doc.text, start, next_cue.start() if next_cue else sent.end)
     if content is None or len(doc.text[content.start : content.end].split()) < 3:
         return None
     return _Found(content, _kind(doc.text, content), speaker, cue)
+
+
+def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None:
+    """Where the reported content after a forward cue begins: at ``that`` (or a colon), at
+    the clause after an addressee (``told reporters he ...``), or right after the cue."""
+    that = _THAT_RE.match(doc.text, pos, sent.end)
+    if that is not None:
+        return that.end() if doc.text[that.end() - 1] == ":" else that.end() - 4
+    window = doc.text[pos : min(sent.end, pos + 100)]
+    hit = re.search(r"\bthat\b", window)
+    if hit is not None and _addressee_gap(window[: hit.start()]):
+        return pos + hit.start()
+    if _NOT_CONTENT_RE.match(doc.text, pos, sent.end):
+        return None
+    if doc.text[cue.start : cue.end].lower() in cues.TELL_FORMS:
+        hit = re.search(r"\b(?:he|she|they|we|it|I)\b", window)
+        if hit is not None and len(window[: hit.start()].split()) <= 4:
+            return pos + hit.start()
+        if not _TO_INFINITIVE_RE.match(window):
+            return None
+    return pos  # "urged Republicans to join ...": the content holds the addressee
+
+
+def _addressee_gap(gap: str) -> bool:
+    """The words between a cue and its ``that``: an addressee or adverbial (``told reporters
+    on Friday that``), not a clause of their own (``said he didn't believe it, arguing that``)."""
+    words = gap.split()
+    return (len(words) <= 8 and not re.search(_NO_GAP, gap)
+            and not any(w.lower() in cues.CUE_FORMS or w.lower() in cues.PRONOUNS for w in words))
+
+
+def _previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
+    """``"...," the mayor said, adding that ...``: the participle shares the speaker of the
+    cue right before it."""
+    tokens = doc.tokens_in(floor, end)[-6:]
+    for i in range(len(tokens) - 2, -1, -1):
+        word = doc.word(tokens[i]).lower()
+        if word in cues.CUE_FORMS and not word.endswith("ing"):
+            left = max(floor, doc.text.rfind(",", floor, tokens[i][0]) + 1,
+                       *(doc.text.rfind(m, floor, tokens[i][0]) + 1 for m in "\u201d\""))
+            return speaker_before(doc, tokens[i][0], left)
+        if not (word.isalpha() and word.islower()) and word != ",":
+            return None
+    return None
+
+
+def _noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
+    """``an hourlong show``, ``Mrs. Clinton's tax plans``: the cue form is a noun here, as
+    the word before it is no name, pronoun or role."""
+    if doc.text[cue.start : cue.end].lower() not in cues.NOUN_LIKE_FORMS:
+        return False
+    words = doc.text[speaker.start : speaker.end].split()
+    if _AUX_AFTER_RE.match(doc.text, cue.end):
+        return True  # "Republican support was more solid"
+    if doc.text.startswith(" that ", cue.end):  # "a poll shows that ...", unless a verb came first
+        return any(w.islower() and w.endswith("ed") for w in words[1:])
+    last = words[-1]
+    if last[0].isdigit() or last.endswith(("'s", "\u2019s")):
+        return True  # "the 9/11 attacks", "Editor's note", "Oz's show"
+    return last.islower() and last not in cues.PRONOUNS and last not in cues.ROLE_NOUNS \
+        and not (last.endswith("s") and doc.text[speaker.start : speaker.end].count(" ") < 2)
 
 
 def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> _Found | None:
@@ -304,20 +437,44 @@ def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> _Found | None:
     comma = doc.text.rfind(",", sent.start, cue.start)
     if comma < 0:
         return None
-    if after in {"", ".", "!", "?"} or after.startswith(","):
-        speaker = speaker_left(doc, cue.start, comma + 1)
+    rest: Span | None = None
+    if after in {"", ".", "!", "?"} or after.startswith(",") or _addressee_only(doc, cue, after):
+        speaker = speaker_before(doc, cue.start, comma + 1)
+        if speaker is not None and _noun_cue(doc, cue, speaker):
+            return None
+        if after.startswith(","):
+            rest = trim(doc.text, doc.text.index(",", tail) + 1, sent.end)
     elif not doc.text[comma + 1 : cue.start].strip():
         end = clause_end(doc.text, cue.end, sent.end)
         speaker = speaker_right(doc, cue.end, end)
-        if speaker is None or doc.text[speaker.end : sent.end].strip(" .,!?") and \
-                "," not in doc.text[speaker.end : sent.end]:
+        if speaker is None or not _inversion_ends(doc.text, speaker.end, sent.end):
             return None
     else:
         return None
     content = trim(doc.text, sent.start, comma)
     if speaker is None or content is None or len(doc.text[content.start : content.end].split()) < 3:
         return None
-    return _Found(content, _kind(doc.text, content), speaker, cue)
+    if rest is not None and len(doc.text[rest.start : rest.end].split()) < 3:
+        rest = None
+    return _Found(content, _kind(doc.text, content), speaker, cue, rest=rest)
+
+
+def _addressee_only(doc: TokenDoc, cue: Span, after: str) -> bool:
+    """``..., Graham told The Hill.``: only the addressee follows a verb of telling."""
+    words = after.rstrip(".!?").split()
+    return (doc.text[cue.start : cue.end].lower() in cues.TELL_FORMS and 0 < len(words) <= 7
+            and not any(w.lower() in cues.SPEAKER_BREAK_WORDS - _ADDRESSEE_WORDS for w in words))
+
+
+_ADDRESSEE_WORDS = frozenset("the on in at this last".split())  # "told The Hill on Thursday"
+
+
+def _inversion_ends(text: str, pos: int, end: int) -> bool:
+    """After the speaker of ``..., said X`` comes the end of the sentence, a comma or an
+    adverbial, never a verb (``..., said he would order ...`` is not an inversion)."""
+    pos = _ADVERBIAL_RE.match(text, pos, end).end()
+    rest = text[pos:end].strip()
+    return not rest.strip(".!?") or rest[0] in ",;:\u2014\u2013-("
 
 
 def _passive(doc: TokenDoc, sent: Span, cue: Span) -> _Found | None:
@@ -359,18 +516,50 @@ def _according_to(doc: TokenDoc, sent: Span, cue: Span) -> _Found | None:
 
 
 def _transcript_quotes(doc: TokenDoc, found: list[_Found]) -> list[_Found]:
-    """``PENCE: Well, look, ...`` lines of an interview transcript."""
-    out: list[_Found] = []
-    taken = sorted((f.content.start, f.content.end) for f in found)
-    for line in re.finditer(r"[^\n]+", doc.text):
-        match = _TRANSCRIPT_RE.match(doc.text, line.start(), line.end())
-        if match is None:
-            continue
-        content = trim(doc.text, match.end(), line.end())
-        if content is None or inside(taken, content.start) or inside(taken, content.end - 1):
+    """``PENCE: Well, look, ...`` turns of an interview transcript (a turn runs to the next
+    speaker's line, or to the end of the quotation holding the transcript), and a headline
+    ``Pence: Flowers Won't Be at Debate``. Returns ``found`` with the turns in, and the
+    quotes they cut."""
+    turns = [m for line in re.finditer(r"[^\n]+", doc.text)
+             if (m := _TRANSCRIPT_RE.match(doc.text, line.start(), line.end())) is not None]
+    headline = _HEADLINE_RE.match(doc.text)
+    if headline is not None and not (turns and turns[0].start() == 0):
+        turns.insert(0, headline)
+    if not turns:
+        return found
+    quoted = [(f.content.start, f.content.end) for f in found if f.kind == "direct"]
+    out = [f for f in (_cut_at_turns(doc.text, f, turns) for f in found) if f is not None]
+    taken = sorted((f.content.start, f.content.end) for f in out)
+    for i, match in enumerate(turns):
+        end = _turn_end(doc.text, match.end(), quoted)
+        if i + 1 < len(turns):
+            end = min(end, turns[i + 1].start())
+        content = trim(doc.text, match.end(), end)
+        if content is None or inside(taken, content.start):
             continue
         out.append(_Found(content, "indirect", Span(*match.span(1)), Span(match.end(1), match.end(1) + 1)))
     return out
+
+
+def _turn_end(text: str, pos: int, quoted: list[tuple[int, int]]) -> int:
+    """A turn inside a quotation runs to its end, else to the end of its line."""
+    holder = next((end for start, end in quoted if start <= pos < end), None)
+    if holder is not None:
+        return holder
+    line_end = text.find("\n", pos)
+    return line_end if line_end >= 0 else len(text)
+
+
+def _cut_at_turns(text: str, quote: _Found, turns: list[re.Match[str]]) -> _Found | None:
+    """A quotation holding transcript turns keeps only what comes before the first turn."""
+    for match in turns:
+        if quote.content.start <= match.start(1) < quote.content.end:
+            cut = trim(text, quote.content.start, match.start())
+            if cut is None or not text[cut.start : cut.end].strip("\"\u201c "):
+                return None
+            quote.content = cut
+            return quote
+    return quote
 
 
 # -- helpers --------------------------------------------------------------------------------

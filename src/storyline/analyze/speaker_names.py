@@ -20,6 +20,8 @@ from storyline.model import Mention, Span
 __all__ = ["SpeakerResolver", "fold"]
 
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+")
+#: Abbreviated offices dropped from a name ("Gov. Mike Pence"); "Mr."/"Dr." stay, as in news.
+_OFFICE_TITLES = frozenset("gov sen rep gen col lt sgt capt cmdr adm maj amb atty pres supt".split())
 _MAX_HOLDERS = 200  # people looked at per resolution: bounds the work on huge texts
 
 
@@ -103,7 +105,8 @@ class SpeakerResolver:
             return self._pronoun(words[0].lower(), anchor)
         while words and words[0].lower() in DETERMINERS:
             words.pop(0)
-        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in cues.ROLE_NOUNS), default=0)
+        cut = max((i + 1 for i, w in enumerate(words)
+                   if w.lower() in cues.ROLE_NOUNS or w.rstrip(".").lower() in _OFFICE_TITLES), default=0)
         name = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
         if not name and cut:
             return self._role(words, span.start)
@@ -129,7 +132,9 @@ class SpeakerResolver:
 
     def _role(self, words: list[str], pos: int) -> str | None:
         """The one person named before ``pos`` with this role; None when none or several."""
-        head = next(w.lower() for w in reversed(words) if w.lower() in cues.ROLE_NOUNS)
+        head = next((w.lower() for w in reversed(words) if w.lower() in cues.ROLE_NOUNS), None)
+        if head is None:
+            return None
         qualifiers = {w.lower() for w in words if w[:1].isupper() and w.lower() != head}
         holders = {
             self._full_name(p[1], pos)

@@ -10,6 +10,11 @@ few tokens, so each call is cheap; nothing here resolves a speaker to a name (se
 * :func:`speaker_right` -- the noun phrase right after a cue (``said Price``), with its
   apposition.
 * :func:`subject` -- the subject at the start of the clause (``Erdogan countered, saying``).
+* :func:`cue_stop` -- where a speaker before a cue ends: auxiliaries, negation, adverbs and a
+  time adverbial skipped (``Clinton now says``, ``isn't saying``, ``He's claiming``).
+
+The whole subject noun phrase, as PolNeAR marks a source, is in
+:mod:`storyline.analyze.speaker_clause`.
 """
 
 from __future__ import annotations
@@ -23,18 +28,23 @@ from storyline.analyze.quote_marks import OPENERS
 from storyline.analyze.sentences import TITLES
 from storyline.model import Span
 
-__all__ = ["DETERMINERS", "TokenDoc", "clause_end", "inside", "speaker_left", "speaker_right",
-           "subject", "title_before", "trim"]
+__all__ = ["DETERMINERS", "TokenDoc", "clause_end", "cue_stop", "inside", "speaker_left",
+           "speaker_right", "subject", "title_before", "trim"]
 
-_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['\u2019\-]\w+)*|\S")
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:/\d+)+|\w+(?:['\u2019\-]\w+)*|\S")
 _ADVERBIAL_END_RE = re.compile(
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+(?:the\s+)?(?:[A-Z][a-z]+|\d{4}|week|"
     r"month|year|night|morning|afternoon|evening|weekend)\b)?\s*$"
 )
 _APPOSITION_STARTERS = frozenset({"a", "an", "the", "who", "whose", "one", "his", "her", "its",
-                                  "their", "now", "then", "himself", "herself", "also"})
+                                  "their", "now", "then", "himself", "herself", "also",
+                                  "including"})
 _APPOSITION_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|one)\s|\d{1,3}\s*,)")
-_APPOSITION_WORDS_RE = re.compile(r",\s+((?:[\w'\u2019\-]+\s+){0,4}?[\w'\u2019\-]+)\b")
+_PARTY_RE = re.compile(r",\s+[RDI]-[A-Z][A-Za-z]*(?:\.(?:[A-Z]\.)?)?")
+_APPOSITION_WORDS_RE = re.compile(r",\s+((?:[\w'\u2019\-]+\s+){0,4}[\w'\u2019\-]+)\b")
+_OPENING_PREPOSITIONS = frozenset(
+    "in on at after before during following despite since amid with without for by from".split()
+)
 _CLAUSE_OPENERS = frozenset(',;:"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013(')
 DETERMINERS = frozenset(
     "the a an one another some several many most two three his her their its our this these "
@@ -70,27 +80,60 @@ class TokenDoc:
 
 def clause_end(text: str, start: int, limit: int) -> int:
     limit = min(limit, len(text))
+    depth = 0  # a "." inside brackets ("(D-Md.)") ends no clause
     for i in range(start, limit):
         if text[i] in "!?\n;" or (i > start + 1 and text[i] in OPENERS):
             return i
-        if text[i] == "." and not title_before(text, i):
-            return i
+        depth += (text[i] == "(") - (text[i] == ")" and depth > 0)
+        if text[i] == "." and not depth and not title_before(text, i) and text[i + 1 : i + 2] != ",":
+            return i  # ". ," is an abbreviation ("McConnell, R-Ky., said")
     return limit
 
 
 def speaker_left(doc: TokenDoc, end: int, floor: int) -> Span | None:
     """The noun phrase ending right before ``end`` (skipping auxiliaries), or a pronoun."""
-    end = _ADVERBIAL_END_RE.search(doc.text, floor, end).start()
-    tokens = doc.tokens_in(floor, end)
-    while tokens and doc.word(tokens[-1]).lower() in cues.AUXILIARIES:
-        tokens.pop()
+    tokens = doc.tokens_in(floor, cue_stop(doc, end, floor))
     if tokens and doc.word(tokens[-1]) == ")":
         return _speaker_before_brackets(doc, tokens, floor)
     if tokens and doc.word(tokens[-1]) == ",":
         return _speaker_before_aside(doc, tokens, floor)
     if tokens and doc.word(tokens[-1]).lower() in cues.PRONOUNS:
         return Span(*tokens[-1])
+    if tokens and _contracted_pronoun(doc.word(tokens[-1])):
+        word = doc.word(tokens[-1]).replace("\u2019", "'")
+        return Span(tokens[-1][0], tokens[-1][0] + word.rfind("'"))
     return _np_span(doc, _np_left(doc, tokens))
+
+
+def cue_stop(doc: TokenDoc, end: int, floor: int) -> int:
+    """Where the speaker before a cue at ``end`` may end: auxiliaries, adverbs and a time
+    adverbial (``has repeatedly``, ``on Monday``) skipped."""
+    end = _ADVERBIAL_END_RE.search(doc.text, floor, end).start()
+    tokens = doc.tokens_in(floor, end)
+    while tokens and _skippable(doc.word(tokens[-1])):
+        tokens.pop()
+    return tokens[-1][1] if tokens else floor
+
+
+def _contracted_pronoun(word: str) -> bool:
+    """``He’s`` (claiming), ``They’re`` (saying): the pronoun is the speaker."""
+    head, _, tail = word.replace("\u2019", "'").rpartition("'")
+    return head.lower() in cues.PRONOUNS and tail.lower() in {"s", "re", "ll", "d", "ve", "m"}
+
+
+def _skippable(word: str) -> bool:
+    """Auxiliaries, negation and adverbs between a speaker and its cue (``has now said``,
+    ``isn't saying``, ``’s claiming``)."""
+    low = word.lower().replace("\u2019", "'")
+    return (low in cues.AUXILIARIES or (word.islower() and low.endswith("ly") and len(low) > 4)
+            or low in _BETWEEN or (low[0] == "'" and low[1:] in {"s", "re", "ll", "d", "ve"}))
+
+
+_BETWEEN = frozenset(
+    "not n't never now still am could should may might must can shall soon first finally all "
+    "both each too ultimately eventually isn't wasn't aren't weren't doesn't didn't don't won't "
+    "hasn't haven't hadn't can't".split()
+)  # negation, modals and adverbs; curly-apostrophe forms are folded before the lookup
 
 
 def _not_modifiers() -> frozenset[str]:
@@ -155,9 +198,21 @@ def _speaker_before_aside(doc: TokenDoc, tokens: list[tuple[int, int]], floor: i
             continue
         if (first[0].isupper() or first.lower() in _APPOSITION_STARTERS
                 or first[0].isdigit() or _role_phrase(doc.text, tokens[i][0])):
-            return Span(head.start, tokens[-2][1])
+            return Span(_named_head(doc, head, floor).start, tokens[-2][1])
         return head if i == commas[-1] + offset else None
     return None
+
+
+def _named_head(doc: TokenDoc, head: Span, floor: int) -> Span:
+    """``Scott Pruitt, the attorney general of Oklahoma, one of the states ..., said``: a head
+    that is itself an apposition (it opens lowercase after a comma) joins the name before it."""
+    before = doc.text[max(floor, head.start - 2) : head.start]
+    if not before.strip() == "," or not doc.text[head.start].islower():
+        return head
+    outer = speaker_left(doc, doc.text.rindex(",", floor, head.start), floor)
+    if outer is None or not doc.text[outer.start].isupper():
+        return head
+    return Span(outer.start, head.end)
 
 
 def _np_token(doc: TokenDoc, tok: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -179,7 +234,8 @@ def _np_token(doc: TokenDoc, tok: tuple[int, int], taken: list[tuple[int, int]])
 
 def _modifier(doc: TokenDoc, taken: list[tuple[int, int]], low: str) -> bool:
     """A lowercase word continues a noun phrase opened by a determiner ("the US media")."""
-    return (len(taken) < 6 and doc.word(taken[0]).lower() in DETERMINERS
+    first = doc.word(taken[0])
+    return (len(taken) < 6 and (first.lower() in DETERMINERS or first[0].isdigit())
             and low not in cues.SPEAKER_BREAK_WORDS and low not in cues.CUE_FORMS
             and not low.endswith("ly"))
 
@@ -224,8 +280,8 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
         low = word.lower()
         if (low in cues.NP_INNER_WORDS and taken) or (low in DETERMINERS and not taken):
             taken.append(tok)
-        elif word[0].isupper() or low in cues.ROLE_NOUNS or (word == "." and taken
-                                                              and _is_title_dot(doc, tok)):
+        elif (word[0].isupper() or word[0].isdigit() or low in cues.ROLE_NOUNS
+              or (word == "." and taken and _is_title_dot(doc, tok))):
             taken.append(tok)
         elif taken and word[0].isalpha() and _modifier(doc, taken, low):
             taken.append(tok)
@@ -238,11 +294,17 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
 
 
 def _with_apposition(doc: TokenDoc, span: Span) -> Span:
-    """Extend ``said Jo Smith`` over ``, a lawyer at X`` up to the end of the clause."""
+    """Extend ``said Jo Smith`` over ``, a lawyer at X`` up to the end of the clause, or
+    over a party and state (``, R-Ky.``)."""
+    party = _PARTY_RE.match(doc.text, span.end)
+    if party is not None:
+        return Span(span.start, party.end())
     match = _APPOSITION_RE.match(doc.text, span.end)
     if match is None and not _role_phrase(doc.text, span.end):
         return span
     end = clause_end(doc.text, span.end + 1, span.end + 200)
+    if any(w in cues.CUE_FORMS for w in doc.text[span.end : end].split()):
+        return span  # ", who emphasized that ...": an attribution of its own
     trimmed = trim(doc.text, span.start, end)
     return trimmed if trimmed is not None else span
 
@@ -265,6 +327,9 @@ def _role_phrase(text: str, comma: int) -> bool:
 def subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     """The subject of the clause: the noun phrase at its start, after a leading adverbial."""
     tokens = doc.tokens_in(max(floor, doc.sentence_start(end)), end)
+    if tokens and doc.word(tokens[0]).lower() in _OPENING_PREPOSITIONS:
+        comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), len(tokens))
+        tokens = tokens[comma + 1 :]  # "In August, several groups sued, saying ..."
     if tokens and doc.word(tokens[0]).lower() in cues.PRONOUNS:
         return Span(*tokens[0])
     taken: list[tuple[int, int]] = []
@@ -272,6 +337,8 @@ def subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
         word = doc.word(tok)
         low = word.lower()
         if word[0].isupper() or (word[0].isalpha() and low in cues.ROLE_NOUNS):
+            taken.append(tok)
+        elif word == "." and taken and _is_title_dot(doc, tok):
             taken.append(tok)
         elif taken and (low in cues.NP_INNER_WORDS or _modifier(doc, taken, low)):
             taken.append(tok)

@@ -1,0 +1,128 @@
+"""The whole subject noun phrase of a speech clause, as PolNeAR and PARC mark a source.
+
+:func:`clause_subject` takes the words from the clause start (the sentence start, a comma or
+a subordinator) to the cue, when they look like one noun phrase: no auxiliary or cue verb
+inside, not opened by a preposition, at most :data:`_MAX_TOKENS` long. It keeps what a
+word-by-word scan drops: determiners and premodifiers (``Several former RT journalists``),
+prepositional attachments (``The nonpartisan Commission on Presidential Debates``) and
+quantities (``73 percent``, ``Nearly eight of 10 voters``).
+"""
+
+from __future__ import annotations
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze.speakers import DETERMINERS, TokenDoc, cue_stop, speaker_left, subject
+from storyline.model import Span
+
+__all__ = ["clause_subject", "sentence_subject", "speaker_before"]
+
+_MAX_TOKENS = 12
+_BOUNDARY_MARKS = frozenset(',;:()\u2014\u2013"\u201c\u201d\u2018\u2019[]')
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+_SUBORDINATORS = _RELATIVES | frozenset(
+    "because but while when whereas if although though since whether where so unless once "
+    "after before until as what how why whatever".split()
+)
+_VERBISH = frozenset(
+    "is are was were be been being am has have had do does did will would can could should "
+    "may might must shall 's".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at by with from for after before during over under into about since through "
+    "to of amid despite among against without within across".split()
+)
+_LEADING = frozenset({"and", "but", "so", "yet", "then", "also", "now", "still", "meanwhile",
+                      "however", "instead", "indeed", "separately"})
+_TIME_HEADS = frozenset({"last", "this", "next", "earlier", "later"})
+
+
+def speaker_before(doc: TokenDoc, end: int, floor: int) -> Span | None:
+    """The speaker of a cue at ``end``: the whole subject noun phrase when the clause has one
+    ending where :func:`speaker_left` ends, else what that finds; the sentence subject for a
+    coordinated cue (``Schultz supported Democrats and said ...``)."""
+    np = speaker_left(doc, end, floor)
+    stop = cue_stop(doc, end, floor)
+    before = doc.tokens_in(floor, stop)[-1:]
+    if np is None and before and doc.word(before[0]).lower() in {"and", "but"}:
+        return sentence_subject(doc, floor, before[0][0])
+    clause = clause_subject(doc, floor, stop)
+    if clause is None or np is None:
+        return clause if clause is not None else np
+    if np.end == clause.end and clause.start <= np.start \
+            and doc.text[np.start : np.end].lower() not in cues.PRONOUNS:  # "the impact it said"
+        return clause
+    return np
+
+
+def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
+    """The subject of the sentence holding ``end``: the words before its first verb when they
+    form one noun phrase (``In August, several environmental groups granted ...``), else the
+    capitalised phrase :func:`subject` finds."""
+    start = max(floor, doc.sentence_start(end))
+    tokens = doc.tokens_in(start, end)
+    if tokens and doc.word(tokens[0]).lower() in _PREPOSITIONS:
+        comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), len(tokens))
+        tokens = tokens[comma + 1 :]
+    words = [doc.word(t) for t in tokens[:_MAX_TOKENS]]
+    verb = next((i for i, w in enumerate(words) if _verbish(w) or _past(words, i)), 0)
+    if verb > 0:
+        phrase = clause_subject(doc, tokens[0][0], tokens[verb - 1][1])
+        if phrase is not None:
+            return phrase
+    return subject(doc, floor, end)
+
+
+def _past(words: list[str], i: int) -> bool:
+    """A lowercase ``-ed`` word not after a determiner is a verb (``groups granted``)."""
+    word = words[i]
+    return (i > 0 and word.islower() and word.endswith("ed") and len(word) > 4
+            and words[i - 1].lower() not in DETERMINERS)
+
+
+def clause_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
+    """The noun phrase from the clause start to ``end`` (the cue, auxiliaries removed)."""
+    tokens = doc.tokens_in(floor, end)
+    words = [doc.word(t) for t in tokens]
+    start = len(tokens)
+    while start > 0 and words[start - 1] not in _BOUNDARY_MARKS \
+            and words[start - 1].lower() not in _SUBORDINATORS:
+        start -= 1
+        if len(tokens) - start > _MAX_TOKENS:
+            return None
+    relative = start > 0 and words[start - 1].lower() in _RELATIVES
+    segment = _strip_leading(tokens[start:], words[start:])
+    while segment and _adverb(doc.word(segment[-1])):
+        segment = segment[:-1]  # "The Republican nominee also (vowed)"
+    if not segment:
+        return None
+    seg_words = [doc.word(t) for t in segment]
+    first, last = seg_words[0], seg_words[-1].lower()
+    if (first.lower() in _PREPOSITIONS or (relative and first.islower() and first not in DETERMINERS)
+            or last in _PREPOSITIONS or last in DETERMINERS or last in cues.NP_INNER_WORDS
+            or any(_verbish(w) for w in seg_words) or not seg_words[-1][0].isalnum()):
+        return None
+    return Span(segment[0][0], segment[-1][1])
+
+
+def _strip_leading(tokens: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """Drop conjunctions and time adverbials opening the clause (``But last week Trump``)."""
+    i = 0
+    while i < len(words):
+        low = words[i].lower()
+        if low in _LEADING or low in cues.TIME_WORDS:
+            i += 1
+        elif low in _TIME_HEADS and i + 1 < len(words) and words[i + 1][0].isalpha():
+            i += 2
+        else:
+            break
+    return tokens[i:]
+
+
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return low in cues.AUXILIARIES or (word.islower() and low.endswith("ly") and len(low) > 4)
+
+
+def _verbish(word: str) -> bool:
+    low = word.lower()
+    return low in _VERBISH or low in cues.CUE_FORMS or low.endswith(("n't", "n\u2019t"))

@@ -1,0 +1,53 @@
+"""Tests for whole subject noun phrases as speakers (PolNeAR's Source extent)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.sentences import split_sentences
+from storyline.analyze.speaker_clause import clause_subject, speaker_before
+from storyline.analyze.speakers import TokenDoc
+
+
+def _before(text: str, cue: str) -> str | None:
+    doc = TokenDoc(text, split_sentences(text))
+    span = speaker_before(doc, text.index(cue), doc.sentence_start(text.index(cue)))
+    return None if span is None else span.text_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [("The nonpartisan Commission on Presidential Debates says the microphone worked.", "says",
+      "The nonpartisan Commission on Presidential Debates"),
+     ("Several former RT journalists have complained that they were censored.", "complained",
+      "Several former RT journalists"),
+     ("73 percent said the same of Trump.", "said", "73 percent"),
+     ("Nearly eight of 10 voters say they plan to tune in.", "say", "Nearly eight of 10 voters"),
+     ("De Blasio said the city was safe.", "said", "De Blasio"),
+     ("In a statement on Monday, the White House said the plan was dead.", "said", "the White House"),
+     ("But last week Trump said the race was rigged.", "said", "Trump"),
+     ("Republican presidential nominee Donald Trump said it.", "said", "Republican presidential nominee Donald Trump"),
+     ("He’s claiming that the race is rigged.", "claiming", "He"),
+     ("They’re saying the race is rigged.", "saying", "They"),
+     ("Clinton now says she opposes the deal.", "says", "Clinton"),
+     ("Mr. Schultz supported Democrats on MSNBC, which let him go in 2015, and said he did not "
+      "support Mr. Trump.", "said he", "Mr. Schultz")],
+)
+def test_speaker_before_takes_the_whole_subject(text: str, cue: str, speaker: str) -> None:
+    assert _before(text, cue) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("In 2008 Obama said it.", "said"),  # opened by a preposition: not one noun phrase
+     ("The report that was released said it.", "said"),  # an auxiliary inside
+     ("The man who met them said it.", "said")],  # a relative clause's verb phrase
+)
+def test_clause_subject_refuses_what_is_no_noun_phrase(text: str, cue: str) -> None:
+    doc = TokenDoc(text, split_sentences(text))
+    assert clause_subject(doc, 0, text.index(cue) - 1) is None
+
+
+def test_speaker_before_keeps_the_name_when_the_clause_is_long() -> None:
+    text = "In the long and winding speech he gave to the assembled crowd of supporters Trump said it."
+    assert _before(text, "said") == "Trump"
