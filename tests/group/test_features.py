@@ -82,6 +82,8 @@ def test_document_frequencies_bounded_and_round_trip() -> None:
     table = DocumentFrequencies(max_keys=3)
     table.add(["a", "b"])
     table.add(["a", "c", "d"])
+    assert table.counts_ == {"a": 2, "b": 1, "c": 1, "d": 1}
+    table.prune()
     assert table.counts_ == {"a": 2}
     again = DocumentFrequencies.from_state(table.to_state())
     assert again.idf("a") == table.idf("a") and again.n_docs_ == 2

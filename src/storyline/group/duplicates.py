@@ -106,7 +106,7 @@ class DuplicateIndex:
         """
         if article_id in self._hashes or article_id in self.versions_:
             return self.versions_.get(article_id)
-        self._advance(day)
+        self.advance(day)
         minhash = self.signature(text)
         if minhash is None:
             return None
@@ -131,7 +131,19 @@ class DuplicateIndex:
         while len(self._order) > self.max_entries:
             self._remove(self._order.popleft()[0])
 
-    def _advance(self, day: int | None) -> None:
+    def band_keys(self, text: str) -> list[str]:
+        """One key per LSH band of a text's signature: the index compares two texts only when
+        they share a band key."""
+        minhash = self.signature(text)
+        if minhash is None:
+            return []
+        values = minhash.hashvalues
+        return [f"~{n}:{values[start:end].tobytes().hex()}"
+                for n, (start, end) in enumerate(self._lsh.hashranges)]
+
+    def advance(self, day: int | None) -> None:
+        """Move the clock to ``day`` (it never goes back); texts older than ``window_days``
+        leave the index."""
         if day is None or (self._clock is not None and day <= self._clock):
             return
         self._clock = day

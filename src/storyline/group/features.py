@@ -343,11 +343,19 @@ class DocumentFrequencies:
 
     def add(self, keys: Iterable[str]) -> None:
         """Count one document's distinct keys."""
-        counts = self.counts_
-        _count_elements(counts, keys)  # counts[key] = counts.get(key, 0) + 1, in C
+        _count_elements(self.counts_, keys)  # counts[key] = counts.get(key, 0) + 1, in C
         self.n_docs_ += 1
-        if len(counts) > self.max_keys:
-            self.counts_ = {key: n for key, n in counts.items() if n > 1}
+
+    def prune(self) -> None:
+        """Past ``max_keys`` keys, drop the keys seen in one document only. Called after each
+        streamed document, or once after a batch: a batch's table is then the same however it
+        was counted (one process or many)."""
+        if len(self.counts_) > self.max_keys:
+            self.counts_ = {key: n for key, n in self.counts_.items() if n > 1}
+
+    def df(self, key: str) -> int:
+        """Documents counted with ``key``."""
+        return self.counts_.get(key, 0)
 
     def idf(self, key: str) -> float:
         """Smoothed IDF, ``log((1 + N) / (1 + df)) + 1`` as in scikit-learn."""

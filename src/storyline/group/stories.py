@@ -41,7 +41,9 @@ from storyline.group.clusters import (
 )
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import EVENT_WEIGHTS, choose_event
-from storyline.group.features import DocumentFrequencies, day_to_iso, extract_features, weigh_two
+from storyline.group.features import (
+    DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
+)
 from storyline.model import Article, Event, Story
 
 STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "#": 0.5, "d": 0.5}
@@ -51,7 +53,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
            "name_tie", "event_days", "retain_days", "query_terms", "max_candidates",
            "max_posting", "max_centroid_terms", "max_events_checked", "title_weight",
            "duplicate_threshold", "story_weights", "event_weights", "salient_names",
-           "participant_overlap")
+           "participant_overlap", "link_share", "link_min_df")
 
 
 class StoryGrouper:
@@ -87,6 +89,11 @@ class StoryGrouper:
         salient_names: How many of an article's heaviest names are its participants.
         participant_overlap: Share (by weight) of those participants an event must already name
             for the article to join it.
+        link_share: A key found in more than this share of the articles counted (and in more
+            than ``link_min_df`` of them) is too common to look stories up by: it still counts in
+            every cosine, but it neither finds candidates nor posts a story. This bounds posting
+            lists and lets a batch split into blocks that never meet (:mod:`storyline.group.blocking`).
+        link_min_df: The floor of that limit, for small collections.
     """
 
     def __init__(self, *, story_threshold: float = 0.2, event_threshold: float = 0.3,
@@ -99,7 +106,8 @@ class StoryGrouper:
                  title_weight: float = 2.0, duplicate_threshold: float | None = 0.7,
                  story_weights: Mapping[str, float] | None = None,
                  event_weights: Mapping[str, float] | None = None, salient_names: int = 2,
-                 participant_overlap: float = 0.4) -> None:
+                 participant_overlap: float = 0.4, link_share: float = 0.05,
+                 link_min_df: int = 500) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
@@ -122,6 +130,8 @@ class StoryGrouper:
         self.event_weights = event_weights
         self.salient_names = salient_names
         self.participant_overlap = participant_overlap
+        self.link_share = link_share
+        self.link_min_df = link_min_df
         self._reset()
 
     def _reset(self) -> None:
@@ -152,20 +162,60 @@ class StoryGrouper:
     # -- public API -------------------------------------------------------------------------
 
     def add(self, article: Article) -> tuple[str, str]:
-        """Place one article; returns its (story id, event id). Adding an id again is a no-op."""
+        """Count one article's keys, then place it; returns its (story id, event id). Adding an
+        id again is a no-op."""
         if article.id in self._where:
             return self.assignment(article.id)
         features = extract_features(article, title_weight=self.title_weight)
         self._df.add(features.counts)
+        self._df.prune()
+        return self._place(article, features, self._df)
+
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[str, str]]:
+        """:meth:`add` each article in order; returns the (story id, event id) of each."""
+        return [self.add(article) for article in articles]
+
+    def place(self, article: Article, frequencies: DocumentFrequencies) -> tuple[str, str]:
+        """Place an article weighed against ``frequencies``: the document frequencies of its keys
+        as the whole stream had counted them when it arrived (its own included). A block of the
+        stream placed on its own (:mod:`storyline.group.blocking`) passes them in, so that every
+        article weighs what it weighs in the whole stream. Placing an id again is a no-op."""
+        if article.id in self._where:
+            return self.assignment(article.id)
+        return self._place(article, extract_features(article, title_weight=self.title_weight),
+                           frequencies)
+
+    def tick(self, day: int | None) -> None:
+        """Move the stream clock to ``day`` (ordinal; the clock never goes back) without placing
+        anything. A block placed on its own calls this with the date the whole stream had
+        reached, so stories and copies expire as they would in the whole stream."""
+        self._advance(day)
+        if self._duplicates is not None:
+            self._duplicates.advance(day)
+
+    def lookup_keys(self, article: Article, frequencies: DocumentFrequencies) -> list[str]:
+        """The keys ``article`` would look stories up by and post its story under (see
+        ``link_share``), weighed against ``frequencies`` as in :meth:`place`, plus the bands it
+        has in the near-duplicate index. Two articles that share none, even through other
+        articles, can never meet."""
+        features = extract_features(article, title_weight=self.title_weight)
+        vector, _ = weigh_two(features.counts, frequencies, self.story_weights or STORY_WEIGHTS, {})
+        keys = [key for key, _ in self._top_keys(vector, frequencies)]
+        if self._duplicates is not None:
+            keys.extend(self._duplicates.band_keys(article.text))
+        return keys
+
+    def _place(self, article: Article, features: Features,
+               frequencies: DocumentFrequencies) -> tuple[str, str]:
         day = features.day
         self._advance(day)
         placed = self._place_version(article, day)
         if placed is not None:
             return placed
-        story_vec, event_vec = weigh_two(features.counts, self._df,
+        story_vec, event_vec = weigh_two(features.counts, frequencies,
                                          self.story_weights or STORY_WEIGHTS,
                                          self.event_weights or EVENT_WEIGHTS)
-        story = self._choose_story(article, story_vec, day)
+        story = self._choose_story(article, story_vec, day, frequencies)
         event = choose_event(
             story, event_vec, day, threshold=self.event_threshold, event_days=self.event_days,
             salient_names=self.salient_names, participant_overlap=self.participant_overlap,
@@ -174,10 +224,6 @@ class StoryGrouper:
         event.absorb(article.id, event_vec, day, self.max_centroid_terms)
         self._where[article.id] = (story.id, event.id)
         return story.id, event.id
-
-    def add_many(self, articles: Iterable[Article]) -> list[tuple[str, str]]:
-        """:meth:`add` each article in order; returns the (story id, event id) of each."""
-        return [self.add(article) for article in articles]
 
     def assignment(self, article_id: str) -> tuple[str, str]:
         """The current (story id, event id) of an added article, following merges.
@@ -235,14 +281,11 @@ class StoryGrouper:
         self._where[article.id] = (story_id, event_id)
         return story_id, event_id
 
-    def _choose_story(self, article: Article, vector: Mapping[str, float],
-                      day: int | None) -> StoryCluster:
+    def _choose_story(self, article: Article, vector: Mapping[str, float], day: int | None,
+                      frequencies: DocumentFrequencies) -> StoryCluster:
         names = names_of(vector)
         people = names_of(vector, _PERSON_TYPES)
-        # sorted(vector.items(), key=lambda kv: (-kv[1], kv[0])): (-weight, key) pairs compare alike
-        # (keys are distinct) without a Python call per item; -(-w) is w exactly.
-        top = [(key, -negative) for negative, key
-               in sorted([(-w, key) for key, w in vector.items()])[: self.query_terms]]
+        top = self._top_keys(vector, frequencies)
         candidates = self._candidates(top)
         scored = []
         for story in candidates:
@@ -260,6 +303,16 @@ class StoryGrouper:
         story.absorb(article.id, vector, day, self.max_centroid_terms, self.half_life_days)
         self._post(story, top)
         return self._consolidate(story, candidates, article.id)
+
+    def _top_keys(self, vector: Mapping[str, float],
+                  frequencies: DocumentFrequencies) -> list[tuple[str, float]]:
+        """The ``query_terms`` heaviest keys of a vector that are rare enough to link stories."""
+        limit = max(self.link_min_df, self.link_share * frequencies.n_docs_)
+        df = frequencies.counts_.get
+        # sorted(..., key=lambda kv: (-kv[1], kv[0])): (-weight, key) pairs compare alike (keys
+        # are distinct) without a Python call per item; -(-w) is w exactly.
+        return [(key, -negative) for negative, key in sorted(
+            [(-w, key) for key, w in vector.items() if df(key, 0) <= limit])[: self.query_terms]]
 
     def _needed(self, story: StoryCluster, day: int | None, people: Mapping[str, float]) -> float:
         """The score an article of ``day`` naming ``people`` needs to join ``story``."""
@@ -392,9 +445,13 @@ class StoryGrouper:
         if day is None or (self._clock is not None and day <= self._clock):
             return
         self._clock = day
-        if self._swept is None or day - self._swept >= 7:
-            self._swept = day
-            self._expire(day - self.retain_days)
+        # Sweeps fall on calendar weeks, not on whichever day the stream last swept: a block
+        # placed on its own then expires the same stories as the whole stream by the time it
+        # next looks them up.
+        week = day // 7
+        if self._swept != week:
+            self._swept = week
+            self._expire(week * 7 - self.retain_days)
 
     def _expire(self, horizon: int) -> None:
         for story in self._stories.values():
