@@ -20,10 +20,11 @@ from storyline.errors import InputError
 from storyline.ingest.language import LanguageDetector
 from storyline.ingest.prepare import prepare
 from storyline.ingest.readers import READERS, RawItem
-from storyline.ingest.sources import InputFile, iter_input_files, open_input
+from storyline.ingest.sources import InputFile, iter_input_files, open_bytes, open_input
 from storyline.ingest.templates import TemplateLines
 from storyline.analyze.annotate import annotate
 from storyline.group import StoryGrouper
+from storyline.group.blocking import publication_schedule
 from storyline.model import Annotated, Article, Story
 from storyline.present.report import ReportPaths, write_reports
 from storyline.reconcile.entities import resolve_by_story
@@ -59,12 +60,18 @@ def iter_raw_items(inputs: Iterable[str], config: IngestConfig) -> Iterator[RawI
         if isinstance(found, InputError):
             yield found
             continue
-        yield from _read_file(found, config)
+        yield from read_input_file(found, config)
 
 
-def _read_file(found: InputFile, config: IngestConfig) -> Iterator[RawItem | InputError]:
+def read_input_file(found: InputFile, config: IngestConfig,
+                    data: bytes | None = None) -> Iterator[RawItem | InputError]:
+    """Every document of one input file (``data``: its bytes, when already read); a file that
+    cannot be read yields one error."""
     try:
-        stream, kind = open_input(found.path, config.max_file_bytes)
+        if data is None:
+            stream, kind = open_input(found.path, config.max_file_bytes)
+        else:
+            stream, kind = open_bytes(data, found.path, config.max_file_bytes)
     except InputError as error:
         yield error
         return
@@ -115,7 +122,7 @@ def ingest(
 
 
 def _prepared(items: Iterator[RawItem | InputError], config: IngestConfig) -> Iterator[Article | InputError]:
-    work = partial(_prepare_in_worker, config=config)
+    work = partial(prepare_in_worker, config=config)
     if config.workers == 1:
         yield from map(work, items)
         return
@@ -127,8 +134,9 @@ def _prepared(items: Iterator[RawItem | InputError], config: IngestConfig) -> It
 _DETECTORS: dict[tuple[str, ...], LanguageDetector] = {}
 
 
-def _prepare_in_worker(item: RawItem | InputError, config: IngestConfig) -> Article | InputError:
-    # One detector per process and language set: the lingua model is loaded once, not per item.
+def prepare_in_worker(item: RawItem | InputError, config: IngestConfig) -> Article | InputError:
+    """:func:`~storyline.ingest.prepare.prepare` with the process's language detector (the
+    lingua model is loaded once per process and language set, not per item)."""
     detector = _DETECTORS.setdefault(config.languages, LanguageDetector(languages=config.languages))
     return prepare(item, config=config, language_of=detector)
 
@@ -152,7 +160,7 @@ def _store_batch(batch: list[Article | InputError], store: Store, templates: Tem
         templates.observe(article.source, article.text.split("\n\n"))
     articles = [_without_templates(a, templates) for a in articles]
     kept = [a for a in articles if a.text]
-    errors += [_emptied(a) for a in articles if not a.text]
+    errors += [emptied_error(a) for a in articles if not a.text]
     outcome = store.commit_batch(result.run_id, kept, errors if not strict else errors[:1])
     result.read += len(batch)
     result.stored += outcome.stored
@@ -172,7 +180,8 @@ def _without_templates(article: Article, templates: TemplateLines) -> Article:
     return dataclasses.replace(article, text="\n\n".join(kept), meta={**article.meta, "removed": removed})
 
 
-def _emptied(article: Article) -> InputError:
+def emptied_error(article: Article) -> InputError:
+    """The error of an article that template lines emptied."""
     path = article.provenance.path if article.provenance else "?"
     record = article.provenance.record if article.provenance else None
     return InputError(path, "nothing left but the outlet's template lines", record)
@@ -197,16 +206,8 @@ class GroupResult:
 
 
 def publication_order(keys: Sequence[tuple[str, str | None]]) -> list[str]:
-    """Ids in publication order. An undated article keeps its place after the article that arrived
-    just before it (reports read from one folder or feed are usually of one time), so it meets
-    the stories of its neighbours instead of being grouped after everything else."""
-    ordered: list[tuple[str, int, str]] = []
-    last_date = ""
-    for position, (article_id, published) in enumerate(keys):
-        last_date = (published or "")[:10] or last_date
-        ordered.append((last_date, position, article_id))
-    ordered.sort()
-    return [article_id for _, _, article_id in ordered]
+    """Ids in publication order (:func:`storyline.group.blocking.publication_schedule`)."""
+    return [article_id for article_id, _ in publication_schedule(keys)]
 
 
 def group_articles(articles: Iterable[Article], grouper: StoryGrouper | None = None) -> list[Story]:

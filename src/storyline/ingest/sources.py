@@ -87,7 +87,27 @@ def open_input(path: str, max_file_bytes: int) -> tuple[io.BufferedReader, str]:
     Raises:
         InputError: missing, unreadable, too large, empty, binary, or a broken gzip header.
     """
-    raw = _open_raw(path, max_file_bytes)
+    return open_stream(_open_raw(path, max_file_bytes), path)
+
+
+def open_bytes(data: bytes, path: str, max_file_bytes: int) -> tuple[io.BufferedReader, str]:
+    """:func:`open_input` for a file already read (a file Spark read from HDFS or S3).
+
+    Raises:
+        InputError: too large, empty, binary, or a broken gzip header.
+    """
+    if len(data) > max_file_bytes:
+        raise InputError(path, f"file is {len(data):,} bytes, over the limit of {max_file_bytes:,}"
+                               " (raise max_file_bytes to read it)")
+    return open_stream(io.BytesIO(data), path)
+
+
+def open_stream(raw: BinaryIO, path: str) -> tuple[io.BufferedReader, str]:
+    """Decompress gzip and tell the format of an open binary stream named ``path``.
+
+    Raises:
+        InputError: empty, binary, or a broken gzip header.
+    """
     stream = io.BufferedReader(raw, buffer_size=65536)  # type: ignore[arg-type]
     name = path
     try:

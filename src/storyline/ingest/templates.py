@@ -32,12 +32,15 @@ class TemplateLines:
         """Count the short lines of one article."""
         if not outlet or not lines:
             return
+        self.observe_keys(outlet, *candidate_keys(lines))
+
+    def observe_keys(self, outlet: str | None, body_key: str, keys: Iterable[str]) -> None:
+        """:meth:`observe` from :func:`candidate_keys` of the article's lines (computed where the
+        article is, for an engine that learns templates away from the articles)."""
+        if not outlet:
+            return
         seen = self._bodies[outlet]
-        body_key = line_key(max(lines, key=len))
-        for line in set(lines):
-            if len(line.split()) > _MAX_TEMPLATE_WORDS:
-                continue
-            key = line_key(line)
+        for key in keys:
             if key not in seen:
                 self._total += 1
             bodies = seen.setdefault(key, set())
@@ -63,6 +66,12 @@ class TemplateLines:
         for key in rare:
             del seen[key]
         self._total -= len(rare)
+
+
+def candidate_keys(lines: list[str]) -> tuple[str, list[str]]:
+    """The key of an article's body (its longest line) and the keys of its distinct short lines."""
+    keys = {line_key(line) for line in lines if len(line.split()) <= _MAX_TEMPLATE_WORDS}
+    return line_key(max(lines, key=len)), sorted(keys)
 
 
 def line_key(line: str) -> str:
