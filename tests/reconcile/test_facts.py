@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
+import random
+
 import numpy as np
 import pytest
 
 from storyline.analyze.sentences import split_sentences
 from storyline.errors import ConfigError
-from storyline.model import Annotated, Article, Story, TimeMention
-from storyline.reconcile.fact_features import build_units, dates_compatible
-from storyline.reconcile.facts import AlignedFact, FactConfig, align_facts, facts_of
+from storyline.model import Annotated, Article, Span, Story, TimeMention
+from storyline.reconcile.fact_features import build_units, clear_caches, dates_compatible
+from storyline.reconcile.facts import AlignedFact, FactConfig, _candidate_scores, align_facts, facts_of
 
 
 def _item(article_id: str, text: str, source: str | None = None,
@@ -125,6 +128,57 @@ def test_alignment_is_deterministic_and_bounded_on_a_large_story() -> None:
     first, second = align_facts(items), align_facts(items)
     assert [f.fact for f in first] == [f.fact for f in second]
     assert all(len({m.article_id for m in f.members}) == len(f.members) for f in first)
+
+
+def test_a_wire_copy_is_featurised_once_and_keyed_on_its_annotations() -> None:
+    text = "Lawmakers approved the fuel levy by 112 votes to 87 on Tuesday after a long debate."
+    tuesday = text.index("Tuesday")
+    dated = (TimeMention(Span(tuesday, tuesday + 7), "DATE", "2026-03-10"),)
+    clear_caches()
+    fresh = build_units([_item("a", text), _item("b", "Headline of b\n" + text, times=())])
+    cached = build_units([_item("a", text), _item("b", "Headline of b\n" + text, times=())])
+    assert fresh == cached
+    assert fresh[0].keys is fresh[-1].keys  # the copy in b (other offsets) reused a's features
+    assert fresh[-1].span.start == len("Headline of b\n") and fresh[-1].article_id == "b"
+    (with_date,) = build_units([_item("a", text, times=dated)])
+    assert with_date.dates == ("2026-03-10",) and fresh[0].dates == ()
+
+
+def _brute_scores(articles: list[frozenset[str]], vectors: list[dict[str, float]],
+                  config: FactConfig) -> dict[tuple[int, int], float]:
+    """Every pair sharing a rare key, scored one by one, kept in the order of a set of them."""
+    postings: dict[str, list[int]] = {}
+    for i, vector in enumerate(vectors):
+        for key in vector:
+            postings.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if 2 <= len(members) <= config.max_postings:
+            for x, i in enumerate(members):
+                pairs.update((i, j) for j in members[x + 1 :] if not articles[i] & articles[j])
+    norms = [math.sqrt(sum(w * w for w in v.values())) for v in vectors]
+    scores = {}
+    for i, j in pairs:
+        small, large = (vectors[i], vectors[j]) if len(vectors[i]) <= len(vectors[j]) else (vectors[j], vectors[i])
+        shared = [w for k, w in small.items() if k in large]
+        score = sum(w * w for w in shared) / (norms[i] * norms[j])
+        if len(shared) >= config.min_shared_keys and score >= config.min_link:
+            scores[(i, j)] = score
+    return scores
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_bulk_candidate_scores_equal_pair_by_pair_scores_in_value_and_order(seed: int) -> None:
+    rng = random.Random(seed)
+    vocabulary = [f"k{n}" for n in range(60)]
+    config = FactConfig(max_postings=rng.choice([4, 12, 60]))
+    keyed = [set(rng.sample(vocabulary[: rng.choice([15, 60])], rng.randint(2, 9))) for _ in range(120)]
+    df = {k: sum(k in keys for keys in keyed) for k in vocabulary}
+    vectors = [{k: math.log(121 / df[k]) + 1.0 for k in keys} for keys in keyed]
+    articles = [frozenset(rng.sample(["a", "b", "c", "d", "e", "f"], rng.choice([1, 1, 1, 2]))) for _ in keyed]
+    expected = _brute_scores(articles, vectors, config)
+    assert expected  # the case is not empty
+    assert list(_candidate_scores(articles, vectors, config).items()) == list(expected.items())
 
 
 # --- the five S-400 samples ------------------------------------------------------------------

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import random
+from typing import Any
+
 import pytest
 
 from storyline.analyze.sentences import split_sentences
 from storyline.errors import ConfigError
 from storyline.model import Annotated, Article, Story
 from storyline.reconcile.facts import align_facts
-from storyline.reconcile.summary import summarize_facts, summarize_story, word_count
+from storyline.reconcile.summary import (
+    SummaryConfig,
+    _Candidate,
+    _greedy,
+    summarize_facts,
+    summarize_story,
+    summary_wording,
+    word_count,
+)
 
 REPORTS = [
     ("a", "2021-03-02", "Gazette",
@@ -87,3 +98,105 @@ def test_samples_summary_cites_and_leads_with_the_briefing(s400: tuple[Story, li
     ids = list(story.articles)
     assert set(briefing.sources) == {ids[0], ids[1], ids[2]}
     assert summary == summarize_story(story, annotated, words=100)
+
+
+LEAD_REPORTS = [
+    ("p", "Storm closes the port\n\nMonday, March 2, 2026\n\n"
+          "A winter storm closed the port of Varno on Monday and stranded forty ships at anchor. "
+          "Harbour officials said the storm would ease on Wednesday, and the ships would wait at anchor until then. "
+          "Officials said ships at anchor in the storm would wait, and the harbour would stay shut until the storm eased."),
+    ("q", "Ships stranded off Varno\n\nMonday, March 2, 2026\n\n"
+          "Forty ships were stranded at anchor off Varno after a storm shut the port on Monday. "
+          "The harbour officials said that the ships at anchor would wait until the storm eased on Wednesday. "
+          "Crews on the ships at anchor said the harbour officials told them the storm would ease."),
+]
+
+
+def _lead_story() -> tuple[Story, list[Annotated]]:
+    items = [Annotated(Article(id=i, text=t, source=i), tuple(split_sentences(t))) for i, t in LEAD_REPORTS]
+    return Story("storm", "storm", tuple(i for i, _ in LEAD_REPORTS)), items
+
+
+def test_a_reports_lead_sentence_is_preferred_to_a_later_sentence_of_the_same_words() -> None:
+    story, items = _lead_story()
+    lead = summarize_story(story, items, words=20)
+    no_lead = summarize_story(story, items, words=20, config=SummaryConfig(lead_weight=0.0))
+    assert [s.text for s in lead.sentences] == [
+        "A winter storm closed the port of Varno on Monday and stranded forty ships at anchor."]
+    assert lead.sentences != no_lead.sentences  # the lead prior decides, not the words alone
+
+
+def test_headline_and_dateline_lines_are_not_lead_sentences() -> None:
+    story, items = _lead_story()
+    texts = [s.text for s in summarize_story(story, items, words=100).sentences]
+    assert texts and not any(t.startswith(("Storm closes", "Ships stranded", "Monday,")) for t in texts)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KESSBY: Selvaria's coast guard has detained a trawler.", "Selvaria's coast guard has detained a trawler."),
+    ("LONDON (Reuters) - The bank raised rates.", "The bank raised rates."),
+    ("NEW YORK, March 3 \u2014 Stocks fell sharply.", "Stocks fell sharply."),
+    ("However, the plan failed in parliament.", "The plan failed in parliament."),
+    ("But ministers said the levy stays.", "Ministers said the levy stays."),
+    ("UN Security Council members met on Monday.", "UN Security Council members met on Monday."),
+    ("The US - and Canada - agreed.", "The US - and Canada - agreed."),
+])
+def test_summary_wording_trims_datelines_and_connectives(text: str, expected: str) -> None:
+    assert summary_wording(text) == expected
+
+
+def test_quotes_and_questions_are_not_candidates_and_datelines_are_trimmed() -> None:
+    reports = [
+        ("a", "KESSBY: The coast guard seized a fishing trawler and its crew near Orsk on Sunday. "
+              "\"The trawler was fishing inside our waters with banned nets,\" the coast guard said. "
+              "Will the crew of the trawler be released before the court hears the case?"),
+        ("b", "The coast guard seized a fishing trawler and its crew near the island of Orsk on Sunday. "
+              "\"The trawler was fishing inside our waters with banned nets,\" a spokesman said. "
+              "Will the crew of the trawler be released before the court hears the case?"),
+    ]
+    items = [Annotated(Article(id=i, text=t, source=i), tuple(split_sentences(t))) for i, t in reports]
+    summary = summarize_story(Story("t", "t", ("a", "b")), items, words=100)
+    texts = [s.text for s in summary.sentences]
+    assert texts and not any(t.startswith(("\"", "KESSBY")) or "?" in t for t in texts)
+    assert any(t.startswith("The coast guard seized") and set(s.sources) == {"a", "b"}
+               for t, s in zip(texts, summary.sentences))
+    with_quotes = summarize_story(Story("t", "t", ("a", "b")), items, words=100, config=SummaryConfig(quotes=True))
+    assert any(s.text.startswith("\"") for s in with_quotes.sentences)
+
+
+def _eager(candidates: list[Any], weights: dict[str, float], budget: int, config: SummaryConfig) -> list[Any]:
+    """The plain greedy the lazy one must reproduce: every score recomputed at every step."""
+    covered: set[str] = set()
+    chosen, used, remaining, seen = [], 0, list(candidates), set()
+    while remaining:
+        best, best_score = None, 0.0
+        for c in remaining:
+            gain = sum(weights.get(k, 0.0) for k in c.concepts - covered)
+            if used + c.words > budget or gain <= 0.0:
+                continue
+            score = (gain + c.bonus) / c.words ** config.length_exponent
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            break
+        remaining.remove(best)
+        if best.text in seen:
+            continue
+        seen.add(best.text)
+        chosen.append(best)
+        covered |= best.concepts
+        used += best.words
+    return chosen
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_lazy_greedy_chooses_what_the_plain_greedy_chooses(seed: int) -> None:
+    rng = random.Random(seed)
+    concepts = [f"c{n}" for n in range(40)]
+    weights = {c: float(rng.choice([1, 2, 2, 3, 5])) for c in concepts}  # ties on purpose
+    candidates = [_Candidate(fact=None, text=f"s{rng.randrange(25)}", words=rng.randint(5, 40),  # type: ignore[arg-type]
+                             concepts=frozenset(rng.sample(concepts, rng.randint(1, 8))),
+                             bonus=float(rng.choice([0, 0, 1, 4]))) for _ in range(60)]
+    config = SummaryConfig()
+    budget = rng.choice([40, 100, 250])
+    assert _greedy(candidates, weights, budget, config) == _eager(candidates, weights, budget, config)

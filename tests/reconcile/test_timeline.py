@@ -127,3 +127,11 @@ def test_timeline_merges_reports_of_one_happening_by_the_clause_around_the_date(
     by_articles = {entry.articles: entry for entry in entries}
     assert by_articles[("a", "b")].date == "2020-12"
     assert by_articles[("c",)].date == "2020"
+
+
+def test_timeline_merges_within_a_year_only_and_keeps_the_finer_date() -> None:
+    one = _item("a1", "Reuters", "Washington imposed sanctions on the agency last year over the missiles.")
+    two = _item("a2", "Xinhua", "Washington imposed sanctions on the agency in December 2020 over the missiles.")
+    three = _item("a3", "AP", "Washington imposed sanctions on the agency in December 2019 over the missiles.")
+    entries = build_timeline([one, two, three])
+    assert [(e.date, e.articles) for e in entries] == [("2019-12", ("a3",)), ("2020-12", ("a1", "a2"))]

@@ -19,7 +19,8 @@ Each sentence of a story's reports becomes a :class:`SentenceUnit` with
   then), for comparing dates across reports;
 * **negated stems**: content words under a negation ("not compatible", "incompatible").
 
-Nothing here reads the network or any global state.
+Nothing here reads the network or any global state; features are memoised per sentence (its
+text and its annotations, offsets taken from its start), so a repeated sentence costs a lookup.
 """
 
 from __future__ import annotations
@@ -27,12 +28,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from storyline.analyze.speaker_names import fold
-from storyline.model import Annotated, Mention, Span
+from storyline.model import Annotated, Mention, Span, TimeMention
 from storyline.reconcile.quote_merge import STOPWORDS, content_words
 
-__all__ = ["SentenceUnit", "build_units", "calendar_parts", "dates_compatible", "outlet_of", "plain_words"]
+__all__ = ["SentenceUnit", "build_units", "calendar_parts", "clear_caches", "dates_compatible", "outlet_of",
+           "plain_words"]
 
 #: A sentence with fewer content keys than this says too little to be a fact (a dateline, "Read more").
 MIN_KEYS = 4
@@ -46,6 +50,9 @@ NAME_WINDOW = 2
 MAX_SENTENCE_CHARS = 1200
 #: Content words either side of a counted quantity that make its context (what the number is about).
 NUMBER_CONTEXT = 3
+#: Sentences whose features are kept between calls: wire copies within one story, and a story's
+#: reports reconciled again later in the same process, are featurised once (~7 kB each, so ~55 MB full).
+FEATURE_CACHE_SIZE = 8192
 
 _NUMBER_RE = re.compile(r"(?<![\w\-/.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\-:]|\.\d)")
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
@@ -152,53 +159,79 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
     units: list[SentenceUnit] = []
     for rank, item in enumerate(items):
         text = item.article.text
+        outlet = outlet_of(item)
+        report_date = (item.article.published or None) and item.article.published[:10]
         seen: set[str] = set()
         position = 0
         for span in item.sentences:
             sentence = " ".join(text[span.start : span.end].split())
-            if len(sentence) > MAX_SENTENCE_CHARS or sentence.casefold() in seen:
+            folded = sentence.casefold()
+            if len(sentence) > MAX_SENTENCE_CHARS or folded in seen or len(_sentence_keys(sentence)) < MIN_KEYS:
                 continue
-            keys = content_words(sentence)
-            if len(keys) < MIN_KEYS:
-                continue
-            seen.add(sentence.casefold())
-            units.append(_unit(item, rank, position, span, sentence, keys))
+            seen.add(folded)
+            keys, names, numbers, dates, clauses, negated, values, context, slots = _features(*_local(item, span))
+            units.append(SentenceUnit(
+                article_id=item.article.id, outlet=outlet, span=span, text=sentence, article_rank=rank,
+                position=position, keys=keys, names=names, numbers=numbers, dates=dates, date_clauses=clauses,
+                negated=negated, report_date=report_date, values=values, number_context=context, name_slots=slots))
             position += 1
     return units
 
 
-def _unit(item: Annotated, rank: int, position: int, span: Span, sentence: str,
-          keys: frozenset[str]) -> SentenceUnit:
-    text = item.article.text
-    inside_times = [t for t in item.times if span.start <= t.span.start < span.end]
+def clear_caches() -> None:
+    """Forget the memoised sentence features (to measure cold runs, or to free memory)."""
+    _sentence_keys.cache_clear()
+    _features.cache_clear()
+    _window_stem.cache_clear()
+
+
+@lru_cache(maxsize=FEATURE_CACHE_SIZE)
+def _sentence_keys(sentence: str) -> frozenset[str]:
+    return content_words(sentence)
+
+
+def _local(item: Annotated, span: Span) -> tuple[str, int, tuple[TimeMention, ...], tuple[Mention, ...], bool]:
+    """A sentence's text and annotations with offsets from its start: everything its features
+    depend on, so that the same sentence (a wire copy) is featurised once."""
+    start = span.start
+    times = [t for t in item.times if start <= t.span.start < span.end]
+    mentions = [m for m in item.entities if start <= m.span.start < span.end]
+    # A time expression or a name may run past the sentence's end; its text is read too.
+    end = max([span.end] + [t.span.end for t in times] + [m.span.end for m in mentions])
+    return (item.article.text[start:end], span.end - start,
+            tuple(TimeMention(Span(t.span.start - start, t.span.end - start), t.type, t.value) for t in times),
+            tuple(Mention(Span(m.span.start - start, m.span.end - start), m.type, m.entity) for m in mentions),
+            bool(item.entities))
+
+
+@lru_cache(maxsize=FEATURE_CACHE_SIZE)
+def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], mentions: tuple[Mention, ...],
+              entities: bool) -> tuple[Any, ...]:
+    """The features of the sentence at ``text[:length]``: its unit's ``keys``, ``names``,
+    ``numbers``, ``dates``, ``date_clauses``, ``negated``, ``values``, ``number_context`` and
+    ``name_slots``, in this order."""
+    span = Span(0, length)
+    sentence = " ".join(text[:length].split())
     dated = [t for t in inside_times if t.value and calendar_parts(t.value) is not None]
     dates = tuple(t.value for t in dated if t.value)
-    mentions = [m for m in item.entities if span.start <= m.span.start < span.end]
-    name_spans = [m.span for m in mentions] if item.entities else _name_runs(text, span)
+    name_spans = [m.span for m in mentions] if entities else _name_runs(text, span)
     untimed = _mask(text, span, [t.span for t in inside_times] + name_spans)
     clauses = tuple((_stated_value(t.value, text[t.span.start : t.span.end]),
-                     *_window(untimed, t.span.start - span.start, t.span.end - span.start, DATE_WINDOW))
+                     *_window(untimed, t.span.start, t.span.end, DATE_WINDOW))
                     for t in dated if t.value and not _designation(text, span, t.span))
-    named = _names(text, mentions) if item.entities else [("name", _run_key(text, s)) for s in name_spans]
+    named = _names(text, mentions) if entities else [("name", _run_key(text, s)) for s in name_spans]
     unnamed = _mask(text, span, name_spans)
     slots = tuple((family, name,
-                   frozenset(_side_words(reversed(_CLAUSE_TOKEN_RE.findall(unnamed[: m.span.start - span.start])),
+                   frozenset(_side_words(reversed(_CLAUSE_TOKEN_RE.findall(unnamed[: m.span.start])),
                                          NAME_WINDOW, cross=True)),
-                   frozenset(_side_words(_CLAUSE_TOKEN_RE.findall(unnamed[m.span.end - span.start :]),
+                   frozenset(_side_words(_CLAUSE_TOKEN_RE.findall(unnamed[m.span.end :]),
                                          NAME_WINDOW, cross=True)))
-                  for m, (family, name) in zip(mentions, named, strict=True)) if item.entities else ()
-    keys = content_words(" ".join(_mask(text, span, name_spans).split())) | {"@" + n for _, n in named}
+                  for m, (family, name) in zip(mentions, named, strict=True)) if entities else ()
+    keys = content_words(" ".join(unnamed.split())) | {"@" + n for _, n in named}
     quantities = _quantities(_mask(text, span, [t.span for t in inside_times]))
-    return SentenceUnit(
-        article_id=item.article.id, outlet=outlet_of(item), span=span, text=sentence,
-        article_rank=rank, position=position, keys=frozenset(keys),
-        names=frozenset(named), numbers=frozenset((v, c) for v, c, _ in quantities if c),
-        dates=dates, date_clauses=clauses, negated=frozenset(_negated(sentence)),
-        report_date=(item.article.published or None) and item.article.published[:10],
-        values=frozenset(v for v, _, _ in quantities),
-        number_context=frozenset((c, w) for _, c, around in quantities if c for w in around),
-        name_slots=slots,
-    )
+    return (frozenset(keys), frozenset(named), frozenset((v, c) for v, c, _ in quantities if c), dates, clauses,
+            frozenset(_negated(sentence)), frozenset(v for v, _, _ in quantities),
+            frozenset((c, w) for _, c, around in quantities if c for w in around), slots)
 
 
 def _stated_value(value: str, expression: str) -> str:
@@ -264,11 +297,20 @@ def _side_words(tokens: Iterable[str], size: int, *, cross: bool = False) -> lis
                 break
             cross = False
             continue
-        lower = fold(token).replace("\u2019", "'").removesuffix("'s")
-        if lower in _WINDOW_STOPWORDS or len(lower) < 3 or lower[:1].isdigit() or lower[:5] in out:
+        stem = _window_stem(token)
+        if stem is None or stem in out:
             continue
-        out.append(lower[:5])
+        out.append(stem)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _window_stem(token: str) -> str | None:
+    """A token's stem for the words around a date or a name; ``None`` for a function word or a number."""
+    lower = fold(token).replace("\u2019", "'").removesuffix("'s")
+    if lower in _WINDOW_STOPWORDS or len(lower) < 3 or lower[:1].isdigit():
+        return None
+    return lower[:5]
 
 
 def _name_runs(text: str, span: Span) -> list[Span]:
@@ -283,11 +325,12 @@ def _run_key(text: str, span: Span) -> str:
 
 def _mask(text: str, span: Span, holes: Sequence[Span]) -> str:
     """The sentence with its time expressions blanked out (their numbers are dates, not counts)."""
-    chars = list(text[span.start : span.end])
+    masked = text[span.start : span.end]
     for hole in holes:
-        for i in range(max(hole.start, span.start), min(hole.end, span.end)):
-            chars[i - span.start] = " "
-    return "".join(chars)
+        start, end = max(hole.start, span.start) - span.start, min(hole.end, span.end) - span.start
+        if start < end:
+            masked = masked[:start] + " " * (end - start) + masked[end:]
+    return masked
 
 
 def _names(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
@@ -302,9 +345,10 @@ def _names(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
 def _quantities(sentence: str) -> list[tuple[float, str | None, frozenset[str]]]:
     """``(value, counted stem or None, context)`` for each quantity of the sentence."""
     tokens = _NUMBER_TOKEN_RE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", sentence))
+    numbers = {m.group(1).replace(",", "") for m in _NUMBER_RE.finditer(sentence)}
     out: list[tuple[float, str | None, frozenset[str]]] = []
     for i, token in enumerate(tokens):
-        value = _number_value(token, sentence)
+        value = _number_value(token, numbers)
         if value is None:
             continue
         j = i + 1
@@ -335,14 +379,14 @@ def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def _number_value(token: str, sentence: str) -> float | None:
+def _number_value(token: str, numbers: set[str]) -> float | None:
     lower = token.lower()
     if lower in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[lower])
     if not token[:1].isdigit() or not token.replace(".", "").isdigit():
         return None
     # Designations (S-400, F-35), clock times (06:44) and years inside names are dropped by the regex check.
-    if not any(m.group(1).replace(",", "") == token for m in _NUMBER_RE.finditer(sentence)):
+    if token not in numbers:
         return None
     return float(token)
 
@@ -361,7 +405,7 @@ def _negated(sentence: str) -> set[str]:
     ("incompatible" -> "compatible"): both spellings of a negated statement give the same words."""
     out: set[str] = set()
     reach = 0
-    tokens = [t.replace("\u2019", "'") for t in _TOKEN_RE.findall(fold(sentence))]
+    tokens = _TOKEN_RE.findall(fold(sentence).replace("\u2019", "'"))
     for i, token in enumerate(tokens):
         if (token in _NEGATIONS or token.endswith("n't")) and tokens[i + 1 : i + 2] != ["only"]:
             reach = _NEGATION_REACH
@@ -372,10 +416,11 @@ def _negated(sentence: str) -> set[str]:
             out.add(token)
             reach -= 1
             continue
-        for prefix in _NEG_PREFIXES:
-            if token.startswith(prefix) and len(token) - len(prefix) >= 6:
-                out.add(token[len(prefix):])
-                break
+        if token.startswith(_NEG_PREFIXES):
+            for prefix in _NEG_PREFIXES:
+                if token.startswith(prefix) and len(token) - len(prefix) >= 6:
+                    out.add(token[len(prefix):])
+                    break
     return out
 
 

@@ -33,8 +33,11 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
 
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Annotated, Fact
@@ -73,6 +76,10 @@ class FactConfig:
             raise ConfigError("facts.min_similarity and facts.min_link must be in (0, 1]")
         if self.max_postings < 2 or self.min_shared_keys < 1:
             raise ConfigError("facts.max_postings must be >= 2 and facts.min_shared_keys >= 1")
+
+
+#: Pairs of sentences compared at a time when checking that they come from different reports.
+_PAIR_BLOCK = 65536
 
 
 @runtime_checkable
@@ -206,32 +213,99 @@ def _weighted_keys(units: Sequence[SentenceUnit]) -> list[dict[str, float]]:
     keyed = [_keys(u) for u in units]
     df = Counter(k for keys in keyed for k in keys)
     n = len(units) + 1
-    return [{k: math.log(n / df[k]) + 1.0 for k in keys} for keys in keyed]
+    # Keys in sorted order: sums over them then round alike in every process (set order varies
+    # with string hashing), so near-ties between sentences break the same way every run.
+    return [{k: math.log(n / df[k]) + 1.0 for k in sorted(keys)} for keys in keyed]
 
 
 def _candidate_scores(articles: Sequence[frozenset[str]], vectors: list[dict[str, float]],
                       config: FactConfig) -> dict[tuple[int, int], float]:
-    """Lexical similarity of every pair of sentences (of different reports) sharing a rare key."""
+    """Lexical similarity of every pair of sentences (of different reports) sharing a rare key.
+
+    The pairs and the part of their dot product that the rare keys make are found from the
+    postings in bulk; only a pair that could reach ``min_link`` with its common keys counted in
+    full is scored, exactly, by :func:`_score`.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for key in vector:
             postings[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if 2 <= len(members) <= config.max_postings:
-            for x, i in enumerate(members):
-                pairs.update((i, j) for j in members[x + 1 :] if not articles[i] & articles[j])
+    rare = [(members, vectors[members[0]][key] ** 2) for key, members in postings.items()
+            if 2 <= len(members) <= config.max_postings]  # a key weighs the same in every sentence
+    common = [0.0] * len(vectors)
+    for key, members in postings.items():
+        if len(members) > config.max_postings:
+            for i in members:
+                common[i] += vectors[i][key] ** 2
+    left, right, dots = _rare_pairs(rare, articles)
     norms = [math.sqrt(sum(w * w for w in v.values())) for v in vectors]
+    size, common_part = np.array(norms, dtype=float), np.array(common, dtype=float)
+    at_most = dots + np.minimum(common_part[left], common_part[right])
+    bar = config.min_link * (1.0 - 1e-9)  # rounding of the bulk sums must not lose a pair
+    passing = at_most >= bar * size[left] * size[right]
+    hopeful = set(zip(left[passing].tolist(), right[passing].tolist()))
+    # Scores keep the iteration order of a set of the pairs filled in postings order, as they always
+    # have: which of two compound sentences attaches to a fact first depends on it.
+    pairs = set(zip(left.tolist(), right.tolist()))
     scores: dict[tuple[int, int], float] = {}
-    for i, j in pairs:
-        small, large = (vectors[i], vectors[j]) if len(vectors[i]) <= len(vectors[j]) else (vectors[j], vectors[i])
-        shared = [w for k, w in small.items() if k in large]
-        if len(shared) < config.min_shared_keys:
-            continue
-        score = sum(w * w for w in shared) / (norms[i] * norms[j])
+    for i, j in [pair for pair in pairs if pair in hopeful]:
+        score = _score(vectors[i], vectors[j], norms[i] * norms[j], config.min_shared_keys)
         if score >= config.min_link:
             scores[(i, j)] = score
     return scores
+
+
+def _rare_pairs(rare: list[tuple[list[int], float]],
+                articles: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs ``i < j`` of sentences of different reports that share a rare key, in order of
+    first appearance in the postings, and the sum of the squared weights of the rare keys they share."""
+    if not rare:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    flat = np.fromiter((i for members, _ in rare for i in members), dtype=np.int64)
+    positions, weights, offset = [], [], 0
+    for members, weight in rare:
+        upper = _upper_pairs(len(members))
+        positions.append(upper + offset)
+        weights.append(np.full(upper.shape[1], weight))
+        offset += len(members)
+    at = np.concatenate(positions, axis=1)
+    left, right, weight = flat[at[0]], flat[at[1]], np.concatenate(weights)
+    keep = _disjoint(left, right, articles)
+    left, right, weight = left[keep], right[keep], weight[keep]
+    codes = left * len(articles) + right
+    unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    dots = np.bincount(inverse.ravel(), weights=weight, minlength=len(unique))
+    order = np.argsort(first, kind="stable")
+    return unique[order] // len(articles), unique[order] % len(articles), dots[order]
+
+
+@lru_cache(maxsize=256)
+def _upper_pairs(n: int) -> np.ndarray:
+    """Row-major ``(x, y)`` index pairs with ``x < y < n``, as a 2 x k array."""
+    return np.array(np.triu_indices(n, 1), dtype=np.int64)
+
+
+def _disjoint(left: np.ndarray, right: np.ndarray, articles: Sequence[frozenset[str]]) -> np.ndarray:
+    """Whether each pair of sentences comes from different reports (a wire copy has several): the
+    reports of each sentence as a bit set, compared in blocks of pairs."""
+    index: dict[str, int] = {}
+    owners = [(n, index.setdefault(a, len(index))) for n, reports in enumerate(articles) for a in sorted(reports)]
+    rows, reports = np.array(owners, dtype=np.int64).reshape(-1, 2).T
+    bits = np.zeros((len(articles), len(index) // 8 + 1), dtype=np.uint8)
+    np.bitwise_or.at(bits, (rows, reports >> 3), (1 << (reports & 7)).astype(np.uint8))
+    keep = np.empty(len(left), dtype=bool)
+    for start in range(0, len(left), _PAIR_BLOCK):
+        block = slice(start, start + _PAIR_BLOCK)
+        keep[block] = ~(bits[left[block]] & bits[right[block]]).any(axis=1)
+    return keep
+
+
+def _score(a: dict[str, float], b: dict[str, float], norm: float, min_shared: int) -> float:
+    """Weighted key cosine of two sentences; 0 when they share fewer than ``min_shared`` keys."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = [w for k, w in small.items() if k in large]
+    return sum(w * w for w in shared) / norm if len(shared) >= min_shared else 0.0
 
 
 def _add_embedding_scores(units: Sequence[SentenceUnit], articles: Sequence[frozenset[str]], embedder: Embedder,

@@ -117,17 +117,20 @@ def build_timeline(
         the number of supporting articles, most first.
     """
     groups: list[_Group] = []
+    by_year: dict[str, list[_Group]] = {}  # a date is only compatible with dates of its own year
     for article_id, outlet, text, sentences, times in items:
         spans = sorted(sentences if sentences is not None else split_sentences(text), key=lambda s: s.start)
+        starts = [s.start for s in spans]
         seen: set[tuple[str, int]] = set()
         for mention in times:
             dated = calendar_value(mention.value)
-            span = _sentence_of(spans, mention.span.start)
+            span = _sentence_of(spans, starts, mention.span.start)
             if dated is None or span is None or (dated[0], span.start) in seen:
                 continue
             seen.add((dated[0], span.start))
             clause = text[max(span.start, mention.span.start - _CLAUSE_CHARS) : min(span.end, mention.span.end + _CLAUSE_CHARS)]
-            _add(groups, dated, span.text_in(text).strip(), content_words(clause), article_id, outlet, min_overlap)
+            _add(groups, by_year.setdefault(dated[0][:4], []), dated, span.text_in(text).strip(), content_words(clause),
+                 article_id, outlet, min_overlap)
     groups.sort(key=lambda g: (g.date, -len(g.articles)))
     return [
         TimelineEntry(g.date, g.granularity, tuple(g.sentences), tuple(g.articles), tuple(g.outlets))
@@ -135,8 +138,8 @@ def build_timeline(
     ]
 
 
-def _sentence_of(spans: list[Span], pos: int) -> Span | None:
-    index = bisect.bisect_right([s.start for s in spans], pos) - 1
+def _sentence_of(spans: list[Span], starts: list[int], pos: int) -> Span | None:
+    index = bisect.bisect_right(starts, pos) - 1
     if index >= 0 and spans[index].start <= pos < spans[index].end:
         return spans[index]
     return None
@@ -144,6 +147,7 @@ def _sentence_of(spans: list[Span], pos: int) -> Span | None:
 
 def _add(
     groups: list[_Group],
+    same_year: list[_Group],
     dated: tuple[str, str],
     sentence: str,
     words: set[str],
@@ -152,13 +156,14 @@ def _add(
     min_overlap: float,
 ) -> None:
     target = None
-    for group in groups:
+    for group in same_year:
         if _compatible(group.date, dated[0]) and max(_overlap(words, w) for w in group.words) >= min_overlap:
             target = group
             break
     if target is None:
         target = _Group(dated[0], dated[1], [], [], [], [])
         groups.append(target)
+        same_year.append(target)
     elif len(dated[0]) > len(target.date):  # "last year" met "in December 2020": keep the finer date
         target.date, target.granularity = dated
     target.words.append(words)
@@ -176,6 +181,5 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
-    if len(a & b) < _MIN_SHARED_WORDS:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+    shared = len(a & b)
+    return shared / min(len(a), len(b)) if shared >= _MIN_SHARED_WORDS else 0.0
