@@ -48,3 +48,16 @@ def test_find_quote_marks_two_apostrophes_pair_as_one_mark() -> None:
 def test_find_quote_marks_two_apostrophes_span_paragraphs() -> None:
     text = "''The first paragraph.\n''And the second one,'' he said."
     assert _quoted(text) == ["The first paragraph.\n''And the second one,"]
+
+
+def test_find_quote_marks_nested_quote_set_off_by_a_space() -> None:
+    text = ("\"I've always been insulted with the term 'African American outreach,' \" he told the group. "
+            '"You got a choice," he said.')
+    assert _quoted(text) == ["I've always been insulted with the term 'African American outreach,' ",
+                             "You got a choice,"]
+    opened = "\" 'Tis the season,' she sang\" was the headline."
+    assert _quoted(opened) == [" 'Tis the season,' she sang"]
+
+
+def test_find_quote_marks_a_spaced_straight_quote_alone_still_does_not_close() -> None:
+    assert _quoted('He said " hello" and left "fine" then.') == ["fine"]

@@ -51,3 +51,12 @@ def test_clause_subject_refuses_what_is_no_noun_phrase(text: str, cue: str) -> N
 def test_speaker_before_keeps_the_name_when_the_clause_is_long() -> None:
     text = "In the long and winding speech he gave to the assembled crowd of supporters Trump said it."
     assert _before(text, "said") == "Trump"
+
+
+def test_participle_shares_the_bracketed_speaker_of_the_cue_before() -> None:
+    from storyline.analyze.quotes import find_quotes
+
+    text = ("Sen. David Perdue (R-Ga.) said he didn't believe those characterizations mattered in 2012, "
+            "arguing that it was divisions in the Republican Party that were a bigger hurdle.")
+    speakers = {q.content.text_in(text)[:12]: q.speaker.text_in(text) for q in find_quotes(text) if q.speaker}
+    assert speakers == {"he didn't be": "Sen. David Perdue (R-Ga.)", "that it was ": "Sen. David Perdue (R-Ga.)"}

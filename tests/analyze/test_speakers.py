@@ -105,3 +105,14 @@ def test_speaker_left_keeps_an_including_apposition() -> None:
             "have also endorsed her.")
     assert _left(text, "have") == ("Other major unions, including the American Federation of Teachers "
                                    "and the AFL-CIO")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [("Hillary Clinton is seizing upon a New York Times report that Trump lost money.", " report",
+      "a New York Times"),
+     ("Members of the House Intelligence Committee said it works.", " said",
+      "Members of the House Intelligence Committee")],
+)
+def test_speaker_left_drops_a_verb_before_the_determiner(text: str, cue: str, speaker: str) -> None:
+    assert _left(text, cue) == speaker

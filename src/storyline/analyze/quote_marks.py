@@ -3,8 +3,9 @@
 Every style of :data:`~storyline.analyze.quote_cues.QUOTE_PAIRS` is paired. A quote may span
 sentences and, by the newspaper convention (no closer at the paragraph end, an opener at the
 next one), paragraphs. Apostrophes are not quote marks, but two of them (``''...''``, the New
-York Times archive's typesetting) are one mark; unbalanced marks are dropped. One pass over the
-marks, linear in the text.
+York Times archive's typesetting) are one mark; unbalanced marks are dropped. A double mark set
+off by a space from a nested single quote still closes (``'outreach,' "``) or opens it. One pass
+over the marks, linear in the text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _MARK_RE = re.compile(
 )
 _SINGLE = {"'", "''", "\u2018", "\u2019"}
 _MAX_QUOTE_CHARS = 6000
+#: Single marks that end (or open) a nested quotation set off from the outer mark by a space.
+_NESTED_CLOSE = frozenset({"'", "\u2019"})
+_NESTED_OPEN = frozenset({"'", "\u2018"})
 #: Marks that open a quotation (the straight apostrophe excluded: it is mostly an apostrophe).
 OPENERS = frozenset(m for m in cues.QUOTE_PAIRS if len(m) == 1) - {"'"}
 
@@ -77,7 +81,10 @@ def _pair_region(text: str, start: int, end: int, pairs: list[tuple[Span, Span]]
 
 
 def _can_open(text: str, pos: int, mark: str) -> bool:
-    after = text[pos + len(mark) : pos + len(mark) + 1]
+    end = pos + len(mark)
+    after = text[end : end + 1]
+    if after == " " and mark not in _SINGLE and text[end + 1 : end + 2] in _NESTED_OPEN:
+        after = text[end + 1]  # '" \'Tis the season,\' she sang"': a space sets off a nested quote
     if not after or after.isspace():
         return False
     before = text[pos - 1 : pos]
@@ -88,6 +95,8 @@ def _can_open(text: str, pos: int, mark: str) -> bool:
 
 def _can_close(text: str, pos: int, mark: str) -> bool:
     before = text[pos - 1 : pos]
+    if before == " " and mark not in _SINGLE and text[pos - 2 : pos - 1] in _NESTED_CLOSE:
+        return True  # "... the term 'African American outreach,' " he told: a nested quote's end
     if not before or before.isspace():
         return False
     if mark in _SINGLE:

@@ -65,6 +65,10 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
         tokens = tokens[comma + 1 :]
     words = [doc.word(t) for t in tokens[:_MAX_TOKENS]]
     verb = next((i for i, w in enumerate(words) if _verbish(w) or _past(words, i)), 0)
+    if verb > 0 and words[verb].lower() in cues.CUE_FORMS:  # "Perdue (R-Ga.) said ..., arguing"
+        speaker = speaker_before(doc, tokens[verb][0], tokens[0][0])
+        if speaker is not None:
+            return speaker
     if verb > 0:
         phrase = clause_subject(doc, tokens[0][0], tokens[verb - 1][1])
         if phrase is not None:

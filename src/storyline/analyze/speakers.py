@@ -255,6 +255,7 @@ def _np_span(doc: TokenDoc, taken: list[tuple[int, int]]) -> Span | None:
     """Trim leading connectors off a token run and decide whether it is a speaker."""
     while taken and doc.word(taken[0]).lower() in cues.NP_INNER_WORDS - DETERMINERS:
         taken.pop(0)
+    taken = _from_determiner(doc, taken)
     if not taken:
         return None
     words = [doc.word(t) for t in taken]
@@ -263,6 +264,17 @@ def _np_span(doc: TokenDoc, taken: list[tuple[int, int]]) -> Span | None:
     if not (has_name or has_role or words[0].lower() in DETERMINERS):
         return None
     return Span(taken[0][0], taken[-1][1])
+
+
+def _from_determiner(doc: TokenDoc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lowercase words before the noun phrase's determiner are a verb and its particle, not the
+    speaker: ``(Clinton is) seizing upon a New York Times (report)`` -> ``a New York Times``."""
+    words = [doc.word(t).lower() for t in taken]
+    k = next((i for i, w in enumerate(words) if w in DETERMINERS), 0)
+    if k == 0 or not all(w.isalpha() and doc.word(t).islower() and w not in cues.ROLE_NOUNS
+                         for w, t in zip(words[:k], taken)):
+        return taken
+    return taken[k:]
 
 
 def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False) -> Span | None:

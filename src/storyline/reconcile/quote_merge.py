@@ -4,14 +4,29 @@ Outlets report the same statement in different words, as a direct quote in one r
 paraphrase or a machine translation in another. Two quotes are taken for the same statement
 when
 
-* their **speakers agree**: speaker names are accent-folded and compared by surname, with a
-  tolerance for mangled transliterations (``Akar``, ``Akal``, ``Akkar``); two quotes without a
-  known speaker may also merge, but a quote with a known speaker never joins one without; and
+* their **speakers agree**: when both are linked to one of the story's resolved entities (see
+  below), the entities are the same; otherwise speaker names are accent-folded and compared by
+  surname, with a tolerance for mangled transliterations (``Akar``, ``Akal``, ``Akkar``); two
+  quotes without a known speaker may also merge, but a quote with a known speaker never joins
+  one without; and
 * their **content words overlap**: lowercased ``\\w+`` tokens, stopwords removed, cut to their
   first five letters (a light stemmer that maps *threaten*/*threates* and
   *technology*/*technical* together), plus the acronym of every run of three or more
   capitalised words (*North Atlantic Treaty Organization* -> *nato*). The overlap coefficient
   ``|A & B| / min(|A|, |B|)`` must reach ``min_overlap`` with at least ``min_shared`` words.
+
+Each quote's speaker is **linked to the story's resolved entities** (``speaker_entity``, after
+:func:`storyline.reconcile.entities.resolve_entities` has filled ``Mention.entity``):
+
+1. the resolved mention inside the speaker span: a person's ("Turkish Defense Minister Hulusi
+   Akar", "Turkey's defense minister, Hulusi Akar"), else an organisation or place that heads
+   the span ("the White House", "the U.S. government"), never one the span only qualifies ("the
+   State Department spokesman", "a spokesman for Erdogan", "the US media");
+2. else the speaker's name as analysis resolved it (a pronoun's person, a role's holder, a
+   surname's full name) matched against the story's mentions: the same name, or for a person
+   the same surname (accent- and case-insensitive, same transliteration key) with agreeing given
+   names, one entity in the article, else one in the story;
+3. else None: an unresolved pronoun or role stays what it is.
 
 Clustering is greedy and average-link (the mean overlap with a cluster's members must reach
 ``min_overlap``), in input order, so the result is deterministic.
@@ -21,15 +36,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from storyline.analyze.speaker_names import fold
-from storyline.model import Annotated, Article, Quote
+from storyline.model import Annotated, Article, Mention, Quote, Span
+from storyline.reconcile.name_keys import given_names_compatible, name_words, phonetic_key
 
-__all__ = ["MergedQuote", "QuoteVariant", "content_words", "merge_quotes", "same_speaker"]
+__all__ = ["MergedQuote", "QuoteVariant", "StoryNames", "content_words", "link_speaker", "merge_quotes",
+           "same_speaker"]
 
 _WORD_RE = re.compile(r"\w+")
 _CAP_RUN_RE = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][a-z]+){2,}")
@@ -42,17 +60,31 @@ STOPWORDS = frozenset(
     "some such only own same too very just also about into over after before again further once "
     "said says say told added according".split()
 )
+#: Words after an organisation or place that still make it the speaker ("the U.S. government").
+_GOVERNMENT_WORDS = frozenset({"government", "administration"})
+#: A mention after one of these only qualifies the speaker ("a spokesman for Erdogan").
+_QUALIFIER_RE = re.compile(r"\b(?:for|of|to|with|from|at|by|under|in|on)\s*$", re.IGNORECASE)
+#: Two speakers in one span ("The U.S. government and NATO"): no one entity is the speaker.
+_COORDINATION_RE = re.compile(r"\s(?:and|or|&)\s", re.IGNORECASE)
+#: Name words of a surface, cached: a story repeats the same few names many times.
+_name_words = lru_cache(maxsize=65_536)(name_words)
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteVariant:
-    """One outlet's wording of a statement."""
+    """One outlet's wording of a statement.
+
+    ``speaker`` is the speaker's name as analysis resolved it within the article (else the name of
+    its linked entity); ``speaker_entity`` the canonical name of the story's entity it is linked
+    to (see the module docstring), None for an unresolved pronoun or role.
+    """
 
     article_id: str
     outlet: str | None
     text: str
     kind: str
     speaker: str | None
+    speaker_entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +98,8 @@ class MergedQuote:
         kind: ``direct`` when any variant quotes the speaker's words, else ``indirect``.
         variants: Every wording, in input order.
         sources: Distinct article ids, in input order.
+        speaker_entity: The canonical name of the story's entity the speaker is, or None when
+            no variant's speaker is linked (variants linked to different entities never merge).
     """
 
     id: str
@@ -74,6 +108,7 @@ class MergedQuote:
     kind: str
     variants: tuple[QuoteVariant, ...]
     sources: tuple[str, ...]
+    speaker_entity: str | None = None
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -113,19 +148,30 @@ def same_speaker(a: str | None, b: str | None, *, min_ratio: float = 0.75) -> bo
     return min(len(x), len(y)) >= 4 and SequenceMatcher(None, x, y).ratio() >= min_ratio
 
 
+def _variants_agree(a: QuoteVariant, b: QuoteVariant) -> bool:
+    """Same speaker: the same entity when both are linked, else by :func:`same_speaker`."""
+    if a.speaker_entity is not None and b.speaker_entity is not None:
+        return a.speaker_entity == b.speaker_entity
+    return same_speaker(a.speaker, b.speaker)
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
     shared = len(a & b)
     return (shared / min(len(a), len(b)) if a and b else 0.0), shared
 
 
 def _variants(items: Iterable[Annotated | tuple[Article, Sequence[Quote]]]) -> list[QuoteVariant]:
+    annotated = [item if isinstance(item, Annotated) else Annotated(item[0], quotes=tuple(item[1]))
+                 for item in items]
+    names = StoryNames(annotated)
     out = []
-    for item in items:
-        article, quotes = (item.article, item.quotes) if isinstance(item, Annotated) else item
-        for quote in quotes:
-            speaker = quote.speaker_entity
+    for item in annotated:
+        article = item.article
+        for quote in item.quotes:
+            entity = link_speaker(item, quote, names)
             text = article.text[quote.content.start : quote.content.end]
-            out.append(QuoteVariant(article.id, article.source, text, quote.kind, speaker))
+            out.append(QuoteVariant(article.id, article.source, text, quote.kind,
+                                    quote.speaker_entity or entity, entity))
     return out
 
 
@@ -151,7 +197,7 @@ def merge_quotes(
     for i, variant in enumerate(variants):
         best, best_score = None, 0.0
         for c, members in enumerate(clusters):
-            if not all(same_speaker(variant.speaker, variants[m].speaker) for m in members):
+            if not all(_variants_agree(variant, variants[m]) for m in members):
                 continue
             score = sum(_pair_score(keys[i], keys[m], min_shared) for m in members) / len(members)
             if score >= min_overlap and score > best_score:
@@ -173,6 +219,7 @@ def _build(members: list[QuoteVariant]) -> MergedQuote:
     speaker = max(names, key=lambda n: (len(n.split()), names[n], n)) if names else None
     direct = [v for v in members if v.kind == "direct"]
     text = max(direct or members, key=lambda v: len(v.text)).text
+    entity = next((v.speaker_entity for v in members if v.speaker_entity), None)  # one per cluster
     first = members[0]
     digest = hashlib.sha1(f"{first.article_id}\x00{first.text}".encode()).hexdigest()[:16]
     return MergedQuote(
@@ -182,4 +229,131 @@ def _build(members: list[QuoteVariant]) -> MergedQuote:
         kind="direct" if direct else "indirect",
         variants=tuple(members),
         sources=tuple(dict.fromkeys(v.article_id for v in members)),
+        speaker_entity=entity,
     )
+
+
+# -- speakers linked to the story's entities -------------------------------------------------
+
+
+class StoryNames:
+    """The resolved entities of a story's articles, by the names they are written with.
+
+    Args:
+        items: The story's annotated articles, after entity resolution (``Mention.entity`` set).
+    """
+
+    def __init__(self, items: Sequence[Annotated]) -> None:
+        self.by_form: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.by_surname: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)  # key -> (entity, form)
+        self.people: set[str] = set()
+        self.by_article: dict[str, set[str]] = defaultdict(set)
+        for item in items:
+            for mention in item.entities:
+                if mention.entity is not None:
+                    self._add(item, mention, mention.entity)
+
+    def _add(self, item: Annotated, mention: Mention, entity: str) -> None:
+        kind = mention.type
+        for form in (_name_words(mention.span.text_in(item.article.text), kind), _name_words(entity, kind)):
+            if form:
+                self.by_form[form].add(entity)
+                if kind == "PERSON":
+                    self.by_surname[phonetic_key(form[-1])].add((entity, form))
+        if kind == "PERSON":
+            self.people.add(entity)
+        self.by_article[item.article.id].add(entity)
+
+    def match(self, name: str, article_id: str | None = None, among: Iterable[str] | None = None) -> str | None:
+        """The one entity ``name`` denotes: the same name, else a person with its surname (and
+        agreeing given names); one in article ``article_id`` first, else one in the story.
+        ``among`` restricts the candidates. None when no entity or several match."""
+        found = self._candidates(name)
+        if among is not None:
+            found &= set(among)
+        local = found & self.by_article.get(article_id or "", set())
+        for candidates in (local, found):
+            if len(candidates) == 1:
+                return next(iter(candidates))
+            if candidates:
+                return None
+        return None
+
+    def _candidates(self, name: str) -> set[str]:
+        person = _name_words(name, "PERSON")
+        keys = {person, _name_words(name, "ORG")} - {()}
+        found = set().union(*(self.by_form.get(key, set()) for key in keys))
+        if found or not person:
+            return found
+        return {entity for entity, form in self.by_surname.get(phonetic_key(person[-1]), ())
+                if _person_agrees(person, form)}
+
+
+def _person_agrees(name: tuple[str, ...], form: tuple[str, ...]) -> bool:
+    """A person's name agrees with a written form of the same surname key: compatible first given names."""
+    return len(name) == 1 or len(form) == 1 or given_names_compatible(name[0], form[0])
+
+
+def link_speaker(item: Annotated, quote: Quote, names: StoryNames) -> str | None:
+    """The canonical name of the story's entity that speaks ``quote`` (module docstring), or None.
+
+    Args:
+        item: The quote's article, entities resolved.
+        quote: One of its quotes.
+        names: The story's entities (:class:`StoryNames` over all its articles).
+    """
+    if quote.speaker is not None:
+        inside = [m for m in item.entities if m.entity is not None and _overlaps(m.span, quote.speaker)]
+        if inside:
+            return (_mention_speaker(item, quote, quote.speaker, inside, names)
+                    or _resolved_role(item, quote, inside, names))
+    if quote.speaker_entity is None:
+        return None
+    return names.match(quote.speaker_entity, item.article.id)
+
+
+def _resolved_role(item: Annotated, quote: Quote, inside: list[Mention], names: StoryNames) -> str | None:
+    """The person analysis resolved a role to ("the State Department spokesman" -> Ned Price),
+    unless analysis only named a mention of the span that does not head it ("the US media")."""
+    if quote.speaker_entity is None:
+        return None
+    if names.match(quote.speaker_entity, among={m.entity for m in inside if m.entity}) is not None:
+        return None
+    return names.match(quote.speaker_entity, item.article.id, among=names.people)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _mention_speaker(item: Annotated, quote: Quote, speaker: Span, inside: list[Mention],
+                     names: StoryNames) -> str | None:
+    """The entity of the mention that is the speaker, among those inside the speaker span."""
+    text = item.article.text
+    heads = [m for m in inside if not _QUALIFIER_RE.search(text[speaker.start : m.span.start])]
+    people = {m.entity for m in heads if m.entity is not None and m.entity in names.people}
+    if len(people) > 1 and quote.speaker_entity:
+        chosen = names.match(quote.speaker_entity, among=people)
+        people = {chosen} if chosen else people
+    if people:
+        return _fuller(people.pop(), item, quote, names) if len(people) == 1 else None
+    if _COORDINATION_RE.search(speaker.text_in(text)):
+        return None
+    ends = [m for m in heads if _heads_span(text[m.span.end : speaker.end])]
+    return ends[-1].entity if ends else None
+
+
+def _fuller(person: str, item: Annotated, quote: Quote, names: StoryNames) -> str:
+    """A surname left as its own entity (the story names several people with it: Joe and Hunter
+    Biden) is the full name analysis linked it to within its article, when that is an entity."""
+    if " " in person or not quote.speaker_entity or " " not in quote.speaker_entity.strip():
+        return person
+    better = names.match(quote.speaker_entity, item.article.id, among=names.people)
+    same_surname = better is not None and fold(better).split()[-1:] == fold(person).split()[-1:]
+    return better if better is not None and same_surname else person
+
+
+def _heads_span(after: str) -> bool:
+    """Whether a mention followed by ``after`` (to the speaker span's end) heads the span."""
+    words = [w for w in _WORD_RE.findall(after.lower()) if w != "s"]
+    return all(w in _GOVERNMENT_WORDS for w in words)
