@@ -13,6 +13,7 @@ from storyline.cli.app import (
     ConfigOption, DbOption, MaxFileOption, StrictOption, WorkersOption, app, build_config, err,
     fail_if_nothing_read, out, print_errors, reported_errors,
 )
+from storyline.config import IngestConfig
 from storyline.pipeline import IngestResult, ingest, run
 from storyline.store import Store
 
@@ -52,13 +53,26 @@ def ingest_command(inputs: InputsArg, db: DbOption = None, config: ConfigOption 
         err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)
 
 
+EngineOption = Annotated[str, typer.Option("--engine", help="local, or spark (Parquet out; the store "
+                                                            "only with --db).")]
+MasterOption = Annotated[str | None, typer.Option("--master", help="Spark master for --engine spark "
+                                                                   "[default: local[*]].")]
+
+
 @app.command("run")
 def run_command(inputs: InputsArg, db: DbOption = None,
                 out_dir: Annotated[Path, typer.Option("--out", help="Where the reports go.")] = Path("storyline-out"),
                 config: ConfigOption = None, workers: WorkersOption = None,
-                max_file_bytes: MaxFileOption = None, strict: StrictOption = False) -> None:
+                max_file_bytes: MaxFileOption = None, strict: StrictOption = False,
+                engine: EngineOption = "local", master: MasterOption = None) -> None:
     """The main job: ingest INPUT..., then write stories.json, report.md and report.html."""
     with reported_errors():
+        if engine == "spark":
+            _run_spark(inputs, db, str(out_dir), build_config(config, max_file_bytes=max_file_bytes),
+                       master or "local[*]")
+            return
+        if engine != "local":
+            raise typer.BadParameter(f"unknown engine {engine!r}: local or spark", param_hint="--engine")
         store = Store(db)
         result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "run")
         fail_if_nothing_read(result.read - result.error_count, result.errors)
@@ -66,6 +80,15 @@ def run_command(inputs: InputsArg, db: DbOption = None,
         paths = run(store, out_dir, result, workers=workers or 1)
         err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)
         out.print(f"Reports written: {paths.html}  {paths.markdown}  {paths.stories}", markup=False)
+
+
+def _run_spark(inputs: list[str], db: str | None, out_dir: str, config: IngestConfig, master: str | None) -> None:
+    from storyline.scale.submit import run_and_report
+
+    result = run_and_report(inputs, out_dir, config=config, master=master, db=db)
+    fail_if_nothing_read(result.read - len(result.errors), result.errors)
+    print_errors(result.errors)
+    out.print(f"Parquet written: {out_dir}", markup=False)
 
 
 @app.command("articles")
