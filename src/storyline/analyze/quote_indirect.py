@@ -1,0 +1,330 @@
+"""Indirect speech: the third pass of :mod:`storyline.analyze.quotes`.
+
+Per sentence, outside direct quotes: ``X said (that) ...``, ``..., X said``, ``..., said X``,
+``X, Y said, ...`` (both parts), ``according to X, ...``, ``X told reporters ...``, ``X urged Y to
+...``, ``X is warning ...``, ``X was cited as saying ...``, the passive ``it was announced by X
+that ...``, ``..., saying ...`` and ``X added:`` closing a paragraph. Also the record both passes
+build (:class:`Found`), so that this module needs nothing from the one that calls it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from storyline.analyze import quote_cues as cues
+from storyline.analyze.quote_marks import find_quote_marks
+from storyline.analyze.speaker_clause import sentence_subject, speaker_before
+from storyline.analyze.speakers import TokenDoc, clause_end, inside, speaker_right, trim
+from storyline.model import Span
+
+_MULTI_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(c).replace(r"\ as\ ", r"(?:\s+[\w'\u2019\-]+){0,3}?\s+as\s+").replace(r"\ ", r"\s+")
+        for c in cues.MULTIWORD_CUES
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_ADVERBIAL_RE = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|last|this|earlier|later)\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?"
+    r"[\w'\u2019\-]+(?:\s+(?:with|to|on|of)\s+(?:the\s+|a\s+)?[\w'\u2019\-]+)?|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|again|also|"
+    r"repeatedly|publicly|later|earlier|recently|previously|then|once)\b)){0,3}"
+)
+_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
+_NO_GAP = (r"[.;:!?\"\u201c\u201d]|\b(?:who|which|said|says)\b"
+           r"|,\s+(?:but|and|or|while|although|though|because|since)\b")
+#: Characters before or after a cue that the speaker and content searches read.
+WINDOW = 160
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
+_BY_RE = re.compile(r"\s+by\s+")
+#: Where indirect content ends before the sentence does: ", saying ..." opens the next
+#: attribution; a dash or an adverbial clause (", because ...") belongs to the reporting clause.
+_NEXT_CUE_RE = re.compile(
+    r",\s+(?:" + "|".join(sorted(f for f in cues.CUE_FORMS if f.endswith("ing"))) + r")\b"
+    r"|\s+and\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cues.COORDINATED_CUES)) + r")\b"
+    r"|\s[\u2014\u2015]\s|(?:(?<=,)|(?<=,[\u201d\"]))\s+(?:but|since|because|while|although|though)\b"
+    r"|,(?=\s[^,;]{1,60}?\b(?:said|says|told|added|wrote)\b)"  # ", Mr. McKinley said ..."
+)
+#: What opens no reported content: a passive agent (``reported by``) or an adverbial.
+_NOT_CONTENT_RE = re.compile(r"\s*(?:by|from|during|in|as|with|upon|up|down|off|out|back|when)\b",
+                             re.IGNORECASE)
+_AUX_AFTER_RE = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could)\b")
+_TO_INFINITIVE_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){1,6}?to\s+[a-z]+\b")
+_BLOCK_RE = re.compile(r"[ \t]*:[ \t]*\n\s*(?=[^\s\"\u201c\u2018'])")
+#: "is warning", "isn't saying", "’s claiming": a progressive, so active, -ing cue.
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|am|['\u2019]s|['\u2019]re)(?:n['\u2019]t)?"
+    r"(?:\s+(?:\w+ly|also|now|still|not|again|once|already|even|just|all))*\s+$"
+)
+
+
+Kind = Literal["direct", "indirect"]
+
+
+@dataclass(slots=True)
+
+
+class Found:
+    """A quote under construction; turned into a :class:`Quote` at the end."""
+
+    content: Span
+    kind: Kind
+    speaker: Span | None = None
+    cue: Span | None = None
+    inherited: str | None = None  # speaker entity inherited from a previous quote
+    rest: Span | None = None  # the content after a parenthetical "..., X said, ..."
+
+
+# -- indirect speech ----------------------------------------------------------------------
+
+
+def indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[Found]) -> list[Found]:
+    blocked = sorted((f.content.start, f.content.end) for f in direct)
+    used = {f.cue for f in direct if f.cue is not None}
+    found: list[Found] = []
+    every = _cue_candidates(doc)
+    starts = [c.start for c in every]
+    for sent in sentences:
+        cands = every[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+        for cue in sorted(cands, key=lambda c: (_forward_only(doc.text[c.start : c.end]), c.start)):
+            if cue in used or inside(blocked, cue.start):
+                continue
+            quote = _indirect_at(doc, sent, cue)
+            if quote is not None and not any(_overlaps(quote.content, f.content) for f in found[-8:]):
+                found.append(quote)
+                used.add(cue)
+    return found
+
+
+def _cue_candidates(doc: TokenDoc) -> list[Span]:
+    """Every multi-word cue and every single cue word outside them, in text order."""
+    multi = [(m.start(), m.end()) for m in _MULTI_RE.finditer(doc.text)]
+    text = doc.text
+    single = [(a, b) for a, b in doc.tokens if text[a:b].lower() in cues.CUE_FORMS
+              and not (multi and inside(multi, a)) and not (text[a].isupper() and _in_name(doc, a, b))]
+    return [Span(*c) for c in sorted(multi + single)]
+
+
+def _in_name(doc: TokenDoc, start: int, end: int) -> bool:
+    """A capitalised cue word in mid-sentence belongs to a name (``the Clean Power Plan``,
+    ``the Cook Political Report``) unless its line is a title-case headline (``Lindsey Graham
+    Says``)."""
+    word = doc.text[start:end]
+    if not word[0].isupper() or word.isupper() or doc.sentence_start(start) == start:
+        return False
+    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : doc.text.find("\n", end) % (len(doc.text) + 1)]
+    words = [w for w in line.split() if w[0].isalpha()]
+    return sum(w[0].isupper() for w in words) < 0.7 * len(words)
+
+
+def _forward_only(word: str) -> bool:
+    return word.lower() in cues.FORWARD_ONLY_FORMS
+
+
+def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    low = doc.text[cue.start : cue.end].lower()
+    if low.startswith("according"):
+        return _according_to(doc, sent, cue)
+    if not low.endswith("ing") and _PASSIVE_BEFORE_RE.search(
+            doc.text, max(sent.start, cue.start - 12), cue.start):
+        return _passive(doc, sent, cue)
+    before = doc.text[max(0, cue.start - 4) : cue.start].rstrip()
+    if " " in low or low.endswith("ing") and before.endswith(","):
+        return _forward(doc, sent, cue, participle=" " not in low)
+    if low.endswith("ing") and _PROGRESSIVE_RE.search(doc.text, max(sent.start, cue.start - 24), cue.start):
+        return _forward(doc, sent, cue, participle=False)
+    if not _forward_only(low):
+        inverted = _reverse(doc, sent, cue)
+        if inverted is not None:
+            return inverted
+    if low.endswith("ing"):
+        return None
+    return _forward(doc, sent, cue, participle=False)
+
+
+def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found | None:
+    """``X said (that) ...``, ``X told reporters ...``, ``..., saying ...``."""
+    floor = max(sent.start, cue.start - WINDOW)
+    if participle:
+        speaker = _previous_speaker(doc, floor, cue.start) or sentence_subject(doc, sent.start, cue.start)
+    else:
+        speaker = speaker_before(doc, cue.start, floor)
+    if speaker is None or (not participle and _noun_cue(doc, cue, speaker)):
+        return None
+    pos = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
+    block = _BLOCK_RE.match(doc.text, pos)
+    if block is not None:  # "Limbaugh added:" closing a paragraph; the next one is his
+        end = doc.text.find("\n", block.end())
+        content = trim(doc.text, block.end(), end if end >= 0 else len(doc.text))
+        return None if content is None else Found(content, "indirect", speaker, cue)
+    start = _content_start(doc, sent, cue, pos)
+    if start is None:
+        return None
+    next_cue = _NEXT_CUE_RE.search(doc.text, start, sent.end)
+    content = trim(doc.text, start, next_cue.start() if next_cue else sent.end)
+    if content is None or len(doc.text[content.start : content.end].split()) < 3:
+        return None
+    return Found(content, _kind(doc.text, content), speaker, cue)
+
+
+def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None:
+    """Where the reported content after a forward cue begins: at ``that`` (or a colon), at
+    the clause after an addressee (``told reporters he ...``), or right after the cue."""
+    that = _THAT_RE.match(doc.text, pos, sent.end)
+    if that is not None:
+        return that.end() if doc.text[that.end() - 1] == ":" else that.end() - 4
+    window = doc.text[pos : min(sent.end, pos + 100)]
+    hit = re.search(r"\bthat\b", window)
+    if hit is not None and _addressee_gap(window[: hit.start()]):
+        return pos + hit.start()
+    if _NOT_CONTENT_RE.match(doc.text, pos, sent.end):
+        return None
+    if doc.text[cue.start : cue.end].lower() in cues.TELL_FORMS:
+        hit = re.search(r"\b(?:he|she|they|we|it|I)\b", window)
+        if hit is not None and len(window[: hit.start()].split()) <= 4:
+            return pos + hit.start()
+        if not _TO_INFINITIVE_RE.match(window):
+            return None
+    return pos  # "urged Republicans to join ...": the content holds the addressee
+
+
+def _addressee_gap(gap: str) -> bool:
+    """The words between a cue and its ``that``: an addressee or adverbial (``told reporters
+    on Friday that``), not a clause of their own (``said he didn't believe it, arguing that``)."""
+    words = gap.split()
+    return (len(words) <= 8 and not re.search(_NO_GAP, gap)
+            and not any(w.lower() in cues.CUE_FORMS or w.lower() in cues.PRONOUNS for w in words))
+
+
+def _previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
+    """``"...," the mayor said, adding that ...``: the participle shares the speaker of the
+    cue right before it."""
+    tokens = doc.tokens_in(floor, end)[-6:]
+    for i in range(len(tokens) - 2, -1, -1):
+        word = doc.word(tokens[i]).lower()
+        if word in cues.CUE_FORMS and not word.endswith("ing"):
+            left = max(floor, doc.text.rfind(",", floor, tokens[i][0]) + 1,
+                       *(doc.text.rfind(m, floor, tokens[i][0]) + 1 for m in "\u201d\""))
+            return speaker_before(doc, tokens[i][0], left)
+        if not (word.isalpha() and word.islower()) and word != ",":
+            return None
+    return None
+
+
+def _noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
+    """``an hourlong show``, ``Mrs. Clinton's tax plans``: the cue form is a noun here, as
+    the word before it is no name, pronoun or role."""
+    if doc.text[cue.start : cue.end].lower() not in cues.NOUN_LIKE_FORMS:
+        return False
+    words = doc.text[speaker.start : speaker.end].split()
+    if _AUX_AFTER_RE.match(doc.text, cue.end):
+        return True  # "Republican support was more solid"
+    if doc.text.startswith(" that ", cue.end):  # "a poll shows that ...", unless a verb came first
+        return any(w.islower() and w.endswith("ed") for w in words[1:])
+    last = words[-1]
+    if last[0].isdigit() or last.endswith(("'s", "\u2019s")):
+        return True  # "the 9/11 attacks", "Editor's note", "Oz's show"
+    return last.islower() and last not in cues.PRONOUNS and last not in cues.ROLE_NOUNS \
+        and not (last.endswith("s") and doc.text[speaker.start : speaker.end].count(" ") < 2)
+
+
+def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    """``..., X said (on Monday).`` or ``..., said X.``"""
+    tail = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
+    after = doc.text[tail:sent.end].strip()
+    comma = doc.text.rfind(",", sent.start, cue.start)
+    if comma < 0:
+        return None
+    rest: Span | None = None
+    if after in {"", ".", "!", "?"} or after.startswith(",") or _addressee_only(doc, cue, after):
+        speaker = speaker_before(doc, cue.start, comma + 1)
+        if speaker is not None and _noun_cue(doc, cue, speaker):
+            return None
+        if after.startswith(","):
+            rest = trim(doc.text, doc.text.index(",", tail) + 1, sent.end)
+    elif not doc.text[comma + 1 : cue.start].strip():
+        end = clause_end(doc.text, cue.end, sent.end)
+        speaker = speaker_right(doc, cue.end, end)
+        if speaker is None or not _inversion_ends(doc.text, speaker.end, sent.end):
+            return None
+    else:
+        return None
+    content = trim(doc.text, sent.start, comma)
+    if speaker is None or content is None or len(doc.text[content.start : content.end].split()) < 3:
+        return None
+    if rest is not None and len(doc.text[rest.start : rest.end].split()) < 3:
+        rest = None
+    return Found(content, _kind(doc.text, content), speaker, cue, rest=rest)
+
+
+def _addressee_only(doc: TokenDoc, cue: Span, after: str) -> bool:
+    """``..., Graham told The Hill.``: only the addressee follows a verb of telling."""
+    words = after.rstrip(".!?").split()
+    return (doc.text[cue.start : cue.end].lower() in cues.TELL_FORMS and 0 < len(words) <= 7
+            and not any(w.lower() in cues.SPEAKER_BREAK_WORDS - _ADDRESSEE_WORDS for w in words))
+
+
+_ADDRESSEE_WORDS = frozenset("the on in at this last".split())  # "told The Hill on Thursday"
+
+
+def _inversion_ends(text: str, pos: int, end: int) -> bool:
+    """After the speaker of ``..., said X`` comes the end of the sentence, a comma or an
+    adverbial, never a verb (``..., said he would order ...`` is not an inversion)."""
+    pos = _ADVERBIAL_RE.match(text, pos, end).end()
+    rest = text[pos:end].strip()
+    return not rest.strip(".!?") or rest[0] in ",;:\u2014\u2013-("
+
+
+def _passive(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    """``It was announced by the ministry that ...`` or ``The plan was criticized by X.``"""
+    by = _BY_RE.match(doc.text, cue.end, sent.end)
+    if by is None:
+        return None
+    end = clause_end(doc.text, by.end(), sent.end)
+    speaker = speaker_right(doc, by.end(), end)
+    if speaker is None:
+        return None
+    that = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+\s+)?that\b").match(doc.text, speaker.end, sent.end)
+    if that is not None:
+        content = trim(doc.text, that.end() - 4, sent.end)
+    else:
+        aux = _PASSIVE_BEFORE_RE.search(doc.text, max(sent.start, cue.start - 12), cue.start)
+        content = trim(doc.text, sent.start, aux.start()) if aux is not None else None
+        if content is not None and doc.text[content.start : content.end].lower() in {"it", "this"}:
+            return None
+    if content is None:
+        return None
+    return Found(content, _kind(doc.text, content), speaker, cue)
+
+
+def _according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    end = clause_end(doc.text, cue.end, sent.end)
+    comma = doc.text.find(",", cue.end, end)
+    speaker = speaker_right(doc, cue.end, comma if comma >= 0 else end, loose=True)
+    if speaker is None:
+        return None
+    before = trim(doc.text, sent.start, cue.start)
+    if before is not None and len(doc.text[before.start : before.end].split()) >= 3:
+        content = before
+    else:
+        content = trim(doc.text, speaker.end, sent.end)
+    if content is None:
+        return None
+    return Found(content, _kind(doc.text, content), speaker, cue)
+
+
+def _kind(text: str, content: Span) -> Kind:
+    first, last = text[content.start], text[content.end - 1]
+    pairs = find_quote_marks(text[content.start : content.end])
+    whole = len(pairs) == 1 and pairs[0][0].start == 0 and pairs[0][1].end == content.end - content.start
+    return "direct" if first in cues.QUOTE_PAIRS and last in cues.CLOSER_OF and whole else "indirect"
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
