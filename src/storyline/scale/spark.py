@@ -37,7 +37,7 @@ from storyline.group.blocking import (
 from storyline.group.stories import StoryGrouper
 from storyline.ingest.sources import InputFile, iter_input_files
 from storyline.ingest.templates import TemplateLines, candidate_keys, line_key
-from storyline.model import Annotated, Article, Story
+from storyline.model import Article, Story
 from storyline.pipeline import emptied_error, prepare_in_worker, read_input_file
 from storyline.reconcile.story import reconcile_story
 
@@ -122,7 +122,8 @@ def run_spark(inputs: Sequence[str], out_dir: str, *, spark: SparkSession,
     result.stored = firsts.count()
     result.duplicates = result.read - len(errors) - result.stored
     lap("templates_copies")
-    annotated = firsts.map(lambda row: (row[1].id, (row[1], _round_trip(annotate(row[1]))))).cache()
+    # Reconciled from JSON, as the local engine reconciles what its store gives back.
+    annotated = firsts.map(lambda row: (row[1].id, (row[1], annotated_json(annotate(row[1]))))).cache()
     annotated.count()
     lap("analysis")
     stories, merges = _group(spark, firsts, params, result)
@@ -219,11 +220,6 @@ def _drop_emptied(articles: RDD) -> tuple[RDD, list[tuple[int, InputError]]]:
 
 def _first(one: tuple[int, Article], two: tuple[int, Article]) -> tuple[int, Article]:
     return one if one[0] <= two[0] else two
-
-
-def _round_trip(annotated: Annotated) -> dict[str, Any]:
-    # What the local engine reconciles is what its store gives back: annotations through JSON.
-    return annotated_json(annotated)
 
 
 # -- 5. grouping --------------------------------------------------------------------------------
