@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from storyline.analyze.quotes import find_quotes
 from storyline.model import Annotated, Article, Quote, Span
-from storyline.reconcile.quote_merge import MergedQuote, content_words, merge_quotes, same_speaker
+from storyline.reconcile.quote_merge import (
+    MergedQuote, QuoteVariant, cluster_variants, content_words, merge_quotes, same_speaker,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "s400"
 
@@ -99,3 +102,64 @@ def test_fold_is_shared_with_the_speaker_resolver() -> None:
 
     assert quote_merge.fold is speaker_names.fold
     assert quote_merge.fold("Çavuşoğlu") == "cavusoglu"
+
+
+def _clusters_pair_by_pair(variants: list[QuoteVariant], min_overlap: float,
+                           min_shared: int) -> list[list[int]]:
+    """The clustering as first written: every variant against every member of every cluster."""
+    def agree(a: QuoteVariant, b: QuoteVariant) -> bool:
+        if a.speaker_entity is not None and b.speaker_entity is not None:
+            return a.speaker_entity == b.speaker_entity
+        return same_speaker(a.speaker, b.speaker)
+
+    def pair(a: frozenset[str], b: frozenset[str]) -> float:
+        shared = len(a & b)
+        score = shared / min(len(a), len(b)) if a and b else 0.0
+        return score if shared >= min_shared else 0.0
+
+    keys = [content_words(v.text) for v in variants]
+    clusters: list[list[int]] = []
+    for i, variant in enumerate(variants):
+        best, best_score = None, 0.0
+        for c, members in enumerate(clusters):
+            if not all(agree(variant, variants[m]) for m in members):
+                continue
+            score = sum(pair(keys[i], keys[m]) for m in members) / len(members)
+            if score >= min_overlap and score > best_score:
+                best, best_score = c, score
+        if best is None:
+            clusters.append([i])
+        else:
+            clusters[best].append(i)
+    return clusters
+
+
+def _random_variants(seed: int, n: int) -> list[QuoteVariant]:
+    rng = random.Random(seed)
+    vocabulary = [f"word{k}" for k in range(40)] + ["missile", "sanctions", "talks", "NATO"]
+    speakers = [(None, None), ("Ned Price", None), ("Price", None), ("Akar", None), ("Akkar", None),
+                ("Hulusi Akar", "Hulusi Akar"), ("Akar", "Hulusi Akar"), (None, "Ned Price")]
+    variants = []
+    for k in range(n):
+        speaker, entity = rng.choice(speakers)
+        text = " ".join(rng.choices(vocabulary, k=rng.randint(0, 9)))
+        variants.append(QuoteVariant(f"a{k % 7}", None, text, "indirect", speaker, entity))
+    return variants
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize(("min_overlap", "min_shared"), [(0.35, 2), (0.2, 1), (0.6, 3)])
+def test_indexed_clustering_equals_pair_by_pair_clustering(seed: int, min_overlap: float,
+                                                           min_shared: int) -> None:
+    variants = _random_variants(seed, 150)
+    expected = _clusters_pair_by_pair(variants, min_overlap, min_shared)
+    assert cluster_variants(variants, min_overlap=min_overlap, min_shared=min_shared) == expected
+    assert 1 < len(expected) < len(variants)  # the case is not trivial: some merge, not all
+
+
+def test_cluster_variants_never_joins_disagreeing_speakers_however_close() -> None:
+    same_words = "the missile talks failed over sanctions"
+    variants = [QuoteVariant("a", None, same_words, "direct", "Ned Price", None),
+                QuoteVariant("b", None, same_words, "direct", "Hulusi Akar", None),
+                QuoteVariant("c", None, same_words, "direct", "Price", None)]
+    assert cluster_variants(variants) == [[0, 2], [1]]

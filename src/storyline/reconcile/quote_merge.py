@@ -46,8 +46,8 @@ from storyline.analyze.speaker_names import fold
 from storyline.model import Annotated, Article, Mention, Quote, Span
 from storyline.reconcile.name_keys import given_names_compatible, name_words, phonetic_key
 
-__all__ = ["MergedQuote", "QuoteVariant", "StoryNames", "content_words", "link_speaker", "merge_quotes",
-           "same_speaker"]
+__all__ = ["MergedQuote", "QuoteVariant", "StoryNames", "cluster_variants", "content_words", "link_speaker",
+           "merge_quotes", "same_speaker"]
 
 _WORD_RE = re.compile(r"\w+")
 _CAP_RUN_RE = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][a-z]+){2,}")
@@ -148,18 +148,6 @@ def same_speaker(a: str | None, b: str | None, *, min_ratio: float = 0.75) -> bo
     return min(len(x), len(y)) >= 4 and SequenceMatcher(None, x, y).ratio() >= min_ratio
 
 
-def _variants_agree(a: QuoteVariant, b: QuoteVariant) -> bool:
-    """Same speaker: the same entity when both are linked, else by :func:`same_speaker`."""
-    if a.speaker_entity is not None and b.speaker_entity is not None:
-        return a.speaker_entity == b.speaker_entity
-    return same_speaker(a.speaker, b.speaker)
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
-    shared = len(a & b)
-    return (shared / min(len(a), len(b)) if a and b else 0.0), shared
-
-
 def _variants(items: Iterable[Annotated | tuple[Article, Sequence[Quote]]]) -> list[QuoteVariant]:
     annotated = [item if isinstance(item, Annotated) else Annotated(item[0], quotes=tuple(item[1]))
                  for item in items]
@@ -192,26 +180,75 @@ def merge_quotes(
         One MergedQuote per statement, in order of first appearance.
     """
     variants = _variants(items)
+    return [_build([variants[m] for m in members])
+            for members in cluster_variants(variants, min_overlap=min_overlap, min_shared=min_shared)]
+
+
+def cluster_variants(variants: Sequence[QuoteVariant], *, min_overlap: float = 0.35,
+                     min_shared: int = 2) -> list[list[int]]:
+    """Greedy average-link clusters of quote variants (indices), in input order.
+
+    Each variant joins the cluster whose members all agree with its speaker and whose mean
+    pair score (overlap coefficient, 0 below ``min_shared`` shared words) is highest and reaches
+    ``min_overlap``, the first such cluster on ties; else it opens one. A cluster can only score
+    above 0 through a member that shares ``min_shared`` words with the variant, so candidates
+    come from an inverted index of content words, and speaker agreement is decided once per
+    pair of distinct speakers: what was a comparison of every variant with every earlier one is
+    now proportional to the words they share.
+    """
     keys = [content_words(v.text) for v in variants]
+    postings: dict[str, list[int]] = defaultdict(list)
+    cluster_of: list[int] = []
     clusters: list[list[int]] = []
+    speakers: list[set[tuple[str | None, str | None]]] = []
+    agree = _AgreementCache()
     for i, variant in enumerate(variants):
+        shared: Counter[int] = Counter()
+        for word in keys[i]:
+            shared.update(postings.get(word, ()))
+        close: dict[int, list[int]] = defaultdict(list)
+        for j, count in shared.items():
+            if count >= min_shared:
+                close[cluster_of[j]].append(j)
         best, best_score = None, 0.0
-        for c, members in enumerate(clusters):
-            if not all(_variants_agree(variant, variants[m]) for m in members):
-                continue
-            score = sum(_pair_score(keys[i], keys[m], min_shared) for m in members) / len(members)
-            if score >= min_overlap and score > best_score:
+        me = (variant.speaker_entity, variant.speaker)
+        for c in sorted(close):
+            # Summed in member order, as a sum over all members (zeros change no float) would be.
+            score = sum(shared[j] / min(len(keys[i]), len(keys[j]))
+                        for j in sorted(close[c])) / len(clusters[c])
+            if (score >= min_overlap and score > best_score
+                    and all(agree(me, other) for other in speakers[c])):
                 best, best_score = c, score
         if best is None:
-            clusters.append([i])
-        else:
-            clusters[best].append(i)
-    return [_build([variants[m] for m in members]) for members in clusters]
+            best = len(clusters)
+            clusters.append([])
+            speakers.append(set())
+        clusters[best].append(i)
+        speakers[best].add(me)
+        cluster_of.append(best)
+        for word in keys[i]:
+            postings[word].append(i)
+    return clusters
 
 
-def _pair_score(a: frozenset[str], b: frozenset[str], min_shared: int) -> float:
-    score, shared = _overlap(a, b)
-    return score if shared >= min_shared else 0.0
+class _AgreementCache:
+    """:func:`_speakers_agree` on (speaker entity, speaker) pairs, each pair decided once."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[tuple[str | None, str | None], tuple[str | None, str | None]], bool] = {}
+
+    def __call__(self, a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+        found = self._known.get((a, b))
+        if found is None:
+            found = self._known[(a, b)] = _speakers_agree(a, b)
+        return found
+
+
+def _speakers_agree(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Same speaker: the same entity when both are linked, else by :func:`same_speaker`."""
+    if a[0] is not None and b[0] is not None:
+        return a[0] == b[0]
+    return same_speaker(a[1], b[1])
 
 
 def _build(members: list[QuoteVariant]) -> MergedQuote:
