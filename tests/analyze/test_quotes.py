@@ -304,7 +304,10 @@ def test_find_quotes_inverted_cue_needs_the_sentence_to_end() -> None:
     text = ("Trump, speaking to a veterans group in Virginia, said he would order a thorough review "
             "of the nation\u2019s computer defenses and warned against hackers from China, Russia and Iran.")
     shown = _show(text, find_quotes(text))
-    assert [(s[1][:25], s[2], s[4]) for s in shown] == [("he would order a thorough", "Trump", "said")]
+    assert [(s[1][:25], s[2], s[4]) for s in shown] == [
+        ("he would order a thorough", "Trump", "said"),
+        ("hackers from China, Russi", "Trump", "warned"),  # "warned against X": the second cue
+    ]
 
 
 def test_find_quotes_indirect_content_stops_at_the_next_participle_cue() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.evaluate.polnear import evaluate_quotes, load_polnear, read_ann
+from storyline.model import Quote, Span
 
 TEXT = ('Ned Price said that the policy remained unchanged. "We are open to talks," Akar said. '
         "Polls show a close race.")
@@ -89,3 +90,22 @@ def test_evaluate_quotes_lists_finder_errors(polnear: Path) -> None:
 def test_evaluate_quotes_missing_split(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         evaluate_quotes(tmp_path)
+
+
+def test_speaker_exact_by_cue_pairs_through_the_cue(polnear: Path) -> None:
+    result = evaluate_quotes(polnear)
+    assert result["all"]["speaker_exact_by_cue"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
+def test_speaker_exact_by_cue_needs_the_cue(polnear: Path) -> None:
+    content = TEXT.index("that the policy")
+    speaker = Span(0, len("Ned Price"))
+
+    def cue_elsewhere(text: str) -> list[Quote]:
+        end = text.index(".", content)
+        wrong_cue = Span(text.index("Polls"), text.index("Polls") + 5)
+        return [Quote(Span(content, end), "indirect", speaker, "Ned Price", wrong_cue)]
+
+    result = evaluate_quotes(polnear, finder=cue_elsewhere)
+    assert result["all"]["speaker_exact"]["precision"] == 1.0  # paired by content: right
+    assert result["all"]["speaker_exact_by_cue"]["precision"] == 0.0  # its cue is no gold cue's

@@ -23,6 +23,7 @@ __all__ = [
     "QUOTE_PAIRS",
     "ROLE_NOUNS",
     "SPEAKER_BREAK_WORDS",
+    "STANCE_LEMMAS",
     "NON_PERSON_WORDS",
     "TELL_FORMS",
     "TIME_WORDS",
@@ -169,6 +170,43 @@ CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "insinuate": ("insinuates", "insinuated"),
 }
 
+
+def _regular(lemma: str) -> tuple[str, ...]:
+    """Base, third person, past and ``-ing`` of a regular verb (``laud`` -> ``lauds``, ``lauded``,
+    ``lauding``; ``decry`` -> ``decries``, ``decried``; ``denounce`` -> ``denounced``)."""
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return lemma, third, lemma + "ed", lemma + "ing"
+
+
+#: Verbs of judging, supporting, opposing, presenting and informing that PolNeAR and PARC mark
+#: as attributions of a stance ("Gov. Tomblin lauded Mr. Clarke for ..."); regular verbs, so
+#: their forms are generated. Forward-only, like the stance verbs above.
+STANCE_LEMMAS: dict[str, tuple[str, ...]] = {
+    lemma: _regular(lemma) for lemma in (
+        "laud hail applaud commend congratulate denounce decry deplore chastise rebuke lambaste "
+        "berate ridicule disparage promote unveil publish admire resent distrust dislike assume "
+        "suspect presume anticipate envision rebut refute contradict recount characterize "
+        "portray depict inform notify instruct implore plead beg apologize clarify affirm "
+        "reaffirm compare encourage discuss decide"
+    ).split()
+}
+#: Lemmas whose base, third-person and -ing forms are as often nouns or adjectives ("an appeals
+#: court", "voting rights", "who has been challenging"): only the past is a cue.
+STANCE_LEMMAS.update({
+    lemma: _regular(lemma)[2:3] for lemma in (
+        "welcome thank insult fault advocate favor champion lobby outline detail challenge "
+        "contest protest object appeal vote order brief"
+    ).split()
+})
+STANCE_LEMMAS["seek"] = ("seek", "seeks", "sought", "seeking")
+STANCE_LEMMAS["back"] = ("backs", "backed")
+CUE_LEMMAS.update({lemma: tuple(dict.fromkeys(CUE_LEMMAS.get(lemma, ()) + forms))
+                   for lemma, forms in STANCE_LEMMAS.items()})
+
 #: Cue forms that are as often nouns ("the show", "tax plans"): a cue only after a name,
 #: pronoun, role or plural subject.
 NOUN_LIKE_FORMS = frozenset(
@@ -196,7 +234,7 @@ FORWARD_ONLY_LEMMAS = frozenset(
      "request", "speculate", "swear", "threaten", "wonder", "guarantee", "liken", "mock", "blast",
      "echo", "scold", "dub", "label", "brand", "support", "back", "consider", "tout",
      "highlight", "chide", "assure", "remind", "advise", "forget", "recognize", "understand",
-     "imagine", "insinuate"}
+     "imagine", "insinuate"} | set(STANCE_LEMMAS)
 )
 
 #: Every form of the forward-only lemmas.
@@ -204,12 +242,15 @@ FORWARD_ONLY_FORMS: frozenset[str] = frozenset(
     form for lemma in FORWARD_ONLY_LEMMAS for form in CUE_LEMMAS[lemma]
 )
 
-#: Speech verbs that open a second attribution of the same subject: "X says A and said B".
+#: Speech verbs that open a second attribution of the same subject: "X says A and said B",
+#: "X urged A and criticized B": the present and past forms of every cue, not the ones as
+#: often nouns ("and support").
 COORDINATED_CUES = frozenset(
     "said says told tells added adds noted notes argued argues warned warns stressed stresses "
     "insisted insists claimed claims explained explains urged urges acknowledged suggested "
-    "called calls asked asks vowed vows promised promises".split()
-)
+    "called calls asked asks vowed vows promised promises wrote thought knew felt found sought "
+    "swore".split()
+) | frozenset(f for f in CUE_FORMS if f.endswith("ed") and f not in NOUN_LIKE_FORMS)
 
 #: "-ing" forms that open a participial attribution: "..., saying (that) ...".
 PARTICIPLE_FORMS = frozenset(

@@ -3,7 +3,10 @@
 Per sentence, outside direct quotes: ``X said (that) ...``, ``..., X said``, ``..., said X``,
 ``X, Y said, ...`` (both parts), ``according to X, ...``, ``X told reporters ...``, ``X urged Y to
 ...``, ``X is warning ...``, ``X was cited as saying ...``, the passive ``it was announced by X
-that ...``, ``..., saying ...`` and ``X added:`` closing a paragraph. Also the record both passes
+that ...``, ``..., saying ...``, ``a news conference announcing ...``, ``Citing X, Y ...``,
+``X warned against ...`` and ``X added:`` closing a paragraph. A second cue of the same subject
+(``X urged A and criticized B``) is an attribution of its own; a stance verb's object may be a
+single name (``Cruz endorsed Trump``). Also the record both passes
 build (:class:`Found`), so that this module needs nothing from the one that calls it.
 """
 
@@ -17,7 +20,15 @@ from typing import Literal
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.quote_marks import find_quote_marks
 from storyline.analyze.speaker_clause import sentence_subject, speaker_before
-from storyline.analyze.speakers import TokenDoc, clause_end, inside, speaker_right, trim
+from storyline.analyze.speakers import (
+    DETERMINERS,
+    TokenDoc,
+    clause_end,
+    inside,
+    speaker_left,
+    speaker_right,
+    trim,
+)
 from storyline.model import Span
 
 _MULTI_RE = re.compile(
@@ -47,14 +58,23 @@ _BY_RE = re.compile(r"\s+by\s+")
 #: attribution; a dash or an adverbial clause (", because ...") belongs to the reporting clause.
 _NEXT_CUE_RE = re.compile(
     r",\s+(?:" + "|".join(sorted(f for f in cues.CUE_FORMS if f.endswith("ing"))) + r")\b"
-    r"|\s+and\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cues.COORDINATED_CUES)) + r")\b"
+    r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cues.COORDINATED_CUES)) + r")\b"
     r"|\s[\u2014\u2015]\s|(?:(?<=,)|(?<=,[\u201d\"]))\s+(?:but|since|because|while|although|though)\b"
     r"|,(?=\s[^,;]{1,60}?\b(?:said|says|told|added|wrote)\b)"  # ", Mr. McKinley said ..."
 )
+#: A sentence opening with a subordinate clause: its attribution ends at the clause's comma.
+_SUBORDINATE_RE = re.compile(
+    r"\W*(?:although|though|while|whereas|because|since|if|when|after|before|once|as|even though)\s",
+    re.IGNORECASE)
+#: What may precede a participle opening a sentence: "Citing ...", "In defending ...".
+_OPENING_PARTICIPLE_RE = re.compile(r"\W*(?:(?:In|By|While|After|When)\s+)?")
+#: Words after which an "-ing" cue form is a gerund, not a participle with a speaker.
+_GERUND_HEADS = frozenset("of for about without by upon against like after before despite".split())
 #: What opens no reported content: a passive agent (``reported by``) or an adverbial.
 _NOT_CONTENT_RE = re.compile(r"\s*(?:by|from|during|in|as|with|upon|up|down|off|out|back|when)\b",
                              re.IGNORECASE)
 _AUX_AFTER_RE = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could)\b")
+_TOPIC_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){0,4}?(about|against|of)\s+")
 _TO_INFINITIVE_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){1,6}?to\s+[a-z]+\b")
 _BLOCK_RE = re.compile(r"[ \t]*:[ \t]*\n\s*(?=[^\s\"\u201c\u2018'])")
 #: "is warning", "isn't saying", "’s claiming": a progressive, so active, -ing cue.
@@ -134,6 +154,8 @@ def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if not low.endswith("ing") and _PASSIVE_BEFORE_RE.search(
             doc.text, max(sent.start, cue.start - 12), cue.start):
         return _passive(doc, sent, cue)
+    if low.endswith("ing") and _OPENING_PARTICIPLE_RE.fullmatch(doc.text, sent.start, cue.start):
+        return _opening_participle(doc, sent, cue)
     before = doc.text[max(0, cue.start - 4) : cue.start].rstrip()
     if " " in low or low.endswith("ing") and before.endswith(","):
         return _forward(doc, sent, cue, participle=" " not in low)
@@ -144,15 +166,40 @@ def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
         if inverted is not None:
             return inverted
     if low.endswith("ing"):
-        return None
+        return _forward(doc, sent, cue, participle=True) if _after_noun(doc, cue) else None
     return _forward(doc, sent, cue, participle=False)
+
+
+def _opening_participle(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    """``Citing an unfounded theory, Trump accused ...``: the participle's content runs to the
+    comma, its speaker is the subject after it."""
+    comma = doc.text.find(",", cue.end, sent.end)
+    if comma < 0 or _NOT_CONTENT_RE.match(doc.text, cue.end, comma) \
+            or doc.text.startswith(" to ", cue.end):
+        return None  # "Adding to the confusion, ...": no content
+    speaker = speaker_right(doc, comma + 1, clause_end(doc.text, comma + 1, sent.end))
+    content = trim(doc.text, cue.end, comma)
+    if speaker is None or content is None:
+        return None
+    return Found(content, _kind(doc.text, content), speaker, cue)
+
+
+def _after_noun(doc: TokenDoc, cue: Span) -> bool:
+    """``a news conference announcing that ...``, ``footage of Trump saying ...``: the
+    participle follows a noun, not a preposition or determiner (``for saying``, ``the warning``)."""
+    before = doc.tokens_in(max(0, cue.start - 40), cue.start)[-1:]
+    if not before:
+        return False
+    word = doc.word(before[0])
+    return word.isalpha() and word.lower() not in cues.SPEAKER_BREAK_WORDS \
+        and word.lower() not in DETERMINERS and word.lower() not in _GERUND_HEADS
 
 
 def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found | None:
     """``X said (that) ...``, ``X told reporters ...``, ``..., saying ...``."""
     floor = max(sent.start, cue.start - WINDOW)
     if participle:
-        speaker = _previous_speaker(doc, floor, cue.start) or sentence_subject(doc, sent.start, cue.start)
+        speaker = participle_speaker(doc, floor, cue, sent.start)
     else:
         speaker = speaker_before(doc, cue.start, floor)
     if speaker is None or (not participle and _noun_cue(doc, cue, speaker)):
@@ -167,10 +214,27 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
     if start is None:
         return None
     next_cue = _NEXT_CUE_RE.search(doc.text, start, sent.end)
-    content = trim(doc.text, start, next_cue.start() if next_cue else sent.end)
-    if content is None or len(doc.text[content.start : content.end].split()) < 3:
+    end = next_cue.start() if next_cue else sent.end
+    if _SUBORDINATE_RE.match(doc.text, sent.start, speaker.start) \
+            and "," not in doc.text[sent.start : speaker.start]:
+        comma = doc.text.find(",", start, end)
+        end = comma if comma >= 0 else end  # "Although X admitted A, he does not defend it."
+    content = trim(doc.text, start, end)
+    if content is None or not _enough(doc, cue, content):
         return None
     return Found(content, _kind(doc.text, content), speaker, cue)
+
+
+def _enough(doc: TokenDoc, cue: Span, content: Span) -> bool:
+    """A stance verb's object may be one name (``Cruz endorsed Trump``) but not a pronoun
+    (``rejects this``); what follows a speech verb is a clause (``said so`` is no quotation)."""
+    words = doc.text[content.start : content.end].split()
+    if doc.text[cue.start : cue.end].lower() not in cues.FORWARD_ONLY_FORMS:
+        return len(words) >= 3
+    return len(words) > 1 or words[0].lower() not in _OBJECT_PRONOUNS
+
+
+_OBJECT_PRONOUNS = frozenset("it this that them him her these those me us you so".split())
 
 
 def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None:
@@ -189,6 +253,9 @@ def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None
         hit = re.search(r"\b(?:he|she|they|we|it|I)\b", window)
         if hit is not None and len(window[: hit.start()].split()) <= 4:
             return pos + hit.start()
+        topic = _TOPIC_RE.match(window)
+        if topic is not None and _addressee_gap(window[: topic.start(1)]):
+            return pos + topic.end()  # "warned against hackers", "asked Clinton about her emails"
         if not _TO_INFINITIVE_RE.match(window):
             return None
     return pos  # "urged Republicans to join ...": the content holds the addressee
@@ -202,7 +269,35 @@ def _addressee_gap(gap: str) -> bool:
             and not any(w.lower() in cues.CUE_FORMS or w.lower() in cues.PRONOUNS for w in words))
 
 
-def _previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
+def participle_speaker(doc: TokenDoc, floor: int, cue: Span, subject_floor: int) -> Span | None:
+    """The speaker of an ``-ing`` cue: that of the cue right before it (``"...," Trump said,
+    adding later, "..."``); the noun it follows with no comma between (``footage of Hillary
+    Clinton asking``); else the sentence subject (``Trump spoke to them, promising ...``), read
+    from ``subject_floor``."""
+    speaker = previous_speaker(doc, floor, cue.start)
+    if speaker is not None:
+        return speaker
+    if not doc.text[floor : cue.start].rstrip().endswith(","):
+        speaker = speaker_left(doc, cue.start, floor)
+        if speaker is not None and doc.text[speaker.end - 1].isalpha() \
+                and doc.text[speaker.start : speaker.end].split()[-1][0].isupper():
+            return _trailing_name(doc, speaker)
+    return sentence_subject(doc, subject_floor, cue.start)
+
+
+def _trailing_name(doc: TokenDoc, span: Span) -> Span:
+    """The capitalised words ending ``span`` (``footage of Hillary Clinton`` -> ``Hillary
+    Clinton``); the whole span when it holds no lowercase word but determiners."""
+    tokens = doc.tokens_in(span.start, span.end)
+    i = len(tokens)
+    while i > 0 and (doc.word(tokens[i - 1])[0].isupper() or doc.word(tokens[i - 1]) == "."):
+        i -= 1
+    if all(doc.word(t).lower() in DETERMINERS or not doc.word(t).islower() for t in tokens[:i]):
+        return span
+    return Span(tokens[i][0], span.end)
+
+
+def previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
     """``"...," the mayor said, adding that ...``: the participle shares the speaker of the
     cue right before it."""
     tokens = doc.tokens_in(floor, end)[-6:]
@@ -287,7 +382,7 @@ def _passive(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if by is None:
         return None
     end = clause_end(doc.text, by.end(), sent.end)
-    speaker = speaker_right(doc, by.end(), end)
+    speaker = speaker_right(doc, by.end(), end) or _passive_agent(doc, by.end(), end)
     if speaker is None:
         return None
     that = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+\s+)?that\b").match(doc.text, speaker.end, sent.end)
@@ -301,6 +396,17 @@ def _passive(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if content is None:
         return None
     return Found(content, _kind(doc.text, content), speaker, cue)
+
+
+def _passive_agent(doc: TokenDoc, start: int, end: int) -> Span | None:
+    """A lowercase agent closing the clause: ``is supported by far fewer publications.``"""
+    stop = doc.text.find(",", start, end)
+    tokens = doc.tokens_in(start, stop if stop >= 0 else end)
+    words = [doc.word(t) for t in tokens]
+    if not 1 < len(words) <= 6 or not all(w.isalnum() for w in words) \
+            or any(w.lower() in cues.SPEAKER_BREAK_WORDS for w in words):
+        return None
+    return Span(tokens[0][0], tokens[-1][1])
 
 
 def _according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:

@@ -19,7 +19,9 @@ nested regex quantifiers):
    ``..., X said``, ``..., said X``, ``X, Y said, ...`` (both parts), ``according to X, ...``,
    ``X told reporters ...``, ``X urged Y to ...``, ``X is warning ...``, ``X was cited as
    saying ...``, the passive ``it was announced by X that ...``, ``..., saying ...`` (the
-   subject, or the speaker of the cue before, speaks) and ``X added:`` closing a paragraph.
+   speaker of the cue before, the name right before, or the subject speaks), ``Citing X, Y
+   ...``, stance verbs (``Cruz endorsed Trump``, ``X urged A and criticized B``) and ``X
+   added:`` closing a paragraph.
    The speaker is the whole subject noun phrase
    (:func:`~storyline.analyze.speaker_clause.speaker_before`); the content stops where the next
    attribution or an adverbial clause of the reporting verb begins (``, arguing``, ``and
@@ -41,10 +43,10 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze import quote_cues as cues
-from storyline.analyze.quote_indirect import WINDOW, Found, indirect_quotes
+from storyline.analyze.quote_indirect import WINDOW, Found, indirect_quotes, participle_speaker
 from storyline.analyze.quote_marks import find_quote_marks
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.speaker_clause import sentence_subject, speaker_before
+from storyline.analyze.speaker_clause import speaker_before
 from storyline.analyze.speaker_names import SpeakerResolver
 from storyline.analyze.speakers import (
     TokenDoc,
@@ -184,8 +186,8 @@ def _attribute_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
                 speaker = speaker_right(doc, tok[1], limit)
             else:
                 speaker = speaker_before(doc, tok[0], pos)
-                if i >= 12 and speaker is not None and len(doc.tokens_in(pos, speaker.start)) > 2:
-                    return False  # a long gap is only allowed for an apposition
+                if speaker is not None and len(doc.tokens_in(pos, speaker.start)) > 2:
+                    return False  # '" often in his campaign, and criticized': not its speaker
             if speaker is not None:
                 quote.speaker, quote.cue = speaker, Span(*tok)
                 return True
@@ -210,8 +212,8 @@ def _attribute_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
         gap = doc.text[cue.end : pos].strip()
         if gap and (gap[-1] not in ":," or len(gap.split()) > 7):
             return False
-        if low in cues.PARTICIPLE_FORMS:
-            speaker = sentence_subject(doc, floor, cue.start)
+        if low.endswith("ing"):
+            speaker = participle_speaker(doc, floor, cue, floor)
         else:
             speaker = speaker_before(doc, cue.start, floor)
         if speaker is not None:

@@ -10,6 +10,8 @@ quantities (``73 percent``, ``Nearly eight of 10 voters``).
 
 from __future__ import annotations
 
+import re
+
 from storyline.analyze import quote_cues as cues
 from storyline.analyze.speakers import DETERMINERS, TokenDoc, cue_stop, speaker_left, subject
 from storyline.model import Span
@@ -17,6 +19,9 @@ from storyline.model import Span
 __all__ = ["clause_subject", "sentence_subject", "speaker_before"]
 
 _MAX_TOKENS = 12
+#: A share of a group named before: "family members, many of whom say ...".
+_SHARE_RE = re.compile(r"\b((?:many|most|some|all|none|each|several|few|one|both|two|three|half)"
+                       r"\s+of\s+(?:whom|which|them|those|us))\s*$", re.IGNORECASE)
 _BOUNDARY_MARKS = frozenset(',;:()\u2014\u2013"\u201c\u201d\u2018\u2019[]')
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBORDINATORS = _RELATIVES | frozenset(
@@ -40,18 +45,52 @@ def speaker_before(doc: TokenDoc, end: int, floor: int) -> Span | None:
     """The speaker of a cue at ``end``: the whole subject noun phrase when the clause has one
     ending where :func:`speaker_left` ends, else what that finds; the sentence subject for a
     coordinated cue (``Schultz supported Democrats and said ...``)."""
-    np = speaker_left(doc, end, floor)
     stop = cue_stop(doc, end, floor)
+    share = _share(doc.text, floor, stop)
+    if share is not None:
+        return share
+    np = speaker_left(doc, end, floor)
     before = doc.tokens_in(floor, stop)[-1:]
     if np is None and before and doc.word(before[0]).lower() in {"and", "but"}:
         return sentence_subject(doc, floor, before[0][0])
     clause = clause_subject(doc, floor, stop)
     if clause is None or np is None:
-        return clause if clause is not None else np
-    if np.end == clause.end and clause.start <= np.start \
+        speaker = clause if clause is not None else np
+    elif np.end == clause.end and clause.start <= np.start \
             and doc.text[np.start : np.end].lower() not in cues.PRONOUNS:  # "the impact it said"
-        return clause
-    return np
+        speaker = clause
+    else:
+        speaker = np
+    return None if speaker is None else _with_relative_head(doc, speaker, floor)
+
+
+def _share(text: str, floor: int, stop: int) -> Span | None:
+    """``many of whom`` ending right before the cue."""
+    start = max(floor, stop - 40)
+    if not text.endswith(("whom", "which", "them", "those", "us"), start, stop):
+        return None
+    match = _SHARE_RE.search(text, start, stop)
+    return None if match is None else Span(match.start(1), match.end(1))
+
+
+def _with_relative_head(doc: TokenDoc, speaker: Span, floor: int) -> Span:
+    """``Surety companies that had insured Patriot's obligations agreed``: the speaker found
+    ends a restrictive relative clause, so the subject is its head noun phrase with the clause."""
+    window = doc.text[max(floor, speaker.start - 120) : speaker.start]
+    if "that " not in window and "who " not in window:
+        return speaker
+    before = doc.tokens_in(floor, speaker.start)[-_MAX_TOKENS:]
+    words = [doc.word(t).lower() for t in before]
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i] in {"that", "who"}), None)
+    if at is None or at == 0 or not any(_verbish(w) or (w.endswith("ed") and len(w) > 4)
+                                        for w in words[at + 1 :]):
+        return speaker
+    if any(w in _BOUNDARY_MARKS or w in cues.CUE_FORMS for w in words[at + 1 :]):
+        return speaker
+    head = clause_subject(doc, floor, before[at][0])
+    if head is None or len(doc.tokens_in(head.start, speaker.end)) > 2 * _MAX_TOKENS:
+        return speaker
+    return Span(head.start, speaker.end)
 
 
 def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
@@ -63,6 +102,10 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     if tokens and doc.word(tokens[0]).lower() in _PREPOSITIONS:
         comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), len(tokens))
         tokens = tokens[comma + 1 :]
+    while tokens and (doc.word(tokens[0]) == "," or doc.word(tokens[0]).lower() in _LEADING):
+        tokens = tokens[1:]  # "On Thursday, however, Trump ..."
+    if not tokens:
+        return None
     words = [doc.word(t) for t in tokens[:_MAX_TOKENS]]
     verb = next((i for i, w in enumerate(words) if _verbish(w) or _past(words, i)), 0)
     if verb > 0 and words[verb].lower() in cues.CUE_FORMS:  # "Perdue (R-Ga.) said ..., arguing"
@@ -73,7 +116,7 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
         phrase = clause_subject(doc, tokens[0][0], tokens[verb - 1][1])
         if phrase is not None:
             return phrase
-    return subject(doc, floor, end)
+    return subject(doc, tokens[0][0], end)
 
 
 def _past(words: list[str], i: int) -> bool:

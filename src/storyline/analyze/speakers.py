@@ -110,9 +110,24 @@ def cue_stop(doc: TokenDoc, end: int, floor: int) -> int:
     adverbial (``has repeatedly``, ``on Monday``) skipped."""
     end = _ADVERBIAL_END_RE.search(doc.text, floor, end).start()
     tokens = doc.tokens_in(floor, end)
-    while tokens and _skippable(doc.word(tokens[-1])):
-        tokens.pop()
+    while tokens:
+        if _skippable(doc.word(tokens[-1])):
+            tokens.pop()
+        elif len(tokens) > 1 and doc.word(tokens[-1]) == "to" \
+                and doc.word(tokens[-2]).lower() in _CATENATIVES:
+            del tokens[-2:]  # "he appeared to suggest", "Trump continues to insist"
+        else:
+            break
     return tokens[-1][1] if tokens else floor
+
+
+#: Verbs that pass their subject to a cue after "to" ("appeared to suggest").
+_CATENATIVES = frozenset(
+    "appear appears appeared seem seems seemed continue continues continued try tries tried "
+    "went goes go began begin begins start starts started attempt attempts attempted "
+    "refuse refuses refused decline declines declined want wants wanted hope hopes hoped "
+    "plan plans planned used".split()
+)
 
 
 def _contracted_pronoun(word: str) -> bool:
@@ -132,7 +147,7 @@ def _skippable(word: str) -> bool:
 _BETWEEN = frozenset(
     "not n't never now still am could should may might must can shall soon first finally all "
     "both each too ultimately eventually isn't wasn't aren't weren't doesn't didn't don't won't "
-    "hasn't haven't hadn't can't".split()
+    "hasn't haven't hadn't can't long".split()
 )  # negation, modals and adverbs; curly-apostrophe forms are folded before the lookup
 
 

@@ -32,6 +32,11 @@ Decisions, documented because they change the figures:
   tokens (precision), and gold Source tokens covered by the speakers of the predictions paired
   with it over all gold Source tokens (recall). A speaker is thus only credited when attached
   to the right content. The pronoun span ("he") is compared, not its resolution, as in the gold.
+* **Speaker exact, paired by cue** (``speaker_exact_by_cue``; BBC Citron's "Source Spans exact
+  match", the metric of its published speaker F1 0.82 on PARC 3.0): a prediction is correct when
+  some gold attribution's cue shares a token with its cue and their sources have the same token
+  set (no source on either side also matches); precision over all predictions, recall over all
+  gold attributions.
 """
 
 from __future__ import annotations
@@ -153,6 +158,7 @@ class _Item:
     content: frozenset[int]
     speaker: frozenset[int]
     kind: str
+    cue: frozenset[int] = frozenset()
 
 
 def _predicted(quotes: Sequence[Quote], tokens: _Tokens) -> list[_Item]:
@@ -164,8 +170,9 @@ def _predicted(quotes: Sequence[Quote], tokens: _Tokens) -> list[_Item]:
         content = tokens.of([(q.content.start, q.content.end) for q in parts])
         speaker = tokens.of([(q.speaker.start, q.speaker.end) for q in parts if q.speaker])
         kind = "direct" if all(q.kind == "direct" for q in parts) else "indirect"
+        cue = tokens.of([(parts[0].cue.start, parts[0].cue.end)]) if parts[0].cue else frozenset()
         if content:
-            items.append(_Item(content, speaker, kind))
+            items.append(_Item(content, speaker, kind, cue))
     return items
 
 
@@ -193,7 +200,8 @@ def _ratio(a: float, b: float) -> float:
 
 def _score_document(doc: PolnearDocument, quotes: Sequence[Quote], counts: _Counts) -> None:
     tokens = _Tokens(doc.text)
-    gold = [_Item(tokens.of(g.content), tokens.of(g.source), g.kind) for g in doc.attributions]
+    gold = [_Item(tokens.of(g.content), tokens.of(g.source), g.kind, tokens.of(g.cue))
+            for g in doc.attributions]
     pred = _predicted(quotes, tokens)
     gold_union = frozenset().union(*(g.content for g in gold)) if gold else frozenset()
     pred_union = frozenset().union(*(p.content for p in pred)) if pred else frozenset()
@@ -216,6 +224,7 @@ def _score_document(doc: PolnearDocument, quotes: Sequence[Quote], counts: _Coun
                 covered[best] |= p.speaker
                 if p.speaker == gold[best].speaker:
                     exact_gold.add(best)
+    _score_cue_pairs(gold, pred, counts)
     for i, g in enumerate(gold):
         counts.add("gold", g.kind, 1)
         counts.add("gold_tokens", g.kind, len(g.content))
@@ -226,6 +235,17 @@ def _score_document(doc: PolnearDocument, quotes: Sequence[Quote], counts: _Coun
             counts.add("gold_speaker_tokens", g.kind, len(g.speaker))
             counts.add("gold_speaker_ok", g.kind, len(g.speaker & covered[i]))
             counts.add("gold_speaker_exact", g.kind, i in exact_gold)
+
+
+def _score_cue_pairs(gold: list[_Item], pred: list[_Item], counts: _Counts) -> None:
+    """Citron's exact source match: cues overlap and sources are equal."""
+    def same_source(a: _Item, b: _Item) -> bool:
+        return bool(a.cue & b.cue) and a.speaker == b.speaker
+
+    for p in pred:
+        counts.add("pred_cue_source_ok", p.kind, any(same_source(p, g) for g in gold))
+    for g in gold:
+        counts.add("gold_cue_source_ok", g.kind, any(same_source(p, g) for p in pred))
 
 
 def _report(counts: _Counts, cls: str) -> dict[str, Any]:
@@ -241,6 +261,9 @@ def _report(counts: _Counts, cls: str) -> dict[str, Any]:
         ),
         "speaker_overlap": counts.score(
             cls, "pred_speaker_ok", "pred_speaker_tokens", "gold_speaker_ok", "gold_speaker_tokens"
+        ),
+        "speaker_exact_by_cue": counts.score(
+            cls, "pred_cue_source_ok", "pred", "gold_cue_source_ok", "gold"
         ),
     }
 
