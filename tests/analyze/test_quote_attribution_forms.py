@@ -174,3 +174,34 @@ def test_share_of_a_group_is_the_speaker() -> None:
 
 def test_group_itself_before_the_cue_is_no_share() -> None:
     assert _before("Many voters say the claims are unfounded.", "say") == "Many voters"
+
+
+def test_repeat_is_a_reporting_verb() -> None:
+    text = "The governor repeated his promise to cut property taxes next year."
+    assert _show(text, find_quotes(text)) == [
+        ("his promise to cut property taxes next year", "The governor", "repeated")
+    ]
+
+
+def test_adjective_repeated_is_no_cue() -> None:
+    text = "The repeated delays angered commuters."
+    assert find_quotes(text) == []
+
+
+def test_prepositional_cue_takes_its_subject() -> None:
+    text = "Ms. Chen talked about her plans for the school district."
+    assert _show(text, find_quotes(text)) == [
+        ("her plans for the school district", "Ms. Chen", "talked about")
+    ]
+
+
+def test_prepositional_cue_after_a_preposition_or_inside_content_is_no_attribution() -> None:
+    assert find_quotes("There is no point in talking about the weather.") == []
+    text = "He said the numbers pointed to a recession."
+    assert _show(text, find_quotes(text)) == [("the numbers pointed to a recession", "He", "said")]
+
+
+@pytest.mark.parametrize("text", ["The data points to a slowdown in hiring.",
+                                  "All the signs pointing to the exit were removed."])
+def test_pointing_to_is_not_a_cue(text: str) -> None:
+    assert find_quotes(text) == []

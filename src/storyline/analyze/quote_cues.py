@@ -168,6 +168,11 @@ CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "understand": ("understands",),
     "imagine": ("imagines", "imagined"),
     "insinuate": ("insinuates", "insinuated"),
+    # Reporting verbs among the cues of the PolNeAR training split ("the governor repeated his
+    # promise", "the pastor recited a prayer", "the campaign retweeted the video"). Forward-only.
+    "repeat": ("repeat", "repeats", "repeated", "repeating"),
+    "recite": ("recite", "recites", "recited", "reciting"),
+    "retweet": ("retweets", "retweeted", "retweeting"),
 }
 
 
@@ -234,7 +239,7 @@ FORWARD_ONLY_LEMMAS = frozenset(
      "request", "speculate", "swear", "threaten", "wonder", "guarantee", "liken", "mock", "blast",
      "echo", "scold", "dub", "label", "brand", "support", "back", "consider", "tout",
      "highlight", "chide", "assure", "remind", "advise", "forget", "recognize", "understand",
-     "imagine", "insinuate"} | set(STANCE_LEMMAS)
+     "imagine", "insinuate", "repeat", "recite", "retweet"} | set(STANCE_LEMMAS)
 )
 
 #: Every form of the forward-only lemmas.
@@ -270,6 +275,11 @@ MULTIWORD_CUES: tuple[str, ...] = (
     "was quoted as saying", "were quoted as saying", "is quoted as saying",
     "was reported as saying", "went on to say", "pointed out", "points out",
     "made clear", "made it clear", "according to",
+    # Prepositional reporting cues among the cues of the PolNeAR training split ("the mayor,
+    # referring to the audit, ...", "she talked about ..."). Not "pointed/points to": in news its
+    # subject is as often evidence or signs as a speaker ("the data points to a slowdown").
+    "referring to", "refers to", "referred to", "refer to",
+    "talking about", "talked about", "talks about", "spoke about", "pointing out",
 )
 
 #: Quote marks: opener -> the closers it pairs with.
