@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -179,15 +178,14 @@ def test_quote_finder_component_stores_params() -> None:
         QuoteFinder(3)  # type: ignore[misc]
 
 
-def test_find_quotes_two_megabytes_fast() -> None:
+def test_find_quotes_two_megabytes_of_quotes_and_stray_marks() -> None:
     para = ('"We are open," Akar added, "to talks." Price said that the policy is unchanged. '
             "He \u201cwarned\u201d that \u2018things\u2019 could change, according to Reuters. " * 20)
     text = (para + "\n") * 800 + '"' * 2000 + "\u201c" * 2000
     assert len(text) > 2_000_000
-    started = time.perf_counter()
-    quotes = find_quotes(text)
-    assert time.perf_counter() - started < 30.0
+    quotes = find_quotes(text)  # speed: bench/bench_analyze.py
     assert len(quotes) > 1000
+    assert all(0 <= q.content.start < q.content.end <= len(text) for q in quotes)
 
 
 def _samples() -> list[tuple[str, str]]:

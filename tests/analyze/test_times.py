@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -114,20 +113,18 @@ def test_times_spans_slice_their_text_and_do_not_overlap() -> None:
         previous_end = mention.span.end
 
 
-def test_times_large_text_finishes_quickly() -> None:
+def test_times_large_text_gives_ordered_valid_spans() -> None:
     unit = "On Wednesday the minister said that sanctions imposed in December 2020 remain. "
     text = (unit * (2_000_000 // len(unit) + 1))[:2_000_000]
-    began = time.perf_counter()
-    mentions = find_times(text, THURSDAY)
-    assert time.perf_counter() - began < 20
+    mentions = find_times(text, THURSDAY)  # speed: bench/bench_analyze.py
     assert len(mentions) > 10_000
+    assert all(a.span.end <= b.span.start for a, b in zip(mentions, mentions[1:]))
 
 
-def test_times_hostile_input_has_no_backtracking_blowup() -> None:
+def test_times_hostile_input_gives_no_time_expressions() -> None:
+    # Runs of digits, stopwords and dashes: regexes that backtracked on them would hang the suite.
     text = ("1" * 5000) + (" the " * 5000) + ("every " * 5000) + "-" * 5000
-    began = time.perf_counter()
-    find_times(text, THURSDAY)
-    assert time.perf_counter() - began < 2
+    assert find_times(text, THURSDAY) == []
 
 
 def test_times_foreign_month_names() -> None:
