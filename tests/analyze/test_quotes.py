@@ -213,7 +213,7 @@ def test_find_quotes_s400_spans_slice_their_text() -> None:
      ("003", "Tougher steps may be required", "Antony Blinken"),
      ("003", "Turkey does not need a validation", "Recep Tayyip Erdoğan"),
      ("001", "Turkey has the right to decide", "Recep Tayyip Erdogan"),
-     ("000", "Blinken is expected to have a chat", None),
+     ("000", "Blinken is expected to have a chat", "Ned Price"),  # the role, named lower down
      ("004", "Sullivan expressed the", "Emily Horne")],
 )
 def test_find_quotes_s400_speakers(doc: str, fragment: str, entity: str | None) -> None:
@@ -369,6 +369,20 @@ def test_find_quotes_headline_with_a_speaker() -> None:
     assert shown == [("indirect", "Flowers Won\u2019t Be at Debate", "Pence", "Pence", ":")]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("New Delhi: The United States has once again asked Turkey to end the deal.", "The United States"),
+    ("ANKARA: Turkey said on Friday it would buy more missiles.", "Turkey"),
+])
+def test_find_quotes_dateline_opening_a_report_is_no_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker.text_in(text) for q in find_quotes(text) if q.speaker] == [speaker]
+
+
+def test_find_quotes_headline_whose_words_hold_no_attribution_keeps_its_speaker() -> None:
+    text = "Erdogan: Turkey does not need permission from anybody\nHe spoke in Ankara."
+    assert [(q.speaker.text_in(text), q.cue.text_in(text)) for q in find_quotes(text)
+            if q.speaker and q.cue] == [("Erdogan", ":")]
+
+
 def test_find_quotes_title_in_mid_sentence_is_no_quotation() -> None:
     text = ("On this weekend\u2019s broadcast of \u201cFox News Sunday,\u201d Gov. Mike Pence said his "
             "running mate was only \u201cto mock\u201d Clinton.")
@@ -474,3 +488,21 @@ def test_find_quotes_object_of_an_earlier_verb_is_not_content() -> None:
     text = "Back when he wrote his book, Mr. McKinley said that he considered debt a last resort."
     assert _show(text, find_quotes(text)) == [
         ("indirect", "that he considered debt a last resort", "Mr. McKinley", "Mr. McKinley", "said")]
+
+
+def test_find_quotes_role_with_a_name_in_apposition_is_that_person() -> None:
+    text = "Turkey's defense minister, Hulusi Akar, said the talks would go on."
+    (quote,) = find_quotes(text)
+    assert quote.speaker_entity == "Hulusi Akar"
+
+
+@pytest.mark.parametrize(("later", "entity"), [
+    ("State Department spokesman Ned Price said the policy stood.", "Ned Price"),
+    ("Defense Secretary Lloyd Austin said the policy stood.", None),  # another role: no holder
+    ("State Department spokesman Ned Price thanked State Department spokesman Jalina Porter.", None),  # two
+])
+def test_find_quotes_role_named_lower_down_resolves_to_its_one_holder(later: str, entity: str | None) -> None:
+    text = f"Talks will start soon, the State Department spokesman said on Wednesday. {later}"
+    first = find_quotes(text)[0]
+    assert first.content.text_in(text) == "Talks will start soon"
+    assert first.speaker_entity == entity

@@ -231,6 +231,8 @@ def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
     headline = _HEADLINE_RE.match(doc.text)
     if headline is not None and not (turns and turns[0].start() == 0):
         turns.insert(0, headline)
+    if len(turns) == 1 and _is_dateline(doc.text, turns[0], found):
+        turns = []
     if not turns:
         return found
     quoted = [(f.content.start, f.content.end) for f in found if f.kind == "direct"]
@@ -245,6 +247,17 @@ def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
             continue
         out.append(Found(content, "indirect", Span(*match.span(1)), Span(match.end(1), match.end(1) + 1)))
     return out
+
+
+def _is_dateline(text: str, turn: re.Match[str], found: list[Found]) -> bool:
+    """Whether a lone ``Name:`` opening the text is a dateline ("New Delhi: The United States
+    has asked ...", "ANKARA: Turkey said ..."): what follows on its line is a report with an
+    attribution of its own, where a headline or a speaker's turn would be the words said."""
+    if text[: turn.start(1)].strip():
+        return False
+    line_end = text.find("\n", turn.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return any(f.cue is not None and turn.end() <= f.cue.start < line_end for f in found)
 
 
 def _turn_end(text: str, pos: int, quoted: list[tuple[int, int]]) -> int:

@@ -2,8 +2,8 @@
 
 A name is stripped of its title ("State Department spokesman Ned Price" -> "Ned Price") and a
 bare surname linked to the full name; a pronoun goes to the most recent person named before it
-(outside quotations); a role ("the spokesman") to the one person named earlier with that role,
-and stays unresolved when there are none or several.
+(outside quotations); a role ("the spokesman") to the one person named earlier with that role
+(else the one named later with it), and stays unresolved when there are none or several.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ class SpeakerResolver:
 
     def name(self, span: Span, anchor: int) -> str | None:
         """The speaker's name: resolved pronoun, role holder, full name or organisation."""
-        head = self.text[span.start : span.end].split(", ", 1)[0]  # drop an apposition
+        head, _, apposition = self.text[span.start : span.end].partition(", ")
         words = [w.strip(",") for w in head.split()]
         if len(words) == 1 and words[0].lower() in cues.PRONOUNS:
             return self._pronoun(words[0].lower(), anchor)
@@ -109,6 +109,10 @@ class SpeakerResolver:
                    if w.lower() in cues.ROLE_NOUNS or w.rstrip(".").lower() in _OFFICE_TITLES), default=0)
         name = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
         if not name and cut:
+            # "Turkey's defense minister, Hulusi Akar": the name is the apposition.
+            named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
+            if named is not None and not any(_not_a_name(w) for w in named.group().split()):
+                return named.group()
             return self._role(words, span.start)
         if any(w in cues.ORG_WORDS for w in words) and (not name or name[-1] in cues.ORG_WORDS):
             return " ".join(words)
@@ -131,18 +135,21 @@ class SpeakerResolver:
         return matches.pop() if len(matches) == 1 else name
 
     def _role(self, words: list[str], pos: int) -> str | None:
-        """The one person named before ``pos`` with this role; None when none or several."""
+        """The one person named with this role before ``pos``; when there is none, the one named
+        with it after (news leads often give the role first: "the State Department spokesman
+        said ...", and the name lower down). None when none or several."""
         head = next((w.lower() for w in reversed(words) if w.lower() in cues.ROLE_NOUNS), None)
         if head is None:
             return None
         qualifiers = {w.lower() for w in words if w[:1].isupper() and w.lower() != head}
-        holders = {
-            self._full_name(p[1], pos)
-            for p in self.people[max(0, bisect.bisect_left(self.people, pos, key=lambda p: p[0])
-                                     - _MAX_HOLDERS) :]
-            if p[0] < pos and head in p[2] and qualifiers <= p[2] | {"us", "u.s."}
-        }
-        return holders.pop() if len(holders) == 1 else None
+        split = bisect.bisect_left(self.people, pos, key=lambda p: p[0])
+        for people in (self.people[max(0, split - _MAX_HOLDERS) : split],
+                       self.people[split : split + _MAX_HOLDERS]):
+            holders = {self._full_name(p[1], max(pos, p[0] + 1)) for p in people
+                       if head in p[2] and qualifiers <= p[2] | {"us", "u.s."}}
+            if holders:
+                return holders.pop() if len(holders) == 1 else None
+        return None
 
 
 def _not_a_name(word: str) -> bool:
