@@ -45,6 +45,18 @@ def test_report_markdown_escapes_markup_and_lists_timeline_and_quotes(tmp_path: 
     assert "### Timeline" in text and "### Quotes" in text and "(2 reports: Outlet \\<i\\>)" in text
 
 
+def test_report_lines_without_outlets_cite_their_reports_and_count_in_the_singular(tmp_path: Path) -> None:
+    record = {"timeline": [{"date": "2021-02-10", "granularity": "day", "sentences": ["The council met."],
+                            "articles": ["x2"], "outlets": [None]}],
+              "quotes": [{"id": "q", "speaker": "Mayor", "text": "We are ready", "kind": "direct",
+                          "sources": ["x2"], "outlets": [None], "variants": []}]}
+    story = Story("s2", "Council", ("x2",), (Event("e2", ("x2",), "2021-02-10"),))
+    text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
+    assert "2021-02-10: The council met. (x2)" in text
+    assert "(1 report: x2)" in text and "· 1 report\n" in text
+    assert "outlet not known" not in text and "1 reports" not in text
+
+
 def test_report_without_stories_lists_articles(tmp_path: Path) -> None:
     paths = write_reports(tmp_path, [PLAIN], [], {"read": 1})
     assert json.loads(paths.stories.read_text())["stories"] == []

@@ -88,7 +88,7 @@ def test_merge_quotes_s400_price_statement_has_three_sources() -> None:
      ("We are open to negotiating", "Hulusi Akar"),
      ("Turkey does not need a validation certificate", "Recep Tayyip Erdoğan"),
      ("Turkey has the right to decide", "Recep Tayyip Erdogan"),
-     ("Washington’s position has not changed", None)],
+     ("Washington’s position has not changed", "A US State Department official")],
 )
 def test_merge_quotes_s400_attribution(fragment: str, speaker: str | None) -> None:
     merged = merge_quotes(_sample_items())

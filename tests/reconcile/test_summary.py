@@ -140,6 +140,9 @@ def test_headline_and_dateline_lines_are_not_lead_sentences() -> None:
     ("But ministers said the levy stays.", "Ministers said the levy stays."),
     ("UN Security Council members met on Monday.", "UN Security Council members met on Monday."),
     ("The US - and Canada - agreed.", "The US - and Canada - agreed."),
+    ("New Delhi: The United States has asked Turkey again.", "The United States has asked Turkey again."),
+    ("Erdogan: Turkey does not need permission.", "Erdogan: Turkey does not need permission."),
+    ("Note: The figures are provisional.", "The figures are provisional."),
 ])
 def test_summary_wording_trims_datelines_and_connectives(text: str, expected: str) -> None:
     assert summary_wording(text) == expected

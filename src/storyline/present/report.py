@@ -72,13 +72,13 @@ def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, A
     """What a report shows of one story, as plain strings (not yet escaped)."""
     by_id = {a.id: a for a in articles}
     dates = record.get("report_dates", {})
-    events = [{"title": f"Event {number}: {event.date or 'undated'} · {len(event.articles)} reports",
+    events = [{"title": f"Event {number}: {event.date or 'undated'} · {_count(len(event.articles), 'report')}",
                "articles": [_article_line(by_id[i], dates.get(i)) for i in event.articles if i in by_id]}
               for number, event in enumerate(story.events, start=1)]
-    timeline = [f"{entry['date']}: {entry['sentences'][0]} ({', '.join(o for o in entry['outlets'] if o) or 'outlet not known'})"
+    timeline = [f"{entry['date']}: {entry['sentences'][0]} ({_who(entry['outlets'], entry['articles'], by_id)})"
                 for entry in record.get("timeline", [])[:_MAX_TIMELINE]]
-    quotes = [f"{q['speaker'] or 'unattributed'}: “{q['text']}” ({len(q['sources'])} reports: "
-              f"{', '.join(o for o in q['outlets'] if o) or 'outlet not known'})"
+    quotes = [f"{q['speaker'] or 'unattributed'}: “{q['text']}” ({_count(len(q['sources']), 'report')}: "
+              f"{_who(q['outlets'], q['sources'], by_id)})"
               for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))[:_MAX_QUOTES]]
     return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
             "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
@@ -96,6 +96,16 @@ def coverage_matrix(record: Mapping[str, Any]) -> dict[str, Any] | None:
     rows = [(" ".join(str(c["outlet"] or "outlet not known").split()),
              [fact_id in set(c["included"]) for fact_id, _ in facts]) for c in cover]
     return {"facts": facts, "rows": rows}
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _who(outlets: Sequence[str | None], article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
+    """The outlets behind a line, else (none known) its reports as the summary cites them."""
+    named = [o for o in outlets if o]
+    return ", ".join(named) if named else ", ".join(_citation(i, by_id)[1] for i in dict.fromkeys(article_ids))
 
 
 def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:

@@ -76,7 +76,8 @@ class QuoteVariant:
 
     ``speaker`` is the speaker's name as analysis resolved it within the article (else the name of
     its linked entity); ``speaker_entity`` the canonical name of the story's entity it is linked
-    to (see the module docstring), None for an unresolved pronoun or role.
+    to (see the module docstring), None for an unresolved pronoun or role; ``said_by`` the
+    speaker as the article words it ("a State Department official"), None when there is none.
     """
 
     article_id: str
@@ -85,6 +86,7 @@ class QuoteVariant:
     kind: str
     speaker: str | None
     speaker_entity: str | None = None
+    said_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,9 @@ class MergedQuote:
 
     Attributes:
         id: Stable id derived from the first variant.
-        speaker: The speaker's fullest name among the variants, or None when unknown.
+        speaker: The speaker's fullest name among the variants; when none has a name, the
+            speaker as the articles word it (a role: "a State Department official"); None when
+            no variant has a speaker.
         text: The representative wording: the longest direct variant, else the longest one.
         kind: ``direct`` when any variant quotes the speaker's words, else ``indirect``.
         variants: Every wording, in input order.
@@ -158,8 +162,9 @@ def _variants(items: Iterable[Annotated | tuple[Article, Sequence[Quote]]]) -> l
         for quote in item.quotes:
             entity = link_speaker(item, quote, names)
             text = article.text[quote.content.start : quote.content.end]
+            said_by = None if quote.speaker is None else _as_written(quote.speaker.text_in(article.text))
             out.append(QuoteVariant(article.id, article.source, text, quote.kind,
-                                    quote.speaker_entity or entity, entity))
+                                    quote.speaker_entity or entity, entity, said_by))
     return out
 
 
@@ -251,8 +256,19 @@ def _speakers_agree(a: tuple[str | None, str | None], b: tuple[str | None, str |
     return same_speaker(a[1], b[1])
 
 
+def _as_written(span_text: str) -> str | None:
+    """A speaker span as a label: one line, no pronoun ("he" says nothing without its person)."""
+    label = " ".join(span_text.split())
+    return None if not label or label.lower() in _PRONOUN_LABELS else label
+
+
+_PRONOUN_LABELS = frozenset("he she they it we i you who which this that".split())
+
+
 def _build(members: list[QuoteVariant]) -> MergedQuote:
     names = Counter(v.speaker for v in members if v.speaker)
+    if not names:  # an unresolved role stays what the articles call it
+        names = Counter(v.said_by for v in members if v.said_by)
     speaker = max(names, key=lambda n: (len(n.split()), names[n], n)) if names else None
     direct = [v for v in members if v.kind == "direct"]
     text = max(direct or members, key=lambda v: len(v.text)).text

@@ -98,6 +98,7 @@ def merged_quote_json(quote: MergedQuote) -> dict[str, Any]:
         "id": quote.id, "speaker": quote.speaker, "text": quote.text, "kind": quote.kind,
         "sources": list(quote.sources), "outlets": list(quote.outlets),
         "variants": [{"article": v.article_id, "outlet": v.outlet, "text": v.text, "kind": v.kind,
-                      "speaker": v.speaker, "speaker_entity": v.speaker_entity} for v in quote.variants],
+                      "speaker": v.speaker, "speaker_entity": v.speaker_entity,
+                      "said_by": v.said_by} for v in quote.variants],
         "speaker_entity": quote.speaker_entity,
     }

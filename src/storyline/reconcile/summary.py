@@ -52,6 +52,9 @@ _DANGLING = frozenset("he she it they this these those that his her its their bu
 #: "KESSBY:", "LONDON (Reuters) -", "NEW YORK, March 3 \u2014": a place in capitals opening a report.
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w .]{1,20})?(?: \([^)]{1,30}\))?"
                           r"\s*(?::|--|\u2014|\u2013| -)\s+(?=\S)")
+#: "New Delhi: The United States ...": a place in title case, only before a sentence's usual opening
+#: word, since "Erdogan: Turkey does not need ..." is a headline quote, not a dateline.
+_TITLE_DATELINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:\s+(?=(?:The|A|An|In|On|At)\s)")
 _CONNECTIVE_RE = re.compile(r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Additionally|Nevertheless|"
                             r"In addition|Separately|Also),|But|And)\s+(?=\S)")
 #: Sentences shorter than this (words) are not counted as body sentences (headlines, datelines, captions).
@@ -107,7 +110,8 @@ def word_count(text: str) -> int:
 
 def summary_wording(text: str) -> str:
     """A sentence as the summary prints it: a leading dateline and connective trimmed."""
-    trimmed = _CONNECTIVE_RE.sub("", _DATELINE_RE.sub("", text, count=1), count=1)
+    undated = _TITLE_DATELINE_RE.sub("", _DATELINE_RE.sub("", text, count=1), count=1)
+    trimmed = _CONNECTIVE_RE.sub("", undated, count=1)
     return trimmed[:1].upper() + trimmed[1:] if trimmed != text else text
 
 
