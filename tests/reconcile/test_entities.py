@@ -141,6 +141,17 @@ def test_entities_acronyms_and_aliases() -> None:
                        ("ORG", ["NATO", "North Atlantic Treaty Organization"])]
 
 
+def test_entities_a_country_is_a_place_whatever_most_mentions_were_tagged() -> None:
+    items = [_item("a", "Turkey said no. Turkey's army moved.", {"Turkey": "ORG"}),
+             _item("b", "Officials in Turkey spoke. The Ankara Group met.", {"Turkey": "GPE", "Ankara Group": "ORG"}),
+             _item("c", "Jordan scored twice.", {"Jordan": "PERSON"})]
+    entities, resolved = resolve_entities(items)
+    assert sorted((e.name, e.type) for e in entities) == [
+        ("Ankara Group", "ORG"), ("Jordan", "PERSON"), ("Turkey", "GPE")]
+    assert {m.type for item in resolved for m in item.entities
+            if m.span.text_in(item.article.text) == "Turkey"} == {"GPE"}
+
+
 def test_entities_partial_names_stay_in_their_story() -> None:
     items = [_item("a", "Ned Price spoke.", {"Ned Price": "PERSON"}, story="s1"),
              _item("b", "Price spoke.", {"Price": "PERSON"}, story="s2")]

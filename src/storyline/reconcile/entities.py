@@ -40,7 +40,7 @@ from typing import Any
 from storyline.analyze.entity_patterns import HONORIFICS, TITLE_GLUE
 from storyline.analyze.roles import find_role
 from storyline.model import Annotated, Entity, Mention, Span
-from storyline.reconcile.name_data import ALIASES, PLACE_MODIFIERS, PRONOUNS
+from storyline.reconcile.name_data import ALIASES, COUNTRIES, PLACE_MODIFIERS, PRONOUNS
 from storyline.reconcile.name_keys import (
     FAMILY, acronym, alias_of, fold, given_names_compatible, name_words, part_similarity,
 )
@@ -338,7 +338,7 @@ def _build(items: Sequence[Annotated], clusters: Iterable[list[tuple[int, int]]]
             if role:
                 role_text.setdefault(fold(role), role)
                 role_sources[fold(role)].add(item.article.id)
-        kind = types.most_common(1)[0][0]
+        kind = _country_or(types.most_common(1)[0][0], aliases)
         surnames = Counter(fold(a.split()[-1]) for a in aliases.elements() if a.split())
         name = max(aliases, key=lambda a: (_full_form(a, kind), len(alias_sources[a]),
                                            surnames[fold(a.split()[-1])] if a.split() else 0,
@@ -360,6 +360,17 @@ def _build(items: Sequence[Annotated], clusters: Iterable[list[tuple[int, int]]]
                 for ii, item in enumerate(items)]
     entities.sort(key=lambda e: (e.type, e.name, e.id))
     return entities, resolved
+
+
+def _country_or(kind: str, aliases: Counter[str]) -> str:
+    """GPE for an organisation or place that a country's name denotes, else ``kind``."""
+    if FAMILY.get(kind) != "O":
+        return kind
+    for alias in aliases:
+        words = name_words(alias, kind)
+        if words and ALIASES.get(" ".join(words), " ".join(words)) in COUNTRIES:
+            return "GPE"
+    return kind
 
 
 def _mention_type(own: str, entity: str | None) -> str:
