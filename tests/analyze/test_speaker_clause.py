@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.analyze.quotes import find_quotes
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speaker_clause import clause_subject, speaker_before
 from storyline.analyze.speakers import TokenDoc
@@ -60,3 +61,10 @@ def test_participle_shares_the_bracketed_speaker_of_the_cue_before() -> None:
             "arguing that it was divisions in the Republican Party that were a bigger hurdle.")
     speakers = {q.content.text_in(text)[:12]: q.speaker.text_in(text) for q in find_quotes(text) if q.speaker}
     assert speakers == {"he didn't be": "Sen. David Perdue (R-Ga.)", "that it was ": "Sen. David Perdue (R-Ga.)"}
+
+
+def test_a_clause_ending_in_an_infinitive_is_no_speaker() -> None:
+    text = "US State Dept expects Blinken, Turkey's minister to chat, says policy unchanged"
+    speakers = [q.speaker.text_in(text) for q in find_quotes(text) if q.speaker is not None]
+    assert "Blinken, Turkey's minister to chat" not in speakers
+    assert speakers == ["US State Dept"]

@@ -61,7 +61,12 @@ def speaker_before(doc: TokenDoc, end: int, floor: int) -> Span | None:
         speaker = clause
     else:
         speaker = np
-    return None if speaker is None else _with_relative_head(doc, speaker, floor)
+    if speaker is None or _INFINITIVE_END_RE.search(doc.text, speaker.start, speaker.end):
+        return None  # "expects Blinken, Turkey's minister to chat, says": a clause, not a speaker
+    return _with_relative_head(doc, speaker, floor)
+
+
+_INFINITIVE_END_RE = re.compile(r"\bto [a-z]+,?$")
 
 
 def _share(text: str, floor: int, stop: int) -> Span | None:
