@@ -232,6 +232,7 @@ def group_store(store: Store, run_id: int) -> GroupResult:
     for article in store.articles_by_id(publication_order(store.ungrouped_keys())):
         touched.add(grouper.add(article)[0])
         placed += 1
+    grouper.refine()
     new_merges = [dict(m) for m in grouper.merges[merges_before:]]
     stories = grouper.stories()
     touched = {grouper.assignment(a)[0] for s in stories if s.id in touched for a in s.articles[:1]} | touched

@@ -25,6 +25,7 @@ def _whole_stream(articles: Sequence[Article], params: Mapping[str, Any] | None 
     by_id = {article.id: article for article in articles}
     for article_id, _ in publication_schedule([(a.id, a.published) for a in by_id.values()]):
         grouper.add(by_id[article_id])
+    grouper.refine()  # the end of the batch, as add_many and each block end it
     return grouper.stories()
 
 

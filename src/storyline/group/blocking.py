@@ -110,6 +110,7 @@ def place_block(rows: Sequence[tuple[Article, DocumentFrequencies, str]],
     for article, frequencies, date in rows:
         grouper.tick(parse_day(date))
         grouper.place(article, frequencies)
+    grouper.refine()
     return BlockResult(grouper.stories(), list(grouper.merges), grouper.versions)
 
 

@@ -4,6 +4,9 @@ An article joins the event of its story whose centroid (an event vector, which w
 numbers more than story vectors do) is most similar, if the similarity reaches the threshold,
 the event's dates are within ``event_days`` of the article's, and the event already names enough
 of the article's most salient names (its participants). Otherwise it opens a new event.
+
+At the end of a batch, :func:`reassign_members` lets the batch's articles move between their
+story's events, now that later reports show which happening each belongs to.
 """
 
 from __future__ import annotations
@@ -35,8 +38,7 @@ def choose_event(story: StoryCluster, vector: Mapping[str, float], day: int | No
     Returns:
         The chosen event, or the new one.
     """
-    names = sorted(((w, k) for k, w in vector.items() if k[0] == "n"), reverse=True)
-    salient = [(key, weight) for weight, key in names[:salient_names]]
+    salient = salient_of(vector, salient_names)
     best: tuple[float, Cluster] | None = None
     for event in story.events[-max_checked:]:
         if event.gap(day) > event_days or not covers(event, salient, participant_overlap):
@@ -49,3 +51,83 @@ def choose_event(story: StoryCluster, vector: Mapping[str, float], day: int | No
     event = open_event()
     story.events.append(event)
     return event
+
+
+def salient_of(vector: Mapping[str, float], salient_names: int) -> list[tuple[str, float]]:
+    """The article's participants: its ``salient_names`` heaviest names, with their weights."""
+    names = sorted(((w, k) for k, w in vector.items() if k[0] == "n"), reverse=True)
+    return [(key, weight) for weight, key in names[:salient_names]]
+
+
+def reassign_members(story: StoryCluster, pending: list[tuple[str, Mapping[str, float], int | None]],
+                     *, threshold: float, event_days: int, salient_names: int,
+                     participant_overlap: float, rounds: int) -> dict[str, str]:
+    """Re-place a story's recent articles among its events, now that the story has more reports.
+
+    A single pass decides on each report as it arrives; the first report of a second happening
+    can only be compared with the first happening's event, and joins it. Here each of the
+    ``pending`` articles (id, event vector as absorbed, day), in the order they were placed, moves
+    to the event whose centroid, without the article, is closest, when that beats its own event
+    and the event is one it could have joined (:func:`choose_event`'s rules: ``threshold``,
+    ``event_days``, participants); ``rounds`` passes at most, fewer once nothing moves. Events
+    are never created; an event left empty is dropped from the story.
+
+    Returns:
+        Article id → id of the event it moved to (only articles that moved).
+    """
+    if len(story.events) < 2 or not pending:
+        return {}
+    event_of = {article: event for event in story.events for article in event.articles}
+    moved: dict[str, str] = {}
+    for _ in range(rounds):
+        changed = False
+        for article, vector, day in pending:
+            own = event_of.get(article)
+            if own is None:
+                continue
+            best, best_score = own, _score_without(own, vector)
+            salient = salient_of(vector, salient_names)
+            for event in story.events:
+                if event is own or not event.articles or event.gap(day) > event_days \
+                        or not covers(event, salient, participant_overlap):
+                    continue
+                score = event.cosine(vector)
+                if score >= threshold and score > best_score:
+                    best, best_score = event, score
+            if best is not own:
+                _move(article, vector, day, own, best)
+                event_of[article] = best
+                moved[article] = best.id
+                changed = True
+        if not changed:
+            break
+    story.events[:] = [event for event in story.events if event.articles]
+    return moved
+
+
+def _score_without(event: Cluster, vector: Mapping[str, float]) -> float:
+    """Cosine of ``vector`` with the event's centroid minus the vector itself."""
+    centroid = event.centroid
+    rest = {key: w - vector.get(key, 0.0) for key, w in centroid.items()}
+    norm = sum(w * w for w in rest.values() if w > 0) ** 0.5
+    if not norm:
+        return 0.0
+    return sum(w * rest[key] for key, w in vector.items() if rest.get(key, 0.0) > 0) / norm
+
+
+def _move(article: str, vector: Mapping[str, float], day: int | None, source: Cluster,
+          target: Cluster) -> None:
+    source.articles.remove(article)
+    centroid = source.centroid
+    for key, weight in vector.items():
+        left = centroid.get(key, 0.0) - weight
+        if left > 1e-9:
+            centroid[key] = left
+        else:
+            centroid.pop(key, None)
+    source.renorm()
+    target.articles.append(article)
+    for key, weight in vector.items():
+        target.centroid[key] = target.centroid.get(key, 0.0) + weight
+    target.renorm()
+    target.stretch(day, day)

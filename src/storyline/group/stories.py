@@ -22,6 +22,11 @@ Each article, as it arrives:
    merge is recorded in :attr:`StoryGrouper.merges`;
 6. inside its story, joins an event or opens one (:mod:`storyline.group.events`).
 
+At the end of a batch (:meth:`StoryGrouper.add_many`, or :meth:`StoryGrouper.refine`), the batch's
+articles may move between their story's events (``refine_rounds``): the first report of a second
+happening could only be compared with the first happening's event when it arrived, and later
+reports show where it belongs. Event ids stay; an event left empty is dropped.
+
 **Missing dates.** An article without a date is compared with every candidate as if it were
 contemporary (no decay, no age or name-tie condition, no event-date constraint) and does not move
 the stream clock or any story's dates. **Ids** derive from the id of the article that opened the
@@ -40,7 +45,7 @@ from storyline.group.clusters import (
     Cluster, StoryCluster, centroid_cosine, name_cosine, names_of,
 )
 from storyline.group.duplicates import DuplicateIndex
-from storyline.group.events import EVENT_WEIGHTS, choose_event
+from storyline.group.events import EVENT_WEIGHTS, choose_event, reassign_members
 from storyline.group.features import (
     DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
 )
@@ -53,7 +58,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
            "name_tie", "event_days", "retain_days", "query_terms", "max_candidates",
            "max_posting", "max_centroid_terms", "max_events_checked", "title_weight",
            "duplicate_threshold", "story_weights", "event_weights", "salient_names",
-           "participant_overlap", "link_share", "link_min_df")
+           "participant_overlap", "link_share", "link_min_df", "refine_rounds")
 
 
 class StoryGrouper:
@@ -94,6 +99,7 @@ class StoryGrouper:
             every cosine, but it neither finds candidates nor posts a story. This bounds posting
             lists and lets a batch split into blocks that never meet (:mod:`storyline.group.blocking`).
         link_min_df: The floor of that limit, for small collections.
+        refine_rounds: Passes of :meth:`refine` over a batch's articles; 0 turns it off.
     """
 
     def __init__(self, *, story_threshold: float = 0.2, event_threshold: float = 0.3,
@@ -107,7 +113,7 @@ class StoryGrouper:
                  story_weights: Mapping[str, float] | None = None,
                  event_weights: Mapping[str, float] | None = None, salient_names: int = 2,
                  participant_overlap: float = 0.4, link_share: float = 0.05,
-                 link_min_df: int = 500) -> None:
+                 link_min_df: int = 500, refine_rounds: int = 3) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
@@ -132,6 +138,7 @@ class StoryGrouper:
         self.participant_overlap = participant_overlap
         self.link_share = link_share
         self.link_min_df = link_min_df
+        self.refine_rounds = refine_rounds
         self._reset()
 
     def _reset(self) -> None:
@@ -151,6 +158,10 @@ class StoryGrouper:
         self._clock: int | None = None
         self._swept: int | None = None
         self._ids: set[str] = set()
+        # Articles placed since the last refine(), by the story they joined: (placing order, id,
+        # event vector as absorbed, day). Not saved.
+        self._pending: dict[str, list[tuple[int, str, dict[str, float], int | None]]] = {}
+        self._placings = 0
 
     def get_params(self) -> dict[str, Any]:
         """The constructor arguments, JSON-able."""
@@ -172,8 +183,54 @@ class StoryGrouper:
         return self._place(article, features, self._df)
 
     def add_many(self, articles: Iterable[Article]) -> list[tuple[str, str]]:
-        """:meth:`add` each article in order; returns the (story id, event id) of each."""
-        return [self.add(article) for article in articles]
+        """:meth:`add` each article in order, then :meth:`refine`; returns the (story id, event
+        id) of each, after refining."""
+        ids = []
+        for article in articles:
+            self.add(article)
+            ids.append(article.id)
+        self.refine()
+        return [self.assignment(article_id) for article_id in ids]
+
+    def refine(self) -> int:
+        """Let the articles placed since the last call move between their story's events
+        (:func:`storyline.group.events.reassign_members`), with their near-duplicate versions;
+        returns how many moved. Story by story, in opening order. A story leaving the index
+        (``retain_days``) is refined just before, so a block of the stream refined on its own
+        moves what the whole stream would."""
+        stories = {self._resolve(story_id) for story_id in self._pending}
+        return sum(self._refine_story(self._stories[story_id])
+                   for story_id in sorted(stories, key=lambda sid: self._stories[sid].seq))
+
+    def _refine_story(self, story: StoryCluster) -> int:
+        rows = [row for story_id in (story.id, *self._absorbed.get(story.id, ()))
+                for row in self._pending.pop(story_id, ())]
+        if not rows or not self.refine_rounds:
+            return 0
+        rows.sort(key=lambda row: row[0])
+        moved = reassign_members(story, [row[1:] for row in rows], threshold=self.event_threshold,
+                                 event_days=self.event_days, salient_names=self.salient_names,
+                                 participant_overlap=self.participant_overlap,
+                                 rounds=self.refine_rounds)
+        if moved:
+            for article_id, event_id in moved.items():
+                self._where[article_id] = (self._where[article_id][0], event_id)
+            self._move_versions(story, moved)
+        return len(moved)
+
+    def _move_versions(self, story: StoryCluster, moved: Mapping[str, str]) -> None:
+        """Near-duplicate versions follow their original into its new event."""
+        versions = {} if self._duplicates is None else self._duplicates.versions_
+        for version in [a for event in story.events for a in event.articles if a in versions]:
+            target = moved.get(versions[version])
+            if target is None:
+                continue
+            for event in story.events:
+                if version in event.articles and event.id != target:
+                    event.articles.remove(version)
+            next(e for e in story.events if e.id == target).articles.append(version)
+            self._where[version] = (self._where[version][0], target)
+            story.events[:] = [event for event in story.events if event.articles]
 
     def place(self, article: Article, frequencies: DocumentFrequencies) -> tuple[str, str]:
         """Place an article weighed against ``frequencies``: the document frequencies of its keys
@@ -223,6 +280,9 @@ class StoryGrouper:
             open_event=lambda: Cluster(self._new_id("e", article.id), self._next_seq()))
         event.absorb(article.id, event_vec, day, self.max_centroid_terms)
         self._where[article.id] = (story.id, event.id)
+        if self.refine_rounds:
+            self._placings += 1
+            self._pending.setdefault(story.id, []).append((self._placings, article.id, event_vec, day))
         return story.id, event.id
 
     def assignment(self, article_id: str) -> tuple[str, str]:
@@ -456,6 +516,7 @@ class StoryGrouper:
     def _expire(self, horizon: int) -> None:
         for story in self._stories.values():
             if story.is_active and story.last_day is not None and story.last_day < horizon:
+                self._refine_story(story)
                 story.is_active = False
                 story.posted = set()
                 for cluster in (story, *story.events):

@@ -1,0 +1,84 @@
+"""Events inside a story: re-placing a batch's articles once later reports show where they belong."""
+
+from __future__ import annotations
+
+from storyline.group.clusters import Cluster, StoryCluster
+from storyline.group.events import reassign_members
+from storyline.group.stories import StoryGrouper
+from storyline.model import Article
+
+QUAKE_A = {"n:vlt": 0.6, "w:quake": 0.5, "#:61": 0.6}          # Valta, magnitude 6.1
+QUAKE_B = {"n:krn": 0.6, "w:quake": 0.5, "#:54": 0.6}          # Korin, magnitude 5.4
+RULES = {"threshold": 0.3, "event_days": 3, "salient_names": 1, "participant_overlap": 0.4}
+
+
+def _event(event_id: str, seq: int, members: dict[str, dict[str, float]]) -> Cluster:
+    event = Cluster(event_id, seq)
+    for article_id, vector in members.items():
+        event.absorb(article_id, vector, None, 300)
+    return event
+
+
+def _story(*events: Cluster) -> StoryCluster:
+    story = StoryCluster("s1", 1)
+    story.events.extend(events)
+    return story
+
+
+def test_the_first_report_of_a_second_happening_moves_to_its_event() -> None:
+    first = _event("e1", 1, {"a1": QUAKE_A, "a2": QUAKE_A, "b1": QUAKE_B})  # b1 joined too early
+    second = _event("e2", 2, {"b2": QUAKE_B, "b3": QUAKE_B})
+    story = _story(first, second)
+    moved = reassign_members(story, [("b1", QUAKE_B, None), ("b2", QUAKE_B, None)], rounds=3, **RULES)
+    assert moved == {"b1": "e2"}
+    assert first.articles == ["a1", "a2"] and second.articles == ["b2", "b3", "b1"]
+    assert "n:krn" not in first.centroid and second.centroid["n:krn"] > 1.7
+
+
+def test_an_article_never_moves_to_an_event_it_could_not_have_joined() -> None:
+    lone = _event("e2", 2, {"b1": QUAKE_B})  # its own event: nothing to compare with (score 0)
+    big = _event("e1", 1, {"a1": QUAKE_A, "a2": QUAKE_A, "a3": {**QUAKE_A, **QUAKE_B}})
+    story = _story(big, lone)
+    # e1 names b1's participant (through a3) and scores above the threshold: only the dates
+    # decide. Ten days from e1's dates, b1 stays; one day away, it moves.
+    big.first_day = big.last_day = 100
+    assert reassign_members(story, [("b1", QUAKE_B, 110)], rounds=3, **RULES) == {}
+    assert [e.id for e in story.events] == ["e1", "e2"] and lone.articles == ["b1"]
+    assert reassign_members(story, [("b1", QUAKE_B, 101)], rounds=3, **RULES) == {"b1": "e1"}
+    assert [e.id for e in story.events] == ["e1"]  # the emptied event is dropped, e1 keeps its id
+
+
+def test_participants_keep_a_report_in_its_own_event() -> None:
+    lone = _event("e2", 2, {"b1": QUAKE_B})
+    story = _story(_event("e1", 1, {"a1": QUAKE_A, "a2": QUAKE_A}), lone)
+    assert reassign_members(story, [("b1", QUAKE_B, None)], rounds=3, **RULES) == {}
+
+
+def _report(n: int, place: str, magnitude: str, extra: str = "") -> Article:
+    return Article(id=f"{place}{n}", text=(
+        f"An earthquake of magnitude {magnitude} struck near {place} on Sunday, officials said. "
+        f"Rescue teams searched collapsed buildings in {place} and nearby villages. {extra}"))
+
+
+def test_grouper_refines_at_the_end_of_a_batch_and_keeps_ids() -> None:
+    reports = [_report(n, "Valta", "6.1") for n in range(3)] + [_report(n, "Korin", "5.4") for n in range(4)]
+    plain = StoryGrouper(refine_rounds=0)
+    refined = StoryGrouper()
+    before = plain.add_many(reports)
+    after = refined.add_many(reports)
+    assert {s for s, _ in before} == {s for s, _ in after}  # stories are not touched
+    events_after = {e for _, e in after}
+    assert events_after <= {e for _, e in before}  # no event is created or renamed
+    for article, (_, event) in zip(reports, after, strict=True):
+        assert refined.assignment(article.id)[1] == event
+    restored = StoryGrouper.from_state(refined.to_state())
+    assert [s.events for s in restored.stories()] == [s.events for s in refined.stories()]
+
+
+def test_refine_rounds_zero_is_the_single_pass() -> None:
+    reports = [_report(n, "Valta", "6.1") for n in range(3)] + [_report(n, "Korin", "5.4") for n in range(3)]
+    single = StoryGrouper(refine_rounds=0)
+    for report in reports:
+        single.add(report)
+    assert StoryGrouper(refine_rounds=0).add_many(reports) == [single.assignment(r.id) for r in reports]
+    assert single.refine() == 0
