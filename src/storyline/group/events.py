@@ -106,13 +106,12 @@ def reassign_members(story: StoryCluster, pending: list[tuple[str, Mapping[str, 
 
 
 def _score_without(event: Cluster, vector: Mapping[str, float]) -> float:
-    """Cosine of ``vector`` with the event's centroid minus the vector itself."""
-    centroid = event.centroid
-    rest = {key: w - vector.get(key, 0.0) for key, w in centroid.items()}
-    norm = sum(w * w for w in rest.values() if w > 0) ** 0.5
-    if not norm:
-        return 0.0
-    return sum(w * rest[key] for key, w in vector.items() if rest.get(key, 0.0) > 0) / norm
+    """Cosine of ``vector`` with the event's centroid minus the vector itself, by algebra on the
+    centroid's norm: |c - v|² = |c|² - 2 c·v + |v|², so only the vector's keys are read."""
+    shared = sum(w * event.centroid.get(key, 0.0) for key, w in vector.items())
+    own = sum(w * w for w in vector.values())
+    rest = event.norm * event.norm - 2 * shared + own
+    return (shared - own) / rest**0.5 if rest > 1e-12 else 0.0
 
 
 def _move(article: str, vector: Mapping[str, float], day: int | None, source: Cluster,

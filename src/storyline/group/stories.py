@@ -61,6 +61,17 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
            "participant_overlap", "link_share", "link_min_df", "refine_rounds")
 
 
+#: Keys of an article's event vector kept until its batch is refined: the heaviest, which decide
+#: where it belongs; the tail is left in the centroid it was added to (bounds memory per article).
+_PENDING_KEYS = 64
+
+
+def _heaviest(vector: Mapping[str, float], n: int) -> dict[str, float]:
+    if len(vector) <= n:
+        return dict(vector)
+    return {key: -negative for negative, key in sorted((-w, key) for key, w in vector.items())[:n]}
+
+
 class StoryGrouper:
     """Groups a stream of articles into stories and events, incrementally and deterministically.
 
@@ -282,7 +293,8 @@ class StoryGrouper:
         self._where[article.id] = (story.id, event.id)
         if self.refine_rounds:
             self._placings += 1
-            self._pending.setdefault(story.id, []).append((self._placings, article.id, event_vec, day))
+            self._pending.setdefault(story.id, []).append(
+                (self._placings, article.id, _heaviest(event_vec, _PENDING_KEYS), day))
         return story.id, event.id
 
     def assignment(self, article_id: str) -> tuple[str, str]:
