@@ -71,10 +71,7 @@ class Cluster:
         for key, weight in vector.items():
             centroid[key] = get(key, 0.0) + weight
         if len(centroid) > 2 * max_terms:
-            # The max_terms heaviest keys, heaviest first, ties by key: sorting (-weight, key)
-            # pairs orders them as the key (-weight, key) would, without a call per item.
-            top = sorted([(-w, key) for key, w in centroid.items()])[:max_terms]
-            self.centroid = {key: -negative for negative, key in top}
+            self.centroid = heaviest(centroid, max_terms)
         self.renorm()
         self.stretch(day, day)
 
@@ -140,6 +137,15 @@ class StoryCluster(Cluster):
     events: list[Cluster] = field(default_factory=list)
     posted: set[str] = field(default_factory=set)
     is_active: bool = True
+
+
+def heaviest(vector: Mapping[str, float], n: int) -> dict[str, float]:
+    """The ``n`` heaviest keys of a vector, heaviest first, ties by key."""
+    if len(vector) <= n:
+        return dict(vector)
+    # Sorting (-weight, key) pairs orders them as the key (-weight, key) would, without a call
+    # per item.
+    return {key: -negative for negative, key in sorted([(-w, key) for key, w in vector.items()])[:n]}
 
 
 def names_of(vector: Mapping[str, float],

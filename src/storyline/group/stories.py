@@ -42,7 +42,7 @@ from typing import Any
 
 from storyline.group import state as _state
 from storyline.group.clusters import (
-    Cluster, StoryCluster, centroid_cosine, name_cosine, names_of,
+    Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of,
 )
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import EVENT_WEIGHTS, choose_event, reassign_members
@@ -64,12 +64,6 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
 #: Keys of an article's event vector kept until its batch is refined: the heaviest, which decide
 #: where it belongs; the tail is left in the centroid it was added to (bounds memory per article).
 _PENDING_KEYS = 64
-
-
-def _heaviest(vector: Mapping[str, float], n: int) -> dict[str, float]:
-    if len(vector) <= n:
-        return dict(vector)
-    return {key: -negative for negative, key in sorted((-w, key) for key, w in vector.items())[:n]}
 
 
 class StoryGrouper:
@@ -294,7 +288,7 @@ class StoryGrouper:
         if self.refine_rounds:
             self._placings += 1
             self._pending.setdefault(story.id, []).append(
-                (self._placings, article.id, _heaviest(event_vec, _PENDING_KEYS), day))
+                (self._placings, article.id, heaviest(event_vec, _PENDING_KEYS), day))
         return story.id, event.id
 
     def assignment(self, article_id: str) -> tuple[str, str]:

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from storyline.analyze.quote_cues import PRONOUNS
 from storyline.analyze.speaker_names import fold
 from storyline.model import Annotated, Article, Mention, Quote, Span
 from storyline.reconcile.name_keys import given_names_compatible, name_words, phonetic_key
@@ -259,10 +260,7 @@ def _speakers_agree(a: tuple[str | None, str | None], b: tuple[str | None, str |
 def _as_written(span_text: str) -> str | None:
     """A speaker span as a label: one line, no pronoun ("he" says nothing without its person)."""
     label = " ".join(span_text.split())
-    return None if not label or label.lower() in _PRONOUN_LABELS else label
-
-
-_PRONOUN_LABELS = frozenset("he she they it we i you who which this that".split())
+    return None if not label or label.lower() in PRONOUNS else label
 
 
 def _build(members: list[QuoteVariant]) -> MergedQuote:
