@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from storyline.group.clusters import Cluster, StoryCluster
-from storyline.group.events import reassign_members
+from datetime import date
+
+from storyline.group.events import happening_day, reassign_members
 from storyline.group.stories import StoryGrouper
 from storyline.model import Article
 
@@ -82,3 +84,36 @@ def test_refine_rounds_zero_is_the_single_pass() -> None:
         single.add(report)
     assert StoryGrouper(refine_rounds=0).add_many(reports) == [single.assignment(r.id) for r in reports]
     assert single.refine() == 0
+
+
+THURSDAY = date(2021, 2, 11).toordinal()
+
+
+def test_happening_day_is_the_first_close_date_of_the_opening() -> None:
+    assert happening_day("Kirby said on Friday that the talks went well.", THURSDAY) \
+        == date(2021, 2, 5).toordinal()
+    background = "After the deal of 3 March 2015 collapsed, the minister said on Wednesday it was over."
+    assert happening_day(background, THURSDAY) == date(2021, 2, 10).toordinal()
+    assert happening_day("Kirby said on Friday.", None) is None
+    assert happening_day("The talks went well, officials said.", THURSDAY) is None
+    late = "x" * 500 + " He said on Friday."
+    assert happening_day(late, THURSDAY) is None  # only the opening tells the happening
+
+
+def _briefing(article_id: str, when: str, published: str | None) -> Article:
+    return Article(id=article_id, published=published, text=(
+        f"Spokesman Ned Qarlo said {when} that Borvia must drop its missile deal with Kestria, "
+        "and that the Zelt missiles threaten allied jets; Borvia rejects the claim."))
+
+
+def test_an_undated_report_of_an_earlier_happening_opens_its_own_event() -> None:
+    grouper = StoryGrouper()
+    placed = grouper.add_many([
+        _briefing("a", "on Wednesday", "2021-02-11"),
+        _briefing("b", "on Wednesday", None),       # same briefing, undated copy
+        _briefing("c", "on Friday", None),          # a statement six days earlier
+    ])
+    assert len({story for story, _ in placed}) == 1
+    assert placed[0][1] == placed[1][1] != placed[2][1]
+    dates = {event.articles: event.date for event in grouper.stories()[0].events}
+    assert dates == {("a", "b"): "2021-02-10", ("c",): "2021-02-05"}

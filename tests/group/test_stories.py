@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 S400 = SHARED / "samples" / "s400"
 DEMO = ROOT / "demo"
-_DATE_HEADER = re.compile(r"\s*date (\d{4}-\d\d-\d\d) \.")
 _TAG = re.compile(r"<[^>]+>")
 
 FLOOD = ("River Lise burst its banks in Corvelle after three days of rain; Governor Marguerite "
@@ -133,13 +132,17 @@ def test_index_stays_bounded() -> None:
 
 
 def _read_s400() -> list[Article]:
-    articles = []
-    for path in sorted(S400.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        match = _DATE_HEADER.match(text)
-        articles.append(Article(id=path.name[:3], text=text, title=None, source=path.name,
-                                published=match.group(1) if match else None))
-    return articles
+    """The samples as ingest makes them (cleaned text, header date), in file order."""
+    from storyline.config import IngestConfig
+    from storyline.ingest.language import LanguageDetector
+    from storyline.ingest.prepare import prepare
+    from storyline.pipeline import iter_raw_items
+
+    config = IngestConfig()
+    detector = LanguageDetector(languages=config.languages)
+    prepared = [prepare(item, config=config, language_of=detector)
+                for item in iter_raw_items([str(S400)], config)]
+    return [article for article in prepared if isinstance(article, Article)]
 
 
 @pytest.mark.shared

@@ -34,6 +34,16 @@ def test_reconcile_undated_report_takes_its_event_date_and_is_resolved_again() -
     assert {entry["date"] for entry in record["timeline"]} == {"2021-02-10"}
 
 
+def test_undated_report_takes_the_day_its_event_was_reported_not_the_happening() -> None:
+    dated = Article(id="a", text="The minister spoke on Wednesday about the budget.", published="2021-02-12")
+    later = Article(id="c", text="The minister spoke about the budget.", published="2021-02-13")
+    undated = Article(id="b", text="Yesterday the minister said the budget would pass.")
+    story = Story("s", "budget", ("a", "b", "c"), (Event("e", ("a", "b", "c"), "2021-02-10"),))
+    record, reconciled = reconcile_story(story, [_annotated(a) for a in (dated, undated, later)])
+    assert record["report_dates"] == {"b": {"date": "2021-02-12", "from": "event", "event": "e"}}
+    assert [t.value for t in reconciled[1].times] == ["2021-02-11"]
+
+
 def test_reconcile_undated_report_without_a_dated_event_stays_undated() -> None:
     undated = Article(id="b", text="The minister said on the 10th that the budget would pass.")
     story = Story("s", "budget", ("b",), (Event("e", ("b",), None),))

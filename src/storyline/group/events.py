@@ -11,12 +11,41 @@ story's events, now that later reports show which happening each belongs to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from datetime import date
 
+from storyline.analyze.times import find_times
 from storyline.group.clusters import Cluster, StoryCluster, covers
 
 #: Weight per feature type in event vectors: participants and numbers tell happenings apart.
 EVENT_WEIGHTS: Mapping[str, float] = {"w": 0.6, "n": 1.5, "k": 0.5, "#": 1.0, "d": 1.0}
+
+
+#: How much of a report's opening is read for the day of its happening ("said on Wednesday").
+LEAD_CHARS = 400
+#: A date named in the opening further than this from the report's date is background, not the
+#: happening ("the 2019 deal").
+LEAD_DAYS = 14
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def happening_day(text: str, anchor: int | None, *, language: str | None = None) -> int | None:
+    """The day a report's opening says its happening took place, as an ordinal.
+
+    The first day-precise date in the first ``LEAD_CHARS`` characters, resolved against
+    ``anchor`` (the report's date, or for an undated report its story's latest date), and
+    within ``LEAD_DAYS`` of it: "Kirby said on Friday" in a report of Thursday 11 February 2021
+    is 5 February. None when there is no anchor or no such date.
+    """
+    if anchor is None:
+        return None
+    for mention in find_times(text[:LEAD_CHARS], date.fromordinal(anchor), language=language or "en"):
+        if mention.type == "DATE" and mention.value and _ISO_DAY.fullmatch(mention.value):
+            day = date.fromisoformat(mention.value).toordinal()
+            if abs(day - anchor) <= LEAD_DAYS:
+                return day
+    return None
 
 
 def choose_event(story: StoryCluster, vector: Mapping[str, float], day: int | None, *,
@@ -27,7 +56,8 @@ def choose_event(story: StoryCluster, vector: Mapping[str, float], day: int | No
     Args:
         story: The article's story.
         vector: The article's event vector.
-        day: Its publication day, or None (no date constraint).
+        day: The day of its happening (:func:`happening_day`, else its publication day), or
+            None (no date constraint).
         threshold: Cosine needed to join an event.
         event_days: Largest gap, in days, between the article and an event's dates.
         salient_names: How many of the article's heaviest names are its participants.

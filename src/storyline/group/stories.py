@@ -20,7 +20,8 @@ Each article, as it arrives:
    centroid is within ``story_merge_threshold`` (cosine) of the joined story's centroid, with the
    same time and name conditions, is merged into the older one; the older id survives and the
    merge is recorded in :attr:`StoryGrouper.merges`;
-6. inside its story, joins an event or opens one (:mod:`storyline.group.events`).
+6. inside its story, joins an event or opens one (:mod:`storyline.group.events`), by the day of
+   its happening: the first close date its opening names ("said on Friday"), else its own date.
 
 At the end of a batch (:meth:`StoryGrouper.add_many`, or :meth:`StoryGrouper.refine`), the batch's
 articles may move between their story's events (``refine_rounds``): the first report of a second
@@ -28,8 +29,9 @@ happening could only be compared with the first happening's event when it arrive
 reports show where it belongs. Event ids stay; an event left empty is dropped.
 
 **Missing dates.** An article without a date is compared with every candidate as if it were
-contemporary (no decay, no age or name-tie condition, no event-date constraint) and does not move
-the stream clock or any story's dates. **Ids** derive from the id of the article that opened the
+contemporary (no decay, no age or name-tie condition) and does not move the stream clock or any
+story's dates; the day of its happening, if its opening names one, is read against its story's
+latest date, else it has no event-date constraint. **Ids** derive from the id of the article that opened the
 story or event, so they are stable and the same for the same input order.
 """
 
@@ -45,7 +47,7 @@ from storyline.group.clusters import (
     Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of,
 )
 from storyline.group.duplicates import DuplicateIndex
-from storyline.group.events import EVENT_WEIGHTS, choose_event, reassign_members
+from storyline.group.events import EVENT_WEIGHTS, choose_event, happening_day, reassign_members
 from storyline.group.features import (
     DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
 )
@@ -278,17 +280,19 @@ class StoryGrouper:
                                          self.story_weights or STORY_WEIGHTS,
                                          self.event_weights or EVENT_WEIGHTS)
         story = self._choose_story(article, story_vec, day, frequencies)
+        event_day = happening_day(article.text, story.last_day if day is None else day,
+                                  language=article.language) or day
         event = choose_event(
-            story, event_vec, day, threshold=self.event_threshold, event_days=self.event_days,
+            story, event_vec, event_day, threshold=self.event_threshold, event_days=self.event_days,
             salient_names=self.salient_names, participant_overlap=self.participant_overlap,
             max_checked=self.max_events_checked,
             open_event=lambda: Cluster(self._new_id("e", article.id), self._next_seq()))
-        event.absorb(article.id, event_vec, day, self.max_centroid_terms)
+        event.absorb(article.id, event_vec, event_day, self.max_centroid_terms)
         self._where[article.id] = (story.id, event.id)
         if self.refine_rounds:
             self._placings += 1
             self._pending.setdefault(story.id, []).append(
-                (self._placings, article.id, heaviest(event_vec, _PENDING_KEYS), day))
+                (self._placings, article.id, heaviest(event_vec, _PENDING_KEYS), event_day))
         return story.id, event.id
 
     def assignment(self, article_id: str) -> tuple[str, str]:

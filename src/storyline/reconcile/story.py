@@ -56,12 +56,21 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
 
 def redate_story(story: Story, annotated: Sequence[Annotated]) -> tuple[dict[str, dict[str, Any]], list[Annotated]]:
     """Date each undated report from its event (else, confidently, from its own text) and
-    resolve its time expressions again; returns where each date came from and the annotations."""
+    resolve its time expressions again; returns where each date came from and the annotations.
+
+    An event's date is the day of its happening; its reports came out that day or later, so an
+    undated report takes the earliest date of the event's dated reports when there are any
+    ("yesterday" is then the day before they appeared), else the event's date."""
     event_of = {article: event for event in story.events for article in event.articles}
+    published = {item.article.id: item.article.published[:10] for item in annotated
+                 if item.article.published}
+    event_dates = {event.id: min((published[a] for a in event.articles if a in published),
+                                 default=event.date) for event in story.events}
     report_dates: dict[str, dict[str, Any]] = {}
     current: list[Annotated] = []
     for item in annotated:
-        dated, origin = _report_date(item, event_of.get(item.article.id))
+        event = event_of.get(item.article.id)
+        dated, origin = _report_date(item, event, event_dates.get(event.id) if event else None)
         if dated is not None and origin is not None:
             report_dates[item.article.id] = origin
             times = find_times(item.article.text, dated, language=item.article.language or "en")
@@ -70,11 +79,13 @@ def redate_story(story: Story, annotated: Sequence[Annotated]) -> tuple[dict[str
     return report_dates, current
 
 
-def _report_date(item: Annotated, event: Event | None) -> tuple[dt.date | None, dict[str, Any] | None]:
+def _report_date(item: Annotated, event: Event | None,
+                 event_date: str | None) -> tuple[dt.date | None, dict[str, Any] | None]:
     if item.article.published:
         return None, None
-    if event is not None and event.date:
-        return dt.date.fromisoformat(event.date[:10]), {"date": event.date[:10], "from": "event", "event": event.id}
+    if event is not None and event_date:
+        day = event_date[:10]
+        return dt.date.fromisoformat(day), {"date": day, "from": "event", "event": event.id}
     guessed, confidence = infer_report_date(item.article.text, language=item.article.language or "en")
     if guessed is None or confidence < MIN_TEXT_DATE_CONFIDENCE:
         return None, None
