@@ -190,7 +190,27 @@ def test_samples_briefing_statements_are_backed_by_three_outlets(s400: tuple[Sto
     chat = _fact_with(facts, "Cavusoglu")
     assert set(chat.fact.outlets) == {"outlet0", "outlet1", "outlet2"} and chat.voices == 3
     nato = _fact_with(facts, "incompatible with NATO equipment")
-    assert {"outlet0", "outlet1", "outlet2"} <= set(nato.fact.outlets)
+    assert set(nato.fact.outlets) == {"outlet0", "outlet1", "outlet2"}  # Kirby's words are not Price's
+    kirby = _fact_with(facts, "long-standing and valued NATO ally")
+    assert kirby.fact.outlets == ("outlet3",)
+
+
+def _quoted(article_id: str, speaker: str) -> Annotated:
+    from storyline.analyze.annotate import annotate
+
+    text = (f"“The Zelt missiles are incompatible with allied equipment and threaten allied jets,” "
+            f"{speaker} told reporters on Wednesday.")
+    return annotate(Article(id=article_id, text=text, source=f"outlet-{article_id}"))
+
+
+def test_the_same_words_from_two_speakers_are_two_facts() -> None:
+    facts = align_facts([_quoted("a", "spokesman Ned Qarlo"), _quoted("b", "Qarlo"),
+                         _quoted("c", "Pentagon spokesman John Kirby")])
+    assert sorted(f.articles for f in facts) == [("a", "b"), ("c",)]
+    unattributed = _item("d", "The Zelt missiles are incompatible with allied equipment and threaten "
+                              "allied jets, officials believe.")
+    facts = align_facts([_quoted("a", "Qarlo"), unattributed])
+    assert [f.articles for f in facts] == [("a", "d")]  # no speaker on one side: no conflict
 
 
 def test_samples_kalin_sullivan_call_is_single_source(s400: tuple[Story, list[Annotated]]) -> None:

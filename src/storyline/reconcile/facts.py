@@ -41,7 +41,7 @@ import numpy as np
 
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Annotated, Fact
-from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts
+from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
 
 __all__ = ["AlignedFact", "Embedder", "FactConfig", "SentenceEmbedder", "align_facts", "facts_of"]
 
@@ -198,6 +198,8 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     scores = _candidate_scores(articles, vectors, config)
     if embedder is not None and len(units) > 1:
         _add_embedding_scores(units, articles, embedder, scores, config)
+    scores = {(i, j): score for (i, j), score in scores.items()
+              if not speakers_conflict(units[i], units[j])}
     clusters = _cluster(articles, scores, config)
     copy_pairs = _copy_pairs(all_units, config.copy_overlap)
     return [_build(units, copies_of, members, scores, copy_pairs) for members in clusters]
