@@ -66,6 +66,18 @@ def test_entities_title_is_the_role_not_the_name(recognizer: EntityRecognizer) -
     assert role is not None and role.text_in(text) == "Turkish Defense Minister"
 
 
+@pytest.mark.parametrize("text", [
+    "“The missiles threaten our jets,” Qarlo told reporters.",
+    "«Nous sommes prêts», a dit Qarlo Venn.",
+    "(Qarlo Venn) spoke — and left.",
+])
+def test_entities_names_have_no_quote_marks_or_brackets_at_their_edges(recognizer: EntityRecognizer,
+                                                                         text: str) -> None:
+    names = [m.span.text_in(text) for m in recognizer(text, split_sentences(text))]
+    assert any("Qarlo" in name for name in names)
+    assert all(name == name.strip("\"“”«»()[]—–-,:; ") for name in names)
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("Turkey's defense minister, Hulusi Akar, was cited.", "Turkey's defense minister"),
     ("Hulusi Akar, Turkey's defense minister, was cited.", "Turkey's defense minister"),

@@ -277,8 +277,14 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     return out
 
 
+#: Marks a tagger may take into a name at its edges (a closing quote before "Qarlo told").
+_EDGE_MARKS = "\"“”„«»‘’‹›()[]{}–—-,:; \t\n"
+
+
 def _fix_mention(text: str, mention: Mention) -> Mention | None:
-    span, kind = mention.span, mention.type
+    span, kind = _trim_edges(text, mention.span), mention.type
+    if span.start >= span.end:
+        return None
     surface = text[span.start:span.end]
     if kind == "PERSON":
         span = strip_title(text, span)
@@ -297,6 +303,15 @@ def _fix_mention(text: str, mention: Mention) -> Mention | None:
     if not any(c.isalpha() for c in text[span.start:span.end]):
         return None
     return Mention(span, kind)
+
+
+def _trim_edges(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end)
 
 
 def _after_title_glue(text: str, start: int) -> bool:
