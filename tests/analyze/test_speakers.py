@@ -7,7 +7,7 @@ import pytest
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speaker_names import SpeakerResolver, fold
 from storyline.analyze.speakers import TokenDoc, speaker_left, speaker_right
-from storyline.model import Span
+from storyline.model import Mention, Span
 
 
 def _doc(text: str) -> TokenDoc:
@@ -70,6 +70,30 @@ def test_resolver_drops_the_apposition_from_the_name() -> None:
     resolver = SpeakerResolver(text, None, [])
     speaker = Span(0, text.index(", said"))
     assert resolver.speaker_name(speaker, Span(text.index("it fails"), len(text) - 1)) == "Daryl Kimball"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name"),
+    [("US Secretary of State Antony Blinken", "Antony Blinken"),
+     ("Secretary of Homeland Security Alejandro Mayorkas", "Alejandro Mayorkas"),
+     ("Minister of Foreign Affairs Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
+     ("Secretary of State", "Secretary of State")],
+)
+def test_resolver_takes_the_name_after_an_office_of_a_department(speaker: str, name: str) -> None:
+    text = f"{speaker} said it fails. Recep Tayyip Erdogan disagreed."
+    start = text.find("Recep")
+    people = [Mention(Span(start, start + len("Recep Tayyip Erdogan")), "PERSON")]
+    resolver = SpeakerResolver(text, people, [])
+    assert resolver.name(Span(0, len(speaker)), 0) == name
+
+
+def test_resolver_links_a_surname_to_the_full_name_when_the_surname_was_also_tagged_alone() -> None:
+    text = "Spokesman Ned Price spoke first. Price then left. Later Price said it fails."
+    people = [Mention(Span(text.index("Ned Price"), text.index("Ned Price") + 9), "PERSON"),
+              Mention(Span(text.index("Price then"), text.index("Price then") + 5), "PERSON")]
+    resolver = SpeakerResolver(text, people, [])
+    later = text.index("Price said")
+    assert resolver.name(Span(later, later + 5), later) == "Ned Price"
 
 
 def test_fold_strips_accents_and_dotless_i() -> None:

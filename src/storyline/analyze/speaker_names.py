@@ -53,6 +53,7 @@ class SpeakerResolver:
         self.text = text
         self.quoted = quoted
         self.people: list[tuple[int, str, frozenset[str]]] = []  # (pos, name, role words)
+        self.tagged = bool(entities)
         if entities:
             for m in entities:
                 if m.type == "PERSON" and not inside(quoted, m.span.start):
@@ -108,6 +109,8 @@ class SpeakerResolver:
         cut = max((i + 1 for i, w in enumerate(words)
                    if w.lower() in cues.ROLE_NOUNS or w.rstrip(".").lower() in _OFFICE_TITLES), default=0)
         name = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
+        if cut and cut < len(words) and words[cut] == "of" and len(name) > 2:
+            name = self._after_office(name)  # "Secretary of State Antony Blinken"
         if not name and cut:
             # "Turkey's defense minister, Hulusi Akar": the name is the apposition.
             named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
@@ -120,6 +123,15 @@ class SpeakerResolver:
             return None
         return self._full_name(" ".join(name), span.start)
 
+    def _after_office(self, words: list[str]) -> list[str]:
+        """The name after an office's department ("State Antony Blinken" → "Antony Blinken"): the
+        longest ending of ``words`` that the entity tagger named a person, else its last two
+        words (capitalised runs, read when there are no entities, take the department in)."""
+        for start in range(1, len(words) - 1):
+            if self.tagged and " ".join(words[start:]) in self.names:
+                return words[start:]
+        return words[-2:]
+
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
         if cues.PRONOUNS[pronoun][0] not in {"m", "f", "p"}:
             return None
@@ -131,7 +143,7 @@ class SpeakerResolver:
         if " " in name:
             return name
         key = fold(name)
-        matches = {n for p, n in self.by_surname.get(key, ())[-_MAX_HOLDERS:] if p < pos}
+        matches = {n for p, n in self.by_surname.get(key, ())[-_MAX_HOLDERS:] if p < pos and " " in n}
         return matches.pop() if len(matches) == 1 else name
 
     def _role(self, words: list[str], pos: int) -> str | None:
