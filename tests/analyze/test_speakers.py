@@ -96,6 +96,15 @@ def test_resolver_links_a_surname_to_the_full_name_when_the_surname_was_also_tag
     assert resolver.name(Span(later, later + 5), later) == "Ned Price"
 
 
+@pytest.mark.parametrize(("speaker", "name"), [
+    ("the US media", None), ("The U.S. government", None), ("Kirby himself", "Kirby"),
+    ("the Pentagon", "Pentagon"),
+])
+def test_resolver_leaves_a_group_named_by_a_common_noun_as_written(speaker: str, name: str | None) -> None:
+    text = f"{speaker} said it fails."
+    assert SpeakerResolver(text, None, []).name(Span(0, len(speaker)), 0) == name
+
+
 def test_fold_strips_accents_and_dotless_i() -> None:
     assert fold("Recep Tayyip Erdoğan") == "recep tayyip erdogan"
     assert fold("Işık") == "isik"

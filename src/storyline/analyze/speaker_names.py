@@ -119,8 +119,8 @@ class SpeakerResolver:
             return self._role(words, span.start)
         if any(w in cues.ORG_WORDS for w in words) and (not name or name[-1] in cues.ORG_WORDS):
             return " ".join(words)
-        if not name:
-            return None
+        if not name or _common_head(words):
+            return None  # "the US media", "the U.S. government": a group, named as written
         return self._full_name(" ".join(name), span.start)
 
     def _after_office(self, words: list[str]) -> list[str]:
@@ -162,6 +162,15 @@ class SpeakerResolver:
             if holders:
                 return holders.pop() if len(holders) == 1 else None
         return None
+
+
+_TRAILING = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone", "jr", "sr"})
+
+
+def _common_head(words: list[str]) -> bool:
+    """The phrase ends in a common noun ("the US media"): its capitalised words only modify it."""
+    last = words[-1].rstrip(".").lower() if words else ""
+    return words[-1][:1].islower() and last.isalpha() and last not in _TRAILING
 
 
 def _not_a_name(word: str) -> bool:
