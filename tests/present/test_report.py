@@ -57,6 +57,18 @@ def test_report_lines_without_outlets_cite_their_reports_and_count_in_the_singul
     assert "outlet not known" not in text and "1 reports" not in text
 
 
+def test_report_puts_only_direct_quotes_in_quote_marks(tmp_path: Path) -> None:
+    quote = {"id": "q", "sources": ["x2"], "outlets": [None], "variants": []}
+    record = {"quotes": [{**quote, "speaker": "Mayor", "text": "We are ready", "kind": "direct"},
+                         {**quote, "speaker": None, "text": "that the bridge would open", "kind": "indirect"}]}
+    story = Story("s2", "Council", ("x2",), (Event("e2", ("x2",), "2021-02-10"),))
+    paths = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record})
+    text = paths.markdown.read_text(encoding="utf-8")
+    assert "Mayor: “We are ready” (1 report: x2)" in text
+    assert "unattributed (reported speech): that the bridge would open (1 report: x2)" in text
+    assert "“that the bridge" not in text
+
+
 def test_report_without_stories_lists_articles(tmp_path: Path) -> None:
     paths = write_reports(tmp_path, [PLAIN], [], {"read": 1})
     assert json.loads(paths.stories.read_text())["stories"] == []

@@ -100,6 +100,14 @@ def test_web_story_page_shows_every_section(client: TestClient) -> None:
     assert 'href="/entities/Amara%20Okonjo"' in page
 
 
+def test_web_story_page_marks_only_direct_quotes_as_quotations(client: TestClient) -> None:
+    page = client.get(f"/stories/{_story_id(client, LEVY_TITLE)}").text
+    section = page[page.index('id="quotes"'):page.index("</section>", page.index('id="quotes"'))]
+    assert "every crown raised would be spent on trains and buses" in section
+    assert "reported speech" in section
+    assert "<q>that every crown" not in section and "<q>every crown" not in section
+
+
 def test_web_story_page_shows_contradictions_side_by_side(client: TestClient, web_db: str) -> None:
     story_id = _story_id(client, LEVY_TITLE)
     with Store(web_db) as store:

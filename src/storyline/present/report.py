@@ -77,13 +77,21 @@ def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, A
               for number, event in enumerate(story.events, start=1)]
     timeline = [f"{entry['date']}: {entry['sentences'][0]} ({_who(entry['outlets'], entry['articles'], by_id)})"
                 for entry in record.get("timeline", [])[:_MAX_TIMELINE]]
-    quotes = [f"{q['speaker'] or 'unattributed'}: “{q['text']}” ({_count(len(q['sources']), 'report')}: "
-              f"{_who(q['outlets'], q['sources'], by_id)})"
+    quotes = [f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
               for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))[:_MAX_QUOTES]]
     return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
             "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
                         for sentence in record.get("summary", {}).get("sentences", [])],
             "sections": _record_sections(record), "coverage": coverage_matrix(record)}
+
+
+def _said(quote: Mapping[str, Any]) -> str:
+    """A quotation in quote marks; reported speech without them, since its words are the
+    reporter's."""
+    speaker = quote["speaker"] or "unattributed"
+    if quote.get("kind") == "direct":
+        return f"{speaker}: “{quote['text']}”"
+    return f"{speaker} (reported speech): {quote['text']}"
 
 
 def coverage_matrix(record: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -141,7 +141,8 @@ def _quote_groups(quotes: Sequence[Mapping[str, Any]], citer: _Citer) -> list[di
             "id": item["id"], "text": item["text"], "kind": item["kind"],
             "outlets": [o for o in item.get("outlets", []) if o],
             "citations": [citer.cite(a) for a in item.get("sources", [])],
-            "variants": [{"outlet": v.get("outlet"), "text": v["text"], "article": v["article"]}
+            "variants": [{"outlet": v.get("outlet"), "text": v["text"], "article": v["article"],
+                          "kind": v.get("kind", item["kind"])}
                          for v in item.get("variants", [])],
         })
     ordered = sorted(groups.items(), key=lambda pair: (pair[0] == "", -sum(len(q["citations"]) for q in pair[1]),
