@@ -65,6 +65,44 @@ def test_participle_after_a_comma_takes_the_sentence_subject() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("However, after Joseph Biden was elected President, Turkey repeatedly \u201cwishes goodwill\u201d "
+      "to the United States, hoping to improve relations between the two countries.", "Turkey"),
+     ("When the talks ended, the minister walked out, promising to return next week.", "the minister"),
+     ("ANKARA \u2013 The advisers talked on Tuesday, promising to keep talking.", "The advisers")],
+)
+def test_participle_skips_an_opening_clause_and_a_dateline(text: str, speaker: str) -> None:
+    assert [s[1] for s in _show(text, find_quotes(text))] == [speaker]
+
+
+def test_participle_after_with_takes_its_own_subject() -> None:
+    text = ("ANKARA \u2013 Advisers to Erdogan and Biden spoke by phone on Tuesday, with the US "
+            "administration expressing concern that the missiles could undermine NATO.")
+    assert _show(text, find_quotes(text)) == [
+        ("that the missiles could undermine NATO", "the US administration", "expressing")]
+
+
+def test_cue_inside_an_opening_clause_keeps_its_subject() -> None:
+    text = "Though she called the behavior outrageous and called for compensation, the bill failed."
+    assert {s[1] for s in _show(text, find_quotes(text))} == {"she"}
+
+
+def test_name_after_the_object_of_a_relative_clause_is_the_speaker() -> None:
+    text = "The US imposed sanctions on Turkey, a move Turkey called a serious mistake."
+    assert [s[1:] for s in _show(text, find_quotes(text))] == [("Turkey", "called")]
+    assert _before("An official spokesman Ned Price said it fails.", "said") != "Ned Price"
+
+
+def test_quotation_after_an_object_and_saying_is_a_quote_of_its_own() -> None:
+    text = ("Erdogan countered the US sanctions saying \u201cTurkey does not need a certificate from "
+            "Washington for its own security decisions.\u201d")
+    assert _show(text, find_quotes(text)) == [
+        ("the US sanctions", "Erdogan", "countered"),
+        ("Turkey does not need a certificate from Washington for its own security decisions",
+         "Erdogan", "saying")]
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [("Gov. Earl Ray Tomblin lauded Mr. Clarke for helping develop new ideas.", "Gov. Earl Ray Tomblin",
       "lauded"),

@@ -132,7 +132,7 @@ S400_SPEAKERS = {
     "Hulusi Akar": ["only partially activating", "we will not always use them", "always opened the door",
                     "partial activation", "European countries possessed", "We are open to negotiating"],
     "John Kirby": ["We urge Turkey not to retain", "long-standing and valued NATO ally", "multiple opportunities"],
-    "Recep Tayyip Erdogan": ["right to decide whether to buy", "the US sanctions saying", "validation certificate"],
+    "Recep Tayyip Erdogan": ["right to decide whether to buy", "the US sanctions", "validation certificate"],
 }
 
 

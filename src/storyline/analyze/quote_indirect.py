@@ -61,6 +61,7 @@ _NEXT_CUE_RE = re.compile(
     r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cues.COORDINATED_CUES)) + r")\b"
     r"|\s[\u2014\u2015]\s|(?:(?<=,)|(?<=,[\u201d\"]))\s+(?:but|since|because|while|although|though)\b"
     r"|,(?=\s[^,;]{1,60}?\b(?:said|says|told|added|wrote)\b)"  # ", Mr. McKinley said ..."
+    r"|\s+(?:" + "|".join(sorted(cues.PARTICIPLE_FORMS)) + r")(?=[\s:,]*[\u201c\"])"  # "... saying “"
 )
 #: A sentence opening with a subordinate clause: its attribution ends at the clause's comma.
 _SUBORDINATE_RE = re.compile(
@@ -227,8 +228,11 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
 
 def _enough(doc: TokenDoc, cue: Span, content: Span) -> bool:
     """A stance verb's object may be one name (``Cruz endorsed Trump``) but not a pronoun
-    (``rejects this``); what follows a speech verb is a clause (``said so`` is no quotation)."""
+    (``rejects this``); what follows a speech verb is a clause (``said so`` is no quotation);
+    an object followed by ``saying`` and its quotation is not the content."""
     words = doc.text[content.start : content.end].split()
+    if words[-1].lower() in cues.PARTICIPLE_FORMS:
+        return False  # "countered the sanctions saying “...”": the quotation is the content
     if doc.text[cue.start : cue.end].lower() not in cues.FORWARD_ONLY_FORMS:
         return len(words) >= 3
     return len(words) > 1 or words[0].lower() not in _OBJECT_PRONOUNS
@@ -279,6 +283,9 @@ def participle_speaker(doc: TokenDoc, floor: int, cue: Span, subject_floor: int)
         return speaker
     if not doc.text[floor : cue.start].rstrip().endswith(","):
         speaker = speaker_left(doc, cue.start, floor)
+        if speaker is not None and doc.text[max(floor, speaker.start - 5) : speaker.start].rstrip().lower() \
+                .endswith("with"):
+            return speaker  # "with the US administration expressing concern that ..."
         if speaker is not None and doc.text[speaker.end - 1].isalpha() \
                 and doc.text[speaker.start : speaker.end].split()[-1][0].isupper():
             return _trailing_name(doc, speaker)

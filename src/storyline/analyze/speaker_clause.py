@@ -63,10 +63,20 @@ def speaker_before(doc: TokenDoc, end: int, floor: int) -> Span | None:
         speaker = np
     if speaker is None or _INFINITIVE_END_RE.search(doc.text, speaker.start, speaker.end):
         return None  # "expects Blinken, Turkey's minister to chat, says": a clause, not a speaker
-    return _with_relative_head(doc, speaker, floor)
+    return _with_relative_head(doc, _reduced_relative(doc, speaker), floor)
 
 
 _INFINITIVE_END_RE = re.compile(r"\bto [a-z]+,?$")
+_REDUCED_RELATIVE_RE = re.compile(r"(?:a|an)\s+((?:[a-z]+\s+){1,2})([A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*)*)")
+
+
+def _reduced_relative(doc: TokenDoc, speaker: Span) -> Span:
+    """``a move Turkey called a mistake``: the noun before the name is the object of a relative
+    clause that has no ``that``; the speaker is the name (unless the noun is its role)."""
+    match = _REDUCED_RELATIVE_RE.fullmatch(doc.text, speaker.start, speaker.end)
+    if match is None or any(w in cues.ROLE_NOUNS for w in match.group(1).split()):
+        return speaker
+    return Span(match.start(2), speaker.end)
 
 
 def _share(text: str, floor: int, stop: int) -> Span | None:
@@ -103,12 +113,16 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     form one noun phrase (``In August, several environmental groups granted ...``), else the
     capitalised phrase :func:`subject` finds."""
     start = max(floor, doc.sentence_start(end))
-    tokens = doc.tokens_in(start, end)
-    if tokens and doc.word(tokens[0]).lower() in _PREPOSITIONS:
-        comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), len(tokens))
-        tokens = tokens[comma + 1 :]
-    while tokens and (doc.word(tokens[0]) == "," or doc.word(tokens[0]).lower() in _LEADING):
-        tokens = tokens[1:]  # "On Thursday, however, Trump ..."
+    tokens = _after_dateline(doc, _without_leading(doc, doc.tokens_in(start, end)))
+    opener = doc.word(tokens[0]).lower() if tokens else ""
+    if opener in _INTRODUCERS:
+        # "However, after Biden was elected, Turkey ...": the subject follows the opening phrase;
+        # with no comma before ``end`` the cue is inside it ("Though she called ...").
+        comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), None)
+        if comma is not None:
+            tokens = _without_leading(doc, tokens[comma + 1 :])  # "On Thursday, however, Trump"
+        elif opener not in _PREPOSITIONS:
+            tokens = tokens[1:]
     if not tokens:
         return None
     words = [doc.word(t) for t in tokens[:_MAX_TOKENS]]
@@ -122,6 +136,27 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
         if phrase is not None:
             return phrase
     return subject(doc, tokens[0][0], end)
+
+
+#: Words that open a phrase before the subject: a preposition or an adverbial subordinator.
+_INTRODUCERS = _PREPOSITIONS | frozenset(
+    "while when whereas if although though since once until as because unless".split())
+
+
+def _without_leading(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    while tokens and (doc.word(tokens[0]) == "," or doc.word(tokens[0]).lower() in _LEADING):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _after_dateline(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Skip a dateline opening the sentence: ``ANKARA –``, ``NEW DELHI —``."""
+    i = 0
+    while i < min(len(tokens), 4) and doc.word(tokens[i]).isupper() and doc.word(tokens[i]).isalpha():
+        i += 1
+    if 0 < i < len(tokens) and doc.word(tokens[i]) in {"\u2013", "\u2014", "-", "--"}:
+        return tokens[i + 1 :]
+    return tokens
 
 
 def _past(words: list[str], i: int) -> bool:
