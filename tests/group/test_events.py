@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from storyline.group.clusters import Cluster, StoryCluster
 from datetime import date
 
+import pytest
+
+from storyline.group.clusters import Cluster, StoryCluster
 from storyline.group.events import happening_day, reassign_members
 from storyline.group.stories import StoryGrouper
 from storyline.model import Article
@@ -98,6 +100,41 @@ def test_happening_day_is_the_first_close_date_of_the_opening() -> None:
     assert happening_day("The talks went well, officials said.", THURSDAY) is None
     late = "x" * 500 + " He said on Friday."
     assert happening_day(late, THURSDAY) is None  # only the opening tells the happening
+
+
+def test_happening_day_skips_a_datelines_date_and_reads_a_date_the_cut_would_split() -> None:
+    dateline = "WASHINGTON, Feb 11 (Reuters) - Blinken said on Tuesday that the talks went well."
+    assert happening_day(dateline, THURSDAY) == date(2021, 2, 9).toordinal()
+    split = "x" * 390 + " on February 14 they met."  # the 400th character falls inside the date
+    assert happening_day(split, date(2021, 2, 15).toordinal()) == date(2021, 2, 14).toordinal()
+
+
+def test_happening_day_outside_english_takes_no_day_after_the_report() -> None:
+    assert happening_day("Le ministre a déclaré vendredi que les pourparlers continuaient.", THURSDAY,
+                         language="fr") is None
+    assert happening_day("Le ministre a déclaré le 10 février que les pourparlers continuaient.",
+                         THURSDAY, language="fr") == date(2021, 2, 10).toordinal()
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("The file dated 0000-01-01 was read on Friday.", THURSDAY),
+    ("He said on Friday.", date(9999, 12, 31).toordinal()),
+])
+def test_happening_day_of_dates_the_calendar_cannot_hold_is_none(text: str, anchor: int) -> None:
+    assert happening_day(text, anchor) is None
+
+
+def test_a_wire_copy_does_not_stretch_its_event() -> None:
+    friday = "Spokesman Ned Qarlo said on Friday that Borvia must drop its missile deal with Kestria."
+    wednesday = ("Spokesman Ned Qarlo said on Wednesday that Borvia must drop its missile deal with "
+                 "Kestria, and that the deal threatens allied jets.")
+    alone = StoryGrouper().add_many([Article(id="a", text=friday, published="2021-02-11"),
+                                     Article(id="c", text=wednesday, published="2021-02-11")])
+    copied = StoryGrouper().add_many([Article(id="a", text=friday, published="2021-02-11"),
+                                      Article(id="v", text=friday, published="2021-02-11"),
+                                      Article(id="c", text=wednesday, published="2021-02-11")])
+    assert alone[0][1] != alone[1][1]
+    assert copied[1] == copied[0] and copied[2][1] != copied[0][1]
 
 
 def _briefing(article_id: str, when: str, published: str | None) -> Article:

@@ -44,6 +44,24 @@ def test_undated_report_takes_the_day_its_event_was_reported_not_the_happening()
     assert [t.value for t in reconciled[1].times] == ["2021-02-11"]
 
 
+def test_undated_report_of_an_event_without_dated_reports_takes_the_storys_earlier_date() -> None:
+    dated = Article(id="a", text="The minister spoke on Wednesday about the budget.", published="2021-02-11")
+    undated = Article(id="b", text="Yesterday the minister said the budget would pass.")
+    story = Story("s", "budget", ("a", "b"), (Event("e1", ("a",), "2021-02-10"),
+                                              Event("e2", ("b",), "2021-02-10")))
+    record, reconciled = reconcile_story(story, [_annotated(dated), _annotated(undated)])
+    assert record["report_dates"] == {"b": {"date": "2021-02-11", "from": "event", "event": "e2"}}
+    assert [t.value for t in reconciled[1].times] == ["2021-02-10"]  # not the 9th
+
+
+def test_a_date_that_is_not_iso_does_not_stop_the_story() -> None:
+    odd = Article(id="a", text="The minister spoke about the budget.", published="Feb 12, 2021")
+    undated = Article(id="b", text="Yesterday the minister said the budget would pass.")
+    story = Story("s", "budget", ("a", "b"), (Event("e", ("a", "b"), "2021-02-12"),))
+    record, _ = reconcile_story(story, [_annotated(odd), _annotated(undated)])
+    assert record["report_dates"] == {"b": {"date": "2021-02-12", "from": "event", "event": "e"}}
+
+
 def test_reconcile_undated_report_without_a_dated_event_stays_undated() -> None:
     undated = Article(id="b", text="The minister said on the 10th that the budget would pass.")
     story = Story("s", "budget", ("b",), (Event("e", ("b",), None),))

@@ -346,8 +346,7 @@ class StoryGrouper:
         event = next(e for e in story.events if e.id == event_id)
         story.articles.append(article.id)
         story.stretch(day, day)
-        event.articles.append(article.id)
-        event.stretch(day, day)
+        event.articles.append(article.id)  # a copy tells the original's happening: no stretch
         self._where[article.id] = (story_id, event_id)
         return story_id, event_id
 

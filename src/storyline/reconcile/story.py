@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.times import find_times, infer_report_date
+from storyline.group.features import parse_day
 from storyline.model import Annotated, Event, Story, Summary
 from storyline.reconcile.claims import coverage, find_contradictions, single_source
 from storyline.reconcile.entities import entity_json, resolve_entities
@@ -58,19 +59,17 @@ def redate_story(story: Story, annotated: Sequence[Annotated]) -> tuple[dict[str
     """Date each undated report from its event (else, confidently, from its own text) and
     resolve its time expressions again; returns where each date came from and the annotations.
 
-    An event's date is the day of its happening; its reports came out that day or later, so an
-    undated report takes the earliest date of the event's dated reports when there are any
-    ("yesterday" is then the day before they appeared), else the event's date."""
+    An event's date is the day of its happening, and its reports came out that day or later. So
+    an undated report takes the earliest date of its event's dated reports ("yesterday" is then
+    the day before they appeared); failing those, the latest date of the story's reports placed
+    before it (the date grouping read its opening against); failing that, the event's date."""
+    anchors = _undated_anchors(story, {item.article.id: parse_day(item.article.published)
+                                       for item in annotated})
     event_of = {article: event for event in story.events for article in event.articles}
-    published = {item.article.id: item.article.published[:10] for item in annotated
-                 if item.article.published}
-    event_dates = {event.id: min((published[a] for a in event.articles if a in published),
-                                 default=event.date) for event in story.events}
     report_dates: dict[str, dict[str, Any]] = {}
     current: list[Annotated] = []
     for item in annotated:
-        event = event_of.get(item.article.id)
-        dated, origin = _report_date(item, event, event_dates.get(event.id) if event else None)
+        dated, origin = _report_date(item, event_of.get(item.article.id), anchors.get(item.article.id))
         if dated is not None and origin is not None:
             report_dates[item.article.id] = origin
             times = find_times(item.article.text, dated, language=item.article.language or "en")
@@ -79,13 +78,34 @@ def redate_story(story: Story, annotated: Sequence[Annotated]) -> tuple[dict[str
     return report_dates, current
 
 
+def _undated_anchors(story: Story, days: dict[str, int | None]) -> dict[str, int]:
+    """Undated report id → the day it is dated by (ordinal), by :func:`redate_story`'s rule."""
+    event_of = {article: event for event in story.events for article in event.articles}
+    earliest = {event.id: min((d for a in event.articles if (d := days.get(a)) is not None), default=None)
+                for event in story.events}
+    anchors: dict[str, int] = {}
+    latest: int | None = None
+    for article in story.articles:
+        day = days.get(article)
+        if day is not None:
+            latest = day if latest is None else max(latest, day)
+            continue
+        event = event_of.get(article)
+        if event is None:
+            continue
+        anchor = earliest[event.id] or latest or parse_day(event.date)
+        if anchor is not None:
+            anchors[article] = anchor
+    return anchors
+
+
 def _report_date(item: Annotated, event: Event | None,
-                 event_date: str | None) -> tuple[dt.date | None, dict[str, Any] | None]:
+                 anchor: int | None) -> tuple[dt.date | None, dict[str, Any] | None]:
     if item.article.published:
         return None, None
-    if event is not None and event_date:
-        day = event_date[:10]
-        return dt.date.fromisoformat(day), {"date": day, "from": "event", "event": event.id}
+    if event is not None and anchor is not None:
+        day = dt.date.fromordinal(anchor)
+        return day, {"date": day.isoformat(), "from": "event", "event": event.id}
     guessed, confidence = infer_report_date(item.article.text, language=item.article.language or "en")
     if guessed is None or confidence < MIN_TEXT_DATE_CONFIDENCE:
         return None, None
