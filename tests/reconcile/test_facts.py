@@ -213,6 +213,26 @@ def test_the_same_words_from_two_speakers_are_two_facts() -> None:
     assert [f.articles for f in facts] == [("a", "d")]  # no speaker on one side: no conflict
 
 
+@pytest.mark.parametrize("order", ["adc", "acd", "dac"])
+def test_a_sentence_without_a_speaker_does_not_bridge_two_speakers(order: str) -> None:
+    from storyline.analyze.annotate import annotate
+
+    reports = {"a": _quoted("a", "spokesman Ned Qarlo"), "c": _quoted("c", "Pentagon spokesman John Kirby"),
+               "d": annotate(Article(id="d", source="outlet-d", text=(
+                   "The Zelt missiles are incompatible with allied equipment and threaten allied jets, "
+                   "officials told reporters on Wednesday.")))}
+    facts = align_facts([reports[k] for k in order])
+    together = [f.articles for f in facts if len(f.articles) > 1]
+    assert together and all(not {"a", "c"} <= set(articles) for articles in together)
+
+
+def test_speakers_are_compared_without_name_suffixes() -> None:
+    from storyline.reconcile.fact_features import _surname
+
+    assert _surname("Martin Luther King Jr.") == _surname("King") == "king"
+    assert _surname("Jr.") == ""
+
+
 def test_samples_kalin_sullivan_call_is_single_source(s400: tuple[Story, list[Annotated]]) -> None:
     _, annotated = s400
     facts = align_facts(annotated)

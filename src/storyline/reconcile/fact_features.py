@@ -25,8 +25,9 @@ text and its annotations, offsets taken from its start), so a repeated sentence 
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -165,6 +166,7 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
         report_date = (item.article.published or None) and item.article.published[:10]
         seen: set[str] = set()
         position = 0
+        speakers = speakers_of(item)
         for span in item.sentences:
             sentence = " ".join(text[span.start : span.end].split())
             folded = sentence.casefold()
@@ -176,31 +178,42 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
                 article_id=item.article.id, outlet=outlet, span=span, text=sentence, article_rank=rank,
                 position=position, keys=keys, names=names, numbers=numbers, dates=dates, date_clauses=clauses,
                 negated=negated, report_date=report_date, values=values, number_context=context, name_slots=slots,
-                speakers=_speakers(item, span)))
+                speakers=speakers(span)))
             position += 1
     return units
 
 
-def _speakers(item: Annotated, span: Span) -> frozenset[str]:
-    """The people the sentence's attributions name as speaker: the folded last word of each
-    resolved speaker ("Ned Price" and "Price" are both ``price``) that names a person of the
-    report. Organisations and places are left out: their names vary too much ("Britain", "the
-    U.K.", "the United Kingdom") for two of them to be told apart safely."""
-    said = [quote.speaker_entity.split()[-1] for quote in item.quotes
-            if quote.speaker_entity and quote.speaker_entity.split()
-            and quote.speaker is not None and span.start <= quote.speaker.start < span.end]
-    if not said:
-        return frozenset()
+def speakers_of(item: Annotated) -> Callable[[Span], frozenset[str]]:
+    """For one report: a sentence span → the people its attributions name as speaker, each as
+    the folded last word of the resolved speaker ("Ned Price" and "Price" are both ``price``).
+    Organisations and places are left out: their names vary too much ("Britain", "the U.K.",
+    "the United Kingdom") for two of them to be told apart safely."""
     text = item.article.text
-    people = {fold(words[-1]) for m in item.entities if m.type == "PERSON"
-              for words in [text[m.span.start:m.span.end].split()] if words}
-    return frozenset(name for name in map(fold, said) if name in people)
+    people = {_surname(text[m.span.start:m.span.end]) for m in item.entities if m.type == "PERSON"}
+    said = sorted((quote.speaker.start, surname) for quote in item.quotes
+                  if quote.speaker is not None and quote.speaker_entity
+                  and (surname := _surname(quote.speaker_entity)) in people)
+    starts = [start for start, _ in said]
+
+    def within(span: Span) -> frozenset[str]:
+        low, high = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        return frozenset(surname for _, surname in said[low:high])
+
+    return within
 
 
-def speakers_conflict(one: SentenceUnit, two: SentenceUnit) -> bool:
-    """Both sentences attribute what they say, to different speakers: "Kirby said X" and "Price
-    said X" are two facts, whatever their words share."""
-    return bool(one.speakers) and bool(two.speakers) and not one.speakers & two.speakers
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in _NAME_SUFFIXES]
+    return fold(words[-1]) if words else ""
+
+
+def speakers_conflict(one: frozenset[str], two: frozenset[str]) -> bool:
+    """Both sides attribute what they say, to different people: "Kirby said X" and "Price said
+    X" are two facts, whatever their words share."""
+    return bool(one) and bool(two) and not one & two
 
 
 def clear_caches() -> None:

@@ -198,9 +198,7 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     scores = _candidate_scores(articles, vectors, config)
     if embedder is not None and len(units) > 1:
         _add_embedding_scores(units, articles, embedder, scores, config)
-    scores = {(i, j): score for (i, j), score in scores.items()
-              if not speakers_conflict(units[i], units[j])}
-    clusters = _cluster(articles, scores, config)
+    clusters = _cluster(articles, [u.speakers for u in units], scores, config)
     copy_pairs = _copy_pairs(all_units, config.copy_overlap)
     return [_build(units, copies_of, members, scores, copy_pairs) for members in clusters]
 
@@ -331,19 +329,22 @@ def _add_embedding_scores(units: Sequence[SentenceUnit], articles: Sequence[froz
                 scores[pair] = max(scores.get(pair, 0.0), float(sims[j]) - shift)
 
 
-def _cluster(articles: Sequence[frozenset[str]], scores: dict[tuple[int, int], float],
-             config: FactConfig) -> list[list[int]]:
-    """Greedy average-link clustering over the scored pairs, at most one sentence per report."""
+def _cluster(articles: Sequence[frozenset[str]], speakers: Sequence[frozenset[str]],
+             scores: dict[tuple[int, int], float], config: FactConfig) -> list[list[int]]:
+    """Greedy average-link clustering over the scored pairs, at most one sentence per report, and
+    never the words of two different people in one fact (checked per group, so that a sentence
+    without a speaker cannot bridge them)."""
     cluster_of = list(range(len(articles)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
     reports: dict[int, set[str]] = {i: set(a) for i, a in enumerate(articles)}
+    voiced: dict[int, frozenset[str]] = dict(enumerate(speakers))
     for (i, j), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if score < config.min_similarity:
             break
         a, b = cluster_of[i], cluster_of[j]
         if a == b:
             continue
-        if reports[a] & reports[b]:
+        if reports[a] & reports[b] or speakers_conflict(voiced[a], voiced[b]):
             continue
         link = sum(scores.get((min(x, y), max(x, y)), 0.0) for x in members[a] for y in members[b])
         if link / (len(members[a]) * len(members[b])) < config.min_link:
@@ -353,15 +354,18 @@ def _cluster(articles: Sequence[frozenset[str]], scores: dict[tuple[int, int], f
             cluster_of[m] = keep
         members[keep].extend(members.pop(gone))
         reports[keep] |= reports.pop(gone)
-    _attach_compound_sentences(articles, scores, members, cluster_of, config)
+        voiced[keep] |= voiced.pop(gone)
+    _attach_compound_sentences(articles, speakers, voiced, scores, members, cluster_of, config)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _attach_compound_sentences(articles: Sequence[frozenset[str]], scores: dict[tuple[int, int], float],
+def _attach_compound_sentences(articles: Sequence[frozenset[str]], speakers: Sequence[frozenset[str]],
+                               voiced: dict[int, frozenset[str]], scores: dict[tuple[int, int], float],
                                members: dict[int, list[int]], cluster_of: list[int], config: FactConfig) -> None:
     """Let a sentence also support a second fact it states ("Price said X, and urged Y"): it joins
     another group of two or more when its mean similarity to that group reaches ``min_link``, its
-    best match there ``min_similarity``, and the group has no sentence of its report yet."""
+    best match there ``min_similarity``, the group has no sentence of its report yet and no
+    other speaker."""
     near: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), score in scores.items():
         near[i][j] = near[j][i] = score
@@ -370,7 +374,8 @@ def _attach_compound_sentences(articles: Sequence[frozenset[str]], scores: dict[
         touched = {cluster_of[j] for j in neighbours} - {cluster_of[i]}
         for c in sorted(touched):
             group = [m for m in members[c] if cluster_of[m] == c]
-            if len(group) < 2 or any(articles[m] & articles[i] for m in members[c]):
+            if len(group) < 2 or any(articles[m] & articles[i] for m in members[c]) \
+                    or speakers_conflict(voiced[c], speakers[i]):
                 continue
             linked = [neighbours.get(m, 0.0) for m in group]
             if sum(linked) / len(linked) >= config.min_link and max(linked) >= config.min_similarity:
