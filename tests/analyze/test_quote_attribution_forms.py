@@ -75,6 +75,11 @@ def test_participle_skips_an_opening_clause_and_a_dateline(text: str, speaker: s
     assert [s[1] for s in _show(text, find_quotes(text))] == [speaker]
 
 
+def test_an_acronym_before_a_dash_is_no_dateline() -> None:
+    text = "NATO \u2013 the alliance \u2013 met on Tuesday, promising to keep talking."
+    assert [s[1] for s in _show(text, find_quotes(text))] == ["NATO"]
+
+
 def test_participle_after_with_takes_its_own_subject() -> None:
     text = ("ANKARA \u2013 Advisers to Erdogan and Biden spoke by phone on Tuesday, with the US "
             "administration expressing concern that the missiles could undermine NATO.")

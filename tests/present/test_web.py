@@ -106,6 +106,21 @@ def test_web_story_page_marks_only_direct_quotes_as_quotations(client: TestClien
     assert "every crown raised would be spent on trains and buses" in section
     assert "reported speech" in section
     assert "<q>that every crown" not in section and "<q>every crown" not in section
+    assert "<q>" not in section or "quoted</small>" in section
+
+
+def test_web_story_page_puts_direct_quotes_in_quote_marks(client: TestClient, web_db: str) -> None:
+    story_id = _story_id(client, LEVY_TITLE)
+    with Store(web_db) as store:
+        record = queries.story_record(store, story_id)
+        record["quotes"] = [{"id": "q1", "speaker": "Amara Okonjo", "text": "We will not back down",
+                             "kind": "direct", "sources": ["levy-a"], "outlets": ["Harbor Times"],
+                             "variants": [{"article": "levy-a", "outlet": "Harbor Times", "kind": "direct",
+                                           "text": "We will not back down"}]}]
+        store.save_story_records(1, {story_id: record})
+    section = client.get(f"/stories/{story_id}").text
+    section = section[section.index('id="quotes"'):]
+    assert "<q>We will not back down</q> <small>quoted</small>" in section
 
 
 def test_web_story_page_shows_contradictions_side_by_side(client: TestClient, web_db: str) -> None:

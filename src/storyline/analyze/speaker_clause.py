@@ -150,11 +150,14 @@ def _without_leading(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple
 
 
 def _after_dateline(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Skip a dateline opening the sentence: ``ANKARA –``, ``NEW DELHI —``."""
+    """Skip a dateline opening the sentence: ``ANKARA – Senior advisers``, ``NEW DELHI — The``;
+    not an organisation's acronym (``NATO – the alliance – said``)."""
     i = 0
     while i < min(len(tokens), 4) and doc.word(tokens[i]).isupper() and doc.word(tokens[i]).isalpha():
         i += 1
-    if 0 < i < len(tokens) and doc.word(tokens[i]) in {"\u2013", "\u2014", "-", "--"}:
+    if 0 < i < len(tokens) - 1 and doc.word(tokens[i]) in {"\u2013", "\u2014", "-", "--"} \
+            and doc.word(tokens[i + 1])[:1].isupper() \
+            and not any(doc.word(t) in cues.ORG_WORDS for t in tokens[:i]):
         return tokens[i + 1 :]
     return tokens
 
