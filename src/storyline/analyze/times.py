@@ -65,7 +65,10 @@ def find_times(
     ctx = Context(text=text, anchor=anchor, language=(language or "en").lower()[:2])
     found: list[tuple[int, int, int, str, str | None]] = []
     index = _token_index(text, ctx.language)
+    present = frozenset(index)
     for rank, (heads, pattern, handler) in enumerate(build_rules(ctx.language)):
+        if heads.isdisjoint(present):
+            continue
         for low, high in _windows(heads, index, len(text)):
             for match in pattern.finditer(text, low, high):
                 if match.end() == match.start():
