@@ -31,12 +31,15 @@ LEAD_DAYS = 14
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Read past LEAD_CHARS so that a date the cut would split ("February 1|4") is read whole.
 _OVERLAP = 40
+#: Characters read either side of a word that can start a date: its expression and the verb
+#: whose tense decides the direction ("said on Friday").
+_CONTEXT = 100
 _DAY_WORDS = sorted({word for table in (*MONTHS.values(), *WEEKDAYS.values()) for word in table}
                     | {"yesterday", "today", "tonight", "ayer", "hoy", "hier", "aujourd'hui", "ieri", "oggi"},
                     key=len, reverse=True)
 #: What every day-precise date has: a month or weekday name, a relative day, an ordinal day or
-#: a numeric date. Most openings have none, and the tagger is not run on them (it costs
-#: ~0.3 ms even on a text without dates).
+#: a numeric date. The tagger runs only around these (on a 400-character text it costs ~0.3 ms,
+#: dates or not).
 _DAY_HINT = re.compile(r"\b(?:" + "|".join(map(re.escape, _DAY_WORDS)) + r")\b"
                        r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.IGNORECASE)
 #: A dateline ("WASHINGTON, Feb 11 (Reuters) -", "ANKARA –"): its date is the report's, not the
@@ -52,28 +55,42 @@ def happening_day(text: str, anchor: int | None, *, language: str | None = None)
     latest date), and within ``LEAD_DAYS`` of it: "Kirby said on Friday" in a report of
     Thursday 11 February 2021 is 5 February. Tense is read in English only, so in another
     language a day after the anchor is not taken. None when there is no anchor or no such date.
+    The tagger reads only a window around each word that can start a date.
     """
-    lead = text[: LEAD_CHARS + _OVERLAP]
-    if anchor is None or not _DAY_HINT.search(lead):
+    if anchor is None:
         return None
+    lead = text[: LEAD_CHARS + _OVERLAP]
     dateline = _DATELINE.match(lead)
-    english = (language or "en")[:2] == "en"
+    skip = dateline.end() if dateline is not None else 0
+    read_to = 0
+    for hint in _DAY_HINT.finditer(lead, skip):
+        if hint.start() >= LEAD_CHARS:
+            break
+        if hint.start() < read_to:
+            continue  # read with the window before
+        low, read_to = max(skip, hint.start() - _CONTEXT), min(len(lead), hint.end() + _CONTEXT)
+        day = _first_close_day(lead[low:read_to], LEAD_CHARS - low, anchor, language or "en")
+        if day is not None:
+            return day
+    return None
+
+
+def _first_close_day(window: str, limit: int, anchor: int, language: str) -> int | None:
     try:
-        mentions = find_times(lead, date.fromordinal(anchor), language=language or "en")
+        mentions = find_times(window, date.fromordinal(anchor), language=language)
     except (ValueError, OverflowError):  # a date the calendar cannot hold ("0000-01-01")
         return None
     for mention in mentions:
-        if mention.span.start >= LEAD_CHARS:
+        if mention.span.start >= limit:
             break
-        if dateline is not None and mention.span.end <= dateline.end():
+        if mention.type != "DATE" or not mention.value or not _ISO_DAY.fullmatch(mention.value):
             continue
-        if mention.type == "DATE" and mention.value and _ISO_DAY.fullmatch(mention.value):
-            try:
-                day = date.fromisoformat(mention.value).toordinal()
-            except ValueError:
-                continue
-            if abs(day - anchor) <= LEAD_DAYS and (english or day <= anchor):
-                return day
+        try:
+            day = date.fromisoformat(mention.value).toordinal()
+        except ValueError:
+            continue
+        if abs(day - anchor) <= LEAD_DAYS and (language[:2] == "en" or day <= anchor):
+            return day
     return None
 
 
