@@ -50,7 +50,7 @@ def test_undated_report_of_an_event_without_dated_reports_takes_the_storys_earli
     story = Story("s", "budget", ("a", "b"), (Event("e1", ("a",), "2021-02-10"),
                                               Event("e2", ("b",), "2021-02-10")))
     record, reconciled = reconcile_story(story, [_annotated(dated), _annotated(undated)])
-    assert record["report_dates"] == {"b": {"date": "2021-02-11", "from": "event", "event": "e2"}}
+    assert record["report_dates"] == {"b": {"date": "2021-02-11", "from": "story", "event": "e2"}}
     assert [t.value for t in reconciled[1].times] == ["2021-02-10"]  # not the 9th
 
 

@@ -78,12 +78,13 @@ def redate_story(story: Story, annotated: Sequence[Annotated]) -> tuple[dict[str
     return report_dates, current
 
 
-def _undated_anchors(story: Story, days: dict[str, int | None]) -> dict[str, int]:
-    """Undated report id → the day it is dated by (ordinal), by :func:`redate_story`'s rule."""
+def _undated_anchors(story: Story, days: dict[str, int | None]) -> dict[str, tuple[int, str]]:
+    """Undated report id → the day it is dated by (ordinal) and where that day comes from
+    (``event`` or ``story``), by :func:`redate_story`'s rule."""
     event_of = {article: event for event in story.events for article in event.articles}
     earliest = {event.id: min((d for a in event.articles if (d := days.get(a)) is not None), default=None)
                 for event in story.events}
-    anchors: dict[str, int] = {}
+    anchors: dict[str, tuple[int, str]] = {}
     latest: int | None = None
     for article in story.articles:
         day = days.get(article)
@@ -93,19 +94,22 @@ def _undated_anchors(story: Story, days: dict[str, int | None]) -> dict[str, int
         event = event_of.get(article)
         if event is None:
             continue
-        anchor = earliest[event.id] or latest or parse_day(event.date)
-        if anchor is not None:
-            anchors[article] = anchor
+        if earliest[event.id] is not None:
+            anchors[article] = (earliest[event.id], "event")
+        elif latest is not None:
+            anchors[article] = (latest, "story")
+        elif (day := parse_day(event.date)) is not None:
+            anchors[article] = (day, "event")
     return anchors
 
 
 def _report_date(item: Annotated, event: Event | None,
-                 anchor: int | None) -> tuple[dt.date | None, dict[str, Any] | None]:
+                 anchor: tuple[int, str] | None) -> tuple[dt.date | None, dict[str, Any] | None]:
     if item.article.published:
         return None, None
     if event is not None and anchor is not None:
-        day = dt.date.fromordinal(anchor)
-        return day, {"date": day.isoformat(), "from": "event", "event": event.id}
+        day = dt.date.fromordinal(anchor[0])
+        return day, {"date": day.isoformat(), "from": anchor[1], "event": event.id}
     guessed, confidence = infer_report_date(item.article.text, language=item.article.language or "en")
     if guessed is None or confidence < MIN_TEXT_DATE_CONFIDENCE:
         return None, None
