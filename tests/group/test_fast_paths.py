@@ -14,7 +14,7 @@ from collections import Counter
 from datasketch import MinHash
 
 from storyline.group import features
-from storyline.group.clusters import Cluster
+from storyline.group.clusters import Cluster, top_items
 from storyline.group.duplicates import _SCHEME, DuplicateIndex, _crc32, shingles
 from storyline.group.events import EVENT_WEIGHTS
 from storyline.group.features import (
@@ -105,6 +105,17 @@ def test_absorb_equals_decay_then_add() -> None:
         slow.renorm()
         assert list(fast.centroid.items()) == list(slow.centroid.items())
         assert (fast.norm, fast.type_sq) == (slow.norm, slow.type_sq)
+
+
+def test_top_items_equals_sorting_by_weight_then_key() -> None:
+    rng = random.Random(3)
+    for size in (0, 5, 64, 300):
+        # Few distinct weights, so that many keys tie and the tie order is tested.
+        vector = {f"{rng.choice('wn#')}:{rng.randrange(500)}": rng.randrange(8) / 7
+                  for _ in range(size)}
+        for n in (1, 40, 64, 400):
+            plain = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+            assert top_items(vector, n) == plain
 
 
 def test_signature_equals_a_fresh_minhash_of_sorted_shingles() -> None:

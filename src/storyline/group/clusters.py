@@ -143,9 +143,16 @@ def heaviest(vector: Mapping[str, float], n: int) -> dict[str, float]:
     """The ``n`` heaviest keys of a vector, heaviest first, ties by key."""
     if len(vector) <= n:
         return dict(vector)
-    # Sorting (-weight, key) pairs orders them as the key (-weight, key) would, without a call
-    # per item.
-    return {key: -negative for negative, key in sorted([(-w, key) for key, w in vector.items()])[:n]}
+    return dict(top_items(vector, n))
+
+
+def top_items(vector: Mapping[str, float], n: int) -> list[tuple[str, float]]:
+    """The ``n`` heaviest (key, weight) items of a vector, heaviest first, ties by key."""
+    weight = vector.__getitem__
+    # Keys sorted, then sorted again by weight, stably (reverse=True keeps equal weights in key
+    # order): the order of sorting (-weight, key) pairs, but comparing plain strs and floats,
+    # which is faster than comparing tuples.
+    return [(key, weight(key)) for key in sorted(sorted(vector), key=weight, reverse=True)[:n]]
 
 
 def names_of(vector: Mapping[str, float],

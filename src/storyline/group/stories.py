@@ -44,7 +44,7 @@ from typing import Any
 
 from storyline.group import state as _state
 from storyline.group.clusters import (
-    Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of,
+    Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of, top_items,
 )
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import EVENT_WEIGHTS, choose_event, happening_day, reassign_members
@@ -378,10 +378,8 @@ class StoryGrouper:
         """The ``query_terms`` heaviest keys of a vector that are rare enough to link stories."""
         limit = max(self.link_min_df, self.link_share * frequencies.n_docs_)
         df = frequencies.counts_.get
-        # sorted(..., key=lambda kv: (-kv[1], kv[0])): (-weight, key) pairs compare alike (keys
-        # are distinct) without a Python call per item; -(-w) is w exactly.
-        return [(key, -negative) for negative, key in sorted(
-            [(-w, key) for key, w in vector.items() if df(key, 0) <= limit])[: self.query_terms]]
+        return top_items({key: w for key, w in vector.items() if df(key, 0) <= limit},
+                         self.query_terms)
 
     def _needed(self, story: StoryCluster, day: int | None, people: Mapping[str, float]) -> float:
         """The score an article of ``day`` naming ``people`` needs to join ``story``."""
