@@ -105,6 +105,16 @@ def test_resolver_leaves_a_group_named_by_a_common_noun_as_written(speaker: str,
     assert SpeakerResolver(text, None, []).name(Span(0, len(speaker)), 0) == name
 
 
+@pytest.mark.parametrize(("speaker", "name"), [
+    ("Irena Povalek of the Varno Institute for Economic Research", "Irena Povalek"),
+    ("The head of the National Federation of Hauliers Lukas Brantner", "Lukas Brantner"),
+    ("Norvania and Selvaria", "Norvania and Selvaria"),
+])
+def test_resolver_name_is_one_run_of_capitalised_words(speaker: str, name: str) -> None:
+    text = f"{speaker} said it fails."
+    assert SpeakerResolver(text, None, []).name(Span(0, len(speaker)), 0) == name
+
+
 def test_fold_strips_accents_and_dotless_i() -> None:
     assert fold("Recep Tayyip Erdoğan") == "recep tayyip erdogan"
     assert fold("Işık") == "isik"

@@ -108,7 +108,8 @@ class SpeakerResolver:
             words.pop(0)
         cut = max((i + 1 for i, w in enumerate(words)
                    if w.lower() in cues.ROLE_NOUNS or w.rstrip(".").lower() in _OFFICE_TITLES), default=0)
-        name = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
+        capitalised = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
+        name = _name_run(words[cut:])
         if cut and cut < len(words) and words[cut] == "of" and len(name) > 2:
             name = self._after_office(name)  # "Secretary of State Antony Blinken"
         if not name and cut:
@@ -117,7 +118,7 @@ class SpeakerResolver:
             if named is not None and not any(_not_a_name(w) for w in named.group().split()):
                 return named.group()
             return self._role(words, span.start)
-        if any(w in cues.ORG_WORDS for w in words) and (not name or name[-1] in cues.ORG_WORDS):
+        if any(w in cues.ORG_WORDS for w in words) and (not capitalised or capitalised[-1] in cues.ORG_WORDS):
             return " ".join(words)
         if not name or _common_head(words):
             return None  # "the US media", "the U.S. government": a group, named as written
@@ -162,6 +163,25 @@ class SpeakerResolver:
             if holders:
                 return holders.pop() if len(holders) == 1 else None
         return None
+
+
+def _name_run(words: list[str]) -> list[str]:
+    """The run of capitalised words that names the speaker ("and" may join two): the first run
+    when the phrase opens with it ("Irena Povalek of the Varno Institute"), the last when it
+    opens with the office's organisation ("of the National Federation of Hauliers Lukas
+    Brantner"), never every capitalised word of the phrase."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[:1].isupper() and not word.startswith("("):
+            runs[-1].append(word)
+        elif word == "and" and runs[-1]:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    runs = [run[:-1] if run and run[-1] == "and" else run for run in runs if run]
+    if not runs:
+        return []
+    return runs[0] if words[0][:1].isupper() else runs[-1]
 
 
 _TRAILING = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone", "jr", "sr"})
