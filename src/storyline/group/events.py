@@ -18,6 +18,7 @@ from datetime import date
 from storyline.analyze.time_patterns import MONTHS, WEEKDAYS
 from storyline.analyze.times import find_times
 from storyline.group.clusters import Cluster, StoryCluster, covers
+from storyline.ingest.dates import DATELINE_RE
 
 #: Weight per feature type in event vectors: participants and numbers tell happenings apart.
 EVENT_WEIGHTS: Mapping[str, float] = {"w": 0.6, "n": 1.5, "k": 0.5, "#": 1.0, "d": 1.0}
@@ -42,9 +43,6 @@ _DAY_WORDS = sorted({word for table in (*MONTHS.values(), *WEEKDAYS.values()) fo
 #: dates or not).
 _DAY_HINT = re.compile(r"\b(?:" + "|".join(map(re.escape, _DAY_WORDS)) + r")\b"
                        r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.IGNORECASE)
-#: A dateline ("WASHINGTON, Feb 11 (Reuters) -", "ANKARA –"): its date is the report's, not the
-#: happening's.
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^\n\u2013\u2014]{0,40}?)?\s+(?:-|--|\u2013|\u2014)\s")
 
 
 def happening_day(text: str, anchor: int | None, *, language: str | None = None) -> int | None:
@@ -60,7 +58,7 @@ def happening_day(text: str, anchor: int | None, *, language: str | None = None)
     if anchor is None:
         return None
     lead = text[: LEAD_CHARS + _OVERLAP]
-    dateline = _DATELINE.match(lead)
+    dateline = DATELINE_RE.match(lead)  # its date is the report's, not the happening's
     skip = dateline.end() if dateline is not None else 0
     read_to = 0
     for hint in _DAY_HINT.finditer(lead, skip):

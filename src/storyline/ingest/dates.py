@@ -17,6 +17,10 @@ _TEXT_DATE = re.compile(
     rf"\b({_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
 )
+#: "KESSBY:", "LONDON (Reuters) -", "NEW YORK, March 3 \u2014": a place in capitals opening a
+#: report (the summary trims it; grouping does not take its date for the happening's).
+DATELINE_RE = re.compile(r"^[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w .]{1,20})?(?: \([^)]{1,30}\))?"
+                         r"\s*(?::|--|\u2014|\u2013| -)\s+(?=\S)")
 _DEFAULT_A = dt.datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = dt.datetime(2001, 2, 2, 1, 1, 1)
 #: How far into a text a dateline date may stand.

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.errors import ConfigError
+from storyline.ingest.dates import DATELINE_RE
 from storyline.model import Annotated, Story, Summary, SummarySentence
 from storyline.reconcile.fact_features import SentenceUnit
 from storyline.reconcile.facts import AlignedFact, Embedder, FactConfig, align_facts
@@ -49,9 +50,6 @@ _QUOTE_MARKS = "\"\u201c\u201e'\u2018\u00ab"
 #: Openers that point back to a sentence the summary may not include.
 _DANGLING = frozenset("he she it they this these those that his her its their but however also "
                       "meanwhile then there such".split())
-#: "KESSBY:", "LONDON (Reuters) -", "NEW YORK, March 3 \u2014": a place in capitals opening a report.
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][\w .]{1,20})?(?: \([^)]{1,30}\))?"
-                          r"\s*(?::|--|\u2014|\u2013| -)\s+(?=\S)")
 #: "New Delhi: The United States ...": a place in title case, only before a sentence's usual opening
 #: word, since "Erdogan: Turkey does not need ..." is a headline quote, not a dateline.
 _TITLE_DATELINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:\s+(?=(?:The|A|An|In|On|At)\s)")
@@ -110,7 +108,7 @@ def word_count(text: str) -> int:
 
 def summary_wording(text: str) -> str:
     """A sentence as the summary prints it: a leading dateline and connective trimmed."""
-    undated = _TITLE_DATELINE_RE.sub("", _DATELINE_RE.sub("", text, count=1), count=1)
+    undated = _TITLE_DATELINE_RE.sub("", DATELINE_RE.sub("", text, count=1), count=1)
     trimmed = _CONNECTIVE_RE.sub("", undated, count=1)
     return trimmed[:1].upper() + trimmed[1:] if trimmed != text else text
 
