@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storyline.group.clusters import Cluster, StoryCluster
-from storyline.group.events import happening_day, reassign_members
+from storyline.group.events import follow_originals, happening_day, reassign_members
 from storyline.group.stories import StoryGrouper
 from storyline.model import Article
 
@@ -154,3 +154,15 @@ def test_an_undated_report_of_an_earlier_happening_opens_its_own_event() -> None
     assert placed[0][1] == placed[1][1] != placed[2][1]
     dates = {event.articles: event.date for event in grouper.stories()[0].events}
     assert dates == {("a", "b"): "2021-02-10", ("c",): "2021-02-05"}
+
+
+def test_versions_follow_their_original_and_emptied_events_go() -> None:
+    first = _event("e1", 1, {"a1": QUAKE_A, "b1": QUAKE_B})
+    copies = _event("e3", 3, {"b1-copy": QUAKE_B})
+    second = _event("e2", 2, {"b2": QUAKE_B})
+    story = _story(first, second, copies)
+    first.articles.remove("b1")
+    second.articles.append("b1")  # b1 moved to e2 in refinement
+    followed = follow_originals(story, {"b1": "e2"}, {"b1-copy": "b1", "a1-copy": "a1"})
+    assert followed == {"b1-copy": "e2"}
+    assert [(e.id, e.articles) for e in story.events] == [("e1", ["a1"]), ("e2", ["b2", "b1", "b1-copy"])]

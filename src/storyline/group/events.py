@@ -179,6 +179,24 @@ def reassign_members(story: StoryCluster, pending: list[tuple[str, Mapping[str, 
     return moved
 
 
+def follow_originals(story: StoryCluster, moved: Mapping[str, str],
+                     versions: Mapping[str, str]) -> dict[str, str]:
+    """Near-duplicate versions follow their original into the event it ``moved`` to (article
+    id → event id); events left empty are dropped. Returns version id → its new event id."""
+    followed: dict[str, str] = {}
+    for version in [a for event in story.events for a in event.articles if a in versions]:
+        target = moved.get(versions[version])
+        if target is None:
+            continue
+        for event in story.events:
+            if version in event.articles and event.id != target:
+                event.articles.remove(version)
+        next(e for e in story.events if e.id == target).articles.append(version)
+        followed[version] = target
+    story.events[:] = [event for event in story.events if event.articles]
+    return followed
+
+
 def _score_without(event: Cluster, vector: Mapping[str, float]) -> float:
     """Cosine of ``vector`` with the event's centroid minus the vector itself, by algebra on the
     centroid's norm: |c - v|² = |c|² - 2 c·v + |v|², so only the vector's keys are read."""

@@ -47,7 +47,9 @@ from storyline.group.clusters import (
     Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of, top_items,
 )
 from storyline.group.duplicates import DuplicateIndex
-from storyline.group.events import EVENT_WEIGHTS, choose_event, happening_day, reassign_members
+from storyline.group.events import (
+    EVENT_WEIGHTS, choose_event, follow_originals, happening_day, reassign_members,
+)
 from storyline.group.features import (
     DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
 )
@@ -226,18 +228,9 @@ class StoryGrouper:
         return len(moved)
 
     def _move_versions(self, story: StoryCluster, moved: Mapping[str, str]) -> None:
-        """Near-duplicate versions follow their original into its new event."""
         versions = {} if self._duplicates is None else self._duplicates.versions_
-        for version in [a for event in story.events for a in event.articles if a in versions]:
-            target = moved.get(versions[version])
-            if target is None:
-                continue
-            for event in story.events:
-                if version in event.articles and event.id != target:
-                    event.articles.remove(version)
-            next(e for e in story.events if e.id == target).articles.append(version)
-            self._where[version] = (self._where[version][0], target)
-            story.events[:] = [event for event in story.events if event.articles]
+        for version, event_id in follow_originals(story, moved, versions).items():
+            self._where[version] = (self._where[version][0], event_id)
 
     def place(self, article: Article, frequencies: DocumentFrequencies) -> tuple[str, str]:
         """Place an article weighed against ``frequencies``: the document frequencies of its keys
