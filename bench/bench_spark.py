@@ -7,11 +7,13 @@ JSONL files; generation is not timed. Each engine runs in its own process on the
 - ``local``: ``ingest`` + ``analyze_store`` (``--workers`` processes) + ``group_store`` +
   ``reconcile_store`` into a fresh SQLite store, as ``storyline run`` does (without the reports);
 - ``spark``: :func:`storyline.scale.spark.run_spark` on ``--master`` (default ``local[2]``),
-  writing Parquet.
+  writing Parquet;
+- ``spark-store``: the same, also filling a fresh SQLite store (``--db``), which groups on the
+  driver with the store's grouper instead of in blocks.
 
 Usage::
 
-    .venv/bin/python bench/bench_spark.py --sizes 10000 100000 [--engines local spark]
+    .venv/bin/python bench/bench_spark.py --sizes 10000 100000 [--engines local spark spark-store]
 
 Prints one JSON document: per size and engine, wall seconds per stage, articles per second, the
 stories found, and the peak RSS of the engine's Python process (the Spark JVM is not included:
@@ -52,14 +54,16 @@ def run_local(inputs: list[str], workdir: Path, workers: int) -> dict[str, Any]:
             "seconds": {k: round(v, 1) for k, v in seconds.items()}}
 
 
-def run_spark_engine(inputs: list[str], workdir: Path, master: str) -> dict[str, Any]:
+def run_spark_engine(inputs: list[str], workdir: Path, master: str, with_store: bool) -> dict[str, Any]:
     from storyline.scale.spark import run_spark, spark_session
+    from storyline.store import Store
 
     started = time.perf_counter()
     spark = spark_session(master, app_name="storyline-bench")
     spark.sparkContext.setLogLevel("ERROR")
     session = time.perf_counter() - started
-    result = run_spark(inputs, str(workdir / "out"), spark=spark)
+    store = Store(str(workdir / "spark.db")) if with_store else None
+    result = run_spark(inputs, str(workdir / "out"), spark=spark, store=store)
     spark.stop()
     return {"read": result.read, "stored": result.stored, "stories": result.stories,
             "blocks": result.blocks, "largest_block": result.largest_block,
@@ -71,7 +75,7 @@ def one(engine: str, inputs: list[str], workdir: str, workers: int, master: str)
     if engine == "local":
         found = run_local(inputs, Path(workdir), workers)
     else:
-        found = run_spark_engine(inputs, Path(workdir), master)
+        found = run_spark_engine(inputs, Path(workdir), master, with_store=engine == "spark-store")
     wall = time.perf_counter() - started
     found.update(engine=engine, wall_seconds=round(wall, 1), articles_per_second=round(found["read"] / wall, 1),
                  peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
@@ -81,7 +85,7 @@ def one(engine: str, inputs: list[str], workdir: str, workers: int, master: str)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
-    parser.add_argument("--engines", nargs="+", default=["local", "spark"], choices=["local", "spark"])
+    parser.add_argument("--engines", nargs="+", default=["local", "spark"], choices=["local", "spark", "spark-store"])
     parser.add_argument("--workers", type=int, default=2, help="analysis processes of the local engine")
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--one", nargs=3, metavar=("ENGINE", "CORPUS", "WORKDIR"), help=argparse.SUPPRESS)

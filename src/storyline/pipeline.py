@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from functools import partial
@@ -218,14 +218,15 @@ def group_articles(articles: Iterable[Article], grouper: StoryGrouper | None = N
     return grouper.stories()
 
 
-def group_store(store: Store, run_id: int) -> GroupResult:
+def group_store(store: Store, run_id: int, params: Mapping[str, Any] | None = None) -> GroupResult:
     """Place the store's ungrouped articles, going on from the saved grouper so ids stay stable.
 
     Only new articles are read; the stories they touch (joined, or merged into) have their
-    assignments rewritten, all in one transaction.
+    assignments rewritten, all in one transaction. ``params`` build the grouper of a store that
+    has none yet; a saved grouper keeps its own.
     """
     state = store.load_state("grouper")
-    grouper = StoryGrouper.from_state(state) if state else StoryGrouper()
+    grouper = StoryGrouper.from_state(state) if state else StoryGrouper(**(params or {}))
     merges_before = len(grouper.merges)
     touched: set[str] = set()
     placed = 0

@@ -123,6 +123,102 @@ def test_reads_uris_that_spark_reads(spark: Any, corpus: list[str], tmp_path: Pa
     assert all("malformed JSON" in e for e in result.errors)
 
 
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
+    """A 400-article stream in two runs of two files each; the second run's articles join stories
+    the first run opened."""
+    paths = [str(p) for p in write_corpus(tmp_path_factory.mktemp("runs"), 400, seed=11, files=4, bad_lines=0)]
+    return [paths[:2], paths[2:]]
+
+
+def _local_runs(store: Store, runs: list[list[str]]) -> None:
+    for inputs in runs:
+        result = ingest(inputs, store)
+        analyze_store(store, result.run_id)
+        reconcile_store(store, result.run_id, group_store(store, result.run_id))
+
+
+@pytest.fixture(scope="module")
+def local_two_runs(two_runs: list[list[str]], tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = Store(str(tmp_path_factory.mktemp("local2") / "local.db"))
+    _local_runs(store, two_runs)
+    return store
+
+
+@pytest.fixture(scope="module")
+def spark_first_run(spark: Any, two_runs: list[list[str]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store filled by the Spark engine from the first run's files (tests work on copies)."""
+    from storyline.scale.spark import run_spark
+
+    base = tmp_path_factory.mktemp("spark1")
+    with Store(str(base / "first.db")) as store:
+        run_spark(two_runs[0], str(base / "out"), spark=spark, store=store)
+    return base / "first.db"
+
+
+def _copy(db: Path, tmp_path: Path) -> Store:
+    shutil.copy(db, tmp_path / db.name)
+    return Store(str(tmp_path / db.name))
+
+
+def test_spark_run_saves_its_grouper(spark_first_run: Path, tmp_path: Path) -> None:
+    store = _copy(spark_first_run, tmp_path)
+    state = store.load_state("grouper")
+    assert state is not None and len(state["stories"]) == len(store.story_records()) >= 5
+    assert [r["status"] for r in store.runs()] == ["done"]
+
+
+def test_second_spark_run_continues_stored_stories_with_their_ids(
+        spark: Any, two_runs: list[list[str]], local_two_runs: Store, spark_first_run: Path, tmp_path: Path) -> None:
+    from storyline.scale.spark import run_spark
+
+    store = _copy(spark_first_run, tmp_path)
+    before = store.assignments()
+    result = run_spark(two_runs[1], str(tmp_path / "out"), spark=spark, store=store)
+    assert store.assignments() == local_two_runs.assignments()
+    assert _plain(store.story_records()) == _plain(local_two_runs.story_records())
+    assert [r["status"] for r in store.runs()] == ["done", "done"]
+    assert result.stored == len(local_two_runs.assignments()) - len(before)
+    # Stable ids: an article of the first run stays in its story unless that story merged into an
+    # older one; and the second run's articles joined stories the first run opened.
+    merged = {m["merged"] for m in _merges(store)}
+    after = store.assignments()
+    assert all(after[a][0] == story or story in merged for a, (story, _) in before.items())
+    parquet = spark.read.parquet(str(tmp_path / "out" / "stories")).collect()
+    continued = [r for r in parquet if set(r["articles"]) & set(before)]
+    assert continued and all(set(r["articles"]) - set(before) for r in continued)
+
+
+def test_a_local_run_continues_a_spark_run(two_runs: list[list[str]], local_two_runs: Store,
+                                           spark_first_run: Path, tmp_path: Path) -> None:
+    store = _copy(spark_first_run, tmp_path)
+    _local_runs(store, two_runs[1:])
+    assert store.assignments() == local_two_runs.assignments()
+    assert _plain(store.story_records()) == _plain(local_two_runs.story_records())
+
+
+def test_rerun_of_stored_files_changes_nothing(spark: Any, two_runs: list[list[str]], spark_first_run: Path,
+                                               tmp_path: Path) -> None:
+    from storyline.scale.spark import run_spark
+
+    store = _copy(spark_first_run, tmp_path)
+    before, records = store.assignments(), _plain(store.story_records())
+    again = run_spark(two_runs[0][:1], str(tmp_path / "again"), spark=spark, store=store)
+    assert again.read > 50 and (again.stored, again.duplicates) == (0, again.read)
+    assert store.assignments() == before and _plain(store.story_records()) == records
+    rows = spark.read.parquet(str(tmp_path / "again" / "articles")).collect()
+    assert {r["id"]: (r["story_id"], r["event_id"]) for r in rows} == {r["id"]: before[r["id"]] for r in rows}
+
+
+def _merges(store: Store) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+
+    from storyline.store import schema
+
+    with store.engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(select(schema.story_merges))]
+
+
 @pytest.mark.skipif(not S400.is_dir(), reason="../shared/samples/s400 is absent")
 def test_run_command_with_spark_engine(spark: Any, tmp_path: Path) -> None:
     from storyline.cli import app

@@ -11,7 +11,9 @@ Stage by stage (each the same function the local engine calls):
 4. **analysis** — :func:`~storyline.analyze.annotate.annotate`, a partition map.
 5. **grouping** — in blocks (:mod:`storyline.group.blocking`): prefix document frequencies with a
    window over (key, rank), lookup keys per article, blocks as connected components of shared
-   keys, one task per block.
+   keys, one task per block. With a store, the store's saved grouper goes on instead, on the
+   driver (:func:`~storyline.pipeline.group_store`): stories continue from earlier runs, local or
+   Spark, with their ids, and the grouper's state is saved for the next run.
 6. **reconciliation** — :func:`~storyline.reconcile.story.reconcile_story`, one task per story.
 7. **output** — Parquet (articles, annotations, stories, story records, merges, errors), and the
    store when a URL is given.
@@ -38,7 +40,7 @@ from storyline.group.stories import StoryGrouper
 from storyline.ingest.sources import InputFile, iter_input_files
 from storyline.ingest.templates import TemplateLines, candidate_keys, line_key
 from storyline.model import Article, Story
-from storyline.pipeline import emptied_error, prepare_in_worker, read_input_file
+from storyline.pipeline import emptied_error, group_store, prepare_in_worker, read_input_file
 from storyline.reconcile.story import reconcile_story
 
 if TYPE_CHECKING:
@@ -126,17 +128,31 @@ def run_spark(inputs: Sequence[str], out_dir: str, *, spark: SparkSession,
     annotated = firsts.map(lambda row: (row[1].id, (row[1], annotated_json(annotate(row[1]))))).cache()
     annotated.count()
     lap("analysis")
-    stories, merges = _group(spark, firsts, params, result)
-    lap("grouping")
-    reconciled = _reconcile(spark, stories, annotated).cache()
-    result.stories = len(stories)
-    result.events = sum(len(story.events) for story in stories)
-    reconciled.count()
-    lap("reconcile")
-    _write_parquet(spark, out_dir, firsts, stories, reconciled, merges, errors)
-    if store is not None:
-        _write_store(store, inputs, config, firsts, stories, reconciled, merges, errors, learned, result)
-    lap("write")
+    run_id = None if store is None else store.start_run("run --engine spark", list(inputs), asdict(config))
+    status = "failed"
+    try:
+        if store is None:
+            stories, merges = _group(spark, firsts, params, result)
+            members, place = annotated, _placed(stories)
+        else:
+            _store_articles(store, run_id, firsts, errors, learned, config.batch_size, result)
+            lap("store")
+            stories, merges, members, place = _group_in_store(spark, store, run_id, params, firsts, annotated)
+        lap("grouping")
+        reconciled = _reconcile(spark, stories, members).cache()
+        result.stories = len(stories)
+        result.events = sum(len(story.events) for story in stories)
+        reconciled.count()
+        lap("reconcile")
+        _write_parquet(spark, out_dir, firsts, place, stories, reconciled, merges, errors)
+        if store is not None:
+            _store_reconciled(store, run_id, reconciled)
+        lap("write")
+        status = "done"
+    finally:
+        if store is not None:
+            store.finish_run(run_id, status=status, read=result.read, stored=result.stored,
+                             duplicates=result.duplicates, errors=len(errors))
     prepared.unpersist()
     return result
 
@@ -262,6 +278,38 @@ def _group(spark: SparkSession, firsts: RDD, params: dict[str, Any],
     return stories, merges
 
 
+def _placed(stories: Sequence[Story]) -> dict[str, tuple[str, str]]:
+    return {article_id: (story.id, event.id) for story in stories for event in story.events
+            for article_id in event.articles}
+
+
+def _group_in_store(spark: SparkSession, store: Any, run_id: int, params: dict[str, Any], firsts: RDD,
+                    annotated: RDD) -> tuple[list[Story], list[dict[str, Any]], RDD, dict[str, tuple[str, str]]]:
+    """Grouping that goes on from the store's saved grouper, on the driver: the local engine's
+    :func:`~storyline.pipeline.group_store` itself, so stories continue across runs with their ids
+    (blocks start from an empty grouper and would rename them). Returns the stories this run
+    touched, the new merges, the touched stories' members to reconcile (this run's analysis for the
+    articles it stored, the store's for the others) and where this run's articles now are."""
+    grouped = group_store(store, run_id, params)
+    stories = [story for story in grouped.stories if story.id in grouped.touched]
+    fresh = spark.sparkContext.broadcast(store.ids_of_run(run_id))
+    members = annotated.filter(lambda pair: pair[0] in fresh.value)
+    older = [article_id for story in stories for article_id in story.articles if article_id not in fresh.value]
+    if older:
+        members = members.union(spark.sparkContext.parallelize(_stored_members(store, older), _parts(spark.sparkContext)))
+    assigned = store.assignments()
+    ids = firsts.map(lambda row: row[1].id).collect()
+    return stories, grouped.merges, members, {i: assigned[i] for i in ids if i in assigned}
+
+
+def _stored_members(store: Any, ids: list[str]) -> list[tuple[str, tuple[Article, dict[str, Any]]]]:
+    """Stored articles with their stored analysis (analysed now if they have none, as an ingest
+    without a run leaves them)."""
+    analysed = {item.article.id: item for item in store.annotated(ids)}
+    return [(article.id, (article, annotated_json(analysed.get(article.id) or annotate(article))))
+            for article in store.articles_by_id(ids)]
+
+
 def _with_grouper(params: dict[str, Any], work: Callable[[StoryGrouper, Any], Iterable[Any]]
                   ) -> Callable[[Iterable[Any]], Iterator[Any]]:
     """A partition function that does ``work`` on each row with one grouper per partition (a
@@ -306,11 +354,9 @@ def _reconcile_one(story: Story, members: Any) -> tuple[dict[str, Any], list[dic
 
 # -- 7. output ----------------------------------------------------------------------------------
 
-def _write_parquet(spark: SparkSession, out_dir: str, firsts: RDD, stories: list[Story],
-                   reconciled: RDD, merges: list[dict[str, Any]],
+def _write_parquet(spark: SparkSession, out_dir: str, firsts: RDD, place: dict[str, tuple[str, str]],
+                   stories: list[Story], reconciled: RDD, merges: list[dict[str, Any]],
                    errors: list[tuple[int, InputError]]) -> None:
-    place = {article_id: (story.id, event.id) for story in stories for event in story.events
-             for article_id in event.articles}
     shared = spark.sparkContext.broadcast(place)
     article_rows = firsts.map(lambda row: _article_row(row[0], row[1], shared.value.get(row[1].id)))
     spark.createDataFrame(article_rows, _ARTICLE_SCHEMA).write.mode("overwrite").parquet(f"{out_dir}/articles")
@@ -342,20 +388,24 @@ def _article_row(position: int, article: Article, place: tuple[str, str] | None)
             article.title, article.text, story_id, event_id)
 
 
-def _write_store(store: Any, inputs: Sequence[str], config: IngestConfig, firsts: RDD,
-                 stories: list[Story], reconciled: RDD, merges: list[dict[str, Any]],
-                 errors: list[tuple[int, InputError]], learned: dict[str, set[str]],
-                 result: SparkResult) -> None:
-    """Fill the SQL store from the driver, in the local engine's batches."""
-    run_id = store.start_run("run --engine spark", list(inputs), asdict(config))
+def _store_articles(store: Any, run_id: int, firsts: RDD, errors: list[tuple[int, InputError]],
+                    learned: dict[str, set[str]], batch_size: int, result: SparkResult) -> None:
+    """Commit the articles from the driver in the local engine's batches (content already stored
+    counts as a duplicate, as locally), then the errors and the learned template lines."""
     batch: list[Article] = []
+    stored = 0
     for _, article in sorted(firsts.toLocalIterator(), key=lambda row: row[0]):
         batch.append(article)
-        if len(batch) >= config.batch_size:
-            store.commit_batch(run_id, batch, [])
+        if len(batch) >= batch_size:
+            stored += store.commit_batch(run_id, batch, []).stored
             batch = []
-    store.commit_batch(run_id, batch, [error for _, error in errors])
+    stored += store.commit_batch(run_id, batch, [error for _, error in errors]).stored
     store.add_templates(learned)
+    result.stored, result.duplicates = stored, result.read - len(errors) - stored
+
+
+def _store_reconciled(store: Any, run_id: int, reconciled: RDD) -> None:
+    """Save the reconciled analysis of the touched stories' members and their story records."""
     records: dict[str, dict[str, Any]] = {}
     texts = {}
     for story_id, (record, notes) in reconciled.toLocalIterator():
@@ -363,8 +413,4 @@ def _write_store(store: Any, inputs: Sequence[str], config: IngestConfig, firsts
         texts.update({data["id"]: data for data in notes})
     by_id = {article.id: article for article in store.articles_by_id(list(texts))}
     store.save_annotations(run_id, [annotated_from_json(by_id[i], data) for i, data in texts.items() if i in by_id])
-    place = {a: (s.id, e.id) for s in stories for e in s.events for a in e.articles}
-    store.save_grouping(run_id, {}, place, merges, stories)
     store.save_story_records(run_id, records)
-    store.finish_run(run_id, status="done", read=result.read, stored=result.stored,
-                     duplicates=result.duplicates, errors=len(errors))

@@ -174,6 +174,12 @@ class Store(AnalysisStore):
         with self.engine.connect() as conn:
             return [(article_id, published) for article_id, published in conn.execute(query)]
 
+    def ids_of_run(self, run_id: int) -> set[str]:
+        """Ids of the articles this run stored (not those it found already stored)."""
+        table = schema.articles
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(table.c.id).where(table.c.run_id == run_id)).scalars())
+
     def articles_by_id(self, ids: Sequence[str]) -> Iterator[Article]:
         """The articles with these ids, in the order given (unknown ids are skipped)."""
         table = schema.articles
