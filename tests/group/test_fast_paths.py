@@ -129,24 +129,25 @@ def test_signature_equals_a_fresh_minhash_of_sorted_shingles() -> None:
 
 
 def test_merge_links_resolve_like_the_alias_chain() -> None:
-    from storyline.group.stories import StoryGrouper
+    from storyline.group.story_index import StoryIndex
 
-    grouper = StoryGrouper()
+    index = StoryIndex(max_posting=8, max_centroid_terms=8, half_life_days=None)
     for merged, kept in [("a", "b"), ("x", "y"), ("b", "c"), ("y", "c"), ("d", "e")]:
-        grouper._alias[merged] = kept
-        grouper._link(merged, kept)
+        index.alias[merged] = kept
+        index._link(merged, kept)
 
     def walk(story_id: str) -> str:
-        while story_id in grouper._alias:
-            story_id = grouper._alias[story_id]
+        while story_id in index.alias:
+            story_id = index.alias[story_id]
         return story_id
 
     ids = ["a", "b", "c", "d", "e", "x", "y", "z"]
-    assert [grouper._resolve(i) for i in ids] == [walk(i) for i in ids]
-    root, absorbed = dict(grouper._root), {k: sorted(v) for k, v in grouper._absorbed.items()}
-    grouper._rebuild_links()
-    assert grouper._root == root
-    assert {k: sorted(v) for k, v in grouper._absorbed.items()} == absorbed
+    assert [index.resolve(i) for i in ids] == [walk(i) for i in ids]
+    assert sorted(index.absorbed("c")) == ["a", "b", "x", "y"] and index.absorbed("a") == []
+    root, absorbed = dict(index._root), {k: sorted(v) for k, v in index._absorbed.items()}
+    index.rebuild_links()
+    assert index._root == root
+    assert {k: sorted(v) for k, v in index._absorbed.items()} == absorbed
 
 
 def test_fold_head_is_the_folded_head_even_when_cached() -> None:

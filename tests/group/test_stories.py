@@ -127,7 +127,7 @@ def test_index_stays_bounded() -> None:
     for n in range(30):
         grouper.add(_article(f"a{n}", f"Story number {n}: Zorbax{n} and Quell{n} met in "
                                       "Varno about the levy.", f"2026-01-{1 + n:02d}"))
-    assert max(len(posting) for posting in grouper._postings.values()) <= 2
+    assert max(len(posting) for posting in grouper._index.postings.values()) <= 2
     assert sum(story.is_active for story in grouper._stories.values()) <= 11
 
 

@@ -24,21 +24,22 @@ _READABLE = (1, 2)
 
 def to_state(grouper: StoryGrouper) -> dict[str, Any]:
     """Everything needed to continue later with the same ids."""
+    index = grouper._index
     return {
         "version": STATE_VERSION,
         "params": grouper.get_params(),
-        "seq": grouper._seq,
+        "seq": index.seq,
         "clock": grouper._clock,
         "swept": grouper._swept,
         "df": grouper._df.to_state(),
         "duplicates": None if grouper._duplicates is None else grouper._duplicates.to_state(),
         "stories": [[*story.to_state(), story.title, story.is_active, sorted(story.posted),
                      [event.to_state() for event in story.events]]
-                    for story in grouper._stories.values()],
-        "alias": dict(grouper._alias),
+                    for story in index.stories.values()],
+        "alias": dict(index.alias),
         "where": {key: list(value) for key, value in grouper._where.items()},
-        "postings": {key: list(value) for key, value in grouper._postings.items()},
-        "merges": list(grouper.merges),
+        "postings": {key: list(value) for key, value in index.postings.items()},
+        "merges": list(index.merges),
     }
 
 
@@ -62,7 +63,8 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
     """
     check_version(state)
     version = state["version"]
-    grouper._seq, grouper._clock, grouper._swept = state["seq"], state["clock"], state["swept"]
+    index = grouper._index
+    index.seq, grouper._clock, grouper._swept = state["seq"], state["clock"], state["swept"]
     grouper._df = DocumentFrequencies.from_state(state["df"])
     if state["duplicates"] is not None:
         grouper._duplicates = DuplicateIndex.from_state(state["duplicates"])
@@ -73,14 +75,13 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
                              title=row[width], is_active=row[width + 1],
                              posted=set(row[width + 2]),
                              events=[_cluster(event) for event in row[width + 3]])
-        grouper._stories[story.id] = story
-        grouper._ids.update([story.id, *(event.id for event in story.events)])
-    grouper._alias = dict(state["alias"])
-    grouper._rebuild_links()
-    grouper._ids.update(grouper._alias)
+        index.add_restored(story)
+    index.alias = dict(state["alias"])
+    index.rebuild_links()
+    index.ids.update(index.alias)
     grouper._where = {key: (value[0], value[1]) for key, value in state["where"].items()}
-    grouper._postings = {key: list(value) for key, value in state["postings"].items()}
-    grouper.merges = list(state["merges"])
+    index.postings = {key: list(value) for key, value in state["postings"].items()}
+    index.merges = list(state["merges"])
     return grouper
 
 

@@ -37,8 +37,6 @@ story or event, so they are stable and the same for the same input order.
 
 from __future__ import annotations
 
-import hashlib
-import heapq
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -50,6 +48,7 @@ from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import (
     EVENT_WEIGHTS, choose_event, follow_originals, happening_day, reassign_members,
 )
+from storyline.group.story_index import StoryIndex
 from storyline.group.features import (
     DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
 )
@@ -151,22 +150,15 @@ class StoryGrouper:
         self._reset()
 
     def _reset(self) -> None:
-        self.merges: list[dict[str, Any]] = []
         self._df = DocumentFrequencies()
         self._duplicates = (None if self.duplicate_threshold is None
                             else DuplicateIndex(threshold=self.duplicate_threshold))
-        self._stories: dict[str, StoryCluster] = {}
-        self._alias: dict[str, str] = {}
-        # Derived from _alias (not saved): each merged id → the id it resolves to today, and
-        # each surviving id → the merged ids that resolve to it.
-        self._root: dict[str, str] = {}
-        self._absorbed: dict[str, list[str]] = {}
+        self._index = StoryIndex(max_posting=self.max_posting, max_centroid_terms=self.max_centroid_terms,
+                                 half_life_days=self.half_life_days)
+        self._stories = self._index.stories  # the same dict: read everywhere, written by the index
         self._where: dict[str, tuple[str, str]] = {}
-        self._postings: dict[str, list[str]] = {}
-        self._seq = 0
         self._clock: int | None = None
         self._swept: int | None = None
-        self._ids: set[str] = set()
         # Articles placed since the last refine(), by the story they joined: (placing order, id,
         # event vector as absorbed, day). Not saved.
         self._pending: dict[str, list[tuple[int, str, dict[str, float], int | None]]] = {}
@@ -180,6 +172,11 @@ class StoryGrouper:
         return params
 
     # -- public API -------------------------------------------------------------------------
+
+    @property
+    def merges(self) -> list[dict[str, Any]]:
+        """Every merge so far: ``{"kept", "merged", "article", "score", "kind"}``, in order."""
+        return self._index.merges
 
     def add(self, article: Article) -> tuple[str, str]:
         """Count one article's keys, then place it; returns its (story id, event id). Adding an
@@ -207,12 +204,12 @@ class StoryGrouper:
         returns how many moved. Story by story, in opening order. A story leaving the index
         (``retain_days``) is refined just before, so a block of the stream refined on its own
         moves what the whole stream would."""
-        stories = {self._resolve(story_id) for story_id in self._pending}
+        stories = {self._index.resolve(story_id) for story_id in self._pending}
         return sum(self._refine_story(self._stories[story_id])
                    for story_id in sorted(stories, key=lambda sid: self._stories[sid].seq))
 
     def _refine_story(self, story: StoryCluster) -> int:
-        rows = [row for story_id in (story.id, *self._absorbed.get(story.id, ()))
+        rows = [row for story_id in (story.id, *self._index.absorbed(story.id))
                 for row in self._pending.pop(story_id, ())]
         if not rows or not self.refine_rounds:
             return 0
@@ -279,7 +276,7 @@ class StoryGrouper:
             story, event_vec, event_day, threshold=self.event_threshold, event_days=self.event_days,
             salient_names=self.salient_names, participant_overlap=self.participant_overlap,
             max_checked=self.max_events_checked,
-            open_event=lambda: Cluster(self._new_id("e", article.id), self._next_seq()))
+            open_event=lambda: Cluster(self._index.new_id("e", article.id), self._index.next_seq()))
         event.absorb(article.id, event_vec, event_day, self.max_centroid_terms)
         self._where[article.id] = (story.id, event.id)
         if self.refine_rounds:
@@ -295,7 +292,7 @@ class StoryGrouper:
             KeyError: The article was never added.
         """
         story_id, event_id = self._where[article_id]
-        return self._resolve(story_id), event_id
+        return self._index.resolve(story_id), event_id
 
     @property
     def versions(self) -> dict[str, str]:
@@ -348,22 +345,22 @@ class StoryGrouper:
         names = names_of(vector)
         people = names_of(vector, _PERSON_TYPES)
         top = self._top_keys(vector, frequencies)
-        candidates = self._candidates(top)
+        candidates = self._index.candidates(top, self.max_candidates)
         scored = []
         for story in candidates:
             score = max(story.cosine(vector), name_cosine(story, names))
             if score >= self._needed(story, day, people):
                 scored.append((score, story))
         if not scored:
-            story = self._open_story(article)
+            story = self._index.open(article)
         else:
             scored.sort(key=lambda pair: (-pair[0], pair[1].seq))
             story = scored[0][1]
             merging = [other for score, other in scored[1:] if score >= self.merge_threshold]
             if merging:
-                story = self._merge([story, *merging], article.id, scored[0][0])
+                story = self._index.merge([story, *merging], article.id, scored[0][0])
         story.absorb(article.id, vector, day, self.max_centroid_terms, self.half_life_days)
-        self._post(story, top)
+        self._index.post(story, top)
         return self._consolidate(story, candidates, article.id)
 
     def _top_keys(self, vector: Mapping[str, float],
@@ -393,7 +390,7 @@ class StoryGrouper:
         for other in candidates:
             if other.id == story.id or other.id not in self._stories:
                 continue
-            # The cheap date checks of _compatible first; then the centroid cosine; then names.
+            # The cheap date checks first; then the centroid cosine; then names.
             if not self._close_in_time(story, other):
                 continue
             score = centroid_cosine(story, other)
@@ -402,15 +399,11 @@ class StoryGrouper:
         if not close:
             return story
         close.sort(key=lambda pair: (-pair[0], pair[1].seq))
-        return self._merge([story, *(other for _, other in close)], article_id, close[0][0],
-                           kind="centroid")
-
-    def _compatible(self, one: StoryCluster, two: StoryCluster) -> bool:
-        """Whether two stories may merge: close in time and, when dated, sharing names."""
-        return self._close_in_time(one, two) and self._share_names(one, two)
+        return self._index.merge([story, *(other for _, other in close)], article_id, close[0][0],
+                                 kind="centroid")
 
     def _close_in_time(self, one: StoryCluster, two: StoryCluster) -> bool:
-        """The date part of :meth:`_compatible` (True when either is undated)."""
+        """Whether two stories are close enough in time to merge (True when either is undated)."""
         if one.first_day is None or two.first_day is None:
             return True
         assert one.last_day is not None and two.last_day is not None
@@ -420,86 +413,13 @@ class StoryGrouper:
         return span <= self.max_story_days
 
     def _share_names(self, one: StoryCluster, two: StoryCluster) -> bool:
-        """The name part of :meth:`_compatible` (True when either is undated)."""
+        """Whether, when both are dated, two stories share enough names to merge."""
         if one.first_day is None or two.first_day is None or not self.name_tie:
             return True
         people = names_of(two.centroid, _PERSON_TYPES)
         return name_cosine(one, people, _PERSON_TYPES) >= self.name_tie
 
-    def _candidates(self, top: list[tuple[str, float]]) -> list[StoryCluster]:
-        """The stories posted under the article's heaviest keys (``top``, heaviest first) that
-        share the most weight with it, best first."""
-        stories, root, postings = self._stories, self._root.get, self._postings
-        partial: dict[str, float] = {}
-        get = partial.get
-        for key, weight in top:
-            posting = postings.get(key)
-            if not posting:
-                continue
-            # Each story once per key, in posting order, merged ids resolved (in C).
-            for story_id in dict.fromkeys(map(root, posting, posting)):
-                story = stories[story_id]
-                if story.is_active:
-                    partial[story_id] = get(story_id, 0.0) + weight * story.centroid.get(
-                        key, 0.0) / (story.norm or 1.0)
-        size = self.max_candidates
-        items = partial.items()
-        if len(partial) > size:
-            # Only stories scoring at least the size-th best score can rank among the first
-            # `size`; sorting those few (ties by opening order) gives the same first `size` as
-            # sorting all.
-            cut = heapq.nlargest(size, partial.values())[-1]
-            items = [(story_id, score) for story_id, score in items if score >= cut]
-        ranked = sorted(items, key=lambda kv: (-kv[1], stories[kv[0]].seq))[:size]
-        return [stories[story_id] for story_id, _ in ranked]
-
-    # -- story bookkeeping ------------------------------------------------------------------
-
-    def _open_story(self, article: Article) -> StoryCluster:
-        title = article.title or " ".join(article.text.split()[:12])
-        story = StoryCluster(self._new_id("s", article.id), self._next_seq(), title=title)
-        self._stories[story.id] = story
-        return story
-
-    def _merge(self, stories: list[StoryCluster], article_id: str, score: float,
-               kind: str = "article") -> StoryCluster:
-        stories.sort(key=lambda story: story.seq)
-        kept = stories[0]
-        for other in stories[1:]:
-            kept.articles.extend(other.articles)
-            kept.events.extend(other.events)
-            kept.events.sort(key=lambda event: event.seq)
-            days = [d for d in (kept.centroid_day, other.centroid_day) if d is not None]
-            if days:
-                kept.decay_to(max(days), self.half_life_days)
-                other.decay_to(max(days), self.half_life_days)
-            for key, weight in other.centroid.items():
-                kept.centroid[key] = kept.centroid.get(key, 0.0) + weight
-            kept.renorm()
-            kept.stretch(other.first_day, other.last_day)
-            for key in other.posted - kept.posted:
-                self._postings.setdefault(key, []).append(kept.id)
-            kept.posted |= other.posted
-            del self._stories[other.id]
-            self._alias[other.id] = kept.id
-            self._link(other.id, kept.id)
-            self.merges.append({"kept": kept.id, "merged": other.id, "article": article_id,
-                                "score": round(score, 4), "kind": kind})
-        return kept
-
-    def _post(self, story: StoryCluster, top: list[tuple[str, float]]) -> None:
-        """Post ``story`` under the article's heaviest keys (``top``)."""
-        if len(story.posted) >= 2 * self.max_centroid_terms:
-            # Keys the decayed centroid has dropped no longer find the story.
-            story.posted &= story.centroid.keys()
-        for key, _ in top:
-            if key in story.posted:
-                continue
-            story.posted.add(key)
-            posting = self._postings.setdefault(key, [])
-            posting.append(story.id)
-            if len(posting) > self.max_posting:
-                del posting[0]
+    # -- the clock ----------------------------------------------------------------------------
 
     def _advance(self, day: int | None) -> None:
         if day is None or (self._clock is not None and day <= self._clock):
@@ -514,46 +434,6 @@ class StoryGrouper:
             self._expire(week * 7 - self.retain_days)
 
     def _expire(self, horizon: int) -> None:
-        for story in self._stories.values():
-            if story.is_active and story.last_day is not None and story.last_day < horizon:
-                self._refine_story(story)
-                story.is_active = False
-                story.posted = set()
-                for cluster in (story, *story.events):
-                    cluster.centroid = {}
-                    cluster.renorm()
-
-    def _resolve(self, story_id: str) -> str:
-        """The id a story id stands for today, following merges (the alias chain)."""
-        return self._root.get(story_id, story_id)
-
-    def _link(self, merged_id: str, kept_id: str) -> None:
-        """Record in the derived maps that ``merged_id`` (and all merged into it) is now kept's."""
-        moved = self._absorbed.pop(merged_id, [])
-        moved.append(merged_id)
-        for story_id in moved:
-            self._root[story_id] = kept_id
-        self._absorbed.setdefault(kept_id, []).extend(moved)
-
-    def _rebuild_links(self) -> None:
-        """Derive ``_root`` and ``_absorbed`` from ``_alias`` (after restoring a state)."""
-        self._root, self._absorbed = {}, {}
-        for story_id in self._alias:
-            kept_id = story_id
-            while kept_id in self._alias:
-                kept_id = self._alias[kept_id]
-            self._root[story_id] = kept_id
-            self._absorbed.setdefault(kept_id, []).append(story_id)
-
-    def _next_seq(self) -> int:
-        self._seq += 1
-        return self._seq
-
-    def _new_id(self, prefix: str, article_id: str) -> str:
-        base = prefix + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
-        candidate, n = base, 1
-        while candidate in self._ids:
-            n += 1
-            candidate = f"{base}-{n}"
-        self._ids.add(candidate)
-        return candidate
+        # A story leaving the index is refined first, so a block refined on its own moves what
+        # the whole stream would.
+        self._index.expire(horizon, self._refine_story)
