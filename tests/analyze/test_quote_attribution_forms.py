@@ -248,3 +248,13 @@ def test_prepositional_cue_after_a_preposition_or_inside_content_is_no_attributi
                                   "All the signs pointing to the exit were removed."])
 def test_pointing_to_is_not_a_cue(text: str) -> None:
     assert find_quotes(text) == []
+
+
+def test_full_stop_after_a_trailing_cue_ends_the_attribution_where_the_splitter_ran_on() -> None:
+    # Scraped text with a broken credit line after the sentence (sample s400/004).
+    text = ("Kalin and Sullivan discussed issues relating to Syria and Libya, the news agency reported. "
+            "official Turkeys Anadolu. The talks went on.")
+    assert _show(text, find_quotes(text))[:1] == [
+        ("Kalin and Sullivan discussed issues relating to Syria and Libya", "the news agency", "reported")]
+    plain = "The talks went on late, the agency reported. They ended at dawn."
+    assert _show(plain, find_quotes(plain)) == [("The talks went on late", "the agency", "reported")]

@@ -344,7 +344,9 @@ def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if comma < 0:
         return None
     rest: Span | None = None
-    if after in {"", ".", "!", "?"} or after.startswith(",") or _addressee_only(doc, cue, after):
+    # A full stop right after the cue ends the attribution even where the splitter ran on
+    # ("..., the news agency reported. official Turkeys Anadolu.": broken scraped text).
+    if after[:1] in {"", ".", "!", "?"} or after.startswith(",") or _addressee_only(doc, cue, after):
         speaker = speaker_before(doc, cue.start, comma + 1)
         if speaker is not None and _noun_cue(doc, cue, speaker):
             return None
