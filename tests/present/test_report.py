@@ -122,3 +122,15 @@ def test_report_without_corroborated_facts_has_no_matrix(tmp_path: Path) -> None
     paths = write_reports(tmp_path, [HOSTILE, PLAIN], [STORY], {"read": 2}, {"s1": record})
     assert 'class="coverage"' not in paths.html.read_text(encoding="utf-8")
     assert "| Outlet |" not in paths.markdown.read_text(encoding="utf-8")
+
+
+def test_report_names_a_linked_speaker_by_the_entity_not_the_spelling(tmp_path: Path) -> None:
+    quote = {"sources": ["x2"], "outlets": [None], "variants": [], "kind": "indirect"}
+    record = {"quotes": [{**quote, "id": "q1", "speaker": "Akkar", "speaker_entity": "Hulusi Akar",
+                          "text": "that the door is open"},
+                         {**quote, "id": "q2", "speaker": "a senior official", "speaker_entity": None,
+                          "text": "that talks would resume"}]}
+    story = Story("s2", "Talks", ("x2",), (Event("e2", ("x2",), "2021-02-10"),))
+    text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
+    assert "Hulusi Akar (reported speech): that the door is open" in text and "Akkar (reported" not in text
+    assert "a senior official (reported speech): that talks would resume" in text

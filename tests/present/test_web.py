@@ -199,3 +199,15 @@ def test_web_api_facets_status_and_openapi(client: TestClient) -> None:
 
 def test_web_views_article_href_quotes_ids() -> None:
     assert views.article_href("a/b?c", (3, 9)) == "/articles/a%2Fb%3Fc?cite=3-9#cited"
+
+
+def test_web_quotes_of_one_entity_are_one_group_whatever_the_spelling() -> None:
+    quote = {"sources": ["a1"], "outlets": [], "variants": [], "kind": "indirect"}
+    quotes = [{**quote, "id": "q1", "speaker": "Hulusi Akal", "speaker_entity": "Hulusi Akar", "text": "one"},
+              {**quote, "id": "q2", "speaker": "Akkar", "speaker_entity": "Hulusi Akar", "text": "two"},
+              {**quote, "id": "q3", "speaker": "a senior official", "speaker_entity": None, "text": "three"},
+              {**quote, "id": "q4", "speaker": None, "speaker_entity": None, "text": "four"}]
+    groups = views._quote_groups(quotes, views._Citer({}, {}))
+    assert [(g["speaker"], [q["id"] for q in g["quotes"]]) for g in groups] == [
+        ("Hulusi Akar", ["q1", "q2"]), ("a senior official", ["q3"]), (None, ["q4"])]
+    assert groups[0]["href"] == "/entities/Hulusi%20Akar"

@@ -87,8 +87,9 @@ def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, A
 
 def _said(quote: Mapping[str, Any]) -> str:
     """A quotation in quote marks; reported speech without them, since its words are the
-    reporter's."""
-    speaker = quote["speaker"] or "unattributed"
+    reporter's. The speaker is the story's entity when the quote is linked to one, so that
+    "Akkar" and "Hulusi Akal" read as Hulusi Akar (the spellings stay in the record)."""
+    speaker = quote.get("speaker_entity") or quote["speaker"] or "unattributed"
     if quote.get("kind") == "direct":
         return f"{speaker}: “{quote['text']}”"
     return f"{speaker} (reported speech): {quote['text']}"

@@ -137,7 +137,8 @@ def _entities(entities: Sequence[Mapping[str, Any]], citer: _Citer) -> list[dict
 def _quote_groups(quotes: Sequence[Mapping[str, Any]], citer: _Citer) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for item in quotes:
-        groups.setdefault(item.get("speaker") or "", []).append({
+        # One group per person: a linked quote goes under its entity, whatever the spelling.
+        groups.setdefault(item.get("speaker_entity") or item.get("speaker") or "", []).append({
             "id": item["id"], "text": item["text"], "kind": item["kind"],
             "outlets": [o for o in item.get("outlets", []) if o],
             "citations": [citer.cite(a) for a in item.get("sources", [])],
