@@ -286,6 +286,26 @@ def test_version_1_state_is_still_read() -> None:
     assert again.add(_article("c", FLOOD_2)) == grouper.add(_article("c", FLOOD_2))
 
 
+def test_version_2_state_without_pending_articles_is_still_read() -> None:
+    grouper = StoryGrouper()
+    grouper.add_many([_article("a", FLOOD), _article("b", TRAWLER)])
+    state = json.loads(json.dumps(grouper.to_state()))
+    assert state["version"] == 3 and state["pending"] == {}  # refined: nothing waits
+    state["version"] = 2
+    del state["pending"], state["placings"]
+    again = StoryGrouper.from_state(state)
+    assert again.stories() == grouper.stories()
+    assert again.add_many([_article("c", FLOOD_2)]) == grouper.add_many([_article("c", FLOOD_2)])
+
+
+def test_state_saved_before_refining_keeps_the_articles_waiting_for_it() -> None:
+    grouper = StoryGrouper()
+    grouper.add(_article("a", FLOOD))
+    state = json.loads(json.dumps(grouper.to_state()))
+    assert [row[1] for rows in state["pending"].values() for row in rows] == ["a"]
+    assert StoryGrouper.from_state(state).to_state() == state
+
+
 def test_cross_lingual_articles_join_through_names_numbers_and_dates() -> None:
     spanish = Article(id="es", language="es", published="2011-02-11", text=(
         "Hosni Mubarak dimitio el 11 de febrero de 2011 tras 18 dias de protestas en la plaza "

@@ -3,7 +3,9 @@
 The state holds the params, the stream clock, document frequencies, the near-duplicate index,
 every story with its events, and the index that finds candidate stories; restoring it continues
 with the same ids. Version 2 adds each centroid's decay day (``centroid_day``); version 1 states
-(written before centroids decayed) are read with that day set to the cluster's last day.
+(written before centroids decayed) are read with that day set to the cluster's last day. Version 3
+adds the articles placed since the last refine (``pending``), so that a state saved mid-batch
+goes on exactly as the grouper would have; older states have none.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from storyline.group.features import DocumentFrequencies
 if TYPE_CHECKING:
     from storyline.group.stories import StoryGrouper
 
-STATE_VERSION = 2
-_READABLE = (1, 2)
+STATE_VERSION = 3
+_READABLE = (1, 2, 3)
 
 
 def to_state(grouper: StoryGrouper) -> dict[str, Any]:
@@ -40,6 +42,8 @@ def to_state(grouper: StoryGrouper) -> dict[str, Any]:
         "where": {key: list(value) for key, value in grouper._where.items()},
         "postings": {key: list(value) for key, value in index.postings.items()},
         "merges": list(index.merges),
+        "placings": grouper._placings,
+        "pending": {story_id: [list(row) for row in rows] for story_id, rows in grouper._pending.items()},
     }
 
 
@@ -68,7 +72,7 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
     grouper._df = DocumentFrequencies.from_state(state["df"])
     if state["duplicates"] is not None:
         grouper._duplicates = DuplicateIndex.from_state(state["duplicates"])
-    width = 7 if version == 2 else 6
+    width = 6 if version == 1 else 7
     for row in state["stories"]:
         base = _cluster(row[:width])
         story = StoryCluster(**{name: getattr(base, name) for name in Cluster.__slots__},
@@ -82,6 +86,9 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
     grouper._where = {key: (value[0], value[1]) for key, value in state["where"].items()}
     index.postings = {key: list(value) for key, value in state["postings"].items()}
     index.merges = list(state["merges"])
+    grouper._placings = state.get("placings", 0)
+    grouper._pending = {story_id: [(order, article_id, dict(vector), day) for order, article_id, vector, day in rows]
+                        for story_id, rows in state.get("pending", {}).items()}
     return grouper
 
 
