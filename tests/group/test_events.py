@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.group.clusters import Cluster, StoryCluster
-from storyline.group.events import follow_originals, happening_day, reassign_members
+from storyline.group.events import LEAD_DAYS, follow_originals, happening_day, reassign_members
 from storyline.group.stories import StoryGrouper
 from storyline.model import Article
 
@@ -166,3 +168,19 @@ def test_versions_follow_their_original_and_emptied_events_go() -> None:
     followed = follow_originals(story, {"b1": "e2"}, {"b1-copy": "b1", "a1-copy": "a1"})
     assert followed == {"b1-copy": "e2"}
     assert [(e.id, e.articles) for e in story.events] == [("e1", ["a1"]), ("e2", ["b2", "b1", "b1-copy"])]
+
+
+_LEAD_PIECES = st.sampled_from([
+    "said on", "Friday", "Tuesday", "yesterday", "February", "Feb.", "11", "31", "2021", "1st", "0000-01-01",
+    "9999-12-31", "12/31/2020", "WASHINGTON, Feb 11 (Reuters) -", "ayer", "hier", "el 3 de marzo", " ", ", ", ". ",
+    "\n", "next week", "last month", "on the 10th", "–"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(_LEAD_PIECES, st.text(max_size=6)), max_size=50).map(" ".join),
+       st.integers(min_value=2, max_value=3_652_000), st.sampled_from(["en", "es", "fr", "it", "de", None]))
+def test_happening_day_is_none_or_close_to_the_anchor(text: str, anchor: int, language: str | None) -> None:
+    day = happening_day(text, anchor, language=language)
+    assert day is None or abs(day - anchor) <= LEAD_DAYS
+    if day is not None and (language or "en")[:2] != "en":
+        assert day <= anchor
