@@ -195,3 +195,18 @@ def test_store_creates_the_folder_of_a_sqlite_file(tmp_path) -> None:
     assert store.count_articles() == 0
     assert (tmp_path / "new" / "deeper" / "s.db").exists()
     store.close()
+
+
+def test_assignments_of_some_ids_and_ids_of_a_run(store: Store) -> None:
+    first_run = store.start_run("ingest", ["in"], {})
+    articles = [_article(t, source="Gazette", record=n) for n, t in enumerate(TEXTS, 1)]
+    store.commit_batch(first_run, articles[:2], [])
+    second_run = store.start_run("ingest", ["in"], {})
+    store.commit_batch(second_run, articles, [])  # the first two are already stored
+    assert store.ids_of_run(first_run) == {a.id for a in articles[:2]}
+    assert store.ids_of_run(second_run) == {articles[2].id}
+    placed = {a.id: (f"s{n}", f"e{n}") for n, a in enumerate(articles)}
+    store.save_grouping(second_run, {"version": 3}, placed, [])
+    assert store.assignments() == placed
+    assert store.assignments([articles[1].id, "unknown"]) == {articles[1].id: placed[articles[1].id]}
+    assert store.assignments([]) == {}

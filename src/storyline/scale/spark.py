@@ -297,9 +297,7 @@ def _group_in_store(spark: SparkSession, store: Any, run_id: int, params: dict[s
     older = [article_id for story in stories for article_id in story.articles if article_id not in fresh.value]
     if older:
         members = members.union(spark.sparkContext.parallelize(_stored_members(store, older), _parts(spark.sparkContext)))
-    assigned = store.assignments()
-    ids = firsts.map(lambda row: row[1].id).collect()
-    return stories, grouped.merges, members, {i: assigned[i] for i in ids if i in assigned}
+    return stories, grouped.merges, members, store.assignments(firsts.map(lambda row: row[1].id).collect())
 
 
 def _stored_members(store: Any, ids: list[str]) -> list[tuple[str, tuple[Article, dict[str, Any]]]]:

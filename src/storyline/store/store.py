@@ -190,12 +190,15 @@ class Store(AnalysisStore):
                 if article_id in rows:
                     yield _row_article(rows[article_id]._mapping)
 
-    def assignments(self) -> dict[str, tuple[str, str]]:
-        """Article id → (story id, event id)."""
+    def assignments(self, ids: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
+        """Article id → (story id, event id): of every placed article, or of these ``ids`` only."""
         table = schema.assignments
+        query = select(table.c.article_id, table.c.story_id, table.c.event_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(table.c.article_id, table.c.story_id, table.c.event_id))
-            return {article: (story, event) for article, story, event in rows}
+            if ids is None:
+                return {article: (story, event) for article, story, event in conn.execute(query)}
+            return {article: (story, event) for chunk in _chunks(list(ids))
+                    for article, story, event in conn.execute(query.where(table.c.article_id.in_(chunk)))}
 
     def story_rows(self, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """The stories' read model (id, title, articles, events, first and last date), latest first."""
