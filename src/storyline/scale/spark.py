@@ -388,18 +388,20 @@ def _article_row(position: int, article: Article, place: tuple[str, str] | None)
 
 def _store_articles(store: Any, run_id: int, firsts: RDD, errors: list[tuple[int, InputError]],
                     learned: dict[str, set[str]], batch_size: int, result: SparkResult) -> None:
-    """Commit the articles from the driver in the local engine's batches (content already stored
-    counts as a duplicate, as locally), then the errors and the learned template lines."""
+    """Commit the articles from the driver in the local engine's batches, then the errors and the
+    learned template lines. Counts follow the store, as locally: content it already holds is a
+    duplicate, an id it holds for other content is an error line of the run, neither is stored."""
     batch: list[Article] = []
-    stored = 0
+    outcomes = []
     for _, article in sorted(firsts.toLocalIterator(), key=lambda row: row[0]):
         batch.append(article)
         if len(batch) >= batch_size:
-            stored += store.commit_batch(run_id, batch, []).stored
+            outcomes.append(store.commit_batch(run_id, batch, []))
             batch = []
-    stored += store.commit_batch(run_id, batch, [error for _, error in errors]).stored
+    outcomes.append(store.commit_batch(run_id, batch, [error for _, error in errors]))
     store.add_templates(learned)
-    result.stored, result.duplicates = stored, result.read - len(errors) - stored
+    result.stored = sum(outcome.stored for outcome in outcomes)
+    result.duplicates += sum(outcome.duplicates for outcome in outcomes)
 
 
 def _store_reconciled(store: Any, run_id: int, reconciled: RDD) -> None:
