@@ -48,10 +48,10 @@ from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import (
     EVENT_WEIGHTS, choose_event, follow_originals, happening_day, reassign_members,
 )
-from storyline.group.story_index import StoryIndex
 from storyline.group.features import (
     DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
 )
+from storyline.group.story_index import StoryIndex
 from storyline.model import Article, Event, Story
 
 STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "#": 0.5, "d": 0.5}
