@@ -134,3 +134,13 @@ def test_report_names_a_linked_speaker_by_the_entity_not_the_spelling(tmp_path: 
     text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
     assert "Hulusi Akar (reported speech): that the door is open" in text and "Akkar (reported" not in text
     assert "a senior official (reported speech): that talks would resume" in text
+
+
+def test_report_shows_the_cue_of_a_quote(tmp_path: Path) -> None:
+    quote = {"sources": ["x2"], "outlets": [None], "variants": [], "speaker": "Mayor"}
+    record = {"quotes": [{**quote, "id": "q1", "kind": "direct", "cue": "insisted", "text": "We are ready"},
+                         {**quote, "id": "q2", "kind": "indirect", "cue": "warned", "text": "that the bridge may close"}]}
+    story = Story("s2", "Council", ("x2",), (Event("e2", ("x2",), "2021-02-10"),))
+    text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
+    assert "Mayor (insisted): “We are ready”" in text
+    assert "Mayor (warned, reported speech): that the bridge may close" in text

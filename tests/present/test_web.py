@@ -105,6 +105,7 @@ def test_web_story_page_marks_only_direct_quotes_as_quotations(client: TestClien
     section = page[page.index('id="quotes"'):page.index("</section>", page.index('id="quotes"'))]
     assert "every crown raised would be spent on trains and buses" in section
     assert "reported speech" in section
+    assert re.search(r"<small>[a-z][a-z ]*, (?:quoted|reported speech)</small>", section)  # the cue
     assert "<q>that every crown" not in section and "<q>every crown" not in section
     assert "<q>" not in section or "quoted</small>" in section
 
@@ -203,7 +204,8 @@ def test_web_views_article_href_quotes_ids() -> None:
 
 def test_web_quotes_of_one_entity_are_one_group_whatever_the_spelling() -> None:
     quote = {"sources": ["a1"], "outlets": [], "variants": [], "kind": "indirect"}
-    quotes = [{**quote, "id": "q1", "speaker": "Hulusi Akal", "speaker_entity": "Hulusi Akar", "text": "one"},
+    quotes = [{**quote, "id": "q1", "speaker": "Hulusi Akal", "speaker_entity": "Hulusi Akar", "text": "one",
+               "cue": "insisted", "variants": [{"article": "a1", "text": "one", "cue": "insisted"}]},
               {**quote, "id": "q2", "speaker": "Akkar", "speaker_entity": "Hulusi Akar", "text": "two"},
               {**quote, "id": "q3", "speaker": "a senior official", "speaker_entity": None, "text": "three"},
               {**quote, "id": "q4", "speaker": None, "speaker_entity": None, "text": "four"}]
@@ -211,3 +213,6 @@ def test_web_quotes_of_one_entity_are_one_group_whatever_the_spelling() -> None:
     assert [(g["speaker"], [q["id"] for q in g["quotes"]]) for g in groups] == [
         ("Hulusi Akar", ["q1", "q2"]), ("a senior official", ["q3"]), (None, ["q4"])]
     assert groups[0]["href"] == "/entities/Hulusi%20Akar"
+    first = groups[0]["quotes"][0]
+    assert first["cue"] == "insisted" and first["variants"][0]["cue"] == "insisted"
+    assert groups[0]["quotes"][1]["cue"] is None

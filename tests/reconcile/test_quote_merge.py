@@ -52,6 +52,23 @@ def test_merge_quotes_paraphrase_and_speakers() -> None:
     assert merged[1].speaker == "Hulusi Akar"
 
 
+def test_merged_quote_keeps_the_cue_of_each_wording_and_of_the_one_shown() -> None:
+    t1 = "Price warned that the S-400s threaten the security of NATO technology."
+    t2 = "Ned Price said: “The S-400s threaten the security of NATO technology and its allies.”"
+    q1 = find_quotes(t1)[0]
+    q2 = find_quotes(t2)[0]
+    assert (q1.cue.text_in(t1), q2.cue.text_in(t2)) == ("warned", "said")
+    (merged,) = merge_quotes([(Article(id="a", text=t1), [q1]), (Article(id="b", text=t2), [q2])])
+    assert [v.cue for v in merged.variants] == ["warned", "said"]
+    assert merged.kind == "direct" and merged.cue == "said"  # the direct wording is the one shown
+    from storyline.reconcile.story import merged_quote_json
+    record = merged_quote_json(merged)
+    assert record["cue"] == "said" and [v["cue"] for v in record["variants"]] == ["warned", "said"]
+    uncued = Quote(Span(0, 10), "direct")
+    (alone,) = merge_quotes([(Article(id="c", text="Stay calm, all of you."), [uncued])])
+    assert alone.cue is None and alone.variants[0].cue is None
+
+
 def test_merge_quotes_empty() -> None:
     assert merge_quotes([]) == []
 

@@ -90,9 +90,10 @@ def _said(quote: Mapping[str, Any]) -> str:
     reporter's. The speaker is the story's entity when the quote is linked to one, so that
     "Akkar" and "Hulusi Akal" read as Hulusi Akar (the spellings stay in the record)."""
     speaker = quote.get("speaker_entity") or quote["speaker"] or "unattributed"
+    cue = quote.get("cue")
     if quote.get("kind") == "direct":
-        return f"{speaker}: “{quote['text']}”"
-    return f"{speaker} (reported speech): {quote['text']}"
+        return f"{speaker} ({cue}): “{quote['text']}”" if cue else f"{speaker}: “{quote['text']}”"
+    return f"{speaker} ({cue + ', ' if cue else ''}reported speech): {quote['text']}"
 
 
 def coverage_matrix(record: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -78,7 +78,8 @@ class QuoteVariant:
     ``speaker`` is the speaker's name as analysis resolved it within the article (else the name of
     its linked entity); ``speaker_entity`` the canonical name of the story's entity it is linked
     to (see the module docstring), None for an unresolved pronoun or role; ``said_by`` the
-    speaker as the article words it ("a State Department official"), None when there is none.
+    speaker as the article words it ("a State Department official"), None when there is none;
+    ``cue`` the words that attribute it ("warned", "according to"), None when nothing does.
     """
 
     article_id: str
@@ -88,6 +89,7 @@ class QuoteVariant:
     speaker: str | None
     speaker_entity: str | None = None
     said_by: str | None = None
+    cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,7 @@ class MergedQuote:
         sources: Distinct article ids, in input order.
         speaker_entity: The canonical name of the story's entity the speaker is, or None when
             no variant's speaker is linked (variants linked to different entities never merge).
+        cue: The cue of the representative wording ("said", "warned"), or None.
     """
 
     id: str
@@ -114,6 +117,7 @@ class MergedQuote:
     variants: tuple[QuoteVariant, ...]
     sources: tuple[str, ...]
     speaker_entity: str | None = None
+    cue: str | None = None
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -164,8 +168,9 @@ def _variants(items: Iterable[Annotated | tuple[Article, Sequence[Quote]]]) -> l
             entity = link_speaker(item, quote, names)
             text = article.text[quote.content.start : quote.content.end]
             said_by = None if quote.speaker is None else _as_written(quote.speaker.text_in(article.text))
+            cue = None if quote.cue is None else " ".join(quote.cue.text_in(article.text).split())
             out.append(QuoteVariant(article.id, article.source, text, quote.kind,
-                                    quote.speaker_entity or entity, entity, said_by))
+                                    quote.speaker_entity or entity, entity, said_by, cue or None))
     return out
 
 
@@ -269,18 +274,19 @@ def _build(members: list[QuoteVariant]) -> MergedQuote:
         names = Counter(v.said_by for v in members if v.said_by)
     speaker = max(names, key=lambda n: (len(n.split()), names[n], n)) if names else None
     direct = [v for v in members if v.kind == "direct"]
-    text = max(direct or members, key=lambda v: len(v.text)).text
+    shown = max(direct or members, key=lambda v: len(v.text))
     entity = next((v.speaker_entity for v in members if v.speaker_entity), None)  # one per cluster
     first = members[0]
     digest = hashlib.sha1(f"{first.article_id}\x00{first.text}".encode()).hexdigest()[:16]
     return MergedQuote(
         id=digest,
         speaker=speaker,
-        text=text,
+        text=shown.text,
         kind="direct" if direct else "indirect",
         variants=tuple(members),
         sources=tuple(dict.fromkeys(v.article_id for v in members)),
         speaker_entity=entity,
+        cue=shown.cue,
     )
 
 

@@ -134,6 +134,6 @@ def merged_quote_json(quote: MergedQuote) -> dict[str, Any]:
         "sources": list(quote.sources), "outlets": list(quote.outlets),
         "variants": [{"article": v.article_id, "outlet": v.outlet, "text": v.text, "kind": v.kind,
                       "speaker": v.speaker, "speaker_entity": v.speaker_entity,
-                      "said_by": v.said_by} for v in quote.variants],
-        "speaker_entity": quote.speaker_entity,
+                      "said_by": v.said_by, "cue": v.cue} for v in quote.variants],
+        "speaker_entity": quote.speaker_entity, "cue": quote.cue,
     }

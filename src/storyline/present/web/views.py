@@ -139,11 +139,11 @@ def _quote_groups(quotes: Sequence[Mapping[str, Any]], citer: _Citer) -> list[di
     for item in quotes:
         # One group per person: a linked quote goes under its entity, whatever the spelling.
         groups.setdefault(item.get("speaker_entity") or item.get("speaker") or "", []).append({
-            "id": item["id"], "text": item["text"], "kind": item["kind"],
+            "id": item["id"], "text": item["text"], "kind": item["kind"], "cue": item.get("cue"),
             "outlets": [o for o in item.get("outlets", []) if o],
             "citations": [citer.cite(a) for a in item.get("sources", [])],
             "variants": [{"outlet": v.get("outlet"), "text": v["text"], "article": v["article"],
-                          "kind": v.get("kind", item["kind"])}
+                          "kind": v.get("kind", item["kind"]), "cue": v.get("cue")}
                          for v in item.get("variants", [])],
         })
     ordered = sorted(groups.items(), key=lambda pair: (pair[0] == "", -sum(len(q["citations"]) for q in pair[1]),
