@@ -128,7 +128,7 @@ def test_index_stays_bounded() -> None:
         grouper.add(_article(f"a{n}", f"Story number {n}: Zorbax{n} and Quell{n} met in "
                                       "Varno about the levy.", f"2026-01-{1 + n:02d}"))
     assert max(len(posting) for posting in grouper._index.postings.values()) <= 2
-    assert sum(story.is_active for story in grouper._stories.values()) <= 11
+    assert sum(story.is_active for story in grouper._index.stories.values()) <= 11
 
 
 def _read_s400() -> list[Article]:
@@ -240,8 +240,8 @@ def test_centroid_decays_towards_recent_articles() -> None:
     grouper = StoryGrouper(half_life_days=1.0, duplicate_threshold=None)
     story_id, _ = grouper.add(_article("a", FLOOD, "2026-03-01"))
     grouper.add(_article("b", FLOOD_2, "2026-03-11"))
-    story = grouper._stories[story_id]
-    only_first = set(grouper._stories[story_id].centroid) - set(story.centroid)
+    story = grouper._index.stories[story_id]
+    only_first = set(grouper._index.stories[story_id].centroid) - set(story.centroid)
     assert story.centroid_day is not None and only_first == set()
     old_key = "w:burst"  # only in FLOOD, ten half-lives ago
     assert story.centroid.get(old_key, 0.0) < 0.01

@@ -155,12 +155,11 @@ class StoryGrouper:
                             else DuplicateIndex(threshold=self.duplicate_threshold))
         self._index = StoryIndex(max_posting=self.max_posting, max_centroid_terms=self.max_centroid_terms,
                                  half_life_days=self.half_life_days)
-        self._stories = self._index.stories  # the same dict: read everywhere, written by the index
         self._where: dict[str, tuple[str, str]] = {}
         self._clock: int | None = None
         self._swept: int | None = None
         # Articles placed since the last refine(), by the story they joined: (placing order, id,
-        # event vector as absorbed, day). Not saved.
+        # event vector as absorbed, day). Saved with the state (version 3).
         self._pending: dict[str, list[tuple[int, str, dict[str, float], int | None]]] = {}
         self._placings = 0
 
@@ -205,8 +204,8 @@ class StoryGrouper:
         (``retain_days``) is refined just before, so a block of the stream refined on its own
         moves what the whole stream would."""
         stories = {self._index.resolve(story_id) for story_id in self._pending}
-        return sum(self._refine_story(self._stories[story_id])
-                   for story_id in sorted(stories, key=lambda sid: self._stories[sid].seq))
+        return sum(self._refine_story(self._index.stories[story_id])
+                   for story_id in sorted(stories, key=lambda sid: self._index.stories[sid].seq))
 
     def _refine_story(self, story: StoryCluster) -> int:
         rows = [row for story_id in (story.id, *self._index.absorbed(story.id))
@@ -306,7 +305,7 @@ class StoryGrouper:
                   events=tuple(Event(id=event.id, articles=tuple(event.articles),
                                      date=day_to_iso(event.first_day))
                                for event in story.events))
-            for story in self._stories.values()
+            for story in self._index.stories.values()
         ]
 
     def to_state(self) -> dict[str, Any]:
@@ -332,7 +331,7 @@ class StoryGrouper:
         if original is None or original not in self._where:
             return None
         story_id, event_id = self.assignment(original)
-        story = self._stories[story_id]
+        story = self._index.stories[story_id]
         event = next(e for e in story.events if e.id == event_id)
         story.articles.append(article.id)
         story.stretch(day, day)
@@ -388,7 +387,7 @@ class StoryGrouper:
             return story
         close = []
         for other in candidates:
-            if other.id == story.id or other.id not in self._stories:
+            if other.id == story.id or other.id not in self._index.stories:
                 continue
             # The cheap date checks first; then the centroid cosine; then names.
             if not self._close_in_time(story, other):
