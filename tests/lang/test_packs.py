@@ -1,0 +1,40 @@
+"""Language packs: loading, fallback, and the words topic every full pack must fill."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.lang import FALLBACK, FULL, available, pack, words_of
+
+
+def test_packs_every_full_language_is_shipped() -> None:
+    assert set(FULL) <= set(available())
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_packs_function_words_are_lowercase_accent_folded_and_many(code: str) -> None:
+    words = pack(code).words("words", "function_words")
+    assert len(words) >= 80
+    assert all(word == word.lower() and word.isascii() for word in words)
+
+
+@pytest.mark.parametrize(("given", "expected"), [("es", "es"), ("pt-BR", "pt"), ("FR", "fr"),
+                                                 (None, FALLBACK), ("", FALLBACK), ("qq", FALLBACK)])
+def test_packs_code_is_normalised_and_unknown_falls_back(given: str | None, expected: str) -> None:
+    assert pack(given).code == expected
+
+
+def test_packs_fallback_answers_the_union_of_full_packs() -> None:
+    union = pack(None).words("words", "function_words")
+    assert union == words_of(FULL, "words", "function_words")
+    assert {"the", "dijo", "selon", "ieri", "gestern", "ontem"} <= union
+
+
+def test_packs_missing_topic_is_empty_not_an_error() -> None:
+    assert pack("es").topic("no-such-topic") == {}
+    assert pack("es").words("no-such-topic", "x") == frozenset()
+
+
+def test_packs_are_loaded_once_per_process() -> None:
+    assert pack("it") is pack("it")
+    assert pack("it").topic("words") is pack("it").topic("words")
