@@ -33,7 +33,7 @@ from storyline.evaluate.grouping import bcubed
 from storyline.model import Annotated, Article, Mention, Span
 from storyline.reconcile.entities import resolve_entities
 
-__all__ = ["evaluate_recognition", "evaluate_resolution", "muc", "read_meantime"]
+__all__ = ["evaluate_recognition", "evaluate_resolution", "muc", "read_meantime", "score_resolution"]
 
 MEANTIME_ARCHIVE = "meantime_en_intra_cross-doc_annotation.tar.gz"
 MEANTIME_TYPES = {"PER": "PERSON", "ORG": "ORG", "FIN": "ORG", "MIX": "ORG", "LOC": "GPE",
@@ -185,8 +185,14 @@ def muc(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable
 
 def evaluate_resolution(data_dir: Path) -> dict[str, Any]:
     """B-cubed and MUC of our resolver and of the exact-string baseline on MEANTIME (dev)."""
-    docs = read_meantime(data_dir)
-    items = [Annotated(Article(id=d["id"], text=d["text"]), _lines(d["text"]),
+    return score_resolution(read_meantime(data_dir))
+
+
+def score_resolution(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """:func:`evaluate_resolution` on documents in :func:`read_meantime`'s form (optional keys
+    ``language`` and ``story`` go to the Article), all resolved together."""
+    items = [Annotated(Article(id=d["id"], text=d["text"], language=d.get("language"), story=d.get("story")),
+                       _lines(d["text"]),
                        tuple(Mention(m["span"], m["type"]) for m in d["mentions"])) for d in docs]
     entities, _ = resolve_entities(items)
     entity_of = {(article, span): entity.id for entity in entities for article, span in entity.mentions}
