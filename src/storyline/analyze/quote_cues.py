@@ -1,367 +1,195 @@
-"""Language data for quotation finding: cue verbs, quote marks, pronouns and role nouns.
+"""Speech and attribution cues of one language, read from its pack's ``speech.toml``.
 
-Data only; the logic that uses it lives in :mod:`storyline.analyze.quotes`. English only for
-now. Every verb is listed with its inflections, so that matching is a set lookup on a token.
+The quote finder is one language-independent code path; what differs between languages is the
+data in :class:`SpeechCues`: speech verbs and their forms, the words that introduce indirect
+speech (``that``, ``que``, ``che``, ``dass``), attribution prepositions (``according to``,
+``según``, ``selon``, ``secondo``, ``laut``; the postposition ``zufolge``), pronouns, role
+nouns, auxiliaries, and the positions the verbs take (an auxiliary between a quote and an
+inverted verb, ``«...», a déclaré X``; a dash, ``"..." —dijo X``; an inverted clitic,
+``déclare-t-il``). Every :class:`~storyline.analyze.speakers.TokenDoc` carries the cues of its
+language, so every scan reads its words from there.
+
+Verb forms: English lists every inflection by hand (its lists are tuned on PolNeAR; several
+lemmas keep only some forms). The other packs list lemmas and a few forms; the lemmas are
+expanded to all their inflections by inverting simplemma's dictionary for the language (words
+the dictionary maps to a cue lemma), less the language's function words, so that matching stays
+a set lookup on a token. Cost: one pass over that dictionary (about 0.5 s) per language per
+process, only when the language occurs (``lru_cache``). Offices and honorifics of the pack's
+``names.toml`` join the role nouns; its ``openers`` (capitalised, never a name) the words that
+never name a speaker.
 """
 
 from __future__ import annotations
 
-__all__ = [
-    "AUXILIARIES",
-    "CUE_LEMMAS",
-    "CUE_FORMS",
-    "CLOSER_OF",
-    "COORDINATED_CUES",
-    "FORWARD_ONLY_FORMS",
-    "FORWARD_ONLY_LEMMAS",
-    "MULTIWORD_CUES",
-    "NOUN_LIKE_FORMS",
-    "NP_INNER_WORDS",
-    "ORG_WORDS",
-    "PARTICIPLE_FORMS",
-    "PRONOUNS",
-    "QUOTE_PAIRS",
-    "ROLE_NOUNS",
-    "SPEAKER_BREAK_WORDS",
-    "STANCE_LEMMAS",
-    "NON_PERSON_WORDS",
-    "TELL_FORMS",
-    "TIME_WORDS",
-]
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
 
-#: Speech and attribution verbs: lemma -> inflected forms (base, 3sg, past, -ing).
-CUE_LEMMAS: dict[str, tuple[str, ...]] = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "add": ("add", "adds", "added", "adding"),
-    "stress": ("stress", "stresses", "stressed", "stressing"),
-    "urge": ("urge", "urges", "urged", "urging"),
-    "warn": ("warn", "warns", "warned", "warning"),
-    "insist": ("insist", "insists", "insisted", "insisting"),
-    "note": ("note", "notes", "noted", "noting"),
-    "claim": ("claim", "claims", "claimed", "claiming"),
-    "argue": ("argue", "argues", "argued", "arguing"),
-    "explain": ("explain", "explains", "explained", "explaining"),
-    "announce": ("announce", "announces", "announced", "announcing"),
-    "state": ("stated", "stating"),
-    "declare": ("declare", "declares", "declared", "declaring"),
-    "assert": ("assert", "asserts", "asserted", "asserting"),
-    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
-    "admit": ("admit", "admits", "admitted", "admitting"),
-    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
-    "deny": ("deny", "denies", "denied", "denying"),
-    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
-    "write": ("write", "writes", "wrote", "writing"),
-    "report": ("report", "reports", "reported", "reporting"),
-    "maintain": ("maintain", "maintains", "maintained", "maintaining"),
-    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasizing", "emphasise",
-                  "emphasises", "emphasised", "emphasising"),
-    "reiterate": ("reiterate", "reiterates", "reiterated", "reiterating"),
-    "complain": ("complain", "complains", "complained", "complaining"),
-    "predict": ("predict", "predicts", "predicted", "predicting"),
-    "promise": ("promise", "promises", "promised", "promising"),
-    "vow": ("vow", "vows", "vowed", "vowing"),
-    "pledge": ("pledge", "pledges", "pledged", "pledging"),
-    "ask": ("ask", "asks", "asked", "asking"),
-    "reply": ("reply", "replies", "replied", "replying"),
-    "respond": ("respond", "responds", "responded", "responding"),
-    "counter": ("counter", "counters", "countered", "countering"),
-    "recall": ("recall", "recalls", "recalled", "recalling"),
-    "reveal": ("reveal", "reveals", "revealed", "revealing"),
-    "allege": ("allege", "alleges", "alleged", "alleging"),
-    "conclude": ("conclude", "concludes", "concluded", "concluding"),
-    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
-    "contend": ("contend", "contends", "contended", "contending"),
-    "observe": ("observe", "observes", "observed"),
-    "remark": ("remark", "remarks", "remarked", "remarking"),
-    "continue": ("continued",),
-    "joke": ("joke", "jokes", "joked", "joking"),
-    "quip": ("quips", "quipped"),
-    "boast": ("boast", "boasts", "boasted", "boasting"),
-    "exclaim": ("exclaims", "exclaimed"),
-    "concede": ("concede", "concedes", "conceded", "conceding"),
-    "caution": ("caution", "cautions", "cautioned", "cautioning"),
-    "mention": ("mention", "mentions", "mentioned"),
-    "agree": ("agree", "agrees", "agreed"),
-    "estimate": ("estimate", "estimates", "estimated"),
-    "believe": ("believe", "believes", "believed"),
-    "think": ("think", "thinks", "thought"),
-    "find": ("find", "finds", "found"),
-    "show": ("show", "shows", "showed"),
-    "accuse": ("accuse", "accuses", "accused", "accusing"),
-    "call": ("call", "calls", "called", "calling"),
-    "describe": ("describe", "describes", "described", "describing"),
-    "cite": ("cite", "cites", "cited", "citing"),
-    "want": ("want", "wants", "wanted"),
-    "plan": ("plan", "plans", "planned", "planning"),
-    "criticize": ("criticize", "criticizes", "criticized", "criticizing", "criticise",
-                  "criticises", "criticised"),
-    "rule": ("ruled",),
-    "question": ("question", "questions", "questioned", "questioning"),
-    "attack": ("attack", "attacks", "attacked", "attacking"),
-    "slam": ("slams", "slammed", "slamming"),
-    "praise": ("praise", "praises", "praised", "praising"),
-    "condemn": ("condemn", "condemns", "condemned", "condemning"),
-    "propose": ("propose", "proposes", "proposed", "proposing"),
-    "demand": ("demand", "demands", "demanded", "demanding"),
-    "expect": ("expect", "expects", "expected", "expecting"),
-    "hope": ("hope", "hopes", "hoped", "hoping"),
-    "fear": ("fear", "fears", "feared"),
-    "worry": ("worry", "worries", "worried"),
-    "testify": ("testifies", "testified", "testifying"),
-    "lament": ("lament", "laments", "lamented", "lamenting"),
-    "recommend": ("recommend", "recommends", "recommended", "recommending"),
-    "decline": ("declines", "declined"),
-    "refuse": ("refuses", "refused"),
-    "oppose": ("oppose", "opposes", "opposed"),
-    "defend": ("defend", "defends", "defended", "defending"),
-    "signal": ("signals", "signaled", "signalled"),
-    "blame": ("blame", "blames", "blamed", "blaming"),
-    "encourage": ("encourages", "encouraged", "encouraging"),
-    "know": ("know", "knows", "knew"),
-    "feel": ("feel", "feels", "felt"),
-    "discuss": ("discusses", "discussed"),
-    "compare": ("compares", "compared"),
-    "decide": ("decides", "decided"),
-    "order": ("ordered",),
-    "seek": ("seeks", "sought"),
-    # Further reporting and stance verbs of the attribution literature (PARC 3.0, Pareti 2016).
-    "charge": ("charge", "charges", "charged", "charging"),
-    "disclose": ("disclose", "discloses", "disclosed", "disclosing"),
-    "dismiss": ("dismiss", "dismisses", "dismissed", "dismissing"),
-    "dispute": ("dispute", "disputes", "disputed", "disputing"),
-    "doubt": ("doubt", "doubts", "doubted"),
-    "endorse": ("endorse", "endorses", "endorsed", "endorsing"),
-    "express": ("expresses", "expressed", "expressing"),
-    "forecast": ("forecasts", "forecasted"),
-    "hint": ("hints", "hinted", "hinting"),
-    "imply": ("implies", "implied", "implying"),
-    "indicate": ("indicate", "indicates", "indicated", "indicating"),
-    "proclaim": ("proclaims", "proclaimed", "proclaiming"),
-    "reject": ("reject", "rejects", "rejected", "rejecting"),
-    "request": ("requests", "requested", "requesting"),
-    "speculate": ("speculate", "speculates", "speculated", "speculating"),
-    "swear": ("swears", "swore", "sworn"),
-    "threaten": ("threaten", "threatens", "threatened", "threatening"),
-    "wonder": ("wonder", "wonders", "wondered", "wondering"),
-    "guarantee": ("guarantees", "guaranteed"),
-    "liken": ("likens", "likened", "likening"),
-    "mock": ("mocks", "mocked", "mocking"),
-    "blast": ("blasts", "blasted", "blasting"),
-    "echo": ("echoes", "echoed", "echoing"),
-    "scold": ("scolds", "scolded", "scolding"),
-    "dub": ("dubs", "dubbed", "dubbing"),
-    "label": ("labels", "labeled", "labelled", "labeling"),
-    "brand": ("brands", "branded", "branding"),
-    "support": ("support", "supports", "supported"),
-    "back": ("backs", "backed"),
-    "learn": ("learned", "learnt"),
-    "consider": ("consider", "considers", "considered"),
-    "tout": ("touts", "touted", "touting"),
-    "highlight": ("highlights", "highlighted", "highlighting"),
-    "chide": ("chides", "chided", "chiding"),
-    "assure": ("assure", "assures", "assured", "assuring"),
-    "remind": ("reminds", "reminded", "reminding"),
-    "advise": ("advises", "advised", "advising"),
-    "forget": ("forgot",),
-    "recognize": ("recognizes", "recognized", "recognise", "recognised"),
-    "understand": ("understands",),
-    "imagine": ("imagines", "imagined"),
-    "insinuate": ("insinuates", "insinuated"),
-    # Reporting verbs among the cues of the PolNeAR training split ("the governor repeated his
-    # promise", "the pastor recited a prayer", "the campaign retweeted the video"). Forward-only.
-    "repeat": ("repeat", "repeats", "repeated", "repeating"),
-    "recite": ("recite", "recites", "recited", "reciting"),
-    "retweet": ("retweets", "retweeted", "retweeting"),
-}
+from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS
+from storyline.lang import pack
+
+__all__ = ["CLOSER_OF", "PRONOUNS", "QUOTE_PAIRS", "SpeechCues", "speech_cues"]
 
 
-def _regular(lemma: str) -> tuple[str, ...]:
-    """Base, third person, past and ``-ing`` of a regular verb (``laud`` -> ``lauds``, ``lauded``,
-    ``lauding``; ``decry`` -> ``decries``, ``decried``; ``denounce`` -> ``denounced``)."""
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    if lemma.endswith("e"):
-        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
-    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    return lemma, third, lemma + "ed", lemma + "ing"
+def _low(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
-#: Verbs of judging, supporting, opposing, presenting and informing that PolNeAR and PARC mark
-#: as attributions of a stance ("Gov. Tomblin lauded Mr. Clarke for ..."); regular verbs, so
-#: their forms are generated. Forward-only, like the stance verbs above.
-STANCE_LEMMAS: dict[str, tuple[str, ...]] = {
-    lemma: _regular(lemma) for lemma in (
-        "laud hail applaud commend congratulate denounce decry deplore chastise rebuke lambaste "
-        "berate ridicule disparage promote unveil publish admire resent distrust dislike assume "
-        "suspect presume anticipate envision rebut refute contradict recount characterize "
-        "portray depict inform notify instruct implore plead beg apologize clarify affirm "
-        "reaffirm compare encourage discuss decide"
-    ).split()
-}
-#: Lemmas whose base, third-person and -ing forms are as often nouns or adjectives ("an appeals
-#: court", "voting rights", "who has been challenging"): only the past is a cue.
-STANCE_LEMMAS.update({
-    lemma: _regular(lemma)[2:3] for lemma in (
-        "welcome thank insult fault advocate favor champion lobby outline detail challenge "
-        "contest protest object appeal vote order brief"
-    ).split()
-})
-STANCE_LEMMAS["seek"] = ("seek", "seeks", "sought", "seeking")
-STANCE_LEMMAS["back"] = ("backs", "backed")
-CUE_LEMMAS.update({lemma: tuple(dict.fromkeys(CUE_LEMMAS.get(lemma, ()) + forms))
-                   for lemma, forms in STANCE_LEMMAS.items()})
+class SpeechCues:
+    """The speech data of one language (see the module docstring); built by :func:`speech_cues`."""
 
-#: Cue forms that are as often nouns ("the show", "tax plans"): a cue only after a name,
-#: pronoun, role or plural subject.
-NOUN_LIKE_FORMS = frozenset(
-    "support doubt charge demand fear hope plan "
-    "show shows plan plans question questions attack attacks remark remarks report reports note "
-    "notes call calls claim claims demand demands hope hopes fear fears worry worries promise "
-    "promises supports backs charges doubts estimates finds comment comments request requests "
-    "threats echoes labels brands highlights reply replies tweet tweets counter state".split()
-)
+    def __init__(self, language: str, data: Mapping[str, Any], names: Mapping[str, Any],
+                 function_words: frozenset[str]) -> None:
+        self.language = language
+        self.pro_drop: bool = bool(data.get("pro_drop", False))
+        self.dialogue_dashes: bool = bool(data.get("dialogue_dashes", False))
+        self.cue_lemmas = _verb_forms(language, data, function_words)
+        self.cue_forms = frozenset(f for forms in self.cue_lemmas.values() for f in forms)
+        forward = set(data.get("forward_only", ()))
+        self.forward_only_forms = frozenset(
+            f for lemma, forms in self.cue_lemmas.items() if lemma in forward for f in forms)
+        self.noun_like_forms = _low(data.get("noun_like", ()))
+        self.gerund_suffixes: tuple[str, ...] = tuple(data.get("gerund_suffixes", ()))
+        suffixes = tuple(data.get("coordinated_suffixes", ())) or ("\0",)
+        self.coordinated_cues = _low(data.get("coordinated", ())) | frozenset(
+            f for f in self.cue_forms if f.endswith(suffixes) and f not in self.noun_like_forms)
+        self.participle_forms = _low(data.get("participles", ()))
+        self.tell_forms = _low(data.get("tell", ()))
+        self.multiword_cues: tuple[str, ...] = tuple(data.get("multiword", ())) + tuple(
+            a for a in data.get("according", ()) if " " in a)
+        self.according = _low(data.get("according", ()))
+        self.according_after = _low(data.get("according_after", ()))
+        self.cue_forms |= frozenset(a for a in self.according | self.according_after if " " not in a)
+        self.pronouns: dict[str, tuple[str, str]] = {
+            k.lower(): (v[0], v[1]) for k, v in data.get("pronouns", {}).items()}
+        self.role_nouns = _low(data.get("role_nouns", ())) | _low(names.get("offices", ()))
+        self.honorifics = _low(names.get("honorifics", ()))
+        self.org_words = frozenset(data.get("org_words", ()))
+        self.np_inner_words = _low(data.get("np_inner", ()))
+        self.speaker_break_words = _low(data.get("speaker_break", ()))
+        self.auxiliaries = _low(data.get("auxiliaries", ()))
+        self.non_person_words = frozenset(data.get("non_person", ()))
+        self.time_words = _low(data.get("time_words", ()))
+        self.determiners = _low(data.get("determiners", ()))
+        self.complementizers: tuple[str, ...] = tuple(data.get("complementizers", ()))
+        self.agent_prepositions: tuple[str, ...] = tuple(data.get("agent_prepositions", ()))
+        self.after_quote_separators = frozenset(data.get("after_quote_separators", (",",)))
+        self.inverted_aux = _low(data.get("inverted_aux", ()))
+        self.clitic_pronouns: tuple[str, ...] = tuple(sorted(data.get("clitic_pronouns", ()), key=len, reverse=True))
+        self.name_joiners = _low(data.get("name_joiners", ()))
+        self.office_abbreviations = _low(data.get("office_abbreviations", ()))
+        self.apposition_openers = _low(data.get("apposition_openers", ()))
+        self.document_nouns = _low(data.get("document_nouns", ()))
+        self.never_names = _low(names.get("openers", ())) | _low(data.get("never_names", ()))
+        self.relatives = _low(data.get("relatives", ()))
+        self.clause_openers = self.relatives | _low(data.get("clause_subordinators", ()))
+        self.verbish = _low(data.get("verbish", ()))
+        self.prepositions = _low(data.get("prepositions", ()))
+        self.leading = _low(data.get("leading", ()))
+        self.introducers = self.prepositions | _low(data.get("adverbial_subordinators", ()))
+        self.past_suffixes: tuple[str, ...] = tuple(data.get("past_suffixes", ()))
+        self.conjunctions: tuple[str, ...] = tuple(data.get("conjunctions", ()))
+        self.subordinators: tuple[str, ...] = tuple(data.get("subordinators", ()))
+        self.core_forms: tuple[str, ...] = tuple(data.get("core_forms", ()))
+        self.not_modifiers = (self.speaker_break_words | self.cue_forms | self.time_words
+                              | self.auxiliaries | self.np_inner_words | frozenset(self.pronouns))
+        self.multi_re = _multi_re(self.multiword_cues)
+        self.next_cue_re = _next_cue_re(self)
+        self.that_re = _that_re(self.complementizers)
+        self.that_search_re = re.compile(r"(?<!\w)" + self.that_re.pattern)
+        self.agent_re = re.compile(r"\s+(?:" + _alt(self.agent_prepositions) + r")\s+")
+        self.passive_before_re = re.compile(
+            r"\b(?:" + _alt(_low(data.get("passive_auxiliaries", ()))) + r")\s+(?:\w+ly\s+)?$")
 
-#: Every single-word cue form.
-CUE_FORMS: frozenset[str] = frozenset(form for forms in CUE_LEMMAS.values() for form in forms)
+    def is_gerund(self, word: str) -> bool:
+        """A cue form that is a gerund or present participle (``saying``, ``diciendo``)."""
+        return bool(self.gerund_suffixes) and word.lower().endswith(self.gerund_suffixes)
 
-#: Lemmas that are cues only in the forward pattern "X <verb> (that) ...", never in the
-#: inverted "..., <verb> X" one, because they are too often ordinary verbs.
-FORWARD_ONLY_LEMMAS = frozenset(
-    {"find", "show", "believe", "think", "call", "describe", "accuse", "agree", "estimate",
-     "continue", "ask", "state", "mention", "observe", "cite", "want", "plan",
-     "criticize", "rule", "question", "attack", "slam", "praise", "condemn", "propose",
-     "demand", "expect", "hope", "fear", "worry", "testify", "lament",
-     "recommend", "decline", "refuse", "oppose", "defend",
-     "signal", "blame", "encourage", "know", "feel", "discuss",
-     "compare", "decide", "order", "seek", "charge", "disclose", "dismiss", "dispute", "doubt",
-     "endorse", "express", "forecast", "hint", "imply", "indicate", "proclaim", "reject",
-     "request", "speculate", "swear", "threaten", "wonder", "guarantee", "liken", "mock", "blast",
-     "echo", "scold", "dub", "label", "brand", "support", "back", "consider", "tout",
-     "highlight", "chide", "assure", "remind", "advise", "forget", "recognize", "understand",
-     "imagine", "insinuate", "repeat", "recite", "retweet"} | set(STANCE_LEMMAS)
-)
+    def is_past(self, word: str) -> bool:
+        """A word longer than four letters with a past ending (``granted``)."""
+        return bool(self.past_suffixes) and len(word) > 4 and word.endswith(self.past_suffixes)
 
-#: Every form of the forward-only lemmas.
-FORWARD_ONLY_FORMS: frozenset[str] = frozenset(
-    form for lemma in FORWARD_ONLY_LEMMAS for form in CUE_LEMMAS[lemma]
-)
+    def complementizer_at(self, text: str, pos: int) -> bool:
+        """A word introducing indirect speech starts at ``pos`` (``that``, ``que``, ``qu'il``)."""
+        return self.that_re.match(text, pos) is not None
 
-#: Speech verbs that open a second attribution of the same subject: "X says A and said B",
-#: "X urged A and criticized B": the present and past forms of every cue, not the ones as
-#: often nouns ("and support").
-COORDINATED_CUES = frozenset(
-    "said says told tells added adds noted notes argued argues warned warns stressed stresses "
-    "insisted insists claimed claims explained explains urged urges acknowledged suggested "
-    "called calls asked asks vowed vows promised promises wrote thought knew felt found sought "
-    "swore".split()
-) | frozenset(f for f in CUE_FORMS if f.endswith("ed") and f not in NOUN_LIKE_FORMS)
+    def __repr__(self) -> str:
+        return f"SpeechCues({self.language!r})"
 
-#: "-ing" forms that open a participial attribution: "..., saying (that) ...".
-PARTICIPLE_FORMS = frozenset(
-    {"saying", "adding", "noting", "stressing", "warning", "insisting", "arguing", "claiming",
-     "explaining", "telling", "urging", "emphasizing", "emphasising", "reiterating",
-     "asserting", "declaring", "suggesting", "acknowledging", "writing", "calling"}
-)
 
-#: Forms of "tell" (and similar) that take an addressee before the content.
-TELL_FORMS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking",
-                        "urge", "urges", "urged", "urging", "warn", "warns", "warned",
-                        "warning", "assure", "assured", "assures", "remind", "reminded"})
+def _verb_forms(language: str, data: Mapping[str, Any],
+                function_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Lemma -> forms: the forms listed, plus (``inflect = true``) every word simplemma's
+    dictionary of the language maps to the lemma, less function words and one-letter words."""
+    verbs: Mapping[str, list[str]] = data.get("verbs", {})
+    listed = {lemma: tuple(f.lower() for f in forms) for lemma, forms in verbs.items()}
+    if not data.get("inflect", False):
+        return listed
+    generated = _inflections(language, frozenset(listed))
+    return {lemma: tuple(dict.fromkeys(forms + tuple(
+        f for f in generated.get(lemma, ()) if len(f) > 2 and _fold(f) not in function_words)))
+        for lemma, forms in listed.items()}
 
-#: Multi-word cues, matched case-insensitively on word boundaries (longest first).
-MULTIWORD_CUES: tuple[str, ...] = (
-    "was cited as saying", "were cited as saying", "is cited as saying",
-    "was quoted as saying", "were quoted as saying", "is quoted as saying",
-    "was reported as saying", "went on to say", "pointed out", "points out",
-    "made clear", "made it clear", "according to",
-    # Prepositional reporting cues among the cues of the PolNeAR training split ("the mayor,
-    # referring to the audit, ...", "she talked about ..."). Not "pointed/points to": in news its
-    # subject is as often evidence or signs as a speaker ("the data points to a slowdown").
-    "referring to", "refers to", "referred to", "refer to",
-    "talking about", "talked about", "talks about", "spoke about", "pointing out",
-)
 
-#: Quote marks: opener -> the closers it pairs with.
-QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
-    '"': ('"',),
-    "\u201c": ("\u201d", "\u201c"),  # “ ... ” (or “ ... “ in careless typesetting)
-    "\u201e": ("\u201c", "\u201d"),  # „ ... “ (German) or „ ... ” (Polish)
-    "\u00ab": ("\u00bb",),  # « ... »
-    "\u00bb": ("\u00ab",),  # » ... « (Danish, German)
-    "\u2039": ("\u203a",),  # ‹ ... ›
-    "\u300c": ("\u300d",),  # 「 ... 」
-    "\u300e": ("\u300f",),  # 『 ... 』
-    "\u2018": ("\u2019",),  # ‘ ... ’
-    "''": ("''",),  # ''...'' (two apostrophes: the New York Times' archive typesetting)
-    "'": ("'",),
-}
+def _inflections(language: str, lemmas: frozenset[str]) -> dict[str, list[str]]:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-#: Closer -> openers, derived from QUOTE_PAIRS.
-CLOSER_OF: dict[str, tuple[str, ...]] = {
-    closer: tuple(op for op, closers in QUOTE_PAIRS.items() if closer in closers)
-    for closer in {c for closers in QUOTE_PAIRS.values() for c in closers}
-}
+    found: dict[str, list[str]] = {}
+    dictionary = DefaultDictionaryFactory().get_dictionary(language)
+    for word, lemma in dictionary.items():
+        if lemma in lemmas and word.islower() and " " not in word:
+            found.setdefault(lemma, []).append(word)
+    return found
 
-#: Pronouns that may be speakers: lowercase form -> (gender, number). Gender: m, f, n, any.
-PRONOUNS: dict[str, tuple[str, str]] = {
-    "he": ("m", "sg"), "she": ("f", "sg"), "it": ("n", "sg"), "they": ("any", "pl"),
-    "we": ("any", "pl"), "i": ("any", "sg"), "you": ("any", "any"), "who": ("p", "any"),
-}
 
-#: Nouns naming a role; "the spokesman said" is resolved to the one spokesman named earlier.
-ROLE_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople official officials minister secretary "
-    "president vice-president ambassador adviser advisor envoy diplomat chairman chairwoman "
-    "chair director chief commander general governor senator congressman congresswoman "
-    "representative lawmaker mayor premier chancellor king queen prince leader head "
-    "candidate nominee manager aide aides source sources analyst analysts expert experts "
-    "attorney lawyer judge prosecutor sheriff counselor economist professor researcher "
-    "strategist pollster operative campaign administration "
-    "correspondent reporter editor author founder executive ceo officer negotiator".split()
-)
+def _fold(word: str) -> str:
+    import unicodedata
 
-#: Capitalised words that mark an organisation rather than a person (not pronoun antecedents).
-ORG_WORDS = frozenset(
-    "State Department Ministry House Office Council Committee Agency Party Court Congress Senate "
-    "Pentagon Kremlin Government Administration Commission Union Organization Organisation "
-    "Treaty Bank Fund Times Post Journal News Press Agency Reuters AFP Anadolu Institute "
-    "University Association Corporation Inc Group Campaign Foundation Center Centre Service "
-    "Army Navy Force Forces Police Bureau Board Authority NATO".split()
-)
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
-#: Lowercase words allowed inside a speaker noun phrase ("the head of the agency").
-NP_INNER_WORDS = frozenset(
-    "the a an of for 's ' and de van von der al bin el la le du".split()
-)
 
-#: Words that end a leftward speaker scan: verbs, conjunctions, prepositions, clause openers.
-SPEAKER_BREAK_WORDS = frozenset(
-    "that which who whom whose when where while if because as since although though but or "
-    "and nor so than then to in on at by with from into about after before during over under "
-    "is are was were be been being has have had do does did will would can could should may "
-    "might must not also just only even still said says say told added this these those it "
-    "its his her their our my your".split()
-)
+def _multi_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    body = "|".join(
+        re.escape(c).replace(r"\ as\ ", r"(?:\s+[\w'\u2019\-]+){0,3}?\s+as\s+").replace(r"\ ", r"\s+")
+        for c in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"\b(?:" + (body or r"(?!x)x") + r")\b", re.IGNORECASE)
 
-#: Auxiliaries and adverbs skipped between a speaker and its cue ("Ankara has repeatedly said").
-AUXILIARIES = frozenset(
-    "has have had also later then again repeatedly previously recently once publicly "
-    "privately reportedly further flatly firmly simply quickly already often always never "
-    "would will did does do is was were are been being just even".split()
-)
 
-#: Capitalised words that never belong to a person's name (places, days, months).
-NON_PERSON_WORDS = frozenset(
-    "States Kingdom Nations Union Republic Arabia Korea Africa America Europe Asia East West "
-    "North South Sea Ocean Street Avenue Road Channel Sunday Monday Tuesday Wednesday Thursday "
-    "Friday Saturday January February March April May June July August September October "
-    "November December Democrats Republicans Democratic Republican Americans God Twitter "
-    "Facebook Instagram YouTube Google Street Island Valley County City Hill".split()
-)
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words)) or r"(?!x)x"
 
-#: Words that open no speaker: leading time adverbials trimmed off a speaker scan.
-TIME_WORDS = frozenset(
-    "yesterday today tonight now here there recently earlier later meanwhile however monday "
-    "tuesday wednesday thursday friday saturday sunday".split()
-)
+
+def _next_cue_re(c: SpeechCues) -> re.Pattern[str]:
+    """Where indirect content ends before the sentence does: ``, saying ...`` opens the next
+    attribution; ``and said``; a dash or an adverbial clause (``, because ...``) belongs to the
+    reporting clause; ``, Mr. McKinley said``; ``saying “`` before a quotation."""
+    gerunds = sorted(f for f in c.cue_forms if c.is_gerund(f))
+    return re.compile(
+        r",\s+(?:" + _alt(gerunds) + r")\b"
+        r"|\s+(?:" + _alt(c.conjunctions) + r")\s+(?:\w+ly\s+)?(?:" + _alt(c.coordinated_cues) + r")\b"
+        r"|\s[\u2014\u2015]\s|(?:(?<=,)|(?<=,[\u201d\"]))\s+(?:" + _alt(c.subordinators) + r")\b"
+        r"|,(?=\s[^,;]{1,60}?\b(?:" + _alt(c.core_forms) + r")\b)"
+        r"|\s+(?:" + _alt(c.participle_forms) + r")(?=[\s:,]*[\u201c\"\u00ab\u201e])"
+    )
+
+
+def _that_re(words: Iterable[str]) -> re.Pattern[str]:
+    """A complementizer; an elided one (``qu'``) is followed by its word."""
+    parts = [re.escape(w) + r"(?=\w)" if w.endswith(("'", "\u2019")) else re.escape(w) + r"\b"
+             for w in sorted(words, key=len, reverse=True)]
+    return re.compile("(?:" + ("|".join(parts) or r"(?!x)x") + ")")
+
+
+@lru_cache(maxsize=16)
+def speech_cues(language: str | None = "en") -> SpeechCues:
+    """The cues of a language (an ISO 639-1 code; the union of all packs when unknown or None
+    is given as ``"xx"``; English when None). Built once per process per language."""
+    lang = pack(language or "en")
+    names = lang.topic("names")
+    function_words = lang.words("words", "function_words")
+    return SpeechCues(lang.code, lang.topic("speech"), names, function_words)
+
+
+#: English pronouns (``he``, ``she``, ...): read by story merging (reconcile/quote_merge.py).
+PRONOUNS: dict[str, tuple[str, str]] = speech_cues("en").pronouns

@@ -17,11 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from storyline.analyze import quote_cues as cues
-from storyline.analyze.quote_marks import find_quote_marks
+from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS, find_quote_marks
 from storyline.analyze.speaker_clause import sentence_subject, speaker_before
 from storyline.analyze.speakers import (
-    DETERMINERS,
     TokenDoc,
     clause_end,
     inside,
@@ -31,15 +29,6 @@ from storyline.analyze.speakers import (
 )
 from storyline.model import Span
 
-_MULTI_RE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(c).replace(r"\ as\ ", r"(?:\s+[\w'\u2019\-]+){0,3}?\s+as\s+").replace(r"\ ", r"\s+")
-        for c in cues.MULTIWORD_CUES
-    )
-    + r")\b",
-    re.IGNORECASE,
-)
 _ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|last|this|earlier|later)\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?"
@@ -47,22 +36,12 @@ _ADVERBIAL_RE = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|again|also|"
     r"repeatedly|publicly|later|earlier|recently|previously|then|once)\b)){0,3}"
 )
-_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
+#: What may come between a cue and its complementizer or colon.
+_THAT_LEAD_RE = re.compile(r"\s*(?:,\s*)?")
 _NO_GAP = (r"[.;:!?\"\u201c\u201d]|\b(?:who|which|said|says)\b"
            r"|,\s+(?:but|and|or|while|although|though|because|since)\b")
 #: Characters before or after a cue that the speaker and content searches read.
 WINDOW = 160
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
-_BY_RE = re.compile(r"\s+by\s+")
-#: Where indirect content ends before the sentence does: ", saying ..." opens the next
-#: attribution; a dash or an adverbial clause (", because ...") belongs to the reporting clause.
-_NEXT_CUE_RE = re.compile(
-    r",\s+(?:" + "|".join(sorted(f for f in cues.CUE_FORMS if f.endswith("ing"))) + r")\b"
-    r"|\s+(?:and|but)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cues.COORDINATED_CUES)) + r")\b"
-    r"|\s[\u2014\u2015]\s|(?:(?<=,)|(?<=,[\u201d\"]))\s+(?:but|since|because|while|although|though)\b"
-    r"|,(?=\s[^,;]{1,60}?\b(?:said|says|told|added|wrote)\b)"  # ", Mr. McKinley said ..."
-    r"|\s+(?:" + "|".join(sorted(cues.PARTICIPLE_FORMS)) + r")(?=[\s:,]*[\u201c\"])"  # "... saying “"
-)
 #: A sentence opening with a subordinate clause: its attribution ends at the clause's comma.
 _SUBORDINATE_RE = re.compile(
     r"\W*(?:although|though|while|whereas|because|since|if|when|after|before|once|as|even though)\s",
@@ -113,7 +92,7 @@ def indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[Found]) -
     starts = [c.start for c in every]
     for sent in sentences:
         cands = every[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
-        for cue in sorted(cands, key=lambda c: (_forward_only(doc.text[c.start : c.end]), c.start)):
+        for cue in sorted(cands, key=lambda c: (_forward_only(doc, doc.text[c.start : c.end]), c.start)):
             if cue in used or inside(blocked, cue.start):
                 continue
             quote = _indirect_at(doc, sent, cue)
@@ -125,9 +104,9 @@ def indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[Found]) -
 
 def _cue_candidates(doc: TokenDoc) -> list[Span]:
     """Every multi-word cue and every single cue word outside them, in text order."""
-    multi = [(m.start(), m.end()) for m in _MULTI_RE.finditer(doc.text)]
+    multi = [(m.start(), m.end()) for m in doc.cues.multi_re.finditer(doc.text)]
     text = doc.text
-    single = [(a, b) for a, b in doc.tokens if text[a:b].lower() in cues.CUE_FORMS
+    single = [(a, b) for a, b in doc.tokens if text[a:b].lower() in doc.cues.cue_forms
               and not (multi and inside(multi, a)) and not (text[a].isupper() and _in_name(doc, a, b))]
     return [Span(*c) for c in sorted(multi + single)]
 
@@ -144,29 +123,32 @@ def _in_name(doc: TokenDoc, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in words) < 0.7 * len(words)
 
 
-def _forward_only(word: str) -> bool:
-    return word.lower() in cues.FORWARD_ONLY_FORMS
+def _forward_only(doc: TokenDoc, word: str) -> bool:
+    return word.lower() in doc.cues.forward_only_forms
 
 
 def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     low = doc.text[cue.start : cue.end].lower()
-    if low.startswith("according"):
+    gerund = doc.cues.is_gerund(low)
+    if low in doc.cues.according:
         return _according_to(doc, sent, cue)
-    if not low.endswith("ing") and _PASSIVE_BEFORE_RE.search(
+    if low in doc.cues.according_after:
+        return _according_after(doc, sent, cue)
+    if not gerund and doc.cues.passive_before_re.search(
             doc.text, max(sent.start, cue.start - 12), cue.start):
         return _passive(doc, sent, cue)
-    if low.endswith("ing") and _OPENING_PARTICIPLE_RE.fullmatch(doc.text, sent.start, cue.start):
+    if gerund and _OPENING_PARTICIPLE_RE.fullmatch(doc.text, sent.start, cue.start):
         return _opening_participle(doc, sent, cue)
     before = doc.text[max(0, cue.start - 4) : cue.start].rstrip()
-    if " " in low or low.endswith("ing") and before.endswith(","):
+    if " " in low or gerund and before.endswith(","):
         return _forward(doc, sent, cue, participle=" " not in low)
-    if low.endswith("ing") and _PROGRESSIVE_RE.search(doc.text, max(sent.start, cue.start - 24), cue.start):
+    if gerund and _PROGRESSIVE_RE.search(doc.text, max(sent.start, cue.start - 24), cue.start):
         return _forward(doc, sent, cue, participle=False)
-    if not _forward_only(low):
+    if not _forward_only(doc, low):
         inverted = _reverse(doc, sent, cue)
         if inverted is not None:
             return inverted
-    if low.endswith("ing"):
+    if gerund:
         return _forward(doc, sent, cue, participle=True) if _after_noun(doc, cue) else None
     return _forward(doc, sent, cue, participle=False)
 
@@ -192,8 +174,8 @@ def _after_noun(doc: TokenDoc, cue: Span) -> bool:
     if not before:
         return False
     word = doc.word(before[0])
-    return word.isalpha() and word.lower() not in cues.SPEAKER_BREAK_WORDS \
-        and word.lower() not in DETERMINERS and word.lower() not in _GERUND_HEADS
+    return word.isalpha() and word.lower() not in doc.cues.speaker_break_words \
+        and word.lower() not in doc.cues.determiners and word.lower() not in _GERUND_HEADS
 
 
 def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found | None:
@@ -214,7 +196,7 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
     start = _content_start(doc, sent, cue, pos)
     if start is None:
         return None
-    next_cue = _NEXT_CUE_RE.search(doc.text, start, sent.end)
+    next_cue = doc.cues.next_cue_re.search(doc.text, start, sent.end)
     end = next_cue.start() if next_cue else sent.end
     if _SUBORDINATE_RE.match(doc.text, sent.start, speaker.start) \
             and "," not in doc.text[sent.start : speaker.start]:
@@ -231,9 +213,9 @@ def _enough(doc: TokenDoc, cue: Span, content: Span) -> bool:
     (``rejects this``); what follows a speech verb is a clause (``said so`` is no quotation);
     an object followed by ``saying`` and its quotation is not the content."""
     words = doc.text[content.start : content.end].split()
-    if words[-1].lower() in cues.PARTICIPLE_FORMS:
+    if words[-1].lower() in doc.cues.participle_forms:
         return False  # "countered the sanctions saying “...”": the quotation is the content
-    if doc.text[cue.start : cue.end].lower() not in cues.FORWARD_ONLY_FORMS:
+    if doc.text[cue.start : cue.end].lower() not in doc.cues.forward_only_forms:
         return len(words) >= 3
     return len(words) > 1 or words[0].lower() not in _OBJECT_PRONOUNS
 
@@ -244,33 +226,35 @@ _OBJECT_PRONOUNS = frozenset("it this that them him her these those me us you so
 def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None:
     """Where the reported content after a forward cue begins: at ``that`` (or a colon), at
     the clause after an addressee (``told reporters he ...``), or right after the cue."""
-    that = _THAT_RE.match(doc.text, pos, sent.end)
-    if that is not None:
-        return that.end() if doc.text[that.end() - 1] == ":" else that.end() - 4
+    lead = _THAT_LEAD_RE.match(doc.text, pos, sent.end).end()
+    if doc.text.startswith(":", lead):
+        return lead + 1
+    if doc.cues.complementizer_at(doc.text, lead):
+        return lead
     window = doc.text[pos : min(sent.end, pos + 100)]
-    hit = re.search(r"\bthat\b", window)
-    if hit is not None and _addressee_gap(window[: hit.start()]):
+    hit = doc.cues.that_search_re.search(window)
+    if hit is not None and _addressee_gap(doc, window[: hit.start()]):
         return pos + hit.start()
     if _NOT_CONTENT_RE.match(doc.text, pos, sent.end):
         return None
-    if doc.text[cue.start : cue.end].lower() in cues.TELL_FORMS:
+    if doc.text[cue.start : cue.end].lower() in doc.cues.tell_forms:
         hit = re.search(r"\b(?:he|she|they|we|it|I)\b", window)
         if hit is not None and len(window[: hit.start()].split()) <= 4:
             return pos + hit.start()
         topic = _TOPIC_RE.match(window)
-        if topic is not None and _addressee_gap(window[: topic.start(1)]):
+        if topic is not None and _addressee_gap(doc, window[: topic.start(1)]):
             return pos + topic.end()  # "warned against hackers", "asked Clinton about her emails"
         if not _TO_INFINITIVE_RE.match(window):
             return None
     return pos  # "urged Republicans to join ...": the content holds the addressee
 
 
-def _addressee_gap(gap: str) -> bool:
+def _addressee_gap(doc: TokenDoc, gap: str) -> bool:
     """The words between a cue and its ``that``: an addressee or adverbial (``told reporters
     on Friday that``), not a clause of their own (``said he didn't believe it, arguing that``)."""
     words = gap.split()
     return (len(words) <= 8 and not re.search(_NO_GAP, gap)
-            and not any(w.lower() in cues.CUE_FORMS or w.lower() in cues.PRONOUNS for w in words))
+            and not any(w.lower() in doc.cues.cue_forms or w.lower() in doc.cues.pronouns for w in words))
 
 
 def participle_speaker(doc: TokenDoc, floor: int, cue: Span, subject_floor: int) -> Span | None:
@@ -299,7 +283,7 @@ def _trailing_name(doc: TokenDoc, span: Span) -> Span:
     i = len(tokens)
     while i > 0 and (doc.word(tokens[i - 1])[0].isupper() or doc.word(tokens[i - 1]) == "."):
         i -= 1
-    if all(doc.word(t).lower() in DETERMINERS or not doc.word(t).islower() for t in tokens[:i]):
+    if all(doc.word(t).lower() in doc.cues.determiners or not doc.word(t).islower() for t in tokens[:i]):
         return span
     return Span(tokens[i][0], span.end)
 
@@ -310,7 +294,7 @@ def previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
     tokens = doc.tokens_in(floor, end)[-6:]
     for i in range(len(tokens) - 2, -1, -1):
         word = doc.word(tokens[i]).lower()
-        if word in cues.CUE_FORMS and not word.endswith("ing"):
+        if word in doc.cues.cue_forms and not doc.cues.is_gerund(word):
             left = max(floor, doc.text.rfind(",", floor, tokens[i][0]) + 1,
                        *(doc.text.rfind(m, floor, tokens[i][0]) + 1 for m in "\u201d\""))
             return speaker_before(doc, tokens[i][0], left)
@@ -322,17 +306,17 @@ def previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
 def _noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
     """``an hourlong show``, ``Mrs. Clinton's tax plans``: the cue form is a noun here, as
     the word before it is no name, pronoun or role."""
-    if doc.text[cue.start : cue.end].lower() not in cues.NOUN_LIKE_FORMS:
+    if doc.text[cue.start : cue.end].lower() not in doc.cues.noun_like_forms:
         return False
     words = doc.text[speaker.start : speaker.end].split()
     if _AUX_AFTER_RE.match(doc.text, cue.end):
         return True  # "Republican support was more solid"
-    if doc.text.startswith(" that ", cue.end):  # "a poll shows that ...", unless a verb came first
+    if doc.text.startswith(" ", cue.end) and doc.cues.complementizer_at(doc.text, cue.end + 1):  # "a poll shows that ...", unless a verb came first
         return any(w.islower() and w.endswith("ed") for w in words[1:])
     last = words[-1]
     if last[0].isdigit() or last.endswith(("'s", "\u2019s")):
         return True  # "the 9/11 attacks", "Editor's note", "Oz's show"
-    return last.islower() and last not in cues.PRONOUNS and last not in cues.ROLE_NOUNS \
+    return last.islower() and last not in doc.cues.pronouns and last not in doc.cues.role_nouns \
         and not (last.endswith("s") and doc.text[speaker.start : speaker.end].count(" ") < 2)
 
 
@@ -370,8 +354,8 @@ def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
 def _addressee_only(doc: TokenDoc, cue: Span, after: str) -> bool:
     """``..., Graham told The Hill.``: only the addressee follows a verb of telling."""
     words = after.rstrip(".!?").split()
-    return (doc.text[cue.start : cue.end].lower() in cues.TELL_FORMS and 0 < len(words) <= 7
-            and not any(w.lower() in cues.SPEAKER_BREAK_WORDS - _ADDRESSEE_WORDS for w in words))
+    return (doc.text[cue.start : cue.end].lower() in doc.cues.tell_forms and 0 < len(words) <= 7
+            and not any(w.lower() in doc.cues.speaker_break_words - _ADDRESSEE_WORDS for w in words))
 
 
 _ADDRESSEE_WORDS = frozenset("the on in at this last".split())  # "told The Hill on Thursday"
@@ -385,20 +369,23 @@ def _inversion_ends(text: str, pos: int, end: int) -> bool:
     return not rest.strip(".!?") or rest[0] in ",;:\u2014\u2013-("
 
 
+_PASSIVE_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+\s+)?")
+
+
 def _passive(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     """``It was announced by the ministry that ...`` or ``The plan was criticized by X.``"""
-    by = _BY_RE.match(doc.text, cue.end, sent.end)
+    by = doc.cues.agent_re.match(doc.text, cue.end, sent.end)
     if by is None:
         return None
     end = clause_end(doc.text, by.end(), sent.end)
     speaker = speaker_right(doc, by.end(), end) or _passive_agent(doc, by.end(), end)
     if speaker is None:
         return None
-    that = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+\s+)?that\b").match(doc.text, speaker.end, sent.end)
-    if that is not None:
-        content = trim(doc.text, that.end() - 4, sent.end)
+    that = _PASSIVE_THAT_RE.match(doc.text, speaker.end, sent.end)
+    if that is not None and doc.cues.complementizer_at(doc.text, that.end()):
+        content = trim(doc.text, that.end(), sent.end)
     else:
-        aux = _PASSIVE_BEFORE_RE.search(doc.text, max(sent.start, cue.start - 12), cue.start)
+        aux = doc.cues.passive_before_re.search(doc.text, max(sent.start, cue.start - 12), cue.start)
         content = trim(doc.text, sent.start, aux.start()) if aux is not None else None
         if content is not None and doc.text[content.start : content.end].lower() in {"it", "this"}:
             return None
@@ -413,12 +400,17 @@ def _passive_agent(doc: TokenDoc, start: int, end: int) -> Span | None:
     tokens = doc.tokens_in(start, stop if stop >= 0 else end)
     words = [doc.word(t) for t in tokens]
     if not 1 < len(words) <= 6 or not all(w.isalnum() for w in words) \
-            or any(w.lower() in cues.SPEAKER_BREAK_WORDS for w in words):
+            or any(w.lower() in doc.cues.speaker_break_words for w in words):
         return None
     return Span(tokens[0][0], tokens[-1][1])
 
 
 def _according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    """``according to X, ...``, ``..., según X``, ``selon un sondage, ...``; not an ordinal or
+    adjective of the same spelling (``il secondo giorno``: after a determiner)."""
+    before = doc.tokens_in(max(sent.start, cue.start - 30), cue.start)[-1:]
+    if before and doc.word(before[0]).lower() in doc.cues.determiners:
+        return None
     end = clause_end(doc.text, cue.end, sent.end)
     comma = doc.text.find(",", cue.end, end)
     speaker = speaker_right(doc, cue.end, comma if comma >= 0 else end, loose=True)
@@ -434,11 +426,28 @@ def _according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     return Found(content, _kind(doc.text, content), speaker, cue)
 
 
+def _according_after(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    """A postposition: ``Dem Bericht zufolge ...``, ``Angaben der Polizei zufolge ...``: the
+    source is the clause's words before the cue (at most ten), the content the rest of the
+    sentence (or what came before, when the clause closes it)."""
+    floor = max(sent.start, doc.text.rfind(",", sent.start, cue.start) + 1)
+    tokens = doc.tokens_in(floor, cue.start)
+    if not 0 < len(tokens) <= 10 or not all(doc.word(t)[0].isalnum() for t in tokens):
+        return None
+    speaker = Span(tokens[0][0], tokens[-1][1])
+    after = trim(doc.text, cue.end, sent.end)
+    before = trim(doc.text, sent.start, floor) if floor > sent.start else None
+    content = after if after is not None and len(doc.text[after.start : after.end].split()) >= 3 else before
+    if content is None:
+        return None
+    return Found(content, _kind(doc.text, content), speaker, cue)
+
+
 def _kind(text: str, content: Span) -> Kind:
     first, last = text[content.start], text[content.end - 1]
     pairs = find_quote_marks(text[content.start : content.end])
     whole = len(pairs) == 1 and pairs[0][0].start == 0 and pairs[0][1].end == content.end - content.start
-    return "direct" if first in cues.QUOTE_PAIRS and last in cues.CLOSER_OF and whole else "indirect"
+    return "direct" if first in QUOTE_PAIRS and last in CLOSER_OF and whole else "indirect"
 
 
 def _overlaps(a: Span, b: Span) -> bool:

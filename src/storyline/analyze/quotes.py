@@ -42,9 +42,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from storyline.analyze import quote_cues as cues
+from storyline.analyze.quote_cues import speech_cues
 from storyline.analyze.quote_indirect import WINDOW, Found, indirect_quotes, participle_speaker
-from storyline.analyze.quote_marks import find_quote_marks
+from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speaker_clause import speaker_before
 from storyline.analyze.speaker_names import SpeakerResolver
@@ -83,18 +83,20 @@ class QuoteFinder:
         text: str,
         sentences: Sequence[Span] | None = None,
         entities: Sequence[Mention] | None = None,
+        language: str | None = None,
     ) -> list[Quote]:
-        """Find the quotes of ``text``; see the module docstring for the rules."""
+        """Find the quotes of ``text`` (in ``language``, an ISO 639-1 code; English when None);
+        see the module docstring for the rules."""
         if not text.strip():
             return []
         sents = list(sentences) if sentences is not None else split_sentences(text)
-        doc = TokenDoc(text, sents)
+        doc = TokenDoc(text, sents, cues=speech_cues(language))
         found = _direct_quotes(doc, self.min_unattributed_words)
         if self.with_indirect:
             found = _merge(doc, found, indirect_quotes(doc, sents, found))
         found = _transcript_quotes(doc, found)
         found.sort(key=lambda f: f.content.start)
-        resolver = SpeakerResolver(text, entities, _quote_ranges(found))
+        resolver = SpeakerResolver(text, entities, _quote_ranges(found), doc.cues)
         out = []
         for f in found:
             name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
@@ -105,7 +107,8 @@ class QuoteFinder:
 
 
 def find_quotes(
-    text: str, sentences: list[Span] | None = None, entities: list[Mention] | None = None
+    text: str, sentences: list[Span] | None = None, entities: list[Mention] | None = None,
+    language: str | None = None,
 ) -> list[Quote]:
     """Find direct and indirect quotes with their speakers and cues.
 
@@ -113,11 +116,13 @@ def find_quotes(
         text: The article text.
         sentences: Sentence spans, if already computed (else :func:`split_sentences` is used).
         entities: Named-entity mentions, used for pronoun resolution and speaker names.
+        language: ISO 639-1 code of the text; its pack's ``speech.toml`` gives the cues
+            (English when None; the union of all packs for an unknown code).
 
     Returns:
         Quotes in text order; every span slices ``text``.
     """
-    return QuoteFinder()(text, sentences, entities)
+    return QuoteFinder()(text, sentences, entities, language)
 
 
 # -- direct quotes -------------------------------------------------------------------------
@@ -126,6 +131,8 @@ def find_quotes(
 def _direct_quotes(doc: TokenDoc, min_words: int) -> list[Found]:
     found: list[Found] = []
     pairs = find_quote_marks(doc.text)
+    if doc.cues.dialogue_dashes:
+        pairs = sorted(pairs + _outside(find_dialogue_dashes(doc.text), pairs), key=lambda p: p[0].start)
     for index, (opener, closer) in enumerate(pairs):
         content = trim(doc.text, opener.end, closer.start)
         if content is None or _title(doc, opener.start, content):
@@ -156,7 +163,7 @@ def _title(doc: TokenDoc, opener: int, content: Span) -> bool:
     if not before:
         return False
     word = doc.word(before[0])
-    return word[0].isalnum() and word.lower() not in cues.CUE_FORMS and word.lower() not in _TITLE_INTROS
+    return word[0].isalnum() and word.lower() not in doc.cues.cue_forms and word.lower() not in _TITLE_INTROS
 
 
 _TITLE_SMALL = frozenset("a an the of in on for to and with at by from or but".split())
@@ -181,8 +188,8 @@ def _attribute_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
     tokens = doc.tokens_in(pos, limit)[:40]
     for i, tok in enumerate(tokens):
         low = doc.word(tok).lower()
-        if low in cues.CUE_FORMS and not low.endswith("ing"):
-            if i == 0 or all(doc.word(t) == "," for t in tokens[:i]):
+        if low in doc.cues.cue_forms and not doc.cues.is_gerund(low):
+            if i == 0 or all(_inversion_gap(doc, t) for t in tokens[:i]):
                 speaker = speaker_right(doc, tok[1], limit)
             else:
                 speaker = speaker_before(doc, tok[0], pos)
@@ -195,6 +202,18 @@ def _attribute_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
     return False
 
 
+def _inversion_gap(doc: TokenDoc, token: tuple[int, int]) -> bool:
+    """What may stand between a closing mark and an inverted cue: a comma (a dash in Spanish,
+    ``"..." —dijo X``) or an auxiliary (``«...», a déclaré X``, ``ha detto X``)."""
+    word = doc.word(token)
+    return word in doc.cues.after_quote_separators or word.lower() in doc.cues.inverted_aux
+
+
+def _outside(extra: list[tuple[Span, Span]], pairs: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
+    """The pairs of ``extra`` that overlap none of ``pairs``."""
+    return [(o, c) for o, c in extra if not any(o.start < pc.end and po.start < c.end for po, pc in pairs)]
+
+
 def _attribute_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
     """``Kirby said on Friday: "...`` or ``Erdogan countered, saying "...``."""
     floor = max(doc.text.rfind("\n", 0, pos) + 1, pos - WINDOW)
@@ -204,15 +223,15 @@ def _attribute_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
     for i in range(len(tokens) - 1, -1, -1):
         word = doc.word(tokens[i])
         low = word.lower()
-        if word in ".!?\u201d\u201c\"" or low == "that":
+        if word in ".!?\u201d\u201c\"" or doc.cues.complementizer_at(low, 0):
             return False
-        if low not in cues.CUE_FORMS:
+        if low not in doc.cues.cue_forms:
             continue
         cue = Span(*tokens[i])
         gap = doc.text[cue.end : pos].strip()
         if gap and (gap[-1] not in ":," or len(gap.split()) > 7):
             return False
-        if low.endswith("ing"):
+        if doc.cues.is_gerund(low):
             speaker = participle_speaker(doc, floor, cue, floor)
         else:
             speaker = speaker_before(doc, cue.start, floor)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze import quote_cues as cues
-from storyline.analyze.speakers import DETERMINERS, TokenDoc, cue_stop, speaker_left, subject
+from storyline.analyze.speakers import TokenDoc, cue_stop, speaker_left, subject
 from storyline.model import Span
 
 __all__ = ["clause_subject", "sentence_subject", "speaker_before"]
@@ -23,21 +23,6 @@ _MAX_TOKENS = 12
 _SHARE_RE = re.compile(r"\b((?:many|most|some|all|none|each|several|few|one|both|two|three|half)"
                        r"\s+of\s+(?:whom|which|them|those|us))\s*$", re.IGNORECASE)
 _BOUNDARY_MARKS = frozenset(',;:()\u2014\u2013"\u201c\u201d\u2018\u2019[]')
-_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
-_SUBORDINATORS = _RELATIVES | frozenset(
-    "because but while when whereas if although though since whether where so unless once "
-    "after before until as what how why whatever".split()
-)
-_VERBISH = frozenset(
-    "is are was were be been being am has have had do does did will would can could should "
-    "may might must shall 's".split()
-)
-_PREPOSITIONS = frozenset(
-    "in on at by with from for after before during over under into about since through "
-    "to of amid despite among against without within across".split()
-)
-_LEADING = frozenset({"and", "but", "so", "yet", "then", "also", "now", "still", "meanwhile",
-                      "however", "instead", "indeed", "separately"})
 _TIME_HEADS = frozenset({"last", "this", "next", "earlier", "later"})
 
 
@@ -57,7 +42,7 @@ def speaker_before(doc: TokenDoc, end: int, floor: int) -> Span | None:
     if clause is None or np is None:
         speaker = clause if clause is not None else np
     elif np.end == clause.end and clause.start <= np.start \
-            and doc.text[np.start : np.end].lower() not in cues.PRONOUNS:  # "the impact it said"
+            and doc.text[np.start : np.end].lower() not in doc.cues.pronouns:  # "the impact it said"
         speaker = clause
     else:
         speaker = np
@@ -74,7 +59,7 @@ def _reduced_relative(doc: TokenDoc, speaker: Span) -> Span:
     """``a move Turkey called a mistake``: the noun before the name is the object of a relative
     clause that has no ``that``; the speaker is the name (unless the noun is its role)."""
     match = _REDUCED_RELATIVE_RE.fullmatch(doc.text, speaker.start, speaker.end)
-    if match is None or any(w in cues.ROLE_NOUNS for w in match.group(1).split()):
+    if match is None or any(w in doc.cues.role_nouns for w in match.group(1).split()):
         return speaker
     return Span(match.start(2), speaker.end)
 
@@ -97,10 +82,10 @@ def _with_relative_head(doc: TokenDoc, speaker: Span, floor: int) -> Span:
     before = doc.tokens_in(floor, speaker.start)[-_MAX_TOKENS:]
     words = [doc.word(t).lower() for t in before]
     at = next((i for i in range(len(words) - 1, -1, -1) if words[i] in {"that", "who"}), None)
-    if at is None or at == 0 or not any(_verbish(w) or (w.endswith("ed") and len(w) > 4)
+    if at is None or at == 0 or not any(_verbish(doc, w) or doc.cues.is_past(w)
                                         for w in words[at + 1 :]):
         return speaker
-    if any(w in _BOUNDARY_MARKS or w in cues.CUE_FORMS for w in words[at + 1 :]):
+    if any(w in _BOUNDARY_MARKS or w in doc.cues.cue_forms for w in words[at + 1 :]):
         return speaker
     head = clause_subject(doc, floor, before[at][0])
     if head is None or len(doc.tokens_in(head.start, speaker.end)) > 2 * _MAX_TOKENS:
@@ -115,19 +100,19 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     start = max(floor, doc.sentence_start(end))
     tokens = _after_dateline(doc, _without_leading(doc, doc.tokens_in(start, end)))
     opener = doc.word(tokens[0]).lower() if tokens else ""
-    if opener in _INTRODUCERS:
+    if opener in doc.cues.introducers:
         # "However, after Biden was elected, Turkey ...": the subject follows the opening phrase;
         # with no comma before ``end`` the cue is inside it ("Though she called ...").
         comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), None)
         if comma is not None:
             tokens = _without_leading(doc, tokens[comma + 1 :])  # "On Thursday, however, Trump"
-        elif opener not in _PREPOSITIONS:
+        elif opener not in doc.cues.prepositions:
             tokens = tokens[1:]
     if not tokens:
         return None
     words = [doc.word(t) for t in tokens[:_MAX_TOKENS]]
-    verb = next((i for i, w in enumerate(words) if _verbish(w) or _past(words, i)), 0)
-    if verb > 0 and words[verb].lower() in cues.CUE_FORMS:  # "Perdue (R-Ga.) said ..., arguing"
+    verb = next((i for i, w in enumerate(words) if _verbish(doc, w) or _past(doc, words, i)), 0)
+    if verb > 0 and words[verb].lower() in doc.cues.cue_forms:  # "Perdue (R-Ga.) said ..., arguing"
         speaker = speaker_before(doc, tokens[verb][0], tokens[0][0])
         if speaker is not None:
             return speaker
@@ -138,13 +123,8 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     return subject(doc, tokens[0][0], end)
 
 
-#: Words that open a phrase before the subject: a preposition or an adverbial subordinator.
-_INTRODUCERS = _PREPOSITIONS | frozenset(
-    "while when whereas if although though since once until as because unless".split())
-
-
 def _without_leading(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    while tokens and (doc.word(tokens[0]) == "," or doc.word(tokens[0]).lower() in _LEADING):
+    while tokens and (doc.word(tokens[0]) == "," or doc.word(tokens[0]).lower() in doc.cues.leading):
         tokens = tokens[1:]
     return tokens
 
@@ -157,16 +137,16 @@ def _after_dateline(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[
         i += 1
     if 0 < i < len(tokens) - 1 and doc.word(tokens[i]) in {"\u2013", "\u2014", "-", "--"} \
             and doc.word(tokens[i + 1])[:1].isupper() \
-            and not any(doc.word(t) in cues.ORG_WORDS for t in tokens[:i]):
+            and not any(doc.word(t) in doc.cues.org_words for t in tokens[:i]):
         return tokens[i + 1 :]
     return tokens
 
 
-def _past(words: list[str], i: int) -> bool:
+def _past(doc: TokenDoc, words: list[str], i: int) -> bool:
     """A lowercase ``-ed`` word not after a determiner is a verb (``groups granted``)."""
     word = words[i]
-    return (i > 0 and word.islower() and word.endswith("ed") and len(word) > 4
-            and words[i - 1].lower() not in DETERMINERS)
+    return (i > 0 and word.islower() and doc.cues.is_past(word)
+            and words[i - 1].lower() not in doc.cues.determiners)
 
 
 def clause_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
@@ -175,31 +155,31 @@ def clause_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     words = [doc.word(t) for t in tokens]
     start = len(tokens)
     while start > 0 and words[start - 1] not in _BOUNDARY_MARKS \
-            and words[start - 1].lower() not in _SUBORDINATORS:
+            and words[start - 1].lower() not in doc.cues.clause_openers:
         start -= 1
         if len(tokens) - start > _MAX_TOKENS:
             return None
-    relative = start > 0 and words[start - 1].lower() in _RELATIVES
-    segment = _strip_leading(tokens[start:], words[start:])
-    while segment and _adverb(doc.word(segment[-1])):
+    relative = start > 0 and words[start - 1].lower() in doc.cues.relatives
+    segment = _strip_leading(doc, tokens[start:], words[start:])
+    while segment and _adverb(doc, doc.word(segment[-1])):
         segment = segment[:-1]  # "The Republican nominee also (vowed)"
     if not segment:
         return None
     seg_words = [doc.word(t) for t in segment]
     first, last = seg_words[0], seg_words[-1].lower()
-    if (first.lower() in _PREPOSITIONS or (relative and first.islower() and first not in DETERMINERS)
-            or last in _PREPOSITIONS or last in DETERMINERS or last in cues.NP_INNER_WORDS
-            or any(_verbish(w) for w in seg_words) or not seg_words[-1][0].isalnum()):
+    if (first.lower() in doc.cues.prepositions or (relative and first.islower() and first not in doc.cues.determiners)
+            or last in doc.cues.prepositions or last in doc.cues.determiners or last in doc.cues.np_inner_words
+            or any(_verbish(doc, w) for w in seg_words) or not seg_words[-1][0].isalnum()):
         return None
     return Span(segment[0][0], segment[-1][1])
 
 
-def _strip_leading(tokens: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+def _strip_leading(doc: TokenDoc, tokens: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
     """Drop conjunctions and time adverbials opening the clause (``But last week Trump``)."""
     i = 0
     while i < len(words):
         low = words[i].lower()
-        if low in _LEADING or low in cues.TIME_WORDS:
+        if low in doc.cues.leading or low in doc.cues.time_words:
             i += 1
         elif low in _TIME_HEADS and i + 1 < len(words) and words[i + 1][0].isalpha():
             i += 2
@@ -208,11 +188,11 @@ def _strip_leading(tokens: list[tuple[int, int]], words: list[str]) -> list[tupl
     return tokens[i:]
 
 
-def _adverb(word: str) -> bool:
+def _adverb(doc: TokenDoc, word: str) -> bool:
     low = word.lower()
-    return low in cues.AUXILIARIES or (word.islower() and low.endswith("ly") and len(low) > 4)
+    return low in doc.cues.auxiliaries or (word.islower() and low.endswith("ly") and len(low) > 4)
 
 
-def _verbish(word: str) -> bool:
+def _verbish(doc: TokenDoc, word: str) -> bool:
     low = word.lower()
-    return low in _VERBISH or low in cues.CUE_FORMS or low.endswith(("n't", "n\u2019t"))
+    return low in doc.cues.verbish or low in doc.cues.cue_forms or low.endswith(("n't", "n\u2019t"))

@@ -13,15 +13,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from storyline.analyze import quote_cues as cues
-from storyline.analyze.speakers import DETERMINERS, inside
+from storyline.analyze.quote_cues import SpeechCues, speech_cues
+from storyline.analyze.speakers import inside
 from storyline.model import Mention, Span
 
 __all__ = ["SpeakerResolver", "fold"]
 
 _NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+")
 #: Abbreviated offices dropped from a name ("Gov. Mike Pence"); "Mr."/"Dr." stay, as in news.
-_OFFICE_TITLES = frozenset("gov sen rep gen col lt sgt capt cmdr adm maj amb atty pres supt".split())
 _MAX_HOLDERS = 200  # people looked at per resolution: bounds the work on huge texts
 
 
@@ -49,8 +48,9 @@ class SpeakerResolver:
     """Turns speaker spans into names: titles stripped, surnames, pronouns and roles resolved."""
 
     def __init__(self, text: str, entities: Sequence[Mention] | None,
-                 quoted: list[tuple[int, int]]) -> None:
+                 quoted: list[tuple[int, int]], cues: SpeechCues | None = None) -> None:
         self.text = text
+        self.cues = cues or speech_cues("en")
         self.quoted = quoted
         self.people: list[tuple[int, str, frozenset[str]]] = []  # (pos, name, role words)
         self.tagged = bool(entities)
@@ -75,7 +75,7 @@ class SpeakerResolver:
     def _add_run(self, pos: int, run: str) -> None:
         words = run.split()
         cut = len(words)
-        while cut > 0 and not _not_a_name(words[cut - 1]) and len(words) - cut < 3:
+        while cut > 0 and not _not_a_name(self.cues, words[cut - 1]) and len(words) - cut < 3:
             cut -= 1
         name = words[cut:]
         if len(name) < 2 or inside(self.quoted, pos):
@@ -102,23 +102,23 @@ class SpeakerResolver:
         """The speaker's name: resolved pronoun, role holder, full name or organisation."""
         head, _, apposition = self.text[span.start : span.end].partition(", ")
         words = [w.strip(",") for w in head.split()]
-        if len(words) == 1 and words[0].lower() in cues.PRONOUNS:
+        if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)
-        while words and words[0].lower() in DETERMINERS:
+        while words and words[0].lower() in self.cues.determiners:
             words.pop(0)
         cut = max((i + 1 for i, w in enumerate(words)
-                   if w.lower() in cues.ROLE_NOUNS or w.rstrip(".").lower() in _OFFICE_TITLES), default=0)
+                   if w.lower() in self.cues.role_nouns or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
         capitalised = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
         name = _name_run(words[cut:])
-        if cut and cut < len(words) and words[cut] == "of" and len(name) > 2:
+        if cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners and len(name) > 2:
             name = self._after_office(name)  # "Secretary of State Antony Blinken"
         if not name and cut:
             # "Turkey's defense minister, Hulusi Akar": the name is the apposition.
             named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
-            if named is not None and not any(_not_a_name(w) for w in named.group().split()):
+            if named is not None and not any(_not_a_name(self.cues, w) for w in named.group().split()):
                 return named.group()
             return self._role(words, span.start)
-        if any(w in cues.ORG_WORDS for w in words) and (not capitalised or capitalised[-1] in cues.ORG_WORDS):
+        if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)
         if not name or _common_head(words):
             return None  # "the US media", "the U.S. government": a group, named as written
@@ -134,7 +134,7 @@ class SpeakerResolver:
         return words[-2:]
 
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
-        if cues.PRONOUNS[pronoun][0] not in {"m", "f", "p"}:
+        if self.cues.pronouns[pronoun][0] not in {"m", "f", "p"}:
             return None
         i = bisect.bisect_left(self.people, anchor, key=lambda p: p[0]) - 1
         return self._full_name(self.people[i][1], anchor) if i >= 0 else None
@@ -151,7 +151,7 @@ class SpeakerResolver:
         """The one person named with this role before ``pos``; when there is none, the one named
         with it after (news leads often give the role first: "the State Department spokesman
         said ...", and the name lower down). None when none or several."""
-        head = next((w.lower() for w in reversed(words) if w.lower() in cues.ROLE_NOUNS), None)
+        head = next((w.lower() for w in reversed(words) if w.lower() in self.cues.role_nouns), None)
         if head is None:
             return None
         qualifiers = {w.lower() for w in words if w[:1].isupper() and w.lower() != head}
@@ -193,6 +193,6 @@ def _common_head(words: list[str]) -> bool:
     return words[-1][:1].islower() and last.isalpha() and last not in _TRAILING
 
 
-def _not_a_name(word: str) -> bool:
-    return (word in cues.ORG_WORDS or word in cues.NON_PERSON_WORDS
-            or word.lower() in cues.ROLE_NOUNS)
+def _not_a_name(cues: SpeechCues, word: str) -> bool:
+    return (word in cues.org_words or word in cues.non_person_words
+            or word.lower() in cues.role_nouns)

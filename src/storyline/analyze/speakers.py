@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from storyline.analyze import quote_cues as cues
+from storyline.analyze.quote_cues import SpeechCues, speech_cues
 from storyline.analyze.quote_marks import OPENERS
 from storyline.analyze.sentences import TITLES
 from storyline.model import Span
@@ -39,17 +39,15 @@ _ADVERBIAL_END_RE = re.compile(
 _APPOSITION_STARTERS = frozenset({"a", "an", "the", "who", "whose", "one", "his", "her", "its",
                                   "their", "now", "then", "himself", "herself", "also",
                                   "including"})
-_APPOSITION_RE = re.compile(r",\s+(?:(?:a|an|the|who|whose|one)\s|\d{1,3}\s*,)")
+_APPOSITION_RE = re.compile(r",\s+(?:([\w'\u2019]+)\s|\d{1,3}\s*,)")
 _PARTY_RE = re.compile(r",\s+[RDI]-[A-Z][A-Za-z]*(?:\.(?:[A-Z]\.)?)?")
 _APPOSITION_WORDS_RE = re.compile(r",\s+((?:[\w'\u2019\-]+\s+){0,4}[\w'\u2019\-]+)\b")
 _OPENING_PREPOSITIONS = frozenset(
     "in on at after before during following despite since amid with without for by from".split()
 )
 _CLAUSE_OPENERS = frozenset(',;:"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013(')
-DETERMINERS = frozenset(
-    "the a an one another some several many most two three his her their its our this these "
-    "those every each both".split()
-)
+#: English determiners (each language's are ``TokenDoc.cues.determiners``).
+DETERMINERS = speech_cues("en").determiners
 
 
 @dataclass(slots=True)
@@ -59,9 +57,10 @@ class TokenDoc:
     tokens: list[tuple[int, int]] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    cues: SpeechCues = field(default_factory=speech_cues)
 
     def __post_init__(self) -> None:
-        self.tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
+        self.tokens = _tokens(self.text, self.cues)
         self.starts = [s for s, _ in self.tokens]
         self.sent_starts = [s.start for s in self.sentences]
 
@@ -76,6 +75,25 @@ class TokenDoc:
 
     def word(self, token: tuple[int, int]) -> str:
         return self.text[token[0] : token[1]]
+
+
+def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
+    """Word and punctuation tokens; an inverted clitic pronoun (``déclare-t-il``, ``a-t-elle``)
+    is split off its verb as a token of its own (the ``-t-`` dropped)."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    if not cues.clitic_pronouns:
+        return tokens
+    out: list[tuple[int, int]] = []
+    for start, end in tokens:
+        low = text[start:end].lower()
+        clitic = next((c for c in cues.clitic_pronouns if low.endswith(c) and len(low) > len(c)), None)
+        if clitic is None:
+            out.append((start, end))
+            continue
+        head = end - len(clitic)
+        out.append((start, head))
+        out.append((end - len(clitic.lstrip("-t").lstrip("-")), end))
+    return out
 
 
 def clause_end(text: str, start: int, limit: int) -> int:
@@ -97,9 +115,9 @@ def speaker_left(doc: TokenDoc, end: int, floor: int) -> Span | None:
         return _speaker_before_brackets(doc, tokens, floor)
     if tokens and doc.word(tokens[-1]) == ",":
         return _speaker_before_aside(doc, tokens, floor)
-    if tokens and doc.word(tokens[-1]).lower() in cues.PRONOUNS:
+    if tokens and doc.word(tokens[-1]).lower() in doc.cues.pronouns:
         return Span(*tokens[-1])
-    if tokens and _contracted_pronoun(doc.word(tokens[-1])):
+    if tokens and _contracted_pronoun(doc, doc.word(tokens[-1])):
         word = doc.word(tokens[-1]).replace("\u2019", "'")
         return Span(tokens[-1][0], tokens[-1][0] + word.rfind("'"))
     return _np_span(doc, _np_left(doc, tokens))
@@ -111,7 +129,7 @@ def cue_stop(doc: TokenDoc, end: int, floor: int) -> int:
     end = _ADVERBIAL_END_RE.search(doc.text, floor, end).start()
     tokens = doc.tokens_in(floor, end)
     while tokens:
-        if _skippable(doc.word(tokens[-1])):
+        if _skippable(doc, doc.word(tokens[-1])):
             tokens.pop()
         elif len(tokens) > 1 and doc.word(tokens[-1]) == "to" \
                 and doc.word(tokens[-2]).lower() in _CATENATIVES:
@@ -130,17 +148,17 @@ _CATENATIVES = frozenset(
 )
 
 
-def _contracted_pronoun(word: str) -> bool:
+def _contracted_pronoun(doc: TokenDoc, word: str) -> bool:
     """``He’s`` (claiming), ``They’re`` (saying): the pronoun is the speaker."""
     head, _, tail = word.replace("\u2019", "'").rpartition("'")
-    return head.lower() in cues.PRONOUNS and tail.lower() in {"s", "re", "ll", "d", "ve", "m"}
+    return head.lower() in doc.cues.pronouns and tail.lower() in {"s", "re", "ll", "d", "ve", "m"}
 
 
-def _skippable(word: str) -> bool:
+def _skippable(doc: TokenDoc, word: str) -> bool:
     """Auxiliaries, negation and adverbs between a speaker and its cue (``has now said``,
     ``isn't saying``, ``’s claiming``)."""
     low = word.lower().replace("\u2019", "'")
-    return (low in cues.AUXILIARIES or (word.islower() and low.endswith("ly") and len(low) > 4)
+    return (low in doc.cues.auxiliaries or (word.islower() and low.endswith("ly") and len(low) > 4)
             or low in _BETWEEN or (low[0] == "'" and low[1:] in {"s", "re", "ll", "d", "ve"}))
 
 
@@ -149,14 +167,6 @@ _BETWEEN = frozenset(
     "both each too ultimately eventually isn't wasn't aren't weren't doesn't didn't don't won't "
     "hasn't haven't hadn't can't long".split()
 )  # negation, modals and adverbs; curly-apostrophe forms are folded before the lookup
-
-
-def _not_modifiers() -> frozenset[str]:
-    return (cues.SPEAKER_BREAK_WORDS | cues.CUE_FORMS | cues.TIME_WORDS | cues.AUXILIARIES
-            | cues.NP_INNER_WORDS | frozenset(cues.PRONOUNS))
-
-
-_NOT_MODIFIERS = _not_modifiers()
 
 
 def _speaker_before_brackets(doc: TokenDoc, tokens: list[tuple[int, int]], floor: int) -> Span | None:
@@ -189,7 +199,7 @@ def _premodifier(doc: TokenDoc, tokens: list[tuple[int, int]],
         return taken
     word = doc.word(tokens[i])
     low = word.lower()
-    if not word.isalpha() or not word.islower() or low.endswith("ly") or low in _NOT_MODIFIERS:
+    if not word.isalpha() or not word.islower() or low.endswith("ly") or low in doc.cues.not_modifiers:
         return taken
     start = tokens[i][0]
     before = doc.text[max(0, start - 8) : start].rstrip()[-1:]
@@ -212,7 +222,8 @@ def _speaker_before_aside(doc: TokenDoc, tokens: list[tuple[int, int]], floor: i
         if head is None:
             continue
         if (first[0].isupper() or first.lower() in _APPOSITION_STARTERS
-                or first[0].isdigit() or _role_phrase(doc.text, tokens[i][0])):
+                or first.lower() in doc.cues.apposition_openers
+                or first[0].isdigit() or _role_phrase(doc, tokens[i][0])):
             return Span(_named_head(doc, head, floor).start, tokens[-2][1])
         return head if i == commas[-1] + offset else None
     return None
@@ -235,23 +246,23 @@ def _np_token(doc: TokenDoc, tok: tuple[int, int], taken: list[tuple[int, int]])
     low = word.lower()
     if word == ".":
         return bool(taken) and tok[0] > 0 and _is_title_dot(doc, tok)
-    if not word[0].isalnum() or low in cues.CUE_FORMS:
+    if not word[0].isalnum() or low in doc.cues.cue_forms:
         return False
-    if low in cues.NP_INNER_WORDS or low in DETERMINERS:
+    if low in doc.cues.np_inner_words or low in doc.cues.determiners:
         return bool(taken)
-    if low in cues.SPEAKER_BREAK_WORDS or low in cues.TIME_WORDS or low.endswith("ly"):
+    if low in doc.cues.speaker_break_words or low in doc.cues.time_words or low.endswith("ly"):
         return False
-    if word[0].isupper() or word[0].isdigit() or low in cues.ROLE_NOUNS or not taken:
+    if word[0].isupper() or word[0].isdigit() or low in doc.cues.role_nouns or not taken:
         return True
     right = doc.word(taken[-1])
-    return right[0].islower() or right.lower() in cues.ROLE_NOUNS
+    return right[0].islower() or right.lower() in doc.cues.role_nouns
 
 
 def _modifier(doc: TokenDoc, taken: list[tuple[int, int]], low: str) -> bool:
     """A lowercase word continues a noun phrase opened by a determiner ("the US media")."""
     first = doc.word(taken[0])
-    return (len(taken) < 6 and (first.lower() in DETERMINERS or first[0].isdigit())
-            and low not in cues.SPEAKER_BREAK_WORDS and low not in cues.CUE_FORMS
+    return (len(taken) < 6 and (first.lower() in doc.cues.determiners or first[0].isdigit())
+            and low not in doc.cues.speaker_break_words and low not in doc.cues.cue_forms
             and not low.endswith("ly"))
 
 
@@ -268,15 +279,15 @@ def title_before(text: str, dot: int) -> bool:
 
 def _np_span(doc: TokenDoc, taken: list[tuple[int, int]]) -> Span | None:
     """Trim leading connectors off a token run and decide whether it is a speaker."""
-    while taken and doc.word(taken[0]).lower() in cues.NP_INNER_WORDS - DETERMINERS:
+    while taken and doc.word(taken[0]).lower() in doc.cues.np_inner_words - doc.cues.determiners:
         taken.pop(0)
     taken = _from_determiner(doc, taken)
     if not taken:
         return None
     words = [doc.word(t) for t in taken]
-    has_name = any(w[0].isupper() for w in words if w.lower() not in DETERMINERS)
-    has_role = any(w.lower() in cues.ROLE_NOUNS for w in words)
-    if not (has_name or has_role or words[0].lower() in DETERMINERS):
+    has_name = any(w[0].isupper() for w in words if w.lower() not in doc.cues.determiners)
+    has_role = any(w.lower() in doc.cues.role_nouns for w in words)
+    if not (has_name or has_role or words[0].lower() in doc.cues.determiners):
         return None
     return Span(taken[0][0], taken[-1][1])
 
@@ -285,8 +296,8 @@ def _from_determiner(doc: TokenDoc, taken: list[tuple[int, int]]) -> list[tuple[
     """Lowercase words before the noun phrase's determiner are a verb and its particle, not the
     speaker: ``(Clinton is) seizing upon a New York Times (report)`` -> ``a New York Times``."""
     words = [doc.word(t).lower() for t in taken]
-    k = next((i for i, w in enumerate(words) if w in DETERMINERS), 0)
-    if k == 0 or not all(w.isalpha() and doc.word(t).islower() and w not in cues.ROLE_NOUNS
+    k = next((i for i, w in enumerate(words) if w in doc.cues.determiners), 0)
+    if k == 0 or not all(w.isalpha() and doc.word(t).islower() and w not in doc.cues.role_nouns
                          for w, t in zip(words[:k], taken)):
         return taken
     return taken[k:]
@@ -299,22 +310,22 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
     if loose and 0 < len(tokens) <= 10 and all(doc.word(t)[0].isalnum() or doc.word(t) in ".-&'"
                                                for t in tokens):
         return Span(tokens[0][0], tokens[-1][1])
-    if tokens and doc.word(tokens[0]).lower() in cues.PRONOUNS:
+    if tokens and doc.word(tokens[0]).lower() in doc.cues.pronouns:
         return Span(*tokens[0])
     taken: list[tuple[int, int]] = []
     for tok in tokens:
         word = doc.word(tok)
         low = word.lower()
-        if (low in cues.NP_INNER_WORDS and taken) or (low in DETERMINERS and not taken):
+        if (low in doc.cues.np_inner_words and taken) or (low in doc.cues.determiners and not taken):
             taken.append(tok)
-        elif (word[0].isupper() or word[0].isdigit() or low in cues.ROLE_NOUNS
+        elif (word[0].isupper() or word[0].isdigit() or low in doc.cues.role_nouns
               or (word == "." and taken and _is_title_dot(doc, tok))):
             taken.append(tok)
         elif taken and word[0].isalpha() and _modifier(doc, taken, low):
             taken.append(tok)
         else:
             break
-    while taken and doc.word(taken[-1]).lower() in cues.NP_INNER_WORDS:
+    while taken and doc.word(taken[-1]).lower() in doc.cues.np_inner_words:
         taken.pop()
     span = _np_span(doc, taken)
     return _with_apposition(doc, span) if span is not None else None
@@ -327,26 +338,28 @@ def _with_apposition(doc: TokenDoc, span: Span) -> Span:
     if party is not None:
         return Span(span.start, party.end())
     match = _APPOSITION_RE.match(doc.text, span.end)
-    if match is None and not _role_phrase(doc.text, span.end):
+    if match is not None and match.group(1) and match.group(1) not in doc.cues.apposition_openers:
+        match = None
+    if match is None and not _role_phrase(doc, span.end):
         return span
     end = clause_end(doc.text, span.end + 1, span.end + 200)
-    if any(w in cues.CUE_FORMS for w in doc.text[span.end : end].split()):
+    if any(w in doc.cues.cue_forms for w in doc.text[span.end : end].split()):
         return span  # ", who emphasized that ...": an attribution of its own
     trimmed = trim(doc.text, span.start, end)
     return trimmed if trimmed is not None else span
 
 
-def _role_phrase(text: str, comma: int) -> bool:
+def _role_phrase(doc: TokenDoc, comma: int) -> bool:
     """After the comma at ``comma``, a role noun within five words, before any verb or cue:
     ``, executive director of the Arms Control Association``, ``, senior fellow at``."""
-    match = _APPOSITION_WORDS_RE.match(text, comma)
+    match = _APPOSITION_WORDS_RE.match(doc.text, comma)
     if match is None:
         return False
     for word in match.group(1).split():
         low = word.lower()
-        if low in cues.ROLE_NOUNS:
+        if low in doc.cues.role_nouns:
             return True
-        if low in cues.CUE_FORMS or low in cues.SPEAKER_BREAK_WORDS or low in cues.PRONOUNS:
+        if low in doc.cues.cue_forms or low in doc.cues.speaker_break_words or low in doc.cues.pronouns:
             return False
     return False
 
@@ -357,21 +370,21 @@ def subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     if tokens and doc.word(tokens[0]).lower() in _OPENING_PREPOSITIONS:
         comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), len(tokens))
         tokens = tokens[comma + 1 :]  # "In August, several groups sued, saying ..."
-    if tokens and doc.word(tokens[0]).lower() in cues.PRONOUNS:
+    if tokens and doc.word(tokens[0]).lower() in doc.cues.pronouns:
         return Span(*tokens[0])
     taken: list[tuple[int, int]] = []
     for tok in tokens[:12]:
         word = doc.word(tok)
         low = word.lower()
-        if word[0].isupper() or (word[0].isalpha() and low in cues.ROLE_NOUNS):
+        if word[0].isupper() or (word[0].isalpha() and low in doc.cues.role_nouns):
             taken.append(tok)
         elif word == "." and taken and _is_title_dot(doc, tok):
             taken.append(tok)
-        elif taken and (low in cues.NP_INNER_WORDS or _modifier(doc, taken, low)):
+        elif taken and (low in doc.cues.np_inner_words or _modifier(doc, taken, low)):
             taken.append(tok)
         elif taken or not word[0].isalpha():
             break
-    while taken and doc.word(taken[-1]).lower() in cues.NP_INNER_WORDS:
+    while taken and doc.word(taken[-1]).lower() in doc.cues.np_inner_words:
         taken.pop()
     return _np_span(doc, taken)
 
