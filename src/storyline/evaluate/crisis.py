@@ -1,0 +1,205 @@
+"""ML-Crisis as a user's corpus: the whole pipeline on crawled es/fr/it pages, checked as an analyst would.
+
+The 740 dev reports of ``../shared/data/ml-crisis-tls`` (topics egypt and libya, Spanish, French
+and Italian, plain text, no outlet, no title) are given to ``storyline run`` as Article JSONL with
+only ``id``, ``text``, ``published`` (the folder date) and ``language``. The topic is kept aside
+as the only gold there is. What is checked (issue 18):
+
+- **titles**: among stories of 3 or more reports, titles that hold markup (CSS, tags, entities)
+  or that another story also has;
+- **furniture**: summary, fact and timeline sentences found verbatim in reports of *both* topics
+  (text no single happening explains: page furniture);
+- **cross-language pairs**: pairs of reports in different languages published within a day;
+  the share of same-topic pairs placed in one story (goal ≥ 0.5) and of different-topic pairs
+  placed in one story (goal ≤ 0.02);
+- **speakers**: the share of the quotes found in the reports whose speaker is a name (a span with
+  a capitalised word that is not written all in capitals);
+- **counters**: contradictions between two statements that differ only in their numbers and are
+  short (page counters such as "7 comentarios" / "104 comentarios").
+
+Cost: one pipeline run (linear in the corpus) plus a verbatim search of each reported sentence in
+every report (sentences × reports substring tests, a few seconds at 740 reports).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from storyline.evaluate.grouping import read_crisis
+from storyline.group.features import parse_day
+from storyline.model import Article
+
+__all__ = ["crisis_corpus", "evaluate_crisis", "score_run"]
+
+#: Markup in a title: CSS rules, tags, HTML entities.
+_MARKUP = re.compile(r"[{}<>]|&[a-z#0-9]+;|\b[a-z-]+\s*:\s*[^;]{1,40};", re.I)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+")
+#: Statements this short that differ only in numbers read as counters, not claims.
+_COUNTER_WORDS = 12
+#: Shortest text taken as a sentence in the furniture test (shorter ones are not claims anyway).
+_MIN_SENTENCE_CHARS = 12
+
+
+def crisis_corpus(data_dir: Path) -> tuple[list[Article], dict[str, str]]:
+    """The reports as a user would give them (no title, outlet or story) and their topics."""
+    articles, topic_of = [], {}
+    for found in read_crisis(data_dir):
+        article_id = found.id.removesuffix(".txt").replace("/", "-")
+        topic_of[article_id] = found.story or ""
+        articles.append(replace(found, id=article_id, story=None, title=None))
+    return articles, topic_of
+
+
+def evaluate_crisis(data_dir: Path, *, work_dir: Path | None = None, workers: int = 1) -> dict[str, Any]:
+    """Run the pipeline on the corpus in ``work_dir`` (a temporary folder when None) and score it."""
+    from storyline.config import IngestConfig  # noqa: PLC0415  (the pipeline is heavy to import)
+    from storyline.pipeline import ingest, run  # noqa: PLC0415
+    from storyline.store import Store  # noqa: PLC0415
+
+    articles, topic_of = crisis_corpus(data_dir)
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(work_dir or scratch)
+        root.mkdir(parents=True, exist_ok=True)
+        corpus = root / "crisis.jsonl"
+        corpus.write_text("".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in articles),
+                          encoding="utf-8")
+        (root / "crisis.db").unlink(missing_ok=True)
+        store = Store(str(root / "crisis.db"))
+        started = time.process_time()
+        result = ingest([str(corpus)], store, IngestConfig(workers=workers))
+        paths = run(store, root / "out", result, workers=workers)
+        cpu = time.process_time() - started
+        stories = json.loads(paths.stories.read_text(encoding="utf-8"))["stories"]
+        speakers = [quote.speaker.text_in(annotated.article.text) if quote.speaker else None
+                    for annotated in store.annotated([a.id for a in articles]) for quote in annotated.quotes]
+        scores = score_run(stories, articles, topic_of, speakers)
+    scores["articles_per_cpu_second"] = round(len(articles) / cpu, 2) if cpu else None
+    return scores
+
+
+def score_run(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article], topic_of: Mapping[str, str],
+              speakers: Sequence[str | None]) -> dict[str, Any]:
+    """Score one run's ``stories.json`` stories against the topics (see the module docstring)."""
+    return {
+        "documents": len(articles), "stories": len(stories),
+        "titles": _titles(stories),
+        "furniture": _furniture(stories, articles, topic_of),
+        "crosslingual": _pairs(stories, articles, topic_of),
+        "speakers": _speakers(speakers),
+        "contradictions": _counters(stories),
+    }
+
+
+def _titles(stories: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    large = [s for s in stories if len(s.get("articles", ())) >= 3]
+    counts = Counter((s.get("title") or "").strip().casefold() for s in stories)
+    markup = [s["title"] for s in large if _MARKUP.search(s.get("title") or "")]
+    shared = [s["title"] for s in large if counts[(s.get("title") or "").strip().casefold()] > 1]
+    return {"stories_3plus": len(large), "with_markup": len(markup), "shared": len(shared),
+            "examples": sorted(set(markup + shared))[:10],
+            "largest": [[len(s["articles"]), s.get("title")] for s in
+                        sorted(large, key=lambda s: -len(s["articles"]))[:20]]}
+
+
+def _reported_sentences(story: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
+    for sentence in (story.get("summary") or {}).get("sentences", ()):
+        yield "summary", sentence.get("text", "")
+    for fact in story.get("facts", ()):
+        yield "fact", fact.get("text", "")
+    for entry in story.get("timeline", ()):
+        for text in entry.get("sentences", ()):
+            yield "timeline", text
+
+
+def _furniture(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article],
+               topic_of: Mapping[str, str]) -> dict[str, Any]:
+    by_topic: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        by_topic[topic_of.get(article.id, "")].append(_squash(article.text))
+    topics = [texts for _, texts in sorted(by_topic.items())]
+    checked: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    examples: list[str] = []
+    seen: dict[str, bool] = {}
+    for story in stories:
+        for place, text in _reported_sentences(story):
+            key = _squash(text)
+            if len(key) < _MIN_SENTENCE_CHARS:
+                continue
+            checked[place] += 1
+            if key not in seen:
+                seen[key] = len(topics) > 1 and all(any(key in body for body in texts) for texts in topics)
+            if seen[key]:
+                found[place] += 1
+                if len(examples) < 15 and text not in examples:
+                    examples.append(text)
+    return {"checked": dict(checked), "furniture": dict(found), "total": sum(found.values()), "examples": examples}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _pairs(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article],
+           topic_of: Mapping[str, str]) -> dict[str, Any]:
+    story_of = {article: story["id"] for story in stories for article in story.get("articles", ())}
+    dated = sorted(((parse_day(a.published), a) for a in articles if parse_day(a.published) is not None),
+                   key=lambda pair: pair[0])
+    same = same_joined = other = other_joined = 0
+    for i, (day, first) in enumerate(dated):
+        for later_day, second in dated[i + 1:]:
+            if later_day - day > 1:
+                break
+            if first.language == second.language:
+                continue
+            together = story_of.get(first.id) is not None and story_of.get(first.id) == story_of.get(second.id)
+            if topic_of.get(first.id) == topic_of.get(second.id):
+                same, same_joined = same + 1, same_joined + together
+            else:
+                other, other_joined = other + 1, other_joined + together
+    return {"same_topic_pairs": same, "same_topic_together": round(same_joined / same, 4) if same else 0.0,
+            "other_topic_pairs": other, "other_topic_together": round(other_joined / other, 4) if other else 0.0}
+
+
+def _is_name(speaker: str | None) -> bool:
+    if not speaker:
+        return False
+    words = _WORD.findall(speaker)
+    return any(word[:1].isupper() for word in words) and not speaker.isupper()
+
+
+def _speakers(speakers: Sequence[str | None]) -> dict[str, Any]:
+    named = sum(_is_name(s) for s in speakers)
+    common = Counter(s for s in speakers if s).most_common(15)
+    return {"quotes": len(speakers), "named": named,
+            "named_share": round(named / len(speakers), 4) if speakers else 0.0, "commonest": common}
+
+
+def _counters(stories: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    total, counters, examples = 0, 0, []
+    for story in stories:
+        for item in story.get("contradictions", ()):
+            total += 1
+            left, right = (item.get(side, {}).get("text", "") for side in ("left", "right"))
+            if _is_counter_pair(left, right):
+                counters += 1
+                if len(examples) < 10:
+                    examples.append([left, right])
+    return {"total": total, "between_counters": counters, "examples": examples}
+
+
+def _is_counter_pair(left: str, right: str) -> bool:
+    """Short statements equal but for their numbers: "7 comentarios" against "104 comentarios"."""
+    words = _WORD.findall(left)
+    if len(words) > _COUNTER_WORDS or not _NUMBER.search(left) or not _NUMBER.search(right):
+        return False
+    return _NUMBER.sub("#", _squash(left)).casefold() == _NUMBER.sub("#", _squash(right)).casefold()

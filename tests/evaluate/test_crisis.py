@@ -1,0 +1,82 @@
+"""The ML-Crisis user's-corpus checks: each score on stories built to show it, and the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.evaluate.crisis import crisis_corpus, score_run
+from storyline.model import Article
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+CRISIS = SHARED / "data" / "ml-crisis-tls"
+
+FURNITURE = "Se han publicado 7 comentarios en esta noticia de la web."
+
+
+def _articles() -> tuple[list[Article], dict[str, str]]:
+    rows = [("es-e1", "es", "2011-02-01", "egypt", f"Mubarak habló en El Cairo. {FURNITURE}"),
+            ("fr-e2", "fr", "2011-02-01", "egypt", "Moubarak a parlé au Caire mardi."),
+            ("it-l1", "it", "2011-02-02", "libya", f"Gheddafi ha parlato a Tripoli. {FURNITURE}"),
+            ("es-l2", "es", "2011-02-09", "libya", "Gadafi habló en Trípoli.")]
+    articles = [Article(id=i, text=t, published=d, language=lang) for i, lang, d, _, t in rows]
+    return articles, {i: topic for i, _, _, topic, _ in rows}
+
+
+def _story(story_id: str, title: str, articles: list[str], **record: object) -> dict[str, object]:
+    return {"id": story_id, "title": title, "articles": articles, **record}
+
+
+def test_crisis_pairs_count_only_cross_language_pairs_within_a_day() -> None:
+    articles, topics = _articles()
+    stories = [_story("s1", "Egipto", ["es-e1", "fr-e2", "it-l1"]), _story("s2", "Libia", ["es-l2"])]
+    pairs = score_run(stories, articles, topics, [])["crosslingual"]
+    # es-e1/fr-e2 same topic, same day, together; es-e1/it-l1 and fr-e2/it-l1 different topics a day apart,
+    # together; es-l2 is a week later and pairs with nothing.
+    assert pairs == {"same_topic_pairs": 1, "same_topic_together": 1.0,
+                     "other_topic_pairs": 2, "other_topic_together": 1.0}
+
+
+def test_crisis_furniture_is_a_sentence_found_in_both_topics() -> None:
+    articles, topics = _articles()
+    summary = {"sentences": [{"text": FURNITURE}, {"text": "Mubarak habló en El Cairo."}]}
+    stories = [_story("s1", "Egipto", ["es-e1"], summary=summary,
+                      facts=[{"text": "Gadafi habló en Trípoli."}],
+                      timeline=[{"date": "2011", "sentences": [FURNITURE]}])]
+    found = score_run(stories, articles, topics, [])["furniture"]
+    assert found["furniture"] == {"summary": 1, "timeline": 1}
+    assert found["checked"] == {"summary": 2, "fact": 1, "timeline": 1}
+    assert found["examples"] == [FURNITURE]
+
+
+def test_crisis_titles_with_markup_or_shared_are_counted_among_large_stories() -> None:
+    articles, topics = _articles()
+    stories = [_story("a", ".alogo{display: block;}", ["1", "2", "3"]),
+               _story("b", "Mundo | elmundo.es", ["4", "5", "6"]), _story("c", "Mundo | elmundo.es", ["7", "8", "9"]),
+               _story("d", "Gadafi habla", ["10", "11", "12"]), _story("e", "<b>small</b>", ["13"])]
+    titles = score_run(stories, articles, topics, [])["titles"]
+    assert (titles["stories_3plus"], titles["with_markup"], titles["shared"]) == (4, 1, 2)
+
+
+def test_crisis_speakers_named_excludes_shouted_credits_and_lowercase_words() -> None:
+    speakers = score_run([], [], {}, ["Hosni Mubarak", "AS REPORTED BY", "dijo", None, "el ministro Juppé"])["speakers"]
+    assert (speakers["quotes"], speakers["named"]) == (5, 2)
+
+
+def test_crisis_counters_are_short_statements_equal_but_for_numbers() -> None:
+    clash = [{"left": {"text": "Se han publicado 7 comentarios"}, "right": {"text": "Se han publicado 104 comentarios"}},
+             {"left": {"text": "Al menos 20 personas murieron en Bengasi"},
+              "right": {"text": "Al menos 84 personas murieron en Bengasi y Derna"}}]
+    counters = score_run([_story("s", "t", [], contradictions=clash)], [], {}, [])["contradictions"]
+    assert (counters["total"], counters["between_counters"]) == (2, 1)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not CRISIS.is_dir(), reason="../shared is absent")
+def test_crisis_corpus_gives_no_title_outlet_or_story_and_keeps_topics() -> None:
+    articles, topics = crisis_corpus(CRISIS)
+    assert len(articles) == 740 and set(topics.values()) == {"egypt", "libya"}
+    assert all(a.title is None and a.source is None and a.story is None for a in articles)
+    assert {a.language for a in articles} == {"es", "fr", "it"}
+    assert all(a.published and len(a.published) == 10 for a in articles)
