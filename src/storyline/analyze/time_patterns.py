@@ -1,6 +1,8 @@
-"""Language data for time expressions: names, number words, units, signal words, regex parts.
+"""English time constructions: number words, units, signal words, regex parts.
 
-Data only; the logic that uses it is in :mod:`storyline.analyze.times` and
+Month and weekday names of every language come from the packs (``lang/<code>/time.toml``);
+what stays here is the English the hand-written rules of :mod:`storyline.analyze.time_rules`
+were tuned with on TempEval-3. Data only; the logic that uses it is in :mod:`storyline.analyze.times` and
 :mod:`storyline.analyze.time_resolve`. Every regex part here is free of nested quantifiers, so
 that the patterns built from it match in linear time.
 """
@@ -9,52 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-#: Month names and abbreviations (lower case) per language → month number.
-MONTHS: dict[str, dict[str, int]] = {
-    "en": {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-        "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-        "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-        "nov": 11, "december": 12, "dec": 12,
-    },
-    "es": {
-        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-        "diciembre": 12,
-    },
-    "fr": {
-        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-        "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-        "décembre": 12, "decembre": 12,
-    },
-    "it": {
-        "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
-        "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
-    },
-}
+from storyline.analyze.time_words import all_names
 
-#: English month names that are also common words; bare, they need a signal word before them.
-AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "jul", "aug", "dec", "sep"})
+#: Month names and abbreviations (lower case) per language → month number, from the packs.
+MONTHS: dict[str, dict[str, int]] = all_names("months")
 
-#: Weekday names (lower case) per language → ISO weekday (Monday = 1).
-WEEKDAYS: dict[str, dict[str, int]] = {
-    "en": {
-        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-        "sunday": 7,
-    },
-    "es": {
-        "lunes": 1, "martes": 2, "miércoles": 3, "miercoles": 3, "jueves": 4, "viernes": 5,
-        "sábado": 6, "sabado": 6, "domingo": 7,
-    },
-    "fr": {
-        "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,
-        "dimanche": 7,
-    },
-    "it": {
-        "lunedì": 1, "lunedi": 1, "martedì": 2, "martedi": 2, "mercoledì": 3, "mercoledi": 3,
-        "giovedì": 4, "giovedi": 4, "venerdì": 5, "venerdi": 5, "sabato": 6, "domenica": 7,
-    },
-}
+
+#: Weekday names (lower case) per language → ISO weekday (Monday = 1), from the packs.
+WEEKDAYS: dict[str, dict[str, int]] = all_names("weekdays")
 
 #: English number words → value; ``None`` marks a vague quantity (TIMEX3 ``X``).
 NUMBER_WORDS: dict[str, int | None] = {
@@ -79,7 +43,7 @@ UNITS: dict[str, tuple[str, bool, int]] = {
     "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
     "day": ("D", False, 1), "week": ("W", False, 1), "month": ("M", False, 1),
     "quarter": ("Q", False, 1), "year": ("Y", False, 1), "decade": ("Y", False, 10),
-    "century": ("Y", False, 100), "fortnight": ("D", False, 14),
+    "century": ("Y", False, 100), "fortnight": ("D", False, 14), "semester": ("M", False, 6),
 }
 
 #: Vague plural duration units → TIMEX3 value ("years" → PXY).
@@ -196,7 +160,8 @@ def rule_patterns(month: str, weekday: str) -> list[tuple[str, str]]:
     day_words = r"today|yesterday|tomorrow"
     return [
         ("numeric_iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-        ("numeric_slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"),
+        ("numeric_slash", r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+                          r"(?![\d/]|\.\d)"),
         ("month_day", rf"(?:\b(?:{weekday}),?\s+)?\b{month_re}\s*(?P<day>{DAY_RE})\b"
                       rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?"),
         ("month_day", rf"(?:\b(?:{weekday}),?\s+)?(?:\bthe\s+)?\b(?P<day>{DAY_RE})"

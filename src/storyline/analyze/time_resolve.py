@@ -26,7 +26,7 @@ _TENSE_RE = re.compile(
 _QUOTE_OPEN = re.compile(r"[\"“«]")
 
 
-def tense_near(sentence: str, start: int, end: int) -> Tense:
+def tense_near(sentence: str, start: int, end: int, markers: re.Pattern[str] | None = None) -> Tense:
     """The tense of the verb nearest to ``sentence[start:end]`` ("past", "future" or None).
 
     Markers inside the expression itself are ignored, and so is a quotation opened after it.
@@ -37,7 +37,7 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     if quote is not None:
         sentence = sentence[: quote.start()]
     best: tuple[int, Tense] | None = None
-    for match in _TENSE_RE.finditer(sentence):
+    for match in (markers or _TENSE_RE).finditer(sentence):
         if match.end() > start and match.start() < end:
             continue
         before = match.end() <= start

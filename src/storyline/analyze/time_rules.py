@@ -7,75 +7,29 @@ All patterns are built from the linear-time parts of :mod:`storyline.analyze.tim
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from storyline.analyze import time_pack_rules as pk
 from storyline.analyze import time_patterns as tp
 from storyline.analyze import time_resolve as tr
+from storyline.analyze.time_context import Context, month_number, weekday_number
+from storyline.analyze.time_words import time_words
 
 Found = tuple[str, str | None]
 Handler = Callable[[re.Match[str], "Context"], Found | None]
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
-
-
-@dataclass(slots=True)
-class Context:
-    """What a handler may read: the text, the anchor, the language and sentence starts."""
-
-    text: str
-    anchor: date | None
-    language: str
-    starts: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
-
-    def sentence(self, pos: int) -> tuple[int, int]:
-        """The ``(start, end)`` of the sentence holding ``pos``."""
-        index = bisect.bisect_right(self.starts, pos) - 1
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        return self.starts[index], end
-
-    def tense(self, start: int, end: int) -> tr.Tense:
-        """The tense around ``text[start:end]``, read from its sentence."""
-        s_start, s_end = self.sentence(start)
-        return tr.tense_near(self.text[s_start:s_end], start - s_start, end - s_start)
-
-    def word_before(self, pos: int) -> str:
-        """The lower-cased word just before ``pos`` ("" at the start)."""
-        match = _LAST_WORD.search(self.text, max(0, pos - 30), pos)
-        return match.group(1).lower() if match else ""
-
-
-_LAST_WORD = re.compile(r"([\w-]+)\W*$")
-
-
-def month_number(name: str, language: str) -> int | None:
-    key = name.lower().rstrip(".")
-    return tp.MONTHS.get(language, {}).get(key) or tp.MONTHS["en"].get(key)
-
-
-def weekday_number(name: str, language: str) -> int | None:
-    key = name.lower()
-    return tp.WEEKDAYS.get(language, {}).get(key) or tp.WEEKDAYS["en"].get(key)
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _names(table: dict[str, dict[str, int]], language: str) -> str:
-    return _alternation(list(table["en"]) + list(table.get(language, {})))
-
-
 def _is_name(word: str, ctx: Context) -> bool:
-    """English month and weekday names are capitalised; other languages write them lower."""
-    return ctx.language != "en" or word[:1].isupper() or word[:1].lower() not in "abcdefghijklmnopqrstuvwxyz"
+    """Where the pack says names are capitalised (English), a lower-case "may" is no month."""
+    return not ctx.words.names_capitalised or not word[:1].islower()
 
 
 def _count(word: str | None) -> float | None:
@@ -108,8 +62,11 @@ def _numeric_iso(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _numeric_slash(m: re.Match[str], ctx: Context) -> Found | None:
     first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if m["sep"] != "/" and len(m["y"]) < 4:  # "3.12.10" is a version or a score, not a date
+        return None
     year += 2000 if year < 50 else 1900 if year < 100 else 0
-    month, day = (first, second) if ctx.language == "en" and first <= 12 else (second, first)
+    month_first = ctx.words.date_order == "mdy" and first <= 12
+    month, day = (first, second) if month_first else (second, first)
     return ("DATE", f"{year}-{month:02d}-{day:02d}") if tr._safe_date(year, month, day) else None
 
 
@@ -138,7 +95,7 @@ def _month(m: re.Match[str], ctx: Context) -> Found | None:
     if month is None or not _is_name(word, ctx):
         return None
     signalled = m["edge"] or m["shift"] or m["rel"] or ctx.word_before(m.start()) in tp.DATE_SIGNALS
-    if ctx.language == "en" and (word.lower().rstrip(".") in tp.AMBIGUOUS_MONTHS or "." in word):
+    if word.lower().rstrip(".") in ctx.words.ambiguous_months or "." in word:
         if not signalled:
             return None
     if ctx.anchor is None:
@@ -199,7 +156,7 @@ _YEAR_MEASURES = re.compile(
 
 
 def _year(m: re.Match[str], ctx: Context) -> Found | None:
-    if _YEAR_MEASURES.match(ctx.text, m.end()):
+    if _YEAR_MEASURES.match(ctx.text, m.end()) or pk._blocked(m.start("year"), ctx):
         return None
     return ("DATE", m["year"])
 
@@ -411,17 +368,19 @@ _HANDLERS: dict[str, Handler] = {
 Rule = tuple[frozenset[str], re.Pattern[str], Handler]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def build_rules(language: str) -> tuple[Rule, ...]:
     """The compiled ``(head words, pattern, handler)`` rules for ``language``, in priority
-    order (earlier wins a tie); see :func:`storyline.analyze.time_patterns.rule_heads`."""
-    month = _names(tp.MONTHS, language)
-    weekday = _names(tp.WEEKDAYS, language)
-    heads = tp.rule_heads(
-        list(tp.MONTHS["en"]) + list(tp.MONTHS.get(language, {})),
-        list(tp.WEEKDAYS["en"]) + list(tp.WEEKDAYS.get(language, {})),
-    )
-    return tuple(
+    order (earlier wins a tie): the English constructions with the language's month and weekday
+    names, then the rules built from its pack (:mod:`storyline.analyze.time_pack_rules`)."""
+    words = time_words(language)
+    heads = tp.rule_heads(words.months, words.weekdays)
+    english = tuple(
         (heads[name], re.compile(pattern, re.IGNORECASE), _HANDLERS[name])
-        for name, pattern in tp.rule_patterns(month, weekday)
+        for name, pattern in tp.rule_patterns(_alternation(words.months), _alternation(words.weekdays))
     )
+    from_pack = tuple(
+        (pack_heads, re.compile(pattern, re.IGNORECASE), pk.HANDLERS[name])
+        for name, pattern, pack_heads in pk.patterns(words)
+    )
+    return english + from_pack

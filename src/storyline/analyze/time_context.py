@@ -1,0 +1,85 @@
+"""What a time rule's handler may read: the text, the anchor, the language's words, sentences.
+
+Split out of :mod:`storyline.analyze.time_rules` so that the English-construction rules and the
+pack-driven rules (:mod:`storyline.analyze.time_pack_rules`) share it without an import cycle.
+The tense of a clause is read with English markers for English and with the pack's past and
+future words and verb endings for other languages (cost: one regex scan of the sentence).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from storyline.analyze import time_resolve as tr
+from storyline.analyze.time_words import TimeWords, alternation, time_words
+
+__all__ = ["Context", "month_number", "weekday_number"]
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(«]*[A-ZÀ-Ý0-9¿¡])|\n\s*\n|\n(?=\s*[A-ZÀ-Ý\"“«])")
+_LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
+
+
+@dataclass(slots=True)
+class Context:
+    """The text, the anchor, the language (ISO 639-1) and its time words, sentence starts."""
+
+    text: str
+    anchor: date | None
+    language: str
+    starts: list[int] = field(default_factory=list)
+    words: TimeWords = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        self.words = time_words(self.language)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The ``(start, end)`` of the sentence holding ``pos``."""
+        index = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
+
+    def tense(self, start: int, end: int) -> tr.Tense:
+        """The tense around ``text[start:end]``, read from its sentence."""
+        s_start, s_end = self.sentence(start)
+        markers = None if self.language == "en" else _tense_re(self.words.code)
+        return tr.tense_near(self.text[s_start:s_end], start - s_start, end - s_start, markers)
+
+    def word_before(self, pos: int) -> str:
+        """The lower-cased word just before ``pos`` ("" at the start)."""
+        match = _LAST_WORD.search(self.text, max(0, pos - 30), pos)
+        return match.group(1).lower().replace("’", "'") if match else ""
+
+
+@lru_cache(maxsize=16)
+def _tense_re(code: str) -> re.Pattern[str]:
+    """Past and future markers of a language: its listed words and verb endings (a word of at
+    least four letters ending so)."""
+    words = time_words(code)
+    future = "|".join(p for p in (
+        words.re("future_words"),
+        rf"\w{{2,}}(?:{words.re('future_suffixes')})" if words.lists.get("future_suffixes") else "") if p)
+    past = "|".join(p for p in (
+        words.re("past_words"),
+        rf"\w{{2,}}(?:{words.re('past_suffixes')})" if words.lists.get("past_suffixes") else "") if p)
+    return re.compile(rf"\b(?:(?P<fut>{future or '(?!)'})|(?P<past>{past or '(?!)'}))\b", re.IGNORECASE)
+
+
+def month_number(name: str, language: str) -> int | None:
+    """"Marzo" → 3 in the language's names (English names too, for English only)."""
+    key = name.lower().rstrip(".")
+    return time_words(language).months.get(key)
+
+
+def weekday_number(name: str, language: str) -> int | None:
+    """"viernes" → 5 (ISO weekday)."""
+    return time_words(language).weekdays.get(name.lower().replace("’", "'"))
+
+
+def names_alternation(language: str, table: str) -> str:
+    """The regex alternation of a language's month or weekday names."""
+    return alternation(getattr(time_words(language), table))
