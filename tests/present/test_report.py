@@ -45,16 +45,30 @@ def test_report_markdown_escapes_markup_and_lists_timeline_and_quotes(tmp_path: 
     assert "### Timeline" in text and "### Quotes" in text and "(2 reports: Outlet \\<i\\>)" in text
 
 
-def test_report_lines_without_outlets_cite_their_reports_and_count_in_the_singular(tmp_path: Path) -> None:
+def test_report_lines_without_outlets_say_so_with_the_language_never_the_id(tmp_path: Path) -> None:
     record = {"timeline": [{"date": "2021-02-10", "granularity": "day", "sentences": ["The council met."],
                             "articles": ["x2"], "outlets": [None]}],
               "quotes": [{"id": "q", "speaker": "Mayor", "text": "We are ready", "kind": "direct",
                           "sources": ["x2"], "outlets": [None], "variants": []}]}
     story = Story("s2", "Council", ("x2",), (Event("e2", ("x2",), "2021-02-10"),))
-    text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
-    assert "2021-02-10: The council met. (x2)" in text
-    assert "(1 report: x2)" in text and "· 1 report\n" in text
-    assert "outlet not known" not in text and "1 reports" not in text
+    spanish = Article(id="x2", text="El consejo se reunió el lunes.", language="es")
+    text = write_reports(tmp_path, [spanish], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
+    assert "2021-02-10: The council met. (outlet not known · es)" in text
+    assert "(1 report: outlet not known · es)" in text and "· 1 report\n" in text
+    assert "(x2)" not in text and ": x2" not in text and "1 reports" not in text
+
+
+def test_report_fact_outlets_that_stand_for_unknown_outlets_are_never_shown_as_ids(tmp_path: Path) -> None:
+    fact = {"id": "f1", "text": "The council met.", "outlets": ["x2", "Le Monde"], "voices": 2,
+            "articles": ["x2", "x3"], "support": []}
+    french = Article(id="x3", text="Le conseil s'est réuni.", source="Le Monde", language="fr")
+    spanish = Article(id="x2", text="El consejo se reunió el lunes.", language="es")
+    story = Story("s3", "Council", ("x2", "x3"), (Event("e3", ("x2", "x3"), "2021-02-10"),))
+    record = {"facts": [fact], "summary": {"sentences": [{"text": "The council met.", "sources": ["x2", "x3"]}]}}
+    text = write_reports(tmp_path, [spanish, french], [story], {"read": 2}, {"s3": record}).markdown.read_text(
+        encoding="utf-8")
+    assert "2 independent of 2 outlets: outlet not known · es, Le Monde)" in text
+    assert "\\[outlet not known · es\\] \\[Le Monde · fr\\]" in text
 
 
 def test_report_puts_only_direct_quotes_in_quote_marks(tmp_path: Path) -> None:
@@ -64,8 +78,8 @@ def test_report_puts_only_direct_quotes_in_quote_marks(tmp_path: Path) -> None:
     story = Story("s2", "Council", ("x2",), (Event("e2", ("x2",), "2021-02-10"),))
     paths = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record})
     text = paths.markdown.read_text(encoding="utf-8")
-    assert "Mayor: “We are ready” (1 report: x2)" in text
-    assert "unattributed (reported speech): that the bridge would open (1 report: x2)" in text
+    assert "Mayor: “We are ready” (1 report: outlet not known)" in text
+    assert "unattributed (reported speech): that the bridge would open (1 report: outlet not known)" in text
     assert "“that the bridge" not in text
 
 

@@ -216,3 +216,20 @@ def test_web_quotes_of_one_entity_are_one_group_whatever_the_spelling() -> None:
     first = groups[0]["quotes"][0]
     assert first["cue"] == "insisted" and first["variants"][0]["cue"] == "insisted"
     assert groups[0]["quotes"][1]["cue"] is None
+
+
+def test_web_citations_name_outlet_and_language_and_never_an_unknown_outlet_by_id() -> None:
+    from storyline.present.web.views import _Citer
+
+    articles = {"x2": {"source": None, "language": "es"}, "x3": {"source": "Le Monde", "language": "fr"}}
+    citer = _Citer(articles, {})
+    assert citer.cite("x3")["outlet"] == "Le Monde · fr"
+    assert citer.cite("x2")["outlet"] == "outlet not known · es"
+    assert citer.outlets(["x2", "Le Monde", None]) == ["outlet not known · es", "Le Monde"]
+
+
+def test_web_story_page_cites_each_report_with_its_language(client: TestClient) -> None:
+    page = client.get(f"/stories/{_story_id(client, LEVY_TITLE)}").text
+    summary = page[page.index('id="summary"'):page.index('id="timeline"')]
+    cited = re.findall(r'class="cite" href="[^"]+" title="[^"]*">([^<]+)</a>', summary)
+    assert cited and all(name.endswith(" · en") for name in cited)

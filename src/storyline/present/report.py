@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Story
+from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label
 
 _EXCERPT_CHARS = 280
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -82,7 +83,7 @@ def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, A
     return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
             "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
                         for sentence in record.get("summary", {}).get("sentences", [])],
-            "sections": _record_sections(record), "coverage": coverage_matrix(record)}
+            "sections": _record_sections(record, by_id), "coverage": coverage_matrix(record, by_id)}
 
 
 def _said(quote: Mapping[str, Any]) -> str:
@@ -96,14 +97,14 @@ def _said(quote: Mapping[str, Any]) -> str:
     return f"{speaker} ({cue + ', ' if cue else ''}reported speech): {quote['text']}"
 
 
-def coverage_matrix(record: Mapping[str, Any]) -> dict[str, Any] | None:
+def coverage_matrix(record: Mapping[str, Any], articles: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
     """Outlets × corroborated facts (two or more independent outlets), in story order:
     ``{"facts": [(id, text)], "rows": [(outlet, [True if it reports the fact, ...])]}``, or None."""
     facts = [(f["id"], f["text"]) for f in record.get("facts", []) if f.get("voices", 0) >= 2][:_MAX_MATRIX_FACTS]
     cover = record.get("coverage", [])
     if not facts or not cover:
         return None
-    rows = [(" ".join(str(c["outlet"] or "outlet not known").split()),
+    rows = [(outlet_label(c["outlet"], articles or {}),
              [fact_id in set(c["included"]) for fact_id, _ in facts]) for c in cover]
     return {"facts": facts, "rows": rows}
 
@@ -114,31 +115,34 @@ def _count(n: int, noun: str) -> str:
 
 def _who(outlets: Sequence[str | None], article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
     """The outlets behind a line, else (none known) its reports as the summary cites them."""
-    named = [o for o in outlets if o]
+    named = [outlet_label(o, by_id) for o in outlets if o]
     return ", ".join(named) if named else ", ".join(_citation(i, by_id)[1] for i in dict.fromkeys(article_ids))
 
 
 def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
     article = by_id.get(article_id)
-    return article_id, (article.source if article and article.source else article_id[:8])
+    return article_id, citation_label(article.source if article else None, article.language if article else None)
 
 
-def _record_sections(record: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
+def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article]) -> list[tuple[str, list[str]]]:
     """The record's lists as titled lines: facts, single-source claims, contradictions, entities,
     coverage."""
     def outlets(values: Sequence[str]) -> str:
-        return ", ".join(v for v in values if v) or "outlet not known"
+        return ", ".join(outlet_label(v, by_id) for v in values if v) or UNKNOWN_OUTLET
+
+    def side(item: Mapping[str, Any]) -> str:
+        return outlet_label(item["outlet"], by_id)
 
     facts = [f"{f['text']} ({f['voices']} independent of {len(f['outlets'])} outlets: {outlets(f['outlets'])})"
              for f in sorted(record.get("facts", []), key=lambda f: -f["voices"])[:_MAX_QUOTES]]
     single = [f"{f['text']} (only {outlets(f['outlets'])})" for f in record.get("single_source", [])[:_MAX_QUOTES]]
-    clashes = [f"{c['kind']}: “{c['left']['text']}” ({c['left']['outlet']}: {c['left']['value']}) vs "
-               f"“{c['right']['text']}” ({c['right']['outlet']}: {c['right']['value']})"
+    clashes = [f"{c['kind']}: “{c['left']['text']}” ({side(c['left'])}: {c['left']['value']}) vs "
+               f"“{c['right']['text']}” ({side(c['right'])}: {c['right']['value']})"
                for c in record.get("contradictions", [])]
     people = [f"{e['name']} ({e['type']}): also {', '.join(a for a in e['aliases'] if a != e['name']) or '—'}"
               + (f"; roles: {', '.join(e['roles'])}" if e.get("roles") else "")
               for e in record.get("entities", []) if e["type"] in ("PERSON", "ORG")][:_MAX_QUOTES]
-    cover = [f"{c['outlet']}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
+    cover = [f"{outlet_label(c['outlet'], by_id)}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
              f"alone on {len(c['only'])}" for c in record.get("coverage", [])]
     return [("Facts reported by several outlets", facts), ("Contradictions", clashes),
             ("Who", people), (_COVERAGE, cover), ("Single-source claims", single)]
@@ -151,7 +155,8 @@ def _ungrouped_view(articles: Sequence[Article]) -> dict[str, Any]:
 
 def _article_line(article: Article, inferred: Mapping[str, Any] | None) -> dict[str, str]:
     date = article.published or (f"{inferred['date']} (from its {inferred['from']})" if inferred else "undated")
-    byline = " · ".join([article.source or "unknown outlet", date, article.language or "?", f"id {article.id}"])
+    byline = " · ".join([article.source or UNKNOWN_OUTLET, date, article.language or "language not known",
+                         f"id {article.id}"])
     return {"id": article.id, "title": article.title or _excerpt(article.text, 80), "byline": byline,
             "excerpt": _excerpt(article.text, _EXCERPT_CHARS)}
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from storyline.present.labels import citation_label, outlet_label
 from storyline.present.web.charts import timeline_chart
 from storyline.present.web.security import safe_url
 from storyline.present.web.spans import Block, blocks, marks_of
@@ -50,8 +51,13 @@ class _Citer:
                 found.setdefault(item["article"], (int(item["start"]), int(item["end"])))
 
     def outlet(self, article_id: str) -> str:
-        meta = self.articles.get(article_id)
-        return (meta or {}).get("source") or article_id[:12]
+        """The cited report's outlet and language ("elmundo.es · es"), never its id."""
+        meta = self.articles.get(article_id) or {}
+        return citation_label(meta.get("source"), meta.get("language"))
+
+    def outlets(self, values: Sequence[str | None]) -> list[str]:
+        """A record's outlets as shown: a report id standing for an unknown outlet is named so."""
+        return [outlet_label(value, self.articles) for value in values if value]
 
     def cite(self, article_id: str, span: tuple[int, int] | None = None) -> dict[str, Any]:
         return {"article": article_id, "outlet": self.outlet(article_id), "href": article_href(article_id, span),
@@ -85,7 +91,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
         "quotes": _quote_groups(record.get("quotes", []), citer),
         "timeline": [{**entry, "citations": [citer.cite(a) for a in entry.get("articles", [])]}
                      for entry in record.get("timeline", [])],
-        "coverage": _coverage(record, facts, single),
+        "coverage": _coverage(record, facts, single, by_id),
     }
 
 
@@ -106,7 +112,7 @@ def _events(events: Sequence[Mapping[str, Any]], articles: Sequence[Mapping[str,
 
 def _fact(fact: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
     return {"id": fact["id"], "text": fact["text"], "voices": fact.get("voices", 1),
-            "outlets": [o for o in fact.get("outlets", []) if o],
+            "outlets": citer.outlets(fact.get("outlets", [])), "outlet_keys": [o for o in fact.get("outlets", []) if o],
             "citations": [citer.cite(s["article"], (int(s["start"]), int(s["end"]))) for s in fact.get("support", [])]}
 
 
@@ -114,7 +120,7 @@ def _contradiction(clash: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
     sides = {}
     for side in ("left", "right"):
         item = clash[side]
-        sides[side] = {**item, "outlet": item.get("outlet") or citer.outlet(item["article"]),
+        sides[side] = {**item, "outlet": citer.outlet(item["article"]),
                        "href": article_href(item["article"], (int(item["start"]), int(item["end"])))}
     return {"kind": clash["kind"], "fact": clash.get("fact"), **sides}
 
@@ -140,9 +146,9 @@ def _quote_groups(quotes: Sequence[Mapping[str, Any]], citer: _Citer) -> list[di
         # One group per person: a linked quote goes under its entity, whatever the spelling.
         groups.setdefault(item.get("speaker_entity") or item.get("speaker") or "", []).append({
             "id": item["id"], "text": item["text"], "kind": item["kind"], "cue": item.get("cue"),
-            "outlets": [o for o in item.get("outlets", []) if o],
+            "outlets": citer.outlets(item.get("outlets", [])),
             "citations": [citer.cite(a) for a in item.get("sources", [])],
-            "variants": [{"outlet": v.get("outlet"), "text": v["text"], "article": v["article"],
+            "variants": [{"outlet": citer.outlet(v["article"]), "text": v["text"], "article": v["article"],
                           "kind": v.get("kind", item["kind"]), "cue": v.get("cue")}
                          for v in item.get("variants", [])],
         })
@@ -153,13 +159,13 @@ def _quote_groups(quotes: Sequence[Mapping[str, Any]], citer: _Citer) -> list[di
 
 
 def _coverage(record: Mapping[str, Any], facts: Sequence[Mapping[str, Any]],
-              single: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+              single: Sequence[Mapping[str, Any]], citer_articles: Mapping[str, Any]) -> dict[str, Any]:
     outlets = [c["outlet"] for c in record.get("coverage", [])]
     rows = sorted([*facts, *single], key=lambda f: -f["voices"])
-    columns = [{"outlet": c["outlet"], "included": len(c.get("included", [])), "omitted": len(c.get("omitted", [])),
+    columns = [{"outlet": outlet_label(c["outlet"], citer_articles), "included": len(c.get("included", [])), "omitted": len(c.get("omitted", [])),
                 "only": len(c.get("only", []))} for c in record.get("coverage", [])]
     matrix = [{"id": f["id"], "text": f["text"], "voices": f["voices"],
-               "cells": [outlet in f["outlets"] for outlet in outlets]} for f in rows[:MAX_MATRIX_ROWS]]
+               "cells": [outlet in f["outlet_keys"] for outlet in outlets]} for f in rows[:MAX_MATRIX_ROWS]]
     return {"outlets": columns, "rows": matrix, "hidden_rows": max(0, len(rows) - MAX_MATRIX_ROWS)}
 
 
