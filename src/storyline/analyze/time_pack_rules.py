@@ -7,101 +7,27 @@ viernes", "vendredi dernier", "l'anno scorso", "letzte Woche"), ago before or af
 ("hace 3 días", "il y a 3 jours", "3 giorni fa", "vor 3 Tagen"), day words with a part of the
 day ("hier soir", "ayer por la tarde"), dates with links and ordinals ("el 1º de mayo del 2004",
 "le 1er mai", "12. März"), clocks ("21 h 45", "las 18:00 UTC", "17 Uhr") and recurrences.
-They run beside the English constructions of :mod:`storyline.analyze.time_rules`; the tagger
-keeps the longest match. Every template is free of nested quantifiers (linear-time matching).
+The templates are in :mod:`storyline.analyze.time_pack_patterns`. They run beside the English
+constructions of :mod:`storyline.analyze.time_rules`; the tagger keeps the longest match. A
+clock time or a part of the day takes the day named with it or last before it in its paragraph.
+Cost: each handler reads its match and at most a paragraph before it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 
 from storyline.analyze import time_resolve as tr
 from storyline.analyze.time_context import Context
-from storyline.analyze.time_patterns import DIGITS, UNITS
-from storyline.analyze.time_words import TimeWords, alternation, time_words, tokens_of
+from storyline.analyze.time_pack_patterns import opt, patterns
+from storyline.analyze.time_patterns import UNITS
+from storyline.analyze.time_words import TimeWords, time_words
 
 Found = tuple[str, str | None]
 Handler = Callable[[re.Match[str], Context], Found | None]
-
-_YEAR = r"(?:1\d|20)\d\d"
-_SHORT_YEAR = r"\d\d(?=\s*[,.;:)\n]|\s*$)"
-_TZ = r"UTC|GMT|CET|CEST|EST|EDT|PST"
-
-
-def _opt(alt: str, template: str) -> str:
-    """``template`` with ``{}`` replaced by ``alt``, or "" when the word list is empty."""
-    return template.format(alt) if alt else ""
-
-
-def _det(words: TimeWords) -> str:
-    """Optional determiner kept in the span: "el ", "la ", "l'"."""
-    plain = [d for d in words.lists.get("determiners", ()) if not d.endswith("'")]
-    elided = [d for d in words.lists.get("determiners", ()) if d.endswith("'")]
-    parts = [p for p in (_opt(alternation(plain), r"(?:{})\s+"), _opt(alternation(elided), r"(?:{})\s*")) if p]
-    return rf"(?:\b(?P<det>{'|'.join(parts)}))?" if parts else ""
-
-
-def patterns(words: TimeWords) -> list[tuple[str, str, frozenset[str]]]:
-    """``(handler name, regex, head tokens)`` of every pack rule for one language."""
-    w = words
-    det = _det(w)
-    month = rf"(?P<month>(?:{w.re('months')})\b\.?)"
-    weekday_bare = rf"(?P<wd>(?:{w.re('weekdays')}))"
-    weekday = rf"{weekday_bare}\b"
-    ordinal = _opt(w.re("ordinal_suffixes"), "(?:{})?")
-    links = _opt(w.re("date_links"), r"(?:\s+(?:{}))?")
-    year_link = _opt(w.re("date_links"), r"|\s+(?:{})\s+")
-    pre = _opt(w.re("shift_before"), r"(?:(?P<pre>{})\s+)?")
-    post = _opt(w.re("shift_after"), r"(?:\s+(?P<post>{})\b)?")
-    parts = w.re("day_parts")
-    part_link = _opt(w.re("day_part_links"), r"(?:(?:{})\s+)?")
-    part = _opt(parts, rf"(?:,?\s+{part_link}(?P<part>{{}})\b)?")
-    edge = _opt(w.re("edges"), r"(?:(?P<edge>{})[\s-]+)?")
-    units = alternation([*w.units, *w.seasons])
-    numbers = rf"\d+(?:[.,]\d+)?|{alternation([*w.numbers, *w.vague_numbers])}"
-    num = rf"(?P<num>{numbers})\s+(?P<unit>{w.re('units')})\b"
-    mods = _opt(w.re("duration_modifiers"), r"(?:(?P<mod>{})\s+)?")
-    half = _opt(w.re("half"), r"(?:\s+(?P<half>{})\b)?")
-    not_after = _opt(w.re("duration_not_before"), r"(?![\s-]+(?:{})\b)")
-    month_heads, weekday_heads = tokens_of(w.months), tokens_of(w.weekdays)
-    unit_heads = tokens_of([*w.units, *w.seasons])
-    clock_marks = w.re("clock_marks")
-    rules = [
-        ("pk_date", rf"{det}(?:\b{weekday},?\s+)?\b(?P<day>3[01]|[12]\d|0?[1-9]){ordinal}(?![\d:,]\d)"
-                    rf"{links}\s+{month}(?:(?:,?\s+{year_link})(?P<year>{_YEAR}|{_SHORT_YEAR})\b)?{post}",
-         month_heads),
-        ("pk_month_year", rf"\b{edge}{det}{month}{links},?\s+(?P<year>{_YEAR}|{_SHORT_YEAR})\b", month_heads),
-        ("pk_month_shift", rf"\b{edge}{det}{pre}{month}{post}", month_heads),
-        ("pk_weekday", rf"{det}\b{pre}{weekday}{post}{part}", weekday_heads),
-        ("pk_day_word", rf"\b{edge}(?P<day>{w.re('day_words')})(?![\w'’-])(?:,?\s+{weekday})?{part}",
-         tokens_of(w.day_words)),
-        ("pk_this_part", _opt(w.re("shift_before"), rf"{det}\b(?P<pre>{{}})\s+(?P<part>{parts})\b") if parts else "",
-         tokens_of(w.day_parts)),
-        ("pk_relative_unit", rf"\b{edge}{det}{pre}(?P<unit>{units})\b{post}", unit_heads),
-        ("pk_edge_unit", _opt(w.re("edges"), rf"\b(?P<edge>{{}})[\s-]+{det}(?P<unit>{units})\b"), unit_heads),
-        ("pk_year", rf"\b{edge}(?:(?P<det>{w.re('year_determiners') or '(?!)'})\s+)?"
-                    rf"(?<![\w$£€#.,/])(?P<year>{_YEAR})(?![\w%]|[.,]\d|-\d)", frozenset({DIGITS})),
-        ("pk_ago", _opt(w.re("ago_before"), rf"\b(?P<dir>{{}})\s+{mods}{num}{half}"), unit_heads),
-        ("pk_ago", _opt(w.re("ago_after"), rf"\b{mods}{num}{half}\s+(?P<dir>{{}})(?![\w'’])"), unit_heads),
-        ("pk_later", _opt(w.re("later_before"), rf"\b(?P<dir>{{}})\s+{mods}{num}{half}"), unit_heads),
-        ("pk_later", _opt(w.re("later_after"), rf"\b{mods}{num}{half}\s+(?P<dir>{{}})(?![\w'’])"), unit_heads),
-        ("pk_duration", rf"\b{mods}{det}{pre}{num}{half}{not_after}", unit_heads),
-        ("pk_clock", rf"(?:\b(?P<pre>{w.re('clock_before') or '(?!)'})\s+)?(?<![\d:.,])\b(?P<h>[01]?\d|2[0-3])"
-                     rf"(?::(?P<min>[0-5]\d)(?![\d:])(?:\s*(?:{clock_marks or '(?!)'})\b)?"
-                     rf"|\s*(?:{clock_marks or '(?!)'})(?:\s*(?P<min2>[0-5]\d))?\b"
-                     rf"|\.(?P<min3>[0-5]\d)(?![\d.,])(?:\s*(?P<mark>{clock_marks or '(?!)'})\b)?)"
-                     rf"(?:\s+(?P<tz>{_TZ})\b)?", frozenset({DIGITS})),
-        ("pk_clock_word", _opt(w.re("clock_words"), r"\b(?P<word>{})\b"), tokens_of(w.clock_words)),
-        ("pk_reference", _opt(w.re("references"), r"(?<![\w'’])(?:{})(?![\w'’])"), tokens_of(w.references)),
-        ("pk_set", _opt(w.re("every"), rf"\b(?:{{}})\s+(?:(?P<num>{numbers})\s+)?"
-                                       rf"(?:(?P<unit>{w.re('units')})|{weekday_bare}s?)\b"),
-         tokens_of(w.lists.get("every", ()))),
-        ("pk_frequency", _opt(w.re("frequency"), r"(?<![\w'’])(?:{})(?![\w'’])"), tokens_of(w.frequency)),
-    ]
-    return [(name, pattern, heads) for name, pattern, heads in rules if pattern]
-
 
 # --- handlers -------------------------------------------------------------------------------
 
@@ -220,6 +146,10 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if unit == "day":  # "this day" is no "today"; the day words say it
         return None
+    if unit == "weekend" and amount == 0 and ctx.anchor is not None:  # "ce week-end": by tense
+        tense = ctx.tense(m.start(), m.end())
+        saturday = tr.resolve_weekday(6, ctx.anchor, tense, "" if tense == "past" else "this")
+        return ("DATE", f"{tr.shift_unit(date.fromisoformat(saturday), 'week', 0)}-WE")
     if _is_plural(word, ctx.words):
         letter, is_time, factor = UNITS.get(unit, ("D", False, 1))
         if amount == 0 or not m.groupdict().get("det"):  # "los últimos años", not "past years"
@@ -290,8 +220,24 @@ def _duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if plural and not m["num"][:1].isdigit() and ctx.words.number(m["num"]) == 1:  # "a years"
         return None
+    if unit == "year" and _is_age(m, ctx):
+        return None
     letter, is_time, factor = UNITS[unit]
     return ("DURATION", tr.duration_value(_amount(m, ctx), letter, is_time, factor))
+
+
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+
+
+def _is_age(m: re.Match[str], ctx: Context) -> bool:
+    """"a los 56 años", "âgé de 54 ans", "Papermaster, de 49 años,", "les 6-16 ans": an age."""
+    before = _norm(ctx.text[max(0, m.start("num") - 30) : m.start("num")]).rstrip()
+    if _RANGE_BEFORE.search(before) or any(before.endswith(p) for p in ctx.words.lists.get("age_before", ())):
+        return True
+    after = ctx.text[m.end() : m.end() + 2].lstrip()
+    links = ctx.words.lists.get("age_links", ())
+    apposition = before.endswith(",") or any(before.endswith(f", {link}") for link in links)
+    return apposition and after[:1] in (",", ")")
 
 
 _DAY_BEFORE_CLOCK = 48
@@ -312,22 +258,46 @@ def _zone(m: re.Match[str]) -> str:
 @lru_cache(maxsize=16)
 def _day_mention(code: str) -> re.Pattern[str]:
     words = time_words(code)
-    return re.compile(rf"\b(?:(?P<day>{words.re('day_words')})|(?P<wd>{words.re('weekdays')}))(?![\w'])")
+    ordinal = opt(words.re("ordinal_suffixes"), "(?:{})?")
+    links = opt(words.re("date_links"), r"(?:\s+(?:{}))?")
+    return re.compile(rf"(?<![\w'])(?:(?P<day>{words.re('day_words')})|(?P<dd>3[01]|[12]\d|0?[1-9]){ordinal}{links}"
+                      rf"\s+(?P<month>{words.re('months')})|(?P<wd>{words.re('weekdays')}))(?![\w'])")
+
+
+#: How far back (characters, within the paragraph) a clock time looks for its day.
+_DAY_BEFORE_CLOCK = 300
 
 
 def _clock_day(m: re.Match[str], ctx: Context) -> str:
-    """The day a clock time belongs to: the last day word or weekday just before it in its
-    sentence ("hier à 10 h", "el lunes a las 18:00"), else the report's day."""
-    s_start, _ = ctx.sentence(m.start())
-    window = ctx.text[max(s_start, m.start() - _DAY_BEFORE_CLOCK) : m.start()].lower().replace("’", "'")
+    """The day a clock time or a part of the day belongs to: the day named with it ("hier à
+    10 h", "vers 15 h 30, hier"), else the last day named before it in its paragraph ("Dimanche
+    5 janvier ... à 9 h 15"), else the report's day."""
+    named = m.groupdict().get("when") or m.groupdict().get("when2")
+    if named:
+        key = _norm(named)
+        if key in ctx.words.day_words:
+            return _day_value(ctx, ctx.words.day_words[key])
+        return tr.resolve_weekday(ctx.words.weekdays[key], ctx.anchor, ctx.tense(m.start(), m.end()))
+    start = m.start()
+    paragraph = max(ctx.text.rfind("\n\n", 0, start), start - _DAY_BEFORE_CLOCK, 0)
+    window = ctx.text[paragraph:start].lower().replace("’", "'")
     found = None
     for found in _day_mention(ctx.words.code).finditer(window):
         pass
-    if found is not None and found["day"]:
+    if found is None:
+        return _day_value(ctx, 0)
+    tense = ctx.tense(m.start(), m.end())
+    if found["day"]:
         return _day_value(ctx, ctx.words.day_words[_norm(found["day"])])
-    if found is not None and found["wd"]:
-        return tr.resolve_weekday(ctx.words.weekdays[found["wd"]], ctx.anchor, ctx.tense(m.start(), m.end()))
-    return _day_value(ctx, 0)
+    if found["month"]:
+        month = ctx.words.months.get(found["month"].rstrip("."))
+        value = tr.resolve_month_day(month, int(found["dd"]), ctx.anchor, tense) if month else None
+        return value or _day_value(ctx, 0)
+    return tr.resolve_weekday(ctx.words.weekdays[found["wd"]], ctx.anchor, tense)
+
+
+def _det_part(m: re.Match[str], ctx: Context) -> Found | None:
+    return ("TIME", f"{_clock_day(m, ctx)}T{ctx.words.day_parts[m['part'].lower()]}")
 
 
 def _clock_word(m: re.Match[str], ctx: Context) -> Found | None:
@@ -359,6 +329,6 @@ HANDLERS: dict[str, Handler] = {
     "pk_weekday": _weekday, "pk_day_word": _day_word, "pk_this_part": _this_part,
     "pk_relative_unit": _relative_unit, "pk_edge_unit": _edge_unit, "pk_year": _year,
     "pk_ago": _ago, "pk_later": _later, "pk_duration": _duration, "pk_clock": _clock,
-    "pk_clock_word": _clock_word, "pk_reference": _reference, "pk_set": _set,
+    "pk_clock_word": _clock_word, "pk_det_part": _det_part, "pk_reference": _reference, "pk_set": _set,
     "pk_frequency": _frequency,
 }

@@ -95,7 +95,7 @@ def _month(m: re.Match[str], ctx: Context) -> Found | None:
     if month is None or not _is_name(word, ctx):
         return None
     signalled = m["edge"] or m["shift"] or m["rel"] or ctx.word_before(m.start()) in tp.DATE_SIGNALS
-    if word.lower().rstrip(".") in ctx.words.ambiguous_months or "." in word:
+    if word.lower().rstrip(".") in ctx.words.ambiguous_months or ("." in word and ctx.words.names_capitalised):
         if not signalled:
             return None
     if ctx.anchor is None:
