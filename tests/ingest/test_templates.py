@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storyline.config import IngestConfig
-from storyline.ingest.templates import TemplateLines, line_key
+from storyline.ingest.templates import CORPUS, TemplateLines, line_key
 from storyline.pipeline import ingest
 from storyline.store import Store
 
@@ -149,3 +149,69 @@ def test_templates_memory_is_bounded_across_outlets() -> None:
     tracked = sum(len(lines) for lines in learner._bodies.values())
     assert tracked <= 500 + 3 * 20
     assert all(learner.is_template(f"outlet-{o}", "Subscribe to our newsletter") for o in range(50))
+
+
+# --- furniture learned across the corpus, outlets unknown ------------------------------------
+
+#: Reports of different stories (nothing in common but the language).
+UNRELATED = [
+    "Parliament approved the budget on Tuesday after a long night session in which opposition "
+    "deputies tabled hundreds of amendments on pensions, hospitals and rural roads.",
+    "A magnitude six earthquake shook the northern mountains early on Sunday, damaging farmhouses "
+    "and cutting electricity to villages around the reservoir, rescuers reported.",
+    "The national football team beat their neighbours three goals to one in the qualifier, with "
+    "the young striker scoring twice before the interval in front of a sold-out stadium.",
+    "Scientists announced that a drought-resistant variety of wheat yielded twice as much grain "
+    "in field trials across the southern plains during the unusually dry summer.",
+]
+PROMPT = "Nous vous conseillons de modifier votre mot de passe."
+
+
+def test_a_line_in_unrelated_reports_is_furniture_without_any_outlet() -> None:
+    lines = TemplateLines()
+    for number, story in enumerate(UNRELATED[:3]):
+        lines.observe(None, [story, PROMPT])
+        assert lines.is_template(None, PROMPT) is (number == 2)
+    assert lines.is_template("any outlet", PROMPT)
+    assert not any(lines.is_template(None, story) for story in UNRELATED)
+    assert line_key(PROMPT) in lines.templates_[CORPUS]
+
+
+def test_a_sentence_repeated_by_rewrites_of_one_story_is_not_furniture() -> None:
+    shared = "The ferry company declined to comment on the repairs to the landing stage."
+    leads = [LONG, LONG.replace("Wednesday", "Thursday").replace("two weeks", "three weeks"),
+             "Engineers began repairing the landing stage damaged in the January storms, and the ferry "
+             "service to the islands will be suspended for two weeks in March, the mayor said.",
+             "The islands will lose their ferry service for two weeks in March while engineers repair "
+             "the landing stage that the January storms damaged, according to the mayor."]
+    lines = TemplateLines()
+    for lead in leads:
+        lines.observe(None, [lead, shared])
+    assert not lines.is_template(None, shared)
+
+
+def test_exact_copies_count_once_across_the_corpus() -> None:
+    lines = TemplateLines()
+    for _ in range(5):
+        lines.observe(None, [UNRELATED[0], PROMPT])
+    assert not lines.is_template(None, PROMPT)
+
+
+def test_reports_too_short_to_judge_never_make_furniture() -> None:
+    lines = TemplateLines()
+    for word in ("Alpha", "Bravo", "Charlie", "Delta"):
+        lines.observe(None, [f"{word} station reported calm weather.", PROMPT])
+    assert not lines.is_template(None, PROMPT)
+
+
+def test_corpus_furniture_is_stored_and_known_to_every_outlet(tmp_path: Path) -> None:
+    data = tmp_path / "in"
+    for number, story in enumerate(UNRELATED[:3]):
+        _write(data, f"{number}.txt", story, PROMPT)
+    _write(data, "3.txt", UNRELATED[3], PROMPT)
+    store = Store(str(tmp_path / "s.db"))
+    result = ingest([str(data)], store, CONFIG)
+    assert result.stored == 4
+    assert all(PROMPT not in article.text for article in store.articles())
+    assert line_key(PROMPT) in store.templates()[CORPUS]
+    store.close()

@@ -1,42 +1,85 @@
-"""Lines that repeat across many articles of one outlet are the outlet's template, not news.
+"""Lines that repeat across unrelated articles are page furniture, not news.
 
-A line counts once per distinct article body, keyed by the article's longest paragraph, so that
-a story's updated versions or wire copies under new headlines (same long paragraphs) never make
-their own sentences look like a template; a template line recurs around different stories. Counting is bounded: per outlet
-at most ``max_lines`` candidate lines are remembered, and across all outlets at most
-``max_total_lines``; lines seen in only one article are forgotten first.
+Two rules, one counter each, both fed the short lines (at most 40 words) of every article:
+
+- **Per outlet** (an outlet's template): a line seen under ``min_articles`` distinct bodies of one
+  outlet. A body is keyed by the article's longest paragraph, so that a story's updated versions
+  or wire copies under new headlines (same long paragraphs) never make their own sentences look
+  like a template.
+- **Across the corpus** (outlet unknown or not): a line seen in ``min_unrelated`` bodies that are
+  pairwise *unrelated*: their content shares almost no words. A body's content is summarised by a
+  bottom-k sketch (the ``SKETCH`` smallest hashes) of the words of its long lines (at least
+  ``_MIN_CONTENT_WORDS`` words) that no earlier article has shown, so furniture repeated across a
+  site does not make its pages look alike; two bodies are related when the estimated Jaccard
+  similarity of their sketches is ``max_similarity`` or more. Wire copies, near-copies and
+  rewrites of one story share their names and places, so the sentences they repeat never count;
+  a sidebar headline, a login prompt or a site-name line recurs around different stories. Lines
+  learned this way are kept under the outlet key :data:`CORPUS`.
+
+Cost per article: one hash per line and word; per short line at most ``min_unrelated - 1`` sketch
+comparisons (64 hashes each) until the line is decided. Memory is bounded: per outlet and in the corpus counter at
+most ``max_lines`` candidate lines, across all outlets ``max_total_lines``;
+lines seen in only one article are forgotten first. A sketch is 256 bytes, shared by the lines
+of its article.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import zlib
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from storyline.lang import pack
 
 #: Only short lines are template candidates; a long paragraph repeated is a copied story.
 _MAX_TEMPLATE_WORDS = 40
+#: Lines at least this long describe an article's content in its sketch.
+_MIN_CONTENT_WORDS = 15
+#: Hashes kept per sketch.
+SKETCH = 64
+#: The outlet key under which lines learned across the corpus are kept (and stored).
+CORPUS = "*"
+_WORD = re.compile(r"\w{4,}")
+#: A sketch of fewer words cannot tell related articles from unrelated ones.
+_MIN_SKETCH_WORDS = 12
 
 
 class TemplateLines:
-    """Learns each outlet's template lines from the articles it is shown."""
+    """Learns each outlet's template lines, and the corpus's furniture, from the articles shown."""
 
-    def __init__(self, *, min_articles: int = 3, max_lines: int = 50_000, max_total_lines: int = 500_000) -> None:
+    def __init__(self, *, min_articles: int = 3, max_lines: int = 50_000, max_total_lines: int = 500_000,
+                 min_unrelated: int = 3, max_similarity: float = 0.3) -> None:
         self.min_articles = min_articles
+        self.min_unrelated = min_unrelated
+        self.max_similarity = max_similarity
         self.max_lines = max_lines
         self.max_total_lines = max_total_lines
         self._total = 0
         self._bodies: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        #: line key -> sketches of the pairwise unrelated bodies it was seen in (corpus rule).
+        self._unrelated: dict[str, list[tuple[str, bytes]]] = {}
         self.templates_: dict[str, set[str]] = defaultdict(set)
 
     def observe(self, outlet: str | None, lines: list[str]) -> None:
         """Count the short lines of one article."""
-        if not outlet or not lines:
+        if not lines:
             return
         self.observe_keys(outlet, *candidate_keys(lines))
 
-    def observe_keys(self, outlet: str | None, body_key: str, keys: Iterable[str]) -> None:
+    def observe_keys(self, outlet: str | None, body_key: str, keys: Iterable[str],
+                     content: Iterable[tuple[str, Iterable[int]]] = ()) -> None:
         """:meth:`observe` from :func:`candidate_keys` of the article's lines (computed where the
         article is, for an engine that learns templates away from the articles)."""
+        keys = list(keys)
+        suspect = self.suspect_keys(outlet)
+        sketch = content_sketch(h for key, hashes in content if not suspect(key) for h in hashes)
+        self._observe_corpus(body_key, keys, sketch)
         if not outlet:
             return
         seen = self._bodies[outlet]
@@ -49,29 +92,100 @@ class TemplateLines:
                 if len(bodies) >= self.min_articles:
                     self.templates_[outlet].add(key)
         if len(seen) > self.max_lines:
-            self._forget_rare(seen)
+            self._total -= _forget_rare(seen)
         if self._total > self.max_total_lines:
             for counts in self._bodies.values():
-                self._forget_rare(counts)
+                self._total -= _forget_rare(counts)
+
+    def suspect_keys(self, outlet: str | None) -> Callable[[str], bool]:
+        """What to leave out of an article's sketch: lines earlier articles have shown (what this
+        article shares with them is furniture or copied text, not what tells it apart)."""
+        corpus, own = self.templates_.get(CORPUS, set()), self.templates_.get(outlet or "", set())
+        return lambda key: key in self._unrelated or key in corpus or key in own
+
+    def _observe_corpus(self, body_key: str, keys: list[str], sketch: bytes) -> None:
+        """Count each line once per body unrelated to every body it was counted in before."""
+        corpus = self.templates_[CORPUS]
+        for key in keys:
+            if key in corpus:
+                continue
+            found = self._unrelated.get(key)
+            if found is None:
+                self._unrelated[key] = [(body_key, sketch)]
+            elif all(body != body_key and containment(sketch, other) < self.max_similarity for body, other in found):
+                found.append((body_key, sketch))
+                if len(found) >= self.min_unrelated:
+                    corpus.add(key)
+                    del self._unrelated[key]
+        if len(self._unrelated) > self.max_lines:
+            _forget_rare(self._unrelated)
 
     def is_template(self, outlet: str | None, line: str) -> bool:
-        return bool(outlet) and line_key(line) in self.templates_.get(outlet or "", ())
+        key = line_key(line)
+        return key in self.templates_.get(CORPUS, ()) or (bool(outlet) and key in self.templates_.get(outlet or "", ()))
+
+    def known_for(self, outlet: str | None) -> frozenset[str]:
+        """Every line key that is template or furniture for an article of ``outlet``."""
+        return frozenset(self.templates_.get(CORPUS, ())) | frozenset(self.templates_.get(outlet or "", ()) if outlet else ())
 
     def add_known(self, outlet: str, keys: Iterable[str]) -> None:
         """Start from templates learned in earlier runs."""
         self.templates_[outlet].update(keys)
 
-    def _forget_rare(self, seen: dict[str, set[str]]) -> None:
-        rare = [k for k, bodies in seen.items() if len(bodies) <= 1]
-        for key in rare:
-            del seen[key]
-        self._total -= len(rare)
 
 
-def candidate_keys(lines: list[str]) -> tuple[str, list[str]]:
-    """The key of an article's body (its longest line) and the keys of its distinct short lines."""
-    keys = {line_key(line) for line in lines if len(line.split()) <= _MAX_TEMPLATE_WORDS}
-    return line_key(max(lines, key=len)), sorted(keys)
+def _forget_rare(seen: dict[str, set[str]] | dict[str, list[tuple[str, bytes]]]) -> int:
+    """Forget the lines seen in one article only; how many were forgotten."""
+    rare = [k for k, bodies in seen.items() if len(bodies) <= 1]
+    for key in rare:
+        del seen[key]
+    return len(rare)
+
+
+def candidate_keys(lines: list[str]) -> tuple[str, list[str], tuple[tuple[str, tuple[int, ...]], ...]]:
+    """The key of an article's body (its longest line), the keys of its distinct short lines, and
+    its content lines (those long enough to describe it) as (line key, word hashes)."""
+    keyed = [(line, line_key(line)) for line in lines]
+    keys = {key for line, key in keyed if len(line.split()) <= _MAX_TEMPLATE_WORDS}
+    content = tuple((key, word_hashes(line)) for line, key in keyed if len(line.split()) >= _MIN_CONTENT_WORDS)
+    return line_key(max(lines, key=len)), sorted(keys), content
+
+
+def word_hashes(line: str) -> tuple[int, ...]:
+    """Stable 32-bit hashes of a line's words of four letters or more, function words left out."""
+    stop = _function_words()
+    return tuple(zlib.crc32(word.encode()) for word in _WORD.findall(line.casefold()) if anyascii(word) not in stop)
+
+
+def content_sketch(hashes: Iterable[int]) -> bytes:
+    """The number of distinct word hashes, then the ``SKETCH`` smallest of them."""
+    distinct = set(hashes)
+    return array("I", [len(distinct), *sorted(distinct)[:SKETCH]]).tobytes()
+
+
+def containment(sketch: bytes, other: bytes) -> float:
+    """Estimated share of the smaller word set found in the larger, from two sketches.
+
+    The bottom-k estimate of the Jaccard similarity J gives the intersection as
+    J·(|A|+|B|)/(1+J); sets too small to judge count as contained (related).
+    """
+    first, second = array("I", sketch), array("I", other)
+    size_a, size_b = first[0], second[0]
+    if min(size_a, size_b) < _MIN_SKETCH_WORDS:
+        return 1.0
+    a, b = set(first[1:]), set(second[1:])
+    union = sorted(a | b)[:SKETCH]
+    both = a & b
+    jaccard = sum(1 for value in union if value in both) / len(union)
+    return min(1.0, jaccard * (size_a + size_b) / (1 + jaccard) / min(size_a, size_b))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Function words of every language (accent-folded): shared by any two texts of a language,
+    they say nothing about whether two articles are related."""
+    return pack(None).words("words", "function_words")
+
 
 
 def line_key(line: str) -> str:

@@ -212,8 +212,8 @@ def _learn_templates(prepared: RDD, config: IngestConfig, errors: list[tuple[int
             if row is not None:
                 templates.observe_keys(*row)
         for position, row in batch:
-            if row is not None and row[0] and templates.templates_.get(row[0]):
-                known[position] = frozenset(templates.templates_[row[0]])
+            if row is not None and (keys := templates.known_for(row[0])):
+                known[position] = keys
     return known, dict(templates.templates_)
 
 
