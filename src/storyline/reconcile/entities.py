@@ -30,20 +30,19 @@ a pronoun is its own entity, a nominal joins the same text in the same article.
 
 from __future__ import annotations
 
-import bisect
-import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.analyze.entity_patterns import HONORIFICS, TITLE_GLUE
-from storyline.analyze.roles import find_role
-from storyline.model import Annotated, Entity, Mention, Span
-from storyline.reconcile.name_data import ALIASES, COUNTRIES, PLACE_MODIFIERS, PRONOUNS
+from storyline.model import Annotated, Entity
+from storyline.reconcile.entity_records import build_entities, entity_json, mentions_of, roles_of
+from storyline.reconcile.name_data import ALIASES, PLACE_MODIFIERS, PRONOUNS
 from storyline.reconcile.name_keys import (
-    FAMILY, acronym, alias_of, fold, given_names_compatible, name_words, part_similarity,
+    FAMILY, acronym, fold, given_names_compatible, name_words, part_similarity, skeleton, translit_key,
 )
+from storyline.reconcile.places import place_key
 
 __all__ = ["entity_json", "mentions_of", "name_words", "resolve_by_story", "resolve_entities"]
 
@@ -97,15 +96,16 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
 
     _merge_acronyms(groups, union)
     _merge_full_names(groups, find, union)
-    roles = _roles(items)
+    roles = roles_of(items)
     _attach_partial_names(groups, find, union, roles)
+    _merge_transliterations(groups, find, union)
     _attach_prefixed_orgs(groups, find, union)
     _link_pronouns(items, groups, union)
     clusters: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for gi, group in enumerate(groups):
         clusters[find(gi)].extend(group.mentions)
     members = list(clusters.values()) + [[single] for single in singles]
-    return _build(items, members, roles)
+    return build_entities(items, members, roles)
 
 
 def resolve_by_story(items: Sequence[Annotated]) -> tuple[list[Entity], list[Annotated]]:
@@ -155,7 +155,8 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
             joined = ALIASES.get(" ".join(words), " ".join(words))
             words = tuple(joined.split())
             one_word_person = family == "P" and len(words) == 1
-            key = (family, joined, scope if one_word_person else "")
+            place = place_key(joined) if family == "O" else None
+            key = (family, "place:" + place if place else joined, scope if one_word_person else "")
             if key not in index:
                 is_acronym = len(words) == 1 and (surface.replace(".", "").isupper() and len(words[0]) > 1)
                 index[key] = _Group(family, words, scope if one_word_person else "", is_acronym=is_acronym)
@@ -201,10 +202,16 @@ def _merge_full_names(groups: list[_Group], find: Any, union: Any) -> None:
     full = [gi for gi, g in enumerate(groups) if g.family == "P" and len(g.words) > 1]
     blocks: dict[str, list[int]] = defaultdict(list)
     for gi in full:
-        blocks[groups[gi].words[-1][:1]].append(gi)
+        surname = groups[gi].words[-1]
+        blocks[surname[:1]].append(gi)
+        initial = skeleton(translit_key(surname))[:1]
+        if initial not in ("", surname[:1]):
+            blocks["~" + initial].append(gi)  # Kadhafi meets Gaddafi
+    seen: set[tuple[int, int]] = set()
     for block in blocks.values():
         pairs = [(a, b) for i, a in enumerate(block) for b in block[i + 1:]
-                 if _full_names_agree(groups[a].words, groups[b].words)]
+                 if (a, b) not in seen and _full_names_agree(groups[a].words, groups[b].words)]
+        seen.update(pairs)
         pairs.sort(key=lambda p: -part_similarity(groups[p[0]].words[-1], groups[p[1]].words[-1]))
         members: dict[int, list[int]] = {gi: [gi] for gi in block}
         for a, b in pairs:
@@ -241,6 +248,38 @@ def _attach_partial_names(groups: list[_Group], find: Any, union: Any,
                           and own_roles & role_words[find(f)] - TITLE_GLUE - HONORIFICS}
         if len(candidates) == 1:
             union(candidates.pop(), gi)
+
+
+def _merge_transliterations(groups: list[_Group], find: Any, union: Any) -> None:
+    """One-word names of one story that spell one name in other languages or scripts ("Gadafi",
+    "Kadhafi", "Gheddafi", "Каддафи", "القذافي"): same type family and transliteration key
+    (:func:`~storyline.reconcile.name_keys.translit_key`; a key without vowels joins the one
+    vowelled key with its consonants), and, for people, at most one full-name cluster among them
+    (two full names with one key are two people). Organisations and places merge only when
+    neither has a CLDR place key (two known places are never respelled into each other)."""
+    buckets: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+    for gi, group in enumerate(groups):
+        if group.family not in ("P", "O") or group.is_acronym or len(group.words[-1]) < 4 \
+                or (group.family == "O" and (len(group.words) > 1 or place_key(group.words))):
+            continue
+        key = translit_key(group.words[-1])
+        for scope in group.scopes if key else ():
+            buckets[(group.family, scope, skeleton(key))].append((key, gi))
+    with_full_name = {find(gi) for gi, g in enumerate(groups) if g.family == "P" and len(g.words) > 1}
+    for members in buckets.values():
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for key, gi in members:
+            by_key[key].append(gi)
+        vowelled = [k for k in by_key if not k.startswith("~")]
+        if len(vowelled) == 1:
+            for key in [k for k in by_key if k.startswith("~")]:
+                by_key[vowelled[0]].extend(by_key.pop(key))
+        for same in by_key.values():
+            roots = {find(gi) for gi in same}
+            if len(roots) > 1 and len(roots & with_full_name) <= 1:
+                first = next(iter(roots & with_full_name), find(same[0]))
+                for gi in same:
+                    union(first, gi)
 
 
 def _mistyped_surname(groups: list[_Group], full: list[int], group: _Group) -> bool:
@@ -295,116 +334,3 @@ def _link_pronouns(items: Sequence[Annotated], groups: list[_Group], union: Any)
                     union(last[wanted][0], gi)
             elif ":" not in family:
                 last[family] = (gi, start)
-
-
-def _roles(items: Sequence[Annotated]) -> dict[tuple[int, int], str]:
-    """Role text of every PERSON mention that has one, by (item, mention) index."""
-    out: dict[tuple[int, int], str] = {}
-    for ii, item in enumerate(items):
-        text = item.article.text
-        people = [m for m in item.entities if m.type == "PERSON"]
-        starts = [s.start for s in item.sentences]
-        for mi, mention in enumerate(item.entities):
-            if mention.type != "PERSON":
-                continue
-            k = bisect.bisect_right(starts, mention.span.start) - 1
-            sentence = item.sentences[k] if k >= 0 and item.sentences[k].end >= mention.span.end \
-                else Span(0, len(text))
-            role = find_role(text, mention.span, sentence, people)
-            if role is not None:
-                out[(ii, mi)] = " ".join(role.text_in(text).split())
-    return out
-
-
-def _build(items: Sequence[Annotated], clusters: Iterable[list[tuple[int, int]]],
-           roles: dict[tuple[int, int], str]) -> tuple[list[Entity], list[Annotated]]:
-    entities: list[Entity] = []
-    names: dict[tuple[int, int], str] = {}
-    kinds: dict[tuple[int, int], str] = {}
-    used_ids: Counter[str] = Counter()
-    for members in clusters:
-        aliases: Counter[str] = Counter()
-        alias_sources: dict[str, set[str]] = defaultdict(set)
-        types: Counter[str] = Counter()
-        role_sources: dict[str, set[str]] = defaultdict(set)
-        role_text: dict[str, str] = {}
-        for ii, mi in members:
-            item, mention = items[ii], items[ii].entities[mi]
-            alias = alias_of(mention.span.text_in(item.article.text), mention.type)
-            aliases[alias] += 1
-            alias_sources[alias].add(item.article.id)
-            types[mention.type] += 1
-            role = roles.get((ii, mi))
-            if role:
-                role_text.setdefault(fold(role), role)
-                role_sources[fold(role)].add(item.article.id)
-        kind = _country_or(types.most_common(1)[0][0], aliases)
-        surnames = Counter(fold(a.split()[-1]) for a in aliases.elements() if a.split())
-        name = max(aliases, key=lambda a: (_full_form(a, kind), len(alias_sources[a]),
-                                           surnames[fold(a.split()[-1])] if a.split() else 0,
-                                           aliases[a], len(a), a))
-        digest = hashlib.sha1(f"{kind}|{name}".encode()).hexdigest()[:12]
-        used_ids[digest] += 1
-        entity_id = digest if used_ids[digest] == 1 else f"{digest}-{used_ids[digest]}"
-        mentions = tuple(sorted(((items[ii].article.id, items[ii].entities[mi].span) for ii, mi in members),
-                                key=lambda m: (m[0], m[1].start, m[1].end)))
-        entities.append(Entity(entity_id, name, kind, dict(aliases.most_common()),
-                               {role_text[k]: tuple(sorted(v)) for k, v in sorted(role_sources.items())},
-                               mentions))
-        for member in members:
-            names[member] = name
-            kinds[member] = kind
-    resolved = [replace(item, entities=tuple(replace(m, entity=names.get((ii, mi)),
-                                                     type=_mention_type(m.type, kinds.get((ii, mi))))
-                                              for mi, m in enumerate(item.entities)))
-                for ii, item in enumerate(items)]
-    entities.sort(key=lambda e: (e.type, e.name, e.id))
-    return entities, resolved
-
-
-def _country_or(kind: str, aliases: Counter[str]) -> str:
-    """GPE for an organisation or place that a country's name denotes, else ``kind``."""
-    if FAMILY.get(kind) != "O":
-        return kind
-    for alias in aliases:
-        words = name_words(alias, kind)
-        if words and ALIASES.get(" ".join(words), " ".join(words)) in COUNTRIES:
-            return "GPE"
-    return kind
-
-
-def _mention_type(own: str, entity: str | None) -> str:
-    """A mention takes its entity's type when both are organisations or places (models mix them)."""
-    if entity is not None and FAMILY.get(own) == "O" and FAMILY.get(entity) == "O":
-        return entity
-    return own
-
-
-def _full_form(alias: str, kind: str) -> bool:
-    """Whether an alias is a full form: a person's full name, a weapon's singular ("S-400")."""
-    if kind == "PERSON":
-        return len(alias.split()) > 1
-    if kind in ("WEAPON", "PRODUCT"):
-        return not (alias.endswith("s") and alias[-2:-1].isdigit())
-    return True
-
-
-def entity_json(entity: Entity, texts: dict[str, str] | None = None) -> dict[str, Any]:
-    """An Entity as JSON; with article texts, aliases also list their sources."""
-    data: dict[str, Any] = {"id": entity.id, "name": entity.name, "type": entity.type,
-                            "aliases": dict(entity.aliases),
-                            "roles": {role: list(sources) for role, sources in entity.roles.items()},
-                            "mentions": [{"article": a, "start": s.start, "end": s.end}
-                                         for a, s in entity.mentions]}
-    if texts is not None:
-        sources: dict[str, set[str]] = defaultdict(set)
-        for article, span in entity.mentions:
-            if article in texts:
-                sources[alias_of(span.text_in(texts[article]), entity.type)].add(article)
-        data["alias_sources"] = {alias: sorted(ids) for alias, ids in sorted(sources.items())}
-    return data
-
-
-def mentions_of(item: Annotated, entity: Entity) -> list[Mention]:
-    """The mentions of ``entity`` in one resolved article."""
-    return [m for m in item.entities if m.entity == entity.name]
