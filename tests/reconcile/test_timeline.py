@@ -30,11 +30,21 @@ def test_timeline_orders_by_date_with_granularity() -> None:
         "Price said on Wednesday that nothing changed."
     )
     entries = build_timeline([_item("a1", "Reuters", text)])
-    assert [(e.date, e.granularity) for e in entries] == [
-        ("2017", "year"), ("2019-07", "month"), ("2021-02-10", "day"),
+    # No publication date: the story's period is around the days it mentions (10 February 2021);
+    # 2017 and July 2019 are background, after it and nearest first.
+    assert [(e.date, e.granularity, e.background) for e in entries] == [
+        ("2021-02-10", "day", False), ("2019-07", "month", True), ("2017", "year", True),
     ]
-    assert entries[0].sentences == ("Turkey signed the contract in 2017.",)
-    assert entries[0].articles == ("a1",) and entries[0].outlets == ("Reuters",)
+    assert entries[2].sentences == ("Turkey signed the contract in 2017.",)
+    assert entries[2].articles == ("a1",) and entries[2].outlets == ("Reuters",)
+
+
+def test_timeline_orders_the_story_period_by_date_with_granularity() -> None:
+    text = "Turkey signed the contract in 2021. The US suspended Turkey in January 2021. Price said on Wednesday."
+    entries = build_timeline([TimelineItem("a1", "Reuters", text, None, find_times(text, ANCHOR), "2021-02-11")])
+    assert [(e.date, e.granularity, e.background) for e in entries] == [
+        ("2021", "year", False), ("2021-01", "month", False), ("2021-02-10", "day", False),
+    ]
 
 
 def test_timeline_merges_similar_sentences_across_outlets() -> None:
@@ -89,7 +99,7 @@ def test_timeline_entry_is_frozen_and_serialises() -> None:
         entry.date = "2020"  # type: ignore[misc]
     assert entry.to_json() == {
         "date": "2019", "granularity": "year", "sentences": ["s"], "articles": ["a1"],
-        "outlets": ["Reuters"],
+        "outlets": ["Reuters"], "background": False,
     }
 
 

@@ -49,7 +49,8 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
         "coverage": [c.to_json() for c in coverage(facts)],
         "entities": [entity_json(e, texts) for e in entities],
         "timeline": [entry.to_json() for entry in build_timeline(
-            TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times) for a in current)],
+            TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times, a.article.published)
+            for a in current)],
         "quotes": [merged_quote_json(q) for q in merge_quotes(current)],
     }
     return record, current

@@ -4,20 +4,30 @@ Every time expression with a calendar value (a day, a month or a year; a time of
 its day) dates the sentence it stands in. Sentences dated alike are one happening when they share
 most of their content words (overlap coefficient at least ``min_overlap``); otherwise the same
 date carries several entries, as on a day with a briefing and an interview.
+
+The story's own period comes first: from a month before its earliest report to two months after
+its latest (the reports' publication dates; without them, the median of the day-precise dates
+they mention). Entries overlapping it are shown in date order; the others are background history
+("the 1969 coup", "resolution of 1973"), marked ``background`` and listed after, nearest to the
+period first, so that years far from the story are never its headline dates. Cost: linear in the
+mentions, plus a sort.
 """
 
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
+import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from storyline.analyze.sentences import split_sentences
 from storyline.model import Span, TimeMention
 
-__all__ = ["TimelineEntry", "TimelineItem", "build_timeline", "split_sentences"]
+__all__ = ["TimelineEntry", "TimelineItem", "build_timeline", "split_sentences", "story_period"]
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 #: How much text either side of a time expression says what happened then (about a clause).
@@ -26,6 +36,9 @@ _STEM_CHARS = 5
 #: Two reports of one happening share at least this many content words around its date.
 _MIN_SHARED_WORDS = 2
 _WORD = re.compile(r"[^\W\d_]{3,}")
+#: The story's own period reaches this far before its earliest report and after its latest.
+PERIOD_BEFORE = timedelta(days=31)
+PERIOD_AFTER = timedelta(days=62)
 _STOPWORDS = frozenset(
     "the and for that with was were has have had its his her their this from are but not said"
     " says say will would also after before about over into than then they them who which when"
@@ -36,13 +49,15 @@ _STOPWORDS = frozenset(
 
 
 class TimelineItem(NamedTuple):
-    """One article's input to :func:`build_timeline`; plain 5-tuples are accepted too."""
+    """One article's input to :func:`build_timeline`; plain 5-tuples (no publication date) are
+    accepted too."""
 
     article_id: str
     outlet: str | None
     text: str
     sentences: Sequence[Span] | None
     times: Sequence[TimeMention]
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +70,7 @@ class TimelineEntry:
         sentences: the distinct supporting sentences, in order of first appearance.
         articles: ids of the articles that support it, in order of first appearance.
         outlets: the distinct outlets among them.
+        background: the date lies outside the story's own period (history recalled).
     """
 
     date: str
@@ -62,11 +78,13 @@ class TimelineEntry:
     sentences: tuple[str, ...]
     articles: tuple[str, ...]
     outlets: tuple[str, ...]
+    background: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {
             "date": self.date, "granularity": self.granularity, "sentences": list(self.sentences),
             "articles": list(self.articles), "outlets": list(self.outlets),
+            "background": self.background,
         }
 
 
@@ -107,18 +125,23 @@ def build_timeline(
     """Build a story's timeline from its articles' time mentions.
 
     Args:
-        items: per article ``(article id, outlet, text, sentence spans or None, mentions)``;
-            when the sentence spans are ``None`` the text is split with :func:`split_sentences`.
+        items: per article ``(article id, outlet, text, sentence spans or None, mentions)``
+            and optionally its publication date (ISO); when the sentence spans are ``None`` the
+            text is split with :func:`split_sentences`.
         min_overlap: the share of content words (of the shorter sentence) two sentences of the
             same date must have in common to be one happening.
 
     Returns:
-        Entries ordered by date (a year before its months, a month before its days), then by
-        the number of supporting articles, most first.
+        The entries of the story's own period ordered by date (a year before its months, a
+        month before its days), then by the number of supporting articles, most first; then
+        the background entries, nearest to the period first.
     """
     groups: list[_Group] = []
     by_year: dict[str, list[_Group]] = {}  # a date is only compatible with dates of its own year
-    for article_id, outlet, text, sentences, times in items:
+    published: list[date] = []
+    for article_id, outlet, text, sentences, times, *rest in items:
+        if rest and (day := _day(rest[0])) is not None:
+            published.append(day)
         spans = sorted(sentences if sentences is not None else split_sentences(text), key=lambda s: s.start)
         starts = [s.start for s in spans]
         seen: set[tuple[str, int]] = set()
@@ -131,11 +154,60 @@ def build_timeline(
             clause = text[max(span.start, mention.span.start - _CLAUSE_CHARS) : min(span.end, mention.span.end + _CLAUSE_CHARS)]
             _add(groups, by_year.setdefault(dated[0][:4], []), dated, span.text_in(text).strip(), content_words(clause),
                  article_id, outlet, min_overlap)
-    groups.sort(key=lambda g: (g.date, -len(g.articles)))
-    return [
-        TimelineEntry(g.date, g.granularity, tuple(g.sentences), tuple(g.articles), tuple(g.outlets))
+    period = story_period(published, [day for g in groups if g.granularity == "day" and (day := _day(g.date))])
+    entries = [
+        TimelineEntry(g.date, g.granularity, tuple(g.sentences), tuple(g.articles), tuple(g.outlets),
+                      background=period is not None and _distance(g.date, period) > 0)
         for g in groups
     ]
+    own = sorted((e for e in entries if not e.background), key=lambda e: (e.date, -len(e.articles)))
+    history = sorted((e for e in entries if e.background),
+                     key=lambda e: (_distance(e.date, period) if period else 0, -len(e.articles), e.date))
+    return own + history
+
+
+def story_period(published: Sequence[date], mentioned_days: Sequence[date]) -> tuple[date, date] | None:
+    """The story's own period: from ``PERIOD_BEFORE`` before its earliest report to
+    ``PERIOD_AFTER`` after its latest; without publication dates, around the median of the
+    days its reports mention; None when neither is known."""
+    if published:
+        return min(published) - PERIOD_BEFORE, max(published) + PERIOD_AFTER
+    if mentioned_days:
+        middle = date.fromordinal(int(statistics.median_low(d.toordinal() for d in mentioned_days)))
+        return middle - PERIOD_BEFORE, middle + PERIOD_AFTER
+    return None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _bounds(value: str) -> tuple[date, date]:
+    """The first and last day of a calendar value ("2011" → 1 Jan and 31 Dec 2011)."""
+    year = int(value[:4])
+    if len(value) == 4:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(value[5:7])
+    if len(value) == 7:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    day = date(year, month, int(value[8:10]))
+    return day, day
+
+
+def _distance(value: str, period: tuple[date, date]) -> int:
+    """Days between a calendar value and the period (0 when they overlap)."""
+    try:
+        first, last = _bounds(value)
+    except ValueError:  # a value the calendar cannot hold ("0000")
+        return 1 << 30
+    if last < period[0]:
+        return (period[0] - last).days
+    if first > period[1]:
+        return (first - period[1]).days
+    return 0
 
 
 def _sentence_of(spans: list[Span], starts: list[int], pos: int) -> Span | None:
