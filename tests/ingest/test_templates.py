@@ -206,12 +206,12 @@ def test_reports_too_short_to_judge_never_make_furniture() -> None:
 
 def test_corpus_furniture_is_stored_and_known_to_every_outlet(tmp_path: Path) -> None:
     data = tmp_path / "in"
-    for number, story in enumerate(UNRELATED[:3]):
-        _write(data, f"{number}.txt", story, PROMPT)
-    _write(data, "3.txt", UNRELATED[3], PROMPT)
+    shop = "Boutique of the Harbour Gazette"  # in no pattern: only the corpus tells
+    for number, story in enumerate(UNRELATED):
+        _write(data, f"{number}.txt", story, shop)
     store = Store(str(tmp_path / "s.db"))
     result = ingest([str(data)], store, CONFIG)
     assert result.stored == 4
-    assert all(PROMPT not in article.text for article in store.articles())
-    assert line_key(PROMPT) in store.templates()[CORPUS]
+    assert all(shop not in article.text for article in store.articles())
+    assert line_key(shop) in store.templates()[CORPUS]
     store.close()

@@ -9,62 +9,23 @@ from __future__ import annotations
 
 import re
 
-#: Lines that are interface text, removed wherever they stand.
-JUNK_LINES = {
-    "share": [
-        r"(share|tweet|email|e-mail|print|pin|whatsapp|facebook|twitter|x|linkedin|telegram|reddit"
-        r"|copy link|copy url|messenger|flipboard|pinterest|sms)( this)?( article| story| page)?:?",
-        r"social share", r"share (this|on|via)( \w+){0,3}:?", r"\d+ shares?", r"shares?: ?\d*",
-        r"followed unfollow", r"follow unfollow", r"click to share.*", r"share on (facebook|twitter|x)",
-    ],
-    "follow": [
-        r"follow (us|me) on .{1,60}", r"follow @\w+.*", r"follow our .{0,40}(channel|page|account)s?.{0,60}",
-        r"for all the latest headlines follow our .{0,80}",
-        r"get the latest (stories|news|updates) from .{1,60}",
-        r"(join|subscribe to|follow) our (whatsapp|telegram|youtube|google news|instagram)( channel| group)?.{0,40}",
-        r"and stay informed with the latest news and updates\.?", r"join now", r"subscribe( now)?",
-        r"(sign up|subscribe) (for|to) (our|the) .{0,40}newsletters?.{0,60}",
-        r"download (our|the) .{0,30}app.{0,60}", r"get (our|the) app.{0,40}", r"install (our|the) app.{0,40}",
-        r"click here to .{0,80}", r"listen to (this|the) (article|story).{0,40}",
-        r".{0,30}\bon google news", r"stay (updated|connected|tuned)( with .{0,60})?",
-        r"(sign in|log in|login|register)( to [^.!?]{0,40})?",
-        r"thanks? (you )?for (signing up|subscribing)!?.{0,60}", r"keep an eye on your inbox.{0,80}",
-        r"there was an error processing your subscription\.?", r"get .{1,40} on the go.{0,40}",
-        r".{0,60}\bby clicking here\.?", r"tell us what you think.{0,10}",
-    ],
-    "comments": [
-        r"leave (a|your) (comment|reply)", r"leave your comments?", r"post a comment", r"add (a )?comment",
-        r"(view|show|read|load) (all )?comments( \(\d+\))?", r"comments?( \(\d+\))?:?", r"\d+ comments?",
-        r"your email address will not be published\.?.*", r"required fields are marked.*",
-        r"be the first to comment.*", r"cancel reply",
-    ],
-    "interface": [
-        r"advertisement", r"advertising", r"sponsored( content)?", r"scroll to continue.*",
-        r"skip to (main )?content", r"menu", r"search", r"close", r"language", r"languages",
-        r"explore more", r"back to top", r"next article", r"previous article", r"loading\.*",
-        r"cookies? (settings|policy|preferences)", r"accept( all)?( cookies)?", r"\d+", r"\W+",
-        r"\d{4}-\d{2}-\d{2}T[\d:.+-]+Z?( \S+)?", r"(https?://\S+\s*)+", r"\w+ https?://\S+",
-        r"(text|font) size", r"a\+? ?a-?", r"listen", r"bookmark", r"save( article)?",
-        r"(watch|play)( video)?", r"video", r"photos?", r"gallery", r"image \d+ of \d+",
-        r"(min|minute)s? read", r"\d+ (min|mins|minute|minutes) read", r"reading time.{0,20}",
-        r"all rights reserved\.?.*", r"(©|\(c\)) ?.{0,80}", r"copyright (©|\(c\))? ?\d{4}.{0,80}", r"terms of (use|service).{0,40}",
-        r"privacy policy.{0,40}",
-    ],
-}
+#: Interface text, comment prompts, counters and related-headline markers are language data:
+#: ``storyline/lang/<code>/furniture.toml`` (read by ingest/furniture.py). What follows is English
+#: or belongs to no language.
 
-#: Lines that open a block of related headlines; the short lines after them go too.
-BLOCK_MARKERS = [
-    r"read (more|also|next)( on .{1,40})?:?", r"also read:?", r"see also:?", r"related:?",
-    r"related (articles|stories|news|posts|content|coverage|topics|links|videos)( on .{1,40})?:?",
-    r"more (from|on|in) .{1,40}:?", r"more (news|stories|articles|headlines):?",
-    r"editor'?s'? (choice|picks?)", r"top (content|stories|news|picks|headlines)", r"before you go",
-    r"most (read|popular|viewed|shared|commented)( .{1,20})?", r"trending( now| news)?:?",
-    r"you (may|might) (also )?(like|be interested in|have missed):?", r"recommended( for you)?:?",
-    r"latest (news|stories|headlines|articles)( from .{1,40})?:?", r"don'?t miss:?", r"popular now",
-    r"what to read next", r"in (other|case you missed) (news|it):?", r"keep reading:?",
+#: Markup and code that extraction left as text: CSS rules, script lines, template tags.
+MARKUP = [
+    r"[.#@]?[\w-]+[^{}\s]{0,60}\s*\{[^{}]*:[^{}]*\}?",  # .alogo{display: block;...}
+    r"\}\s*(else|catch|finally)\b.*|(else|catch|finally|try)\s*\{|[{}()\[\];,]+",
+    r"(var|let|const)\s+[\w$]+\s*=.*|function\s*[\w$]*\s*\(.*\)\s*\{?",
+    r"(if|for|while|switch)\s*\(.*\)\s*\{",
+    r"//.*|/\*.*",
+    r".*<%.*%>.*|.*\{\{.*\}\}.*",  # template tags left unrendered
+    r"'[\w-]+'\s*:\s*('[^']*'|[\w.]+)\s*,?",  # 'sitekey': '...',
+    r"[\w$]+(\.[\w$]+)+\s*=\s*.+;",  # n.version = '2.0';
+    r"[\w$]+\s*=\s*['\"\d\[{].*;",
+    r"\$\(.*\).*;?",  # jQuery calls
 ]
-#: Markers may end in a colon, dots or an ellipsis: "You may also like...".
-BLOCK_MARKERS = [marker.removesuffix(":?") + r"\s*[:.…]*" for marker in BLOCK_MARKERS]
 
 #: Lines that carry a link to another story inline: "Read more: Turkey hints at compromise".
 INLINE_LINK = r"(read more|also read|read also|see also|related|watch|listen|more)\s*[:|»>-]\s+.{3,200}"

@@ -4,7 +4,8 @@ The text is treated as a sequence of lines (paragraphs). Each line is classified
 are interface text, related-headline blocks, captions, breadcrumbs or duplicates are dropped, and
 bylines and "Published:" stamps become metadata. Article content is protected by the shape of a
 sentence: outside the header and footer, only lines that match an explicit pattern are removed.
-The patterns themselves live in :mod:`storyline.ingest.boilerplate_patterns`.
+The patterns are data: each language pack's ``furniture.toml`` (all languages at once, through
+:mod:`storyline.ingest.furniture`) and :mod:`storyline.ingest.boilerplate_patterns`.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import ftfy
 import ftfy.badness
 
 from storyline.ingest import boilerplate_patterns as bp
+from storyline.ingest import furniture
 from storyline.ingest.dates import parse_date
 
-_JUNK = {reason: bp.compile_lines(patterns) for reason, patterns in bp.JUNK_LINES.items()}
-_BLOCK_MARKER = bp.compile_lines(bp.BLOCK_MARKERS)
+_JUNK = {**furniture.junk_lines(), "markup": bp.compile_lines(bp.MARKUP)}
+_BLOCK_MARKER = furniture.block_marker()
 _INLINE_LINK = bp.compile_lines([bp.INLINE_LINK])
 _CAPTION = re.compile("|".join(bp.CAPTION_MARKERS), re.IGNORECASE)
 _AGENCY = bp.compile_lines([re.escape(a) for a in bp.AGENCIES])
