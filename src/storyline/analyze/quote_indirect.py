@@ -6,18 +6,19 @@ Per sentence, outside direct quotes: ``X said (that) ...``, ``..., X said``, ``.
 that ...``, ``..., saying ...``, ``a news conference announcing ...``, ``Citing X, Y ...``,
 ``X warned against ...`` and ``X added:`` closing a paragraph. A second cue of the same subject
 (``X urged A and criticized B``) is an attribution of its own; a stance verb's object may be a
-single name (``Cruz endorsed Trump``). Also the record both passes
-build (:class:`Found`), so that this module needs nothing from the one that calls it.
+single name (``Cruz endorsed Trump``). In a language that drops its subjects (the pack's
+``pro_drop``), a finite cue with nothing but auxiliaries, clitics and adverbs before it in its
+sentence (``Además, afirmó que ...``, ``Ha poi aggiunto che ...``) is an attribution with an
+implicit speaker, resolved later to the last person named. Attributions to a source (``according
+to``, passives) are in :mod:`storyline.analyze.quote_sources`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Literal
 
-from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS, find_quote_marks
+from storyline.analyze.quote_sources import Found, according_after, according_to, kind, passive
 from storyline.analyze.speaker_clause import sentence_subject, speaker_before
 from storyline.analyze.speakers import (
     TokenDoc,
@@ -62,23 +63,6 @@ _PROGRESSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|been|am|['\u2019]s|['\u2019]re)(?:n['\u2019]t)?"
     r"(?:\s+(?:\w+ly|also|now|still|not|again|once|already|even|just|all))*\s+$"
 )
-
-
-Kind = Literal["direct", "indirect"]
-
-
-@dataclass(slots=True)
-
-
-class Found:
-    """A quote under construction; turned into a :class:`Quote` at the end."""
-
-    content: Span
-    kind: Kind
-    speaker: Span | None = None
-    cue: Span | None = None
-    inherited: str | None = None  # speaker entity inherited from a previous quote
-    rest: Span | None = None  # the content after a parenthetical "..., X said, ..."
 
 
 # -- indirect speech ----------------------------------------------------------------------
@@ -131,12 +115,12 @@ def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     low = doc.text[cue.start : cue.end].lower()
     gerund = doc.cues.is_gerund(low)
     if low in doc.cues.according:
-        return _according_to(doc, sent, cue)
+        return according_to(doc, sent, cue)
     if low in doc.cues.according_after:
-        return _according_after(doc, sent, cue)
+        return according_after(doc, sent, cue)
     if not gerund and doc.cues.passive_before_re.search(
             doc.text, max(sent.start, cue.start - 12), cue.start):
-        return _passive(doc, sent, cue)
+        return passive(doc, sent, cue)
     if gerund and _OPENING_PARTICIPLE_RE.fullmatch(doc.text, sent.start, cue.start):
         return _opening_participle(doc, sent, cue)
     before = doc.text[max(0, cue.start - 4) : cue.start].rstrip()
@@ -164,7 +148,7 @@ def _opening_participle(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     content = trim(doc.text, cue.end, comma)
     if speaker is None or content is None:
         return None
-    return Found(content, _kind(doc.text, content), speaker, cue)
+    return Found(content, kind(doc.text, content), speaker, cue)
 
 
 def _after_noun(doc: TokenDoc, cue: Span) -> bool:
@@ -185,27 +169,45 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
         speaker = participle_speaker(doc, floor, cue, sent.start)
     else:
         speaker = speaker_before(doc, cue.start, floor)
-    if speaker is None or (not participle and _noun_cue(doc, cue, speaker)):
+    implicit = speaker is None and not participle and _subjectless(doc, sent, cue)
+    if (speaker is None and not implicit) or (speaker is not None and not participle
+                                               and _noun_cue(doc, cue, speaker)):
         return None
     pos = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
     block = _BLOCK_RE.match(doc.text, pos)
     if block is not None:  # "Limbaugh added:" closing a paragraph; the next one is his
         end = doc.text.find("\n", block.end())
         content = trim(doc.text, block.end(), end if end >= 0 else len(doc.text))
-        return None if content is None else Found(content, "indirect", speaker, cue)
+        return None if content is None else Found(content, "indirect", speaker, cue, implicit=implicit)
     start = _content_start(doc, sent, cue, pos)
     if start is None:
         return None
     next_cue = doc.cues.next_cue_re.search(doc.text, start, sent.end)
     end = next_cue.start() if next_cue else sent.end
-    if _SUBORDINATE_RE.match(doc.text, sent.start, speaker.start) \
+    if speaker is not None and _SUBORDINATE_RE.match(doc.text, sent.start, speaker.start) \
             and "," not in doc.text[sent.start : speaker.start]:
         comma = doc.text.find(",", start, end)
         end = comma if comma >= 0 else end  # "Although X admitted A, he does not defend it."
     content = trim(doc.text, start, end)
     if content is None or not _enough(doc, cue, content):
         return None
-    return Found(content, _kind(doc.text, content), speaker, cue)
+    if implicit and not doc.cues.complementizer_at(doc.text, content.start):
+        return None  # a subjectless cue is speech only with "que"/"che": "Dijo que ..."
+    return Found(content, kind(doc.text, content), speaker, cue, implicit=implicit)
+
+
+def _subjectless(doc: TokenDoc, sent: Span, cue: Span) -> bool:
+    """In a pro-drop language, only auxiliaries, clitics, adverbs, conjunctions and commas come
+    before the cue in its sentence: the subject is implicit (``Además, afirmó que ...``)."""
+    if not doc.cues.pro_drop or doc.text[cue.start].isupper() and cue.start != sent.start:
+        return False
+    for tok in doc.tokens_in(sent.start, cue.start):
+        word = doc.word(tok)
+        low = word.lower()
+        if not (word == "," or low in doc.cues.auxiliaries or low in doc.cues.leading
+                or low in doc.cues.time_words or low in doc.cues.inverted_aux):
+            return False
+    return True
 
 
 def _enough(doc: TokenDoc, cue: Span, content: Span) -> bool:
@@ -226,7 +228,8 @@ _OBJECT_PRONOUNS = frozenset("it this that them him her these those me us you so
 def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None:
     """Where the reported content after a forward cue begins: at ``that`` (or a colon), at
     the clause after an addressee (``told reporters he ...``), or right after the cue."""
-    lead = _THAT_LEAD_RE.match(doc.text, pos, sent.end).end()
+    lead_match = _THAT_LEAD_RE.match(doc.text, pos, sent.end)
+    lead = pos if lead_match is None else lead_match.end()
     if doc.text.startswith(":", lead):
         return lead + 1
     if doc.cues.complementizer_at(doc.text, lead):
@@ -348,7 +351,7 @@ def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
         return None
     if rest is not None and len(doc.text[rest.start : rest.end].split()) < 3:
         rest = None
-    return Found(content, _kind(doc.text, content), speaker, cue, rest=rest)
+    return Found(content, kind(doc.text, content), speaker, cue, rest=rest)
 
 
 def _addressee_only(doc: TokenDoc, cue: Span, after: str) -> bool:
@@ -367,87 +370,6 @@ def _inversion_ends(text: str, pos: int, end: int) -> bool:
     pos = _ADVERBIAL_RE.match(text, pos, end).end()
     rest = text[pos:end].strip()
     return not rest.strip(".!?") or rest[0] in ",;:\u2014\u2013-("
-
-
-_PASSIVE_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+\s+)?")
-
-
-def _passive(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
-    """``It was announced by the ministry that ...`` or ``The plan was criticized by X.``"""
-    by = doc.cues.agent_re.match(doc.text, cue.end, sent.end)
-    if by is None:
-        return None
-    end = clause_end(doc.text, by.end(), sent.end)
-    speaker = speaker_right(doc, by.end(), end) or _passive_agent(doc, by.end(), end)
-    if speaker is None:
-        return None
-    that = _PASSIVE_THAT_RE.match(doc.text, speaker.end, sent.end)
-    if that is not None and doc.cues.complementizer_at(doc.text, that.end()):
-        content = trim(doc.text, that.end(), sent.end)
-    else:
-        aux = doc.cues.passive_before_re.search(doc.text, max(sent.start, cue.start - 12), cue.start)
-        content = trim(doc.text, sent.start, aux.start()) if aux is not None else None
-        if content is not None and doc.text[content.start : content.end].lower() in {"it", "this"}:
-            return None
-    if content is None:
-        return None
-    return Found(content, _kind(doc.text, content), speaker, cue)
-
-
-def _passive_agent(doc: TokenDoc, start: int, end: int) -> Span | None:
-    """A lowercase agent closing the clause: ``is supported by far fewer publications.``"""
-    stop = doc.text.find(",", start, end)
-    tokens = doc.tokens_in(start, stop if stop >= 0 else end)
-    words = [doc.word(t) for t in tokens]
-    if not 1 < len(words) <= 6 or not all(w.isalnum() for w in words) \
-            or any(w.lower() in doc.cues.speaker_break_words for w in words):
-        return None
-    return Span(tokens[0][0], tokens[-1][1])
-
-
-def _according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
-    """``according to X, ...``, ``..., según X``, ``selon un sondage, ...``; not an ordinal or
-    adjective of the same spelling (``il secondo giorno``: after a determiner)."""
-    before = doc.tokens_in(max(sent.start, cue.start - 30), cue.start)[-1:]
-    if before and doc.word(before[0]).lower() in doc.cues.determiners:
-        return None
-    end = clause_end(doc.text, cue.end, sent.end)
-    comma = doc.text.find(",", cue.end, end)
-    speaker = speaker_right(doc, cue.end, comma if comma >= 0 else end, loose=True)
-    if speaker is None:
-        return None
-    before = trim(doc.text, sent.start, cue.start)
-    if before is not None and len(doc.text[before.start : before.end].split()) >= 3:
-        content = before
-    else:
-        content = trim(doc.text, speaker.end, sent.end)
-    if content is None:
-        return None
-    return Found(content, _kind(doc.text, content), speaker, cue)
-
-
-def _according_after(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
-    """A postposition: ``Dem Bericht zufolge ...``, ``Angaben der Polizei zufolge ...``: the
-    source is the clause's words before the cue (at most ten), the content the rest of the
-    sentence (or what came before, when the clause closes it)."""
-    floor = max(sent.start, doc.text.rfind(",", sent.start, cue.start) + 1)
-    tokens = doc.tokens_in(floor, cue.start)
-    if not 0 < len(tokens) <= 10 or not all(doc.word(t)[0].isalnum() for t in tokens):
-        return None
-    speaker = Span(tokens[0][0], tokens[-1][1])
-    after = trim(doc.text, cue.end, sent.end)
-    before = trim(doc.text, sent.start, floor) if floor > sent.start else None
-    content = after if after is not None and len(doc.text[after.start : after.end].split()) >= 3 else before
-    if content is None:
-        return None
-    return Found(content, _kind(doc.text, content), speaker, cue)
-
-
-def _kind(text: str, content: Span) -> Kind:
-    first, last = text[content.start], text[content.end - 1]
-    pairs = find_quote_marks(text[content.start : content.end])
-    whole = len(pairs) == 1 and pairs[0][0].start == 0 and pairs[0][1].end == content.end - content.start
-    return "direct" if first in QUOTE_PAIRS and last in CLOSER_OF and whole else "indirect"
 
 
 def _overlaps(a: Span, b: Span) -> bool:

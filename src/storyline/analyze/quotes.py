@@ -44,7 +44,7 @@ from collections.abc import Sequence
 
 from storyline.analyze.quote_cues import speech_cues
 from storyline.analyze.quote_indirect import WINDOW, Found, indirect_quotes, participle_speaker
-from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
+from storyline.analyze.quote_marks import OPENERS, find_dialogue_dashes, find_quote_marks
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speaker_clause import speaker_before
 from storyline.analyze.speaker_names import SpeakerResolver
@@ -96,10 +96,14 @@ class QuoteFinder:
             found = _merge(doc, found, indirect_quotes(doc, sents, found))
         found = _transcript_quotes(doc, found)
         found.sort(key=lambda f: f.content.start)
+        _inherit(doc.text, found)
         resolver = SpeakerResolver(text, entities, _quote_ranges(found), doc.cues)
         out = []
         for f in found:
-            name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
+            if f.implicit:
+                name = resolver.implicit_speaker(f.cue.start if f.cue else f.content.start)
+            else:
+                name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
             out.append(Quote(f.content, f.kind, f.speaker, name, f.cue))
             if f.rest is not None:
                 out.append(Quote(f.rest, f.kind, f.speaker, name, f.cue))
@@ -328,6 +332,23 @@ def _contained(ranges: list[tuple[int, int]], span: Span) -> bool:
     """Some range of the sorted, non-overlapping ``ranges`` holds ``span``."""
     i = bisect.bisect_right(ranges, (span.start, 1 << 62)) - 1
     return i >= 0 and ranges[i][1] >= span.end
+
+
+def _inherit(text: str, found: list[Found]) -> None:
+    """A direct quote with no attribution of its own that opens a sentence right after an
+    attributed quote of either kind in the same paragraph is that speaker's: ``El ministro
+    afirmó que ... «...»``."""
+    for i in range(1, len(found)):
+        quote, previous = found[i], found[i - 1]
+        if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None or quote.implicit:
+            continue
+        opens = text[: quote.content.start].rstrip().rstrip("".join(OPENERS) + "\u2014 ")[-1:]
+        if opens not in {"", "\n", ".", "!", "?", ":"}:
+            continue  # a quotation inside a sentence is part of it, not a quote of its own
+        if (previous.speaker is not None or previous.implicit) and previous.content.end <= quote.content.start \
+                and _near(text, previous.content.end, quote.content.start) \
+                and "\n" not in text[previous.content.end : quote.content.start]:
+            quote.speaker, quote.implicit = previous.speaker, previous.implicit
 
 
 def _quote_ranges(found: list[Found]) -> list[tuple[int, int]]:

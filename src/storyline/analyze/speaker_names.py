@@ -19,7 +19,8 @@ from storyline.model import Mention, Span
 
 __all__ = ["SpeakerResolver", "fold"]
 
-_NAME_RUN_RE = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)+")
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_NAME_RUN_RE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+(?:\s+[{_UPPER}][\w'\u2019\-]+)+")
 #: Abbreviated offices dropped from a name ("Gov. Mike Pence"); "Mr."/"Dr." stay, as in news.
 _MAX_HOLDERS = 200  # people looked at per resolution: bounds the work on huge texts
 
@@ -99,29 +100,40 @@ class SpeakerResolver:
             self.by_surname.setdefault(fold(name.split()[-1]), []).append((pos, name))
 
     def name(self, span: Span, anchor: int) -> str | None:
-        """The speaker's name: resolved pronoun, role holder, full name or organisation."""
+        """The speaker's name: resolved pronoun, role holder, full name, organisation or the
+        document cited; never a cue word or a shouted credit ("AS REPORTED BY")."""
+        found = self._name(span, anchor)
+        return found if found is None or _plausible(self.cues, found) else None
+
+    def _name(self, span: Span, anchor: int) -> str | None:
         head, _, apposition = self.text[span.start : span.end].partition(", ")
         words = [w.strip(",") for w in head.split()]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)
-        while words and words[0].lower() in self.cues.determiners:
+        while words and (words[0].lower() in self.cues.determiners or words[0] in self.cues.never_names):
             words.pop(0)
-        cut = max((i + 1 for i, w in enumerate(words)
-                   if w.lower() in self.cues.role_nouns or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
+                   or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
         capitalised = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
         name = _name_run(words[cut:])
         if cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners and len(name) > 2:
             name = self._after_office(name)  # "Secretary of State Antony Blinken"
+        named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
+        if named is not None and any(_not_a_name(self.cues, w) for w in named.group().split()):
+            named = None
         if not name and cut:
             # "Turkey's defense minister, Hulusi Akar": the name is the apposition.
-            named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
-            if named is not None and not any(_not_a_name(self.cues, w) for w in named.group().split()):
+            if named is not None:
                 return named.group()
-            return self._role(words, span.start)
+            return self._role(words, span.start) or _source_phrase(self.cues, words)
         if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)
+        if name and not cut and _of_someone(self.cues, words, name):
+            return None  # "La hija de Gadafi", "las tropas leales a Gadafi": not Gadafi
         if not name or _common_head(words):
-            return None  # "the US media", "the U.S. government": a group, named as written
+            # "the US media": a group, named as written; "Un superviviente, Abdulrahim Bashir":
+            # the apposition; "un informe de la ONU", "el Gobierno alemán": the source cited.
+            return named.group() if named is not None else _source_phrase(self.cues, words)
         return self._full_name(" ".join(name), span.start)
 
     def _after_office(self, words: list[str]) -> list[str]:
@@ -132,6 +144,11 @@ class SpeakerResolver:
             if self.tagged and " ".join(words[start:]) in self.names:
                 return words[start:]
         return words[-2:]
+
+    def implicit_speaker(self, anchor: int) -> str | None:
+        """The implicit subject of a cue (``Afirmó que ...``): the last person named before it."""
+        i = bisect.bisect_left(self.people, anchor, key=lambda p: p[0]) - 1
+        return self._full_name(self.people[i][1], anchor) if i >= 0 else None
 
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
         if self.cues.pronouns[pronoun][0] not in {"m", "f", "p"}:
@@ -191,6 +208,40 @@ def _common_head(words: list[str]) -> bool:
     """The phrase ends in a common noun ("the US media"): its capitalised words only modify it."""
     last = words[-1].rstrip(".").lower() if words else ""
     return words[-1][:1].islower() and last.isalpha() and last not in _TRAILING
+
+
+def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
+    """A document, poll or report (``documents``, ``un sondage Ifop``) or an organisation named
+    by a common noun (``el Gobierno alemán``, ``la televisión estatal libia``), from its head
+    noun on; a role's organisation (``funcionarios del gobierno libio`` -> ``gobierno libio``)."""
+    for i, word in enumerate(words[:4]):
+        low = word.lower()
+        if low in cues.document_nouns or low in cues.org_nouns:
+            return " ".join(words[i:]) if len(words) - i <= 6 else None
+        if low not in cues.role_nouns and low not in cues.name_joiners and low not in cues.determiners:
+            return None
+    return None
+
+
+def _of_someone(cues: SpeechCues, words: list[str], name: list[str]) -> bool:
+    """The phrase opens with a common noun, and the name is its complement after a preposition
+    (``La hija de Gadafi``, ``relatives of Smith``)."""
+    first = words[0]
+    if not first[:1].islower() or first.lower() in cues.document_nouns or first.lower() in cues.org_nouns:
+        return False
+    at = len(words) - len(name) if words[-len(name):] == name else words.index(name[0])
+    return any(w.lower() in cues.name_joiners or w.lower() in cues.prepositions for w in words[1:at])
+
+
+def _plausible(cues: SpeechCues, name: str) -> bool:
+    """Not a cue or function word ("dijo", "Así"), not a shouted credit or heading ("AS
+    REPORTED BY", "HELSINKI THINK TANK"): an all-capitals name is one short acronym."""
+    words = name.split()
+    if all(w.lower() in cues.cue_forms or w.lower() in cues.speaker_break_words
+           or w in cues.never_names for w in words):
+        return False
+    letters = [c for c in name if c.isalpha()]
+    return not (letters and all(c.isupper() for c in letters) and (len(words) > 1 or len(letters) > 6))
 
 
 def _not_a_name(cues: SpeechCues, word: str) -> bool:

@@ -78,8 +78,8 @@ class TokenDoc:
 
 
 def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
-    """Word and punctuation tokens; an inverted clitic pronoun (``déclare-t-il``, ``a-t-elle``)
-    is split off its verb as a token of its own (the ``-t-`` dropped)."""
+    """Word and punctuation tokens; an inverted clitic pronoun after a cue or auxiliary
+    (``déclare-t-il``, ``a-t-elle``) is split off as a token of its own (the ``-t-`` dropped)."""
     tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     if not cues.clitic_pronouns:
         return tokens
@@ -87,7 +87,8 @@ def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
     for start, end in tokens:
         low = text[start:end].lower()
         clitic = next((c for c in cues.clitic_pronouns if low.endswith(c) and len(low) > len(c)), None)
-        if clitic is None:
+        head_word = low[: len(low) - len(clitic)] if clitic else ""
+        if clitic is None or (head_word not in cues.cue_forms and head_word not in cues.inverted_aux):
             out.append((start, end))
             continue
         head = end - len(clitic)
@@ -307,9 +308,10 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
     """The noun phrase or pronoun right after ``start`` (the inverted ``said Price``); with
     ``loose``, any words up to ``limit`` (``according to federal statistics,``)."""
     tokens = doc.tokens_in(start, limit)[:12]
-    if loose and 0 < len(tokens) <= 10 and all(doc.word(t)[0].isalnum() or doc.word(t) in ".-&'"
-                                               for t in tokens):
-        return Span(tokens[0][0], tokens[-1][1])
+    if loose:
+        tokens = _loose_source(doc, tokens)
+        if 0 < len(tokens) <= 10 and all(doc.word(t)[0].isalnum() or doc.word(t) in ".-&'" for t in tokens):
+            return Span(tokens[0][0], tokens[-1][1])
     if tokens and doc.word(tokens[0]).lower() in doc.cues.pronouns:
         return Span(*tokens[0])
     taken: list[tuple[int, int]] = []
@@ -329,6 +331,26 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
         taken.pop()
     span = _np_span(doc, taken)
     return _with_apposition(doc, span) if span is not None else None
+
+
+def _loose_source(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The source words after ``according to``: a pronoun alone (``selon lui``); past a reporting
+    verb (``según ha informado la televisión libia``); up to a verb or complementizer (``a report
+    that was released``)."""
+    if not tokens:
+        return tokens
+    if doc.word(tokens[0]).lower() in doc.cues.pronouns:
+        return tokens[:1]
+    i = 0
+    while i < len(tokens) - 1 and doc.word(tokens[i]).islower() and (
+            doc.word(tokens[i]) in doc.cues.auxiliaries or doc.word(tokens[i]) in doc.cues.cue_forms
+            and (doc.word(tokens[i + 1])[0].isupper() or doc.word(tokens[i + 1]) in doc.cues.determiners)):
+        i += 1
+    for j in range(i + 1, len(tokens)):
+        word = doc.word(tokens[j])
+        if word.islower() and (word in doc.cues.verbish or doc.cues.complementizer_at(word, 0)):
+            return tokens[i:j]
+    return tokens[i:]
 
 
 def _with_apposition(doc: TokenDoc, span: Span) -> Span:
