@@ -35,7 +35,7 @@ def annotate(article: Article, recognizer: EntityRecognizer | None = None) -> An
     anchor = report_anchor(article)
     times = find_times(text, anchor, language=article.language or "en")
     entities = (recognizer or default_recognizer())(text, sentences)
-    quotes = find_quotes(text, sentences, entities)
+    quotes = find_quotes(text, sentences, entities, language=article.language)
     return Annotated(article, tuple(sentences), tuple(entities), tuple(times), tuple(quotes))
 
 
