@@ -34,7 +34,7 @@ def annotate(article: Article, recognizer: EntityRecognizer | None = None) -> An
     sentences = split_sentences(text)
     anchor = report_anchor(article)
     times = find_times(text, anchor, language=article.language or "en")
-    entities = (recognizer or default_recognizer())(text, sentences)
+    entities = (recognizer or default_recognizer())(text, sentences, language=article.language)
     quotes = find_quotes(text, sentences, entities, language=article.language)
     return Annotated(article, tuple(sentences), tuple(entities), tuple(times), tuple(quotes))
 

@@ -1,6 +1,6 @@
 """Named-entity recognition: a pluggable recogniser, offline by default, plus rules.
 
-Backends:
+Backends for English (and reports of unknown language):
 
 * ``offline`` (:class:`CrfRecognizer`): a linear-chain CRF trained by ``scripts/train_ner.py`` on
   the GMB news corpus and shipped in ``storyline/analyze/models/ner-gmb.crfsuite``. Needs nothing
@@ -10,10 +10,15 @@ Backends:
 * ``auto`` (the default of :class:`EntityRecognizer`): spaCy when the package and the named pipeline
   are installed, else the offline model (logged once; the choice is in ``backend_``).
 
-Both backends are followed by the same rules (:func:`apply_rules`): titles out of PERSON spans
-(they are roles, :mod:`storyline.analyze.roles`), weapon systems and programmes (S-400, F-35) as
-``WEAPON``, known and unknown acronyms, organisation suffixes, and GPE spans headed by a place word
-(sea, river, region) as ``LOC``.
+Every other language (es, fr, it, de, pt, nl...) gets the multilingual CRF
+(:class:`MultilingualCrfRecognizer`, ``models/ner-ml.crfsuite``, trained by
+``scripts/train_ner_ml.py`` on the Europeana Newspapers corpora) whose features are language
+independent (shape, casing, position, suffixes, language-pack and CLDR gazetteer membership, see
+:func:`storyline.analyze.ner_features.ml_sentence_features`). It is loaded once per process, the
+first time a report in such a language is tagged; a process that only sees English never loads it.
+
+Every backend is followed by the same rules (:func:`storyline.analyze.entity_rules.apply_rules`),
+which read the report's language pack.
 
 Types: PERSON, ORG, GPE (countries, cities, states), LOC (other places), NORP (nationalities,
 demonyms: "Turkish"), WEAPON (weapon systems and military programmes, by rule only), and with
@@ -24,23 +29,26 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from storyline.analyze import entity_patterns as pat
-from storyline.analyze.ner_features import sentence_features, tokenize
-from storyline.analyze.roles import strip_title
+from storyline.analyze.entity_rules import apply_rules
+from storyline.analyze.ner_features import (capitalised_runs, ml_sentence_features, ml_tokenize, sentence_features,
+                                            tokenize)
+from storyline.analyze.ner_lexicon import lexicon, places
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Mention, Span
 
-__all__ = ["DEFAULT_MODEL_PATH", "CrfRecognizer", "EntityRecognizer", "SpacyRecognizer",
-           "apply_rules", "ENTITY_TYPES"]
+__all__ = ["DEFAULT_MODEL_PATH", "ML_MODEL_PATH", "CrfRecognizer", "EntityRecognizer",
+           "MultilingualCrfRecognizer", "SpacyRecognizer", "apply_rules", "ENTITY_TYPES", "uses_english_model"]
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-gmb.crfsuite"
+#: The multilingual model (every language but English).
+ML_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-ml.crfsuite"
 #: Types every backend may return.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PRODUCT", "EVENT", "FAC", "LAW",
                 "WORK_OF_ART")
@@ -49,14 +57,7 @@ SPACY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE",
                 "NORP": "NORP", "FAC": "FAC", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "LAW": "LAW",
                 "WORK_OF_ART": "WORK_OF_ART", "WEAPON": "WEAPON"}
 _MAX_SENTENCE_TOKENS = 300  # longer "sentences" (tables, lists) are tagged in chunks
-_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
-_ORG_SUFFIX_RE = re.compile(
-    r"\b(?:[A-Z][\w&'\u2019-]*\s+){1,4}(?:Inc\.|Corp\.|Ltd\.|Co\.|LLC|PLC|Agency|Ministry|Corporation|"
-    r"Department|Council|Committee|Commission|Organization|Organisation|Party|Bank|University|"
-    r"Institute|Foundation|Administration|Authority)(?=\W|$)"
-)
-_ROMAN_RE = re.compile(r"[IVXLC]+")
-_UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no acronym rule
+_UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no runs proposed
 
 
 class CrfRecognizer:
@@ -117,6 +118,98 @@ class CrfRecognizer:
                 tags = self._tagger.tag(sentence_features([text[s:e] for s, e in chunk]))
                 mentions.extend(_bio_mentions(chunk, tags))
         return mentions
+
+
+class MultilingualCrfRecognizer:
+    """The multilingual CRF over language-independent features (every language but English).
+
+    Args:
+        model_path: The ``.crfsuite`` file; the shipped ``ner-ml.crfsuite`` by default.
+    """
+
+    name = "offline-ml"
+
+    def __init__(self, *, model_path: Path | None = None) -> None:
+        self.model_path = model_path or ML_MODEL_PATH
+        self._crf = CrfRecognizer(model_path=self.model_path)
+
+    def load(self) -> MultilingualCrfRecognizer:
+        """Open the model (idempotent); raises as :meth:`CrfRecognizer.load`."""
+        self._crf.load()
+        return self
+
+    def __call__(self, text: str, sentences: Sequence[Span], language: str | None) -> list[Mention]:
+        """Mentions found by the model (no rules), with the lexicon of ``language``.
+
+        Besides the model's own mentions, every run of capitalised words it left out (bridged by
+        name particles, "Banco de España"; a model number may close it, "Boeing 747") is proposed
+        with the type the model finds most probable over its words (summed marginals), unless the
+        language capitalises all nouns (German) or the sentence is shouting (mostly upper case).
+        The rules then drop the runs that are no names (function words, openers, ordinary words
+        opening a sentence).
+        """
+        tagger = self._crf.load()._tagger
+        lex, gazetteer = lexicon(language), places()
+        types = sorted({label[2:] for label in tagger.labels() if label != "O"})
+        mentions: list[Mention] = []
+        for sentence in sentences or [Span(0, len(text))]:
+            tokens = ml_tokenize(text, sentence.start, sentence.end)
+            propose = not lex.capitalised_nouns and not _shouting(text, sentence)
+            for i in range(0, len(tokens), _MAX_SENTENCE_TOKENS):
+                chunk = tokens[i:i + _MAX_SENTENCE_TOKENS]
+                words = [text[s:e] for s, e in chunk]
+                tagger.set(ml_sentence_features(words, lex, gazetteer))
+                tags = tagger.tag()
+                found = _bio_mentions(chunk, tags)
+                if propose:
+                    runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer)
+                    found = [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
+                                                         for r in runs)] + runs
+                mentions.extend(found)
+        return mentions
+
+
+def _shouting(text: str, sentence: Span) -> bool:
+    chunk = text[sentence.start:sentence.end]
+    letters = sum(map(str.isalpha, chunk))
+    return letters > 0 and sum(map(str.isupper, chunk)) / letters > _UPPER_LINE_RATIO
+
+
+def _proposed(tagger: Any, types: list[str], chunk: list[tuple[int, int]], words: list[str],
+              tags: Sequence[str], lex: Any, gazetteer: Any) -> list[Mention]:
+    """Capitalised runs that hold no model mention or swallow the ones they hold whole ("Air
+    Canada" over the model's "Canada"), typed by the model's marginals. A run that cuts a model
+    mention is left to the model."""
+    out: list[Mention] = []
+    inside = _inside_flags(tags)
+    for start, end in capitalised_runs(words, lex, gazetteer):
+        if (start < len(tags) and tags[start].startswith("I-") and inside[start]) or \
+                (end < len(tags) and tags[end].startswith("I-")):
+            continue
+        scores = {kind: sum(tagger.marginal("B-" + kind, i) + tagger.marginal("I-" + kind, i)
+                            for i in range(start, end)) for kind in types}
+        out.append(Mention(Span(chunk[start][0], chunk[end - 1][1]), max(scores, key=scores.__getitem__)))
+    return out
+
+
+def _inside_flags(tags: Sequence[str]) -> list[bool]:
+    """Whether each tag continues a mention begun before it."""
+    flags, open_ = [], False
+    for tag in tags:
+        flags.append(tag.startswith("I-") and open_)
+        open_ = tag != "O"
+    return flags
+
+
+@lru_cache(maxsize=4)
+def _multilingual(model_path: Path | None) -> MultilingualCrfRecognizer:
+    """One loaded multilingual model per process (per model file)."""
+    return MultilingualCrfRecognizer(model_path=model_path).load()
+
+
+def uses_english_model(language: str | None) -> bool:
+    """Whether reports in ``language`` go to the English backends (English or unknown)."""
+    return not language or language.lower()[:2] == "en"
 
 
 def _bio_mentions(tokens: list[tuple[int, int]], tags: Sequence[str]) -> list[Mention]:
@@ -197,12 +290,13 @@ class EntityRecognizer:
 
     def __init__(self, *, backend: Literal["auto", "offline", "spacy"] = "auto",
                  spacy_model: str = "en_core_web_sm", model_path: Path | None = None,
-                 nlp: Any = None) -> None:
+                 nlp: Any = None, ml_model_path: Path | None = None) -> None:
         if backend not in ("auto", "offline", "spacy"):
             raise ConfigError(f"entities.backend must be 'auto', 'offline' or 'spacy', got {backend!r}")
         self.backend = backend
         self.spacy_model = spacy_model
         self.model_path = model_path
+        self.ml_model_path = ml_model_path
         self._nlp = nlp
         self._impl: CrfRecognizer | SpacyRecognizer | None = None
         self.backend_: str | None = None
@@ -210,7 +304,8 @@ class EntityRecognizer:
     @property
     def config(self) -> dict[str, Any]:
         """The constructor's parameters (rebuilds an equal recogniser)."""
-        return {"backend": self.backend, "spacy_model": self.spacy_model, "model_path": self.model_path}
+        return {"backend": self.backend, "spacy_model": self.spacy_model, "model_path": self.model_path,
+                "ml_model_path": self.ml_model_path}
 
     def load(self) -> EntityRecognizer:
         """Choose and load the backend (idempotent).
@@ -248,114 +343,21 @@ class EntityRecognizer:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(backend=state["backend"], spacy_model=state["spacy_model"],  # type: ignore[misc]
-                      model_path=state["model_path"])
+                      model_path=state["model_path"], ml_model_path=state.get("ml_model_path"))
 
-    def __call__(self, text: str, sentences: Sequence[Span] | None = None) -> list[Mention]:
-        """Entity mentions of ``text`` in text order, non-overlapping, types from ENTITY_TYPES."""
-        self.load()
-        assert self._impl is not None
+    def __call__(self, text: str, sentences: Sequence[Span] | None = None, *,
+                 language: str | None = None) -> list[Mention]:
+        """Entity mentions of ``text`` in text order, non-overlapping, types from ENTITY_TYPES.
+
+        ``language`` (ISO 639-1) picks the model and the rules' language pack: English or None
+        go to the English backend, any other code to the multilingual model.
+        """
         spans = list(sentences) if sentences is not None else [Span(0, len(text))]
-        return apply_rules(text, self._impl(text, spans), spans)
+        if uses_english_model(language):
+            self.load()
+            assert self._impl is not None
+            return apply_rules(text, self._impl(text, spans), spans, "en")
+        raw = _multilingual(self.ml_model_path)(text, spans, language)
+        return apply_rules(text, raw, spans, language, opening_words=True)
 
 
-def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span]) -> list[Mention]:
-    """Post-process model mentions: titles out, weapons, acronyms, organisations, places."""
-    kept: list[Mention] = []
-    for mention in mentions:
-        fixed = _fix_mention(text, mention)
-        if fixed is not None:
-            kept.append(fixed)
-    extra = _weapon_mentions(text)
-    kept = [m for m in kept if not _overlaps_any(m.span, extra)] + extra
-    kept += [m for m in _acronym_mentions(text, sentences) + _org_suffix_mentions(text)
-             if not _overlaps_any(m.span, kept)]
-    kept.sort(key=lambda m: (m.span.start, -m.span.end))
-    out: list[Mention] = []
-    for mention in kept:
-        if not out or mention.span.start >= out[-1].span.end:
-            out.append(mention)
-    return out
-
-
-#: Marks a tagger may take into a name at its edges (a closing quote before "Qarlo told").
-_EDGE_MARKS = "\"“”„«»‘’‹›()[]{}–—-,:; \t\n"
-
-
-def _fix_mention(text: str, mention: Mention) -> Mention | None:
-    span, kind = _trim_edges(text, mention.span), mention.type
-    if span.start >= span.end:
-        return None
-    surface = text[span.start:span.end]
-    if kind == "PERSON":
-        span = strip_title(text, span)
-        if text[span.start:span.end].lower() in pat.TITLE_WORDS:
-            return None
-    if surface.lower() in pat.NON_NAME_WORDS or not any(c.isalpha() for c in surface):
-        return None
-    if kind != "PERSON" and _after_title_glue(text, span.start):
-        stripped = strip_title(text, span)
-        rest = text[stripped.start:span.end].split()
-        if stripped != span and 1 < len(rest) <= 3 and all(w[:1].isupper() for w in rest):
-            span, kind = stripped, "PERSON"  # "Secretary of [State Antony Blinken]"
-    words = [text[s:e] for s, e in tokenize(text, span.start, span.end)]
-    if kind in ("GPE", "ORG") and any(w.lower() in pat.LOC_HEADS for w in words) and kind == "GPE":
-        kind = "LOC"
-    if not any(c.isalpha() for c in text[span.start:span.end]):
-        return None
-    return Mention(span, kind)
-
-
-def _trim_edges(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start] in _EDGE_MARKS:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_MARKS:
-        end -= 1
-    return span if (start, end) == (span.start, span.end) else Span(start, end)
-
-
-def _after_title_glue(text: str, start: int) -> bool:
-    """Whether the words before ``start`` are a role head and a glue word ("Secretary of ")."""
-    before = text[max(0, start - 40):start].split()
-    return len(before) >= 2 and before[-1].lower() in pat.TITLE_GLUE and before[-2].lower() in pat.ROLE_HEADS
-
-
-def _weapon_mentions(text: str) -> list[Mention]:
-    found = [Mention(Span(*m.span()), "WEAPON") for m in pat.WEAPON_RE.finditer(text)]
-    for name in pat.WEAPON_NAMES:
-        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-            following = text[m.end():m.end() + 20].split()
-            if name.isupper() or (following and following[0].lower().strip(".,") in pat.WEAPON_HEADS):
-                found.append(Mention(Span(*m.span()), "WEAPON"))
-    return found
-
-
-def _acronym_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
-    out: list[Mention] = []
-    for sentence in sentences:
-        chunk = text[sentence.start:sentence.end]
-        letters = [c for c in chunk if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > _UPPER_LINE_RATIO:
-            continue
-        for m in _ACRONYM_RE.finditer(text, sentence.start, sentence.end):
-            word = m.group()
-            if word in pat.KNOWN_ACRONYMS:
-                out.append(Mention(Span(*m.span()), pat.KNOWN_ACRONYMS[word]))
-            elif _ROMAN_RE.fullmatch(word) is None and word.isalpha() and 3 <= len(word) <= 5 \
-                    and word not in pat.NOT_ACRONYMS:
-                out.append(Mention(Span(*m.span()), "ORG"))
-    return out
-
-
-def _org_suffix_mentions(text: str) -> list[Mention]:
-    out = []
-    for m in _ORG_SUFFIX_RE.finditer(text):
-        span = strip_title(text, Span(*m.span()))
-        first = text[span.start:span.end].split()[0].lower()
-        if first not in pat.NON_NAME_WORDS and len(text[span.start:span.end].split()) > 1:
-            out.append(Mention(span, "ORG"))
-    return out
-
-
-def _overlaps_any(span: Span, others: Sequence[Mention]) -> bool:
-    return any(span.start < o.span.end and o.span.start < span.end for o in others)

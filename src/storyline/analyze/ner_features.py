@@ -13,9 +13,15 @@ word, so the cache cannot make two runs disagree; it is bounded.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["TOKEN_RE", "sentence_features", "tokenize", "word_features", "word_shape"]
+if TYPE_CHECKING:
+    from storyline.analyze.ner_lexicon import NameLexicon
+
+__all__ = ["ML_TOKEN_RE", "capitalised_runs", "TOKEN_RE", "ml_sentence_features", "ml_tokenize", "sentence_features",
+           "tokenize", "word_features", "word_shape"]
 
 #: One token: a dotted acronym (U.S.), an abbreviation with its period (Mr.), a number, a
 #: possessive, a word with inner hyphens or apostrophes, or one other non-space character.
@@ -25,6 +31,17 @@ TOKEN_RE = re.compile(
     r"|\d+(?:[.,:]\d+)*%?"
     r"|['\u2019][sS]\b"
     r"|\w+(?:-\w+|['\u2019](?![sS]\b)\w+)*"
+    r"|[^\w\s]"
+)
+
+#: Tokens of the multilingual model: as TOKEN_RE without English abbreviations and possessives,
+#: and with elided articles and prepositions split off their word (l'Onu, d'Airbus, dell'Eni).
+ML_TOKEN_RE = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|(?i:l|d|j|n|s|c|m|t|qu|un|dell|nell|all|sull|dall|dagl|degl|quell|lorsqu|puisqu|jusqu)['\u2019]"
+    r"(?=[^\W\d_])"
+    r"|\d+(?:[.,:]\d+)*%?"
+    r"|\w+(?:-\w+|['\u2019]\w+)*"
     r"|[^\w\s]"
 )
 
@@ -39,6 +56,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     """Token offsets ``(start, end)`` inside ``text[start:end]``, in order."""
     stop = len(text) if end is None else end
     return [m.span() for m in TOKEN_RE.finditer(text, start, stop)]
+
+
+def ml_tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Token offsets of the multilingual model (:data:`ML_TOKEN_RE`)."""
+    stop = len(text) if end is None else end
+    return [m.span() for m in ML_TOKEN_RE.finditer(text, start, stop)]
 
 
 def word_shape(word: str) -> str:
@@ -92,3 +115,146 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             feats.append("first")
         out.append(feats)
     return out
+
+
+# --- the multilingual model -------------------------------------------------------------------
+#
+# Its features must carry from the languages it is trained on to those it is not: shape, casing,
+# position, suffixes, and membership in the language pack's lists (function word, opener, office,
+# honorific, particle), simplemma's lexicon (an ordinary word of the language) and the CLDR place
+# gazetteer. The lowercase word itself is a feature too; it helps where the language was seen.
+
+_SENTENCE_MARKS = frozenset(".!?:;\"“”«»—–-()[]•|")
+
+
+_FIRST_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+
+
+def _first_words(gazetteer: Mapping[str, str]) -> frozenset[str]:
+    """First words of the gazetteer's names (a cheap test before joining words)."""
+    cached = _FIRST_WORDS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        cached = (gazetteer, frozenset(name.split(" ", 1)[0] for name in gazetteer))
+        _FIRST_WORDS[id(gazetteer)] = cached
+    return cached[1]
+
+
+def _place_marks(words: list[str], gazetteer: Mapping[str, str]) -> list[str]:
+    """``gB``/``gI`` for words inside the longest gazetteer match at each position, else ``""``."""
+    from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS  # noqa: PLC0415 - no cycle at import
+
+    first = _first_words(gazetteer)
+    marks = [""] * len(words)
+    i = 0
+    while i < len(words):
+        step = 1
+        if words[i][:1].isupper() and words[i].lower() in first:
+            for size in range(min(MAX_PLACE_WORDS, len(words) - i), 0, -1):
+                if " ".join(words[i:i + size]).lower() in gazetteer:
+                    marks[i] = "gB"
+                    for j in range(i + 1, i + size):
+                        marks[j] = "gI"
+                    step = size
+                    break
+        i += step
+    return marks
+
+
+def _ml_word_class(word: str, lex: NameLexicon, initial: bool) -> str:
+    """One coarse class of a word: what a neighbour needs to know about it."""
+    if not word[:1].isalpha():
+        return "p" if not word[:1].isdigit() else "d"
+    if lex.never_name(word):
+        return "F" if word[:1].isupper() else "f"
+    if lex.is_title(word):
+        return "T" if word[:1].isupper() else "t"
+    if lex.is_particle(word) and word.islower():
+        return "pa"
+    if word[:1].isupper():
+        if word.isupper() and len(word) > 1:
+            return "U"
+        return "Ck" if initial and lex.known(word) else "C"
+    return "l"
+
+
+def _ml_word(word: str, lex: NameLexicon, initial: bool) -> tuple[str, str, tuple[str, ...]]:
+    """(class, lowercase, own features) of a word, memoised per lexicon (a pure function)."""
+    key = (word, initial)
+    found = lex.cache.get(key)
+    if found is None:
+        low = word.lower()
+        kind = _ml_word_class(word, lex, initial)
+        own = ["b", "w=" + low, "sh=" + word_shape(word), "s3=" + low[-3:], "s2=" + low[-2:],
+               "len=" + str(min(len(word), 8)), "c=" + kind]
+        if initial:
+            own.append("init")
+        found = (kind, low, tuple(own))
+        if len(lex.cache) < 200_000:
+            lex.cache[key] = found
+    return found
+
+
+def ml_sentence_features(words: list[str], lex: NameLexicon,
+                         gazetteer: Mapping[str, str]) -> list[list[str]]:
+    """CRF features of one sentence for the multilingual model."""
+    n = len(words)
+    places = _place_marks(words, gazetteer)
+    infos = [_ml_word(w, lex, i == 0 or words[i - 1] in _SENTENCE_MARKS) for i, w in enumerate(words)]
+    classes = [info[0] for info in infos]
+    out: list[list[str]] = []
+    for i, (kind, low, own) in enumerate(infos):
+        feats = list(own)
+        if places[i]:
+            feats.append("gaz=" + places[i])
+            feats.append("gazt=" + gazetteer.get(low, "multi"))
+        feats.append("-2c=" + (classes[i - 2] if i > 1 else "<s>"))
+        feats.append("2c=" + (classes[i + 2] if i + 2 < n else "<s>"))
+        if i > 0:
+            feats += ["-1c=" + classes[i - 1], "-1w=" + infos[i - 1][1], "-1c|c=" + classes[i - 1] + "|" + kind]
+            if places[i - 1]:
+                feats.append("-1gaz")
+        else:
+            feats.append("-1c=<s>")
+        if i + 1 < n:
+            feats += ["1c=" + classes[i + 1], "1w=" + infos[i + 1][1], "1c|c=" + classes[i + 1] + "|" + kind]
+            if places[i + 1]:
+                feats.append("1gaz")
+        else:
+            feats.append("1c=<s>")
+        out.append(feats)
+    return out
+
+
+_MODEL_NUMBER_RE = re.compile(r"\d{1,3}|(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w]+(?:-[\w]+)*|\d{1,3}-\w+")
+
+
+def capitalised_runs(words: list[str], lex: NameLexicon, gazetteer: Mapping[str, str]) -> list[tuple[int, int]]:
+    """``(start, end)`` word ranges of capitalised runs: words that may be names (capitalised, not a
+    function word or opener of ``lex``, or inside a gazetteer place), bridged by lowercase name
+    particles ("Banco de España") and closed by a model number ("Boeing 747", "777-200LR"; not a
+    four-digit year)."""
+    places = _place_marks(words, gazetteer)
+    named = [bool(places[i]) or (w[:1].isupper() and not lex.never_name(w)) for i, w in enumerate(words)]
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        if not named[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if named[j]:
+                j += 1
+                continue
+            k = j
+            while k < n and lex.is_particle(words[k]) and not words[k][:1].isupper():
+                k += 1
+            if j < k < n and named[k]:
+                j = k + 1
+                continue
+            if _MODEL_NUMBER_RE.fullmatch(words[j]):
+                j += 1
+            break
+        runs.append((i, j))
+        i = j
+    return runs

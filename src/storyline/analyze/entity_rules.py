@@ -1,0 +1,288 @@
+"""Rules after the statistical recogniser, one code path for every language.
+
+English-built rules (kept from the first offline model): titles out of PERSON spans (roles,
+:mod:`storyline.analyze.roles`), weapon systems and programmes (S-400, F-35) as ``WEAPON``, known
+and unknown acronyms, organisation suffixes, GPE spans headed by a place word (sea, river) as
+``LOC``.
+
+Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>/names.toml`` and
+``words.toml``), for the language of the report:
+
+1. a mention never starts or ends with a function word or an opener ("El", "Un", "Asimismo",
+   "Selon", "Cuando Gadafi" → "Gadafi"; but a capitalised article inside a sentence opens a name:
+   "según El País"); a mention made only of them is dropped;
+2. a PERSON mention never starts with an office or honorific ("Presidente Obama" → "Obama");
+   where the language does not capitalise nouns, a name ends before its first lowercase word
+   that is no particle ("Apple lancia" → "Apple");
+3. with a model that did not learn the report's language (``opening_words``): a lone
+   capitalised word opening a sentence that is an ordinary word of the language (simplemma's
+   lexicon: "Créez", "Asimismo") is dropped unless the report also writes it capitalised inside a
+   sentence, or it is a known place;
+4. a mention that is a CLDR place name is a place (GPE; regions LOC) unless the model said ORG (a
+   capital standing for its government): "Túnez", "Francia", "Reino Unido" are never PERSON; and
+   capitalised CLDR place names the model missed are added.
+
+Cost: linear in the text and the mentions; rule 3 tokenises the report once, only when it has a
+candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.analyze import entity_patterns as pat
+from storyline.analyze.ner_features import ml_tokenize, tokenize
+from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, places
+from storyline.analyze.roles import strip_title
+from storyline.model import Mention, Span
+
+__all__ = ["apply_rules"]
+
+_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
+_ORG_SUFFIX_RE = re.compile(
+    r"\b(?:[A-Z][\w&'\u2019-]*\s+){1,4}(?:Inc\.|Corp\.|Ltd\.|Co\.|LLC|PLC|Agency|Ministry|Corporation|"
+    r"Department|Council|Committee|Commission|Organization|Organisation|Party|Bank|University|"
+    r"Institute|Foundation|Administration|Authority)(?=\W|$)"
+)
+_ROMAN_RE = re.compile(r"[IVXLC]+")
+_UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no acronym rule
+#: Marks after which a word opens a sentence (or a quotation, a list item, a line).
+_OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([")
+_APOSTROPHES = frozenset("'\u2019")
+_CAPITAL_AFTER_HYPHEN = re.compile(r"-[^\W\d_]*[A-Z\u00C0-\u00DE]")
+_CAP_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*|[.!?:;\"“”«»—–•|(\[\n]")
+
+
+def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span],
+                language: str | None = None, *, opening_words: bool = False) -> list[Mention]:
+    """Post-process model mentions (see the module docstring).
+
+    Args:
+        language: Picks the pack (``None``: English, the language of the first model).
+        opening_words: Apply rule 3 (for a model that did not learn the report's language, whose
+            sentence-initial capitals it cannot judge; the English model judges them better).
+    """
+    lex = lexicon(language or "en")
+    pack_rules = _PackRules(text, lex, opening_words=opening_words)
+    kept: list[Mention] = []
+    for mention in mentions:
+        fixed = _fix_mention(text, mention)
+        fixed = pack_rules.fix(fixed) if fixed is not None else None
+        if fixed is not None:
+            kept.append(fixed)
+    extra = _weapon_mentions(text)
+    kept = [m for m in kept if not _overlaps_any(m.span, extra)] + extra
+    kept += [m for m in _acronym_mentions(text, sentences) + _org_suffix_mentions(text)
+             if not _overlaps_any(m.span, kept)]
+    kept += [m for m in pack_rules.places_missed() if not _overlaps_any(m.span, kept)]
+    kept.sort(key=lambda m: (m.span.start, -m.span.end))
+    out: list[Mention] = []
+    for mention in kept:
+        if not out or mention.span.start >= out[-1].span.end:
+            out.append(mention)
+    return out
+
+
+class _PackRules:
+    """Rules 1-4 of the module docstring for one report."""
+
+    def __init__(self, text: str, lex: NameLexicon, *, opening_words: bool) -> None:
+        self.text = text
+        self.lex = lex
+        self.opening_words = opening_words
+        self.places = places()
+        self._inner_caps: frozenset[str] | None = None
+
+    def fix(self, mention: Mention) -> Mention | None:
+        """The mention trimmed, retyped or dropped."""
+        whole = self.text[mention.span.start:mention.span.end]
+        if whole[:1].isupper() and whole.lower() in self.places:  # "El Cairo", "The Hague"
+            kind = self.places[whole.lower()]
+            return Mention(mention.span, kind if mention.type in ("PERSON", "GPE", "LOC") else mention.type)
+        tokens = ml_tokenize(self.text, mention.span.start, mention.span.end)
+        words = [self.text[s:e] for s, e in tokens]
+        lo, hi = 0, len(tokens)
+        while lo < hi and (self._leading_junk(words[lo], tokens[lo][0], hi - lo)
+                           or (mention.type == "PERSON" and self.lex.is_title(words[lo]) and hi - lo > 1)):
+            lo += 1
+        while hi > lo and (self._trailing_junk(words[hi - 1])):
+            hi -= 1
+        if lo >= hi:
+            return None
+        if not self.lex.capitalised_nouns:
+            hi = self._cut_at_lowercase(words, lo, hi)
+        span = Span(tokens[lo][0], tokens[hi - 1][1])
+        surface = self.text[span.start:span.end]
+        place = self.places.get(surface.lower())
+        if place is not None and surface[:1].isupper():
+            # a person is never a place; ORG stays (a capital for its government: "Tehran said")
+            return Mention(span, place if mention.type in ("PERSON", "GPE", "LOC") else mention.type)
+        if self.opening_words and hi - lo == 1 and self._lone_opening_word(span, surface):
+            return None
+        return Mention(span, mention.type) if span != mention.span else mention
+
+    def _leading_junk(self, word: str, start: int, left: int) -> bool:
+        """What a name never starts with: a mark, an opener, a function word, except a capitalised
+        article inside a sentence before more name ("visited The Hague", "según El País")."""
+        if not word[:1].isalnum():
+            return True
+        if not self.lex.never_name(word):
+            return False
+        return (word[:1].islower() or left == 1 or word.lower() in self.lex.openers
+                or _opens_sentence(self.text, start))
+
+    def _trailing_junk(self, word: str) -> bool:
+        """What a name never ends with: a lowercase function word or particle, a mark (but an
+        abbreviation's period: "St.")."""
+        if not word[:1].isalnum():
+            return word not in ".&"
+        return word.islower() and (self.lex.never_name(word) or self.lex.is_particle(word))
+
+    def _cut_at_lowercase(self, words: list[str], lo: int, hi: int) -> int:
+        """End of the name at its first lowercase content word ("Apple lancia" → "Apple"); function
+        words and particles may sit inside ("National League for Democracy", "Banco de España"),
+        and so may a hyphenated particle before a capital ("al-Maliki")."""
+        for k in range(lo + 1, hi):
+            word = words[k]
+            if words[k - 1] in _APOSTROPHES:  # "People's Liberation Front" tokenised "People ' s"
+                continue
+            if word[:1].islower() and not self.lex.is_particle(word) and not self.lex.never_name(word) \
+                    and not _CAPITAL_AFTER_HYPHEN.search(word):
+                end = k
+                while end > lo + 1 and (self.lex.is_particle(words[end - 1]) or not words[end - 1][:1].isalnum()):
+                    end -= 1
+                return end
+        return hi
+
+    def _lone_opening_word(self, span: Span, word: str) -> bool:
+        """Rule 3: an ordinary word capitalised only because it opens a sentence."""
+        if word.isupper() or not word[:1].isupper() or not _opens_sentence(self.text, span.start):
+            return False
+        if not self.lex.known(word):
+            return False
+        return word not in self.inner_caps()
+
+    def inner_caps(self) -> frozenset[str]:
+        """Capitalised words the report writes inside a sentence (computed once)."""
+        if self._inner_caps is None:
+            found: set[str] = set()
+            previous = "\n"
+            for match in _CAP_WORD_RE.finditer(self.text):
+                word = match.group()
+                if word[:1].isupper() and previous not in _OPENING_MARKS and previous != "\n":
+                    found.add(word)
+                previous = word
+            self._inner_caps = frozenset(found)
+        return self._inner_caps
+
+    def places_missed(self) -> list[Mention]:
+        """Rule 4: capitalised CLDR place names anywhere in the report."""
+        out: list[Mention] = []
+        tokens = ml_tokenize(self.text)
+        words = [self.text[s:e] for s, e in tokens]
+        i = 0
+        while i < len(tokens):
+            step = 1
+            if words[i][:1].isupper() and not (words[i].isupper() and len(words[i]) > 1):
+                for size in range(min(MAX_PLACE_WORDS, len(tokens) - i), 0, -1):
+                    name = self.text[tokens[i][0]:tokens[i + size - 1][1]]
+                    kind = self.places.get(name.lower())
+                    if kind is not None:
+                        out.append(Mention(Span(tokens[i][0], tokens[i + size - 1][1]), kind))
+                        step = size
+                        break
+            i += step
+        return out
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only spaces and an opening mark (or nothing) stand between a line start and ``start``."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in _OPENING_MARKS
+
+
+#: Marks a tagger may take into a name at its edges (a closing quote before "Qarlo told").
+_EDGE_MARKS = "\"“”„«»‘’‹›()[]{}–—-,:; \t\n"
+
+
+def _fix_mention(text: str, mention: Mention) -> Mention | None:
+    span, kind = _trim_edges(text, mention.span), mention.type
+    if span.start >= span.end:
+        return None
+    surface = text[span.start:span.end]
+    if kind == "PERSON":
+        span = strip_title(text, span)
+        if text[span.start:span.end].lower() in pat.TITLE_WORDS:
+            return None
+    if surface.lower() in pat.NON_NAME_WORDS or not any(c.isalpha() for c in surface):
+        return None
+    if kind != "PERSON" and _after_title_glue(text, span.start):
+        stripped = strip_title(text, span)
+        rest = text[stripped.start:span.end].split()
+        if stripped != span and 1 < len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            span, kind = stripped, "PERSON"  # "Secretary of [State Antony Blinken]"
+    words = [text[s:e] for s, e in tokenize(text, span.start, span.end)]
+    if kind in ("GPE", "ORG") and any(w.lower() in pat.LOC_HEADS for w in words) and kind == "GPE":
+        kind = "LOC"
+    if not any(c.isalpha() for c in text[span.start:span.end]):
+        return None
+    return Mention(span, kind)
+
+
+def _trim_edges(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end)
+
+
+def _after_title_glue(text: str, start: int) -> bool:
+    """Whether the words before ``start`` are a role head and a glue word ("Secretary of ")."""
+    before = text[max(0, start - 40):start].split()
+    return len(before) >= 2 and before[-1].lower() in pat.TITLE_GLUE and before[-2].lower() in pat.ROLE_HEADS
+
+
+def _weapon_mentions(text: str) -> list[Mention]:
+    found = [Mention(Span(*m.span()), "WEAPON") for m in pat.WEAPON_RE.finditer(text)]
+    for name in pat.WEAPON_NAMES:
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            following = text[m.end():m.end() + 20].split()
+            if name.isupper() or (following and following[0].lower().strip(".,") in pat.WEAPON_HEADS):
+                found.append(Mention(Span(*m.span()), "WEAPON"))
+    return found
+
+
+def _acronym_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
+    out: list[Mention] = []
+    for sentence in sentences:
+        chunk = text[sentence.start:sentence.end]
+        letters = sum(map(str.isalpha, chunk))
+        if letters and sum(map(str.isupper, chunk)) / letters > _UPPER_LINE_RATIO:
+            continue
+        for m in _ACRONYM_RE.finditer(text, sentence.start, sentence.end):
+            word = m.group()
+            if word in pat.KNOWN_ACRONYMS:
+                out.append(Mention(Span(*m.span()), pat.KNOWN_ACRONYMS[word]))
+            elif _ROMAN_RE.fullmatch(word) is None and word.isalpha() and 3 <= len(word) <= 5 \
+                    and word not in pat.NOT_ACRONYMS:
+                out.append(Mention(Span(*m.span()), "ORG"))
+    return out
+
+
+def _org_suffix_mentions(text: str) -> list[Mention]:
+    out = []
+    for m in _ORG_SUFFIX_RE.finditer(text):
+        span = strip_title(text, Span(*m.span()))
+        first = text[span.start:span.end].split()[0].lower()
+        if first not in pat.NON_NAME_WORDS and len(text[span.start:span.end].split()) > 1:
+            out.append(Mention(span, "ORG"))
+    return out
+
+
+def _overlaps_any(span: Span, others: Sequence[Mention]) -> bool:
+    return any(span.start < o.span.end and o.span.start < span.end for o in others)

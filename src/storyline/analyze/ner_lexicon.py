@@ -1,0 +1,151 @@
+"""What entity recognition knows about words, per language, read from the language packs.
+
+One language-independent code path; the data comes from:
+
+* the pack's ``words.toml`` ``function_words`` (accent-folded, lowercase) and ``names.toml``
+  (``openers``: connectives and furniture imperatives that open a sentence capitalised;
+  ``name_openers``: the function words that do open names, "New", "Estado"; ``honorifics``;
+  ``offices``; ``particles``): a capitalised function word or opener is never a name and never
+  opens one ("El", "Un", "Asimismo", "Selon", "Cuando");
+* simplemma's lexicon of the language (:meth:`NameLexicon.known`): a lone capitalised word at the
+  start of a sentence whose lowercase form is an ordinary word of the language ("Créez") is not a
+  name unless a gazetteer says so;
+* CLDR through Babel (:func:`places`): territory names and time-zone exemplar cities in
+  ``PLACE_LOCALES``, a gazetteer of places shared by every language, since a Spanish report names
+  "Libia" and "Túnez" and a French one "Tripoli" (countries and cities are GPE; CLDR's numeric
+  regions such as "Oriente Medio" or "África" are LOC). CLDR has no list of cities beyond the
+  exemplar cities; we chose not to hand-write one.
+
+Cost: one TOML read per (language, topic) and one simplemma dictionary per language (about a
+second, the first time a language is met in a process); the gazetteer is built once per process
+(about 0.1 s, ~4,000 names). Every lookup is a set or dict membership test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from storyline.lang import FALLBACK, pack
+
+__all__ = ["PLACE_LOCALES", "NameLexicon", "fold", "lexicon", "places", "MAX_PLACE_WORDS"]
+
+#: Languages whose CLDR place names make up the gazetteer (every full pack, plus Dutch, which the
+#: evaluation data has).
+PLACE_LOCALES = ("en", "es", "fr", "it", "de", "pt", "nl")
+#: CLDR territory codes that are organisations or pseudo-territories, not places.
+_NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+#: Languages simplemma has a lexicon for among ours.
+_SIMPLEMMA = frozenset({"en", "es", "fr", "it", "de", "pt", "nl"})
+MAX_PLACE_WORDS = 5
+
+
+def fold(word: str) -> str:
+    """Lowercase, accent-folded form (the form ``words.toml`` function words are kept in)."""
+    low = word.lower()
+    return low if low.isascii() else anyascii(low)
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """The name-related word lists of one language (see the module docstring)."""
+
+    language: str
+    function_words: frozenset[str]
+    openers: frozenset[str]
+    honorifics: frozenset[str]
+    offices: frozenset[str]
+    particles: frozenset[str]
+    name_openers: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False
+    _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    #: Memo of the model's per-word features (:mod:`storyline.analyze.ner_features`).
+    cache: dict[tuple[str, bool], tuple[str, str, tuple[str, ...]]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def never_name(self, word: str) -> bool:
+        """Whether the word, capitalised or not, can never be (or open) a name: a function word
+        (unless listed in ``name_openers``) or an opener. All-caps words (acronyms) never are."""
+        if word.isupper() and len(word) > 1:
+            return False
+        low = word.lower()
+        if low in self.openers:
+            return True
+        return fold(low) in self.function_words and low not in self.name_openers
+
+    def is_title(self, word: str) -> bool:
+        """An office or an honorific ("presidente", "Mme")."""
+        low = word.lower()
+        return low in self.offices or low in self.honorifics
+
+    def is_particle(self, word: str) -> bool:
+        """A lowercase connector that may sit inside a name ("de", "van", "al")."""
+        return word.lower().replace("\u2019", "'") in self.particles
+
+    def known(self, word: str) -> bool:
+        """Whether the lowercase form is an ordinary word of the language (simplemma's lexicon)."""
+        low = word.lower()
+        found = self._known.get(low)
+        if found is None:
+            found = _simplemma_known(low, self.language)
+            if len(self._known) < 100_000:
+                self._known[low] = found
+        return found
+
+
+def _simplemma_known(word: str, language: str) -> bool:
+    if language not in _SIMPLEMMA:
+        return False
+    import simplemma  # noqa: PLC0415 - its dictionaries load lazily per language
+
+    return bool(simplemma.is_known(word, lang=language))
+
+
+@lru_cache(maxsize=32)
+def lexicon(language: str | None) -> NameLexicon:
+    """The lexicon of a language code ("es", "pt-BR"); unknown codes get the union of all packs."""
+    code = (language or "").lower()[:2]
+    lang_pack = pack(code)
+    return NameLexicon(
+        language=code,
+        function_words=frozenset(fold(w) for w in lang_pack.words("words", "function_words")),
+        openers=frozenset(w.lower() for w in lang_pack.words("names", "openers")),
+        honorifics=frozenset(w.lower() for w in lang_pack.words("names", "honorifics")),
+        offices=frozenset(w.lower() for w in lang_pack.words("names", "offices")),
+        particles=frozenset(w.lower() for w in lang_pack.words("names", "particles")),
+        name_openers=frozenset(w.lower() for w in lang_pack.words("names", "name_openers")),
+        # a language's own flag only: the union pack of unknown languages must not inherit German's
+        capitalised_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "capitalised_nouns", False)),
+    )
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Lowercase place name → ``GPE`` (countries, territories, cities) or ``LOC`` (regions)."""
+    from babel import Locale  # noqa: PLC0415 - Babel's data loads on first use
+    from babel.dates import get_timezone_location  # noqa: PLC0415
+
+    found: dict[str, str] = {}
+    for code in PLACE_LOCALES:
+        locale = Locale(code)
+        for key, name in locale.territories.items():
+            if key in _NOT_PLACES or "(" in name or len(name.split()) > MAX_PLACE_WORDS:
+                continue
+            found.setdefault(name.lower(), "LOC" if key.isdigit() else "GPE")
+        for zone in _zones():
+            try:
+                city = get_timezone_location(zone, locale=locale, return_city=True)
+            except (LookupError, ValueError):  # a zone without an exemplar city
+                continue
+            if city and len(city.split()) <= MAX_PLACE_WORDS:
+                found.setdefault(city.lower(), "GPE")
+    return found
+
+
+def _zones() -> list[str]:
+    from zoneinfo import available_timezones  # noqa: PLC0415
+
+    return sorted(zone for zone in available_timezones()
+                  if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "posix/", "right/")))
