@@ -13,7 +13,7 @@ from storyline.analyze.time_words import TimeWords, alternation, tokens_of
 __all__ = ["opt", "patterns"]
 
 _YEAR = r"(?:1\d|20)\d\d"
-_SHORT_YEAR = r"\d\d(?=\s*[,.;:)\n]|\s*$)"
+_SHORT_YEAR = r"\d\d(?![\d:.,]\d)(?=\s*[,.;)\n]|\s*$)"
 _TZ = r"UTC|GMT|CET|CEST|EST|EDT|PST"
 
 
@@ -58,7 +58,7 @@ def patterns(words: TimeWords) -> list[tuple[str, str, frozenset[str]]]:
     when = opt(w.re("clock_links"),
                 rf"(?:\b(?P<when>{alternation([*w.day_words, *w.weekdays])})(?![\w'’-])\s+(?:{{}})\s+)?")
     rules = [
-        ("pk_date", rf"{det}(?:\b{weekday},?\s+)?\b(?P<day>3[01]|[12]\d|0?[1-9]){ordinal}(?![\d:,]\d)"
+        ("pk_date", rf"{det}{pre}(?:\b{weekday},?\s+)?\b(?P<day>3[01]|[12]\d|0?[1-9]){ordinal}(?![\d:,]\d)"
                     rf"{links}\s+{month}(?:(?:,?\s+{year_link})(?P<year>{_YEAR}|{_SHORT_YEAR})\b)?{post}",
          month_heads),
         ("pk_month_year", rf"\b{edge}{det}{month}{links},?\s+(?P<year>{_YEAR}|{_SHORT_YEAR})\b", month_heads),

@@ -261,7 +261,8 @@ def _day_mention(code: str) -> re.Pattern[str]:
     ordinal = opt(words.re("ordinal_suffixes"), "(?:{})?")
     links = opt(words.re("date_links"), r"(?:\s+(?:{}))?")
     return re.compile(rf"(?<![\w'])(?:(?P<day>{words.re('day_words')})|(?P<dd>3[01]|[12]\d|0?[1-9]){ordinal}{links}"
-                      rf"\s+(?P<month>{words.re('months')})|(?P<wd>{words.re('weekdays')}))(?![\w'])")
+                      rf"\s+(?P<month>{words.re('months')})(?:,?{links}\s+(?P<yy>(?:1\d|20)\d\d))?"
+                      rf"|(?P<wd>{words.re('weekdays')}))(?![\w'])")
 
 
 #: How far back (characters, within the paragraph) a clock time looks for its day.
@@ -291,6 +292,9 @@ def _clock_day(m: re.Match[str], ctx: Context) -> str:
         return _day_value(ctx, ctx.words.day_words[_norm(found["day"])])
     if found["month"]:
         month = ctx.words.months.get(found["month"].rstrip("."))
+        if month and found["yy"]:
+            day = tr._safe_date(int(found["yy"]), month, int(found["dd"]))
+            return day.isoformat() if day else _day_value(ctx, 0)
         value = tr.resolve_month_day(month, int(found["dd"]), ctx.anchor, tense) if month else None
         return value or _day_value(ctx, 0)
     return tr.resolve_weekday(ctx.words.weekdays[found["wd"]], ctx.anchor, tense)

@@ -251,8 +251,8 @@ def _token_index(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     for match in _DIGIT_TOKEN.finditer(low):
         token = match.group()
         shape = (
-            DIGITS if token.isdigit() else ORDINAL if _ORDINAL.fullmatch(token)
-            else DECADE if _DECADE.fullmatch(token) else None
+            ORDINAL if _ORDINAL.fullmatch(token) else DECADE if _DECADE.fullmatch(token)
+            else DIGITS  # "2011", and clock times written in one token: "15h30", "5pm"
         )
         if shape:
             index.setdefault(shape, []).append(match.span())
