@@ -76,6 +76,7 @@ class SpeechCues:
         self.agent_prepositions: tuple[str, ...] = tuple(data.get("agent_prepositions", ()))
         self.after_quote_separators = frozenset(data.get("after_quote_separators", (",",)))
         self.inverted_aux = _low(data.get("inverted_aux", ()))
+        self.after_quote_cues = _low(data.get("after_quote_cues", ()))
         self.clitic_pronouns: tuple[str, ...] = tuple(sorted(data.get("clitic_pronouns", ()), key=len, reverse=True))
         self.name_joiners = _low(data.get("name_joiners", ()))
         self.office_abbreviations = _low(data.get("office_abbreviations", ()))
@@ -103,7 +104,8 @@ class SpeechCues:
         self.that_search_re = re.compile(r"(?<!\w)" + self.that_re.pattern)
         self.agent_re = re.compile(r"\s+(?:" + _alt(self.agent_prepositions) + r")\s+")
         self.passive_before_re = re.compile(
-            r"\b(?:" + _alt(_low(data.get("passive_auxiliaries", ()))) + r")\s+(?:\w+ly\s+)?$")
+            r"\b(?:" + _alt(_low(data.get("passive_auxiliaries", ()))) + r")\s+(?:(?:\w+ly|"
+            + _alt(_low(data.get("passive_adverbs", ()))) + r")\s+)?$")
 
     def _forms_of(self, words: Iterable[str]) -> frozenset[str]:
         """Forms listed, and every form of a listed lemma."""

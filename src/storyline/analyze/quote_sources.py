@@ -83,6 +83,8 @@ def according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if speaker is None:
         return None
     before = trim(doc.text, sent.start, cue.start)
+    if before is not None and doc.text[before.start] in QUOTE_PAIRS:
+        return None  # '« ... », a-t-il ajouté, selon l'AFP': the quotation has its attribution
     if before is not None and len(doc.text[before.start : before.end].split()) >= 3:
         content = before
     else:

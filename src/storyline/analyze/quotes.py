@@ -192,8 +192,10 @@ def _attribute_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
     tokens = doc.tokens_in(pos, limit)[:40]
     for i, tok in enumerate(tokens):
         low = doc.word(tok).lower()
-        if low in doc.cues.cue_forms and not doc.cues.is_gerund(low):
-            if i == 0 or all(_inversion_gap(doc, t) for t in tokens[:i]):
+        right_after = i == 0 or all(_inversion_gap(doc, t) for t in tokens[:i])
+        if (low in doc.cues.cue_forms or right_after and low in doc.cues.after_quote_cues) \
+                and not doc.cues.is_gerund(low):
+            if right_after:
                 speaker = speaker_right(doc, tok[1], limit)
             else:
                 speaker = speaker_before(doc, tok[0], pos)
@@ -250,7 +252,8 @@ def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
     ``Pence: Flowers Won't Be at Debate``. Returns ``found`` with the turns in, and the
     quotes they cut."""
     turns = [m for line in re.finditer(r"[^\n]+", doc.text)
-             if (m := _TRANSCRIPT_RE.match(doc.text, line.start(), line.end())) is not None]
+             if (m := _TRANSCRIPT_RE.match(doc.text, line.start(), line.end())) is not None
+             and not _credit(doc, m.group(1))]
     headline = _HEADLINE_RE.match(doc.text)
     if headline is not None and not (turns and turns[0].start() == 0):
         turns.insert(0, headline)
@@ -270,6 +273,13 @@ def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
             continue
         out.append(Found(content, "indirect", Span(*match.span(1)), Span(match.end(1), match.end(1) + 1)))
     return out
+
+
+def _credit(doc: TokenDoc, name: str) -> bool:
+    """A shouted credit or heading (``AS REPORTED BY REUTERS:``, ``FONTE:``), not a speaker's
+    turn: it holds a cue or function word."""
+    return any(w.lower() in doc.cues.cue_forms or w.lower() in doc.cues.speaker_break_words
+               or w in doc.cues.never_names for w in name.split())
 
 
 def _is_dateline(text: str, turn: re.Match[str], found: list[Found]) -> bool:

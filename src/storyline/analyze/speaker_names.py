@@ -107,7 +107,7 @@ class SpeakerResolver:
 
     def _name(self, span: Span, anchor: int) -> str | None:
         head, _, apposition = self.text[span.start : span.end].partition(", ")
-        words = [w.strip(",") for w in head.split()]
+        words = [_unelided(self.cues, w.strip(",")) for w in head.split()]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)
         while words and (words[0].lower() in self.cues.determiners or words[0] in self.cues.never_names):
@@ -119,8 +119,12 @@ class SpeakerResolver:
         if cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners and len(name) > 2:
             name = self._after_office(name)  # "Secretary of State Antony Blinken"
         named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
-        if named is not None and any(_not_a_name(self.cues, w) for w in named.group().split()):
+        if named is not None and (any(_not_a_name(self.cues, w) for w in named.group().split())
+                                  or not cut and name):
             named = None
+        department = cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners
+        if named is not None and (not name or department and len(name) == 1):
+            return named.group()  # "el ministro de Exteriores, José Manuel García-Margallo"
         if not name and cut:
             # "Turkey's defense minister, Hulusi Akar": the name is the apposition.
             if named is not None:
@@ -210,15 +214,28 @@ def _common_head(words: list[str]) -> bool:
     return words[-1][:1].islower() and last.isalpha() and last not in _TRAILING
 
 
+def _unelided(cues: SpeechCues, word: str) -> str:
+    """``l'AFP`` -> ``AFP``, ``d'Amnesty`` -> ``Amnesty``: an elided determiner or preposition
+    (French, Italian) is no part of the name."""
+    head, mark, rest = word.replace("\u2019", "'").partition("'")
+    if mark and rest[:1].isupper() and (head + "'").lower() in cues.determiners | cues.name_joiners:
+        return rest
+    return word
+
+
 def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
     """A document, poll or report (``documents``, ``un sondage Ifop``) or an organisation named
     by a common noun (``el Gobierno alemán``, ``la televisión estatal libia``), from its head
     noun on; a role's organisation (``funcionarios del gobierno libio`` -> ``gobierno libio``)."""
-    for i, word in enumerate(words[:4]):
+    first = None
+    for i, word in enumerate(words[:5]):
         low = word.lower()
         if low in cues.document_nouns or low in cues.org_nouns:
-            return " ".join(words[i:]) if len(words) - i <= 6 else None
-        if low not in cues.role_nouns and low not in cues.name_joiners and low not in cues.determiners:
+            start = i if first is None else first
+            return " ".join(words[start:]) if len(words) - start <= 6 else None
+        if word[:1].isupper():
+            first = i if first is None else first  # "A Gallup poll": a name modifying the head
+        elif low not in cues.role_nouns and low not in cues.name_joiners and low not in cues.determiners:
             return None
     return None
 
@@ -237,6 +254,8 @@ def _plausible(cues: SpeechCues, name: str) -> bool:
     """Not a cue or function word ("dijo", "Así"), not a shouted credit or heading ("AS
     REPORTED BY", "HELSINKI THINK TANK"): an all-capitals name is one short acronym."""
     words = name.split()
+    if any(w.lower() in cues.document_nouns for w in words[:1]):
+        return True  # "Bericht": a document cited, though the word is also a verb form
     if all(w.lower() in cues.cue_forms or w.lower() in cues.speaker_break_words
            or w in cues.never_names for w in words):
         return False

@@ -359,6 +359,9 @@ def _with_apposition(doc: TokenDoc, span: Span) -> Span:
     party = _PARTY_RE.match(doc.text, span.end)
     if party is not None:
         return Span(span.start, party.end())
+    named = _NAMED_APPOSITION_RE.match(doc.text, span.end)
+    if named is not None and _role_without_name(doc, span):
+        return Span(span.start, named.end(1))  # "el ministro de Exteriores, Alain Juppé,"
     match = _APPOSITION_RE.match(doc.text, span.end)
     if match is not None and match.group(1) and match.group(1) not in doc.cues.apposition_openers:
         match = None
@@ -369,6 +372,21 @@ def _with_apposition(doc: TokenDoc, span: Span) -> Span:
         return span  # ", who emphasized that ...": an attribution of its own
     trimmed = trim(doc.text, span.start, end)
     return trimmed if trimmed is not None else span
+
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+#: ", Alain Juppé," or ", Alain Juppé." after a role: the name of the office holder.
+_NAMED_APPOSITION_RE = re.compile(
+    rf",\s+([{_UPPER}][\w'\u2019\-]+(?:\s+(?:[{_UPPER}][\w'\u2019\-]+|al|el|bin|ibn|de|da|di|del)){{1,4}})"
+    r"(?=\s*(?:[,.;:!?)]|$))")
+
+
+def _role_without_name(doc: TokenDoc, span: Span) -> bool:
+    """The span is a role (``el ministro de Exteriores``) with no two-word name in it."""
+    words = doc.text[span.start : span.end].split()
+    if not any(w.lower() in doc.cues.role_nouns for w in words):
+        return False
+    return not any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:]))
 
 
 def _role_phrase(doc: TokenDoc, comma: int) -> bool:
