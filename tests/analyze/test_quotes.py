@@ -331,10 +331,18 @@ def test_find_quotes_parenthetical_attribution_gives_both_parts() -> None:
 
 
 def test_find_quotes_passive_agent_and_noun_cues_are_no_speech() -> None:
-    text = ("The registration issue was first reported by The Washington Post. "
-            "The two taped an hourlong show that aired on Thursday. "
+    text = ("The two taped an hourlong show that aired on Thursday. "
             "The story was reported by reporters from the paper.")
     assert find_quotes(text) == []
+
+
+def test_find_quotes_first_reported_by_is_an_attribution_to_the_outlet() -> None:
+    # Issue 19: "was first reported by" is an attribution to a report, not to be missed.
+    text = "The registration issue was first reported by The Washington Post."
+    [quote] = find_quotes(text)
+    assert quote.speaker is not None and quote.speaker.text_in(text) == "The Washington Post"
+    assert quote.content.text_in(text) == "The registration issue"
+    assert quote.cue is not None and quote.cue.text_in(text) == "reported"
 
 
 @pytest.mark.parametrize(
