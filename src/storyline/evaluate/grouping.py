@@ -18,8 +18,10 @@ defaults were tuned on ``train``; ``dev`` is the check on data not tuned on.
 **ML-Crisis** (``../shared/data/ml-crisis-tls``): es/fr/it news about Egypt and Libya, 2011,
 dated by folder. Articles are grouped in date order. A pair of articles in different languages
 about the same topic and published within one day of each other is a *cross-lingual pair*; the
-score is the share of such pairs placed in the same story, and, of all cross-language pairs placed
-together, the share about the same topic.
+score is the share of such pairs placed in the same story (``pair_recall``), against the share of
+cross-language pairs within one day about *different* topics placed together (``other_topic_rate``,
+which should stay near 0), and, of all cross-language pairs placed together, the share about the
+same topic.
 """
 
 from __future__ import annotations
@@ -190,8 +192,8 @@ def evaluate_crosslingual(data_dir: Path, *, params: Mapping[str, Any] | None = 
 
     Returns:
         JSON-able ``{"dataset", "documents", "stories", "multilingual_stories",
-        "crosslingual_pairs", "pair_recall", "together_pairs", "together_precision",
-        "topic_bcubed"}``.
+        "crosslingual_pairs", "pair_recall", "other_topic_pairs", "other_topic_rate",
+        "together_pairs", "together_precision", "topic_bcubed"}``.
 
     Raises:
         FileNotFoundError: The archive is missing.
@@ -200,7 +202,7 @@ def evaluate_crosslingual(data_dir: Path, *, params: Mapping[str, Any] | None = 
     grouper = StoryGrouper(**(params or {}))
     grouper.add_many(articles)
     story_of = {a.id: grouper.assignment(a.id)[0] for a in articles}
-    pairs = joined = together = together_same = 0
+    pairs = joined = together = together_same = other_pairs = other_joined = 0
     for i, first in enumerate(articles):
         for second in articles[i + 1:]:
             if first.language == second.language:
@@ -208,9 +210,14 @@ def evaluate_crosslingual(data_dir: Path, *, params: Mapping[str, Any] | None = 
             same_story = story_of[first.id] == story_of[second.id]
             together += same_story
             together_same += same_story and first.story == second.story
-            if first.story == second.story and _days_apart(first, second) <= pair_days:
+            if _days_apart(first, second) > pair_days:
+                continue
+            if first.story == second.story:
                 pairs += 1
                 joined += same_story
+            else:
+                other_pairs += 1
+                other_joined += same_story
     languages: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         languages[story_of[article.id]].add(article.language or "")
@@ -219,6 +226,8 @@ def evaluate_crosslingual(data_dir: Path, *, params: Mapping[str, Any] | None = 
         "stories": len(languages),
         "multilingual_stories": sum(len(langs) > 1 for langs in languages.values()),
         "crosslingual_pairs": pairs, "pair_recall": round(joined / pairs, 4) if pairs else 0.0,
+        "other_topic_pairs": other_pairs,
+        "other_topic_rate": round(other_joined / other_pairs, 4) if other_pairs else 0.0,
         "together_pairs": together,
         "together_precision": round(together_same / together, 4) if together else 0.0,
         "topic_bcubed": bcubed(story_of, {a.id: a.story for a in articles}),

@@ -8,13 +8,20 @@ An article becomes a bag of typed keys with counts:
 * ``n:<skeleton>``: a name-like token (capitalised, not a stopword) as a consonant skeleton, so that
   spelling and transliteration variants meet ("Valescu", "Vălescu", "Valesku" → ``n:vrsk``).
 * ``k:<key>``: the skeleton's first three letters, a looser key for heavier mangling
-  ("Cavusoglu", "Çavuşoğlu" → ``kvskr``, "Chavushoru" → ``kvsr``; all three → ``k:kvs``).
+  ("Cavusoglu", "Çavuşoğlu" → ``kvskr``, "Chavushoru" → ``kvsr``; all three → ``k:kvs``). For a
+  country's name in any CLDR locale the loose key is its territory code instead ("Egitto",
+  "Egipto", "Égypte", "Египет", "مصر" → ``k:EG``), so countries meet across languages and scripts
+  where skeletons differ. A name in another cased script (Cyrillic, Greek) is transliterated
+  (anyascii) before its skeleton is taken: "Каддафи" → ``n:ktf`` as "Gaddafi", "Kadhafi",
+  "Gheddafi" and "Qaddafi".
 * ``#:<number>``: a number of two or more digits, thousands separators removed and a decimal
   comma read as a point, so that "3,200" and "3.200" meet, and "6,1" meets "6.1".
 * ``d:<MM-DD>``: a day of a month named in the text in any of several languages ("28 janvier",
   "28 de enero", "January 28th" → ``d:01-28``): dates cross languages as names do.
 
-Weighting (IDF, per-type weights) is the grouper's business: IDF is corpus state.
+Weighting (IDF, per-type weights) is the grouper's business: IDF is corpus state. The country
+table is read from CLDR once per process (about 2 s); per token it is one dict lookup, cached
+with the token's keys.
 Tokenisation is one regex (no spaCy), and only the first 20,000 characters are read.
 """
 
@@ -32,8 +39,12 @@ from itertools import chain, repeat
 from operator import mul
 from typing import Any
 
+from anyascii import anyascii
+
 from storyline.group.months import MONTHS
-from storyline.group.stopwords import stopwords_for
+from storyline.group.stopwords import ALL_STOPWORDS, stopwords_for
+from storyline.lang import available, pack
+from storyline.lang.places import choose_place, cldr_place_names, is_territory
 from storyline.model import Article
 
 try:  # The C helper behind Counter.update: the same loop, without the interpreter.
@@ -184,6 +195,12 @@ def name_skeleton(token: str) -> str:
         "Blinken" and "Blincoln" both start with "brn", "Okonjo" and "Okondzho" give "okn".
     """
     word = "".join(ch for ch in fold(token) if ch.isalpha())
+    if not word.isascii():  # another script: its Latin transliteration ("Каддафи" → "kaddafi")
+        for prefix in _name_prefixes():
+            if word.startswith(prefix) and len(word) > len(prefix) + 2:
+                word = word[len(prefix):]
+                break
+        word = "".join(ch for ch in fold(anyascii(word)) if ch.isalpha() and ch.isascii())
     for digraph, single in _DIGRAPHS:
         word = word.replace(digraph, single)
     word = word.translate(_LETTER_CLASSES)
@@ -269,12 +286,48 @@ def _keys_of(token: str, stopwords: frozenset[str]) -> tuple[str, ...]:
         return ()
     if token[0].isupper():
         skeleton = name_skeleton(token)
-        if len(skeleton) < 2:
-            return ()
-        return ("n:" + skeleton, "k:" + skeleton[:3])
+        place = place_codes().get(lower)
+        if place:  # the country in every language and script, as its loose key
+            return ("n:" + skeleton, "k:" + place) if len(skeleton) >= 2 else ("k:" + place,)
+        return ("n:" + skeleton, "k:" + skeleton[:3]) if len(skeleton) >= 2 else ()
+    if token[0].isalpha() and not token[0].islower():
+        # A script without case (Arabic, Chinese): names cannot be told from words, so only a
+        # country's name gets a language-neutral key.
+        place = place_codes().get(lower)
+        return ("w:" + lower[:_STEM_LENGTH],) + (("k:" + place,) if place else ())
     if len(lower) < 3:
         return ()
     return ("w:" + lower[:_STEM_LENGTH],)
+
+
+@lru_cache(maxsize=1)
+def place_codes() -> dict[str, str]:
+    """Folded one-token country name of any CLDR locale → its code (``libia``, ``libye``,
+    ``ليبيا``, ``利比亚`` → ``LY``), plus the packs' one-token ``place_aliases`` (``eeuu`` →
+    ``US``). Built once per process from :mod:`storyline.lang.places`. Regions and cities are
+    left out: on ECB+ they moved story F1 down (cities' names are the skeleton's business)."""
+    claims: dict[str, Counter[str]] = {}
+    for name, key in cldr_place_names():
+        tokens = _TOKEN.findall(fold(name))
+        while len(tokens) > 1 and tokens[0] in ALL_STOPWORDS:
+            tokens.pop(0)  # "Le Caire", "El Cairo", "Il Cairo"
+        if len(tokens) == 1 and len(tokens[0]) >= 4:
+            claims.setdefault(_JOINERS.sub("", tokens[0]), Counter())[key] += 1
+    table = {name: key for name, votes in claims.items()
+             if (key := choose_place(votes)) is not None and is_territory(key)}
+    for code in available():
+        for alias, key in pack(code).topic("resolution").get("place_aliases", {}).items():
+            tokens = _TOKEN.findall(fold(alias))
+            if len(tokens) == 1:
+                table[_JOINERS.sub("", tokens[0])] = str(key)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> tuple[str, ...]:
+    """Articles written joined to names (Arabic "ال"), from every pack's ``resolution.toml``."""
+    found = {p for code in available() for p in pack(code).words("resolution", "name_prefixes")}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 def date_keys(text: str) -> list[str]:

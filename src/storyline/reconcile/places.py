@@ -1,18 +1,16 @@
-"""Place names in every language mapped to one key: CLDR territories and cities, plus pack aliases.
+"""Place names in every language mapped to one key, for entity resolution.
 
-"Libya", "Libia", "Libye", "Libyen", "Líbia", "ليبيا", "Ливия" and "利比亚" are one place. The
-table is read from Babel's copy of CLDR, in every base locale Babel ships (about 310): each
-locale's territory names map to the territory code (``LY``; regions such as ``150`` Europe too),
-and each locale's exemplar city of a time zone (``El Cairo``, ``Le Caire``, ``Каир``) to the zone
-(``tz:Africa/Cairo``; the zone id's own city, ``Cairo``, too). A name that two codes claim in
-CLDR ("Kongo": CD and CG) is dropped: it decides nothing. Each language pack may add what CLDR
-lacks in ``resolution.toml`` (``place_aliases``: name → key, e.g. Spanish "EE.UU." → ``US``).
+"Libya", "Libia", "Libye", "Libyen", "Líbia", "ليبيا", "Ливия" and "利比亚" are one place: the
+names come from CLDR (:mod:`storyline.lang.places`: every locale's territory names → the territory
+code, ``LY``; exemplar cities of time zones → ``tz:Africa/Cairo``). A name that several keys
+claim goes to a territory or region before a city, then to a clear majority of locales; a tie
+("Kongo": CD and CG) drops it. Each language pack may add what CLDR lacks in ``resolution.toml``
+(``place_aliases``: name → key, e.g. Spanish "EE.UU." → ``US``).
 
 Names are keyed by :func:`storyline.reconcile.name_keys.name_words` (kind GPE), the same
 normalisation the resolver applies to a mention, so "El Salvador" and a mention "El Salvador"
 meet whatever that function strips. Cost: the table is built once per process on first use
-(about 2 s: 310 locale files), then a lookup is one dict access. Where CLDR is ambiguous a
-territory or region wins over a city, then a clear majority of locales; a tie drops the name.
+(about 2 s: 310 locale files), then a lookup is one dict access.
 """
 
 from __future__ import annotations
@@ -22,6 +20,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from storyline.lang import available, pack
+from storyline.lang.places import choose_place, cldr_place_names, is_territory
 from storyline.reconcile.name_keys import fold, function_words, name_words
 
 __all__ = ["is_territory", "place_key", "place_table"]
@@ -38,22 +37,17 @@ def place_key(words: tuple[str, ...] | str) -> str | None:
     return place_table().get(joined)
 
 
-def is_territory(key: str | None) -> bool:
-    """Whether a place key is a country or territory (a two-letter CLDR code), not a region or city."""
-    return key is not None and len(key) == 2 and key.isalpha() and key.isupper()
-
-
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, str]:
     """Folded place name (words joined by one space) → key, built once per process."""
     claims: dict[str, Counter[str]] = defaultdict(Counter)
-    for name, key in _cldr_names():
+    for name, key in cldr_place_names():
         normal = _normal(name)
         if len(normal) >= _MIN_CHARS:
             claims[normal][key] += 1
     table = {}
     for name, votes in claims.items():
-        key = _choose(votes)
+        key = choose_place(votes)
         if key is not None:
             table[name] = key
     for code in available():
@@ -62,16 +56,6 @@ def place_table() -> dict[str, str]:
             if normal:
                 table[normal] = str(key)
     return table
-
-
-def _choose(votes: Counter[str]) -> str | None:
-    """The key a name stands for: a territory or region before a city (Andorra is the country
-    before its capital's zone), then the key most locales give it if that is more than all the
-    others together ("Estados Unidos": US, not "Estados Unidos Islas menores"); else None."""
-    places = Counter({key: n for key, n in votes.items() if not key.startswith("tz:")})
-    pool = places or votes
-    (best, n), *rest = pool.most_common()
-    return best if n > sum(m for _, m in rest) else None
 
 
 def _normal(name: str) -> str:
@@ -85,25 +69,3 @@ def _normal(name: str) -> str:
     if plain[len(cut):] == words and all(fold(w) in function_words() for w in cut):
         return " ".join(words)
     return " ".join(plain)
-
-
-def _cldr_names() -> list[tuple[str, str]]:
-    from babel import Locale, localedata  # noqa: PLC0415 (only when the table is first built)
-
-    found: list[tuple[str, str]] = []
-    zones: set[str] = set()
-    for identifier in localedata.locale_identifiers():
-        if "_" in identifier:
-            continue  # regional variants repeat their language's names
-        try:
-            locale = Locale.parse(identifier)
-        except (ValueError, LookupError):  # pragma: no cover - a broken locale file
-            continue
-        found.extend((name, code) for code, name in locale.territories.items())
-        for zone, names in locale.time_zones.items():
-            city = names.get("city")
-            if city and "/" in zone and not zone.startswith("Etc/"):
-                found.append((city, "tz:" + zone))
-                zones.add(zone)
-    found.extend((zone.rsplit("/", 1)[1].replace("_", " "), "tz:" + zone) for zone in zones)
-    return found

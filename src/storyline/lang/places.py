@@ -1,0 +1,56 @@
+"""Place names of every CLDR locale, for the stages that key places across languages.
+
+:func:`cldr_place_names` reads Babel's copy of CLDR in every base locale it ships (about 310):
+each locale's territory names (``Libia`` → ``LY``; regions such as ``150`` Europe too) and each
+locale's exemplar city of a time zone (``El Cairo``, ``Le Caire``, ``Каир`` → ``tz:Africa/Cairo``;
+the zone id's own city, ``Cairo``, too). :func:`choose_place` decides what a name that several
+keys claim stands for. Each stage normalises the names its own way (entity resolution by name
+words, grouping by folded tokens) and keeps its own table. Cost: about 2 s once per process (310
+locale files), cached.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+__all__ = ["choose_place", "cldr_place_names", "is_territory"]
+
+
+def is_territory(key: str | None) -> bool:
+    """Whether a place key is a country or territory (a two-letter CLDR code), not a region or city."""
+    return key is not None and len(key) == 2 and key.isalpha() and key.isupper()
+
+
+def choose_place(votes: Counter[str]) -> str | None:
+    """The key a name stands for: a territory or region before a city (Andorra is the country
+    before its capital's zone), then the key most locales give it if that is more than all the
+    others together ("Estados Unidos": US, not "Estados Unidos Islas menores"); else None."""
+    places = Counter({key: n for key, n in votes.items() if not key.startswith("tz:")})
+    pool = places or votes
+    (best, n), *rest = pool.most_common()
+    return best if n > sum(m for _, m in rest) else None
+
+
+@lru_cache(maxsize=1)
+def cldr_place_names() -> tuple[tuple[str, str], ...]:
+    """(name, key) for every territory and city name of every base locale, in locale order."""
+    from babel import Locale, localedata  # noqa: PLC0415 (only when the table is first built)
+
+    found: list[tuple[str, str]] = []
+    zones: set[str] = set()
+    for identifier in localedata.locale_identifiers():
+        if "_" in identifier:
+            continue  # regional variants repeat their language's names
+        try:
+            locale = Locale.parse(identifier)
+        except (ValueError, LookupError):  # pragma: no cover - a broken locale file
+            continue
+        found.extend((name, code) for code, name in locale.territories.items())
+        for zone, names in locale.time_zones.items():
+            city = names.get("city")
+            if city and "/" in zone and not zone.startswith("Etc/"):
+                found.append((city, "tz:" + zone))
+                zones.add(zone)
+    found.extend((zone.rsplit("/", 1)[1].replace("_", " "), "tz:" + zone) for zone in sorted(zones))
+    return tuple(found)
