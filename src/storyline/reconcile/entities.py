@@ -40,7 +40,8 @@ from storyline.model import Annotated, Entity
 from storyline.reconcile.entity_records import build_entities, entity_json, mentions_of, roles_of
 from storyline.reconcile.name_data import ALIASES, PLACE_MODIFIERS, PRONOUNS
 from storyline.reconcile.name_keys import (
-    FAMILY, acronym, fold, given_names_compatible, name_words, part_similarity, skeleton, translit_key,
+    FAMILY, acronym, alias_of, fold, given_names_compatible, name_words, part_similarity, skeleton,
+    translit_key,
 )
 from storyline.reconcile.places import place_key
 
@@ -155,7 +156,7 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
             joined = ALIASES.get(" ".join(words), " ".join(words))
             words = tuple(joined.split())
             one_word_person = family == "P" and len(words) == 1
-            place = place_key(joined) if family == "O" else None
+            place = place_key(joined) if family == "O" and _whole_name(surface, mention.type, words) else None
             key = (family, "place:" + place if place else joined, scope if one_word_person else "")
             if key not in index:
                 is_acronym = len(words) == 1 and (surface.replace(".", "").isupper() and len(words[0]) > 1)
@@ -163,6 +164,12 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
             index[key].mentions.append((ii, mi))
             index[key].scopes.add(scope)
     return list(index.values()), singles
+
+
+def _whole_name(surface: str, kind: str, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are all of the name as written: "Singapore Airlines" loses "Airlines" to
+    the descriptor rule, and what is left must not become the country."""
+    return len(name_words(alias_of(surface, kind), "")) <= len(words)
 
 
 def _merge_acronyms(groups: list[_Group], union: Any) -> None:
