@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS
-from storyline.lang import pack
+from storyline.lang import FALLBACK, FULL, pack
 
 __all__ = ["CLOSER_OF", "PRONOUNS", "QUOTE_PAIRS", "SpeechCues", "speech_cues"]
 
@@ -44,7 +44,8 @@ class SpeechCues:
         self.language = language
         self.pro_drop: bool = bool(data.get("pro_drop", False))
         self.dialogue_dashes: bool = bool(data.get("dialogue_dashes", False))
-        self.cue_lemmas = _verb_forms(language, data, function_words)
+        generated = _generated(language, data)
+        self.cue_lemmas = _verb_forms(data, function_words, generated)
         self.cue_forms = frozenset(f for forms in self.cue_lemmas.values() for f in forms)
         forward = set(data.get("forward_only", ()))
         self.forward_only_forms = frozenset(
@@ -65,6 +66,7 @@ class SpeechCues:
             k.lower(): (v[0], v[1]) for k, v in data.get("pronouns", {}).items()}
         self.role_nouns = _low(data.get("role_nouns", ())) | _low(names.get("offices", ()))
         self.honorifics = _low(names.get("honorifics", ()))
+        self.particles = _low(names.get("particles", ())) - {"y", "e", "et", "and", "und", "of"}
         self.org_words = frozenset(data.get("org_words", ()))
         self.np_inner_words = _low(data.get("np_inner", ()))
         self.speaker_break_words = _low(data.get("speaker_break", ()))
@@ -86,7 +88,7 @@ class SpeechCues:
         self.never_names = _low(names.get("openers", ())) | _low(data.get("never_names", ()))
         self.relatives = _low(data.get("relatives", ()))
         self.clause_openers = self.relatives | _low(data.get("clause_subordinators", ()))
-        copulas = _copula_forms(language, data)
+        copulas = _copula_forms(data, generated)
         self.verbish = _low(data.get("verbish", ())) | copulas
         self.speaker_break_words |= copulas
         self.prepositions = _low(data.get("prepositions", ()))
@@ -127,8 +129,17 @@ class SpeechCues:
         return f"SpeechCues({self.language!r})"
 
 
-def _verb_forms(language: str, data: Mapping[str, Any],
-                function_words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _generated(language: str, data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Simplemma's inflections of the verb lemmas (``inflect = true``, less ``no_inflect``) and
+    the copulas, in one pass over the language's dictionary."""
+    lemmas = set(data.get("copula_lemmas", ()))
+    if data.get("inflect", False):
+        lemmas |= set(data.get("verbs", {})) - set(data.get("no_inflect", ()))
+    return _inflections(language, frozenset(lemmas)) if lemmas else {}
+
+
+def _verb_forms(data: Mapping[str, Any], function_words: frozenset[str],
+                generated: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
     """Lemma -> forms: the forms listed, plus (``inflect = true``) every word simplemma's
     dictionary of the language maps to the lemma, less the lemma itself (an infinitive:
     ``quería denunciar su situación`` reports nothing), function words and short words."""
@@ -137,22 +148,18 @@ def _verb_forms(language: str, data: Mapping[str, Any],
     if not data.get("inflect", False):
         return listed
     fixed = set(data.get("no_inflect", ()))
-    generated = _inflections(language, frozenset(listed) - fixed)
     return {lemma: tuple(dict.fromkeys(forms + tuple(
-        f for f in generated.get(lemma, ())
+        f for f in (() if lemma in fixed else generated.get(lemma, ()))
         if len(f) > 2 and f != lemma and _fold(f) not in function_words)))
         for lemma, forms in listed.items()}
 
 
-def _copula_forms(language: str, data: Mapping[str, Any]) -> frozenset[str]:
+def _copula_forms(data: Mapping[str, Any], generated: Mapping[str, list[str]]) -> frozenset[str]:
     """Every form of the pack's ``copula_lemmas`` (être, avoir; ser, estar, haber): verbs that end
     a speaker's noun phrase (``ces pages seront écrites``); less its ``not_copulas``, forms that
     are as often nouns (``estado``, ``stato``, ``été``)."""
-    lemmas = frozenset(data.get("copula_lemmas", ()))
-    if not lemmas:
-        return frozenset()
     nouns = set(data.get("not_copulas", ()))
-    return frozenset(f for forms in _inflections(language, lemmas).values() for f in forms
+    return frozenset(f for lemma in data.get("copula_lemmas", ()) for f in generated.get(lemma, ())
                      if len(f) > 1 and f not in nouns)
 
 
@@ -216,12 +223,33 @@ def _that_re(words: Iterable[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def speech_cues(language: str | None = "en") -> SpeechCues:
-    """The cues of a language (an ISO 639-1 code; the union of all packs when unknown or None
-    is given as ``"xx"``; English when None). Built once per process per language."""
+    """The cues of a language (an ISO 639-1 code; English when None). An unknown code gets the
+    union of the full packs' cues, with their verbs inflected per language and no pro-drop
+    (an unknown language's subjectless verbs are not read as speech). Built once per process
+    per language."""
     lang = pack(language or "en")
     names = lang.topic("names")
     function_words = lang.words("words", "function_words")
+    if lang.code == FALLBACK:
+        return SpeechCues(lang.code, _union_data(lang.topic("speech")), names, function_words)
     return SpeechCues(lang.code, lang.topic("speech"), names, function_words)
+
+
+def _union_data(merged: Mapping[str, Any]) -> dict[str, Any]:
+    """The fallback pack's speech data: the lists of every full pack joined (``merged``), the
+    verbs as each full pack's inflected forms (lemmas prefixed by their language)."""
+    built = [speech_cues(code) for code in FULL]
+    data = dict(merged)
+    data.update(
+        inflect=False, pro_drop=False, dialogue_dashes=False, copula_lemmas=[],
+        verbs={f"{c.language}:{lemma}": list(forms) for c in built for lemma, forms in c.cue_lemmas.items()},
+        forward_only=[f"{c.language}:{lemma}" for c in built for lemma, forms in c.cue_lemmas.items()
+                      if forms and set(forms) <= c.forward_only_forms],
+        tell=sorted(set().union(*(c.tell_forms for c in built))),
+        verbish=sorted(set().union(*(c.verbish for c in built))),
+        speaker_break=sorted(set().union(*(c.speaker_break_words for c in built))),
+    )
+    return data
 
 
 #: English pronouns (``he``, ``she``, ...): read by story merging (reconcile/quote_merge.py).

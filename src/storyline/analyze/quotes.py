@@ -255,6 +255,8 @@ def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
              if (m := _TRANSCRIPT_RE.match(doc.text, line.start(), line.end())) is not None
              and not _credit(doc, m.group(1))]
     headline = _HEADLINE_RE.match(doc.text)
+    if headline is not None and _credit(doc, headline.group(1)):
+        headline = None
     if headline is not None and not (turns and turns[0].start() == 0):
         turns.insert(0, headline)
     if len(turns) == 1 and _is_dateline(doc.text, turns[0], found):
@@ -277,9 +279,11 @@ def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
 
 def _credit(doc: TokenDoc, name: str) -> bool:
     """A shouted credit or heading (``AS REPORTED BY REUTERS:``, ``FONTE:``), not a speaker's
-    turn: it holds a cue or function word."""
-    return any(w.lower() in doc.cues.cue_forms or w.lower() in doc.cues.speaker_break_words
-               or w in doc.cues.never_names for w in name.split())
+    turn: it holds a cue or function word of the text's language or of English (crawled pages
+    carry English credits whatever their language)."""
+    english = speech_cues("en")
+    return any(w.lower() in c.cue_forms or w.lower() in c.speaker_break_words or w in c.never_names
+               for w in name.split() for c in (doc.cues, english))
 
 
 def _is_dateline(text: str, turn: re.Match[str], found: list[Found]) -> bool:

@@ -115,7 +115,7 @@ class SpeakerResolver:
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
                    or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
         capitalised = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
-        name = _name_run(words[cut:])
+        name = _name_run(words[cut:], self.cues.particles)
         if cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners and len(name) > 2:
             name = self._after_office(name)  # "Secretary of State Antony Blinken"
         named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
@@ -123,7 +123,7 @@ class SpeakerResolver:
                                   or not cut and name):
             named = None
         department = cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners
-        if named is not None and (not name or department and len(name) == 1):
+        if named is not None and (not name or department):
             return named.group()  # "el ministro de Exteriores, José Manuel García-Margallo"
         if not name and cut:
             # "Turkey's defense minister, Hulusi Akar": the name is the apposition.
@@ -186,16 +186,19 @@ class SpeakerResolver:
         return None
 
 
-def _name_run(words: list[str]) -> list[str]:
-    """The run of capitalised words that names the speaker ("and" may join two): the first run
-    when the phrase opens with it ("Irena Povalek of the Varno Institute"), the last when it
-    opens with the office's organisation ("of the National Federation of Hauliers Lukas
-    Brantner"), never every capitalised word of the phrase."""
+def _name_run(words: list[str], particles: frozenset[str] = frozenset()) -> list[str]:
+    """The run of capitalised words that names the speaker ("and" may join two; a name particle
+    between capitalised words belongs to it: "Luiz Inácio Lula da Silva"): the first run when
+    the phrase opens with it ("Irena Povalek of the Varno Institute"), the last when it opens
+    with the office's organisation ("of the National Federation of Hauliers Lukas Brantner"),
+    never every capitalised word of the phrase."""
     runs: list[list[str]] = [[]]
-    for word in words:
+    for i, word in enumerate(words):
         if word[:1].isupper() and not word.startswith("("):
             runs[-1].append(word)
         elif word == "and" and runs[-1]:
+            runs[-1].append(word)
+        elif word in particles and runs[-1] and words[i + 1 : i + 2] and words[i + 1][:1].isupper():
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])

@@ -1,0 +1,192 @@
+"""Quotes in es, fr, it, de and pt: direct and indirect, with speakers, from each pack's speech.toml."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.quotes import find_quotes
+from storyline.model import Quote
+
+
+def _only(text: str, language: str) -> Quote:
+    quotes = find_quotes(text, language=language)
+    assert len(quotes) == 1, [q.content.text_in(text) for q in quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "cue", "speaker"),
+    [
+        ("es", "«No vamos a ceder ante el chantaje», dijo el ministro del Interior, Mahmud Wagdi.",
+         "No vamos a ceder ante el chantaje", "dijo", "Mahmud Wagdi"),
+        ("es", "\"La represión debe cesar de inmediato\", afirmó la canciller Trinidad Jiménez en Madrid.",
+         "La represión debe cesar de inmediato", "afirmó", "Trinidad Jiménez"),
+        ("fr", "« Nous ne céderons pas à la menace », a déclaré Alain Juppé mardi à Bruxelles.",
+         "Nous ne céderons pas à la menace", "déclaré", "Alain Juppé"),
+        ("fr", "« Le régime doit partir », a affirmé le porte-parole du Quai d'Orsay, Bernard Valero.",
+         "Le régime doit partir", "affirmé", "Bernard Valero"),
+        ("it", "«Non lasceremo la Libia nelle mani del rais», ha detto il ministro degli Esteri Franco Frattini.",
+         "Non lasceremo la Libia nelle mani del rais", "detto", "Franco Frattini"),
+        ("de", "„Wir werden uns an dem Einsatz nicht beteiligen“, sagte Guido Westerwelle am Freitag in Berlin.",
+         "Wir werden uns an dem Einsatz nicht beteiligen", "sagte", "Guido Westerwelle"),
+        ("de", "„Die Lage in Bengasi ist dramatisch“, so der Sprecher Martin Schäfer.",
+         "Die Lage in Bengasi ist dramatisch", "so", "Martin Schäfer"),
+        ("pt", "«Não vamos recuar diante das ameaças», disse o ministro Antonio Patriota.",
+         "Não vamos recuar diante das ameaças", "disse", "Antonio Patriota"),
+    ],
+)
+def test_direct_quote_with_its_speaker_after_the_quotation(
+        language: str, text: str, content: str, cue: str, speaker: str) -> None:
+    quote = _only(text, language)
+    assert quote.kind == "direct"
+    assert quote.content.text_in(text) == content
+    assert quote.cue is not None and quote.cue.text_in(text) == cue
+    assert quote.speaker_entity == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content_start", "speaker"),
+    [
+        ("es", "El presidente Hosni Mubarak afirmó que no abandonará el país antes de septiembre.",
+         "que no abandonará", "Hosni Mubarak"),
+        ("es", "El portavoz del Gobierno, Mustafá Gheriani, aseguró que los rebeldes controlan Bengasi.",
+         "que los rebeldes", "Mustafá Gheriani"),
+        ("fr", "Nicolas Sarkozy a affirmé qu'il n'y aurait pas d'intervention au sol en Libye.",
+         "qu'il n'y aurait", "Nicolas Sarkozy"),
+        ("it", "Il premier Silvio Berlusconi ha dichiarato che l'Italia è pronta a fare la sua parte.",
+         "che l'Italia", "Silvio Berlusconi"),
+        ("de", "Außenminister Guido Westerwelle erklärte, dass Deutschland sich nicht beteiligen werde.",
+         "dass Deutschland", "Guido Westerwelle"),
+        ("pt", "O presidente Luiz Inácio Lula da Silva afirmou que o Brasil não apoiará a intervenção.",
+         "que o Brasil", "Luiz Inácio Lula da Silva"),
+    ],
+)
+def test_indirect_speech_speaker_before_the_verb(language: str, text: str, content_start: str,
+                                                 speaker: str) -> None:
+    quote = _only(text, language)
+    assert quote.kind == "indirect"
+    assert quote.content.text_in(text).startswith(content_start)
+    assert quote.speaker_entity == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "source", "content"),
+    [
+        ("es", "Según el ministro de Defensa, las tropas se retirarán el lunes.",
+         "el ministro de Defensa", "las tropas se retirarán el lunes"),
+        ("fr", "Selon le ministre, les frappes vont continuer jusqu'à la chute du régime.",
+         "le ministre", "les frappes vont continuer jusqu'à la chute du régime"),
+        ("it", "Secondo fonti diplomatiche, il colonnello sarebbe fuggito nel sud del paese.",
+         "fonti diplomatiche", "il colonnello sarebbe fuggito nel sud del paese"),
+        ("pt", "Segundo a agência Lusa, os combates continuam nos arredores de Trípoli.",
+         "a agência Lusa", "os combates continuam nos arredores de Trípoli"),
+        ("de", "Laut einem Bericht der Zeitung sind mehr als hundert Menschen gestorben.",
+         "einem Bericht der Zeitung", "sind mehr als hundert Menschen gestorben"),
+        ("de", "Dem Bericht zufolge sind mehr als hundert Menschen gestorben.",
+         "Dem Bericht", "sind mehr als hundert Menschen gestorben"),
+    ],
+)
+def test_according_to_in_every_language(language: str, text: str, source: str, content: str) -> None:
+    quote = _only(text, language)
+    assert quote.speaker is not None and quote.speaker.text_in(text) == source
+    assert quote.content.text_in(text) == content
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [
+        ("es", "Según un informe de Amnistía Internacional, cientos de personas murieron en Trípoli.",
+         "Amnistía Internacional"),
+        ("fr", "Selon un sondage Ifop publié dimanche, 66 % des Français approuvent l'intervention.",
+         "sondage Ifop publié dimanche"),
+        ("en", "A Gallup poll found that 60 percent of voters oppose the plan.", "Gallup poll"),
+        ("en", "According to documents obtained by the Post, the agency spent $2 million.",
+         "documents obtained by the Post"),
+        ("es", "El Gobierno alemán rechazó que se haya producido ninguna petición de asilo.",
+         "Gobierno alemán"),
+    ],
+)
+def test_attributions_to_documents_polls_and_organisations_are_named(language: str, text: str,
+                                                                     named: str) -> None:
+    assert _only(text, language).speaker_entity == named
+
+
+def test_spanish_dialogue_dash_and_its_aside() -> None:
+    text = ("Los rebeldes resisten en Misrata.\n"
+            "—No vamos a rendirnos nunca —dijo el portavoz rebelde Mustafa Gheriani—. Seguiremos.\n")
+    quote = _only(text, "es")
+    assert quote.content.text_in(text) == "No vamos a rendirnos nunca"
+    assert quote.speaker_entity == "Mustafa Gheriani"
+
+
+def test_dialogue_dash_is_no_quote_mark_in_english() -> None:
+    text = "Results:\n\u2014Turnout was high across the state this year\n"
+    assert find_quotes(text, language="en") == []
+
+
+def test_french_inverted_clitic_pronoun_resolves_to_the_last_person_named() -> None:
+    text = ("Le ministre Alain Juppé est arrivé à Bruxelles. "
+            "« La situation est grave », a-t-il ajouté, selon l'AFP.")
+    quote = _only(text, "fr")
+    assert quote.speaker is not None and quote.speaker.text_in(text) == "il"
+    assert quote.cue is not None and quote.cue.text_in(text) == "ajouté"
+    assert quote.speaker_entity == "Alain Juppé"
+    text = "Alain Juppé parle. « Rien n'est exclu », estime-t-il."
+    quote = _only(text, "fr")
+    assert (quote.cue.text_in(text), quote.speaker_entity) == ("estime", "Alain Juppé")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("es", "Muamar Gadafi habló anoche en la televisión estatal. Afirmó que no dejará Libia."),
+     ("it", "Muammar Gheddafi ha parlato alla televisione. Ha poi aggiunto che non lascerà la Libia.")],
+)
+def test_a_subjectless_verb_is_said_by_the_last_person_named(language: str, text: str) -> None:
+    quote = _only(text, language)
+    assert quote.speaker is None
+    assert quote.speaker_entity in {"Muamar Gadafi", "Muammar Gheddafi"}
+
+
+def test_subjectless_verb_needs_a_complementizer() -> None:
+    # "Denunció la represión": an object, not reported speech.
+    assert find_quotes("Muamar Gadafi habló anoche. Denunció la represión.", language="es") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("es", "«Nadie puede detener la revolución del pueblo», dijo."),
+     ("it", "AS REPORTED BY REUTERS: the army has left the city of Sirte tonight.")],
+)
+def test_cue_words_and_shouted_credits_are_never_speakers(language: str, text: str) -> None:
+    for quote in find_quotes(text, language=language):
+        assert quote.speaker_entity not in {"dijo", "AS REPORTED BY REUTERS", "AS REPORTED BY"}
+        if quote.speaker is not None:
+            assert quote.speaker.text_in(text).lower() not in {"dijo", "as reported by reuters"}
+
+
+def test_a_name_after_a_common_noun_and_preposition_is_not_the_speaker() -> None:
+    text = "La hija de Gadafi denuncia que la OTAN ha cometido crímenes de guerra en Trípoli."
+    assert _only(text, "es").speaker_entity is None
+
+
+def test_an_ordinal_is_not_an_attribution() -> None:
+    text = "Il secondo giorno di combattimenti, gli insorti hanno conquistato la città."
+    assert find_quotes(text, language="it") == []
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "it", "de", "pt", "xx", "zz", None])
+@pytest.mark.parametrize("text", ["", "   \n", "«", "« »", "„“", "—", "\u2014\u2014\u2014", "dijo que",
+                                  "«»«»«", "Según ,", "selon", "zufolge.", "a-t-il"])
+def test_bad_input_gives_no_quote_or_a_valid_one(language: str | None, text: str) -> None:
+    for quote in find_quotes(text, language=language):
+        assert 0 <= quote.content.start < quote.content.end <= len(text)
+        assert quote.speaker_entity is None or quote.speaker_entity.strip()
+
+
+def test_unknown_language_reads_the_union_of_the_packs() -> None:
+    text = "«No cederemos ante nadie», afirmó la ministra Trinidad Jiménez."
+    assert _only(text, "zz").speaker_entity == "Trinidad Jiménez"
+    # The union has its ambiguities: Italian "il" is the French pronoun "il".
+    text = "«Non lasceremo la Libia», ha detto il ministro Franco Frattini."
+    assert _only(text, "zz").speaker_entity is None
+    assert _only(text, "it").speaker_entity == "Franco Frattini"
