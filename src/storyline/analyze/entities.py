@@ -358,6 +358,6 @@ class EntityRecognizer:
             assert self._impl is not None
             return apply_rules(text, self._impl(text, spans), spans, "en")
         raw = _multilingual(self.ml_model_path)(text, spans, language)
-        return apply_rules(text, raw, spans, language, opening_words=True)
+        return apply_rules(text, raw, spans, language, foreign_model=True)
 
 

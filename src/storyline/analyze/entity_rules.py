@@ -14,13 +14,15 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
 2. a PERSON mention never starts with an office or honorific ("Presidente Obama" → "Obama");
    where the language does not capitalise nouns, a name ends before its first lowercase word
    that is no particle ("Apple lancia" → "Apple");
-3. with a model that did not learn the report's language (``opening_words``): a lone
+3. with a model that did not learn the report's language (``foreign_model``): a lone
    capitalised word opening a sentence that is an ordinary word of the language (simplemma's
    lexicon: "Créez", "Asimismo") is dropped unless the report also writes it capitalised inside a
    sentence, or it is a known place;
 4. a mention that is a CLDR place name is a place (GPE; regions LOC) unless the model said ORG (a
    capital standing for its government): "Túnez", "Francia", "Reino Unido" are never PERSON; and
-   capitalised CLDR place names the model missed are added.
+   capitalised CLDR place names the model missed are added;
+5. one type per name in a report (:func:`consistent_types`), and an all-caps word is no PERSON
+   ("ONU", "UMP": ORG unless a known acronym says otherwise).
 
 Cost: linear in the text and the mentions; rule 3 tokenises the report once, only when it has a
 candidate.
@@ -29,15 +31,16 @@ candidate.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from storyline.analyze import entity_patterns as pat
 from storyline.analyze.ner_features import ml_tokenize, tokenize
-from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, places
+from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
 from storyline.analyze.roles import strip_title
 from storyline.model import Mention, Span
 
-__all__ = ["apply_rules"]
+__all__ = ["apply_rules", "consistent_types"]
 
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
 _ORG_SUFFIX_RE = re.compile(
@@ -49,22 +52,25 @@ _ROMAN_RE = re.compile(r"[IVXLC]+")
 _UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no acronym rule
 #: Marks after which a word opens a sentence (or a quotation, a list item, a line).
 _OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([")
+_ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE]{2,6}|(?:[A-Z]\.){2,}")
 _APOSTROPHES = frozenset("'\u2019")
 _CAPITAL_AFTER_HYPHEN = re.compile(r"-[^\W\d_]*[A-Z\u00C0-\u00DE]")
+_CAPITALISED_RE = re.compile(r"(?<![\w'\u2019-])[^\W\d_a-z][\w'\u2019]*")
 _CAP_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*|[.!?:;\"“”«»—–•|(\[\n]")
 
 
 def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span],
-                language: str | None = None, *, opening_words: bool = False) -> list[Mention]:
+                language: str | None = None, *, foreign_model: bool = False) -> list[Mention]:
     """Post-process model mentions (see the module docstring).
 
     Args:
         language: Picks the pack (``None``: English, the language of the first model).
-        opening_words: Apply rule 3 (for a model that did not learn the report's language, whose
-            sentence-initial capitals it cannot judge; the English model judges them better).
+        foreign_model: The model did not learn the report's language: apply rule 3 (it cannot
+            judge sentence-initial capitals; the English model judges them better) and trim
+            leading lowercase words (the English model keeps GMB's "southern Iraq").
     """
     lex = lexicon(language or "en")
-    pack_rules = _PackRules(text, lex, opening_words=opening_words)
+    pack_rules = _PackRules(text, lex, foreign_model=foreign_model)
     kept: list[Mention] = []
     for mention in mentions:
         fixed = _fix_mention(text, mention)
@@ -81,16 +87,44 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     for mention in kept:
         if not out or mention.span.start >= out[-1].span.end:
             out.append(mention)
+    return consistent_types(text, out)
+
+
+#: Types a document-level vote may change (the rest come from rules, not the model's guess).
+_VOTED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+
+
+def consistent_types(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Rule 5: one type per name in a report. A lone word that ends a multi-word PERSON of the
+    report is that person ("Kadhafi" after "Mouammar Kadhafi"); otherwise each name takes its
+    commonest type among its mentions (ties keep each mention's own). Cost: linear."""
+    surfaces = [text[m.span.start:m.span.end] for m in mentions]
+    surnames = {s.split()[-1] for s, m in zip(surfaces, mentions) if m.type == "PERSON" and len(s.split()) > 1}
+    votes: dict[str, Counter[str]] = {}
+    for surface, mention in zip(surfaces, mentions):
+        if mention.type in _VOTED:
+            votes.setdefault(surface, Counter())[mention.type] += 1
+    out = []
+    for surface, mention in zip(surfaces, mentions):
+        kind = mention.type
+        if kind in _VOTED:
+            if surface in surnames and " " not in surface and surface.lower() not in places():
+                kind = "PERSON"
+            else:
+                ranked = votes[surface].most_common(2)
+                if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                    kind = ranked[0][0]
+        out.append(mention if kind == mention.type else Mention(mention.span, kind, mention.entity))
     return out
 
 
 class _PackRules:
     """Rules 1-4 of the module docstring for one report."""
 
-    def __init__(self, text: str, lex: NameLexicon, *, opening_words: bool) -> None:
+    def __init__(self, text: str, lex: NameLexicon, *, foreign_model: bool) -> None:
         self.text = text
         self.lex = lex
-        self.opening_words = opening_words
+        self.foreign_model = foreign_model
         self.places = places()
         self._inner_caps: frozenset[str] | None = None
 
@@ -114,11 +148,13 @@ class _PackRules:
             hi = self._cut_at_lowercase(words, lo, hi)
         span = Span(tokens[lo][0], tokens[hi - 1][1])
         surface = self.text[span.start:span.end]
+        if mention.type == "PERSON" and _ACRONYM_WORD.fullmatch(surface):  # "ONU", "UMP", "US": no person
+            return Mention(span, pat.KNOWN_ACRONYMS.get(surface, "ORG"))
         place = self.places.get(surface.lower())
         if place is not None and surface[:1].isupper():
             # a person is never a place; ORG stays (a capital for its government: "Tehran said")
             return Mention(span, place if mention.type in ("PERSON", "GPE", "LOC") else mention.type)
-        if self.opening_words and hi - lo == 1 and self._lone_opening_word(span, surface):
+        if self.foreign_model and hi - lo == 1 and self._lone_opening_word(span, surface):
             return None
         return Mention(span, mention.type) if span != mention.span else mention
 
@@ -127,10 +163,16 @@ class _PackRules:
         article inside a sentence before more name ("visited The Hague", "según El País")."""
         if not word[:1].isalnum():
             return True
+        if self.foreign_model and word.islower() and not self.lex.is_particle(word) \
+                and not _CAPITAL_AFTER_HYPHEN.search(word):
+            return True  # "musulmans" opens no name ("iPod", "al-Maliki" do); GMB's own "southern Iraq"
         if not self.lex.never_name(word):
             return False
-        return (word[:1].islower() or left == 1 or word.lower() in self.lex.openers
-                or _opens_sentence(self.text, start))
+        if word[:1].islower() or left == 1 or word.lower() in self.lex.openers:
+            return True
+        # a capitalised article opening a sentence: junk from a foreign model ("El Gadafi"), but
+        # the English model learned GMB's "The Associated Press"
+        return self.foreign_model and _opens_sentence(self.text, start)
 
     def _trailing_junk(self, word: str) -> bool:
         """What a name never ends with: a lowercase function word or particle, a mark (but an
@@ -177,22 +219,22 @@ class _PackRules:
         return self._inner_caps
 
     def places_missed(self) -> list[Mention]:
-        """Rule 4: capitalised CLDR place names anywhere in the report."""
+        """Rule 4: capitalised CLDR place names anywhere in the report (only words that may open a
+        place name are looked at closer)."""
         out: list[Mention] = []
-        tokens = ml_tokenize(self.text)
-        words = [self.text[s:e] for s, e in tokens]
-        i = 0
-        while i < len(tokens):
-            step = 1
-            if words[i][:1].isupper() and not (words[i].isupper() and len(words[i]) > 1):
-                for size in range(min(MAX_PLACE_WORDS, len(tokens) - i), 0, -1):
-                    name = self.text[tokens[i][0]:tokens[i + size - 1][1]]
-                    kind = self.places.get(name.lower())
-                    if kind is not None:
-                        out.append(Mention(Span(tokens[i][0], tokens[i + size - 1][1]), kind))
-                        step = size
-                        break
-            i += step
+        first = place_first_words()
+        pos = 0
+        for match in _CAPITALISED_RE.finditer(self.text):
+            if match.start() < pos or match.group().isupper() or match.group().lower() not in first:
+                continue
+            tokens = ml_tokenize(self.text, match.start(), min(len(self.text), match.start() + 120))
+            for size in range(min(MAX_PLACE_WORDS, len(tokens)), 0, -1):
+                end = tokens[size - 1][1]
+                kind = self.places.get(self.text[match.start():end].lower())
+                if kind is not None:
+                    out.append(Mention(Span(match.start(), end), kind))
+                    pos = end
+                    break
         return out
 
 

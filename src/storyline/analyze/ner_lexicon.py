@@ -30,7 +30,7 @@ from anyascii import anyascii
 
 from storyline.lang import FALLBACK, pack
 
-__all__ = ["PLACE_LOCALES", "NameLexicon", "fold", "lexicon", "places", "MAX_PLACE_WORDS"]
+__all__ = ["PLACE_LOCALES", "NameLexicon", "fold", "lexicon", "place_first_words", "places", "MAX_PLACE_WORDS"]
 
 #: Languages whose CLDR place names make up the gazetteer (every full pack, plus Dutch, which the
 #: evaluation data has).
@@ -68,9 +68,9 @@ class NameLexicon:
     def never_name(self, word: str) -> bool:
         """Whether the word, capitalised or not, can never be (or open) a name: a function word
         (unless listed in ``name_openers``) or an opener. All-caps words (acronyms) never are."""
-        if word.isupper() and len(word) > 1:
+        if word.isupper() and len(word) > 1 and word[-1] not in "'\u2019":
             return False
-        low = word.lower()
+        low = word.lower().rstrip("'\u2019")
         if low in self.openers:
             return True
         return fold(low) in self.function_words and low not in self.name_openers
@@ -142,6 +142,12 @@ def places() -> dict[str, str]:
             if city and len(city.split()) <= MAX_PLACE_WORDS:
                 found.setdefault(city.lower(), "GPE")
     return found
+
+
+@lru_cache(maxsize=1)
+def place_first_words() -> frozenset[str]:
+    """The first words of the gazetteer's names, lowercase (a cheap test before a lookup)."""
+    return frozenset(name.split(" ", 1)[0] for name in places())
 
 
 def _zones() -> list[str]:

@@ -1,0 +1,95 @@
+"""Entity recognition outside English: the multilingual model, the pack rules, the language switch."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import entities as entities_module
+from storyline.analyze.entities import EntityRecognizer, uses_english_model
+from storyline.analyze.ner_features import capitalised_runs, ml_tokenize
+from storyline.analyze.ner_lexicon import lexicon, places
+from storyline.analyze.sentences import split_sentences
+from storyline.model import Mention, Span
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer(backend="offline").load()
+
+
+def _found(recognizer: EntityRecognizer, text: str, language: str) -> dict[str, str]:
+    return {text[m.span.start:m.span.end]: m.type
+            for m in recognizer(text, split_sentences(text), language=language)}
+
+
+def test_entities_ml_function_words_never_open_a_name_and_places_are_places(recognizer: EntityRecognizer) -> None:
+    text = ("Asimismo, el líder libio Muamar Gadafi llegó a Trípoli el lunes. Cuando Gadafi habló, "
+            "Francia y Reino Unido pidieron calma. El presidente de Túnez no respondió.")
+    found = _found(recognizer, text, "es")
+    assert not {"Asimismo", "Cuando Gadafi", "El", "Cuando"} & set(found)
+    assert "Gadafi" in found or "Muamar Gadafi" in found
+    assert found.get("Trípoli") == found.get("Francia") == found.get("Reino Unido") == found.get("Túnez") == "GPE"
+    assert not any(kind == "PERSON" and name in places() for name, kind in ((n.lower(), k) for n, k in found.items()))
+
+
+def test_entities_ml_french_openers_and_furniture_are_dropped(recognizer: EntityRecognizer) -> None:
+    text = ("Selon l'AFP, Mouammar Kadhafi a quitté Tripoli pour Syrte.\n"
+            "Créez votre compte pour commenter.\nLe colonel Kadhafi est arrivé en Libye.")
+    found = _found(recognizer, text, "fr")
+    assert not {"Selon", "Créez", "Le"} & set(found)
+    assert found.get("Tripoli") == found.get("Libye") == "GPE"
+    assert any("Kadhafi" in name for name in found)
+
+
+def test_entities_ml_article_inside_a_sentence_opens_a_place_name(recognizer: EntityRecognizer) -> None:
+    found = _found(recognizer, "La reunión se celebró ayer en El Cairo con diplomáticos.", "es")
+    assert found.get("El Cairo") == "GPE" and "La" not in found
+
+
+def test_entities_ml_capitalised_runs_bridge_particles_not_conjunctions() -> None:
+    text = "El Banco de España y Airbus venden el Boeing 747 en 2005 a Francia y Alemania."
+    words = [text[s:e] for s, e in ml_tokenize(text)]
+    runs = [" ".join(words[a:b]) for a, b in capitalised_runs(words, lexicon("es"), places())]
+    assert runs == ["Banco de España", "Airbus", "Boeing 747", "Francia", "Alemania"]
+
+
+def test_entities_ml_tokenizer_splits_elision_but_not_names() -> None:
+    text = "l'Onu d'Airbus dell’Eni O'Brien aujourd'hui"
+    assert [text[s:e] for s, e in ml_tokenize(text)] == ["l'", "Onu", "d'", "Airbus", "dell’", "Eni",
+                                                         "O'Brien", "aujourd'hui"]
+
+
+def test_entities_ml_german_nouns_are_not_proposed_as_names(recognizer: EntityRecognizer) -> None:
+    found = _found(recognizer, "Die Regierung in Berlin hat gestern über die Steuer entschieden.", "de")
+    assert "Regierung" not in found and "Steuer" not in found and "Die" not in found
+    assert found.get("Berlin") == "GPE"
+
+
+def test_entities_ml_english_goes_to_the_english_model_and_the_other_model_loads_once(
+        recognizer: EntityRecognizer) -> None:
+    assert uses_english_model(None) and uses_english_model("en") and uses_english_model("en-GB")
+    assert not uses_english_model("es")
+    entities_module._multilingual.cache_clear()
+    text = "Turkish Defence Minister Hulusi Akar met officials in Ankara on Monday."
+    assert recognizer(text, split_sentences(text), language="en") == recognizer(text, split_sentences(text))
+    assert entities_module._multilingual.cache_info().currsize == 0
+    recognizer("Gadafi habló en Trípoli.", [Span(0, 24)], language="es")
+    recognizer("Kadhafi a parlé à Tripoli.", [Span(0, 26)], language="fr")
+    info = entities_module._multilingual.cache_info()
+    assert info.currsize == 1 and info.hits == 1
+
+
+def test_entities_ml_mentions_are_ordered_non_overlapping_and_typed(recognizer: EntityRecognizer) -> None:
+    text = ("Il presidente Silvio Berlusconi ha incontrato a Roma il leader libico. "
+            "Secondo l'ANSA, la Commissione europea e la Banca d'Italia hanno discusso.")
+    mentions = recognizer(text, split_sentences(text), language="it")
+    assert mentions, "nothing found"
+    assert all(isinstance(m, Mention) and m.type in entities_module.ENTITY_TYPES for m in mentions)
+    assert all(a.span.end <= b.span.start for a, b in zip(mentions, mentions[1:]))
+    names = {text[m.span.start:m.span.end] for m in mentions}
+    assert "Silvio Berlusconi" in names and "Secondo" not in names and "Il" not in names
+
+
+def test_entities_ml_empty_and_markless_text(recognizer: EntityRecognizer) -> None:
+    assert recognizer("", [], language="es") == []
+    assert recognizer("... 123 — !!", [Span(0, 12)], language="fr") == []
