@@ -35,8 +35,15 @@ def alternation(words: Iterable[str]) -> str:
 
 
 def tokens_of(words: Iterable[str]) -> frozenset[str]:
-    """The lower-case word tokens of ``words`` (the tagger's head index is built of these)."""
-    return frozenset(t for w in words for t in re.findall(r"\w+", w.lower().replace("’", "'")))
+    """One lower-case head token per word or phrase, its longest ("fin de semana" → "semana"):
+    every match of the phrase holds it, and function words ("de") would make every window the
+    whole text. The tagger indexes a text's tokens and runs a rule only around its heads."""
+    heads = set()
+    for word in words:
+        tokens = re.findall(r"\w+", word.lower().replace("’", "'"))
+        if tokens:
+            heads.add(max(tokens, key=len))
+    return frozenset(heads)
 
 
 @dataclass(frozen=True, slots=True)
