@@ -59,9 +59,9 @@ def test_crisis_titles_with_markup_or_shared_are_counted_among_large_stories() -
     assert (titles["stories_3plus"], titles["with_markup"], titles["shared"]) == (4, 1, 2)
 
 
-def test_crisis_speakers_named_excludes_shouted_credits_and_lowercase_words() -> None:
-    speakers = score_run([], [], {}, ["Hosni Mubarak", "AS REPORTED BY", "dijo", None, "el ministro Juppé"])["speakers"]
-    assert (speakers["quotes"], speakers["named"]) == (5, 2)
+def test_crisis_speakers_named_excludes_shouted_credits_pronouns_and_lowercase_words() -> None:
+    speakers = score_run([], [], {}, ["Hosni Mubarak", "AS REPORTED BY", "dijo", None, "el ministro Juppé", "Il", "Je"])["speakers"]
+    assert (speakers["quotes"], speakers["named"]) == (7, 2)
 
 
 def test_crisis_counters_are_short_statements_equal_but_for_numbers() -> None:

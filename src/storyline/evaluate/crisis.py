@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.evaluate.grouping import read_crisis
-from storyline.group.features import parse_day
+from storyline.group.features import fold, parse_day
+from storyline.lang import pack
 from storyline.model import Article
 
 __all__ = ["crisis_corpus", "evaluate_crisis", "score_run"]
@@ -171,10 +172,11 @@ def _pairs(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article],
 
 
 def _is_name(speaker: str | None) -> bool:
-    if not speaker:
+    """A capitalised word that is no function word of any language ("Il", "Je" are not names)."""
+    if not speaker or speaker.isupper():
         return False
-    words = _WORD.findall(speaker)
-    return any(word[:1].isupper() for word in words) and not speaker.isupper()
+    function_words = pack(None).words("words", "function_words")
+    return any(word[:1].isupper() and fold(word) not in function_words for word in _WORD.findall(speaker))
 
 
 def _speakers(speakers: Sequence[str | None]) -> dict[str, Any]:
