@@ -135,6 +135,8 @@ def test_languages_a_clock_time_takes_the_day_named_before_it() -> None:
     ("es", "Se retrasó casi dos años y medio.", "casi dos años y medio", "P2.5Y"),
     ("es", "Recortarán empleo en los próximos cuatro años.", "los próximos cuatro años", "P4Y"),
     ("fr", "Il a passé plusieurs années en exil.", "plusieurs années", "PXY"),
+    ("fr", "Ces derniers jours, le président a montré des signes de fatigue.", "Ces derniers jours", "PXD"),
+    ("es", "Estos últimos años fueron duros para la empresa.", "Estos últimos años", "PXY"),
     ("it", "È rimasto in carcere per sei mesi.", "sei mesi", "P6M"),
 ])
 def test_languages_durations(language: str, text: str, expression: str, value: str) -> None:

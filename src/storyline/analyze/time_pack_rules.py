@@ -144,8 +144,6 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     unit = ctx.words.units.get(word)
     if unit not in UNITS and unit != "weekend":
         return None
-    if unit == "day":  # "this day" is no "today"; the day words say it
-        return None
     if unit == "weekend" and amount == 0 and ctx.anchor is not None:  # "ce week-end": by tense
         tense = ctx.tense(m.start(), m.end())
         saturday = tr.resolve_weekday(6, ctx.anchor, tense, "" if tense == "past" else "this")
@@ -155,6 +153,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         if amount == 0 or not m.groupdict().get("det"):  # "los últimos años", not "past years"
             return None
         return ("DURATION", tr.duration_value(None, letter, is_time, factor))
+    if unit == "day":  # "this day" is no "today"; the day words say it
+        return None
     if unit in ("decade", "century") and amount < 0:
         return ("DURATION", tr.duration_value(1, "Y", False, UNITS[unit][2]))
     value = tr.shift_unit(ctx.anchor, unit, amount)
@@ -240,7 +240,7 @@ def _is_age(m: re.Match[str], ctx: Context) -> bool:
     return apposition and after[:1] in (",", ")")
 
 
-_DAY_BEFORE_CLOCK = 48
+_DAY_BEFORE_CLOCK = 600
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Found | None:
@@ -266,7 +266,7 @@ def _day_mention(code: str) -> re.Pattern[str]:
 
 
 #: How far back (characters, within the paragraph) a clock time looks for its day.
-_DAY_BEFORE_CLOCK = 300
+_DAY_BEFORE_CLOCK = 600
 
 
 def _clock_day(m: re.Match[str], ctx: Context) -> str:
