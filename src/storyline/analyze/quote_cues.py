@@ -61,6 +61,7 @@ class SpeechCues:
             a for a in data.get("according", ()) if " " in a)
         self.according = _low(data.get("according", ()))
         self.according_after = _low(data.get("according_after", ()))
+        self.according_fillers = _low(data.get("according_fillers", ()))
         self.cue_forms |= frozenset(a for a in self.according | self.according_after if " " not in a)
         self.pronouns: dict[str, tuple[str, str]] = {
             k.lower(): (v[0], v[1]) for k, v in data.get("pronouns", {}).items()}

@@ -43,18 +43,13 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.quote_cues import speech_cues
-from storyline.analyze.quote_indirect import WINDOW, Found, indirect_quotes, participle_speaker
-from storyline.analyze.quote_marks import OPENERS, find_dialogue_dashes, find_quote_marks
+from storyline.analyze.quote_direct import direct_quotes, near
+from storyline.analyze.quote_indirect import indirect_quotes
+from storyline.analyze.quote_marks import OPENERS, find_quote_marks
+from storyline.analyze.quote_sources import Found
 from storyline.analyze.sentences import split_sentences
-from storyline.analyze.speaker_clause import speaker_before
 from storyline.analyze.speaker_names import SpeakerResolver
-from storyline.analyze.speakers import (
-    TokenDoc,
-    clause_end,
-    inside,
-    speaker_right,
-    trim,
-)
+from storyline.analyze.speakers import TokenDoc, inside, trim
 from storyline.model import Mention, Quote, Span
 
 __all__ = ["QuoteFinder", "find_quote_marks", "find_quotes"]
@@ -91,7 +86,7 @@ class QuoteFinder:
             return []
         sents = list(sentences) if sentences is not None else split_sentences(text)
         doc = TokenDoc(text, sents, cues=speech_cues(language))
-        found = _direct_quotes(doc, self.min_unattributed_words)
+        found = direct_quotes(doc, self.min_unattributed_words)
         if self.with_indirect:
             found = _merge(doc, found, indirect_quotes(doc, sents, found))
         found = _transcript_quotes(doc, found)
@@ -100,6 +95,8 @@ class QuoteFinder:
         resolver = SpeakerResolver(text, entities, _quote_ranges(found), doc.cues)
         out = []
         for f in found:
+            if f.speaker is not None and _writer(doc, f.speaker):
+                continue  # "je pense que", "vous savez": the writer's own voice, no party's
             if f.implicit:
                 name = resolver.implicit_speaker(f.cue.start if f.cue else f.content.start)
             else:
@@ -129,123 +126,6 @@ def find_quotes(
     return QuoteFinder()(text, sentences, entities, language)
 
 
-# -- direct quotes -------------------------------------------------------------------------
-
-
-def _direct_quotes(doc: TokenDoc, min_words: int) -> list[Found]:
-    found: list[Found] = []
-    pairs = find_quote_marks(doc.text)
-    if doc.cues.dialogue_dashes:
-        pairs = sorted(pairs + _outside(find_dialogue_dashes(doc.text), pairs), key=lambda p: p[0].start)
-    for index, (opener, closer) in enumerate(pairs):
-        content = trim(doc.text, opener.end, closer.start)
-        if content is None or _title(doc, opener.start, content):
-            continue
-        quote = Found(content, "direct")
-        ends_sentence = doc.text[closer.start - 1] == "."  # '..." Trump called' opens a sentence
-        (not ends_sentence and _attribute_after(doc, closer.end, quote)) \
-            or _attribute_before(doc, opener.start, quote)
-        if quote.cue is None and found and _interrupted(doc.text, pairs, index):
-            previous = found[-1]
-            quote.speaker, quote.cue = previous.speaker, previous.cue
-        elif quote.cue is None and quote.speaker is None:
-            if len(doc.text[content.start : content.end].split()) < min_words:
-                continue
-            if found and _near(doc.text, found[-1].content.end, opener.start):
-                quote.speaker = found[-1].speaker
-        found.append(quote)
-    return found
-
-
-def _title(doc: TokenDoc, opener: int, content: Span) -> bool:
-    """A short title-case quotation in mid-sentence names a show, book or nickname
-    (``the broadcast of "Fox News Sunday,"``), unless a cue introduces it."""
-    words = doc.text[content.start : content.end].split()
-    if len(words) > 6 or not all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words):
-        return False
-    before = doc.tokens_in(max(0, opener - 40), opener)[-1:]
-    if not before:
-        return False
-    word = doc.word(before[0])
-    return word[0].isalnum() and word.lower() not in doc.cues.cue_forms and word.lower() not in _TITLE_INTROS
-
-
-_TITLE_SMALL = frozenset("a an the of in on for to and with at by from or but".split())
-_TITLE_INTROS = frozenset({"as", "that", "is", "was", "are", "were"})
-
-
-def _interrupted(text: str, pairs: list[tuple[Span, Span]], index: int) -> bool:
-    """The previous quote's attribution ends with a comma right before this opener."""
-    if index == 0:
-        return False
-    gap = text[pairs[index - 1][1].end : pairs[index][0].start]
-    return len(gap) < 80 and gap.rstrip().endswith(",") and "\n" not in gap
-
-
-def _near(text: str, end: int, start: int) -> bool:
-    return start - end < 600 and text.count("\n", end, start) <= 2
-
-
-def _attribute_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
-    """``"...," Price told reporters`` or ``"...," said Price``."""
-    limit = clause_end(doc.text, pos, pos + WINDOW)
-    tokens = doc.tokens_in(pos, limit)[:40]
-    for i, tok in enumerate(tokens):
-        low = doc.word(tok).lower()
-        right_after = i == 0 or all(_inversion_gap(doc, t) for t in tokens[:i])
-        if (low in doc.cues.cue_forms or right_after and low in doc.cues.after_quote_cues) \
-                and not doc.cues.is_gerund(low):
-            if right_after:
-                speaker = speaker_right(doc, tok[1], limit)
-            else:
-                speaker = speaker_before(doc, tok[0], pos)
-                if speaker is not None and len(doc.tokens_in(pos, speaker.start)) > 2:
-                    return False  # '" often in his campaign, and criticized': not its speaker
-            if speaker is not None:
-                quote.speaker, quote.cue = speaker, Span(*tok)
-                return True
-            return False
-    return False
-
-
-def _inversion_gap(doc: TokenDoc, token: tuple[int, int]) -> bool:
-    """What may stand between a closing mark and an inverted cue: a comma (a dash in Spanish,
-    ``"..." —dijo X``) or an auxiliary (``«...», a déclaré X``, ``ha detto X``)."""
-    word = doc.word(token)
-    return word in doc.cues.after_quote_separators or word.lower() in doc.cues.inverted_aux
-
-
-def _outside(extra: list[tuple[Span, Span]], pairs: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
-    """The pairs of ``extra`` that overlap none of ``pairs``."""
-    return [(o, c) for o, c in extra if not any(o.start < pc.end and po.start < c.end for po, pc in pairs)]
-
-
-def _attribute_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
-    """``Kirby said on Friday: "...`` or ``Erdogan countered, saying "...``."""
-    floor = max(doc.text.rfind("\n", 0, pos) + 1, pos - WINDOW)
-    if not doc.text[floor:pos].strip() and doc.text[max(0, floor - 8) : floor].rstrip().endswith(":"):
-        floor = max(0, pos - WINDOW)  # "Smith said:" closes the paragraph before the quote
-    tokens = doc.tokens_in(floor, pos)[-10:]
-    for i in range(len(tokens) - 1, -1, -1):
-        word = doc.word(tokens[i])
-        low = word.lower()
-        if word in ".!?\u201d\u201c\"" or doc.cues.complementizer_at(low, 0):
-            return False
-        if low not in doc.cues.cue_forms:
-            continue
-        cue = Span(*tokens[i])
-        gap = doc.text[cue.end : pos].strip()
-        if gap and (gap[-1] not in ":," or len(gap.split()) > 7):
-            return False
-        if doc.cues.is_gerund(low):
-            speaker = participle_speaker(doc, floor, cue, floor)
-        else:
-            speaker = speaker_before(doc, cue.start, floor)
-        if speaker is not None:
-            quote.speaker, quote.cue = speaker, cue
-            return True
-        return False
-    return False
 def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
     """``PENCE: Well, look, ...`` turns of an interview transcript (a turn runs to the next
     speaker's line, or to the end of the quotation holding the transcript), and a headline
@@ -348,6 +228,13 @@ def _contained(ranges: list[tuple[int, int]], span: Span) -> bool:
     return i >= 0 and ranges[i][1] >= span.end
 
 
+def _writer(doc: TokenDoc, speaker: Span) -> bool:
+    """The speaker is a first or second person pronoun the pack marks ``self``."""
+    word = doc.text[speaker.start : speaker.end].lower().replace("\u2019", "'")
+    elided = word[: word.find("'") + 1] if "'" in word else word  # "j'ai" -> "j'"
+    return "self" in (doc.cues.pronouns.get(word, ("",))[0], doc.cues.pronouns.get(elided, ("",))[0])
+
+
 def _inherit(text: str, found: list[Found]) -> None:
     """A direct quote with no attribution of its own that opens a sentence right after an
     attributed quote of either kind in the same paragraph is that speaker's: ``El ministro
@@ -360,7 +247,7 @@ def _inherit(text: str, found: list[Found]) -> None:
         if opens not in {"", "\n", ".", "!", "?", ":"}:
             continue  # a quotation inside a sentence is part of it, not a quote of its own
         if (previous.speaker is not None or previous.implicit) and previous.content.end <= quote.content.start \
-                and _near(text, previous.content.end, quote.content.start) \
+                and near(text, previous.content.end, quote.content.start) \
                 and "\n" not in text[previous.content.end : quote.content.start]:
             quote.speaker, quote.implicit = previous.speaker, previous.implicit
 

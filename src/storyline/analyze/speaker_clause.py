@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze import quote_cues as cues
 from storyline.analyze.speakers import TokenDoc, cue_stop, speaker_left, subject
 from storyline.model import Span
 

@@ -21,17 +21,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
-from storyline.analyze.quote_cues import SpeechCues, speech_cues
-from storyline.analyze.quote_marks import OPENERS
-from storyline.analyze.sentences import TITLES
+from storyline.analyze.quote_cues import speech_cues
+from storyline.analyze.token_doc import TokenDoc, clause_end, inside, title_before, trim
 from storyline.model import Span
 
 __all__ = ["DETERMINERS", "TokenDoc", "clause_end", "cue_stop", "inside", "speaker_left",
            "speaker_right", "subject", "title_before", "trim"]
 
-_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:/\d+)+|\w+(?:['\u2019\-]\w+)*|\S")
 _ADVERBIAL_END_RE = re.compile(
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+(?:the\s+)?(?:[A-Z][a-z]+|\d{4}|week|"
     r"month|year|night|morning|afternoon|evening|weekend)\b)?\s*$"
@@ -48,65 +45,6 @@ _OPENING_PREPOSITIONS = frozenset(
 _CLAUSE_OPENERS = frozenset(',;:"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013(')
 #: English determiners (each language's are ``TokenDoc.cues.determiners``).
 DETERMINERS = speech_cues("en").determiners
-
-
-@dataclass(slots=True)
-class TokenDoc:
-    text: str
-    sentences: list[Span]
-    tokens: list[tuple[int, int]] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    sent_starts: list[int] = field(default_factory=list)
-    cues: SpeechCues = field(default_factory=speech_cues)
-
-    def __post_init__(self) -> None:
-        self.tokens = _tokens(self.text, self.cues)
-        self.starts = [s for s, _ in self.tokens]
-        self.sent_starts = [s.start for s in self.sentences]
-
-    def sentence_start(self, pos: int) -> int:
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
-        return self.sent_starts[i] if i >= 0 else 0
-
-    def tokens_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        return [t for t in self.tokens[lo:hi] if t[1] <= end]
-
-    def word(self, token: tuple[int, int]) -> str:
-        return self.text[token[0] : token[1]]
-
-
-def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
-    """Word and punctuation tokens; an inverted clitic pronoun after a cue or auxiliary
-    (``déclare-t-il``, ``a-t-elle``) is split off as a token of its own (the ``-t-`` dropped)."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    if not cues.clitic_pronouns:
-        return tokens
-    out: list[tuple[int, int]] = []
-    for start, end in tokens:
-        low = text[start:end].lower()
-        clitic = next((c for c in cues.clitic_pronouns if low.endswith(c) and len(low) > len(c)), None)
-        head_word = low[: len(low) - len(clitic)] if clitic else ""
-        if clitic is None or (head_word not in cues.cue_forms and head_word not in cues.inverted_aux):
-            out.append((start, end))
-            continue
-        head = end - len(clitic)
-        out.append((start, head))
-        out.append((end - len(clitic.lstrip("-t").lstrip("-")), end))
-    return out
-
-
-def clause_end(text: str, start: int, limit: int) -> int:
-    limit = min(limit, len(text))
-    depth = 0  # a "." inside brackets ("(D-Md.)") ends no clause
-    for i in range(start, limit):
-        if text[i] in "!?\n;" or (i > start + 1 and text[i] in OPENERS):
-            return i
-        depth += (text[i] == "(") - (text[i] == ")" and depth > 0)
-        if text[i] == "." and not depth and not title_before(text, i) and text[i + 1 : i + 2] != ",":
-            return i  # ". ," is an abbreviation ("McConnell, R-Ky., said")
-    return limit
 
 
 def speaker_left(doc: TokenDoc, end: int, floor: int) -> Span | None:
@@ -271,13 +209,6 @@ def _is_title_dot(doc: TokenDoc, tok: tuple[int, int]) -> bool:
     return title_before(doc.text, tok[0])
 
 
-def title_before(text: str, dot: int) -> bool:
-    """The period at ``dot`` ends a title or an initial (``Mr.``, ``Rev.``, ``D.``)."""
-    before = text[max(0, dot - 6) : dot].split()
-    return bool(before) and (before[-1].lower() in TITLES
-                             or (len(before[-1]) == 1 and before[-1].isupper()))
-
-
 def _np_span(doc: TokenDoc, taken: list[tuple[int, int]]) -> Span | None:
     """Trim leading connectors off a token run and decide whether it is a speaker."""
     while taken and doc.word(taken[0]).lower() in doc.cues.np_inner_words - doc.cues.determiners:
@@ -335,15 +266,16 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
 
 def _loose_source(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The source words after ``according to``: a pronoun alone (``selon lui``); past a reporting
-    verb (``según ha informado la televisión libia``); up to a verb or complementizer (``a report
-    that was released``)."""
+    verb and the pack's fillers (``según ha informado la televisión libia``, ``secondo quanto
+    riferito da X``); up to a verb or complementizer (``a report that was released``)."""
     if not tokens:
         return tokens
     if doc.word(tokens[0]).lower() in doc.cues.pronouns:
         return tokens[:1]
     i = 0
     while i < len(tokens) - 1 and doc.word(tokens[i]).islower() and (
-            doc.word(tokens[i]) in doc.cues.auxiliaries or doc.word(tokens[i]) in doc.cues.cue_forms
+            doc.word(tokens[i]) in doc.cues.auxiliaries or doc.word(tokens[i]) in doc.cues.according_fillers
+            or doc.word(tokens[i]) in doc.cues.cue_forms
             and (doc.word(tokens[i + 1])[0].isupper() or doc.word(tokens[i + 1]) in doc.cues.determiners)):
         i += 1
     for j in range(i + 1, len(tokens)):
@@ -427,21 +359,3 @@ def subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     while taken and doc.word(taken[-1]).lower() in doc.cues.np_inner_words:
         taken.pop()
     return _np_span(doc, taken)
-
-
-def trim(text: str, start: int, end: int) -> Span | None:
-    """Strip whitespace and trailing ``.,;:`` (and a leading conjunction) off a content range."""
-    while start < end and (text[start].isspace() or text[start] in ".,;:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
-        end -= 1
-    lead = re.match(r"(?:And|But|So|Yet)\s+", text[start:end])
-    if lead is not None:
-        start += lead.end()
-    return Span(start, end) if end > start else None
-
-
-def inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right(ranges, (pos, 1 << 62)) - 1
-    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
-
