@@ -44,12 +44,12 @@ def test_ner_ml_matching_allows_leading_articles_and_titles_only() -> None:
 def _write_release(root: Path) -> None:
     folder = root / "es"
     folder.mkdir(parents=True)
-    texts = {"es-x-1": "Airbus vende aviones\n01 de enero de 2005\nLa empresa Airbus y Boeing compiten en Francia.",
+    texts = {"es-x-1": "Airbus vende aviones\n01 de enero de 2005\nLa empresa Airbus y Boeing compiten en Francia con el A380 Plus.",
              "es-x-2": "Sin gold\n02 de enero de 2005\nNada aquí."}
     rows = [{"id": k, "text": v, "language": "es", "story": "x", "source": "Wikinews"} for k, v in texts.items()]
     (folder / "articles.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     text = texts["es-x-1"]
-    gold = [("Airbus", 0), ("La empresa Airbus", 2), ("Boeing", 2), ("Francia", 2)]
+    gold = [("Airbus", 0), ("La empresa Airbus", 2), ("Boeing", 2), ("Francia", 2), ("A380 Plus", 2), ("A380", 2)]
     lines = []
     for part, sentence in gold:
         start = text.index(part, text.index("\n") if sentence else 0)
@@ -69,12 +69,14 @@ def test_ner_ml_counts_on_a_small_release(tmp_path: Path) -> None:
     result = evaluate_ner_ml(tmp_path, recognise, languages=("es", "it"))
     assert set(result) == {"es"}  # no Italian folder: not scored
     es = result["es"]
-    # gold names: "Airbus" (title), "Boeing", "Francia"; "La empresa Airbus" is no name mention
-    assert (es["documents"], es["gold"], es["found"]) == (1, 3, 2)
-    assert es["recall"] == pytest.approx(2 / 3, abs=1e-4)
+    # gold names: "Airbus" (title), "Boeing", "Francia", "A380 Plus"; "La empresa Airbus" is no name
+    # mention; "A380" lies inside "A380 Plus": scored only with nested mentions
+    assert (es["documents"], es["gold"], es["found"]) == (1, 4, 2)
+    assert es["recall"] == pytest.approx(2 / 4, abs=1e-4)
+    assert (es["gold_with_nested"], es["recall_with_nested"]) == (5, pytest.approx(2 / 5, abs=1e-4))
     # predicted in the scored document: the first "Airbus" (title) and "Boeing" (text.find)
     assert (es["predicted"], es["correct"]) == (2, 2)
-    assert es["missed_examples"] == ["Francia"]
+    assert es["missed_examples"] == ["Francia", "A380 Plus"]  # scored misses only
 
 
 @pytest.mark.shared

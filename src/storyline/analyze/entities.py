@@ -159,7 +159,7 @@ class MultilingualCrfRecognizer:
                 chunk = tokens[i:i + _MAX_SENTENCE_TOKENS]
                 words = [text[s:e] for s, e in chunk]
                 tagger.set(ml_sentence_features(words, lex, gazetteer))
-                tags = tagger.tag()
+                tags = _split_at_lowercase(tagger.tag(), words, lex)
                 found = _bio_mentions(chunk, tags)
                 if propose:
                     runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer)
@@ -167,6 +167,20 @@ class MultilingualCrfRecognizer:
                                                          for r in runs)] + runs
                 mentions.extend(found)
         return mentions
+
+
+def _split_at_lowercase(tags: Sequence[str], words: list[str], lex: Any) -> list[str]:
+    """The model's tags with lowercase words that are no particle taken out of names ("Apple
+    sustituye a Wal-Mart" → "Apple", "Wal-Mart"): the model learned old, noisy newspapers."""
+    if lex.capitalised_nouns:
+        return list(tags)
+    out = list(tags)
+    for i, word in enumerate(words):
+        if out[i] != "O" and word[:1].islower() and not lex.is_particle(word) and "-" not in word:
+            out[i] = "O"
+            if i + 1 < len(out) and out[i + 1].startswith("I-"):
+                out[i + 1] = "B-" + out[i + 1][2:]
+    return out
 
 
 def _shouting(text: str, sentence: Span) -> bool:

@@ -11,7 +11,8 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
 1. a mention never starts or ends with a function word or an opener ("El", "Un", "Asimismo",
    "Selon", "Cuando Gadafi" → "Gadafi"; but a capitalised article inside a sentence opens a name:
    "según El País"); a mention made only of them is dropped;
-2. a PERSON mention never starts with an office or honorific ("Presidente Obama" → "Obama");
+2. a PERSON mention never starts with an office or honorific ("Presidente Obama" → "Obama"), nor
+   any mention of a foreign model ("CEO de Apple" → "Apple");
    where the language does not capitalise nouns, a name ends before its first lowercase word
    that is no particle ("Apple lancia" → "Apple");
 3. with a model that did not learn the report's language (``foreign_model``): a lone
@@ -138,7 +139,8 @@ class _PackRules:
         words = [self.text[s:e] for s, e in tokens]
         lo, hi = 0, len(tokens)
         while lo < hi and (self._leading_junk(words[lo], tokens[lo][0], hi - lo)
-                           or (mention.type == "PERSON" and self.lex.is_title(words[lo]) and hi - lo > 1)):
+                           or (self.lex.is_title(words[lo]) and hi - lo > 1
+                               and (mention.type == "PERSON" or self.foreign_model))):
             lo += 1
         while hi > lo and (self._trailing_junk(words[hi - 1])):
             hi -= 1
@@ -146,7 +148,10 @@ class _PackRules:
             return None
         if not self.lex.capitalised_nouns:
             hi = self._cut_at_lowercase(words, lo, hi)
-        span = Span(tokens[lo][0], tokens[hi - 1][1])
+        end = tokens[hi - 1][1]
+        if self.text[end:end + 1] == "." and (words[hi - 1] + ".").lower() in pat.LEGAL_SUFFIXES:
+            end += 1  # "Apple Inc."
+        span = Span(tokens[lo][0], end)
         surface = self.text[span.start:span.end]
         if mention.type == "PERSON" and _ACRONYM_WORD.fullmatch(surface):  # "ONU", "UMP", "US": no person
             return Mention(span, pat.KNOWN_ACRONYMS.get(surface, "ORG"))
@@ -163,9 +168,8 @@ class _PackRules:
         article inside a sentence before more name ("visited The Hague", "según El País")."""
         if not word[:1].isalnum():
             return True
-        if self.foreign_model and word.islower() and not self.lex.is_particle(word) \
-                and not _CAPITAL_AFTER_HYPHEN.search(word):
-            return True  # "musulmans" opens no name ("iPod", "al-Maliki" do); GMB's own "southern Iraq"
+        if self.foreign_model and word.islower() and not _CAPITAL_AFTER_HYPHEN.search(word):
+            return True  # "musulmans", "van Airbus": no name ("iPod", "al-Maliki" are); GMB's own "southern Iraq"
         if not self.lex.never_name(word):
             return False
         if word[:1].islower() or left == 1 or word.lower() in self.lex.openers:
@@ -243,7 +247,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    return i < 0 or text[i] == "\n" or text[i] in _OPENING_MARKS
+    return i < 0 or text[i] == "\n" or (text[i] in _OPENING_MARKS and text[i] not in "([")
 
 
 #: Marks a tagger may take into a name at its edges (a closing quote before "Qarlo told").

@@ -37,7 +37,8 @@ TOKEN_RE = re.compile(
 #: Tokens of the multilingual model: as TOKEN_RE without English abbreviations and possessives,
 #: and with elided articles and prepositions split off their word (l'Onu, d'Airbus, dell'Eni).
 ML_TOKEN_RE = re.compile(
-    r"(?:[^\W\d_]\.){2,}"
+    r"[A-Z]{1,2}\.(?:[A-Z]{1,2}\.?)+"
+    r"|(?:[^\W\d_]\.){2,}"
     r"|(?i:l|d|j|n|s|c|m|t|qu|un|dell|nell|all|sull|dall|dagl|degl|quell|lorsqu|puisqu|jusqu)['\u2019]"
     r"(?=[^\W\d_])"
     r"|\d+(?:[.,:]\d+)*%?"
@@ -254,6 +255,8 @@ def capitalised_runs(words: list[str], lex: NameLexicon, gazetteer: Mapping[str,
                 continue
             if _MODEL_NUMBER_RE.fullmatch(words[j]):
                 j += 1
+                if j < n and named[j]:  # "Boeing 787 Dreamliner"
+                    continue
             break
         runs.append((i, j))
         i = j
