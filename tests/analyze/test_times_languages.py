@@ -96,6 +96,22 @@ def test_languages_law_and_resolution_numbers_are_not_years(language: str, text:
     assert "1973" not in _tags(text, language) and "1996" not in _tags(text, language)
 
 
+def test_languages_numbers_listed_after_a_resolution_word_are_not_years() -> None:
+    tags = _tags("Conforme a las resoluciones 1970 y 1973 de Naciones Unidas. Gadafi llegó en 1969 y 1970.", "es")
+    assert [value for kind, value in tags.values()] == ["1969", "1970"]
+
+
+@pytest.mark.parametrize(("language", "text", "expression", "value"), [
+    ("es", "En los años 70 el régimen nacionalizó el petróleo.", "los años 70", "197"),
+    ("fr", "Dans les années 1980, les islamistes étaient déjà là.", "les années 1980", "198"),
+    ("it", "Negli anni 90 la Libia era isolata.", "anni 90", "199"),
+    ("de", "In den 1970er Jahren verstaatlichte Libyen das Öl.", "1970er Jahren", "197"),
+    ("pt", "Na década de 1980 o país foi bombardeado.", "década de 1980", "198"),
+])
+def test_languages_decades(language: str, text: str, expression: str, value: str) -> None:
+    assert _tags(text, language)[expression] == ("DATE", value)
+
+
 def test_languages_a_year_after_a_preposition_is_still_a_year() -> None:
     assert _tags("Gadafi llegó al poder en 1969.", "es")["1969"] == ("DATE", "1969")
     assert _tags("Il a pris le pouvoir en 1969.", "fr")["1969"] == ("DATE", "1969")

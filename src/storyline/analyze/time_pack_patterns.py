@@ -72,6 +72,10 @@ def patterns(words: TimeWords) -> list[tuple[str, str, frozenset[str]]]:
         ("pk_edge_unit", opt(w.re("edges"), rf"\b(?P<edge>{{}})[\s-]+{det}(?P<unit>{units})\b"), unit_heads),
         ("pk_year", rf"\b{edge}(?:(?P<det>{w.re('year_determiners') or '(?!)'})\s+)?"
                     rf"(?<![\w$£€#.,/])(?P<year>{_YEAR})(?![\w%]|[.,]\d|-\d)", frozenset({DIGITS})),
+        ("pk_decade", opt(w.re("decade_before"), rf"{det}\b(?:{{}})\s+(?:(?P<c>1[6-9]|20)(?P<d>\d)0|['’]?(?P<d2>\d)0)"
+                                                 r"(?![\d%]|[.,]\d)\b"), frozenset({DIGITS})),
+        ("pk_decade", opt(w.re("decade_after"), r"(?<![\w.,])(?:(?P<c>1[6-9]|20)(?P<d>\d)|(?P<d2>\d))0(?:{})\b"),
+         frozenset({DIGITS})),
         ("pk_ago", opt(w.re("ago_before"), rf"\b(?P<dir>{{}})\s+{mods}{num}{half}"), unit_heads),
         ("pk_ago", opt(w.re("ago_after"), rf"\b{mods}{num}{half}\s+(?P<dir>{{}})(?![\w'’])"), unit_heads),
         ("pk_later", opt(w.re("later_before"), rf"\b(?P<dir>{{}})\s+{mods}{num}{half}"), unit_heads),

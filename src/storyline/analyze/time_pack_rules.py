@@ -177,9 +177,22 @@ def _year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _blocked(start: int, ctx: Context) -> bool:
-    """Whether the word before a number makes it a law, resolution or article number."""
+    """Whether the word before a number makes it a law, resolution or article number, also
+    in a list ("las resoluciones 1970 y 1973", "résolutions 1970, 1973 et 1975")."""
     before = ctx.word_before(start).rstrip(".")
-    return before in ctx.words.year_blockers
+    if before in ctx.words.year_blockers:
+        return True
+    listed = _LISTED.search(ctx.text, max(0, start - 60), start)
+    return listed is not None and ctx.word_before(listed.start()).rstrip(".") in ctx.words.year_blockers
+
+
+#: Numbers listed before a position: "1970 y ", "1970, 1971 et ".
+_LISTED = re.compile(r"(?<![\w.,])\d+(?:\s*(?:,|y|e|et|and|und|ou|o|ed)\s+\d+)*\s*(?:,|y|e|et|and|und|ou|o|ed)\s+$")
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Found | None:
+    century = m["c"] or "19"
+    return ("DATE", f"{century}{m['d'] or m['d2']}")
 
 
 def _amount(m: re.Match[str], ctx: Context) -> float | None:
@@ -332,7 +345,7 @@ HANDLERS: dict[str, Handler] = {
     "pk_date": _date, "pk_month_year": _month_year, "pk_month_shift": _month_shift,
     "pk_weekday": _weekday, "pk_day_word": _day_word, "pk_this_part": _this_part,
     "pk_relative_unit": _relative_unit, "pk_edge_unit": _edge_unit, "pk_year": _year,
-    "pk_ago": _ago, "pk_later": _later, "pk_duration": _duration, "pk_clock": _clock,
+    "pk_decade": _decade, "pk_ago": _ago, "pk_later": _later, "pk_duration": _duration, "pk_clock": _clock,
     "pk_clock_word": _clock_word, "pk_det_part": _det_part, "pk_reference": _reference, "pk_set": _set,
     "pk_frequency": _frequency,
 }
