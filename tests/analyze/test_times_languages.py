@@ -190,3 +190,12 @@ def test_languages_month_names_of_one_language_are_not_read_in_another() -> None
     # "mar" is the sea in Spanish and Italian, never March; "may" is English only.
     assert _tags("El barco cruzó el mar durante la noche.", "es").get("mar") is None
     assert _tags("Il mare e il mar Mediterraneo.", "it").get("mar") is None
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "it", "de", "pt", "qq"])
+def test_languages_hostile_input_ends_without_overlaps(language: str) -> None:
+    # Runs of determiners, modifiers, units and digits: patterns that backtracked on them would hang.
+    text = ("de la " * 2000) + ("el pasado " * 2000) + ("años " * 2000) + ("1" * 3000) + ("l'" * 3000)
+    mentions = find_times(text, SUNDAY, language=language)
+    assert all(a.span.end <= b.span.start for a, b in zip(mentions, mentions[1:]))
+    assert len(mentions) < 10
