@@ -199,3 +199,16 @@ def test_languages_hostile_input_ends_without_overlaps(language: str) -> None:
     mentions = find_times(text, SUNDAY, language=language)
     assert all(a.span.end <= b.span.start for a, b in zip(mentions, mentions[1:]))
     assert len(mentions) < 10
+
+
+@pytest.mark.parametrize(("language", "past", "future"), [
+    ("es", "El Consejo se reunió el viernes en Nueva York.", "El Consejo se reunirá el viernes en Nueva York."),
+    ("fr", "Le Conseil s'est réuni vendredi.", "Le Conseil se réunira vendredi."),
+    ("it", "Il Consiglio si è riunito venerdì.", "Il Consiglio si riunirà venerdì."),
+    ("de", "Der Rat tagte am Freitag.", "Der Rat wird am Freitag tagen."),
+    ("pt", "O Conselho reuniu-se na sexta-feira.", "O Conselho vai se reunir na sexta-feira."),
+])
+def test_languages_tense_chooses_the_last_or_the_next_weekday(language: str, past: str, future: str) -> None:
+    wednesday = date(2011, 3, 16)
+    assert [m.value for m in find_times(past, wednesday, language=language)] == ["2011-03-11"]
+    assert [m.value for m in find_times(future, wednesday, language=language)] == ["2011-03-18"]
