@@ -84,14 +84,17 @@ def test_evaluate_crosslingual_on_a_tiny_fixture(tmp_path: Path) -> None:
         "es/egypt/2011-01-28/a.txt": "Mubarak anuncia en El Cairo que Suleiman sera vicepresidente",
         "fr/egypt/2011-01-28/b.txt": "Mubarak nomme au Caire Suleiman vice-president",
         "it/libya/2011-03-01/c.txt": "Gheddafi bombarda Bengasi e Misurata",
+        "it/libya/2011-01-29/d.txt": "Gheddafi parla a Tripoli",
     }
     with tarfile.open(tmp_path / "ml_crisis_docs_es_fr_it.tar.gz", "w:gz") as archive:
         for name, text in docs.items():
             _add(archive, name, text.encode())
     result = evaluate_crosslingual(tmp_path)
     json.dumps(result)
-    assert result["documents"] == 3 and result["crosslingual_pairs"] == 1
+    assert result["documents"] == 4 and result["crosslingual_pairs"] == 1
     assert 0.0 <= result["pair_recall"] <= 1.0
+    assert result["other_topic_pairs"] == 2  # d (libya, it) with a and b (egypt, es/fr), a day apart
+    assert result["other_topic_rate"] == 0.0  # nothing shared: placed apart
 
 
 @pytest.mark.shared

@@ -121,3 +121,33 @@ def test_weigh_accepts_precomputed_idf() -> None:
     counts = {"w:common": 2.0, "n:rare": 1.0}
     idf = {key: table.idf(key) for key in counts}
     assert weigh(counts, idf, {"w": 1.0, "n": 1.0}) == weigh(counts, table, {"w": 1.0, "n": 1.0})
+
+
+@pytest.mark.parametrize("names", [
+    ("Libya", "Libia", "Libye", "Libyen", "Líbia", "ليبيا", "Ливия", "利比亚"),
+    ("Egypt", "Egipto", "Égypte", "Egitto", "Ägypten", "مصر"),
+])
+def test_country_names_share_their_code_as_loose_key_in_every_script(names: tuple[str, ...]) -> None:
+    from storyline.group.features import token_keys
+    codes = [{key for key in token_keys(name, ALL_STOPWORDS) if key.startswith("k:") and key[2:].isupper()}
+             for name in names]
+    assert all(len(found) == 1 for found in codes) and len(set().union(*codes)) == 1
+
+
+def test_names_in_other_cased_scripts_meet_their_latin_skeleton() -> None:
+    assert name_skeleton("Каддафи") == name_skeleton("Gaddafi") == name_skeleton("Kadhafi")
+    assert name_skeleton("Путин") == name_skeleton("Putin")
+
+
+def test_caseless_words_that_are_not_countries_stay_words() -> None:
+    from storyline.group.features import token_keys
+    keys = token_keys("قال المتحدث", ALL_STOPWORDS)
+    assert keys and all(key.startswith("w:") for key in keys)
+
+
+def test_place_keys_leave_other_capitalised_words_alone() -> None:
+    from storyline.group.features import token_keys
+    keys = token_keys("Blinken visited Paris and Chad", ALL_STOPWORDS)
+    assert "n:" + name_skeleton("Blinken") in keys and "k:" + name_skeleton("Blinken")[:3] in keys
+    assert "k:TD" in keys  # Chad is a country; Paris, a city, keeps its skeleton keys
+    assert "k:" + name_skeleton("Paris")[:3] in keys

@@ -19,7 +19,8 @@ An article becomes a bag of typed keys with counts:
 * ``d:<MM-DD>``: a day of a month named in the text in any of several languages ("28 janvier",
   "28 de enero", "January 28th" → ``d:01-28``): dates cross languages as names do.
 
-Weighting (IDF, per-type weights) is the grouper's business: IDF is corpus state. The country
+Weighting (IDF, per-type weights) is the grouper's business: IDF is corpus state
+(:mod:`storyline.group.weighting`, whose names this module re-exports). The country
 table is read from CLDR once per process (about 2 s); per token it is one dict lookup, cached
 with the token's keys.
 Tokenisation is one regex (no spaCy), and only the first 20,000 characters are read.
@@ -27,33 +28,27 @@ Tokenisation is one regex (no spaCy), and only the first 20,000 characters are r
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import chain, repeat
-from operator import mul
+from itertools import chain
 from typing import Any
 
 from anyascii import anyascii
 
 from storyline.group.months import MONTHS
 from storyline.group.stopwords import ALL_STOPWORDS, stopwords_for
+from storyline.group.weighting import DocumentFrequencies, dot, weigh, weigh_two
 from storyline.lang import available, pack
 from storyline.lang.places import choose_place, cldr_place_names, is_territory
 from storyline.model import Article
 
-try:  # The C helper behind Counter.update: the same loop, without the interpreter.
-    from collections import _count_elements  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    def _count_elements(mapping: dict[str, int], iterable: Iterable[str]) -> None:
-        get = mapping.get
-        for elem in iterable:
-            mapping[elem] = get(elem, 0) + 1
+__all__ = ["DocumentFrequencies", "Features", "date_keys", "day_to_iso", "dot", "extract_features", "fold",
+           "fold_head", "name_skeleton", "parse_day", "place_codes", "token_keys", "weigh", "weigh_two"]
 
 #: Characters that NFKD does not decompose into a base letter plus accent.
 _SPECIAL_FOLDS = str.maketrans(
@@ -311,7 +306,7 @@ def place_codes() -> dict[str, str]:
         tokens = _TOKEN.findall(fold(name))
         while len(tokens) > 1 and tokens[0] in ALL_STOPWORDS:
             tokens.pop(0)  # "Le Caire", "El Cairo", "Il Cairo"
-        if len(tokens) == 1 and len(tokens[0]) >= 4:
+        if len(tokens) == 1 and (len(tokens[0]) >= 4 or not tokens[0].isascii()):
             claims.setdefault(_JOINERS.sub("", tokens[0]), Counter())[key] += 1
     table = {name: key for name, votes in claims.items()
              if (key := choose_place(votes)) is not None and is_territory(key)}
@@ -379,114 +374,3 @@ def extract_features(article: Article, *, title_weight: float = 2.0) -> Features
         for key in token_keys(article.title, stopwords):
             result[key] = result.get(key, 0.0) + title_weight
     return Features(article_id=article.id, counts=result, day=parse_day(article.published))
-
-
-class DocumentFrequencies:
-    """Online document frequencies of feature keys, for IDF weighting as articles stream in.
-
-    Args:
-        max_keys: When more keys than this are counted, keys seen in one document only are dropped
-            (they cannot link two articles anyway), so memory stays bounded.
-    """
-
-    def __init__(self, *, max_keys: int = 2_000_000) -> None:
-        self.max_keys = max_keys
-        self.n_docs_ = 0
-        self.counts_: dict[str, int] = {}
-
-    def add(self, keys: Iterable[str]) -> None:
-        """Count one document's distinct keys."""
-        _count_elements(self.counts_, keys)  # counts[key] = counts.get(key, 0) + 1, in C
-        self.n_docs_ += 1
-
-    def prune(self) -> None:
-        """Past ``max_keys`` keys, drop the keys seen in one document only. Called after each
-        streamed document, or once after a batch: a batch's table is then the same however it
-        was counted (one process or many)."""
-        if len(self.counts_) > self.max_keys:
-            self.counts_ = {key: n for key, n in self.counts_.items() if n > 1}
-
-    def df(self, key: str) -> int:
-        """Documents counted with ``key``."""
-        return self.counts_.get(key, 0)
-
-    def idf(self, key: str) -> float:
-        """Smoothed IDF, ``log((1 + N) / (1 + df)) + 1`` as in scikit-learn."""
-        return math.log((1 + self.n_docs_) / (1 + self.counts_.get(key, 0))) + 1.0
-
-    def to_state(self) -> dict[str, Any]:
-        """JSON-able state."""
-        return {"max_keys": self.max_keys, "n_docs": self.n_docs_, "counts": dict(self.counts_)}
-
-    @classmethod
-    def from_state(cls, state: Mapping[str, Any]) -> DocumentFrequencies:
-        """Inverse of :meth:`to_state`."""
-        table = cls(max_keys=int(state["max_keys"]))
-        table.n_docs_ = int(state["n_docs"])
-        table.counts_ = {str(k): int(v) for k, v in state["counts"].items()}
-        return table
-
-
-def weigh(counts: Mapping[str, float], table: DocumentFrequencies | Mapping[str, float],
-          type_weights: Mapping[str, float]) -> dict[str, float]:
-    """A unit-length vector: sublinear TF x IDF x the weight of the key's type (its prefix).
-
-    Args:
-        counts: Key counts from :class:`Features`.
-        table: Document frequencies for IDF, or the IDF of every key of ``counts`` (computed
-            once per article when several vectors are weighed).
-        type_weights: Weight per key prefix ("w", "n", "k", "#"); a missing prefix weighs 0.
-
-    Returns:
-        Key to weight, L2-normalised (empty when nothing weighs).
-    """
-    idf = table.idf if isinstance(table, DocumentFrequencies) else table.__getitem__
-    vector: dict[str, float] = {}
-    for key, count in counts.items():
-        type_weight = type_weights.get(key[0], 0.0)
-        if type_weight > 0 and count > 0:
-            vector[key] = (1.0 + math.log(count)) * idf(key) * type_weight
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {key: w / norm for key, w in vector.items()} if norm else {}
-
-
-def weigh_two(counts: Mapping[str, float], table: DocumentFrequencies,
-              first: Mapping[str, float],
-              second: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
-    """``(weigh(counts, table, first), weigh(counts, table, second))`` in one pass.
-
-    The same numbers (the same operations in the same order), with the TF x IDF of each key
-    computed once: the grouper weighs every article for stories and for events.
-    """
-    n_docs = 1 + table.n_docs_
-    df = table.counts_.get
-    log = math.log
-    # Per key type, its two weights (types are few: one lookup per type, not per key).
-    kinds: dict[str, tuple[float, float]] = {}
-    one: dict[str, float] = {}
-    two: dict[str, float] = {}
-    for key, count in counts.items():
-        kind = key[0]
-        weights = kinds.get(kind)
-        if weights is None:
-            weights = kinds[kind] = (first.get(kind, 0.0), second.get(kind, 0.0))
-        w1, w2 = weights
-        if count > 0 and (w1 > 0 or w2 > 0):
-            tf_idf = (1.0 + log(count)) * (log(n_docs / (1 + df(key, 0))) + 1.0)
-            if w1 > 0:
-                one[key] = tf_idf * w1
-            if w2 > 0:
-                two[key] = tf_idf * w2
-    return _unit(one), _unit(two)
-
-
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {key: w / norm for key, w in vector.items()} if norm else {}
-
-
-def dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:
-    """Dot product of two sparse vectors; pass the shorter one first."""
-    # sum(w * large.get(key, 0.0) for key, w in small.items()), the same products summed in the
-    # same order, iterated in C.
-    return sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))

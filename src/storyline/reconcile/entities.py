@@ -136,7 +136,7 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
         for mi, mention in enumerate(item.entities):
             surface = mention.span.text_in(text)
             is_pronoun = fold(surface) in PRONOUNS and not (surface.isupper() and len(surface) > 1)
-            if is_pronoun or not any(c.isupper() or c.isdigit() for c in surface):
+            if is_pronoun or not any(c.isupper() or c.isdigit() or _caseless(c) for c in surface):
                 if not surface.strip():
                     singles.append((ii, mi))
                     continue
@@ -164,6 +164,11 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
             index[key].mentions.append((ii, mi))
             index[key].scopes.add(scope)
     return list(index.values()), singles
+
+
+def _caseless(char: str) -> bool:
+    """A letter of a script without case (Arabic, Chinese): such names show no capital."""
+    return char.isalpha() and not char.islower() and not char.isupper()
 
 
 def _whole_name(surface: str, kind: str, words: tuple[str, ...]) -> bool:
@@ -212,7 +217,7 @@ def _merge_full_names(groups: list[_Group], find: Any, union: Any) -> None:
         surname = groups[gi].words[-1]
         blocks[surname[:1]].append(gi)
         initial = skeleton(translit_key(surname))[:1]
-        if initial not in ("", surname[:1]):
+        if initial:
             blocks["~" + initial].append(gi)  # Kadhafi meets Gaddafi
     seen: set[tuple[int, int]] = set()
     for block in blocks.values():

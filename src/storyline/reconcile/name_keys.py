@@ -44,8 +44,9 @@ from storyline.reconcile.name_data import (
     ACRONYM_SKIP, GIVEN_NAME_GROUPS, NAME_PARTICLES, ORG_DESCRIPTORS, SPELLING,
 )
 
-__all__ = ["FAMILY", "acronym", "alias_of", "skeleton", "translit_key", "translit_match", "fold", "function_words", "given_names_compatible",
-           "name_tokens", "name_words", "part_similarity", "phonetic_key"]
+__all__ = ["FAMILY", "acronym", "alias_of", "fold", "function_words", "given_names_compatible",
+           "name_tokens", "name_words", "part_similarity", "phonetic_key", "skeleton", "translit_key",
+           "translit_match"]
 
 #: Type families: mentions merge only within one (models confuse ORG, GPE and LOC).
 FAMILY = {"PERSON": "P", "ORG": "O", "GPE": "O", "LOC": "O", "FAC": "O", "NORP": "N",
@@ -260,7 +261,8 @@ def function_words() -> frozenset[str]:
 
 
 def _capitalised(token: str) -> bool:
-    return any(c.isupper() or c.isdigit() for c in token)
+    """Written as a name: a capital or a digit, or letters of a script without case (Arabic)."""
+    return any(c.isupper() or c.isdigit() or (c.isalpha() and not c.islower()) for c in token)
 
 
 def _person_run(tokens: list[str]) -> list[str]:
@@ -270,7 +272,7 @@ def _person_run(tokens: list[str]) -> list[str]:
         low = token.lower().strip(".")
         if low in TITLE_WORDS or low + "." in TITLE_WORDS or low in HONORIFICS:
             break
-        if token[:1].isupper() or (run and low in NAME_PARTICLES):
+        if _capitalised(token[:1]) and not token[:1].isdigit() or (run and low in NAME_PARTICLES):
             run.insert(0, token)
         elif token[:1] in "-'’":
             continue

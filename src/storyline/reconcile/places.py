@@ -26,8 +26,9 @@ from storyline.reconcile.name_keys import fold, function_words, name_words
 __all__ = ["is_territory", "place_key", "place_table"]
 
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
-#: Shorter names are left out: minority locales' three-letter names ("Ale", "Anh", "Bay") are
-#: common words elsewhere; the short names news uses (US, UK, EU) come as aliases.
+#: Shorter Latin names are left out: minority locales' three-letter names ("Ale", "Anh", "Bay")
+#: are common words elsewhere; the short names news uses (US, UK, EU) come as aliases. Other
+#: scripts write countries short ("مصر", "利比亚") and keep them.
 _MIN_CHARS = 4
 
 
@@ -43,7 +44,7 @@ def place_table() -> dict[str, str]:
     claims: dict[str, Counter[str]] = defaultdict(Counter)
     for name, key in cldr_place_names():
         normal = _normal(name)
-        if len(normal) >= _MIN_CHARS:
+        if len(normal) >= _MIN_CHARS or not normal.isascii():
             claims[normal][key] += 1
     table = {}
     for name, votes in claims.items():

@@ -1,0 +1,44 @@
+"""The resolution topic of every pack: place aliases CLDR lacks, name prefixes of other scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.lang import FULL, available, pack
+from storyline.lang.places import choose_place, cldr_place_names, is_territory
+
+_CODES = {code for _, code in cldr_place_names()}
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_places_every_full_pack_has_place_aliases(code: str) -> None:
+    aliases = pack(code).topic("resolution").get("place_aliases")
+    assert isinstance(aliases, dict) and aliases
+
+
+@pytest.mark.parametrize("code", available())
+def test_places_aliases_point_at_cldr_keys(code: str) -> None:
+    for alias, key in pack(code).topic("resolution").get("place_aliases", {}).items():
+        assert alias.strip() and key in _CODES, (code, alias, key)
+
+
+@pytest.mark.parametrize("code", available())
+def test_places_name_prefixes_are_not_latin(code: str) -> None:
+    for prefix in pack(code).words("resolution", "name_prefixes"):
+        assert prefix and not prefix.isascii()
+
+
+def test_places_cldr_names_cover_many_languages_and_scripts() -> None:
+    names = {name for name, code in cldr_place_names() if code == "LY"}
+    assert {"Libya", "Libia", "Libye", "Libyen", "Líbia", "ليبيا", "Ливия", "利比亚"} <= names
+    assert ("El Cairo", "tz:Africa/Cairo") in cldr_place_names()
+    assert cldr_place_names() is cldr_place_names()  # read once per process
+
+
+def test_places_choose_prefers_places_to_cities_and_needs_a_majority() -> None:
+    from collections import Counter
+    assert choose_place(Counter({"AD": 1, "tz:Europe/Andorra": 5})) == "AD"
+    assert choose_place(Counter({"US": 5, "UM": 1})) == "US"
+    assert choose_place(Counter({"NE": 2, "NG": 2})) is None
+    assert choose_place(Counter({"tz:Asia/Baku": 1})) == "tz:Asia/Baku"
+    assert is_territory("LY") and not is_territory("150") and not is_territory("tz:Africa/Cairo")
