@@ -80,6 +80,8 @@ class SpeechCues:
         self.after_quote_separators = frozenset(data.get("after_quote_separators", (",",)))
         self.inverted_aux = _low(data.get("inverted_aux", ()))
         self.after_quote_cues = _low(data.get("after_quote_cues", ()))
+        self.anaphors = _low(data.get("anaphors", ()))
+        self.addressee_prepositions = _low(data.get("addressee_prepositions", ()))
         self.clitic_pronouns: tuple[str, ...] = tuple(sorted(data.get("clitic_pronouns", ()), key=len, reverse=True))
         self.name_joiners = _low(data.get("name_joiners", ()))
         self.office_abbreviations = _low(data.get("office_abbreviations", ()))

@@ -13,6 +13,8 @@ for scare quotes and dropped. Each quote reads a bounded window: linear in the t
 
 from __future__ import annotations
 
+import re
+
 from storyline.analyze.quote_indirect import WINDOW, participle_speaker
 from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
 from storyline.analyze.quote_sources import Found
@@ -34,7 +36,9 @@ def direct_quotes(doc: TokenDoc, min_words: int) -> list[Found]:
         quote = Found(content, "direct")
         ends_sentence = doc.text[closer.start - 1] == "."  # '..." Trump called' opens a sentence
         (not ends_sentence and _attribute_after(doc, closer.end, quote)) \
-            or _attribute_before(doc, opener.start, quote)
+            or _attribute_before(doc, opener.start, quote) \
+            or _anaphoric_after(doc, closer.end, quote) \
+            or _name_colon_before(doc, opener.start, quote)
         if quote.cue is None and found and _interrupted(doc.text, pairs, index):
             previous = found[-1]
             quote.speaker, quote.cue = previous.speaker, previous.cue
@@ -86,7 +90,10 @@ def _attribute_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
         if (low in doc.cues.cue_forms or right_after and low in doc.cues.after_quote_cues) \
                 and not doc.cues.is_gerund(low):
             if right_after:
-                speaker = speaker_right(doc, tok[1], limit)
+                speaker = speaker_right(doc, _past_addressee(doc, tok[1], limit), limit)
+                if speaker is None and doc.cues.pro_drop and _clause_ends(doc, tok[1], limit):
+                    quote.cue, quote.implicit = Span(*tok), True  # '«...», opinó.'
+                    return True
             else:
                 speaker = speaker_before(doc, tok[0], pos)
                 if speaker is not None and len(doc.tokens_in(pos, speaker.start)) > 2:
@@ -96,6 +103,70 @@ def _attribute_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
                 return True
             return False
     return False
+
+
+def _past_addressee(doc: TokenDoc, pos: int, limit: int) -> int:
+    """Where the inverted speaker starts after a cue: past an addressee (``a déclaré à la presse
+    le commandant``, ``dijo a los periodistas el ministro``) and a time word (``dijo el jueves
+    el director``)."""
+    tokens = doc.tokens_in(pos, limit)[:6]
+    words = [doc.word(t).lower() for t in tokens]
+    i = 0
+    if words and words[0] in doc.cues.addressee_prepositions:
+        i = 1
+        while i < len(words) and (words[i] in doc.cues.determiners or words[i] in doc.cues.np_inner_words):
+            i += 1
+        if i < len(words) and doc.word(tokens[i]).islower() and words[i] not in doc.cues.role_nouns:
+            i += 1  # "à la presse", "ai giornalisti"
+        else:
+            i = 0
+    j = i + (i < len(words) and words[i] in doc.cues.determiners)
+    if j < len(words) and words[j] in doc.cues.time_words and doc.word(tokens[j]).islower():
+        i = j + 1
+    return tokens[i - 1][1] if i else pos
+
+
+def _clause_ends(doc: TokenDoc, pos: int, limit: int) -> bool:
+    """Nothing but punctuation, or a time word, follows ``pos`` in the clause."""
+    rest = [doc.word(t) for t in doc.tokens_in(pos, limit)]
+    return all(not w[0].isalnum() or w.lower() in doc.cues.time_words for w in rest)
+
+
+def _anaphoric_after(doc: TokenDoc, pos: int, quote: Found) -> bool:
+    """The next sentence points back to the quotation and says who spoke: ``"...". Lo ha detto
+    il segretario di Stato``, ``«...». Así lo afirmó el ministro``."""
+    start = pos
+    while start < len(doc.text) and doc.text[start] in " .,;\u00a0":
+        start += 1
+    tokens = doc.tokens_in(start, min(len(doc.text), start + 40))
+    i = 0
+    while i < len(tokens) and doc.word(tokens[i]).lower() in doc.cues.anaphors:
+        i += 1
+    if i == 0 or i == len(tokens) or "\n" in doc.text[pos : tokens[0][0]]:
+        return False
+    return _attribute_after(doc, tokens[i - 1][1], quote)
+
+
+#: "Gentiloni: "...": a name and a colon right before the quotation, opening a line or sentence.
+_NAME_COLON_RE = re.compile(
+    r"(?:^|(?<=[\n.!?]))\s*([A-Z\u00c0-\u00de][\w'\u2019.\-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]*|de|da|di|del|al|el|von|van|bin)){0,3})\s*:\s*$")
+
+
+def _name_colon_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
+    """``Gentiloni: "Possibile prorogare ..."``, ``Megan Rapinoe : « Je ... »``: a name and a
+    colon right before the opener, at the start of its line or sentence (not a cue word:
+    ``Selon :``, not a credit: ``FONTE:``)."""
+    floor = max(0, pos - 60, doc.text.rfind("\n", 0, pos) + 1)
+    match = _NAME_COLON_RE.search(doc.text, floor, pos)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    if any(w.lower() in doc.cues.cue_forms or w in doc.cues.never_names or w.lower() in doc.cues.speaker_break_words
+           for w in words) or match.group(1).isupper():
+        return False
+    colon = doc.text.rindex(":", match.start(), pos)
+    quote.speaker, quote.cue = Span(match.start(1), match.end(1)), Span(colon, colon + 1)
+    return True
 
 
 def _inversion_gap(doc: TokenDoc, token: tuple[int, int]) -> bool:

@@ -151,8 +151,8 @@ def _transcript_quotes(doc: TokenDoc, found: list[Found]) -> list[Found]:
         if i + 1 < len(turns):
             end = min(end, turns[i + 1].start())
         content = trim(doc.text, match.end(), end)
-        if content is None or inside(taken, content.start):
-            continue
+        if content is None or inside(taken, content.start) or inside(taken, content.start + 2):
+            continue  # the turn is a quotation found already ('Gentiloni: "..."')
         out.append(Found(content, "indirect", Span(*match.span(1)), Span(match.end(1), match.end(1) + 1)))
     return out
 

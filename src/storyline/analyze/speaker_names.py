@@ -122,7 +122,7 @@ class SpeakerResolver:
         if named is not None and (any(_not_a_name(self.cues, w) for w in named.group().split())
                                   or not cut and name):
             named = None
-        department = cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners
+        department = cut and any(w.lower() in self.cues.name_joiners for w in words[cut : cut + 3])
         if named is not None and (not name or department):
             return named.group()  # "el ministro de Exteriores, José Manuel García-Margallo"
         if not name and cut:
