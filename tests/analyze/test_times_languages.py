@@ -153,6 +153,8 @@ def test_languages_a_clock_time_takes_the_day_named_before_it() -> None:
     ("fr", "Il a passé plusieurs années en exil.", "plusieurs années", "PXY"),
     ("fr", "Ces derniers jours, le président a montré des signes de fatigue.", "Ces derniers jours", "PXD"),
     ("es", "Estos últimos años fueron duros para la empresa.", "Estos últimos años", "PXY"),
+    ("es", "La marca que ha mantenido durante años con la discográfica.", "años", "PXY"),  # "durante" stays out
+    ("it", "Da anni la Libia non comprava armi.", "anni", "PXY"),
     ("it", "È rimasto in carcere per sei mesi.", "sei mesi", "P6M"),
 ])
 def test_languages_durations(language: str, text: str, expression: str, value: str) -> None:

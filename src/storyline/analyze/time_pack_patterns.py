@@ -80,6 +80,8 @@ def patterns(words: TimeWords) -> list[tuple[str, str, frozenset[str]]]:
         ("pk_ago", opt(w.re("ago_after"), rf"\b{mods}{num}{half}\s+(?P<dir>{{}})(?![\w'’])"), unit_heads),
         ("pk_later", opt(w.re("later_before"), rf"\b(?P<dir>{{}})\s+{mods}{num}{half}"), unit_heads),
         ("pk_later", opt(w.re("later_after"), rf"\b{mods}{num}{half}\s+(?P<dir>{{}})(?![\w'’])"), unit_heads),
+        ("pk_vague_duration", opt(w.re("duration_preps"), rf"\b(?:{{}})\s+(?P<x>{det}(?P<unit>{w.re('units')}))\b"),
+         unit_heads),
         ("pk_duration", rf"\b{mods}{det}{pre}{num}{half}{not_after}", unit_heads),
         ("pk_clock", rf"{when}(?:\b(?P<pre>{w.re('clock_before') or '(?!)'})\s+)?(?<![\d:.,])\b(?P<h>[01]?\d|2[0-3])"
                      rf"(?::(?P<min>[0-5]\d)(?![\d:])(?:\s*(?:{clock_marks or '(?!)'})\b)?"

@@ -190,6 +190,15 @@ def _blocked(start: int, ctx: Context) -> bool:
 _LISTED = re.compile(r"(?<![\w.,])\d+(?:\s*(?:,|y|e|et|and|und|ou|o|ed)\s+\d+)*\s*(?:,|y|e|et|and|und|ou|o|ed)\s+$")
 
 
+def _vague_duration(m: re.Match[str], ctx: Context) -> Found | None:
+    """"durante décadas", "per anni": a plural unit after a preposition of duration is PX."""
+    unit = ctx.words.units.get(_norm(m["unit"]))
+    if unit not in UNITS or not _is_plural(m["unit"], ctx.words):
+        return None
+    letter, is_time, factor = UNITS[unit]
+    return ("DURATION", tr.duration_value(None, letter, is_time, factor))
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Found | None:
     century = m["c"] or "19"
     return ("DATE", f"{century}{m['d'] or m['d2']}")
@@ -345,7 +354,7 @@ HANDLERS: dict[str, Handler] = {
     "pk_date": _date, "pk_month_year": _month_year, "pk_month_shift": _month_shift,
     "pk_weekday": _weekday, "pk_day_word": _day_word, "pk_this_part": _this_part,
     "pk_relative_unit": _relative_unit, "pk_edge_unit": _edge_unit, "pk_year": _year,
-    "pk_decade": _decade, "pk_ago": _ago, "pk_later": _later, "pk_duration": _duration, "pk_clock": _clock,
+    "pk_decade": _decade, "pk_vague_duration": _vague_duration, "pk_ago": _ago, "pk_later": _later, "pk_duration": _duration, "pk_clock": _clock,
     "pk_clock_word": _clock_word, "pk_det_part": _det_part, "pk_reference": _reference, "pk_set": _set,
     "pk_frequency": _frequency,
 }

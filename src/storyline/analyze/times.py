@@ -69,13 +69,15 @@ def find_times(
     for rank, (heads, pattern, handler) in enumerate(build_rules(ctx.language)):
         if heads.isdisjoint(present):
             continue
+        inner = "x" in pattern.groupindex  # a rule whose context (a preposition) stays out of the span
         for low, high in _windows(heads, index, len(text)):
             for match in pattern.finditer(text, low, high):
-                if match.end() == match.start():
+                start, end = match.span("x") if inner and match["x"] else match.span()
+                if end == start:
                     continue
                 result = handler(match, ctx)
                 if result is not None:
-                    found.append((match.start(), match.end(), rank, *result))
+                    found.append((start, end, rank, *result))
     mentions = _longest_first(found, text)
     return _year_ago_quarters(mentions, ctx)
 
