@@ -1,9 +1,10 @@
 """Time expressions: recognition and TIMEX3 normalisation against a report's date.
 
-``find_times`` runs the rules of :mod:`storyline.analyze.time_rules` over the text, keeps the
-longest non-overlapping matches and resolves relative ones ("on Wednesday", "the 10th", "last
-year") against the anchor, the report's own date, reading the tense of the sentence to choose
-the direction. ``infer_report_date`` guesses that date from the report's absolute expressions
+``find_times`` runs the rules of :mod:`storyline.analyze.time_rules` over the text (one code
+path for every language: the words come from the language's pack, ``lang/<code>/time.toml``),
+keeps the longest non-overlapping matches and resolves relative ones ("on Wednesday", "el
+pasado viernes", "the 10th", "l'anno scorso") against the anchor, the report's own date,
+reading the tense of the sentence to choose the direction. ``infer_report_date`` guesses that date from the report's absolute expressions
 when the metadata lacks it.
 
 Example:
@@ -52,8 +53,9 @@ def find_times(
         text: the report's text; spans are character offsets into it.
         anchor: the report's date, against which relative expressions are resolved; ``None``
             leaves them underspecified (``XXXX-12``, ``XXXX-WXX-3``).
-        language: ISO 639-1 code; month and weekday names of "es", "fr" and "it" are known
-            besides English, whose rules apply to every language.
+        language: ISO 639-1 code; its pack (``lang/<code>/time.toml``) gives the words of
+            every rule (an unknown code: the union of all packs). English constructions
+            (fiscal quarters, spoken years) apply to every language.
         max_chars: only the first ``max_chars`` characters are read.
 
     Returns:
