@@ -21,7 +21,7 @@ from storyline.ingest.language import LanguageDetector
 from storyline.ingest.prepare import prepare
 from storyline.ingest.readers import READERS, RawItem
 from storyline.ingest.sources import InputFile, iter_input_files, open_bytes, open_input
-from storyline.ingest.templates import TemplateLines
+from storyline.ingest.templates import TemplateLines, article_lines, strip_templates
 from storyline.analyze.annotate import annotate
 from storyline.group import StoryGrouper
 from storyline.group.blocking import publication_schedule
@@ -157,7 +157,7 @@ def _store_batch(batch: list[Article | InputError], store: Store, templates: Tem
     articles = [a for a in batch if isinstance(a, Article)]
     errors = [e for e in batch if isinstance(e, InputError)]
     for article in articles:
-        templates.observe(article.source, article.text.split("\n\n"))
+        templates.observe(article.source, article_lines(article))
     articles = [_without_templates(a, templates) for a in articles]
     kept = [a for a in articles if a.text]
     errors += [emptied_error(a) for a in articles if not a.text]
@@ -171,13 +171,7 @@ def _store_batch(batch: list[Article | InputError], store: Store, templates: Tem
 
 
 def _without_templates(article: Article, templates: TemplateLines) -> Article:
-    lines = article.text.split("\n\n")
-    kept = [line for line in lines if not templates.is_template(article.source, line)]
-    if len(kept) == len(lines):
-        return article
-    removed = dict(article.meta.get("removed", {}))
-    removed["template"] = len(lines) - len(kept)
-    return dataclasses.replace(article, text="\n\n".join(kept), meta={**article.meta, "removed": removed})
+    return strip_templates(article, lambda line: templates.is_template(article.source, line))
 
 
 def emptied_error(article: Article) -> InputError:

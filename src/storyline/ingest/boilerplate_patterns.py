@@ -38,12 +38,17 @@ CAPTION_MARKERS = [
     r"^(file|stock) (photo|image)\b", r"\bqr code$", r"\b(logo|icon|thumbnail|avatar)$",
 ]
 
-#: News agencies whose name alone on a line is a credit, not text.
-AGENCIES = [
-    "reuters", "afp", "ap", "associated press", "agence france-presse", "anadolu", "anadolu agency",
-    "aa", "bloomberg", "dpa", "xinhua", "tass", "ria novosti", "efe", "ansa", "pti", "ians", "upi",
-    "ani", "kyodo", "yonhap", "wafa", "irna", "sputnik", "cnn wire", "bernama",
-]
+#: News agencies whose name alone on a line is a credit, not text; each with the name shown.
+AGENCY_NAMES = {
+    "reuters": "Reuters", "afp": "AFP", "ap": "AP", "associated press": "AP",
+    "agence france-presse": "AFP", "agence france presse": "AFP", "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency", "aa": "Anadolu Agency", "bloomberg": "Bloomberg", "dpa": "dpa",
+    "xinhua": "Xinhua", "tass": "TASS", "ria novosti": "RIA Novosti", "efe": "EFE", "europa press": "Europa Press",
+    "ansa": "ANSA", "adnkronos": "Adnkronos", "pti": "PTI", "ians": "IANS", "upi": "UPI", "ani": "ANI",
+    "kyodo": "Kyodo", "yonhap": "Yonhap", "wafa": "WAFA", "irna": "IRNA", "sputnik": "Sputnik",
+    "cnn wire": "CNN Wire", "bernama": "Bernama", "lusa": "Lusa",
+}
+AGENCIES = list(AGENCY_NAMES)
 
 #: "By Jane Doe", "Written by ...", "Reporting by ...; Editing by ..." (Reuters' closing credits).
 BYLINE = r"(by|written by|words by|reported by|story by|author:?)\s+(?P<name>[^\W\d_][\w.'’ -]{1,60}?)(\s*[,|/-]\s*.{0,60})?"

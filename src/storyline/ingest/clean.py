@@ -23,6 +23,8 @@ import ftfy.badness
 from storyline.ingest import boilerplate_patterns as bp
 from storyline.ingest import furniture
 from storyline.ingest.dates import parse_date
+from storyline.ingest.outlet import outlet_of
+from storyline.ingest.titles import as_title
 
 _JUNK = {**furniture.junk_lines(), "markup": bp.compile_lines(bp.MARKUP)}
 _BLOCK_MARKER = furniture.block_marker()
@@ -58,6 +60,8 @@ _MAX_CAPTION_WORDS = 30
 _MAX_PATTERN_CHARS = 400
 #: A line this long printed again anywhere is a duplicate paragraph.
 _MIN_REPEATED_PARAGRAPH_WORDS = 25
+#: Header lines kept as titles to fall back on.
+_MAX_TITLE_CANDIDATES = 3
 #: Headline-like lines (no closing punctuation) are at most this long.
 _MAX_HEADLINE_WORDS = 25
 
@@ -73,6 +77,11 @@ class CleanText:
     published_from: str | None = None
     updated: str | None = None
     removed: Mapping[str, int] = field(default_factory=dict)
+    #: Headline-like header lines after the title, for when the title proves to be furniture.
+    title_candidates: tuple[str, ...] = ()
+    #: The outlet the page's own lines name, and which kind of line named it (ingest/outlet.py).
+    outlet: str | None = None
+    outlet_from: str | None = None
 
 
 def normalize_text(text: str) -> str:
@@ -111,6 +120,7 @@ def clean_text(text: str, *, title: str | None = None, strip_header: bool = True
     lines = _join_hard_wraps(normalize_text(text).split("\n"))
     found = _Found()
     lines = _take_date_header(lines, found)
+    outlet, outlet_from = outlet_of(lines) or (None, None)
     reasons: list[str | None] = [_classify(line, found) for line in lines]
     _mark_breadcrumb_trail(lines, reasons)
     _mark_blocks(lines, reasons)
@@ -128,12 +138,15 @@ def clean_text(text: str, *, title: str | None = None, strip_header: bool = True
         published_from=found.published_from,
         updated=found.updated,
         removed=dict(Counter(r for r in reasons if r and r not in ("title", "repeat"))),
+        title_candidates=tuple(found.titles) if detected else (),
+        outlet=outlet, outlet_from=outlet_from,
     )
 
 
 @dataclass
 class _Found:
     authors: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
     published: str | None = None
     published_from: str | None = None
     updated: str | None = None
@@ -244,17 +257,22 @@ def _content_bounds(lines: list[str], reasons: list[str | None]) -> tuple[int, i
 
 def _mark_header(lines: list[str], reasons: list[str | None], first: int, found: _Found,
                  title: str | None) -> str | None:
-    """Before the first paragraph: find the title and bylines; drop other non-sentences."""
+    """Before the first paragraph: find the title (and the next candidates) and bylines; drop
+    other non-sentences."""
     detected = None
     for index in range(min(first, len(lines))):
         line = lines[index]
         if reasons[index]:
             continue
-        if title is None and detected is None and _is_headline(line) and len(line.split()) >= 3:
-            detected, reasons[index] = line, "title"
+        headline = as_title(line) if title is None and _is_headline(line) and len(line.split()) >= 3 else None
+        if headline and detected is None:
+            detected, reasons[index] = headline, "title"
         elif _looks_like_name(line) and line != detected:
             found.authors.append(line)
             reasons[index] = "byline"
+        elif headline and len(found.titles) < _MAX_TITLE_CANDIDATES and not _is_sentence(line):
+            found.titles.append(headline)
+            reasons[index] = "header"
         elif not _is_sentence(line) and not _DATELINE.match(line):
             reasons[index] = "header"
     return detected

@@ -41,13 +41,15 @@ def _prepare(item: RawItem, config: IngestConfig, language_of: LanguageOf) -> Ar
         raise InputError(item.path, "no article text left after extraction and cleaning", item.record)
     url = found.get("url")
     published, published_from = _published(found, cleaned, url, body)
-    source, source_from = _source(found, url, item.folder)
+    source, source_from = _source(found, url, item.folder, cleaned)
     language, language_from = _language(found, body, language_of)
     meta: dict[str, Any] = {
         "content_hash": content_id(body), "format": item.kind, "published_from": published_from, "source_from": source_from,
         "language_from": language_from, "authors": list(cleaned.authors or found.get("authors", ())),
         "updated": cleaned.updated, "removed": dict(cleaned.removed), "truncated": truncated,
         "crawled": found.get("crawled"),
+        "title_from": "metadata" if found.get("title") else ("text" if cleaned.title else None),
+        "title_candidates": list(cleaned.title_candidates),
     }
     given_id = found.get("id")
     return Article(
@@ -104,14 +106,21 @@ def _published(found: Mapping[str, Any], cleaned: CleanText, url: str | None, bo
     return None, None
 
 
-def _source(found: Mapping[str, Any], url: str | None, folder: str | None) -> tuple[str | None, str | None]:
+def _source(found: Mapping[str, Any], url: str | None, folder: str | None,
+            cleaned: CleanText) -> tuple[str | None, str | None]:
+    """What the input says (source field, site name, URL host, folder), else what the page's own
+    lines name (site line, copyright, credit, agency: ``source_from`` "text:<kind>")."""
     for value, origin in ((found.get("source"), "metadata"), (found.get("sitename"), "metadata")):
         if _optional(value):
             return str(value), origin
     host = urlsplit(url).hostname if url else None
     if host:
         return host.removeprefix("www."), "url"
-    return (folder, "folder") if folder else (None, None)
+    if folder:
+        return folder, "folder"
+    if cleaned.outlet:
+        return cleaned.outlet, f"text:{cleaned.outlet_from}"
+    return None, None
 
 
 def _language(found: Mapping[str, Any], body: str, language_of: LanguageOf) -> tuple[str | None, str | None]:

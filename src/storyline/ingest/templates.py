@@ -25,6 +25,7 @@ of its article.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import zlib
@@ -36,11 +37,17 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from storyline.lang import pack
+from storyline.model import Article
 
 #: Only short lines are template candidates; a long paragraph repeated is a copied story.
 _MAX_TEMPLATE_WORDS = 40
 #: Lines at least this long describe an article's content in its sketch.
 _MIN_CONTENT_WORDS = 15
+#: Bodies remembered per line: the newest, so that one early page whose sketch still held the
+#: site's furniture (nothing to leave out yet) does not make every later page look related.
+_POOL = 6
+#: Cached body-pair comparisons before the cache is emptied.
+_MAX_PAIRS = 200_000
 #: Hashes kept per sketch.
 SKETCH = 64
 #: The outlet key under which lines learned across the corpus are kept (and stored).
@@ -64,6 +71,8 @@ class TemplateLines:
         self._bodies: dict[str, dict[str, set[str]]] = defaultdict(dict)
         #: line key -> sketches of the pairwise unrelated bodies it was seen in (corpus rule).
         self._unrelated: dict[str, list[tuple[str, bytes]]] = {}
+        #: (body key, body key) -> whether the two bodies are related (cached comparisons).
+        self._related: dict[tuple[str, str], bool] = {}
         self.templates_: dict[str, set[str]] = defaultdict(set)
 
     def observe(self, outlet: str | None, lines: list[str]) -> None:
@@ -104,21 +113,42 @@ class TemplateLines:
         return lambda key: key in self._unrelated or key in corpus or key in own
 
     def _observe_corpus(self, body_key: str, keys: list[str], sketch: bytes) -> None:
-        """Count each line once per body unrelated to every body it was counted in before."""
+        """Keep, per line, the last ``_POOL`` bodies it was seen in; the line is furniture once
+        ``min_unrelated`` of them are pairwise unrelated (the newest one among them)."""
         corpus = self.templates_[CORPUS]
         for key in keys:
             if key in corpus:
                 continue
-            found = self._unrelated.get(key)
-            if found is None:
-                self._unrelated[key] = [(body_key, sketch)]
-            elif all(body != body_key and containment(sketch, other) < self.max_similarity for body, other in found):
-                found.append((body_key, sketch))
-                if len(found) >= self.min_unrelated:
-                    corpus.add(key)
-                    del self._unrelated[key]
+            pool = self._unrelated.setdefault(key, [])
+            if any(body == body_key for body, _ in pool):
+                continue
+            pool.append((body_key, sketch))
+            if len(pool) > _POOL:
+                del pool[0]
+            if len(pool) >= self.min_unrelated and self._has_unrelated(pool):
+                corpus.add(key)
+                del self._unrelated[key]
         if len(self._unrelated) > self.max_lines:
             _forget_rare(self._unrelated)
+        if len(self._related) > _MAX_PAIRS:
+            self._related.clear()
+
+    def _has_unrelated(self, pool: list[tuple[str, bytes]]) -> bool:
+        """Whether the newest body and ``min_unrelated - 1`` others are pairwise unrelated (greedy)."""
+        chosen = [pool[-1]]
+        for member in reversed(pool[:-1]):
+            if not any(self._is_related(member, other) for other in chosen):
+                chosen.append(member)
+                if len(chosen) >= self.min_unrelated:
+                    return True
+        return False
+
+    def _is_related(self, one: tuple[str, bytes], two: tuple[str, bytes]) -> bool:
+        pair = (one[0], two[0]) if one[0] < two[0] else (two[0], one[0])
+        related = self._related.get(pair)
+        if related is None:
+            related = self._related[pair] = containment(one[1], two[1]) >= self.max_similarity
+        return related
 
     def is_template(self, outlet: str | None, line: str) -> bool:
         key = line_key(line)
@@ -132,6 +162,33 @@ class TemplateLines:
         """Start from templates learned in earlier runs."""
         self.templates_[outlet].update(keys)
 
+
+
+def article_lines(article: Article) -> list[str]:
+    """The lines the counters see of an article: its paragraphs, and the title and its fallbacks
+    when they were found in the text (a site line taken for a title recurs like any furniture)."""
+    lines = article.text.split("\n\n")
+    if article.title and article.meta.get("title_from") == "text":
+        return [article.title, *article.meta.get("title_candidates", ()), *lines]
+    return lines
+
+
+def strip_templates(article: Article, is_template: Callable[[str], bool]) -> Article:
+    """The article without its template and furniture lines; a title found in the text that is
+    furniture gives way to the first fallback title that is not (or to none)."""
+    lines = article.text.split("\n\n")
+    kept = [line for line in lines if not is_template(line)]
+    title = article.title
+    if title and article.meta.get("title_from") == "text" and is_template(title):
+        title = next((other for other in article.meta.get("title_candidates", ()) if not is_template(other)), None)
+    if len(kept) == len(lines) and title == article.title:
+        return article
+    meta = dict(article.meta)
+    if len(kept) != len(lines):
+        meta["removed"] = {**article.meta.get("removed", {}), "template": len(lines) - len(kept)}
+    if title != article.title:
+        meta["title_replaced"] = article.title
+    return dataclasses.replace(article, text="\n\n".join(kept), title=title, meta=meta)
 
 
 def _forget_rare(seen: dict[str, set[str]] | dict[str, list[tuple[str, bytes]]]) -> int:

@@ -21,7 +21,6 @@ Stage by stage (each the same function the local engine calls):
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -38,7 +37,7 @@ from storyline.group.blocking import (
 )
 from storyline.group.stories import StoryGrouper
 from storyline.ingest.sources import InputFile, iter_input_files
-from storyline.ingest.templates import TemplateLines, candidate_keys, line_key
+from storyline.ingest.templates import TemplateLines, article_lines, candidate_keys, line_key, strip_templates
 from storyline.model import Article, Story
 from storyline.pipeline import emptied_error, group_store, prepare_in_worker, read_input_file
 from storyline.reconcile.story import reconcile_story
@@ -197,7 +196,7 @@ def _learn_templates(prepared: RDD, config: IngestConfig, errors: list[tuple[int
     in arrival order (errors included), from each article's line keys. Returns, per position of
     an article whose outlet has templates, the template keys its batch knew; and all learned."""
     lines = (prepared.filter(lambda row: row[1] is not None)
-             .map(lambda row: (row[0], row[1].source, *candidate_keys(row[1].text.split("\n\n"))))
+             .map(lambda row: (row[0], row[1].source, *candidate_keys(article_lines(row[1]))))
              .collect())
     templates = TemplateLines(min_articles=config.template_min_articles)
     if store is not None:
@@ -220,12 +219,7 @@ def _learn_templates(prepared: RDD, config: IngestConfig, errors: list[tuple[int
 def _strip(article: Article, template_keys: frozenset[str] | None) -> Article:
     if not template_keys:
         return article
-    lines = article.text.split("\n\n")
-    kept = [line for line in lines if line_key(line) not in template_keys]
-    if len(kept) == len(lines):
-        return article
-    removed = {**article.meta.get("removed", {}), "template": len(lines) - len(kept)}
-    return dataclasses.replace(article, text="\n\n".join(kept), meta={**article.meta, "removed": removed})
+    return strip_templates(article, lambda line: line_key(line) in template_keys)
 
 
 def _drop_emptied(articles: RDD) -> tuple[RDD, list[tuple[int, InputError]]]:

@@ -1,0 +1,150 @@
+"""The outlet of a report whose input does not name it, read from the page's own lines.
+
+Ingest keeps what the input says (a ``source`` field, the page's site name, the URL's host, the
+input folder); only without those is the text asked, and the first of these that a line gives is
+the outlet, with where it came from:
+
+- ``site``: a short line of site and section parts, one of them a web domain ("Mundo |
+  elmundo.es"), or a copyright line naming a domain ("© Copyright 2006-2020 BFMTV.com") → the
+  domain, lower-cased, without "www.";
+- ``copyright``: a line opening with © or "Copyright" and a name ("© La Vanguardia Ediciones Todos
+  los derechos reservados") → the name;
+- ``credit``: an outlet crediting agencies ("Le Monde avec AFP et Reuters", "(Nouvelobs.com avec
+  AFP)", "Par L'Obs avec AFP") → the outlet;
+- ``agency``: an agency's dateline or byline in the opening ("EL CAIRO (Reuters) -", "(ANSA) –
+  ROMA", "Por EFE", "By Reuters Staff") or at the end ("— Anadolu") → the agency, by its usual
+  name (the report is the agency's copy).
+
+The words that join an outlet to its agencies ("avec", "con", "mit") and open a byline ("Por",
+"Par", "Von") are language data (furniture.toml of each pack, all read together); agency names are
+in :mod:`storyline.ingest.boilerplate_patterns`. Cost: a few regular-expression searches per short
+line, on lines already in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storyline.ingest import boilerplate_patterns as bp
+from storyline.ingest import furniture
+from storyline.ingest.titles import DOMAIN
+
+#: Lines longer than this are text, not site, credit or copyright lines.
+_MAX_LINE_WORDS = 16
+#: Paragraphs of the opening searched for an agency's dateline.
+_OPENING_LINES = 4
+_ORIGINS = ("site", "copyright", "credit", "agency")
+_SITE_SEPARATOR = re.compile(r"\s+[|·•»›]\s+|\s+[-–—]\s+")
+_COPYRIGHT = re.compile(
+    r"^(?:(?i:copyright)\s*)?(?:©|\([cC]\)|(?i:copyright))\s*(?:(?i:copyright)\s*)?"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?"
+    r"(?P<name>[A-ZÀ-Þ][\w'’&.-]*(?:\s+[A-ZÀ-Þ][\w'’&.-]*|\s+(?:de|del|la|le|du|di|des|los)){0,5})")
+#: What a copyright name must not be: a rights phrase in any language.
+_RIGHTS = re.compile(r"^(todos|tous|tutti|all|alle|riproduzione|reproduction|derechos|droits|diritti|rights|copyright)\b",
+                     re.IGNORECASE)
+
+
+#: Where a copyright name ends: a rights phrase or a full stop.
+_RIGHTS_INSIDE = re.compile(r"\.\s|\s+(?=(?:todos|tous|tutti|all|alle|derechos|droits|diritti|rights)\b)", re.IGNORECASE)
+
+
+def outlet_of(lines: list[str]) -> tuple[str, str] | None:
+    """(outlet name, origin) from the lines of one page, or None when no line names it."""
+    found: dict[str, str] = {}
+    short = [line for line in lines if len(line.split()) <= _MAX_LINE_WORDS]
+    for line in short:
+        for origin, name in ((o, _READERS[o](line)) for o in ("site", "copyright", "credit")):
+            if name and origin not in found:
+                found[origin] = name
+    agency = _agency_of(lines[:_OPENING_LINES] + short) or _closing_agency(lines[-2:])
+    if agency:
+        found["agency"] = agency
+    return next(((found[origin], origin) for origin in _ORIGINS if origin in found), None)
+
+
+def _site(line: str) -> str | None:
+    parts = [part.strip() for part in _SITE_SEPARATOR.split(line)]
+    if len(parts) < 2 and not _COPYRIGHT.match(line):
+        return None
+    if len(parts) >= 2 and len(line.split()) > 8:
+        return None
+    for part in parts if len(parts) >= 2 else [line]:
+        match = DOMAIN.search(part)
+        if match and (len(parts) < 2 or match.group(0) == part.strip(" .")):
+            return match.group(0).lower().removeprefix("www.")
+    return None
+
+
+def _copyright(line: str) -> str | None:
+    match = _COPYRIGHT.match(line)
+    if not match:
+        return None
+    name = _RIGHTS_INSIDE.split(match.group("name"))[0].strip(" .,-")
+    if _RIGHTS.match(name) or len(name) < 3:
+        return None
+    domain = DOMAIN.search(name)
+    return domain.group(0).lower().removeprefix("www.") if domain else name
+
+
+def _credit(line: str) -> str | None:
+    match = _credit_pattern().match(line)
+    if not match:
+        return None
+    name = match.group("name").strip(" .,-")
+    domain = DOMAIN.fullmatch(name)
+    return domain.group(0).lower().removeprefix("www.") if domain else name
+
+
+def _agency_of(lines: list[str]) -> str | None:
+    for line in lines:
+        match = _dateline_pattern().search(line[:120]) or _byline_pattern().match(line)
+        if match:
+            return bp.AGENCY_NAMES[" ".join(match.group("agency").casefold().split())]
+    return None
+
+
+def _closing_agency(lines: list[str]) -> str | None:
+    for line in lines:
+        match = _closing_pattern().search(line[-60:])
+        if match:
+            return bp.AGENCY_NAMES[" ".join(match.group("agency").casefold().split())]
+    return None
+
+
+_READERS = {"site": _site, "copyright": _copyright, "credit": _credit}
+
+
+def _agencies() -> str:
+    return "|".join(re.escape(name) for name in sorted(bp.AGENCY_NAMES, key=len, reverse=True))
+
+
+def _words(key: str) -> str:
+    return "|".join(re.escape(word) for word in sorted(furniture.words(key), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern[str]:
+    """"Le Monde avec AFP et Reuters", "(Nouvelobs.com avec AFP)", "Par L'Obs avec AFP ..."."""
+    agency = rf"(?:{_agencies()})\b"
+    return re.compile(
+        rf"^\(?\s*(?:(?:{_words('byline_words')})\s+)?(?P<name>[A-ZÀ-Þ][^()\d]{{1,40}}?)\s+(?:{_words('agency_joiners')})\s+"
+        rf"{agency}(?:\s*(?:,|{_words('and_words')})\s*{agency})*\s*\)?(?:\s|$)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern[str]:
+    """"EL CAIRO (Reuters) -", "(ANSA) – ROMA", "Argel. (EFE).-"."""
+    return re.compile(rf"^(?:[\w .,'’-]{{0,40}}\s)?\((?P<agency>{_agencies()})\)\s*\.?\s*[-–—:]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _byline_pattern() -> re.Pattern[str]:
+    """"Por EFE", "By Reuters Staff"."""
+    return re.compile(rf"^(?:{_words('byline_words')})\s+(?P<agency>{_agencies()})(?:\s+staff)?\s*\.?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _closing_pattern() -> re.Pattern[str]:
+    """"... — Anadolu", "... /AFP" closing the last paragraphs."""
+    return re.compile(rf"(?:\s[-–—]\s*|/)(?P<agency>{_agencies()})\s*\.?$", re.IGNORECASE)

@@ -1,0 +1,70 @@
+"""Whether a headline-like line can be a report's title, and the title without its site name.
+
+Scraped text often opens with the page's furniture: a site and section line ("Mundo |
+elmundo.es"), a shop link, a date line. A title is a headline: it names no web domain, holds no
+markup, and is not a row of navigation ("Noticias, Sociedad »"). A trailing site name after a
+separator ("... - Diritto di critica", "... | Reuters") is cut when what remains is a headline of
+its own; a line that is only site, section and date parts is no title at all. Lines repeated
+across unrelated reports ("Boutique le Point") are found later, across the corpus
+(ingest/templates.py), which then takes the next candidate this module accepted.
+
+Cost: a few regular-expression searches per header line.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A web domain: "elmundo.es", "LePoint.fr", "www.corriere.it".
+DOMAIN = re.compile(r"\b(?:www\.)?[A-Za-z0-9][\w-]*\.(?:[a-z]{2,4}|[A-Z]{2,4})(?:\.[a-z]{2})?\b(?!\.\w)")
+_MARKUP = re.compile(r"[{}<>]|&\w+;|\\[nt]")
+_NAVIGATION = re.compile(r"\s[»›>→]\s*$|^\s*[‹<←]")
+#: Separators between a headline and the site or section that published it.
+_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+#: Words a headline needs, once site and section parts are cut.
+MIN_TITLE_WORDS = 4
+#: A site or section part is short.
+_MAX_SITE_WORDS = 4
+
+
+def as_title(line: str) -> str | None:
+    """The title a headline-like line gives, or None when it cannot be one."""
+    if _MARKUP.search(line) or (_NAVIGATION.search(line) and "«" not in line):
+        return None
+    line = line.strip(" |·•-–—")
+    if _is_date_line(line):
+        return None
+    parts = [part.strip() for part in _SEPARATOR.split(line) if part.strip()]
+    if len(parts) > 1:
+        if max(len(part.split()) for part in parts) < MIN_TITLE_WORDS:
+            # only short parts: a headline of few words, or site, section and date parts
+            return None if any(_dated_or_domain(part) for part in parts) else line
+        parts = _without_site_parts(parts)
+    title = " - ".join(parts)
+    return None if DOMAIN.search(title) else title
+
+
+def _is_date_line(line: str) -> bool:
+    """A short line of two numbers or more: a date or a stamp ("22 de Agosto, 2011")."""
+    words = line.split()
+    return len(words) <= _MAX_SITE_WORDS + 1 and sum(any(ch.isdigit() for ch in word) for word in words) >= 2
+
+
+def _dated_or_domain(part: str) -> bool:
+    return bool(DOMAIN.search(part)) or any(ch.isdigit() for ch in part)
+
+
+def _without_site_parts(parts: list[str]) -> list[str]:
+    """Cut short site and section parts from the ends while a headline part remains."""
+    longest = max(parts, key=lambda part: len(part.split()))
+    while len(parts) > 1 and parts[-1] is not longest and _is_site_part(parts[-1]):
+        parts = parts[:-1]
+    while len(parts) > 1 and parts[0] is not longest and _is_site_part(parts[0]) and DOMAIN.search(parts[0]):
+        parts = parts[1:]
+    return parts
+
+
+def _is_site_part(part: str) -> bool:
+    """A site or section name: short, and naming a domain or a date or written as a name."""
+    words = part.split()
+    return len(words) <= _MAX_SITE_WORDS and (_dated_or_domain(part) or words[0][:1].isupper())
