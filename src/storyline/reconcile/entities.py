@@ -101,6 +101,7 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     _attach_partial_names(groups, find, union, roles)
     _merge_transliterations(groups, find, union)
     _attach_prefixed_orgs(groups, find, union)
+    _attach_product_names(groups, union)
     _link_pronouns(items, groups, union)
     clusters: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for gi, group in enumerate(groups):
@@ -326,6 +327,20 @@ def _attach_prefixed_orgs(groups: list[_Group], find: Any, union: Any) -> None:
             rest = group.words[1:]
             if rest in by_words and len(targets[rest]) == 1:
                 union(by_words[rest], gi)
+
+
+def _attach_product_names(groups: list[_Group], union: Any) -> None:
+    """A product named with its maker or with a model word joins the product by its code: "Airbus
+    A380" (Airbus being an organisation here) and "A380 superjumbo" join "A380", "787 Dreamliner"
+    joins "787". Product codes (a digit in the first word) are specific enough to need no story."""
+    products = {g.words: gi for gi, g in enumerate(groups) if g.family == "W"}
+    makers = {g.words for g in groups if g.family == "O"}
+    for words, gi in products.items():
+        rest = next((words[cut:] for cut in range(1, len(words)) if words[:cut] in makers), words)
+        if rest != words and rest in products:
+            union(products[rest], gi)
+        elif len(rest) > 1 and any(c.isdigit() for c in rest[0]) and (rest[0],) in products:
+            union(products[(rest[0],)], gi)
 
 
 def _link_pronouns(items: Sequence[Annotated], groups: list[_Group], union: Any) -> None:
