@@ -44,6 +44,7 @@ class SpeechCues:
         self.language = language
         self.pro_drop: bool = bool(data.get("pro_drop", False))
         self.dialogue_dashes: bool = bool(data.get("dialogue_dashes", False))
+        self.keep_unattributed: bool = bool(data.get("keep_unattributed", True))
         generated = _generated(language, data)
         self.cue_lemmas = _verb_forms(data, function_words, generated)
         self.cue_forms = frozenset(f for forms in self.cue_lemmas.values() for f in forms)
@@ -145,16 +146,28 @@ def _verb_forms(data: Mapping[str, Any], function_words: frozenset[str],
                 generated: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
     """Lemma -> forms: the forms listed, plus (``inflect = true``) every word simplemma's
     dictionary of the language maps to the lemma, less the lemma itself (an infinitive:
-    ``quería denunciar su situación`` reports nothing), function words and short words."""
+    ``quería denunciar su situación`` reports nothing), function words and short words, plus
+    the regular past participle (the pack's ``participle_rules``)."""
     verbs: Mapping[str, list[str]] = data.get("verbs", {})
     listed = {lemma: tuple(f.lower() for f in forms) for lemma, forms in verbs.items()}
     if not data.get("inflect", False):
         return listed
     fixed = set(data.get("no_inflect", ()))
+    rules = [(a, b) for a, b in data.get("participle_rules", ())]
     return {lemma: tuple(dict.fromkeys(forms + tuple(
         f for f in (() if lemma in fixed else generated.get(lemma, ()))
-        if len(f) > 2 and f != lemma and _fold(f) not in function_words)))
+        if len(f) > 2 and f != lemma and _fold(f) not in function_words) + _participles(lemma, rules)))
         for lemma, forms in listed.items()}
+
+
+def _participles(lemma: str, rules: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The regular past participle of a lemma (``aclarar`` -> ``aclarado``, ``argomentare`` ->
+    ``argomentato``, ``appeler`` -> ``appelé``): the compound past of news (``ha aclarado``)
+    needs it, and simplemma maps many participles to an adjective lemma of their own."""
+    for ending, replacement in rules:
+        if lemma.endswith(ending):
+            return (lemma[: len(lemma) - len(ending)] + replacement,)
+    return ()
 
 
 def _copula_forms(data: Mapping[str, Any], generated: Mapping[str, list[str]]) -> frozenset[str]:

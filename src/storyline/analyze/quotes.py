@@ -92,6 +92,8 @@ class QuoteFinder:
         found = _transcript_quotes(doc, found)
         found.sort(key=lambda f: f.content.start)
         _inherit(doc.text, found)
+        if not doc.cues.keep_unattributed:
+            found = [f for f in found if f.speaker is not None or f.cue is not None or f.implicit]
         resolver = SpeakerResolver(text, entities, _quote_ranges(found), doc.cues)
         out = []
         for f in found:
