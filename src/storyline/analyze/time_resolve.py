@@ -72,7 +72,7 @@ def _far_near(chosen: date, others: list[date], anchor: date) -> bool:
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= year <= 9999 or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return date(year, month, day)
 
