@@ -1,39 +1,37 @@
-"""Quotations, direct and indirect, with their speaker and cue: a rule-based finder.
+"""Quotations, direct and indirect, with their speaker and cue: a rule-based finder for every
+language with a pack.
 
+One code path for all languages: the words come from the language's ``speech.toml``
+(:func:`~storyline.analyze.quote_cues.speech_cues`; English when no language is given, the
+union of the packs for an unknown one), carried by the :class:`~storyline.analyze.token_doc.TokenDoc`.
 The finder works on one text in four passes, each linear in the text (bounded windows, no
 nested regex quantifiers):
 
-1. **Quote marks** are paired (:func:`~storyline.analyze.quote_marks.find_quote_marks`) in every style of
-   :data:`~storyline.analyze.quote_cues.QUOTE_PAIRS`. A quote may span sentences and, by the
-   newspaper convention (no closer at the paragraph end, an opener at the next one), paragraphs.
-   Apostrophes are not quote marks (two of them, ``''...''``, are); unbalanced marks are
-   dropped. A short title-case quotation in mid-sentence names a show or a nickname and is no
-   quotation.
-2. **Direct quotes** take their cue and speaker from right after the closer (``," Price told
-   reporters``; ``," said Price``) or right before the opener (``Kirby said on Friday: "``). A
-   quote interrupted by its attribution (``"We are open," Akar added, "to negotiating"``) gives
-   one Quote per part, sharing speaker and cue. A quote with no attribution inherits the
-   speaker of the previous quote in the same or the previous paragraph; short ones (under
-   ``min_unattributed_words``) are taken for scare quotes and dropped.
-3. **Indirect speech**, per sentence, outside direct quotes: ``X said (that) ...``,
-   ``..., X said``, ``..., said X``, ``X, Y said, ...`` (both parts), ``according to X, ...``,
-   ``X told reporters ...``, ``X urged Y to ...``, ``X is warning ...``, ``X was cited as
-   saying ...``, the passive ``it was announced by X that ...``, ``..., saying ...`` (the
-   speaker of the cue before, the name right before, or the subject speaks), ``Citing X, Y
-   ...``, stance verbs (``Cruz endorsed Trump``, ``X urged A and criticized B``) and ``X
-   added:`` closing a paragraph.
-   The speaker is the whole subject noun phrase
-   (:func:`~storyline.analyze.speaker_clause.speaker_before`); the content stops where the next
-   attribution or an adverbial clause of the reporting verb begins (``, arguing``, ``and
-   said``, ``, but``). Cue forms that are as often nouns count only after a name, pronoun or
-   role. A partial quote inside indirect content is absorbed by it; the kind is ``direct``
-   only when the content is one whole quotation. Interview transcripts (``PENCE: ...``) and a
-   headline ``Name: ...`` give one attribution per turn.
-4. **Speakers** are resolved (:class:`SpeakerResolver`): a name is
-   stripped of its title ("State Department spokesman Ned Price" -> "Ned Price") and a bare
-   surname linked to the full name; a pronoun goes to the most recent person named before it
-   (outside quotations); a role ("the spokesman") to the one person named earlier with that role,
-   and stays unresolved when there are none or several.
+1. **Quote marks** are paired (:func:`~storyline.analyze.quote_marks.find_quote_marks`) in every
+   style (``"…"``, ``“…”``, ``„…“``, ``« … »``, ``‹…›``, ``‚…‘``, dialogue dashes where the pack
+   says so). A quote may span sentences and, by the newspaper convention, paragraphs. A short
+   title-case quotation in mid-sentence names a show or a nickname and is no quotation.
+2. **Direct quotes** (:mod:`~storyline.analyze.quote_direct`) take their cue and speaker from
+   right after the closer (``," Price told reporters``; ``», a déclaré X``; ``„…“, so X``),
+   from a next sentence pointing back (``Lo ha detto X``) or from right before the opener
+   (``Kirby said on Friday: "``; ``Gentiloni: "``). A quote interrupted by its attribution
+   gives one Quote per part. Short unattributed ones are taken for scare quotes and dropped.
+3. **Indirect speech** (:mod:`~storyline.analyze.quote_indirect`), per sentence, outside direct
+   quotes: ``X said (that) ...``, ``..., X said``, ``..., said X``, ``X told reporters ...``,
+   ``..., saying ...``, stance verbs, and in a pro-drop language a subjectless ``Afirmó que
+   ...``; attributions to a source (:mod:`~storyline.analyze.quote_sources`): ``according to
+   X`` / ``según`` / ``selon`` / ``secondo`` / ``laut`` / ``X zufolge`` and passives. The
+   content stops where the next attribution or an adverbial clause of the reporting verb
+   begins. Interview transcripts (``PENCE: ...``) and a headline ``Name: ...`` give one
+   attribution per turn (not a shouted credit: ``AS REPORTED BY X:``).
+4. **Speakers** are resolved (:class:`~storyline.analyze.speaker_names.SpeakerResolver`): a name
+   is stripped of its title ("State Department spokesman Ned Price" -> "Ned Price"), a bare
+   surname linked to the full name; a pronoun or implicit subject goes to the most recent
+   person named before it; a role to the one person named with it; a document, poll or
+   organisation named by a common noun is named as written ("Gallup poll", "Gobierno alemán").
+   A direct quote that opens a sentence right after an attributed quote of the same paragraph
+   inherits its speaker. The writer's own voice (a pronoun the pack marks ``self``) is no
+   party's attribution and is dropped.
 """
 
 from __future__ import annotations

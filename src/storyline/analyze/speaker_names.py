@@ -1,9 +1,17 @@
-"""Speaker resolution: from a speaker span to a person's (or organisation's) name.
+"""Speaker resolution: from a speaker span to a person's (or organisation's, or document's) name.
 
-A name is stripped of its title ("State Department spokesman Ned Price" -> "Ned Price") and a
-bare surname linked to the full name; a pronoun goes to the most recent person named before it
-(outside quotations); a role ("the spokesman") to the one person named earlier with that role
-(else the one named later with it), and stays unresolved when there are none or several.
+A name is stripped of its title ("State Department spokesman Ned Price" -> "Ned Price"; "el
+ministro de Exteriores, José Manuel García-Margallo" -> the apposition) and a bare surname linked
+to the full name; a pronoun, or the implicit subject of a pro-drop verb, goes to the most recent
+person named before it (outside quotations); a role ("the spokesman") to the one person named
+earlier with that role (else the one named later with it), and stays unresolved when there are
+none or several. A document, poll or report ("documents", "un sondage Ifop") and an
+organisation named by a common noun ("el Gobierno alemán", "funcionarios del gobierno libio" ->
+"gobierno libio") are named as written. A name after a common noun and a preposition is not
+the speaker ("La hija de Gadafi"). Never a name: a cue or function word ("dijo", "Así") or a
+shouted credit in capitals ("AS REPORTED BY"). The words come from the text's
+:class:`~storyline.analyze.quote_cues.SpeechCues`. Each resolution reads at most
+``_MAX_HOLDERS`` people around its anchor.
 """
 
 from __future__ import annotations
