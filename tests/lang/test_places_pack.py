@@ -42,3 +42,9 @@ def test_places_choose_prefers_places_to_cities_and_needs_a_majority() -> None:
     assert choose_place(Counter({"NE": 2, "NG": 2})) is None
     assert choose_place(Counter({"tz:Asia/Baku": 1})) == "tz:Asia/Baku"
     assert is_territory("LY") and not is_territory("150") and not is_territory("tz:Africa/Cairo")
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_places_every_full_pack_has_lowercase_name_connectors(code: str) -> None:
+    connectors = pack(code).words("resolution", "name_connectors")
+    assert connectors and all(word == word.lower() and " " not in word for word in connectors)

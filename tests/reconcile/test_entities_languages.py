@@ -124,3 +124,20 @@ def test_resolution_org_cut_to_a_place_name_is_not_the_place() -> None:
 ])
 def test_name_words_leading_function_words_and_compounds(surface: str, kind: str, words: tuple[str, ...]) -> None:
     assert name_words(surface, kind) == words
+
+
+def test_name_connectors_keep_genitive_names_whole_and_skip_acronyms() -> None:
+    from storyline.reconcile.name_keys import acronym
+    assert name_words("iTunes di Apple", "PRODUCT") == ("itunes", "di", "apple")  # not Apple
+    assert name_words("Banco de España", "ORG") == ("banco", "de", "espana")
+    assert name_words("computer company Apple", "ORG") == ("apple",)
+    assert acronym(["banca", "d", "italia"]) == "bdi" and acronym(["banco", "de", "espana"]) == "be"
+
+
+def test_products_named_with_maker_or_model_word_join_the_code() -> None:
+    items = [_item("a", "Airbus showed the Airbus A380. The A380 and the 787 Dreamliner of Boeing, the 787.",
+                   {"Airbus": "ORG", "Airbus A380": "PRODUCT", "A380": "PRODUCT", "787 Dreamliner": "PRODUCT",
+                    "787": "PRODUCT", "Boeing": "ORG"})]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Airbus A380"] == found["A380"] != found["Airbus"]
+    assert found["787 Dreamliner"] == found["787"] != found["A380"]

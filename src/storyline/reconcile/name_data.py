@@ -41,9 +41,6 @@ ALIASES: dict[str, str] = {
     "turkiye": "turkey", "russian federation": "russia", "ussr": "soviet union",
 }
 
-#: Words skipped when an acronym is formed from a name ("North Atlantic Treaty Organization").
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "le", "on", "in"})
-
 #: Pronouns: a mention that is only one of these is never a name and never merged.
 PRONOUNS = frozenset(
     "i me my mine we us our ours you your yours he him his she her hers it its they them their "

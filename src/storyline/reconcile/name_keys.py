@@ -41,7 +41,7 @@ from rapidfuzz.distance import Levenshtein
 from storyline.analyze.entity_patterns import HONORIFICS, LEGAL_SUFFIXES, NAME_SUFFIXES, TITLE_WORDS
 from storyline.lang import FALLBACK, available, pack
 from storyline.reconcile.name_data import (
-    ACRONYM_SKIP, GIVEN_NAME_GROUPS, NAME_PARTICLES, ORG_DESCRIPTORS, SPELLING,
+    GIVEN_NAME_GROUPS, NAME_PARTICLES, ORG_DESCRIPTORS, SPELLING,
 )
 
 __all__ = ["FAMILY", "acronym", "alias_of", "fold", "function_words", "given_names_compatible",
@@ -191,7 +191,7 @@ def given_names_compatible(a: str, b: str, *, fuzzy: bool = True) -> bool:
 
 def acronym(words: list[str]) -> str:
     """Initials of the content words of a folded multi-word name; '' for one word."""
-    content = [w for w in words if w not in ACRONYM_SKIP]
+    content = [w for w in words if w not in connectors()]
     if len(content) < 2:
         return ""
     return "".join(w[0] for w in content if w[0].isalnum())
@@ -238,7 +238,7 @@ def name_tokens(surface: str, kind: str) -> list[str]:
         tokens = tokens[:tokens.index("in", 1)]
     if tokens and _COMPOUND_RE.match(tokens[-1]):
         tokens[-1] = tokens[-1].rsplit("-", 1)[0]  # "Airbus-vliegtuigen", "Air Force-medewerkers"
-    lower = [i for i, t in enumerate(tokens[:-1]) if t.lower() not in ACRONYM_SKIP
+    lower = [i for i, t in enumerate(tokens[:-1]) if t.lower() not in connectors()
              and not _capitalised(t) and any(_capitalised(x) for x in tokens[i + 1:])]
     if lower:
         tokens = tokens[lower[-1] + 1:]
@@ -252,6 +252,13 @@ def _leading_function_word(token: str) -> bool:
     """A capitalised function word of any pack leading a name ("La", "Il", "De", "Het"): not part
     of it. All-capital tokens ("US", "IL") are kept: they are names or acronyms."""
     return not token.isupper() and fold(token) in function_words()
+
+
+@lru_cache(maxsize=1)
+def connectors() -> frozenset[str]:
+    """Words that join the parts of a name in any language (``name_connectors`` of every pack's
+    ``resolution.toml``: "of", "de", "di", "von"): names are not cut at them, acronyms skip them."""
+    return frozenset(w for code in available() for w in pack(code).words("resolution", "name_connectors"))
 
 
 @lru_cache(maxsize=1)
