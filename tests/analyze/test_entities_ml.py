@@ -93,3 +93,10 @@ def test_entities_ml_mentions_are_ordered_non_overlapping_and_typed(recognizer: 
 def test_entities_ml_empty_and_markless_text(recognizer: EntityRecognizer) -> None:
     assert recognizer("", [], language="es") == []
     assert recognizer("... 123 — !!", [Span(0, 12)], language="fr") == []
+
+
+def test_entities_ml_units_and_single_letters_are_no_names(recognizer: EntityRecognizer) -> None:
+    text = "Apple vende el iPhone 3G S con 16 GB y un procesador de 2 GHz en Francia."
+    found = _found(recognizer, text, "es")
+    assert not {"G", "S", "GB", "GHz"} & set(found)
+    assert found.get("Francia") == "GPE"

@@ -153,6 +153,8 @@ class _PackRules:
             end += 1  # "Apple Inc."
         span = Span(tokens[lo][0], end)
         surface = self.text[span.start:span.end]
+        if len(surface) == 1 or surface in pat.NOT_ACRONYMS:  # "G" of "3G S", units ("GB", "GHz")
+            return None
         if mention.type == "PERSON" and _ACRONYM_WORD.fullmatch(surface):  # "ONU", "UMP", "US": no person
             return Mention(span, pat.KNOWN_ACRONYMS.get(surface, "ORG"))
         place = self.places.get(surface.lower())
