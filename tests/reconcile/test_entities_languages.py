@@ -141,3 +141,10 @@ def test_products_named_with_maker_or_model_word_join_the_code() -> None:
     found = _entities_of(resolve_entities(items)[1])
     assert found["Airbus A380"] == found["A380"] != found["Airbus"]
     assert found["787 Dreamliner"] == found["787"] != found["A380"]
+
+
+def test_acronym_written_after_an_article_still_joins_its_expansion() -> None:
+    items = [_item("a", "De USAF koos. De United States Air Force en de Air Force. USAF.",
+                   {"De USAF": "ORG", "United States Air Force": "ORG", "Air Force": "ORG", "USAF": "ORG"})]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["De USAF"] == found["United States Air Force"] == found["USAF"] == found["Air Force"]

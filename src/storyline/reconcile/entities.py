@@ -160,8 +160,9 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
             place = place_key(joined) if family == "O" and _whole_name(surface, mention.type, words) else None
             key = (family, "place:" + place if place else joined, scope if one_word_person else "")
             if key not in index:
-                is_acronym = len(words) == 1 and (surface.replace(".", "").isupper() and len(words[0]) > 1)
-                index[key] = _Group(family, words, scope if one_word_person else "", is_acronym=is_acronym)
+                index[key] = _Group(family, words, scope if one_word_person else "")
+            written = alias_of(surface, mention.type).replace(".", "")  # "de USAF" is written "USAF"
+            index[key].is_acronym |= len(words) == 1 and written.isupper() and len(words[0]) > 1
             index[key].mentions.append((ii, mi))
             index[key].scopes.add(scope)
     return list(index.values()), singles
@@ -327,6 +328,11 @@ def _attach_prefixed_orgs(groups: list[_Group], find: Any, union: Any) -> None:
             rest = group.words[1:]
             if rest in by_words and len(targets[rest]) == 1:
                 union(by_words[rest], gi)
+        elif group.family == "O" and len(group.words) > 2:
+            # A place of several words in any language: "United States Air Force", "Estados Unidos".
+            cut = next((k for k in range(2, len(group.words)) if place_key(group.words[:k])), 0)
+            if cut and group.words[cut:] in by_words:
+                union(by_words[group.words[cut:]], gi)
 
 
 def _attach_product_names(groups: list[_Group], union: Any) -> None:
