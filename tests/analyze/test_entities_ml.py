@@ -100,3 +100,10 @@ def test_entities_ml_units_and_single_letters_are_no_names(recognizer: EntityRec
     found = _found(recognizer, text, "es")
     assert not {"G", "S", "GB", "GHz"} & set(found)
     assert found.get("Francia") == "GPE"
+
+
+def test_entities_ml_model_numbers_make_products(recognizer: EntityRecognizer) -> None:
+    text = "La aerolínea compró un Boeing 747 y dos A380s a Airbus en Toulouse."
+    found = _found(recognizer, text, "es")
+    assert found.get("Boeing 747") == "PRODUCT" and found.get("A380s") == "PRODUCT"
+    assert "Airbus" in found and found.get("Toulouse") == "GPE"

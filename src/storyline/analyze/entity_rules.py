@@ -22,7 +22,9 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
 4. a mention that is a CLDR place name is a place (GPE; regions LOC) unless the model said ORG (a
    capital standing for its government): "Túnez", "Francia", "Reino Unido" are never PERSON; and
    capitalised CLDR place names the model missed are added;
-5. one type per name in a report (:func:`consistent_types`), and an all-caps word is no PERSON
+5. a maker's name followed by a model number names the product ("Boeing 747": PRODUCT), and
+   product codes of one capital and three digits are products ("A380", "A320s");
+6. one type per name in a report (:func:`consistent_types`), and an all-caps word is no PERSON
    ("ONU", "UMP": ORG unless a known acronym says otherwise).
 
 Cost: linear in the text and the mentions; rule 3 tokenises the report once, only when it has a
@@ -54,6 +56,9 @@ _UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headlin
 #: Marks after which a word opens a sentence (or a quotation, a list item, a line).
 _OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([")
 _ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE]{2,6}|(?:[A-Z]\.){2,}")
+_MODEL_NUMBER_AFTER = re.compile(r" (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})(?![\w.,]\d)(?=\W|$)")
+_ENDS_WITH_MODEL_NUMBER = re.compile(r"[^\W\d_]{2,} (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})$")
+_PRODUCT_CODE_RE = re.compile(r"\b[A-Z]\d{3}(?:-\d{1,3})?s?\b")
 _APOSTROPHES = frozenset("'\u2019")
 _CAPITAL_AFTER_HYPHEN = re.compile(r"-[^\W\d_]*[A-Z\u00C0-\u00DE]")
 _CAPITALISED_RE = re.compile(r"(?<![\w'\u2019-])[^\W\d_a-z][\w'\u2019]*")
@@ -77,10 +82,10 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
         fixed = _fix_mention(text, mention)
         fixed = pack_rules.fix(fixed) if fixed is not None else None
         if fixed is not None:
-            kept.append(fixed)
+            kept.append(_with_model_number(text, fixed))
     extra = _weapon_mentions(text)
     kept = [m for m in kept if not _overlaps_any(m.span, extra)] + extra
-    kept += [m for m in _acronym_mentions(text, sentences) + _org_suffix_mentions(text)
+    kept += [m for m in _acronym_mentions(text, sentences) + _org_suffix_mentions(text) + _product_codes(text)
              if not _overlaps_any(m.span, kept)]
     kept += [m for m in pack_rules.places_missed() if not _overlaps_any(m.span, kept)]
     kept.sort(key=lambda m: (m.span.start, -m.span.end))
@@ -242,6 +247,25 @@ class _PackRules:
                     pos = end
                     break
         return out
+
+
+def _with_model_number(text: str, mention: Mention) -> Mention:
+    """An ORG or PRODUCT name followed by a model number takes it ("Boeing 747", "Airbus
+    A380-800"): the product, not the maker, is named."""
+    if mention.type not in ("ORG", "PRODUCT", "PERSON"):
+        return mention
+    match = _MODEL_NUMBER_AFTER.match(text, mention.span.end)
+    if match is not None:
+        return Mention(Span(mention.span.start, match.end()), "PRODUCT", mention.entity)
+    surface = text[mention.span.start:mention.span.end]
+    if _PRODUCT_CODE_RE.fullmatch(surface) or _ENDS_WITH_MODEL_NUMBER.search(surface):
+        return Mention(mention.span, "PRODUCT", mention.entity)
+    return mention
+
+
+def _product_codes(text: str) -> list[Mention]:
+    """Product codes of one capital and three digits ("A380", "A320s", "A350 XWB")."""
+    return [Mention(Span(*m.span()), "PRODUCT") for m in _PRODUCT_CODE_RE.finditer(text)]
 
 
 def _opens_sentence(text: str, start: int) -> bool:
