@@ -86,3 +86,26 @@ def test_date_lines_are_no_titles(line: str) -> None:
 
 def test_a_year_in_a_headline_is_fine() -> None:
     assert as_title("Libya 2011: the year in review") == "Libya 2011: the year in review"
+
+
+def test_engine_replaces_a_recurring_shop_line_taken_for_a_title(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from storyline.config import IngestConfig
+    from storyline.pipeline import ingest
+    from storyline.store import Store
+
+    reports = {
+        "Parliament passes the budget": "Parliament approved the budget on Tuesday after a long night session in "
+        "which opposition deputies tabled hundreds of amendments on pensions, hospitals and rural roads.",
+        "Earthquake shakes the north": "A magnitude six earthquake shook the northern mountains early on Sunday, "
+        "damaging farmhouses and cutting electricity to villages around the reservoir, rescuers reported.",
+        "Football team wins the qualifier": "The national football team beat their neighbours three goals to one in "
+        "the qualifier, with the young striker scoring twice before the interval in front of a sold-out stadium.",
+    }
+    data = tmp_path / "in"
+    data.mkdir()
+    for number, (headline, body) in enumerate(reports.items()):
+        (data / f"{number}.txt").write_text(f"Boutique of the Gazette shop\n{headline}\n{body}\n", encoding="utf-8")
+    store = Store(str(tmp_path / "s.db"))
+    ingest([str(data)], store, IngestConfig(languages=("en",)))
+    assert sorted(article.title or "" for article in store.articles()) == sorted(reports)
+    store.close()

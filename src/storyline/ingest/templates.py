@@ -48,6 +48,8 @@ _MIN_CONTENT_WORDS = 15
 _POOL = 6
 #: Cached body-pair comparisons before the cache is emptied.
 _MAX_PAIRS = 200_000
+#: Content lines hashed per article (the opening describes it well enough; bounds the cost).
+_MAX_CONTENT_LINES = 12
 #: Hashes kept per sketch.
 SKETCH = 64
 #: The outlet key under which lines learned across the corpus are kept (and stored).
@@ -204,14 +206,16 @@ def candidate_keys(lines: list[str]) -> tuple[str, list[str], tuple[tuple[str, t
     its content lines (those long enough to describe it) as (line key, word hashes)."""
     keyed = [(line, line_key(line)) for line in lines]
     keys = {key for line, key in keyed if len(line.split()) <= _MAX_TEMPLATE_WORDS}
-    content = tuple((key, word_hashes(line)) for line, key in keyed if len(line.split()) >= _MIN_CONTENT_WORDS)
+    long_lines = [(line, key) for line, key in keyed if len(line.split()) >= _MIN_CONTENT_WORDS]
+    content = tuple((key, word_hashes(line)) for line, key in long_lines[:_MAX_CONTENT_LINES])
     return line_key(max(lines, key=len)), sorted(keys), content
 
 
 def word_hashes(line: str) -> tuple[int, ...]:
     """Stable 32-bit hashes of a line's words of four letters or more, function words left out."""
     stop = _function_words()
-    return tuple(zlib.crc32(word.encode()) for word in _WORD.findall(line.casefold()) if anyascii(word) not in stop)
+    return tuple(zlib.crc32(word.encode()) for word in set(_WORD.findall(line.casefold()))
+                 if (word if word.isascii() else anyascii(word)) not in stop)
 
 
 def content_sketch(hashes: Iterable[int]) -> bytes:
