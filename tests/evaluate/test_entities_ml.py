@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from storyline.cli import app
 from storyline.evaluate.entities_ml import evaluate_resolution_ml, is_named, meantime_ml_docs
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "meantime-ml"
@@ -68,6 +70,16 @@ def test_crosslingual_resolution_beats_exact_string(tmp_path: Path) -> None:
 def test_one_language_has_no_crosslingual_part(tmp_path: Path) -> None:
     result = evaluate_resolution_ml(_release(tmp_path), languages=("es",))
     assert "crosslingual" not in result and set(result["languages"]) == {"es"}
+
+
+def test_cli_prints_each_language_and_writes_json(tmp_path: Path) -> None:
+    root = _release(tmp_path / "data")
+    run = CliRunner().invoke(app, ["eval", "entities-ml", "--data", str(root), "--out", str(tmp_path / "r.json")])
+    assert run.exit_code == 0, run.output
+    assert "MEANTIME es" in run.output and "cross-lingual (en+es)" in run.output
+    assert "missing languages: it, nl" in run.output
+    assert json.loads((tmp_path / "r.json").read_text())["crosslingual"]["all/all_mentions"]["bcubed_gain"] > 0.3
+    assert CliRunner().invoke(app, ["eval", "entities-ml", "--data", str(tmp_path / "absent")]).exit_code == 1
 
 
 @pytest.mark.shared
