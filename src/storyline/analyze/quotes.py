@@ -97,6 +97,10 @@ class QuoteFinder:
         for f in found:
             if f.speaker is not None and _writer(doc, f.speaker):
                 continue  # "je pense que", "vous savez": the writer's own voice, no party's
+            if f.speaker is not None and not _speaker_like(doc, f.speaker):
+                if f.kind == "indirect":
+                    continue  # "non mi disse che", ". in un commento": no speaker, no speech
+                f.speaker, f.cue = None, None
             if f.implicit:
                 name = resolver.implicit_speaker(f.cue.start if f.cue else f.content.start)
             else:
@@ -226,6 +230,23 @@ def _contained(ranges: list[tuple[int, int]], span: Span) -> bool:
     """Some range of the sorted, non-overlapping ``ranges`` holds ``span``."""
     i = bisect.bisect_right(ranges, (span.start, 1 << 62)) - 1
     return i >= 0 and ranges[i][1] >= span.end
+
+
+def _speaker_like(doc: TokenDoc, speaker: Span) -> bool:
+    """The span can name a speaker: it opens with a word, and some word is a name, number,
+    pronoun, role, determiner or a content word (not a clitic, adverb, preposition or verb)."""
+    if not doc.text[speaker.start].isalnum():
+        return False
+    c = doc.cues
+    function = c.speaker_break_words | c.auxiliaries | c.time_words | c.leading | c.prepositions | c.verbish
+    for word in re.findall(r"\w[\w'\u2019\-]*", doc.text[speaker.start : speaker.end]):
+        low = word.lower()
+        if low in c.cue_forms:
+            continue
+        if (word[0].isupper() or word[0].isdigit() or low in c.pronouns or low in c.role_nouns
+                or low in c.determiners or (low not in function and len(low) > 3)):
+            return True
+    return False
 
 
 def _writer(doc: TokenDoc, speaker: Span) -> bool:

@@ -226,10 +226,10 @@ def _common_head(words: list[str]) -> bool:
 
 
 def _unelided(cues: SpeechCues, word: str) -> str:
-    """``l'AFP`` -> ``AFP``, ``d'Amnesty`` -> ``Amnesty``: an elided determiner or preposition
-    (French, Italian) is no part of the name."""
+    """``l'AFP`` -> ``AFP``, ``d'Amnesty`` -> ``Amnesty``, ``l'armée`` -> ``armée``: an elided
+    determiner or preposition (French, Italian) is no part of the name."""
     head, mark, rest = word.replace("\u2019", "'").partition("'")
-    if mark and rest[:1].isupper() and (head + "'").lower() in cues.determiners | cues.name_joiners:
+    if mark and rest[:1].isalpha() and (head + "'").lower() in cues.determiners | cues.name_joiners:
         return rest
     return word
 
@@ -263,7 +263,8 @@ def _of_someone(cues: SpeechCues, words: list[str], name: list[str]) -> bool:
 
 def _plausible(cues: SpeechCues, name: str) -> bool:
     """Not a cue or function word ("dijo", "Así"), not a shouted credit or heading ("AS
-    REPORTED BY", "HELSINKI THINK TANK"): an all-capitals name is one short acronym."""
+    REPORTED BY", "HELSINKI THINK TANK"): an all-capitals name is a short acronym or a run of
+    them ("ONU", "EE UU")."""
     words = name.split()
     if any(w.lower() in cues.document_nouns for w in words[:1]):
         return True  # "Bericht": a document cited, though the word is also a verb form
@@ -271,7 +272,8 @@ def _plausible(cues: SpeechCues, name: str) -> bool:
            or w in cues.never_names for w in words):
         return False
     letters = [c for c in name if c.isalpha()]
-    return not (letters and all(c.isupper() for c in letters) and (len(words) > 1 or len(letters) > 6))
+    shouted = letters and all(c.isupper() for c in letters)
+    return not (shouted and (len(words) > 1 and any(len(w.strip(".")) > 3 for w in words) or len(letters) > 6))
 
 
 def _not_a_name(cues: SpeechCues, word: str) -> bool:
