@@ -148,3 +148,25 @@ def test_acronym_written_after_an_article_still_joins_its_expansion() -> None:
                    {"De USAF": "ORG", "United States Air Force": "ORG", "Air Force": "ORG", "USAF": "ORG"})]
     found = _entities_of(resolve_entities(items)[1])
     assert found["De USAF"] == found["United States Air Force"] == found["USAF"] == found["Air Force"]
+
+
+def test_bare_surname_joins_the_dominant_full_name_of_its_story() -> None:
+    text = ("Muamar Gadafi habló. Muamar Gadafi amenazó. Muamar Gadafi gritó. Saif Gadafi calló. "
+            "Gadafi insistió.")
+    found = _entities_of(resolve_entities([_item("a", text, {"Muamar Gadafi": "PERSON", "Saif Gadafi": "PERSON",
+                                                             "Gadafi": "PERSON"})])[1])
+    assert found["Gadafi"] == found["Muamar Gadafi"] != found["Saif Gadafi"]
+    even = "Muamar Gadafi habló. Saif Gadafi calló. Gadafi insistió."
+    found = _entities_of(resolve_entities([_item("b", even, {"Muamar Gadafi": "PERSON", "Saif Gadafi": "PERSON",
+                                                             "Gadafi": "PERSON"})])[1])
+    assert found["Gadafi"] not in (found["Muamar Gadafi"], found["Saif Gadafi"])  # no one dominates
+
+
+def test_place_spelled_as_a_person_of_the_story_is_the_person_but_a_company_is_not() -> None:
+    text = "Muamar Gadafi habló. Según Muamar Gadafi, Walt Disney y Walt Disney ganaron."
+    items = [Annotated(Article(id="a", text=text, story="s"), tuple(split_sentences(text)), (
+        Mention(Span(0, 13), "PERSON"), Mention(Span(27, 40), "GPE"),
+        Mention(Span(42, 53), "PERSON"), Mention(Span(56, 67), "ORG")))]
+    entities, _ = resolve_entities(items)
+    assert [(e.type, len(e.mentions)) for e in entities if e.name == "Muamar Gadafi"] == [("PERSON", 2)]
+    assert sorted(e.type for e in entities if e.name == "Walt Disney") == ["ORG", "PERSON"]  # two entities

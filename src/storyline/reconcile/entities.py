@@ -30,7 +30,7 @@ a pronoun is its own entity, a nominal joins the same text in the same article.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +51,9 @@ __all__ = ["entity_json", "mentions_of", "name_words", "resolve_by_story", "reso
 #: names whose given names agree exactly or as variants.
 SURNAME_FUZZY = 0.7
 SURNAME_SAME = 0.95
+#: A bare surname with several full-name candidates in its story joins one named this many times
+#: as often as the others together.
+DOMINANT = 3
 #: A pronoun further than this from the last name of its type is left alone.
 PRONOUN_WINDOW_CHARS = 400
 LINKED = ("pronoun:",)
@@ -98,6 +101,7 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     _merge_acronyms(groups, union)
     _merge_full_names(groups, find, union)
     roles = roles_of(items)
+    _attach_mistyped_full_names(items, groups, find, union)
     _attach_partial_names(groups, find, union, roles)
     _merge_transliterations(groups, find, union)
     _attach_prefixed_orgs(groups, find, union)
@@ -245,6 +249,9 @@ def _attach_partial_names(groups: list[_Group], find: Any, union: Any,
         for ii, mi in group.mentions:
             role_words[find(gi)].update(fold(roles.get((ii, mi), "")).split())
     full = [gi for gi, g in enumerate(groups) if g.family == "P" and len(g.words) > 1]
+    weight: Counter[int] = Counter()
+    for gi in full:
+        weight[find(gi)] += len(groups[gi].mentions)
     for gi, group in enumerate(groups):
         if len(group.words) != 1 or not (group.family == "P" or _mistyped_surname(groups, full, group)):
             continue
@@ -253,9 +260,9 @@ def _attach_partial_names(groups: list[_Group], find: Any, union: Any,
         near = [f for f in full if _in_scope(groups, f, group)
                 and part_similarity(groups[f].words[-1], surname) >= SURNAME_SAME]
         candidates = {find(f) for f in near if groups[f].words[-1] == surname} or {find(f) for f in near}
-        candidates = candidates if group.family == "P" else {c for c in candidates if len(candidates) == 1}
         if len(candidates) > 1:
-            candidates = {c for c in candidates if own_roles & role_words[c] - TITLE_GLUE}
+            chosen = {c for c in candidates if own_roles & role_words[c] - TITLE_GLUE}
+            candidates = chosen or _dominant(candidates, weight)
         if not candidates and own_roles:
             candidates = {find(f) for f in full if _in_scope(groups, f, group)
                           and part_similarity(groups[f].words[-1], surname) >= SURNAME_FUZZY
@@ -296,6 +303,30 @@ def _merge_transliterations(groups: list[_Group], find: Any, union: Any) -> None
                     union(first, gi)
 
 
+def _dominant(candidates: set[int], weight: Counter[int]) -> set[int]:
+    """The one candidate named DOMINANT times as often as all the others together (the bare
+    "Gadafi" of a story about Muammar Gaddafi that also names his sons), else none."""
+    ranked = sorted(candidates, key=lambda c: -weight[c])
+    rest = sum(weight[c] for c in ranked[1:])
+    return {ranked[0]} if weight[ranked[0]] >= DOMINANT * max(rest, 1) else set()
+
+
+def _attach_mistyped_full_names(items: Sequence[Annotated], groups: list[_Group], find: Any,
+                                union: Any) -> None:
+    """A several-word place spelled as a person's full name of the same story ("Muamar el Gadafi"
+    tagged GPE beside the PERSON) is that person. Organisations are left alone: companies are
+    named after people (Walt Disney)."""
+    people = {(g.words, scope): gi for gi, g in enumerate(groups)
+              if g.family == "P" and len(g.words) > 1 for scope in g.scopes}
+    for gi, group in enumerate(groups):
+        if group.family != "O" or len(group.words) < 2 or place_key(group.words):
+            continue
+        if all(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions):
+            found = {find(people[(group.words, scope)]) for scope in group.scopes if (group.words, scope) in people}
+            if len(found) == 1:
+                union(found.pop(), gi)
+
+
 def _mistyped_surname(groups: list[_Group], full: list[int], group: _Group) -> bool:
     """A one-word place or organisation that is, by its story, a person's surname ("Akkar said").
 
@@ -305,8 +336,8 @@ def _mistyped_surname(groups: list[_Group], full: list[int], group: _Group) -> b
     if group.family != "O" or group.is_acronym:
         return False
     word = group.words[0]
-    if any(word in g.words for g in groups if g.family == "O" and len(g.words) > 1):
-        return False
+    if any(word in g.words[:-1] for g in groups if g.family == "O" and len(g.words) > 1):
+        return False  # part of a longer name ("Akar Holding"); as its last word, a mistyped person
     return any(part_similarity(groups[f].words[-1], word) >= SURNAME_SAME
                and group.scopes & groups[f].scopes for f in full)
 
