@@ -190,3 +190,25 @@ def test_unknown_language_reads_the_union_of_the_packs() -> None:
     text = "«Non lasceremo la Libia», ha detto il ministro Franco Frattini."
     assert _only(text, "zz").speaker_entity is None
     assert _only(text, "it").speaker_entity == "Franco Frattini"
+
+
+def test_unattributed_quotation_dropped_outside_english_kept_in_english() -> None:
+    # A title or slogan in quotation marks with no attribution anywhere near it.
+    es = 'El ciclo de cine se abre con "La batalla de Argel y otras historias del desierto".'
+    assert find_quotes(es, language="es") == []
+    en = 'The festival opens with "The Battle of Algiers and other stories of the desert".'
+    assert [q.kind for q in find_quotes(en, language="en")] == ["direct"]
+
+
+def test_relative_pronoun_speaker_goes_to_its_antecedent() -> None:
+    text = ("Más grosero fue el vocero de la Casa Blanca, Jay Carney, quien expresó: "
+            "\"el pueblo libio tiene el derecho a decidir sobre su futuro\".")
+    quote = _only(text, "es")
+    assert quote.speaker is not None and quote.speaker.text_in(text) == "quien"
+    assert quote.speaker_entity == "Jay Carney"
+
+
+def test_writer_voice_is_no_attribution_outside_english() -> None:
+    assert find_quotes("Je pense que la France aurait dû intervenir plus tôt en Libye.", language="fr") == []
+    english = find_quotes("I think that France should have intervened earlier in Libya.", language="en")
+    assert [q.speaker_entity for q in english] == [None]
