@@ -268,5 +268,8 @@ def _union_data(merged: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
-#: English pronouns (``he``, ``she``, ...): read by story merging (reconcile/quote_merge.py).
-PRONOUNS: dict[str, tuple[str, str]] = speech_cues("en").pronouns
+#: The speaker pronouns of every pack (``he``, ``él``, ``il``, ``lui``, ``er``, ``ele``): story
+#: merging (reconcile/quote_merge.py) shows no pronoun as a speaker's label. Read from the TOML
+#: files only (no verb expansion), so importing this module stays cheap.
+PRONOUNS: dict[str, tuple[str, str]] = {
+    word.lower(): (value[0], value[1]) for word, value in pack(FALLBACK).topic("speech").get("pronouns", {}).items()}
