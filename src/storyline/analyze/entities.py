@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from storyline.analyze.entity_rules import apply_rules
-from storyline.analyze.ner_features import (capitalised_runs, ml_sentence_features, ml_tokenize, sentence_features,
-                                            tokenize)
+from storyline.analyze.ner_features import (capitalised_runs, ml_sentence_features, ml_tokenize, place_marks,
+                                            sentence_features, tokenize)
 from storyline.analyze.ner_lexicon import lexicon, places
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Mention, Span
@@ -158,11 +158,12 @@ class MultilingualCrfRecognizer:
             for i in range(0, len(tokens), _MAX_SENTENCE_TOKENS):
                 chunk = tokens[i:i + _MAX_SENTENCE_TOKENS]
                 words = [text[s:e] for s, e in chunk]
-                tagger.set(ml_sentence_features(words, lex, gazetteer))
+                marks = place_marks(words, gazetteer)
+                tagger.set(ml_sentence_features(words, lex, gazetteer, marks))
                 tags = _split_at_lowercase(tagger.tag(), words, lex)
                 found = _bio_mentions(chunk, tags)
                 if propose:
-                    runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer)
+                    runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer, marks)
                     found = [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
                                                          for r in runs)] + runs
                 mentions.extend(found)
@@ -190,13 +191,13 @@ def _shouting(text: str, sentence: Span) -> bool:
 
 
 def _proposed(tagger: Any, types: list[str], chunk: list[tuple[int, int]], words: list[str],
-              tags: Sequence[str], lex: Any, gazetteer: Any) -> list[Mention]:
+              tags: Sequence[str], lex: Any, gazetteer: Any, marks: list[str]) -> list[Mention]:
     """Capitalised runs that hold no model mention or swallow the ones they hold whole ("Air
     Canada" over the model's "Canada"), typed by the model's marginals. A run that cuts a model
     mention is left to the model."""
     out: list[Mention] = []
     inside = _inside_flags(tags)
-    for start, end in capitalised_runs(words, lex, gazetteer):
+    for start, end in capitalised_runs(words, lex, gazetteer, marks):
         if (start < len(tags) and tags[start].startswith("I-") and inside[start]) or \
                 (end < len(tags) and tags[end].startswith("I-")):
             continue

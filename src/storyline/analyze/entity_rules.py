@@ -84,10 +84,13 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
         if fixed is not None:
             kept.append(_with_model_number(text, fixed))
     extra = _weapon_mentions(text)
-    kept = [m for m in kept if not _overlaps_any(m.span, extra)] + extra
-    kept += [m for m in _acronym_mentions(text, sentences) + _org_suffix_mentions(text) + _product_codes(text)
-             if not _overlaps_any(m.span, kept)]
-    kept += [m for m in pack_rules.places_missed() if not _overlaps_any(m.span, kept)]
+    weapons = _Coverage(len(text), extra)
+    kept = [m for m in kept if not weapons.hits(m.span)] + extra
+    covered = _Coverage(len(text), kept)
+    added = [m for m in _acronym_mentions(text, sentences) + _org_suffix_mentions(text) + _product_codes(text)
+             if not covered.hits(m.span)]
+    covered.add(added)
+    kept += added + [m for m in pack_rules.places_missed() if not covered.hits(m.span)]
     kept.sort(key=lambda m: (m.span.start, -m.span.end))
     out: list[Mention] = []
     for mention in kept:
@@ -356,5 +359,18 @@ def _org_suffix_mentions(text: str) -> list[Mention]:
     return out
 
 
-def _overlaps_any(span: Span, others: Sequence[Mention]) -> bool:
-    return any(span.start < o.span.end and o.span.start < span.end for o in others)
+class _Coverage:
+    """Which characters of the text some mention covers: an overlap test in C time per mention
+    (a bytearray the size of the text), instead of comparing every pair of mentions."""
+
+    def __init__(self, size: int, mentions: Sequence[Mention] = ()) -> None:
+        self._marks = bytearray(size + 1)
+        self.add(mentions)
+
+    def add(self, mentions: Sequence[Mention]) -> None:
+        for mention in mentions:
+            start, end = mention.span.start, mention.span.end
+            self._marks[start:end] = b"\x01" * (end - start)
+
+    def hits(self, span: Span) -> bool:
+        return self._marks.find(1, span.start, span.end) != -1

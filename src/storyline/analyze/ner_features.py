@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from storyline.analyze.ner_lexicon import NameLexicon
 
-__all__ = ["ML_TOKEN_RE", "capitalised_runs", "TOKEN_RE", "ml_sentence_features", "ml_tokenize", "sentence_features",
+__all__ = ["ML_TOKEN_RE", "capitalised_runs", "place_marks", "TOKEN_RE", "ml_sentence_features", "ml_tokenize", "sentence_features",
            "tokenize", "word_features", "word_shape"]
 
 #: One token: a dotted acronym (U.S.), an abbreviation with its period (Mr.), a number, a
@@ -140,7 +140,7 @@ def _first_words(gazetteer: Mapping[str, str]) -> frozenset[str]:
     return cached[1]
 
 
-def _place_marks(words: list[str], gazetteer: Mapping[str, str]) -> list[str]:
+def place_marks(words: list[str], gazetteer: Mapping[str, str]) -> list[str]:
     """``gB``/``gI`` for words inside the longest gazetteer match at each position, else ``""``."""
     from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS  # noqa: PLC0415 - no cycle at import
 
@@ -195,11 +195,12 @@ def _ml_word(word: str, lex: NameLexicon, initial: bool) -> tuple[str, str, tupl
     return found
 
 
-def ml_sentence_features(words: list[str], lex: NameLexicon,
-                         gazetteer: Mapping[str, str]) -> list[list[str]]:
-    """CRF features of one sentence for the multilingual model."""
+def ml_sentence_features(words: list[str], lex: NameLexicon, gazetteer: Mapping[str, str],
+                         places: list[str] | None = None) -> list[list[str]]:
+    """CRF features of one sentence for the multilingual model (``places``: :func:`place_marks`
+    of the words, when the caller has them)."""
     n = len(words)
-    places = _place_marks(words, gazetteer)
+    places = place_marks(words, gazetteer) if places is None else places
     infos = [_ml_word(w, lex, i == 0 or words[i - 1] in _SENTENCE_MARKS) for i, w in enumerate(words)]
     classes = [info[0] for info in infos]
     out: list[list[str]] = []
@@ -229,12 +230,13 @@ def ml_sentence_features(words: list[str], lex: NameLexicon,
 _MODEL_NUMBER_RE = re.compile(r"\d{1,3}|(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w]+(?:-[\w]+)*|\d{1,3}-\w+")
 
 
-def capitalised_runs(words: list[str], lex: NameLexicon, gazetteer: Mapping[str, str]) -> list[tuple[int, int]]:
+def capitalised_runs(words: list[str], lex: NameLexicon, gazetteer: Mapping[str, str],
+                     places: list[str] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` word ranges of capitalised runs: words that may be names (capitalised, not a
     function word or opener of ``lex``, or inside a gazetteer place), bridged by lowercase name
     particles ("Banco de España") and closed by a model number ("Boeing 747", "777-200LR"; not a
     four-digit year)."""
-    places = _place_marks(words, gazetteer)
+    places = place_marks(words, gazetteer) if places is None else places
     named = [bool(places[i]) or (w[:1].isupper() and not lex.never_name(w)) for i, w in enumerate(words)]
     runs: list[tuple[int, int]] = []
     i, n = 0, len(words)
