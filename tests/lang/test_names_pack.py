@@ -7,7 +7,7 @@ import pytest
 from storyline.analyze.ner_lexicon import fold, lexicon, places
 from storyline.lang import FULL, pack
 
-REQUIRED = ("honorifics", "offices", "particles", "openers")
+REQUIRED = ("honorifics", "offices", "particles", "openers", "org_words")
 
 
 @pytest.mark.parametrize("code", FULL)

@@ -22,6 +22,8 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
 4. a mention that is a CLDR place name is a place (GPE; regions LOC) unless the model said ORG (a
    capital standing for its government): "Túnez", "Francia", "Reino Unido" are never PERSON; and
    capitalised CLDR place names the model missed are added;
+   With a foreign model, a name holding an organisation word (``org_words``) is an ORG and a name
+   after an office or honorific a PERSON;
 5. a maker's name followed by a model number names the product ("Boeing 747": PRODUCT), and
    product codes of one capital and three digits are products ("A380", "A320s");
 6. one type per name in a report (:func:`consistent_types`), and an all-caps word is no PERSON
@@ -171,7 +173,21 @@ class _PackRules:
             return Mention(span, place if mention.type in ("PERSON", "GPE", "LOC") else mention.type)
         if self.foreign_model and hi - lo == 1 and self._lone_opening_word(span, surface):
             return None
-        return Mention(span, mention.type) if span != mention.span else mention
+        kind = self._cued_type(words[lo:hi], tokens[lo][0], mention.type) if self.foreign_model else mention.type
+        return Mention(span, kind) if (span, kind) != (mention.span, mention.type) else mention
+
+    def _cued_type(self, words: list[str], start: int, kind: str) -> str:
+        """Rule 4b (foreign model): a name holding an organisation word is an ORG ("Hermanos
+        Musulmanes", "Ministerio de Defensa"); a name after an office or honorific is a PERSON
+        ("el coronel Gadafi")."""
+        if kind not in ("PERSON", "ORG", "GPE", "LOC"):
+            return kind
+        if any(w.lower() in self.lex.org_words for w in words):
+            return "ORG"
+        before = self.text[max(0, start - 30):start].split()
+        if before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper():
+            return "PERSON"
+        return kind
 
     def _leading_junk(self, word: str, start: int, left: int) -> bool:
         """What a name never starts with: a mark, an opener, a function word, except a capitalised

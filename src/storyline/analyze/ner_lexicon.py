@@ -5,7 +5,7 @@ One language-independent code path; the data comes from:
 * the pack's ``words.toml`` ``function_words`` (accent-folded, lowercase) and ``names.toml``
   (``openers``: connectives and furniture imperatives that open a sentence capitalised;
   ``name_openers``: the function words that do open names, "New", "Estado"; ``honorifics``;
-  ``offices``; ``particles``): a capitalised function word or opener is never a name and never
+  ``offices``; ``particles``; ``org_words``, words that make a name an organisation): a capitalised function word or opener is never a name and never
   opens one ("El", "Un", "Asimismo", "Selon", "Cuando");
 * simplemma's lexicon of the language (:meth:`NameLexicon.known`): a lone capitalised word at the
   start of a sentence whose lowercase form is an ordinary word of the language ("Créez") is not a
@@ -59,6 +59,7 @@ class NameLexicon:
     offices: frozenset[str]
     particles: frozenset[str]
     name_openers: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
     capitalised_nouns: bool = False
     _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     #: Memo of the model's per-word features (:mod:`storyline.analyze.ner_features`).
@@ -116,6 +117,7 @@ def lexicon(language: str | None) -> NameLexicon:
         offices=frozenset(w.lower() for w in lang_pack.words("names", "offices")),
         particles=frozenset(w.lower() for w in lang_pack.words("names", "particles")),
         name_openers=frozenset(w.lower() for w in lang_pack.words("names", "name_openers")),
+        org_words=frozenset(w.lower() for w in lang_pack.words("names", "org_words")),
         # a language's own flag only: the union pack of unknown languages must not inherit German's
         capitalised_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "capitalised_nouns", False)),
     )
