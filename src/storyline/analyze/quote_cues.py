@@ -102,6 +102,9 @@ class SpeechCues:
         self.conjunctions: tuple[str, ...] = tuple(data.get("conjunctions", ()))
         self.subordinators: tuple[str, ...] = tuple(data.get("subordinators", ()))
         self.core_forms: tuple[str, ...] = tuple(data.get("core_forms", ()))
+        #: Words that name no one: clitics, adverbs, prepositions, verbs (a speaker needs another).
+        self.no_name_words = (self.speaker_break_words | self.auxiliaries | self.time_words | self.leading
+                              | self.prepositions | self.verbish)
         self.not_modifiers = (self.speaker_break_words | self.cue_forms | self.time_words
                               | self.auxiliaries | self.np_inner_words | frozenset(self.pronouns))
         self.multi_re = _multi_re(self.multiword_cues)

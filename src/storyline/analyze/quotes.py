@@ -238,7 +238,7 @@ def _speaker_like(doc: TokenDoc, speaker: Span) -> bool:
     if not doc.text[speaker.start].isalnum():
         return False
     c = doc.cues
-    function = c.speaker_break_words | c.auxiliaries | c.time_words | c.leading | c.prepositions | c.verbish
+    function = c.no_name_words
     for word in re.findall(r"\w[\w'\u2019\-]*", doc.text[speaker.start : speaker.end]):
         low = word.lower()
         if low in c.cue_forms:
