@@ -170,3 +170,12 @@ def test_place_spelled_as_a_person_of_the_story_is_the_person_but_a_company_is_n
     entities, _ = resolve_entities(items)
     assert [(e.type, len(e.mentions)) for e in entities if e.name == "Muamar Gadafi"] == [("PERSON", 2)]
     assert sorted(e.type for e in entities if e.name == "Walt Disney") == ["ORG", "PERSON"]  # two entities
+
+
+def test_one_word_place_tag_spelled_as_a_person_of_the_story_is_the_person() -> None:
+    text = "Gadafi habló. Gadafi gritó. Las fuerzas de Kadhafi y de Gadafi avanzan hacia Libia."
+    items = [Annotated(Article(id="a", text=text, story="s"), tuple(split_sentences(text)), (
+        Mention(Span(0, 6), "PERSON"), Mention(Span(14, 20), "PERSON"), Mention(Span(43, 50), "GPE"),
+        Mention(Span(56, 62), "GPE"), Mention(Span(77, 82), "GPE")))]
+    entities, _ = resolve_entities(items)
+    assert sorted((e.type, len(e.mentions)) for e in entities) == [("GPE", 1), ("PERSON", 4)]  # Libia stays

@@ -313,16 +313,23 @@ def _dominant(candidates: set[int], weight: Counter[int]) -> set[int]:
 
 def _attach_mistyped_full_names(items: Sequence[Annotated], groups: list[_Group], find: Any,
                                 union: Any) -> None:
-    """A several-word place spelled as a person's full name of the same story ("Muamar el Gadafi"
-    tagged GPE beside the PERSON) is that person. Organisations are left alone: companies are
-    named after people (Walt Disney)."""
-    people = {(g.words, scope): gi for gi, g in enumerate(groups)
-              if g.family == "P" and len(g.words) > 1 for scope in g.scopes}
+    """A place spelled as a person of the same story ("Muamar el Gadafi" or "Kadhafi" tagged GPE
+    beside the PERSON; one word by its transliteration key) is that person, when it is no known
+    place and names one person only. Organisations are left alone: companies are named after
+    people (Walt Disney)."""
+    people: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        for scope in g.scopes if g.family == "P" else ():
+            people[(g.words, scope)].append(gi)
+            if len(g.words) == 1 and translit_key(g.words[0]):
+                people[(("~" + skeleton(translit_key(g.words[0])),), scope)].append(gi)
     for gi, group in enumerate(groups):
-        if group.family != "O" or len(group.words) < 2 or place_key(group.words):
+        if group.family != "O" or group.is_acronym or place_key(group.words):
             continue
         if all(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions):
-            found = {find(people[(group.words, scope)]) for scope in group.scopes if (group.words, scope) in people}
+            keys = [group.words] if len(group.words) > 1 else \
+                [group.words, ("~" + skeleton(translit_key(group.words[0])),)]
+            found = {find(p) for key in keys for scope in group.scopes for p in people.get((key, scope), ())}
             if len(found) == 1:
                 union(found.pop(), gi)
 
@@ -336,8 +343,9 @@ def _mistyped_surname(groups: list[_Group], full: list[int], group: _Group) -> b
     if group.family != "O" or group.is_acronym:
         return False
     word = group.words[0]
-    if any(word in g.words[:-1] for g in groups if g.family == "O" and len(g.words) > 1):
-        return False  # part of a longer name ("Akar Holding"); as its last word, a mistyped person
+    longer = sum(len(g.mentions) for g in groups if g.family == "O" and word in g.words[:-1])
+    if 4 * longer >= len(group.mentions):
+        return False  # part of a longer name ("Akar Holding"), unless that is a rare tagging slip
     return any(part_similarity(groups[f].words[-1], word) >= SURNAME_SAME
                and group.scopes & groups[f].scopes for f in full)
 
