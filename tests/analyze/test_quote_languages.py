@@ -212,3 +212,17 @@ def test_writer_voice_is_no_attribution_outside_english() -> None:
     assert find_quotes("Je pense que la France aurait dû intervenir plus tôt en Libye.", language="fr") == []
     english = find_quotes("I think that France should have intervened earlier in Libya.", language="en")
     assert [q.speaker_entity for q in english] == [None]
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker_of_a_pro_drop_verb() -> None:
+    text = ("Il presidente egiziano Mohamed Morsi aveva rifiutato le dimissioni. "
+            "Su Facebook scrive: \"Ci opporremo pacificamente a questo golpe\".")
+    quote = _only(text, "it")
+    assert quote.speaker is None and quote.speaker_entity == "Mohamed Morsi"
+
+
+def test_an_indefinite_role_stays_anonymous() -> None:
+    text = ("Le prix Nobel Mohamed ElBaradei a appelé au calme. La police a fermé le siège du parti, "
+            "« en raison de la découverte d'armes », a annoncé un haut responsable de sécurité.")
+    quotes = [q for q in find_quotes(text, language="fr") if q.cue is not None and q.cue.text_in(text) == "annoncé"]
+    assert [q.speaker_entity for q in quotes] == [None]

@@ -76,6 +76,7 @@ class SpeechCues:
         self.non_person_words = frozenset(data.get("non_person", ()))
         self.time_words = _low(data.get("time_words", ()))
         self.determiners = _low(data.get("determiners", ()))
+        self.indefinites = _low(data.get("indefinites", ()))
         self.complementizers: tuple[str, ...] = tuple(data.get("complementizers", ()))
         self.agent_prepositions: tuple[str, ...] = tuple(data.get("agent_prepositions", ()))
         self.after_quote_separators = frozenset(data.get("after_quote_separators", (",",)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.quote_indirect import WINDOW, participle_speaker
+from storyline.analyze.quote_indirect import WINDOW, after_preposition, participle_speaker
 from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
 from storyline.analyze.quote_sources import Found
 from storyline.analyze.speaker_clause import speaker_before
@@ -202,6 +202,9 @@ def _attribute_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
             speaker = participle_speaker(doc, floor, cue, floor)
         else:
             speaker = speaker_before(doc, cue.start, floor)
+        if speaker is not None and doc.cues.pro_drop and after_preposition(doc, speaker, Span(floor, pos)):
+            quote.cue, quote.implicit = cue, True  # "Su Facebook scrive: «...»": said by the one named before
+            return True
         if speaker is not None:
             quote.speaker, quote.cue = speaker, cue
             return True

@@ -169,7 +169,9 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
         speaker = participle_speaker(doc, floor, cue, sent.start)
     else:
         speaker = speaker_before(doc, cue.start, floor)
-    implicit = speaker is None and not participle and _subjectless(doc, sent, cue)
+        if speaker is not None and doc.cues.pro_drop and after_preposition(doc, speaker, sent):
+            speaker = None  # "Su Facebook scrive": the object of a preposition is no subject
+    implicit = speaker is None and not participle and _subjectless(doc, sent, cue, speaker_floor=True)
     if (speaker is None and not implicit) or (speaker is not None and not participle
                                                and _noun_cue(doc, cue, speaker)):
         return None
@@ -196,12 +198,25 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
     return Found(content, kind(doc.text, content), speaker, cue, implicit=implicit)
 
 
-def _subjectless(doc: TokenDoc, sent: Span, cue: Span) -> bool:
+def after_preposition(doc: TokenDoc, speaker: Span, sent: Span) -> bool:
+    """The word right before the speaker, in its sentence and with no comma between, is a
+    preposition and no subordinator (``Su Facebook scrive``; not English ``after Trump said``)."""
+    before = doc.tokens_in(sent.start, speaker.start)[-1:]
+    word = doc.word(before[0]).lower() if before else ""
+    return word in doc.cues.prepositions and word not in doc.cues.according \
+        and word not in doc.cues.introducers - doc.cues.prepositions and word not in doc.cues.clause_openers
+
+
+def _subjectless(doc: TokenDoc, sent: Span, cue: Span, *, speaker_floor: bool = False) -> bool:
     """In a pro-drop language, only auxiliaries, clitics, adverbs, conjunctions and commas come
-    before the cue in its sentence: the subject is implicit (``Además, afirmó que ...``)."""
+    before the cue in its sentence (or a prepositional phrase opening it: ``Su Facebook
+    scrive: ...``): the subject is implicit (``Además, afirmó que ...``)."""
     if not doc.cues.pro_drop or doc.text[cue.start].isupper() and cue.start != sent.start:
         return False
-    for tok in doc.tokens_in(sent.start, cue.start):
+    tokens = doc.tokens_in(sent.start, cue.start)
+    if speaker_floor and tokens and doc.word(tokens[0]).lower() in doc.cues.prepositions:
+        tokens = tokens[next((i for i, t in enumerate(tokens) if doc.word(t)[:1].isupper() and i), len(tokens)) + 1 :]
+    for tok in tokens:
         word = doc.word(tok)
         low = word.lower()
         if not (word == "," or low in doc.cues.auxiliaries or low in doc.cues.leading

@@ -118,6 +118,7 @@ class SpeakerResolver:
         words = [_unelided(self.cues, w.strip(",")) for w in head.split()]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)
+        indefinite = bool(words) and words[0].lower() in self.cues.indefinites
         while words and (words[0].lower() in self.cues.determiners or words[0] in self.cues.never_names):
             words.pop(0)
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
@@ -137,7 +138,9 @@ class SpeakerResolver:
             # "Turkey's defense minister, Hulusi Akar": the name is the apposition.
             if named is not None:
                 return named.group()
-            return self._role(words, span.start) or _source_phrase(self.cues, words)
+            # "un haut responsable de sécurité": an indefinite role is anonymous, no one's name.
+            role = None if indefinite else self._role(words, span.start)
+            return role or _source_phrase(self.cues, words)
         if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)
         if name and not cut and _of_someone(self.cues, words, name):
