@@ -107,3 +107,10 @@ def test_entities_ml_model_numbers_make_products(recognizer: EntityRecognizer) -
     found = _found(recognizer, text, "es")
     assert found.get("Boeing 747") == "PRODUCT" and found.get("A380s") == "PRODUCT"
     assert "Airbus" in found and found.get("Toulouse") == "GPE"
+
+
+def test_entities_ml_hashtags_are_no_names_and_press_abbreviations_are_places(recognizer: EntityRecognizer) -> None:
+    text = "Miles de tuits con #DesperateGaddafiLies llegaron desde EE.UU. y desde Francia."
+    found = _found(recognizer, text, "es")
+    assert not any("Desperate" in name for name in found)
+    assert found.get("EE.UU.") == "GPE" and found.get("Francia") == "GPE"

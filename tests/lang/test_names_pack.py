@@ -62,3 +62,11 @@ def test_names_pack_gazetteer_has_places_in_every_language_and_no_organisations(
         assert gazetteer.get(name) == "GPE", name
     assert gazetteer.get("oriente medio") in (None, "LOC")
     assert "unión europea" not in gazetteer and "naciones unidas" not in gazetteer and "mundo" not in gazetteer
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_names_pack_places_are_capitalised_and_join_the_gazetteer(code: str) -> None:
+    assert "places" in pack(code).topic("names"), f"{code}/names.toml has no places key"
+    extra = pack(code).words("names", "places")
+    assert all(name[:1].isupper() for name in extra)
+    assert all(places().get(name.lower()) == "GPE" for name in extra)

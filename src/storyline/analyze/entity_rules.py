@@ -57,7 +57,7 @@ _ROMAN_RE = re.compile(r"[IVXLC]+")
 _UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no acronym rule
 #: Marks after which a word opens a sentence (or a quotation, a list item, a line).
 _OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([")
-_ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE]{2,6}|(?:[A-Z]\.){2,}")
+_ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE]{2,6}|(?:[A-Z]{1,2}\.)+[A-Z]{0,2}\.?")
 _MODEL_NUMBER_AFTER = re.compile(r" (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})(?![\w.,]\d)(?=\W|$)")
 _ENDS_WITH_MODEL_NUMBER = re.compile(r"[^\W\d_]{2,} (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})$")
 _PRODUCT_CODE_RE = re.compile(r"\b[A-Z]\d{3}(?:-\d{1,3})?s?\b")
@@ -164,6 +164,8 @@ class _PackRules:
         span = Span(tokens[lo][0], end)
         surface = self.text[span.start:span.end]
         if len(surface) == 1 or surface in pat.NOT_ACRONYMS:  # "G" of "3G S", units ("GB", "GHz")
+            return None
+        if span.start > 0 and self.text[span.start - 1] in "#@":  # a hashtag or a handle
             return None
         if mention.type == "PERSON" and _ACRONYM_WORD.fullmatch(surface):  # "ONU", "UMP", "US": no person
             return Mention(span, pat.KNOWN_ACRONYMS.get(surface, "ORG"))

@@ -14,7 +14,8 @@ One language-independent code path; the data comes from:
   ``PLACE_LOCALES``, a gazetteer of places shared by every language, since a Spanish report names
   "Libia" and "Túnez" and a French one "Tripoli" (countries and cities are GPE; CLDR's numeric
   regions such as "Oriente Medio" or "África" are LOC). CLDR has no list of cities beyond the
-  exemplar cities; we chose not to hand-write one.
+  exemplar cities; we chose not to hand-write one. The packs' ``names.toml`` ``places`` add the
+  press's abbreviations CLDR lacks ("EE.UU.", "EUA").
 
 Cost: one TOML read per (language, topic) and one simplemma dictionary per language (about a
 second, the first time a language is met in a process); the gazetteer is built once per process
@@ -28,7 +29,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from storyline.lang import FALLBACK, pack
+from storyline.lang import FALLBACK, FULL, pack
 
 __all__ = ["PLACE_LOCALES", "NameLexicon", "fold", "lexicon", "place_first_words", "places", "MAX_PLACE_WORDS"]
 
@@ -143,6 +144,9 @@ def places() -> dict[str, str]:
                 continue
             if city and len(city.split()) <= MAX_PLACE_WORDS:
                 found.setdefault(city.lower(), "GPE")
+    for code in FULL:  # what CLDR lacks: the press's abbreviations (names.toml "places")
+        for name in pack(code).words("names", "places"):
+            found.setdefault(name.lower(), "GPE")
     return found
 
 
