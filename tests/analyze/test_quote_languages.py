@@ -96,7 +96,7 @@ def test_according_to_in_every_language(language: str, text: str, source: str, c
     ("language", "text", "named"),
     [
         ("es", "Según un informe de Amnistía Internacional, cientos de personas murieron en Trípoli.",
-         "Amnistía Internacional"),
+         "informe de Amnistía Internacional"),
         ("fr", "Selon un sondage Ifop publié dimanche, 66 % des Français approuvent l'intervention.",
          "sondage Ifop publié dimanche"),
         ("en", "A Gallup poll found that 60 percent of voters oppose the plan.", "Gallup poll"),
@@ -226,3 +226,13 @@ def test_an_indefinite_role_stays_anonymous() -> None:
             "« en raison de la découverte d'armes », a annoncé un haut responsable de sécurité.")
     quotes = [q for q in find_quotes(text, language="fr") if q.cue is not None and q.cue.text_in(text) == "annoncé"]
     assert [q.speaker_entity for q in quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [("fr", "« La situation est très grave », a déclaré l'AFP.", "AFP"),
+     ("it", "«La situazione è molto grave», ha detto l'Onu.", "Onu"),
+     ("fr", "Cinq policiers ont été tués dans un attentat, selon la télévision d'État.", "télévision d'État")],
+)
+def test_elided_articles_and_prepositions(language: str, text: str, named: str) -> None:
+    assert _only(text, language).speaker_entity == named

@@ -115,7 +115,7 @@ class SpeakerResolver:
 
     def _name(self, span: Span, anchor: int) -> str | None:
         head, _, apposition = self.text[span.start : span.end].partition(", ")
-        words = [_unelided(self.cues, w.strip(",")) for w in head.split()]
+        words = [part for w in head.split() for part in _unelided(self.cues, w.strip(","))]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)
         indefinite = bool(words) and words[0].lower() in self.cues.indefinites
@@ -144,7 +144,9 @@ class SpeakerResolver:
         if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)
         if name and not cut and _of_someone(self.cues, words, name):
-            return None  # "La hija de Gadafi", "las tropas leales a Gadafi": not Gadafi
+            # "La hija de Gadafi", "las tropas leales a Gadafi": not Gadafi; "la télévision
+            # d'État", "un informe de la ONU": the source as written.
+            return _source_phrase(self.cues, words)
         if not name or _common_head(words):
             # "the US media": a group, named as written; "Un superviviente, Abdulrahim Bashir":
             # the apposition; "un informe de la ONU", "el Gobierno alemán": the source cited.
@@ -156,7 +158,7 @@ class SpeakerResolver:
         longest ending of ``words`` that the entity tagger named a person, else its last two
         words (capitalised runs, read when there are no entities, take the department in)."""
         for start in range(1, len(words) - 1):
-            if self.tagged and " ".join(words[start:]) in self.names:
+            if self.tagged and _join(words[start:]) in self.names:
                 return words[start:]
         return words[-2:]
 
@@ -228,13 +230,17 @@ def _common_head(words: list[str]) -> bool:
     return words[-1][:1].islower() and last.isalpha() and last not in _TRAILING
 
 
-def _unelided(cues: SpeechCues, word: str) -> str:
-    """``l'AFP`` -> ``AFP``, ``d'Amnesty`` -> ``Amnesty``, ``l'armée`` -> ``armée``: an elided
-    determiner or preposition (French, Italian) is no part of the name."""
+def _unelided(cues: SpeechCues, word: str) -> list[str]:
+    """``l'AFP`` -> ``AFP``, ``l'armée`` -> ``armée``: an elided determiner is no part of the
+    name; an elided preposition is a word of its own (``d'État`` -> ``d'``, ``État``)."""
     head, mark, rest = word.replace("\u2019", "'").partition("'")
-    if mark and rest[:1].isalpha() and (head + "'").lower() in cues.determiners | cues.name_joiners:
-        return rest
-    return word
+    elided = (head + "'").lower()
+    if mark and rest[:1].isalpha():
+        if elided in cues.determiners:
+            return [rest]
+        if elided in cues.name_joiners:
+            return [elided, rest]
+    return [word]
 
 
 def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
@@ -246,7 +252,7 @@ def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
         low = word.lower()
         if low in cues.document_nouns or low in cues.org_nouns:
             start = i if first is None else first
-            return " ".join(words[start:]) if len(words) - start <= 6 else None
+            return _join(words[start:]) if len(words) - start <= 6 else None
         if word[:1].isupper():
             first = i if first is None else first  # "A Gallup poll": a name modifying the head
         elif low not in cues.role_nouns and low not in cues.name_joiners and low not in cues.determiners:
@@ -254,11 +260,16 @@ def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
     return None
 
 
+def _join(words: list[str]) -> str:
+    """Words as written: an elided preposition is glued to its word (``d'État``)."""
+    return " ".join(words).replace("' ", "'")
+
+
 def _of_someone(cues: SpeechCues, words: list[str], name: list[str]) -> bool:
     """The phrase opens with a common noun, and the name is its complement after a preposition
     (``La hija de Gadafi``, ``relatives of Smith``)."""
     first = words[0]
-    if not first[:1].islower() or first.lower() in cues.document_nouns or first.lower() in cues.org_nouns:
+    if not first[:1].islower():
         return False
     at = len(words) - len(name) if words[-len(name):] == name else words.index(name[0])
     return any(w.lower() in cues.name_joiners or w.lower() in cues.prepositions for w in words[1:at])

@@ -191,7 +191,7 @@ def _np_token(doc: TokenDoc, tok: tuple[int, int], taken: list[tuple[int, int]])
         return bool(taken)
     if low in doc.cues.speaker_break_words or low in doc.cues.time_words or low.endswith("ly"):
         return False
-    if word[0].isupper() or word[0].isdigit() or low in doc.cues.role_nouns or not taken:
+    if _capital(doc, word) or word[0].isdigit() or low in doc.cues.role_nouns or not taken:
         return True
     right = doc.word(taken[-1])
     return right[0].islower() or right.lower() in doc.cues.role_nouns
@@ -217,7 +217,7 @@ def _np_span(doc: TokenDoc, taken: list[tuple[int, int]]) -> Span | None:
     if not taken:
         return None
     words = [doc.word(t) for t in taken]
-    has_name = any(w[0].isupper() for w in words if w.lower() not in doc.cues.determiners)
+    has_name = any(_capital(doc, w) for w in words if w.lower() not in doc.cues.determiners)
     has_role = any(w.lower() in doc.cues.role_nouns for w in words)
     if not (has_name or has_role or words[0].lower() in doc.cues.determiners):
         return None
@@ -251,7 +251,7 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
         low = word.lower()
         if (low in doc.cues.np_inner_words and taken) or (low in doc.cues.determiners and not taken):
             taken.append(tok)
-        elif (word[0].isupper() or word[0].isdigit() or low in doc.cues.role_nouns
+        elif (_capital(doc, word) or word[0].isdigit() or low in doc.cues.role_nouns
               or (word == "." and taken and _is_title_dot(doc, tok))):
             taken.append(tok)
         elif taken and word[0].isalpha() and _modifier(doc, taken, low):
@@ -262,6 +262,14 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
         taken.pop()
     span = _np_span(doc, taken)
     return _with_apposition(doc, span) if span is not None else None
+
+
+def _capital(doc: TokenDoc, word: str) -> bool:
+    """Capitalised, also after an elided determiner (``l'AFP``, ``l'Onu``)."""
+    if word[0].isupper():
+        return True
+    head, mark, rest = word.replace("\u2019", "'").partition("'")
+    return bool(mark) and rest[:1].isupper() and (head + "'").lower() in doc.cues.determiners
 
 
 def _loose_source(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
