@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.analyze.quote_marks import OPENERS, find_quote_marks
+import pytest
+
+from storyline.analyze.quote_marks import OPENERS, find_dialogue_dashes, find_quote_marks
 
 
 def _quoted(text: str) -> list[str]:
@@ -61,3 +63,31 @@ def test_find_quote_marks_nested_quote_set_off_by_a_space() -> None:
 
 def test_find_quote_marks_a_spaced_straight_quote_alone_still_does_not_close() -> None:
     assert _quoted('He said " hello" and left "fine" then.') == ["fine"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [("Il a dit : « Nous ne partirons pas » hier.", " Nous ne partirons pas "),
+     ("Il a dit : «\u00a0Nous ne partirons pas\u00a0» hier.", "\u00a0Nous ne partirons pas\u00a0"),
+     ("Er sagte: „Wir bleiben hier“ und ging.", "Wir bleiben hier"),
+     ("Er sagte: ‚Wir bleiben‘ und ging.", "Wir bleiben"),
+     ("Er sagte: »Wir bleiben hier« und ging.", "Wir bleiben hier"),
+     ("Il disait ‹ jamais › sans cesse.", " jamais "),
+     ("Dijo «no cederemos» ayer.", "no cederemos")],
+)
+def test_find_quote_marks_of_every_language(text: str, inside: str) -> None:
+    assert _quoted(text) == [inside]
+
+
+def test_spaced_guillemets_still_need_words_inside() -> None:
+    assert _quoted("Un « » vide et « » encore.") == []
+
+
+def test_dialogue_dash_turn_and_its_aside() -> None:
+    text = "Narración.\n—No cederemos nunca —dijo el ministro—. Seguiremos.\n—Basta\n"
+    turns = [(text[o.start : o.end], text[o.end : c.start]) for o, c in find_dialogue_dashes(text)]
+    assert turns == [("\u2014", "No cederemos nunca "), ("\u2014", "Basta")]
+
+
+def test_dialogue_dash_needs_a_paragraph_start_and_words() -> None:
+    assert find_dialogue_dashes("El año —dijo— fue duro.\n\u2014\n\u2014 \n") == []

@@ -133,6 +133,8 @@ def _can_open(text: str, pos: int, mark: str) -> bool:
         after = text[end + 1]  # '" \'Tis the season,\' she sang"': a space sets off a nested quote
     if after in " \u00a0\u202f" and mark in _SPACED:
         after = text[end + 1 : end + 2]  # "« Nous": French sets a space inside the guillemets
+        if after in CLOSER_OF:
+            return False  # "« »": nothing inside
     if not after or after.isspace():
         return False
     before = text[pos - 1 : pos]
