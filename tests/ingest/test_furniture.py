@@ -17,7 +17,9 @@ PAGES = {
            ["Les insurgés libyens ont repris dimanche le contrôle du terminal pétrolier de Brega, selon un porte-parole.",
             "Le ministre des affaires étrangères a déclaré que la France reconnaissait le Conseil national de transition."]),
     "it": (["Tempo di lettura: 4 minuti", "Questo articolo non è più commentabile. Abbonati al Post per commentare le altre notizie.",
-            "Condividi su Facebook", "Leggi anche", "Iscriviti alla newsletter"],
+            "Condividi su Facebook", "Leggi anche", "Iscriviti alla newsletter",
+            "Questo contenuto è stato inserito il Aprile 7, 2011 ore 4:39 pm nelle categorie Scenari Italia. "
+            "puoi seguire i commenti tramite RSS 2.0 feed."],
            ["Le forze di Gheddafi sono entrate alla periferia ovest di Bengasi, dove si combatte intensamente, secondo Al Jazeera.",
             "Il ministro degli Esteri ha detto che l'Italia metterà a disposizione le sue basi aeree per la missione."]),
     "de": (["Lesezeit: 3 Minuten", "12 Kommentare", "Artikel teilen", "Jetzt abonnieren und weiterlesen",
