@@ -47,8 +47,10 @@ _MARK_RE = re.compile(
     "''|[" + re.escape("".join(m for m in set(QUOTE_PAIRS) | set(CLOSER_OF) if len(m) == 1)) + "]"
 )
 _SINGLE = {"'", "''", "\u2018", "\u2019"}
-#: Guillemets, which French typesetting sets off from the quotation by a (non-breaking) space.
-_SPACED = frozenset("\u00ab\u00bb\u2039\u203a")
+#: Guillemets, which French typesetting sets off from the quotation by a (non-breaking) space:
+#: « and ‹ open, » and › close that way (the reversed German »...« takes no spaces).
+_SPACED_OPEN = frozenset("\u00ab\u2039")
+_SPACED_CLOSE = frozenset("\u00bb\u203a")
 _MAX_QUOTE_CHARS = 6000
 #: Single marks that end (or open) a nested quotation set off from the outer mark by a space.
 _NESTED_CLOSE = frozenset({"'", "\u2019"})
@@ -131,7 +133,7 @@ def _can_open(text: str, pos: int, mark: str) -> bool:
     after = text[end : end + 1]
     if after == " " and mark not in _SINGLE and text[end + 1 : end + 2] in _NESTED_OPEN:
         after = text[end + 1]  # '" \'Tis the season,\' she sang"': a space sets off a nested quote
-    if after in " \u00a0\u202f" and mark in _SPACED:
+    if after in " \u00a0\u202f" and mark in _SPACED_OPEN:
         after = text[end + 1 : end + 2]  # "« Nous": French sets a space inside the guillemets
         if after in CLOSER_OF:
             return False  # "« »": nothing inside
@@ -147,7 +149,7 @@ def _can_close(text: str, pos: int, mark: str) -> bool:
     before = text[pos - 1 : pos]
     if before == " " and mark not in _SINGLE and text[pos - 2 : pos - 1] in _NESTED_CLOSE:
         return True  # "... the term 'African American outreach,' " he told: a nested quote's end
-    if before in " \u00a0\u202f" and mark in _SPACED:
+    if before in " \u00a0\u202f" and mark in _SPACED_CLOSE:
         before = text[pos - 2 : pos - 1]
     if not before or before.isspace():
         return False
