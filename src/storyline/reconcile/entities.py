@@ -6,8 +6,9 @@
 1. **Names.** Each mention's surface is folded (case, accents, British/American spellings),
    titles and honorifics are taken off a person's name (and kept as roles, found by
    :func:`storyline.analyze.roles.find_role`), possessives, legal suffixes ("Inc."), name suffixes
-   ("Jr.") and middle initials are dropped. Known aliases share a key (US/U.S./United States).
-   Mentions with the same key and type family (people; organisations and places together, since
+   ("Jr.") and middle initials are dropped. Known aliases share a key (US/U.S./United States),
+   and so does a place in any language or script (CLDR: Libia/Libye/ليبيا → ``LY``,
+   :mod:`storyline.reconcile.places`). Mentions with the same key and type family (people; organisations and places together, since
    models confuse them; nationalities; weapons) are one group.
 2. **Acronyms.** An acronym (NATO, "U.N.") joins the one multi-word name whose initials it is
    (North Atlantic Treaty Organization); with several expansions it joins none.
@@ -21,6 +22,11 @@
    same story whose surname it is (or has the same key: "Akkar"); with several candidates it needs
    a shared role word to choose, else it stays its own entity. An organisation written with a
    leading place ("US State Department") joins the same name without it when the story has it.
+   Across languages and scripts (:mod:`storyline.reconcile.name_merges`): surnames compare by
+   their transliteration key too (Gaddafi/Kadhafi/Каддафи), one-word names of one story with
+   one key merge, a place tag spelled as a person of the story is that person, a bare surname
+   with several candidates goes to one named 3x as often as the others, and a product named
+   with its maker or a model word joins its code ("Airbus A380" → "A380").
 5. **Canonical name:** the alias found in most reports, then most often, then longest (people
    prefer full names).
 
@@ -32,7 +38,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.analyze.entity_patterns import HONORIFICS, TITLE_GLUE
@@ -43,6 +48,9 @@ from storyline.reconcile.name_keys import (
     FAMILY, acronym, alias_of, fold, given_names_compatible, name_words, part_similarity, skeleton,
     translit_key,
 )
+from storyline.reconcile.name_merges import (
+    NameGroup, attach_mistyped_full_names, attach_product_names, dominant, merge_transliterations,
+)
 from storyline.reconcile.places import place_key
 
 __all__ = ["entity_json", "mentions_of", "name_words", "resolve_by_story", "resolve_entities"]
@@ -51,25 +59,10 @@ __all__ = ["entity_json", "mentions_of", "name_words", "resolve_by_story", "reso
 #: names whose given names agree exactly or as variants.
 SURNAME_FUZZY = 0.7
 SURNAME_SAME = 0.95
-#: A bare surname with several full-name candidates in its story joins one named this many times
-#: as often as the others together.
-DOMINANT = 3
 #: A pronoun further than this from the last name of its type is left alone.
 PRONOUN_WINDOW_CHARS = 400
 LINKED = ("pronoun:",)
 
-
-
-@dataclass
-class _Group:
-    """Mentions with one key: the unit that merging works on."""
-
-    family: str
-    words: tuple[str, ...]
-    scope: str
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # (item, mention) indices
-    is_acronym: bool = False
-    scopes: set[str] = field(default_factory=set)  # stories its mentions come from
 
 
 def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Annotated]]:
@@ -101,11 +94,11 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     _merge_acronyms(groups, union)
     _merge_full_names(groups, find, union)
     roles = roles_of(items)
-    _attach_mistyped_full_names(items, groups, find, union)
+    attach_mistyped_full_names(items, groups, find, union)
     _attach_partial_names(groups, find, union, roles)
-    _merge_transliterations(groups, find, union)
+    merge_transliterations(groups, find, union)
     _attach_prefixed_orgs(groups, find, union)
-    _attach_product_names(groups, union)
+    attach_product_names(groups, union)
     _link_pronouns(items, groups, union)
     clusters: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for gi, group in enumerate(groups):
@@ -133,8 +126,8 @@ def resolve_by_story(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     return entities, [item for item in out if item is not None]
 
 
-def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, int]]]:
-    index: dict[tuple[str, ...], _Group] = {}
+def _groups(items: Sequence[Annotated]) -> tuple[list[NameGroup], list[tuple[int, int]]]:
+    index: dict[tuple[str, ...], NameGroup] = {}
     singles: list[tuple[int, int]] = []
     for ii, item in enumerate(items):
         text, scope = item.article.text, item.article.story or ""
@@ -148,10 +141,10 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
                 family = FAMILY.get(mention.type, mention.type)
                 if is_pronoun:
                     key: tuple[str, ...] = ("pronoun", str(ii), str(mi))
-                    index[key] = _Group("pronoun:" + family, (fold(surface),), scope, [(ii, mi)])
+                    index[key] = NameGroup("pronoun:" + family, (fold(surface),), scope, [(ii, mi)])
                     continue
                 key = ("nominal", item.article.id, fold(surface))
-                index.setdefault(key, _Group("nominal:" + family, (fold(surface),), scope)).mentions.append((ii, mi))
+                index.setdefault(key, NameGroup("nominal:" + family, (fold(surface),), scope)).mentions.append((ii, mi))
                 continue
             family = FAMILY.get(mention.type, mention.type)
             words = name_words(surface, mention.type)
@@ -164,7 +157,7 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[_Group], list[tuple[int, i
             place = place_key(joined) if family == "O" and _whole_name(surface, mention.type, words) else None
             key = (family, "place:" + place if place else joined, scope if one_word_person else "")
             if key not in index:
-                index[key] = _Group(family, words, scope if one_word_person else "")
+                index[key] = NameGroup(family, words, scope if one_word_person else "")
             written = alias_of(surface, mention.type).replace(".", "")  # "de USAF" is written "USAF"
             index[key].is_acronym |= len(words) == 1 and written.isupper() and len(words[0]) > 1
             index[key].mentions.append((ii, mi))
@@ -183,7 +176,7 @@ def _whole_name(surface: str, kind: str, words: tuple[str, ...]) -> bool:
     return len(name_words(alias_of(surface, kind), "")) <= len(words)
 
 
-def _merge_acronyms(groups: list[_Group], union: Any) -> None:
+def _merge_acronyms(groups: list[NameGroup], union: Any) -> None:
     expansions: dict[tuple[str, str], list[int]] = defaultdict(list)
     for gi, group in enumerate(groups):
         if group.family == "O" and len(group.words) > 1:
@@ -216,7 +209,7 @@ def _full_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return surname >= SURNAME_SAME or strong
 
 
-def _merge_full_names(groups: list[_Group], find: Any, union: Any) -> None:
+def _merge_full_names(groups: list[NameGroup], find: Any, union: Any) -> None:
     full = [gi for gi, g in enumerate(groups) if g.family == "P" and len(g.words) > 1]
     blocks: dict[str, list[int]] = defaultdict(list)
     for gi in full:
@@ -242,7 +235,7 @@ def _merge_full_names(groups: list[_Group], find: Any, union: Any) -> None:
                 members[ra] = members[ra] + members.pop(rb)
 
 
-def _attach_partial_names(groups: list[_Group], find: Any, union: Any,
+def _attach_partial_names(groups: list[NameGroup], find: Any, union: Any,
                           roles: dict[tuple[int, int], str]) -> None:
     role_words: dict[int, set[str]] = defaultdict(set)
     for gi, group in enumerate(groups):
@@ -262,7 +255,7 @@ def _attach_partial_names(groups: list[_Group], find: Any, union: Any,
         candidates = {find(f) for f in near if groups[f].words[-1] == surname} or {find(f) for f in near}
         if len(candidates) > 1:
             chosen = {c for c in candidates if own_roles & role_words[c] - TITLE_GLUE}
-            candidates = chosen or _dominant(candidates, weight)
+            candidates = chosen or dominant(candidates, weight)
         if not candidates and own_roles:
             candidates = {find(f) for f in full if _in_scope(groups, f, group)
                           and part_similarity(groups[f].words[-1], surname) >= SURNAME_FUZZY
@@ -271,70 +264,7 @@ def _attach_partial_names(groups: list[_Group], find: Any, union: Any,
             union(candidates.pop(), gi)
 
 
-def _merge_transliterations(groups: list[_Group], find: Any, union: Any) -> None:
-    """One-word names of one story that spell one name in other languages or scripts ("Gadafi",
-    "Kadhafi", "Gheddafi", "Каддафи", "القذافي"): same type family and transliteration key
-    (:func:`~storyline.reconcile.name_keys.translit_key`; a key without vowels joins the one
-    vowelled key with its consonants), and, for people, at most one full-name cluster among them
-    (two full names with one key are two people). Organisations and places merge only when
-    neither has a CLDR place key (two known places are never respelled into each other)."""
-    buckets: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
-    for gi, group in enumerate(groups):
-        if group.family not in ("P", "O") or group.is_acronym or len(group.words[-1]) < 4 \
-                or (group.family == "O" and (len(group.words) > 1 or place_key(group.words))):
-            continue
-        key = translit_key(group.words[-1])
-        for scope in group.scopes if key else ():
-            buckets[(group.family, scope, skeleton(key))].append((key, gi))
-    with_full_name = {find(gi) for gi, g in enumerate(groups) if g.family == "P" and len(g.words) > 1}
-    for members in buckets.values():
-        by_key: dict[str, list[int]] = defaultdict(list)
-        for key, gi in members:
-            by_key[key].append(gi)
-        vowelled = [k for k in by_key if not k.startswith("~")]
-        if len(vowelled) == 1:
-            for key in [k for k in by_key if k.startswith("~")]:
-                by_key[vowelled[0]].extend(by_key.pop(key))
-        for same in by_key.values():
-            roots = {find(gi) for gi in same}
-            if len(roots) > 1 and len(roots & with_full_name) <= 1:
-                first = next(iter(roots & with_full_name), find(same[0]))
-                for gi in same:
-                    union(first, gi)
-
-
-def _dominant(candidates: set[int], weight: Counter[int]) -> set[int]:
-    """The one candidate named DOMINANT times as often as all the others together (the bare
-    "Gadafi" of a story about Muammar Gaddafi that also names his sons), else none."""
-    ranked = sorted(candidates, key=lambda c: -weight[c])
-    rest = sum(weight[c] for c in ranked[1:])
-    return {ranked[0]} if weight[ranked[0]] >= DOMINANT * max(rest, 1) else set()
-
-
-def _attach_mistyped_full_names(items: Sequence[Annotated], groups: list[_Group], find: Any,
-                                union: Any) -> None:
-    """A place spelled as a person of the same story ("Muamar el Gadafi" or "Kadhafi" tagged GPE
-    beside the PERSON; one word by its transliteration key) is that person, when it is no known
-    place and names one person only. Organisations are left alone: companies are named after
-    people (Walt Disney)."""
-    people: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
-    for gi, g in enumerate(groups):
-        for scope in g.scopes if g.family == "P" else ():
-            people[(g.words, scope)].append(gi)
-            if len(g.words) == 1 and translit_key(g.words[0]):
-                people[(("~" + skeleton(translit_key(g.words[0])),), scope)].append(gi)
-    for gi, group in enumerate(groups):
-        if group.family != "O" or group.is_acronym or place_key(group.words):
-            continue
-        if all(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions):
-            keys = [group.words] if len(group.words) > 1 else \
-                [group.words, ("~" + skeleton(translit_key(group.words[0])),)]
-            found = {find(p) for key in keys for scope in group.scopes for p in people.get((key, scope), ())}
-            if len(found) == 1:
-                union(found.pop(), gi)
-
-
-def _mistyped_surname(groups: list[_Group], full: list[int], group: _Group) -> bool:
+def _mistyped_surname(groups: list[NameGroup], full: list[int], group: NameGroup) -> bool:
     """A one-word place or organisation that is, by its story, a person's surname ("Akkar said").
 
     Models type unseen names by context; a word that is the surname of a person named in the
@@ -350,11 +280,11 @@ def _mistyped_surname(groups: list[_Group], full: list[int], group: _Group) -> b
                and group.scopes & groups[f].scopes for f in full)
 
 
-def _in_scope(groups: list[_Group], gi: int, group: _Group) -> bool:
+def _in_scope(groups: list[NameGroup], gi: int, group: NameGroup) -> bool:
     return bool(groups[gi].scopes & group.scopes)
 
 
-def _attach_prefixed_orgs(groups: list[_Group], find: Any, union: Any) -> None:
+def _attach_prefixed_orgs(groups: list[NameGroup], find: Any, union: Any) -> None:
     by_words = {g.words: gi for gi, g in enumerate(groups) if g.family == "O"}
     places = {g.words[0] for g in groups if g.family in ("O", "N") and len(g.words) == 1}
     places |= PLACE_MODIFIERS
@@ -374,21 +304,7 @@ def _attach_prefixed_orgs(groups: list[_Group], find: Any, union: Any) -> None:
                 union(by_words[group.words[cut:]], gi)
 
 
-def _attach_product_names(groups: list[_Group], union: Any) -> None:
-    """A product named with its maker or with a model word joins the product by its code: "Airbus
-    A380" (Airbus being an organisation here) and "A380 superjumbo" join "A380", "787 Dreamliner"
-    joins "787". Product codes (a digit in the first word) are specific enough to need no story."""
-    products = {g.words: gi for gi, g in enumerate(groups) if g.family == "W"}
-    makers = {g.words for g in groups if g.family == "O"}
-    for words, gi in products.items():
-        rest = next((words[cut:] for cut in range(1, len(words)) if words[:cut] in makers), words)
-        if rest != words and rest in products:
-            union(products[rest], gi)
-        elif len(rest) > 1 and any(c.isdigit() for c in rest[0]) and (rest[0],) in products:
-            union(products[(rest[0],)], gi)
-
-
-def _link_pronouns(items: Sequence[Annotated], groups: list[_Group], union: Any) -> None:
+def _link_pronouns(items: Sequence[Annotated], groups: list[NameGroup], union: Any) -> None:
     """A pronoun mention joins the nearest name of its type family before it in its article."""
     group_of = {member: gi for gi, g in enumerate(groups) for member in g.mentions}
     for ii, item in enumerate(items):

@@ -1,0 +1,131 @@
+"""Merging steps of entity resolution that reach across spellings, scripts and tags.
+
+Helpers of :func:`storyline.reconcile.entities.resolve_entities`, each over the name groups (one
+per key) and a union-find (``find``/``union``):
+
+* :func:`merge_transliterations`: one-word names of one story that spell one name in other
+  languages or scripts (transliteration key, :mod:`storyline.reconcile.name_keys`).
+* :func:`attach_mistyped_full_names`: a place tag spelled as a person of the story.
+* :func:`attach_product_names`: "Airbus A380" and "A380 superjumbo" with "A380".
+* :func:`dominant`: the candidate a bare name goes to when one is named far more than the rest.
+
+Each is linear in the groups (buckets and dict lookups), except product names (linear in words).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.model import Annotated
+from storyline.reconcile.name_keys import skeleton, translit_key
+from storyline.reconcile.places import place_key
+
+__all__ = ["DOMINANT", "NameGroup", "attach_mistyped_full_names", "attach_product_names", "dominant",
+           "merge_transliterations"]
+
+#: A bare surname with several full-name candidates in its story joins one named this many times
+#: as often as the others together.
+DOMINANT = 3
+
+
+@dataclass
+class NameGroup:
+    """Mentions with one key: the unit that merging works on."""
+
+    family: str
+    words: tuple[str, ...]
+    scope: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # (item, mention) indices
+    is_acronym: bool = False
+    scopes: set[str] = field(default_factory=set)  # stories its mentions come from
+
+
+def merge_transliterations(groups: list[NameGroup], find: Any, union: Any) -> None:
+    """One-word names of one story that spell one name in other languages or scripts ("Gadafi",
+    "Kadhafi", "Gheddafi", "Каддафи", "القذافي"): same type family and transliteration key
+    (:func:`~storyline.reconcile.name_keys.translit_key`; a key without vowels joins the one
+    vowelled key with its consonants), and, for people, at most one full-name cluster among them
+    or one named 3x as often as the others (two full names with one key are two people: the
+    bare name goes to the dominant one or to none). Organisations and places merge only when
+    neither has a CLDR place key (two known places are never respelled into each other)."""
+    buckets: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+    for gi, group in enumerate(groups):
+        if group.family not in ("P", "O") or group.is_acronym or len(group.words[-1]) < 4 \
+                or (group.family == "O" and (len(group.words) > 1 or place_key(group.words))):
+            continue
+        key = translit_key(group.words[-1])
+        for scope in group.scopes if key else ():
+            buckets[(group.family, scope, skeleton(key))].append((key, gi))
+    with_full_name = {find(gi) for gi, g in enumerate(groups) if g.family == "P" and len(g.words) > 1}
+    weight: Counter[int] = Counter()
+    for gi, g in enumerate(groups):
+        weight[find(gi)] += len(g.mentions)
+    for members in buckets.values():
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for key, gi in members:
+            by_key[key].append(gi)
+        vowelled = [k for k in by_key if not k.startswith("~")]
+        if len(vowelled) == 1:
+            for key in [k for k in by_key if k.startswith("~")]:
+                by_key[vowelled[0]].extend(by_key.pop(key))
+        for same in by_key.values():
+            roots = {find(gi) for gi in same}
+            full_roots = roots & with_full_name
+            if len(full_roots) > 1:
+                full_roots = dominant(full_roots, weight)
+                roots = full_roots | (roots - with_full_name) if full_roots else set()
+            if len(roots) > 1:
+                first = next(iter(full_roots), find(same[0]))
+                for root in roots:
+                    union(first, root)
+
+
+def dominant(candidates: set[int], weight: Counter[int]) -> set[int]:
+    """The one candidate named DOMINANT times as often as all the others together (the bare
+    "Gadafi" of a story about Muammar Gaddafi that also names his sons), else none."""
+    ranked = sorted(candidates, key=lambda c: -weight[c])
+    rest = sum(weight[c] for c in ranked[1:])
+    return {ranked[0]} if weight[ranked[0]] >= DOMINANT * max(rest, 1) else set()
+
+
+def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGroup], find: Any,
+                                union: Any) -> None:
+    """A place spelled as a person of the same story ("Muamar el Gadafi" or "Kadhafi" tagged GPE
+    beside the PERSON; one word by its transliteration key) is that person, when it is no known
+    place and names one person only. Organisations are left alone: companies are named after
+    people (Walt Disney)."""
+    people: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+    for gi, g in enumerate(groups):
+        for scope in g.scopes if g.family == "P" else ():
+            people[(g.words, scope)].append(gi)
+            if len(g.words) == 1 and translit_key(g.words[0]):
+                people[(("~" + skeleton(translit_key(g.words[0])),), scope)].append(gi)
+    for gi, group in enumerate(groups):
+        if group.family != "O" or group.is_acronym or place_key(group.words):
+            continue
+        if all(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions):
+            keys = [group.words] if len(group.words) > 1 else \
+                [group.words, ("~" + skeleton(translit_key(group.words[0])),)]
+            for key in keys:  # the same spelling first, then the same transliteration key
+                found = {find(p) for scope in group.scopes for p in people.get((key, scope), ())}
+                if found:
+                    if len(found) == 1:
+                        union(found.pop(), gi)
+                    break
+
+
+def attach_product_names(groups: list[NameGroup], union: Any) -> None:
+    """A product named with its maker or with a model word joins the product by its code: "Airbus
+    A380" (Airbus being an organisation here) and "A380 superjumbo" join "A380", "787 Dreamliner"
+    joins "787". Product codes (a digit in the first word) are specific enough to need no story."""
+    products = {g.words: gi for gi, g in enumerate(groups) if g.family == "W"}
+    makers = {g.words for g in groups if g.family == "O"}
+    for words, gi in products.items():
+        rest = next((words[cut:] for cut in range(1, len(words)) if words[:cut] in makers), words)
+        if rest != words and rest in products:
+            union(products[rest], gi)
+        elif len(rest) > 1 and any(c.isdigit() for c in rest[0]) and (rest[0],) in products:
+            union(products[(rest[0],)], gi)
