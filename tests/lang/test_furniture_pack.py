@@ -39,4 +39,6 @@ def test_furniture_of_every_language_is_read_together() -> None:
     for line in ("Se han publicado 7 comentarios", "Temps de Lecture 6 min.", "Tempo di lettura: 4 minuti",
                  "Lesezeit: 3 Minuten", "Tempo de leitura 5 min", "5 min read"):
         assert counters.match(line), line
+    assert counters.match("6 commenti per Servizi Segreti: fermento Massonico")
     assert not counters.match("Se han publicado 7 informes sobre la guerra en Libia desde marzo.")
+    assert not counters.match("3 comments on the budget vote were deleted by the moderators yesterday.")
