@@ -95,8 +95,8 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
                                 union: Any) -> None:
     """A place spelled as a person of the same story ("Muamar el Gadafi" or "Kadhafi" tagged GPE
     beside the PERSON; one word by its transliteration key) is that person, when it is no known
-    place and names one person only. Organisations are left alone: companies are named after
-    people (Walt Disney)."""
+    place and names one person only. A group mostly tagged an organisation is left alone: companies
+    are named after people (Walt Disney)."""
     people: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
     for gi, g in enumerate(groups):
         for scope in g.scopes if g.family == "P" else ():
@@ -106,7 +106,8 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
     for gi, group in enumerate(groups):
         if group.family != "O" or group.is_acronym or place_key(group.words):
             continue
-        if all(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions):
+        places = sum(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions)
+        if 2 * places > len(group.mentions):  # mostly tagged a place, not an organisation
             keys = [group.words] if len(group.words) > 1 else \
                 [group.words, ("~" + skeleton(translit_key(group.words[0])),)]
             for key in keys:  # the same spelling first, then the same transliteration key
