@@ -103,10 +103,10 @@ def test_entities_ml_units_and_single_letters_are_no_names(recognizer: EntityRec
 
 
 def test_entities_ml_model_numbers_make_products(recognizer: EntityRecognizer) -> None:
-    text = "La aerolínea compró un Boeing 747 y dos A380s a Airbus en Toulouse."
+    text = "La aerolínea compró un Boeing 747 y dos A380s a Airbus en París."
     found = _found(recognizer, text, "es")
     assert found.get("Boeing 747") == "PRODUCT" and found.get("A380s") == "PRODUCT"
-    assert "Airbus" in found and found.get("Toulouse") == "GPE"
+    assert found.get("Airbus") == "ORG" and found.get("París") == "GPE"
 
 
 def test_entities_ml_hashtags_are_no_names_and_press_abbreviations_are_places(recognizer: EntityRecognizer) -> None:
@@ -114,3 +114,16 @@ def test_entities_ml_hashtags_are_no_names_and_press_abbreviations_are_places(re
     found = _found(recognizer, text, "es")
     assert not any("Desperate" in name for name in found)
     assert found.get("EE.UU.") == "GPE" and found.get("Francia") == "GPE"
+
+
+def test_entities_ml_retype_takes_the_type_covering_at_least_half() -> None:
+    from storyline.analyze.entities import retype
+
+    mentions = [Mention(Span(0, 6), "PERSON"), Mention(Span(10, 20), "GPE"), Mention(Span(30, 40), "NORP"),
+                Mention(Span(50, 60), "PERSON")]
+    reference = [Mention(Span(0, 6), "ORG"), Mention(Span(10, 14), "PERSON"), Mention(Span(30, 40), "ORG"),
+                 Mention(Span(52, 60), "NORP")]
+    kinds = [m.type for m in retype(mentions, reference)]
+    # full overlap → ORG; 4 of 10 chars → kept; NORP is not retyped; a NORP reference gives nothing
+    assert kinds == ["ORG", "GPE", "NORP", "PERSON"]
+    assert retype([], reference) == [] and retype(mentions, []) == mentions

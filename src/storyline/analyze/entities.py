@@ -16,6 +16,10 @@ Every other language (es, fr, it, de, pt, nl...) gets the multilingual CRF
 independent (shape, casing, position, suffixes, language-pack and CLDR gazetteer membership, see
 :func:`storyline.analyze.ner_features.ml_sentence_features`). It is loaded once per process, the
 first time a report in such a language is tagged; a process that only sees English never loads it.
+It finds names; their types then come from the English CRF's opinion in a two-token window around
+each name (:func:`retype`, :meth:`CrfRecognizer.around`), which knows international names better.
+Cost outside English: about 55k words per CPU-second on crawled es/fr/it pages (the English path
+alone: about 90k).
 
 Every backend is followed by the same rules (:func:`storyline.analyze.entity_rules.apply_rules`),
 which read the report's language pack.
@@ -106,6 +110,25 @@ class CrfRecognizer:
         """BIO tags of one sentence of words."""
         self.load()
         return list(self._tagger.tag(sentence_features(words))) if words else []
+
+    def around(self, text: str, mentions: Sequence[Mention], context: int = 2) -> list[Mention]:
+        """The model's mentions in a window of ``context`` tokens around each given mention: its
+        opinion about those names only, at a fraction of the cost of tagging every sentence."""
+        self.load()
+        windows: list[list[tuple[int, int]]] = []
+        for mention in sorted(mentions, key=lambda m: m.span.start):
+            tokens = _window_tokens(text, mention.span, context)
+            if not tokens:
+                continue
+            if windows and tokens[0][0] <= windows[-1][-1][0] and "\n" not in text[windows[-1][-1][1]:tokens[0][0]]:
+                last = windows[-1]
+                windows[-1] = last + [t for t in tokens if t[0] > last[-1][0]]  # overlapping: merged
+            else:
+                windows.append(tokens)
+        found: list[Mention] = []
+        for tokens in windows:
+            found.extend(_bio_mentions(tokens, self._tagger.tag(sentence_features([text[s:e] for s, e in tokens]))))
+        return found
 
     def __call__(self, text: str, sentences: Sequence[Span]) -> list[Mention]:
         """Mentions found by the model alone (no rules)."""
@@ -222,9 +245,58 @@ def _multilingual(model_path: Path | None) -> MultilingualCrfRecognizer:
     return MultilingualCrfRecognizer(model_path=model_path).load()
 
 
+@lru_cache(maxsize=4)
+def _name_typer(model_path: Path | None) -> CrfRecognizer:
+    """The English CRF, used outside English only to type names (loaded once per process)."""
+    return CrfRecognizer(model_path=model_path).load()
+
+
+#: Types the name typer may give a multilingual mention (NORP and the rest stay the model's).
+_TYPER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def retype(mentions: Sequence[Mention], reference: Sequence[Mention]) -> list[Mention]:
+    """Each mention takes the type of the reference mention covering most of it (at least half).
+
+    Outside English the multilingual model finds names well but types them poorly (it learned
+    from old newspapers with few companies); the English model's word features know many
+    international names ("Boeing", "Apple", "Steve Jobs"). Measured on meantime-ml (type of the
+    found PER / ORG / LOC mentions): es 0.28 → 0.81, it 0.20 → 0.83, nl 0.40 → 0.65. The rules
+    after it still decide places (CLDR), organisation words and titles. Linear in the mentions.
+    """
+    out: list[Mention] = []
+    refs = sorted((m for m in reference if m.type in _TYPER_TYPES), key=lambda m: m.span.start)
+    j = 0
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        while j < len(refs) and refs[j].span.end <= mention.span.start:
+            j += 1
+        best, best_overlap = None, 0
+        k = j
+        while k < len(refs) and refs[k].span.start < mention.span.end:
+            overlap = min(refs[k].span.end, mention.span.end) - max(refs[k].span.start, mention.span.start)
+            if overlap > best_overlap:
+                best, best_overlap = refs[k], overlap
+            k += 1
+        if best is not None and best.type != mention.type and mention.type in _TYPER_TYPES \
+                and 2 * best_overlap >= mention.span.end - mention.span.start:
+            mention = Mention(mention.span, best.type, mention.entity)
+        out.append(mention)
+    return out
+
+
 def uses_english_model(language: str | None) -> bool:
     """Whether reports in ``language`` go to the English backends (English or unknown)."""
     return not language or language.lower()[:2] == "en"
+
+
+def _window_tokens(text: str, span: Span, context: int) -> list[tuple[int, int]]:
+    """Tokens of ``span`` and up to ``context`` tokens either side, within its line."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = tokenize(text, max(line_start, span.start - 12 * context), span.start)[-context:]
+    after = tokenize(text, span.end, min(line_end, span.end + 12 * context))[:context]
+    return before + tokenize(text, span.start, span.end) + after
 
 
 def _bio_mentions(tokens: list[tuple[int, int]], tags: Sequence[str]) -> list[Mention]:
@@ -373,6 +445,7 @@ class EntityRecognizer:
             assert self._impl is not None
             return apply_rules(text, self._impl(text, spans), spans, "en")
         raw = _multilingual(self.ml_model_path)(text, spans, language)
+        raw = retype(raw, _name_typer(self.model_path).around(text, raw))
         return apply_rules(text, raw, spans, language, foreign_model=True)
 
 

@@ -144,7 +144,7 @@ class _PackRules:
         whole = self.text[mention.span.start:mention.span.end]
         if whole[:1].isupper() and whole.lower() in self.places:  # "El Cairo", "The Hague"
             kind = self.places[whole.lower()]
-            return Mention(mention.span, kind if mention.type in ("PERSON", "GPE", "LOC") else mention.type)
+            return Mention(mention.span, kind if self._place_may_retype(mention.type) else mention.type)
         tokens = ml_tokenize(self.text, mention.span.start, mention.span.end)
         words = [self.text[s:e] for s, e in tokens]
         lo, hi = 0, len(tokens)
@@ -172,7 +172,7 @@ class _PackRules:
         place = self.places.get(surface.lower())
         if place is not None and surface[:1].isupper():
             # a person is never a place; ORG stays (a capital for its government: "Tehran said")
-            return Mention(span, place if mention.type in ("PERSON", "GPE", "LOC") else mention.type)
+            return Mention(span, place if self._place_may_retype(mention.type) else mention.type)
         if self.foreign_model and hi - lo == 1 and self._lone_opening_word(span, surface):
             return None
         kind = self._cued_type(words[lo:hi], tokens[lo][0], mention.type) if self.foreign_model else mention.type
@@ -190,6 +190,11 @@ class _PackRules:
         if before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper():
             return "PERSON"
         return kind
+
+    def _place_may_retype(self, kind: str) -> bool:
+        """A place name is a place, but for the English model's ORG (a capital standing for its
+        government: GMB's "Tehran said"); the foreign model's types are not that subtle."""
+        return kind in ("PERSON", "GPE", "LOC") or (self.foreign_model and kind == "ORG")
 
     def _leading_junk(self, word: str, start: int, left: int) -> bool:
         """What a name never starts with: a mark, an opener, a function word, except a capitalised

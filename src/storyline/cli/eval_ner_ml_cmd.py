@@ -28,9 +28,10 @@ def eval_ner_ml(
         err.print(f"storyline: error: {exc}", markup=False)
         raise typer.Exit(1) from None
     out.print(f"  {'lang':<5} {'docs':>5} {'gold':>5} {'recall':>7} {'R nested':>8} {'pred':>5} "
-              f"{'P (lower bound)':>16} {'words/s':>8}", markup=False)
+              f"{'P (lower bound)':>16} {'type acc':>8} {'words/s':>8}", markup=False)
     for code, scores in result.items():
         out.print(f"  {code:<5} {scores['documents']:>5} {scores['gold']:>5} {scores['recall']:7.3f} "
                   f"{scores['recall_with_nested']:8.3f} {scores['predicted']:>5} "
-                  f"{scores['precision_lower_bound']:16.3f} {scores['words_per_s']:>8}", markup=False)
+                  f"{scores['precision_lower_bound']:16.3f} {scores['type_accuracy']:8.3f} "
+                  f"{scores['words_per_s']:>8}", markup=False)
     _write(result, out_file)

@@ -18,8 +18,9 @@ and every word it leaves out at the start must be a function word, an opener, an
 honorific of the language pack ("la compañía Airbus" is not a name mention, "el Presidente Barack
 Obama" is, and "Barack Obama" finds it). Precision: a predicted mention in the scored lines is
 correct when it matches, by the same rule, any gold mention (name or not) of the document; the gold
-misses many mentions, so this is a lower bound. Also reported: recall per gold type and words/s of
-the recogniser alone.
+misses many mentions, so this is a lower bound. Also reported: recall per gold type, type accuracy
+(found PER / ORG / LOC mentions typed PERSON / ORG / GPE-LOC-FAC) and words/s of the recogniser
+alone.
 
 Cost: linear in the text; the recogniser dominates.
 """
@@ -39,6 +40,8 @@ from storyline.model import Mention, Span
 
 __all__ = ["SCORED_LINES", "evaluate_ner_ml", "is_name_mention", "matches", "score_language"]
 
+#: MEANTIME types → ours that agree with them (type accuracy over found PER, ORG, LOC mentions).
+_SAME_TYPE = {"PER": ("PERSON",), "ORG": ("ORG",), "LOC": ("GPE", "LOC", "FAC")}
 #: Text lines scored per document (MEANTIME sentences 0-5).
 SCORED_LINES = 6
 
@@ -105,7 +108,11 @@ def score_language(root: Path, language: str, recognise: Recogniser) -> dict[str
         names = [g for g in gold if g.start < limit and is_name_mention(text, g.start, g.end, lex)]
         counts["documents"] += 1
         for g in names:
-            found = any(matches(text, m.span, g.start, g.end, lex) for m in predicted)
+            hit = next((m for m in predicted if matches(text, m.span, g.start, g.end, lex)), None)
+            found = hit is not None
+            if hit is not None and g.type in _SAME_TYPE and not _nested(g, names):
+                counts["typed"] += 1
+                counts["type_right"] += hit.type in _SAME_TYPE[g.type]
             counts["gold_nested"] += 1
             counts["found_nested"] += found
             if _nested(g, names):
@@ -126,6 +133,7 @@ def score_language(root: Path, language: str, recognise: Recogniser) -> dict[str
         "gold_with_nested": counts["gold_nested"],
         "predicted": counts["predicted"], "correct": counts["correct"],
         "precision_lower_bound": round(counts["correct"] / counts["predicted"], 4) if counts["predicted"] else 0.0,
+        "type_accuracy": round(counts["type_right"] / counts["typed"], 4) if counts["typed"] else 0.0,
         "recall_by_gold_type": {k: round(c["found"] / c["gold"], 4) for k, c in sorted(by_type.items())},
         "words_per_s": round(n_words / elapsed) if elapsed else 0,
         "missed_examples": misses,
