@@ -236,3 +236,16 @@ def test_an_indefinite_role_stays_anonymous() -> None:
 )
 def test_elided_articles_and_prepositions(language: str, text: str, named: str) -> None:
     assert _only(text, language).speaker_entity == named
+
+
+def test_a_capitalised_verb_opening_a_sentence_is_no_name_but_surnames_are() -> None:
+    text = "La guerra fue inventada. Empezaron diciendo que debían defender los derechos humanos."
+    assert [q.speaker_entity for q in find_quotes(text, language="es")] == [None]
+    text = "Torres dijo que el Gobierno no negociará con los rebeldes libios."
+    assert _only(text, "es").speaker_entity == "Torres"
+
+
+def test_subject_after_an_opening_prepositional_phrase() -> None:
+    text = "A quel punto i media occidentali dichiararono che Gheddafi aveva normalizzato gli affari."
+    quote = _only(text, "it")
+    assert quote.speaker is not None and quote.speaker.text_in(text) == "i media occidentali"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.quote_indirect import WINDOW, after_preposition, participle_speaker
+from storyline.analyze.quote_indirect import WINDOW, after_preposition, participle_speaker, subject_after_phrase
 from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
 from storyline.analyze.quote_sources import Found
 from storyline.analyze.speaker_clause import speaker_before
@@ -203,8 +203,10 @@ def _attribute_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
         else:
             speaker = speaker_before(doc, cue.start, floor)
         if speaker is not None and doc.cues.pro_drop and after_preposition(doc, speaker, Span(floor, pos)):
-            quote.cue, quote.implicit = cue, True  # "Su Facebook scrive: «...»": said by the one named before
-            return True
+            speaker = subject_after_phrase(doc, speaker)
+            if speaker is None:
+                quote.cue, quote.implicit = cue, True  # "Su Facebook scrive: «...»": said by the one named before
+                return True
         if speaker is not None:
             quote.speaker, quote.cue = speaker, cue
             return True

@@ -169,9 +169,12 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
         speaker = participle_speaker(doc, floor, cue, sent.start)
     else:
         speaker = speaker_before(doc, cue.start, floor)
-        if speaker is not None and doc.cues.pro_drop and after_preposition(doc, speaker, sent):
-            speaker = None  # "Su Facebook scrive": the object of a preposition is no subject
-    implicit = speaker is None and not participle and _subjectless(doc, sent, cue, speaker_floor=True)
+    rejected = None
+    if speaker is not None and not participle and doc.cues.pro_drop and after_preposition(doc, speaker, sent):
+        # "Su Facebook scrive": the object of a preposition is no subject; "A quel punto i media
+        # occidentali dichiararono": the subject follows the phrase.
+        rejected, speaker = speaker, subject_after_phrase(doc, speaker)
+    implicit = speaker is None and not participle and _subjectless(doc, sent, cue, rejected)
     if (speaker is None and not implicit) or (speaker is not None and not participle
                                                and _noun_cue(doc, cue, speaker)):
         return None
@@ -198,6 +201,16 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
     return Found(content, kind(doc.text, content), speaker, cue, implicit=implicit)
 
 
+def subject_after_phrase(doc: TokenDoc, span: Span) -> Span | None:
+    """The noun phrase opened by the last determiner inside ``span`` (not its first word):
+    ``quel punto i media occidentali`` -> ``i media occidentali``."""
+    tokens = doc.tokens_in(span.start, span.end)
+    for i in range(len(tokens) - 1, 0, -1):
+        if doc.word(tokens[i]).lower() in doc.cues.determiners and i + 1 < len(tokens):
+            return Span(tokens[i][0], span.end)
+    return None
+
+
 def after_preposition(doc: TokenDoc, speaker: Span, sent: Span) -> bool:
     """The word right before the speaker, in its sentence and with no comma between, is a
     preposition and no subordinator (``Su Facebook scrive``; not English ``after Trump said``)."""
@@ -207,16 +220,13 @@ def after_preposition(doc: TokenDoc, speaker: Span, sent: Span) -> bool:
         and word not in doc.cues.introducers - doc.cues.prepositions and word not in doc.cues.clause_openers
 
 
-def _subjectless(doc: TokenDoc, sent: Span, cue: Span, *, speaker_floor: bool = False) -> bool:
+def _subjectless(doc: TokenDoc, sent: Span, cue: Span, after: Span | None = None) -> bool:
     """In a pro-drop language, only auxiliaries, clitics, adverbs, conjunctions and commas come
-    before the cue in its sentence (or a prepositional phrase opening it: ``Su Facebook
-    scrive: ...``): the subject is implicit (``Además, afirmó que ...``)."""
+    before the cue in its sentence, or after ``after`` (a prepositional phrase opening it: ``Su
+    Facebook scrive``): the subject is implicit (``Además, afirmó que ...``)."""
     if not doc.cues.pro_drop or doc.text[cue.start].isupper() and cue.start != sent.start:
         return False
-    tokens = doc.tokens_in(sent.start, cue.start)
-    if speaker_floor and tokens and doc.word(tokens[0]).lower() in doc.cues.prepositions:
-        tokens = tokens[next((i for i, t in enumerate(tokens) if doc.word(t)[:1].isupper() and i), len(tokens)) + 1 :]
-    for tok in tokens:
+    for tok in doc.tokens_in(sent.start if after is None else after.end, cue.start):
         word = doc.word(tok)
         low = word.lower()
         if not (word == "," or low in doc.cues.auxiliaries or low in doc.cues.leading

@@ -20,6 +20,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storyline.analyze.quote_cues import SpeechCues, speech_cues
 from storyline.analyze.speakers import inside
@@ -111,7 +112,11 @@ class SpeakerResolver:
         """The speaker's name: resolved pronoun, role holder, full name, organisation or the
         document cited; never a cue word or a shouted credit ("AS REPORTED BY")."""
         found = self._name(span, anchor)
-        return found if found is None or _plausible(self.cues, found) else None
+        if found is None or not _plausible(self.cues, found):
+            return None
+        if " " not in found and found not in self.names and _verb_form(self.cues, found):
+            return None  # "Empezaron diciendo que ...": a capitalised verb, not a name
+        return found
 
     def _name(self, span: Span, anchor: int) -> str | None:
         head, _, apposition = self.text[span.start : span.end].partition(", ")
@@ -273,6 +278,29 @@ def _of_someone(cues: SpeechCues, words: list[str], name: list[str]) -> bool:
         return False
     at = len(words) - len(name) if words[-len(name):] == name else words.index(name[0])
     return any(w.lower() in cues.name_joiners or w.lower() in cues.prepositions for w in words[1:at])
+
+
+def _verb_form(cues: SpeechCues, word: str) -> bool:
+    """``word`` has a verb ending of the language (a past or gerund suffix of the pack) and is an
+    inflected form in simplemma's dictionary (``Empezaron`` -> empezar): a capitalised sentence
+    opener, not a name. Surnames that are also plural nouns (``Torres``, ``Santos``) have no
+    verb ending and stay names."""
+    low = word.lower()
+    endings = cues.past_suffixes + cues.gerund_suffixes
+    return bool(endings) and low.endswith(endings) and _inflected(cues.language, word)
+
+
+@lru_cache(maxsize=4096)
+def _inflected(language: str, word: str) -> bool:
+    """``word`` is an inflected form of a common word of ``language`` in simplemma's dictionary
+    (its lemma differs). Names simplemma knows are their own lemma (``Parigi``, ``Obama``)."""
+    import simplemma
+
+    low = word.lower()
+    try:
+        return simplemma.is_known(low, lang=language) and simplemma.lemmatize(low, lang=language).lower() != low
+    except ValueError:  # a language simplemma lacks ("xx")
+        return False
 
 
 def _plausible(cues: SpeechCues, name: str) -> bool:

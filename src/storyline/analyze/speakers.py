@@ -202,7 +202,8 @@ def _modifier(doc: TokenDoc, taken: list[tuple[int, int]], low: str) -> bool:
     first = doc.word(taken[0])
     return (len(taken) < 6 and (first.lower() in doc.cues.determiners or first[0].isdigit())
             and low not in doc.cues.speaker_break_words and low not in doc.cues.cue_forms
-            and not low.endswith("ly"))
+            and (low not in doc.cues.prepositions or low in doc.cues.np_inner_words)
+            and low not in doc.cues.time_words and not low.endswith("ly"))
 
 
 def _is_title_dot(doc: TokenDoc, tok: tuple[int, int]) -> bool:
