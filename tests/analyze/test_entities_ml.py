@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import entities as entities_module
+from storyline.analyze import ner_multilingual
 from storyline.analyze.entities import EntityRecognizer, uses_english_model
 from storyline.analyze.ner_features import capitalised_runs, ml_tokenize
 from storyline.analyze.ner_lexicon import lexicon, places
@@ -69,13 +70,13 @@ def test_entities_ml_english_goes_to_the_english_model_and_the_other_model_loads
         recognizer: EntityRecognizer) -> None:
     assert uses_english_model(None) and uses_english_model("en") and uses_english_model("en-GB")
     assert not uses_english_model("es")
-    entities_module._multilingual.cache_clear()
+    ner_multilingual.multilingual.cache_clear()
     text = "Turkish Defence Minister Hulusi Akar met officials in Ankara on Monday."
     assert recognizer(text, split_sentences(text), language="en") == recognizer(text, split_sentences(text))
-    assert entities_module._multilingual.cache_info().currsize == 0
+    assert ner_multilingual.multilingual.cache_info().currsize == 0
     recognizer("Gadafi habló en Trípoli.", [Span(0, 24)], language="es")
     recognizer("Kadhafi a parlé à Tripoli.", [Span(0, 26)], language="fr")
-    info = entities_module._multilingual.cache_info()
+    info = ner_multilingual.multilingual.cache_info()
     assert info.currsize == 1 and info.hits == 1
 
 
@@ -117,7 +118,7 @@ def test_entities_ml_hashtags_are_no_names_and_press_abbreviations_are_places(re
 
 
 def test_entities_ml_retype_takes_the_type_covering_at_least_half() -> None:
-    from storyline.analyze.entities import retype
+    from storyline.analyze.ner_multilingual import retype
 
     mentions = [Mention(Span(0, 6), "PERSON"), Mention(Span(10, 20), "GPE"), Mention(Span(30, 40), "NORP"),
                 Mention(Span(50, 60), "PERSON")]

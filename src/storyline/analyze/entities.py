@@ -34,14 +34,12 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from storyline.analyze.entity_rules import apply_rules
-from storyline.analyze.ner_features import (capitalised_runs, ml_sentence_features, ml_tokenize, place_marks,
-                                            sentence_features, tokenize)
-from storyline.analyze.ner_lexicon import lexicon, places
+from storyline.analyze.ner_crf import DEFAULT_MODEL_PATH, ML_MODEL_PATH, CrfRecognizer
+from storyline.analyze.ner_multilingual import MultilingualCrfRecognizer, multilingual, name_typer, retype
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Mention, Span
 
@@ -50,9 +48,6 @@ __all__ = ["DEFAULT_MODEL_PATH", "ML_MODEL_PATH", "CrfRecognizer", "EntityRecogn
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-gmb.crfsuite"
-#: The multilingual model (every language but English).
-ML_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-ml.crfsuite"
 #: Types every backend may return.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PRODUCT", "EVENT", "FAC", "LAW",
                 "WORK_OF_ART")
@@ -60,259 +55,11 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PRODUCT", "EVE
 SPACY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC",
                 "NORP": "NORP", "FAC": "FAC", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "LAW": "LAW",
                 "WORK_OF_ART": "WORK_OF_ART", "WEAPON": "WEAPON"}
-_MAX_SENTENCE_TOKENS = 300  # longer "sentences" (tables, lists) are tagged in chunks
-_UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no runs proposed
-
-
-class CrfRecognizer:
-    """The offline default: the shipped CRF over our tokens and features.
-
-    Args:
-        model_path: The ``.crfsuite`` file; the shipped model by default.
-    """
-
-    name = "offline"
-
-    def __init__(self, *, model_path: Path | None = None) -> None:
-        self.model_path = model_path
-        self._tagger: Any = None
-
-    def load(self) -> CrfRecognizer:
-        """Open the model (idempotent).
-
-        Raises:
-            MissingDependency: python-crfsuite is not installed.
-            ConfigError: the model file does not exist.
-        """
-        if self._tagger is None:
-            try:
-                import pycrfsuite  # noqa: PLC0415
-            except ImportError as exc:
-                raise MissingDependency(
-                    "the offline entity recogniser needs python-crfsuite: pip install python-crfsuite"
-                ) from exc
-            path = self.model_path or DEFAULT_MODEL_PATH
-            if not Path(path).is_file():
-                raise ConfigError(f"entity model {str(path)!r} not found; train it with scripts/train_ner.py")
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(path))
-            self._tagger = tagger
-        return self
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"model_path": self.model_path}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.model_path = state["model_path"]
-        self._tagger = None
-
-    def tag_words(self, words: list[str]) -> list[str]:
-        """BIO tags of one sentence of words."""
-        self.load()
-        return list(self._tagger.tag(sentence_features(words))) if words else []
-
-    def around(self, text: str, mentions: Sequence[Mention], context: int = 2) -> list[Mention]:
-        """The model's mentions in a window of ``context`` tokens around each given mention: its
-        opinion about those names only, at a fraction of the cost of tagging every sentence."""
-        self.load()
-        windows: list[list[tuple[int, int]]] = []
-        for mention in sorted(mentions, key=lambda m: m.span.start):
-            tokens = _window_tokens(text, mention.span, context)
-            if not tokens:
-                continue
-            if windows and tokens[0][0] <= windows[-1][-1][0] and "\n" not in text[windows[-1][-1][1]:tokens[0][0]]:
-                last = windows[-1]
-                windows[-1] = last + [t for t in tokens if t[0] > last[-1][0]]  # overlapping: merged
-            else:
-                windows.append(tokens)
-        found: list[Mention] = []
-        for tokens in windows:
-            found.extend(_bio_mentions(tokens, self._tagger.tag(sentence_features([text[s:e] for s, e in tokens]))))
-        return found
-
-    def __call__(self, text: str, sentences: Sequence[Span]) -> list[Mention]:
-        """Mentions found by the model alone (no rules)."""
-        self.load()
-        mentions: list[Mention] = []
-        for sentence in sentences or [Span(0, len(text))]:
-            tokens = tokenize(text, sentence.start, sentence.end)
-            for i in range(0, len(tokens), _MAX_SENTENCE_TOKENS):
-                chunk = tokens[i:i + _MAX_SENTENCE_TOKENS]
-                tags = self._tagger.tag(sentence_features([text[s:e] for s, e in chunk]))
-                mentions.extend(_bio_mentions(chunk, tags))
-        return mentions
-
-
-class MultilingualCrfRecognizer:
-    """The multilingual CRF over language-independent features (every language but English).
-
-    Args:
-        model_path: The ``.crfsuite`` file; the shipped ``ner-ml.crfsuite`` by default.
-    """
-
-    name = "offline-ml"
-
-    def __init__(self, *, model_path: Path | None = None) -> None:
-        self.model_path = model_path or ML_MODEL_PATH
-        self._crf = CrfRecognizer(model_path=self.model_path)
-
-    def load(self) -> MultilingualCrfRecognizer:
-        """Open the model (idempotent); raises as :meth:`CrfRecognizer.load`."""
-        self._crf.load()
-        return self
-
-    def __call__(self, text: str, sentences: Sequence[Span], language: str | None) -> list[Mention]:
-        """Mentions found by the model (no rules), with the lexicon of ``language``.
-
-        Besides the model's own mentions, every run of capitalised words it left out (bridged by
-        name particles, "Banco de España"; a model number may close it, "Boeing 747") is proposed
-        with the type the model finds most probable over its words (summed marginals), unless the
-        language capitalises all nouns (German) or the sentence is shouting (mostly upper case).
-        The rules then drop the runs that are no names (function words, openers, ordinary words
-        opening a sentence).
-        """
-        tagger = self._crf.load()._tagger
-        lex, gazetteer = lexicon(language), places()
-        types = sorted({label[2:] for label in tagger.labels() if label != "O"})
-        mentions: list[Mention] = []
-        for sentence in sentences or [Span(0, len(text))]:
-            tokens = ml_tokenize(text, sentence.start, sentence.end)
-            propose = not lex.capitalised_nouns and not _shouting(text, sentence)
-            for i in range(0, len(tokens), _MAX_SENTENCE_TOKENS):
-                chunk = tokens[i:i + _MAX_SENTENCE_TOKENS]
-                words = [text[s:e] for s, e in chunk]
-                marks = place_marks(words, gazetteer)
-                tagger.set(ml_sentence_features(words, lex, gazetteer, marks))
-                tags = _split_at_lowercase(tagger.tag(), words, lex)
-                found = _bio_mentions(chunk, tags)
-                if propose:
-                    runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer, marks)
-                    found = [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
-                                                         for r in runs)] + runs
-                mentions.extend(found)
-        return mentions
-
-
-def _split_at_lowercase(tags: Sequence[str], words: list[str], lex: Any) -> list[str]:
-    """The model's tags with lowercase words that are no particle taken out of names ("Apple
-    sustituye a Wal-Mart" → "Apple", "Wal-Mart"): the model learned old, noisy newspapers."""
-    if lex.capitalised_nouns:
-        return list(tags)
-    out = list(tags)
-    for i, word in enumerate(words):
-        if out[i] != "O" and word[:1].islower() and not lex.is_particle(word) and "-" not in word:
-            out[i] = "O"
-            if i + 1 < len(out) and out[i + 1].startswith("I-"):
-                out[i + 1] = "B-" + out[i + 1][2:]
-    return out
-
-
-def _shouting(text: str, sentence: Span) -> bool:
-    chunk = text[sentence.start:sentence.end]
-    letters = sum(map(str.isalpha, chunk))
-    return letters > 0 and sum(map(str.isupper, chunk)) / letters > _UPPER_LINE_RATIO
-
-
-def _proposed(tagger: Any, types: list[str], chunk: list[tuple[int, int]], words: list[str],
-              tags: Sequence[str], lex: Any, gazetteer: Any, marks: list[str]) -> list[Mention]:
-    """Capitalised runs that hold no model mention or swallow the ones they hold whole ("Air
-    Canada" over the model's "Canada"), typed by the model's marginals. A run that cuts a model
-    mention is left to the model."""
-    out: list[Mention] = []
-    inside = _inside_flags(tags)
-    for start, end in capitalised_runs(words, lex, gazetteer, marks):
-        if (start < len(tags) and tags[start].startswith("I-") and inside[start]) or \
-                (end < len(tags) and tags[end].startswith("I-")):
-            continue
-        scores = {kind: sum(tagger.marginal("B-" + kind, i) + tagger.marginal("I-" + kind, i)
-                            for i in range(start, end)) for kind in types}
-        out.append(Mention(Span(chunk[start][0], chunk[end - 1][1]), max(scores, key=scores.__getitem__)))
-    return out
-
-
-def _inside_flags(tags: Sequence[str]) -> list[bool]:
-    """Whether each tag continues a mention begun before it."""
-    flags, open_ = [], False
-    for tag in tags:
-        flags.append(tag.startswith("I-") and open_)
-        open_ = tag != "O"
-    return flags
-
-
-@lru_cache(maxsize=4)
-def _multilingual(model_path: Path | None) -> MultilingualCrfRecognizer:
-    """One loaded multilingual model per process (per model file)."""
-    return MultilingualCrfRecognizer(model_path=model_path).load()
-
-
-@lru_cache(maxsize=4)
-def _name_typer(model_path: Path | None) -> CrfRecognizer:
-    """The English CRF, used outside English only to type names (loaded once per process)."""
-    return CrfRecognizer(model_path=model_path).load()
-
-
-#: Types the name typer may give a multilingual mention (NORP and the rest stay the model's).
-_TYPER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
-
-
-def retype(mentions: Sequence[Mention], reference: Sequence[Mention]) -> list[Mention]:
-    """Each mention takes the type of the reference mention covering most of it (at least half).
-
-    Outside English the multilingual model finds names well but types them poorly (it learned
-    from old newspapers with few companies); the English model's word features know many
-    international names ("Boeing", "Apple", "Steve Jobs"). Measured on meantime-ml (type of the
-    found PER / ORG / LOC mentions): es 0.28 → 0.81, it 0.20 → 0.83, nl 0.40 → 0.65. The rules
-    after it still decide places (CLDR), organisation words and titles. Linear in the mentions.
-    """
-    out: list[Mention] = []
-    refs = sorted((m for m in reference if m.type in _TYPER_TYPES), key=lambda m: m.span.start)
-    j = 0
-    for mention in sorted(mentions, key=lambda m: m.span.start):
-        while j < len(refs) and refs[j].span.end <= mention.span.start:
-            j += 1
-        best, best_overlap = None, 0
-        k = j
-        while k < len(refs) and refs[k].span.start < mention.span.end:
-            overlap = min(refs[k].span.end, mention.span.end) - max(refs[k].span.start, mention.span.start)
-            if overlap > best_overlap:
-                best, best_overlap = refs[k], overlap
-            k += 1
-        if best is not None and best.type != mention.type and mention.type in _TYPER_TYPES \
-                and 2 * best_overlap >= mention.span.end - mention.span.start:
-            mention = Mention(mention.span, best.type, mention.entity)
-        out.append(mention)
-    return out
 
 
 def uses_english_model(language: str | None) -> bool:
     """Whether reports in ``language`` go to the English backends (English or unknown)."""
     return not language or language.lower()[:2] == "en"
-
-
-def _window_tokens(text: str, span: Span, context: int) -> list[tuple[int, int]]:
-    """Tokens of ``span`` and up to ``context`` tokens either side, within its line."""
-    line_start = text.rfind("\n", 0, span.start) + 1
-    line_end = text.find("\n", span.end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = tokenize(text, max(line_start, span.start - 12 * context), span.start)[-context:]
-    after = tokenize(text, span.end, min(line_end, span.end + 12 * context))[:context]
-    return before + tokenize(text, span.start, span.end) + after
-
-
-def _bio_mentions(tokens: list[tuple[int, int]], tags: Sequence[str]) -> list[Mention]:
-    out: list[Mention] = []
-    start = end = -1
-    kind = ""
-    for (s, e), tag in zip(tokens, tags):
-        if tag.startswith("I-") and kind == tag[2:] and start >= 0:
-            end = e
-            continue
-        if start >= 0:
-            out.append(Mention(Span(start, end), kind))
-        start, end, kind = (s, e, tag[2:]) if tag != "O" else (-1, -1, "")
-    if start >= 0:
-        out.append(Mention(Span(start, end), kind))
-    return out
 
 
 class SpacyRecognizer:
@@ -444,8 +191,6 @@ class EntityRecognizer:
             self.load()
             assert self._impl is not None
             return apply_rules(text, self._impl(text, spans), spans, "en")
-        raw = _multilingual(self.ml_model_path)(text, spans, language)
-        raw = retype(raw, _name_typer(self.model_path).around(text, raw))
+        raw = multilingual(self.ml_model_path)(text, spans, language)
+        raw = retype(raw, name_typer(self.model_path).around(text, raw))
         return apply_rules(text, raw, spans, language, foreign_model=True)
-
-
