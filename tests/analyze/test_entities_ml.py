@@ -128,3 +128,13 @@ def test_entities_ml_retype_takes_the_type_covering_at_least_half() -> None:
     # full overlap → ORG; 4 of 10 chars → kept; NORP is not retyped; a NORP reference gives nothing
     assert kinds == ["ORG", "GPE", "NORP", "PERSON"]
     assert retype([], reference) == [] and retype(mentions, []) == mentions
+
+
+def test_entities_ml_portuguese_names_particles_and_openers(recognizer: EntityRecognizer) -> None:
+    text = ("O presidente Luiz Inácio Lula da Silva visitou Lisboa ontem. Segundo a Reuters, o Banco do "
+            "Brasil cresceu em Portugal.")
+    found = _found(recognizer, text, "pt")
+    assert found.get("Luiz Inácio Lula da Silva") == "PERSON"  # "da" bridges, "presidente" stays out
+    assert found.get("Lisboa") == found.get("Portugal") == "GPE"
+    assert found.get("Banco do Brasil") == "ORG"  # an organisation word makes it an ORG
+    assert not {"O", "Segundo", "Segundo a Reuters"} & set(found)
