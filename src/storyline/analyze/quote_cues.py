@@ -12,8 +12,16 @@ language, so every scan reads its words from there.
 Verb forms: English lists every inflection by hand (its lists are tuned on PolNeAR; several
 lemmas keep only some forms). The other packs list lemmas and a few forms; the lemmas are
 expanded to all their inflections by inverting simplemma's dictionary for the language (words
-the dictionary maps to a cue lemma), less the language's function words, so that matching stays
-a set lookup on a token. Cost: one pass over that dictionary (about 0.5 s) per language per
+the dictionary maps to a cue lemma), less the infinitive and the language's function words,
+plus the regular past participle (``participle_rules``: simplemma maps many participles to an
+adjective lemma of their own, and the compound past ``ha aclarado`` needs them), so that
+matching stays a set lookup on a token. Where simplemma is wrong (``detto`` -> dettare) the
+form is listed by hand; separable German verbs are listed by their finite forms.
+
+Policies that are data too: ``pro_drop`` (a subjectless verb is said by the last person named),
+``dialogue_dashes``, ``keep_unattributed`` (English keeps quotations with no attribution, as
+PolNeAR annotates them; the other packs drop them), pronouns marked ``self`` (the writer's own
+voice, no party's attribution). Cost: one pass over that dictionary (about 0.5 s) per language per
 process, only when the language occurs (``lru_cache``). Offices and honorifics of the pack's
 ``names.toml`` join the role nouns; its ``openers`` (capitalised, never a name) the words that
 never name a speaker.
