@@ -35,9 +35,10 @@ def test_places_cldr_names_cover_many_languages_and_scripts() -> None:
     assert cldr_place_names() is cldr_place_names()  # read once per process
 
 
-def test_places_choose_prefers_places_to_cities_and_needs_a_majority() -> None:
+def test_places_choose_needs_a_majority_and_never_joins_a_city_to_its_country() -> None:
     from collections import Counter
-    assert choose_place(Counter({"AD": 1, "tz:Europe/Andorra": 5})) == "AD"
+    assert choose_place(Counter({"AD": 9, "tz:Europe/Andorra": 5})) is None
+    assert choose_place(Counter({"TN": 3, "tz:Africa/Tunis": 40})) is None
     assert choose_place(Counter({"US": 5, "UM": 1})) == "US"
     assert choose_place(Counter({"NE": 2, "NG": 2})) is None
     assert choose_place(Counter({"tz:Asia/Baku": 1})) == "tz:Asia/Baku"

@@ -23,12 +23,17 @@ def is_territory(key: str | None) -> bool:
 
 
 def choose_place(votes: Counter[str]) -> str | None:
-    """The key a name stands for: a territory or region before a city (Andorra is the country
-    before its capital's zone), then the key most locales give it if that is more than all the
-    others together ("Estados Unidos": US, not "Estados Unidos Islas menores"); else None."""
-    places = Counter({key: n for key, n in votes.items() if not key.startswith("tz:")})
-    pool = places or votes
-    (best, n), *rest = pool.most_common()
+    """The key a name stands for, or None when it is ambiguous.
+
+    A name that CLDR gives both to a country and to a city decides nothing ("Túnez", "Tunis",
+    "Kuwait", "Andorra": news uses them for either, and a city merged with its country is a false
+    merge); otherwise the key most locales give it, if that is more than all the others together
+    ("Estados Unidos": US, not the US Minor Outlying Islands; "Nigeri": Niger or Nigeria, none).
+    """
+    cities = sum(n for key, n in votes.items() if key.startswith("tz:"))
+    if 0 < cities < sum(votes.values()):
+        return None
+    (best, n), *rest = votes.most_common()
     return best if n > sum(m for _, m in rest) else None
 
 

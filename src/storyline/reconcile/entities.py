@@ -51,7 +51,7 @@ from storyline.reconcile.name_keys import (
 from storyline.reconcile.name_merges import (
     NameGroup, attach_mistyped_full_names, attach_product_names, dominant, merge_transliterations,
 )
-from storyline.reconcile.places import place_key
+from storyline.reconcile.places import is_place_name, place_key
 
 __all__ = ["entity_json", "mentions_of", "name_words", "resolve_by_story", "resolve_entities"]
 
@@ -154,7 +154,11 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[NameGroup], list[tuple[int
             joined = ALIASES.get(" ".join(words), " ".join(words))
             words = tuple(joined.split())
             one_word_person = family == "P" and len(words) == 1
-            place = place_key(joined) if family == "O" and _whole_name(surface, mention.type, words) else None
+            whole = family != "O" or _whole_name(surface, mention.type, words)
+            if not whole and is_place_name(joined):  # "Singapore Airlines" is not Singapore
+                words = name_words(alias_of(surface, mention.type), "")
+                joined = " ".join(words)
+            place = place_key(joined) if family == "O" and whole else None
             key = (family, "place:" + place if place else joined, scope if one_word_person else "")
             if key not in index:
                 index[key] = NameGroup(family, words, scope if one_word_person else "")

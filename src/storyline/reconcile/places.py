@@ -23,7 +23,7 @@ from storyline.lang import available, pack
 from storyline.lang.places import choose_place, cldr_place_names, is_territory
 from storyline.reconcile.name_keys import fold, function_words, name_words
 
-__all__ = ["is_territory", "place_key", "place_table"]
+__all__ = ["is_place_name", "is_territory", "place_key", "place_table"]
 
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 #: Shorter Latin names are left out: minority locales' three-letter names ("Ale", "Anh", "Bay")
@@ -32,15 +32,27 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _MIN_CHARS = 4
 
 
+#: What the table holds for a place name that decides nothing ("Tunis": the city or the country).
+_AMBIGUOUS = ""
+
+
 def place_key(words: tuple[str, ...] | str) -> str | None:
-    """The language-neutral key of a place name's folded words (``("libia",)`` → ``"LY"``), or None."""
+    """The language-neutral key of a place name's folded words (``("libia",)`` → ``"LY"``), or None
+    (not a place name, or an ambiguous one)."""
     joined = words if isinstance(words, str) else " ".join(words)
-    return place_table().get(joined)
+    return place_table().get(joined) or None
+
+
+def is_place_name(words: tuple[str, ...] | str) -> bool:
+    """Whether CLDR names a place so, ambiguous or not ("tunis", "singapore", "libia")."""
+    joined = words if isinstance(words, str) else " ".join(words)
+    return joined in place_table()
 
 
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, str]:
-    """Folded place name (words joined by one space) → key, built once per process."""
+    """Folded place name (words joined by one space) → key ('' when ambiguous), built once per
+    process."""
     claims: dict[str, Counter[str]] = defaultdict(Counter)
     for name, key in cldr_place_names():
         normal = _normal(name)
@@ -49,8 +61,7 @@ def place_table() -> dict[str, str]:
     table = {}
     for name, votes in claims.items():
         key = choose_place(votes)
-        if key is not None:
-            table[name] = key
+        table[name] = key if key is not None else _AMBIGUOUS
     for code in available():
         for alias, key in pack(code).topic("resolution").get("place_aliases", {}).items():
             normal = _normal(alias)
