@@ -38,3 +38,11 @@ def test_packs_missing_topic_is_empty_not_an_error() -> None:
 def test_packs_are_loaded_once_per_process() -> None:
     assert pack("it") is pack("it")
     assert pack("it").topic("words") is pack("it").topic("words")
+
+
+def test_packs_partial_pack_answers_its_own_topics_and_the_union_for_the_rest() -> None:
+    arabic = pack("ar")
+    assert arabic.code == "ar" and "ar" not in FULL
+    assert arabic.words("words", "function_words") == pack(None).words("words", "function_words")
+    assert arabic.topic("resolution") == pack("ar").topic("resolution") != {}
+    assert arabic.topic("resolution") != pack(None).topic("resolution")

@@ -14,7 +14,8 @@ the stage that reads it:
 ``pack(code)`` loads a pack's files lazily, once per process (``lru_cache``), so a process that
 never meets Italian never reads the Italian files. An unknown or missing code gets the fallback
 pack, which answers every topic with the union of all full packs' words: the stage still runs,
-only with less precise data. Cost: one TOML parse per (language, topic) per process.
+only with less precise data. A partial pack (names only, as ``ar`` is) answers its own topics and
+the union for the rest. Cost: one TOML parse per (language, topic) per process.
 
 Adding a language is adding a folder with its files and a README of sources; tests/lang checks
 every pack has every topic and the keys each topic requires.
@@ -46,10 +47,13 @@ class LanguagePack:
         self._topics: dict[str, Mapping[str, Any]] = {}
 
     def topic(self, name: str) -> Mapping[str, Any]:
-        """The parsed ``<name>.toml`` of this pack ({} when the pack has no such file)."""
+        """The parsed ``<name>.toml`` of this pack. A topic a partial pack (one that is not in
+        ``FULL``, such as a names-only ``ar``) lacks is answered by the union of the full packs, as
+        for an unknown language; a full pack without the file answers {}."""
         found = self._topics.get(name)
         if found is None:
-            found = self._union(name) if self.code == FALLBACK else _read_topic(self.code, name)
+            own = None if self.code == FALLBACK else _read_topic(self.code, name)
+            found = self._union(name) if own is None and self.code not in FULL else (own or {})
             self._topics[name] = found
         return found
 
@@ -68,7 +72,7 @@ class LanguagePack:
     def _union(name: str) -> Mapping[str, Any]:
         merged: dict[str, Any] = {}
         for code in FULL:
-            for key, value in _read_topic(code, name).items():
+            for key, value in (_read_topic(code, name) or {}).items():
                 merged[key] = _merge(merged.get(key), value)
         return merged
 
@@ -87,10 +91,11 @@ def _merge(old: Any, new: Any) -> Any:
     return old
 
 
-def _read_topic(code: str, name: str) -> Mapping[str, Any]:
+def _read_topic(code: str, name: str) -> Mapping[str, Any] | None:
+    """The parsed file, or None when the pack has no such file."""
     source = resources.files(__name__).joinpath(code, f"{name}.toml")
     if not source.is_file():
-        return {}
+        return None
     return tomllib.loads(source.read_text(encoding="utf-8"))
 
 
