@@ -25,8 +25,9 @@ Every backend is followed by the same rules (:func:`storyline.analyze.entity_rul
 which read the report's language pack.
 
 Types: PERSON, ORG, GPE (countries, cities, states), LOC (other places), NORP (nationalities,
-demonyms: "Turkish"), WEAPON (weapon systems and military programmes, by rule only), and with
-spaCy also PRODUCT, EVENT, FAC, LAW, WORK_OF_ART as spaCy names them.
+demonyms: "Turkish"), WEAPON (weapon systems and military programmes, by rule only), PRODUCT (by
+rule: a maker's name with a model number, "Boeing 747", and product codes, "A380"), and with
+spaCy also EVENT, FAC, LAW, WORK_OF_ART as spaCy names them.
 """
 
 from __future__ import annotations
