@@ -29,7 +29,8 @@ def roles_of(items: Sequence[Annotated]) -> dict[tuple[int, int], str]:
     out: dict[tuple[int, int], str] = {}
     for ii, item in enumerate(items):
         text = item.article.text
-        people = [m for m in item.entities if m.type == "PERSON"]
+        people = sorted((m for m in item.entities if m.type == "PERSON"), key=lambda m: m.span.start)
+        people_starts = [m.span.start for m in people]
         starts = [s.start for s in item.sentences]
         for mi, mention in enumerate(item.entities):
             if mention.type != "PERSON":
@@ -37,7 +38,12 @@ def roles_of(items: Sequence[Annotated]) -> dict[tuple[int, int], str]:
             k = bisect.bisect_right(starts, mention.span.start) - 1
             sentence = item.sentences[k] if k >= 0 and item.sentences[k].end >= mention.span.end \
                 else Span(0, len(text))
-            role = find_role(text, mention.span, sentence, people)
+            # A role never leaves its sentence, so only the sentence's people can block it: a
+            # slice by start offset keeps this linear in the mentions, not their square.
+            # (One behind the sentence's start may still reach into it.)
+            low = max(0, bisect.bisect_left(people_starts, sentence.start) - 1)
+            nearby = people[low:bisect.bisect_left(people_starts, sentence.end)]
+            role = find_role(text, mention.span, sentence, nearby)
             if role is not None:
                 out[(ii, mi)] = " ".join(role.text_in(text).split())
     return out
