@@ -249,3 +249,23 @@ def test_subject_after_an_opening_prepositional_phrase() -> None:
     text = "A quel punto i media occidentali dichiararono che Gheddafi aveva normalizzato gli affari."
     quote = _only(text, "it")
     assert quote.speaker is not None and quote.speaker.text_in(text) == "i media occidentali"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [("Am Montag sagte Bundeskanzlerin Angela Merkel, Deutschland werde sich nicht beteiligen.",
+      "Angela Merkel", "Deutschland werde sich nicht beteiligen"),
+     ("Merkel sagte am Montag in Berlin, Deutschland werde sich nicht an dem Einsatz beteiligen.",
+      "Merkel", "Deutschland werde sich nicht an dem Einsatz beteiligen"),
+     ("Der Sprecher des Auswärtigen Amtes, Andreas Peschke, erklärte, die Botschaft bleibe geschlossen.",
+      "Andreas Peschke", "die Botschaft bleibe geschlossen")],
+)
+def test_german_verb_second_and_comma_before_reported_speech(text: str, speaker: str, content: str) -> None:
+    quote = _only(text, "de")
+    assert (quote.speaker_entity, quote.content.text_in(text)) == (speaker, content)
+
+
+def test_an_indefinite_common_noun_names_no_one() -> None:
+    text = "„Das ist ein historischer Tag“, sagte ein Demonstrant in Kairo."
+    quote = _only(text, "de")
+    assert quote.speaker is not None and quote.speaker_entity is None

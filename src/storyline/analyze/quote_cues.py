@@ -52,6 +52,8 @@ class SpeechCues:
         self.language = language
         self.pro_drop: bool = bool(data.get("pro_drop", False))
         self.dialogue_dashes: bool = bool(data.get("dialogue_dashes", False))
+        self.verb_second: bool = bool(data.get("verb_second", False))
+        self.comma_content: bool = bool(data.get("comma_content", False))
         self.keep_unattributed: bool = bool(data.get("keep_unattributed", True))
         generated = _generated(language, data)
         self.cue_lemmas = _verb_forms(data, function_words, generated)

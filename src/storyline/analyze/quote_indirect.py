@@ -175,6 +175,8 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
         # occidentali dichiararono": the subject follows the phrase.
         rejected, speaker = speaker, subject_after_phrase(doc, speaker)
     implicit = speaker is None and not participle and _subjectless(doc, sent, cue, rejected)
+    if speaker is None and not implicit and not participle and doc.cues.verb_second:
+        return _verb_second(doc, sent, cue)
     if (speaker is None and not implicit) or (speaker is not None and not participle
                                                and _noun_cue(doc, cue, speaker)):
         return None
@@ -199,6 +201,21 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
     if implicit and not doc.cues.complementizer_at(doc.text, content.start):
         return None  # a subjectless cue is speech only with "que"/"che": "Dijo que ..."
     return Found(content, kind(doc.text, content), speaker, cue, implicit=implicit)
+
+
+def _verb_second(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
+    """A verb-second language puts the subject after the verb when an adverbial opens the
+    clause: ``Am Montag sagte Angela Merkel, Deutschland werde ...``: the speaker follows the
+    cue, the content follows the comma after the speaker."""
+    end = clause_end(doc.text, cue.end, sent.end)
+    comma = doc.text.find(",", cue.end, end)
+    speaker = speaker_right(doc, cue.end, comma if comma >= 0 else end)
+    if speaker is None or comma < 0 or doc.text[speaker.end : comma].strip():
+        return None
+    content = trim(doc.text, comma + 1, sent.end)
+    if content is None or len(doc.text[content.start : content.end].split()) < 3:
+        return None
+    return Found(content, kind(doc.text, content), speaker, cue)
 
 
 def subject_after_phrase(doc: TokenDoc, span: Span) -> Span | None:
@@ -250,6 +267,10 @@ def _enough(doc: TokenDoc, cue: Span, content: Span) -> bool:
 _OBJECT_PRONOUNS = frozenset("it this that them him her these those me us you so".split())
 
 
+#: A comma within a few words after the cue, before any other clause mark.
+_COMMA_SOON_RE = re.compile(r"[^,.;:!?\"\u201c\u201e\u00ab]{0,60},\s*")
+
+
 def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None:
     """Where the reported content after a forward cue begins: at ``that`` (or a colon), at
     the clause after an addressee (``told reporters he ...``), or right after the cue."""
@@ -259,6 +280,10 @@ def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None
         return lead + 1
     if doc.cues.complementizer_at(doc.text, lead):
         return lead
+    if doc.cues.comma_content:
+        comma = _COMMA_SOON_RE.match(doc.text, pos, sent.end)
+        if comma is not None:  # German "Merkel sagte (am Montag), Deutschland werde ...": the comma opens it
+            return comma.end()
     window = doc.text[pos : min(sent.end, pos + 100)]
     hit = doc.cues.that_search_re.search(window)
     if hit is not None and _addressee_gap(doc, window[: hit.start()]):

@@ -148,6 +148,8 @@ class SpeakerResolver:
             return role or _source_phrase(self.cues, words)
         if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)
+        if indefinite and len(name) < 2 and named is None:
+            return _source_phrase(self.cues, words)  # "ein Demonstrant", "a Republican": no one named
         if name and not cut and _of_someone(self.cues, words, name):
             # "La hija de Gadafi", "las tropas leales a Gadafi": not Gadafi; "la télévision
             # d'État", "un informe de la ONU": the source as written.
