@@ -138,3 +138,10 @@ def test_entities_ml_portuguese_names_particles_and_openers(recognizer: EntityRe
     assert found.get("Lisboa") == found.get("Portugal") == "GPE"
     assert found.get("Banco do Brasil") == "ORG"  # an organisation word makes it an ORG
     assert not {"O", "Segundo", "Segundo a Reuters"} & set(found)
+
+
+def test_entities_ml_sentence_opening_common_word_is_cut_from_a_longer_name(recognizer: EntityRecognizer) -> None:
+    text = "Imagen de Jonathan Rashad en la plaza.\nBanco de España subió los tipos."
+    found = _found(recognizer, text, "es")
+    assert "Jonathan Rashad" in found and not any(name.startswith("Imagen") for name in found)
+    assert "Banco de España" in found  # an organisation word stays

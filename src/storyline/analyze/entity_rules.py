@@ -156,6 +156,12 @@ class _PackRules:
             hi -= 1
         if lo >= hi:
             return None
+        if self.foreign_model and hi - lo > 2 and self._common_word_head(words, tokens, lo):
+            lo += 1  # "Imagen de Jonathan Rashad" → "Jonathan Rashad" (the particle goes next)
+            while lo < hi and self._leading_junk(words[lo], tokens[lo][0], hi - lo):
+                lo += 1
+            if lo >= hi:
+                return None
         if not self.lex.capitalised_nouns:
             hi = self._cut_at_lowercase(words, lo, hi)
         end = tokens[hi - 1][1]
@@ -233,6 +239,16 @@ class _PackRules:
                     end -= 1
                 return end
         return hi
+
+    def _common_word_head(self, words: list[str], tokens: list[tuple[int, int]], lo: int) -> bool:
+        """Rule 3 for longer names: an ordinary word capitalised only because it opens the
+        sentence, then a particle ("Imagen de ...", "Reinicio del ..."), is no part of the name,
+        unless it is an organisation word ("Banco de España") or the report also writes it
+        capitalised inside a sentence."""
+        head = words[lo]
+        if not self.lex.is_particle(words[lo + 1]) or head.lower() in self.lex.org_words:
+            return False
+        return self._lone_opening_word(Span(*tokens[lo]), head)
 
     def _lone_opening_word(self, span: Span, word: str) -> bool:
         """Rule 3: an ordinary word capitalised only because it opens a sentence."""
