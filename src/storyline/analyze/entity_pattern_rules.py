@@ -1,0 +1,133 @@
+"""Pattern rules after the recogniser, kept from the first (English) offline model.
+
+Titles out of PERSON spans (roles, :mod:`storyline.analyze.roles`), weapon systems and programmes
+(S-400, F-35) as ``WEAPON``, known and unknown acronyms, organisation suffixes, GPE spans headed by
+a place word (sea, river) as ``LOC``, and products: a maker's name with a model number ("Boeing
+747") and product codes ("A380"). Data in :mod:`storyline.analyze.entity_patterns`. Used by
+:func:`storyline.analyze.entity_rules.apply_rules` for every language. Cost: a few regular
+expression scans of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.analyze import entity_patterns as pat
+from storyline.analyze.ner_features import tokenize
+from storyline.analyze.roles import strip_title
+from storyline.model import Mention, Span
+
+__all__ = ["acronym_mentions", "fix_mention", "org_suffix_mentions", "product_codes", "weapon_mentions",
+           "with_model_number"]
+
+_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
+_ORG_SUFFIX_RE = re.compile(
+    r"\b(?:[A-Z][\w&'\u2019-]*\s+){1,4}(?:Inc\.|Corp\.|Ltd\.|Co\.|LLC|PLC|Agency|Ministry|Corporation|"
+    r"Department|Council|Committee|Commission|Organization|Organisation|Party|Bank|University|"
+    r"Institute|Foundation|Administration|Authority)(?=\W|$)"
+)
+_ROMAN_RE = re.compile(r"[IVXLC]+")
+_UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no acronym rule
+_MODEL_NUMBER_AFTER = re.compile(r" (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})(?![\w.,]\d)(?=\W|$)")
+_ENDS_WITH_MODEL_NUMBER = re.compile(r"[^\W\d_]{2,} (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})$")
+_PRODUCT_CODE_RE = re.compile(r"\b[A-Z]\d{3}(?:-\d{1,3})?s?\b")
+
+
+def with_model_number(text: str, mention: Mention) -> Mention:
+    """An ORG or PRODUCT name followed by a model number takes it ("Boeing 747", "Airbus
+    A380-800"): the product, not the maker, is named."""
+    if mention.type not in ("ORG", "PRODUCT", "PERSON"):
+        return mention
+    match = _MODEL_NUMBER_AFTER.match(text, mention.span.end)
+    if match is not None:
+        return Mention(Span(mention.span.start, match.end()), "PRODUCT", mention.entity)
+    surface = text[mention.span.start:mention.span.end]
+    if _PRODUCT_CODE_RE.fullmatch(surface) or _ENDS_WITH_MODEL_NUMBER.search(surface):
+        return Mention(mention.span, "PRODUCT", mention.entity)
+    return mention
+
+
+def product_codes(text: str) -> list[Mention]:
+    """Product codes of one capital and three digits ("A380", "A320s", "A350 XWB")."""
+    return [Mention(Span(*m.span()), "PRODUCT") for m in _PRODUCT_CODE_RE.finditer(text)]
+
+
+#: Marks a tagger may take into a name at its edges (a closing quote before "Qarlo told").
+_EDGE_MARKS = "\"“”„«»‘’‹›()[]{}–—-,:; \t\n"
+
+
+def fix_mention(text: str, mention: Mention) -> Mention | None:
+    span, kind = _trim_edges(text, mention.span), mention.type
+    if span.start >= span.end:
+        return None
+    surface = text[span.start:span.end]
+    if kind == "PERSON":
+        span = strip_title(text, span)
+        if text[span.start:span.end].lower() in pat.TITLE_WORDS:
+            return None
+    if surface.lower() in pat.NON_NAME_WORDS or not any(c.isalpha() for c in surface):
+        return None
+    if kind != "PERSON" and _after_title_glue(text, span.start):
+        stripped = strip_title(text, span)
+        rest = text[stripped.start:span.end].split()
+        if stripped != span and 1 < len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            span, kind = stripped, "PERSON"  # "Secretary of [State Antony Blinken]"
+    words = [text[s:e] for s, e in tokenize(text, span.start, span.end)]
+    if kind in ("GPE", "ORG") and any(w.lower() in pat.LOC_HEADS for w in words) and kind == "GPE":
+        kind = "LOC"
+    if not any(c.isalpha() for c in text[span.start:span.end]):
+        return None
+    return Mention(span, kind)
+
+
+def _trim_edges(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end)
+
+
+def _after_title_glue(text: str, start: int) -> bool:
+    """Whether the words before ``start`` are a role head and a glue word ("Secretary of ")."""
+    before = text[max(0, start - 40):start].split()
+    return len(before) >= 2 and before[-1].lower() in pat.TITLE_GLUE and before[-2].lower() in pat.ROLE_HEADS
+
+
+def weapon_mentions(text: str) -> list[Mention]:
+    found = [Mention(Span(*m.span()), "WEAPON") for m in pat.WEAPON_RE.finditer(text)]
+    for name in pat.WEAPON_NAMES:
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            following = text[m.end():m.end() + 20].split()
+            if name.isupper() or (following and following[0].lower().strip(".,") in pat.WEAPON_HEADS):
+                found.append(Mention(Span(*m.span()), "WEAPON"))
+    return found
+
+
+def acronym_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
+    out: list[Mention] = []
+    for sentence in sentences:
+        chunk = text[sentence.start:sentence.end]
+        letters = sum(map(str.isalpha, chunk))
+        if letters and sum(map(str.isupper, chunk)) / letters > _UPPER_LINE_RATIO:
+            continue
+        for m in _ACRONYM_RE.finditer(text, sentence.start, sentence.end):
+            word = m.group()
+            if word in pat.KNOWN_ACRONYMS:
+                out.append(Mention(Span(*m.span()), pat.KNOWN_ACRONYMS[word]))
+            elif _ROMAN_RE.fullmatch(word) is None and word.isalpha() and 3 <= len(word) <= 5 \
+                    and word not in pat.NOT_ACRONYMS:
+                out.append(Mention(Span(*m.span()), "ORG"))
+    return out
+
+
+def org_suffix_mentions(text: str) -> list[Mention]:
+    out = []
+    for m in _ORG_SUFFIX_RE.finditer(text):
+        span = strip_title(text, Span(*m.span()))
+        first = text[span.start:span.end].split()[0].lower()
+        if first not in pat.NON_NAME_WORDS and len(text[span.start:span.end].split()) > 1:
+            out.append(Mention(span, "ORG"))
+    return out
