@@ -145,3 +145,13 @@ def test_entities_ml_sentence_opening_common_word_is_cut_from_a_longer_name(reco
     found = _found(recognizer, text, "es")
     assert "Jonathan Rashad" in found and not any(name.startswith("Imagen") for name in found)
     assert "Banco de España" in found  # an organisation word stays
+
+
+def test_entities_ml_organisation_word_takes_its_lowercase_qualifier(recognizer: EntityRecognizer) -> None:
+    text = "Le Conseil de sécurité et l'Union européenne ont reçu les Frères musulmans. Apple lance un iPad."
+    found = _found(recognizer, text, "fr")
+    assert {"Conseil de sécurité", "Union européenne", "Frères musulmans"} <= set(found)
+    assert "Apple" in found and "Apple lance" not in found  # no organisation word: no qualifier
+    # a language without its own pack has no function words to tell a verb from a qualifier
+    dutch = _found(recognizer, "De Raad besloot gisteren over Airbus.", "nl")
+    assert not any(name.endswith("besloot") for name in dutch)

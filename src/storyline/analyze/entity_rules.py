@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from storyline.analyze import entity_patterns as pat
 from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mention, org_suffix_mentions,
                                                     product_codes, weapon_mentions, with_model_number)
-from storyline.analyze.ner_features import ml_tokenize
+from storyline.analyze.ner_features import ml_tokenize, org_adjective
 from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
 from storyline.model import Mention, Span
 
@@ -221,6 +221,8 @@ class _PackRules:
             word = words[k]
             if words[k - 1] in _APOSTROPHES:  # "People's Liberation Front" tokenised "People ' s"
                 continue
+            if self._qualifies_org_word(words, lo, k):  # "Union européenne", "Conseil de sécurité"
+                continue
             if word[:1].islower() and not self.lex.is_particle(word) and not self.lex.never_name(word) \
                     and not _CAPITAL_AFTER_HYPHEN.search(word):
                 end = k
@@ -228,6 +230,15 @@ class _PackRules:
                     end -= 1
                 return end
         return hi
+
+    def _qualifies_org_word(self, words: list[str], lo: int, k: int) -> bool:
+        """Whether ``words[k]`` is the one lowercase word qualifying an organisation word before
+        it (particles between allowed) and ends the name."""
+        j = k - 1
+        while j > lo and self.lex.is_particle(words[j]) and words[j].islower():
+            j -= 1
+        return (words[j].lower() in self.lex.org_words and org_adjective(words[k], self.lex)
+                and (k + 1 == len(words) or not words[k + 1][:1].isalpha()))
 
     def _common_word_head(self, words: list[str], tokens: list[tuple[int, int]], lo: int) -> bool:
         """Rule 3 for longer names: an ordinary word capitalised only because it opens the

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from storyline.analyze.ner_lexicon import NameLexicon
 
-__all__ = ["ML_TOKEN_RE", "capitalised_runs", "place_marks", "TOKEN_RE", "ml_sentence_features", "ml_tokenize", "sentence_features",
+__all__ = ["ML_TOKEN_RE", "capitalised_runs", "org_adjective", "place_marks", "TOKEN_RE", "ml_sentence_features", "ml_tokenize", "sentence_features",
            "tokenize", "word_features", "word_shape"]
 
 #: One token: a dotted acronym (U.S.), an abbreviation with its period (Mr.), a number, a
@@ -260,6 +260,27 @@ def capitalised_runs(words: list[str], lex: NameLexicon, gazetteer: Mapping[str,
                 if j < n and named[j]:  # "Boeing 787 Dreamliner"
                     continue
             break
+        j = _org_adjective_end(words, j, lex)
         runs.append((i, j))
         i = j
     return runs
+
+
+def _org_adjective_end(words: list[str], j: int, lex: NameLexicon) -> int:
+    """A run ending in an organisation word takes the one lowercase word that qualifies it, after
+    particles ("Union européenne", "Conseil de sécurité", "Frères musulmans")."""
+    if j == 0 or words[j - 1].lower() not in lex.org_words:
+        return j
+    k = j
+    while k < len(words) and lex.is_particle(words[k]) and words[k].islower():
+        k += 1
+    if k < len(words) and org_adjective(words[k], lex):
+        return k + 1
+    return j
+
+
+def org_adjective(word: str, lex: NameLexicon) -> bool:
+    """A lowercase content word that may qualify an organisation word ("européenne", "sécurité");
+    only in a language with its own pack, whose function words tell a verb like "a" from it."""
+    return lex.own_pack and word.isalpha() and word.islower() and len(word) > 3 and not lex.never_name(word) \
+        and not lex.is_particle(word) and not lex.is_title(word)

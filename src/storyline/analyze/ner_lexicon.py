@@ -62,6 +62,8 @@ class NameLexicon:
     name_openers: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     capitalised_nouns: bool = False
+    #: Whether the language has its own pack (not the union answering unknown languages).
+    own_pack: bool = False
     _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     #: Memo of the model's per-word features (:mod:`storyline.analyze.ner_features`).
     cache: dict[tuple[str, bool], tuple[str, str, tuple[str, ...]]] = field(
@@ -121,6 +123,7 @@ def lexicon(language: str | None) -> NameLexicon:
         org_words=frozenset(w.lower() for w in lang_pack.words("names", "org_words")),
         # a language's own flag only: the union pack of unknown languages must not inherit German's
         capitalised_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "capitalised_nouns", False)),
+        own_pack=lang_pack.code != FALLBACK,
     )
 
 
