@@ -7,7 +7,7 @@ from pathlib import Path
 from storyline.analyze.sentences import split_sentences
 from storyline.model import Annotated, Article, Span, Story, TimeMention
 from storyline.reconcile.claims import coverage, find_contradictions, single_source
-from storyline.reconcile.facts import align_facts
+from storyline.reconcile.facts import FactConfig, align_facts
 
 
 def _item(article_id: str, text: str, source: str, times: dict[str, str] | None = None) -> Annotated:
@@ -189,9 +189,17 @@ LEVY_C = ("Estravia's National Assembly voted on Tuesday to raise the duty on di
           "fuel levy by {} votes to 87 after a debate that lasted more than nine hours.")
 
 
+def test_a_vote_count_clashes_within_the_fact_its_reworded_statements_make() -> None:
+    items = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(121), "C")]
+    (fact,) = [f for f in align_facts(items) if len(f.members) == 2]  # "backed" / "voted ... approving"
+    (clash,) = find_contradictions(align_facts(items))
+    assert clash.kind == "number" and clash.fact_id == fact.id
+    assert {clash.left.value, clash.right.value} == {"112 (votes…)", "121 (votes…)"}
+
+
 def test_a_vote_count_clashes_across_facts_that_were_not_aligned() -> None:
     items = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(121), "C")]
-    facts = align_facts(items)
+    facts = align_facts(items, config=FactConfig(min_clause_shared=0))  # whole sentences only
     assert all(len(f.members) == 1 for f in facts)  # the differing count kept them apart
     (clash,) = find_contradictions(facts)
     assert clash.kind == "number" and clash.fact_id is None

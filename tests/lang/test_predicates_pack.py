@@ -1,0 +1,52 @@
+"""The predicates topic of every pack: predicate classes, clause words, seats of government."""
+
+from __future__ import annotations
+
+import pytest
+import simplemma
+
+from storyline.analyze.speaker_names import fold
+from storyline.lang import FULL, available, pack
+from storyline.lang.places import cldr_place_names
+
+_CODES = {code for _, code in cldr_place_names()}
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_predicates_every_full_pack_has_its_keys(code: str) -> None:
+    topic = pack(code).topic("predicates")
+    assert isinstance(topic.get("classes"), dict) and len(topic["classes"]) >= 20
+    assert pack(code).words("predicates", "clause_words")
+    assert isinstance(topic.get("seats"), dict) and topic["seats"]
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_predicates_classes_are_the_same_in_every_full_pack(code: str) -> None:
+    # A statement meets its translation on the class name: a class missing from one language
+    # would make its statements unmatchable there.
+    assert set(pack(code).get("predicates", "classes")) == set(pack("en").get("predicates", "classes"))
+
+
+@pytest.mark.parametrize("code", available())
+def test_predicates_a_word_belongs_to_one_class(code: str) -> None:
+    owner: dict[str, str] = {}
+    for name, words in pack(code).get("predicates", "classes", {}).items():
+        assert words, (code, name)
+        for word in words:
+            assert word == word.strip().lower() and word, (code, name, word)
+            assert owner.setdefault(fold(word), name) == name, (code, word, owner[fold(word)], name)
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_predicates_classes_hold_mostly_lemmas(code: str) -> None:
+    # Words are looked up as simplemma lemmatises the text: a listed word that lemmatises to
+    # something unlisted is only reached in that exact form.
+    words = {fold(w) for ws in pack(code).get("predicates", "classes").values() for w in ws}
+    outside = [w for w in words if fold(simplemma.lemmatize(w, lang=code)) not in words]
+    assert len(outside) <= len(words) // 20, outside
+
+
+@pytest.mark.parametrize("code", available())
+def test_predicates_seats_point_at_cldr_territories(code: str) -> None:
+    for name, territory in pack(code).get("predicates", "seats", {}).items():
+        assert name == name.lower() and territory in _CODES and not territory.startswith("tz:"), (code, name)
