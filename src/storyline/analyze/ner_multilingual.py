@@ -12,6 +12,7 @@ es/fr/it pages.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,8 @@ class MultilingualCrfRecognizer:
     def __init__(self, *, model_path: Path | None = None) -> None:
         self.model_path = model_path or ML_MODEL_PATH
         self._crf = CrfRecognizer(model_path=self.model_path)
+        # set() / tag() / marginal() share the tagger's state: one sentence at a time per process
+        self._lock = threading.Lock()
 
     def load(self) -> MultilingualCrfRecognizer:
         """Open the model (idempotent); raises as :meth:`CrfRecognizer.load`."""
@@ -66,11 +69,13 @@ class MultilingualCrfRecognizer:
                 chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
                 words = [text[s:e] for s, e in chunk]
                 marks = place_marks(words, gazetteer)
-                tagger.set(ml_sentence_features(words, lex, gazetteer, marks))
-                tags = _split_at_lowercase(tagger.tag(), words, lex)
+                features = ml_sentence_features(words, lex, gazetteer, marks)
+                with self._lock:
+                    tagger.set(features)
+                    tags = _split_at_lowercase(tagger.tag(), words, lex)
+                    runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer, marks) if propose else []
                 found = bio_mentions(chunk, tags)
-                if propose:
-                    runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer, marks)
+                if runs:
                     found = [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
                                                          for r in runs)] + runs
                 mentions.extend(found)
