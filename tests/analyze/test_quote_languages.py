@@ -269,3 +269,29 @@ def test_an_indefinite_common_noun_names_no_one() -> None:
     text = "„Das ist ein historischer Tag“, sagte ein Demonstrant in Kairo."
     quote = _only(text, "de")
     assert quote.speaker is not None and quote.speaker_entity is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("es", "Varias casas se han derrumbado. Se estima que 16 de los 83 millones de egipcios viven en arrabales."),
+     ("it", "Il giudice ha condannato Francesca Cimino, 40 anni, accusata di omicidio colposo e lesioni gravi.")],
+)
+def test_impersonal_verbs_and_adjectival_participles_are_no_attribution(language: str, text: str) -> None:
+    assert find_quotes(text, language=language) == []
+
+
+def test_an_implicit_subject_continues_the_attribution_before_it() -> None:
+    text = ("Così Silvio Berlusconi ha risposto a proposito delle cautele del Carroccio. "
+            "E ha ricordato che l'Italia è il Paese più prossimo alla Libia.")
+    assert [q.speaker_entity for q in find_quotes(text, language="it")] == ["Silvio Berlusconi"] * 2
+
+
+def test_an_organisation_keeps_its_whole_name() -> None:
+    text = "Selon la Ligue libyenne des droits de l'Homme, la répression a fait 6.000 morts."
+    assert _only(text, "fr").speaker_entity == "Ligue libyenne des droits de l'Homme"
+
+
+def test_a_heading_word_and_colon_is_no_speaker() -> None:
+    text = ("Il dibattito sulla scuola continua da mesi.\n"
+            "Traccia: \"il vero punto non è quello delle risorse, ma come vengono investite\".")
+    assert all(q.speaker_entity != "Traccia" for q in find_quotes(text, language="it"))

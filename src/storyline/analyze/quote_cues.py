@@ -52,6 +52,8 @@ class SpeechCues:
         self.language = language
         self.pro_drop: bool = bool(data.get("pro_drop", False))
         self.dialogue_dashes: bool = bool(data.get("dialogue_dashes", False))
+        self.impersonal = _low(data.get("impersonal", ()))
+        self.participle_endings: tuple[str, ...] = tuple(data.get("participle_endings", ()))
         self.verb_second: bool = bool(data.get("verb_second", False))
         self.comma_content: bool = bool(data.get("comma_content", False))
         self.keep_unattributed: bool = bool(data.get("keep_unattributed", True))
@@ -134,6 +136,10 @@ class SpeechCues:
     def is_gerund(self, word: str) -> bool:
         """A cue form that is a gerund or present participle (``saying``, ``diciendo``)."""
         return bool(self.gerund_suffixes) and word.lower().endswith(self.gerund_suffixes)
+
+    def is_participle(self, word: str) -> bool:
+        """A past participle (``dicho``, ``detto``, ``déclaré``): a verb only after an auxiliary."""
+        return bool(self.participle_endings) and word.lower().endswith(self.participle_endings)
 
     def is_past(self, word: str) -> bool:
         """A word longer than four letters with a past ending (``granted``)."""

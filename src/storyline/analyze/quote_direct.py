@@ -18,6 +18,7 @@ import re
 from storyline.analyze.quote_indirect import WINDOW, after_preposition, participle_speaker, subject_after_phrase
 from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
 from storyline.analyze.quote_sources import Found
+from storyline.analyze.speaker_names import common_word
 from storyline.analyze.speaker_clause import speaker_before
 from storyline.analyze.speakers import TokenDoc, clause_end, speaker_right, trim
 from storyline.model import Span
@@ -161,9 +162,11 @@ def _name_colon_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
     if match is None:
         return False
     words = match.group(1).split()
-    if any(w.lower() in doc.cues.cue_forms or w in doc.cues.never_names or w.lower() in doc.cues.speaker_break_words
+    if any(w.lower() in doc.cues.cue_forms or w.lower() in doc.cues.never_names or w.lower() in doc.cues.speaker_break_words
            for w in words) or match.group(1).isupper():
         return False
+    if len(words) == 1 and words[0].lower() not in doc.cues.org_nouns and common_word(doc.cues.language, words[0]):
+        return False  # "Traccia: ...", "Spunto: ...": a heading, not a speaker
     colon = doc.text.rindex(":", match.start(), pos)
     quote.speaker, quote.cue = Span(match.start(1), match.end(1)), Span(colon, colon + 1)
     return True

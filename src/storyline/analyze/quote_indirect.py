@@ -113,6 +113,8 @@ def _forward_only(doc: TokenDoc, word: str) -> bool:
 
 def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     low = doc.text[cue.start : cue.end].lower()
+    if doc.cues.is_participle(low) and not _after_auxiliary(doc, sent, cue):
+        return None  # "Francesca Cimino, accusata di omicidio": an adjective, not a verb of speech
     gerund = doc.cues.is_gerund(low)
     if low in doc.cues.according:
         return according_to(doc, sent, cue)
@@ -135,6 +137,15 @@ def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if gerund:
         return _forward(doc, sent, cue, participle=True) if _after_noun(doc, cue) else None
     return _forward(doc, sent, cue, participle=False)
+
+
+def _after_auxiliary(doc: TokenDoc, sent: Span, cue: Span) -> bool:
+    """An auxiliary stands among the three words before a past participle (``ha detto``,
+    ``a-t-il déclaré``, ``fue anunciado``, ``ha poi aggiunto``)."""
+    c = doc.cues
+    return any(doc.word(t).lower() in c.inverted_aux or doc.word(t).lower() in c.auxiliaries
+               or c.passive_before_re.search(doc.word(t) + " ")
+               for t in doc.tokens_in(sent.start, cue.start)[-3:])
 
 
 def _opening_participle(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
@@ -243,6 +254,9 @@ def _subjectless(doc: TokenDoc, sent: Span, cue: Span, after: Span | None = None
     Facebook scrive``): the subject is implicit (``Además, afirmó que ...``)."""
     if not doc.cues.pro_drop or doc.text[cue.start].isupper() and cue.start != sent.start:
         return False
+    before = doc.tokens_in(sent.start, cue.start)[-1:]
+    if before and doc.word(before[0]).lower() in doc.cues.impersonal:
+        return False  # "Se estima que", "Si dice che": said by no one in particular
     for tok in doc.tokens_in(sent.start if after is None else after.end, cue.start):
         word = doc.word(tok)
         low = word.lower()

@@ -102,7 +102,8 @@ class QuoteFinder:
                     continue  # "non mi disse che", ". in un commento": no speaker, no speech
                 f.speaker, f.cue = None, None
             if f.implicit:
-                name = resolver.implicit_speaker(f.cue.start if f.cue else f.content.start)
+                anchor = f.cue.start if f.cue else f.content.start
+                name = _continued(doc.text, out, anchor) or resolver.implicit_speaker(anchor)
             else:
                 name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
             out.append(Quote(f.content, f.kind, f.speaker, name, f.cue))
@@ -166,7 +167,7 @@ def _credit(doc: TokenDoc, name: str) -> bool:
     turn: it holds a cue or function word of the text's language or of English (crawled pages
     carry English credits whatever their language)."""
     english = speech_cues("en")
-    return any(w.lower() in c.cue_forms or w.lower() in c.speaker_break_words or w in c.never_names
+    return any(w.lower() in c.cue_forms or w.lower() in c.speaker_break_words or w.lower() in c.never_names
                for w in name.split() for c in (doc.cues, english))
 
 
@@ -230,6 +231,16 @@ def _contained(ranges: list[tuple[int, int]], span: Span) -> bool:
     """Some range of the sorted, non-overlapping ``ranges`` holds ``span``."""
     i = bisect.bisect_right(ranges, (span.start, 1 << 62)) - 1
     return i >= 0 and ranges[i][1] >= span.end
+
+
+def _continued(text: str, out: list[Quote], anchor: int) -> str | None:
+    """An implicit subject continues the attribution before it (``Così Berlusconi ha risposto
+    ... E ha ricordato che ...``): the named speaker of the last quote in the same or the
+    previous paragraph."""
+    if not out or out[-1].speaker_entity is None:
+        return None
+    end = max(out[-1].content.end, out[-1].cue.end if out[-1].cue else 0)
+    return out[-1].speaker_entity if end <= anchor and text.count("\n", end, anchor) <= 2 else None
 
 
 def _speaker_like(doc: TokenDoc, speaker: Span) -> bool:

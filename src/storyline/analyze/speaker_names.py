@@ -26,7 +26,7 @@ from storyline.analyze.quote_cues import SpeechCues, speech_cues
 from storyline.analyze.speakers import inside
 from storyline.model import Mention, Span
 
-__all__ = ["SpeakerResolver", "fold"]
+__all__ = ["SpeakerResolver", "common_word", "fold"]
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _NAME_RUN_RE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+(?:\s+[{_UPPER}][\w'\u2019\-]+)+")
@@ -124,7 +124,7 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)
         indefinite = bool(words) and words[0].lower() in self.cues.indefinites
-        while words and (words[0].lower() in self.cues.determiners or words[0] in self.cues.never_names):
+        while words and (words[0].lower() in self.cues.determiners or words[0].lower() in self.cues.never_names):
             words.pop(0)
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
                    or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
@@ -148,6 +148,9 @@ class SpeakerResolver:
             return role or _source_phrase(self.cues, words)
         if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)
+        if words and words[0] in self.cues.org_words and not cut and 1 < len(words) <= 8:
+            # "la Ligue libyenne des droits de l'Homme": the organisation's whole name, as written
+            return " ".join(head.split()[-len(words):]) if len(head.split()) >= len(words) else _join(words)
         if indefinite and len(name) < 2 and named is None:
             return _source_phrase(self.cues, words)  # "ein Demonstrant", "a Republican": no one named
         if name and not cut and _of_someone(self.cues, words, name):
@@ -305,6 +308,19 @@ def _inflected(language: str, word: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=4096)
+def common_word(language: str, word: str) -> bool:
+    """simplemma knows ``word`` lowercased as a common word of ``language`` (its lemma is
+    lowercase: ``Traccia`` -> traccia; a proper noun's lemma keeps its capital: ``Parigi``)."""
+    import simplemma
+
+    low = word.lower()
+    try:
+        return simplemma.is_known(low, lang=language) and simplemma.lemmatize(low, lang=language).islower()
+    except ValueError:  # a language simplemma lacks ("xx")
+        return False
+
+
 def _plausible(cues: SpeechCues, name: str) -> bool:
     """Not a cue or function word ("dijo", "Así"), not a shouted credit or heading ("AS
     REPORTED BY", "HELSINKI THINK TANK"): an all-capitals name is a short acronym or a run of
@@ -313,7 +329,7 @@ def _plausible(cues: SpeechCues, name: str) -> bool:
     if any(w.lower() in cues.document_nouns for w in words[:1]):
         return True  # "Bericht": a document cited, though the word is also a verb form
     if all(w.lower() in cues.cue_forms or w.lower() in cues.speaker_break_words
-           or w in cues.never_names for w in words):
+           or w.lower() in cues.never_names for w in words):
         return False
     letters = [c for c in name if c.isalpha()]
     shouted = letters and all(c.isupper() for c in letters)
