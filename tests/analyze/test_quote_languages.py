@@ -295,3 +295,15 @@ def test_a_heading_word_and_colon_is_no_speaker() -> None:
     text = ("Il dibattito sulla scuola continua da mesi.\n"
             "Traccia: \"il vero punto non è quello delle risorse, ma come vengono investite\".")
     assert all(q.speaker_entity != "Traccia" for q in find_quotes(text, language="it"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [("es", "El fotógrafo fue liberado por las autoridades, según han adelantado las agencias Afp y Reuters.",
+      "agencias Afp y Reuters"),
+     ("it", "Secondo fonti militari, al colonnello rimarrebbero una ventina di caccia.", None),
+     ("it", "Affrontiamo la visione del nostro nomade storico.\n\nCosì Erodoto racconta la Libia: "
+            "\"è disabitata e deserta verso oriente\".", "Erodoto")],
+)
+def test_source_words_and_paragraph_breaks(language: str, text: str, named: str | None) -> None:
+    assert _only(text, language).speaker_entity == named

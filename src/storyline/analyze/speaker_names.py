@@ -119,7 +119,9 @@ class SpeakerResolver:
         return found
 
     def _name(self, span: Span, anchor: int) -> str | None:
-        head, _, apposition = self.text[span.start : span.end].partition(", ")
+        text = self.text[span.start : span.end]
+        text = text.rsplit("\n", 1)[-1]  # "nomade storico.\n\nCosì Erodoto": the last paragraph's words
+        head, _, apposition = text.partition(", ")
         words = [part for w in head.split() for part in _unelided(self.cues, w.strip(","))]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)

@@ -284,6 +284,7 @@ def _loose_source(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[in
     i = 0
     while i < len(tokens) - 1 and doc.word(tokens[i]).islower() and (
             doc.word(tokens[i]) in doc.cues.auxiliaries or doc.word(tokens[i]) in doc.cues.according_fillers
+            or i > 0 and doc.cues.is_participle(doc.word(tokens[i]))  # "según han adelantado las agencias"
             or doc.word(tokens[i]) in doc.cues.cue_forms
             and (doc.word(tokens[i + 1])[0].isupper() or doc.word(tokens[i + 1]) in doc.cues.determiners)):
         i += 1
