@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 from storyline.analyze.sentences import split_sentences
@@ -144,6 +146,43 @@ def test_the_same_happening_on_other_days_still_clashes() -> None:
     march = _item("d", "In March, the government imposed sanctions on the state arms agency.", "D",
                   {"March": "2021-03"})
     assert _date_clashes(december, march) == [("XXXX-12", "XXXX-03")]  # years not written: not compared
+
+
+def test_dates_clash_only_between_statements_of_one_fact() -> None:
+    monday = _item("a", "The Corvelle bridge reopened to traffic on Monday after repairs, the council said.", "A",
+                   {"Monday": "2026-03-09"})
+    tuesday = _item("b", "The Corvelle bridge reopened to traffic on Tuesday after repairs, the council said.", "B",
+                    {"Tuesday": "2026-03-10"})
+    facts = align_facts([monday, tuesday])
+    (clash,) = [c for c in find_contradictions(facts) if c.kind == "date"]
+    assert clash.fact_id is not None and clash.facts == (clash.fact_id, clash.fact_id)
+    # The same two sentences held apart as two facts: two happenings, no clash.
+    apart = [dataclasses.replace(f, members=(m,)) for f in facts for m in f.members]
+    apart = [dataclasses.replace(f, fact=dataclasses.replace(f.fact, id=f"f{n}")) for n, f in enumerate(apart)]
+    assert [c for c in find_contradictions(apart) if c.kind == "date"] == []
+
+
+def test_every_contradiction_says_why_in_one_line() -> None:
+    items = [_item("a", "The storm killed 12 people in the coastal province of Leyte, officials said.", "A"),
+             _item("b", "Officials said the storm killed 15 people in the coastal province of Leyte.", "B")]
+    (clash,) = find_contradictions(align_facts(items))
+    reason = clash.to_json()["reason"]
+    assert reason == clash.reason and "\n" not in reason
+    assert reason.startswith("A gives 12") and "B gives 15" in reason and "same statement" in reason
+    negation = [_item("a", "The ministry said the new radar system is compatible with the alliance air defences.", "A"),
+                _item("b", "The ministry said the new radar system is not compatible with the alliance air defences.",
+                      "B")]
+    (clash,) = [c for c in find_contradictions(align_facts(negation)) if c.kind == "negation"]
+    assert "A says" in clash.reason and "B says" in clash.reason
+
+
+def test_a_negated_function_word_is_no_negation_clash() -> None:
+    # Spanish "no los" / "no pero": the word after the negation is a function word of a pack.
+    items = [_item("a", "El portavoz dijo que los soldados no los dejaron pasar por la frontera de Ras Jdir.", "A"),
+             _item("b", "El portavoz dijo que los soldados los dejaron pasar por la frontera de Ras Jdir.", "B")]
+    facts = align_facts(items)
+    assert any(len(f.articles) == 2 for f in facts)  # one statement
+    assert [c.left.value for c in find_contradictions(facts) if c.kind == "negation"] == []
 
 
 # --- names in other roles: no clash --------------------------------------------------------------

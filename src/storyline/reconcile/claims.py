@@ -30,8 +30,10 @@
   name no different people or places, a number counts the same word in both with no value in
   common, and the plain words next to it (its predicate: "votes to 87", "fuel levy") meet.
 
-  Each contradiction shows both sides with their outlets, and the facts they belong to. The rules
-  prefer silence to a false alarm.
+  A **date** clash counts only between two statements of one fact: two dates in different facts
+  are two happenings (on crawled news, nearly all cross-fact date clashes were). Each
+  contradiction shows both sides with their outlets, the facts they belong to and a one-line
+  ``reason``. The rules prefer silence to a false alarm.
 * **Coverage**: per outlet, the facts it includes, the corroborated facts it omits, and those
   only it has.
 """
@@ -46,6 +48,7 @@ from typing import Any, Literal
 from storyline.model import Span
 from storyline.reconcile.fact_features import SentenceUnit, dates_compatible, plain_words
 from storyline.reconcile.facts import AlignedFact
+from storyline.reconcile.name_keys import function_words
 
 __all__ = ["Contradiction", "OutletCoverage", "Side", "coverage", "find_contradictions", "single_source"]
 
@@ -90,10 +93,23 @@ class Contradiction:
     fact_id: str | None = None
     facts: tuple[str | None, str | None] = (None, None)
 
+    @property
+    def reason(self) -> str:
+        """One line saying what disagrees, for a reader who has not seen the rule."""
+        left, right = self.left, self.right
+        where = "in the same statement" if self.fact_id is not None else "in two statements about the same thing"
+        if self.kind == "number":
+            return f"{left.outlet} gives {left.value}, {right.outlet} gives {right.value}, {where}"
+        if self.kind == "date":
+            return f"{left.outlet} dates it {left.value}, {right.outlet} {right.value}, {where}"
+        if self.kind == "negation":
+            return f"{left.outlet} says {left.value!r} where {right.outlet} says {right.value!r}, {where}"
+        return f"{left.outlet} names {left.value}, {right.outlet} names {right.value}, in the same {self.kind} slot"
+
     def to_json(self) -> dict[str, Any]:
         """``fact`` is the one fact both sides state (``None`` across facts); ``facts`` the fact of
-        each side, left then right."""
-        return {"kind": self.kind, "fact": self.fact_id, "facts": list(self.facts),
+        each side, left then right; ``reason`` one line saying what disagrees."""
+        return {"kind": self.kind, "fact": self.fact_id, "facts": list(self.facts), "reason": self.reason,
                 "left": self.left.to_json(), "right": self.right.to_json()}
 
 
@@ -171,7 +187,8 @@ def find_contradictions(facts: Sequence[AlignedFact]) -> list[Contradiction]:
     fact_of = {(m.article_id, m.span.start): f.id for f in facts for m in f.members}
     for a, b, left, right in _date_clashes(units):
         fact_a, fact_b = fact_of.get((a.article_id, a.span.start)), fact_of.get((b.article_id, b.span.start))
-        _keep(found, "date", a, b, left, right, fact_a if fact_a == fact_b else None, (fact_a, fact_b))
+        if fact_a is not None and fact_a == fact_b:  # two dates of one statement; across facts, two happenings
+            _keep(found, "date", a, b, left, right, fact_a, (fact_a, fact_b))
     return sorted(found.values(), key=lambda c: (c.left.article_id, c.left.span.start, c.kind))
 
 
@@ -337,7 +354,9 @@ def _same_slot(a: SentenceUnit, b: SentenceUnit, family: str) -> bool:
 
 
 def _negation_clash(a: SentenceUnit, b: SentenceUnit, *, swap: bool = False) -> tuple[str, str] | None:
-    asserted = plain_words(b.text) - b.negated
+    """A content word negated in ``a`` and asserted in ``b``; a function word of any pack after a
+    negation ("no pero", "no los") says nothing of the predicate, so it never clashes."""
+    asserted = plain_words(b.text) - b.negated - function_words()
     for word in sorted(a.negated):
         if word in asserted:
             pair = (f"not {word}", word)
