@@ -307,3 +307,10 @@ def test_a_heading_word_and_colon_is_no_speaker() -> None:
 )
 def test_source_words_and_paragraph_breaks(language: str, text: str, named: str | None) -> None:
     assert _only(text, language).speaker_entity == named
+
+
+def test_a_nouns_complement_is_no_opening_phrase() -> None:
+    text = ("Muamar Gadafi habló en la televisión. En la víspera, el llamado Consejo Nacional de "
+            "Transición de los rebeldes dijo que sus tropas avanzaban hacia la capital libia.")
+    [quote] = [q for q in find_quotes(text, language="es") if q.cue is not None]
+    assert quote.speaker_entity != "Muamar Gadafi"

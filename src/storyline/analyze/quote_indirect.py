@@ -240,12 +240,17 @@ def subject_after_phrase(doc: TokenDoc, span: Span) -> Span | None:
 
 
 def after_preposition(doc: TokenDoc, speaker: Span, sent: Span) -> bool:
-    """The word right before the speaker, in its sentence and with no comma between, is a
-    preposition and no subordinator (``Su Facebook scrive``; not English ``after Trump said``)."""
-    before = doc.tokens_in(sent.start, speaker.start)[-1:]
-    word = doc.word(before[0]).lower() if before else ""
-    return word in doc.cues.prepositions and word not in doc.cues.according \
-        and word not in doc.cues.introducers - doc.cues.prepositions and word not in doc.cues.clause_openers
+    """The speaker is the object of a preposition that opens its clause (``Su Facebook scrive``,
+    ``En su cuenta escribió``): the word right before it is a preposition, no subordinator, at
+    the start of the sentence or after a comma (``el Consejo ... de los rebeldes dijo`` is a
+    noun's complement, not an opening phrase)."""
+    before = doc.tokens_in(sent.start, speaker.start)[-2:]
+    word = doc.word(before[-1]).lower() if before else ""
+    if word not in doc.cues.prepositions or word in doc.cues.according \
+            or word in doc.cues.introducers - doc.cues.prepositions or word in doc.cues.clause_openers:
+        return False
+    return len(before) < 2 or doc.word(before[0]) in {",", ";", ":", ".", "!", "?", "(", "\u2014"} \
+        or doc.word(before[0]).lower() in doc.cues.conjunctions
 
 
 def _subjectless(doc: TokenDoc, sent: Span, cue: Span, after: Span | None = None) -> bool:
