@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.quote_indirect import WINDOW, after_preposition, participle_speaker, subject_after_phrase
+from storyline.analyze.quote_indirect import WINDOW, participle_speaker
+from storyline.analyze.quote_subjects import after_preposition, subject_after_phrase
 from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
 from storyline.analyze.quote_sources import Found
 from storyline.analyze.speaker_names import common_word
