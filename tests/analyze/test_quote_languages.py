@@ -314,3 +314,23 @@ def test_a_nouns_complement_is_no_opening_phrase() -> None:
             "Transición de los rebeldes dijo que sus tropas avanzaban hacia la capital libia.")
     [quote] = [q for q in find_quotes(text, language="es") if q.cue is not None]
     assert quote.speaker_entity != "Muamar Gadafi"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("es", "Con 450.000 hombres, el principal Ejército de África se sostiene con asesoramiento militar estadounidense."),
+     ("it", "Dalle parti dove sono nato, in questi casi si dice: \"la chitarra in mano ai cafoni non suona mai bene\".")],
+)
+def test_reflexive_and_impersonal_verbs_report_no_one(language: str, text: str) -> None:
+    assert all(q.speaker_entity is None for q in find_quotes(text, language=language))
+
+
+def test_according_to_a_role_takes_its_named_apposition() -> None:
+    text = "Según ha adelantado esta mañana la ministra de Exteriores, Trinidad Jiménez, Brabo será trasladado."
+    assert _only(text, "es").speaker_entity == "Trinidad Jiménez"
+
+
+def test_a_bare_role_stays_anonymous() -> None:
+    text = ("Mouammar Kadhafi a parlé à la télévision. Des avions survolent le territoire libyen, "
+            "a-t-on appris de source militaire française.")
+    assert [q.speaker_entity for q in find_quotes(text, language="fr")] == [None]

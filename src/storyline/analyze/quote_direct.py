@@ -199,6 +199,8 @@ def _attribute_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
         if low not in doc.cues.cue_forms:
             continue
         cue = Span(*tokens[i])
+        if i > 0 and doc.word(tokens[i - 1]).lower() in doc.cues.impersonal:
+            return False  # "in questi casi si dice: «...»": no one in particular
         gap = doc.text[cue.end : pos].strip()
         if gap and (gap[-1] not in ":," or len(gap.split()) > 7):
             return False

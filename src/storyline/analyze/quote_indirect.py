@@ -122,6 +122,9 @@ def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     low = doc.text[cue.start : cue.end].lower()
     if doc.cues.is_participle(low) and not after_auxiliary(doc, sent, cue):
         return None  # "Francesca Cimino, accusata di omicidio": an adjective, not a verb of speech
+    before = doc.tokens_in(sent.start, cue.start)[-1:]
+    if before and doc.word(before[0]).lower() in doc.cues.impersonal:
+        return None  # "se sostiene con asesoramiento", "si dice": reflexive or impersonal, no one speaks
     gerund = doc.cues.is_gerund(low)
     if low in doc.cues.according:
         return according_to(doc, sent, cue)

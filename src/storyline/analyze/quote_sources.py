@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS, find_quote_marks
-from storyline.analyze.speakers import TokenDoc, clause_end, speaker_right, trim
+from storyline.analyze.speakers import TokenDoc, clause_end, speaker_right, trim, with_named_apposition
 from storyline.model import Span
 
 __all__ = ["Found", "Kind", "according_after", "according_to", "kind", "passive"]
@@ -82,6 +82,7 @@ def according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     speaker = speaker_right(doc, cue.end, comma if comma >= 0 else end, loose=True)
     if speaker is None:
         return None
+    speaker = with_named_apposition(doc, speaker)  # "según la ministra de Exteriores, Trinidad Jiménez,"
     before = trim(doc.text, sent.start, cue.start)
     if before is not None and doc.text[before.start] in QUOTE_PAIRS:
         return None  # '« ... », a-t-il ajouté, selon l'AFP': the quotation has its attribution

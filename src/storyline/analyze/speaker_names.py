@@ -126,6 +126,9 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             return self._pronoun(words[0].lower(), anchor)
         indefinite = bool(words) and words[0].lower() in self.cues.indefinites
+        bare = not words or words[0].lower() not in self.cues.determiners
+        if len(words) > 1 and words[0].lower() in self.cues.determiners and " ".join(words) in self.names:
+            return " ".join(words)  # "La Russa": a name the tagger knows, particle and all
         while words and (words[0].lower() in self.cues.determiners or words[0].lower() in self.cues.never_names):
             words.pop(0)
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
@@ -146,7 +149,8 @@ class SpeakerResolver:
             if named is not None:
                 return named.group()
             # "un haut responsable de sécurité": an indefinite role is anonymous, no one's name.
-            role = None if indefinite else self._role(words, span.start)
+            # "de source militaire française": a bare role, with no article, names no one either.
+            role = None if indefinite or bare and self.cues.language != "en" else self._role(words, span.start)
             return role or _source_phrase(self.cues, words)
         if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)

@@ -27,7 +27,7 @@ from storyline.analyze.token_doc import TokenDoc, clause_end, inside, title_befo
 from storyline.model import Span
 
 __all__ = ["DETERMINERS", "TokenDoc", "clause_end", "cue_stop", "inside", "speaker_left",
-           "speaker_right", "subject", "title_before", "trim"]
+           "speaker_right", "subject", "title_before", "trim", "with_named_apposition"]
 
 _ADVERBIAL_END_RE = re.compile(
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+(?:the\s+)?(?:[A-Z][a-z]+|\d{4}|week|"
@@ -321,6 +321,12 @@ _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _NAMED_APPOSITION_RE = re.compile(
     rf",\s+([{_UPPER}][\w'\u2019\-]+(?:\s+(?:[{_UPPER}][\w'\u2019\-]+|al|el|bin|ibn|de|da|di|del)){{1,4}})"
     r"(?=\s*(?:[,.;:!?)]|$))")
+
+
+def with_named_apposition(doc: TokenDoc, span: Span) -> Span:
+    """``la ministra de Exteriores`` followed by ``, Trinidad Jiménez,``: the span with the name."""
+    named = _NAMED_APPOSITION_RE.match(doc.text, span.end)
+    return Span(span.start, named.end(1)) if named is not None and _role_without_name(doc, span) else span
 
 
 def _role_without_name(doc: TokenDoc, span: Span) -> bool:
