@@ -334,3 +334,9 @@ def test_a_bare_role_stays_anonymous() -> None:
     text = ("Mouammar Kadhafi a parlé à la télévision. Des avions survolent le territoire libyen, "
             "a-t-on appris de source militaire française.")
     assert [q.speaker_entity for q in find_quotes(text, language="fr")] == [None]
+
+
+def test_a_relative_pronoun_after_no_name_names_no_one() -> None:
+    text = ("Alain Juppé parle. La liberté d'expression est refusée à ceux qui ont réclamé "
+            "la liberté de leur pays et qui affirment qu'ils continueront.")
+    assert all(q.speaker_entity is None for q in find_quotes(text, language="fr"))

@@ -124,6 +124,8 @@ class SpeakerResolver:
         head, _, apposition = text.partition(", ")
         words = [part for w in head.split() for part in _unelided(self.cues, w.strip(","))]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
+            if self.cues.pronouns[words[0].lower()][0] == "p" and not self._after_name(span.start):
+                return None  # "ceux qui ont réclamé", "la légende ... qui affirme": no person before
             return self._pronoun(words[0].lower(), anchor)
         indefinite = bool(words) and words[0].lower() in self.cues.indefinites
         bare = not words or words[0].lower() not in self.cues.determiners
@@ -182,6 +184,12 @@ class SpeakerResolver:
         """The implicit subject of a cue (``Afirmó que ...``): the last person named before it."""
         i = bisect.bisect_left(self.people, anchor, key=lambda p: p[0]) - 1
         return self._full_name(self.people[i][1], anchor) if i >= 0 else None
+
+    def _after_name(self, pos: int) -> bool:
+        """A relative pronoun at ``pos`` follows a name (``Jay Carney, quien``): the word before
+        it, past a comma, is capitalised or closes brackets."""
+        before = self.text[max(0, pos - 60) : pos].rstrip().rstrip(",").split()
+        return bool(before) and (before[-1][:1].isupper() or before[-1].endswith(")"))
 
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
         if self.cues.pronouns[pronoun][0] not in {"m", "f", "p"}:
