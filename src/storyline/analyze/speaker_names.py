@@ -186,10 +186,12 @@ class SpeakerResolver:
         return self._full_name(self.people[i][1], anchor) if i >= 0 else None
 
     def _after_name(self, pos: int) -> bool:
-        """A relative pronoun at ``pos`` follows a name (``Jay Carney, quien``): the word before
-        it, past a comma, is capitalised or closes brackets."""
+        """A relative pronoun at ``pos`` follows a name or a role (``Jay Carney, quien``, ``le
+        ministre, qui``): the word before it, past a comma, is capitalised, a role noun or closes
+        brackets (not ``ceux qui``, ``la légende ... qui``)."""
         before = self.text[max(0, pos - 60) : pos].rstrip().rstrip(",").split()
-        return bool(before) and (before[-1][:1].isupper() or before[-1].endswith(")"))
+        last = before[-1].strip(",;") if before else ""
+        return bool(last) and (last[:1].isupper() or last.endswith(")") or last.lower() in self.cues.role_nouns)
 
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
         if self.cues.pronouns[pronoun][0] not in {"m", "f", "p"}:
