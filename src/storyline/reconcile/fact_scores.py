@@ -53,7 +53,7 @@ def candidate_scores(articles: Sequence[frozenset[str]], vectors: list[dict[str,
             for i in members:
                 common[i] += vectors[i][key] ** 2
     left, right, dots = _rare_pairs(rare, articles)
-    norms = [math.sqrt(sum(w * w for w in v.values())) for v in vectors]
+    norms = [math.sqrt(math.fsum(w * w for w in v.values())) for v in vectors]
     size, common_part = np.array(norms, dtype=float), np.array(common, dtype=float)
     at_most = dots + np.minimum(common_part[left], common_part[right])
     bar = config.min_link * (1.0 - 1e-9)  # rounding of the bulk sums must not lose a pair
@@ -120,7 +120,7 @@ def score(a: dict[str, float], b: dict[str, float], norm: float, min_shared: int
     """Weighted key cosine of two sentences; 0 when they share fewer than ``min_shared`` keys."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     shared = [w for k, w in small.items() if k in large]
-    return sum(w * w for w in shared) / norm if len(shared) >= min_shared else 0.0
+    return math.fsum(w * w for w in shared) / norm if len(shared) >= min_shared else 0.0
 
 
 
@@ -147,7 +147,7 @@ def clause_scores(articles: Sequence[frozenset[str]], clauses: Sequence[Sequence
     rare = [(members, 1.0) for members in postings.values() if 2 <= len(members) <= config.max_postings]
     left, right, shared = _rare_pairs(rare, articles)
     vectors = [[{k: weight[k] for k in clause} for clause in parts] for parts in clauses]
-    norms = [[math.sqrt(sum(w * w for w in v.values())) for v in parts] for parts in vectors]
+    norms = [[math.sqrt(math.fsum(w * w for w in v.values())) for v in parts] for parts in vectors]
     shift = config.min_clause_similarity - config.min_similarity
     found: dict[tuple[int, int], float] = {}
     for i, j, count in zip(left.tolist(), right.tolist(), shared.tolist(), strict=True):
@@ -159,7 +159,7 @@ def clause_scores(articles: Sequence[frozenset[str]], clauses: Sequence[Sequence
                 common = [k for k in one if k in two]
                 if len(common) < config.min_clause_shared or not any(k[0] == "~" for k in common):
                     continue
-                best = max(best, sum(one[k] ** 2 for k in common) / (size_a * size_b))
+                best = max(best, math.fsum(one[k] ** 2 for k in common) / (size_a * size_b))
         best -= shift
         if best >= config.min_link:
             found[(i, j)] = best
