@@ -12,8 +12,9 @@ as the only gold there is. What is checked (issue 18):
 - **cross-language pairs**: pairs of reports in different languages published within a day;
   the share of same-topic pairs placed in one story (goal ≥ 0.5) and of different-topic pairs
   placed in one story (goal ≤ 0.02);
-- **speakers**: the share of the quotes found in the reports whose speaker is a name (a span with
-  a capitalised word that is not written all in capitals);
+- **speakers**: the share of the quotes found in the reports whose speaker is a name: the entity a
+  pronoun or an unwritten subject was resolved to, else the speaker span when it holds a
+  capitalised word that is no function word and is not written all in capitals;
 - **counters**: contradictions between two statements that differ only in their numbers and are
   short (page counters such as "7 comentarios" / "104 comentarios").
 
@@ -80,7 +81,7 @@ def evaluate_crisis(data_dir: Path, *, work_dir: Path | None = None, workers: in
         paths = run(store, root / "out", result, workers=workers)
         cpu = time.process_time() - started
         stories = json.loads(paths.stories.read_text(encoding="utf-8"))["stories"]
-        speakers = [quote.speaker.text_in(annotated.article.text) if quote.speaker else None
+        speakers = [quote.speaker_entity or (quote.speaker.text_in(annotated.article.text) if quote.speaker else None)
                     for annotated in store.annotated([a.id for a in articles]) for quote in annotated.quotes]
         scores = score_run(stories, articles, topic_of, speakers)
     scores["articles_per_cpu_second"] = round(len(articles) / cpu, 2) if cpu else None
