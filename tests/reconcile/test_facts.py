@@ -146,7 +146,8 @@ def test_a_wire_copy_is_featurised_once_and_keyed_on_its_annotations() -> None:
 
 def _brute_scores(articles: list[frozenset[str]], vectors: list[dict[str, float]],
                   config: FactConfig) -> dict[tuple[int, int], float]:
-    """Every pair sharing a rare key, scored one by one, kept in the order of a set of them."""
+    """Every pair sharing a rare key, scored one by one (exact sums, as the product sums), kept in the
+    order of a set of them."""
     postings: dict[str, list[int]] = {}
     for i, vector in enumerate(vectors):
         for key in vector:
@@ -156,12 +157,12 @@ def _brute_scores(articles: list[frozenset[str]], vectors: list[dict[str, float]
         if 2 <= len(members) <= config.max_postings:
             for x, i in enumerate(members):
                 pairs.update((i, j) for j in members[x + 1 :] if not articles[i] & articles[j])
-    norms = [math.sqrt(sum(w * w for w in v.values())) for v in vectors]
+    norms = [math.sqrt(math.fsum(w * w for w in v.values())) for v in vectors]
     scores = {}
     for i, j in pairs:
         small, large = (vectors[i], vectors[j]) if len(vectors[i]) <= len(vectors[j]) else (vectors[j], vectors[i])
         shared = [w for k, w in small.items() if k in large]
-        score = sum(w * w for w in shared) / (norms[i] * norms[j])
+        score = math.fsum(w * w for w in shared) / (norms[i] * norms[j])
         if len(shared) >= config.min_shared_keys and score >= config.min_link:
             scores[(i, j)] = score
     return scores
