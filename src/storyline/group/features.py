@@ -44,7 +44,7 @@ from storyline.group.months import MONTHS
 from storyline.group.stopwords import ALL_STOPWORDS, stopwords_for
 from storyline.group.weighting import DocumentFrequencies, dot, weigh, weigh_two
 from storyline.lang import available, pack
-from storyline.lang.places import choose_place, cldr_place_names, is_territory
+from storyline.lang.places import choose_place, cldr_place_counts, is_territory
 from storyline.model import Article
 
 __all__ = ["DocumentFrequencies", "Features", "date_keys", "day_to_iso", "dot", "extract_features", "fold",
@@ -302,12 +302,12 @@ def place_codes() -> dict[str, str]:
     ``US``). Built once per process from :mod:`storyline.lang.places`. Regions and cities are
     left out: on ECB+ they moved story F1 down (cities' names are the skeleton's business)."""
     claims: dict[str, Counter[str]] = {}
-    for name, key in cldr_place_names():
+    for name, key, count in cldr_place_counts():
         tokens = _TOKEN.findall(fold(name))
         while len(tokens) > 1 and tokens[0] in ALL_STOPWORDS:
             tokens.pop(0)  # "Le Caire", "El Cairo", "Il Cairo"
         if len(tokens) == 1 and (len(tokens[0]) >= 4 or not tokens[0].isascii()):
-            claims.setdefault(_JOINERS.sub("", tokens[0]), Counter())[key] += 1
+            claims.setdefault(_JOINERS.sub("", tokens[0]), Counter())[key] += count
     table = {name: key for name, votes in claims.items()
              if (key := choose_place(votes)) is not None and is_territory(key)}
     for code in available():
