@@ -158,3 +158,14 @@ def test_report_shows_the_cue_of_a_quote(tmp_path: Path) -> None:
     text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
     assert "Mayor (insisted): “We are ready”" in text
     assert "Mayor (warned, reported speech): that the bridge may close" in text
+
+
+def test_report_timeline_marks_background_history(tmp_path: Path) -> None:
+    record = {"timeline": [{"date": "2021-02-10", "granularity": "day", "sentences": ["The council met."],
+                            "articles": ["x2"], "outlets": ["Post"]},
+                           {"date": "1973", "granularity": "year", "sentences": ["The council was founded."],
+                            "articles": ["x2"], "outlets": ["Post"], "background": True}]}
+    story = Story("s2", "Council", ("x2",), (Event("e2", ("x2",), "2021-02-10"),))
+    text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
+    assert "- 2021-02-10: The council met. (Post)" in text
+    assert "- 1973 (background): The council was founded. (Post)" in text

@@ -76,7 +76,8 @@ def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, A
     events = [{"title": f"Event {number}: {event.date or 'undated'} · {_count(len(event.articles), 'report')}",
                "articles": [_article_line(by_id[i], dates.get(i)) for i in event.articles if i in by_id]}
               for number, event in enumerate(story.events, start=1)]
-    timeline = [f"{entry['date']}: {entry['sentences'][0]} ({_who(entry['outlets'], entry['articles'], by_id)})"
+    timeline = [f"{entry['date']}{' (background)' if entry.get('background') else ''}: {entry['sentences'][0]} "
+                f"({_who(entry['outlets'], entry['articles'], by_id)})"
                 for entry in record.get("timeline", [])[:_MAX_TIMELINE]]
     quotes = [f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
               for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))[:_MAX_QUOTES]]
