@@ -155,3 +155,14 @@ def test_entities_ml_organisation_word_takes_its_lowercase_qualifier(recognizer:
     # a language without its own pack has no function words to tell a verb from a qualifier
     dutch = _found(recognizer, "De Raad besloot gisteren over Airbus.", "nl")
     assert not any(name.endswith("besloot") for name in dutch)
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("«Es un día histórico», dijo el ministro francés de Exteriores, Alain Juppé, en Nueva York.", "es", "Alain Juppé"),
+    ("Mercredi, le ministre des affaires étrangères français, Alain Juppé, a parlé à Paris.", "fr", "Alain Juppé"),
+    ("Lo ha detto il ministro della Difesa, Ignazio La Russa, a Roma.", "it", "Ignazio La Russa"),
+])
+def test_entities_ml_a_full_name_after_an_office_and_a_comma_is_a_person(
+        recognizer: EntityRecognizer, text: str, language: str, name: str) -> None:
+    assert _found(recognizer, text, language).get(name) == "PERSON"
+

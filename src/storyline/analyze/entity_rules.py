@@ -181,10 +181,23 @@ class _PackRules:
             return kind
         if any(w.lower() in self.lex.org_words for w in words):
             return "ORG"
-        before = self.text[max(0, start - 30):start].split()
+        before = self.text[max(0, start - 60):start].split()
         if before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper():
             return "PERSON"
+        if self._office_apposition(before, words):
+            return "PERSON"
         return kind
+
+    def _office_apposition(self, before: list[str], words: list[str]) -> bool:
+        """A full name set off by a comma after an office phrase is that office's holder: "el
+        ministro francés de Exteriores, Alain Juppé", "le président américain, Barack Obama"
+        (the office within the last five words before the comma; two capitalised words at least,
+        so "el portavoz, EFE" stays what it was)."""
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or not before \
+                or not before[-1].endswith(","):
+            return False
+        phrase = [before[-1].rstrip(","), *reversed(before[-6:-1])]
+        return any(self.lex.is_title(w.strip(",")) for w in phrase)
 
     def _place_may_retype(self, kind: str) -> bool:
         """A place name is a place, but for the English model's ORG (a capital standing for its
