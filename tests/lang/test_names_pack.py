@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.ner_lexicon import fold, lexicon, places
-from storyline.lang import FULL, pack
+from storyline.analyze.ner_lexicon import lexicon, places
+from storyline.lang import FULL, fold_word, pack
 
 REQUIRED = ("honorifics", "offices", "particles", "openers", "org_words")
 
@@ -22,7 +22,7 @@ def test_names_pack_has_every_key_as_lowercase_words(code: str, key: str) -> Non
 def test_names_pack_name_openers_are_function_words_of_the_pack(code: str) -> None:
     """name_openers only exempt words of words.toml: anything else there is a typo."""
     function_words = pack(code).words("words", "function_words")
-    assert {fold(w) for w in pack(code).words("names", "name_openers")} <= function_words
+    assert {fold_word(w) for w in pack(code).words("names", "name_openers")} <= function_words
 
 
 @pytest.mark.parametrize("code", FULL)

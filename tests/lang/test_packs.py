@@ -46,3 +46,11 @@ def test_packs_partial_pack_answers_its_own_topics_and_the_union_for_the_rest() 
     assert arabic.words("words", "function_words") == pack(None).words("words", "function_words")
     assert arabic.topic("resolution") == pack("ar").topic("resolution") != {}
     assert arabic.topic("resolution") != pack(None).topic("resolution")
+
+
+@pytest.mark.parametrize(("word", "folded"), [("Él", "el"), ("été", "ete"), ("daß", "dass"), ("Dijo", "dijo"),
+                                              ("però", "pero")])
+def test_packs_fold_word_gives_the_form_pack_lists_are_kept_in(word: str, folded: str) -> None:
+    from storyline.lang import fold_word
+
+    assert fold_word(word) == folded

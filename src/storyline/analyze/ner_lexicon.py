@@ -27,9 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from anyascii import anyascii
 
-from storyline.lang import FALLBACK, FULL, pack
+from storyline.lang import FALLBACK, FULL, fold_word, pack
 
 __all__ = ["PLACE_LOCALES", "NameLexicon", "fold", "lexicon", "place_first_words", "places", "MAX_PLACE_WORDS"]
 
@@ -41,12 +40,6 @@ _NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 #: Languages simplemma has a lexicon for among ours.
 _SIMPLEMMA = frozenset({"en", "es", "fr", "it", "de", "pt", "nl"})
 MAX_PLACE_WORDS = 5
-
-
-def fold(word: str) -> str:
-    """Lowercase, accent-folded form (the form ``words.toml`` function words are kept in)."""
-    low = word.lower()
-    return low if low.isascii() else anyascii(low)
 
 
 @dataclass(frozen=True)
@@ -77,7 +70,7 @@ class NameLexicon:
         low = word.lower().rstrip("'\u2019")
         if low in self.openers:
             return True
-        return fold(low) in self.function_words and low not in self.name_openers
+        return fold_word(low) in self.function_words and low not in self.name_openers
 
     def is_title(self, word: str) -> bool:
         """An office or an honorific ("presidente", "Mme")."""
@@ -114,7 +107,7 @@ def lexicon(language: str | None) -> NameLexicon:
     lang_pack = pack(code)
     return NameLexicon(
         language=code,
-        function_words=frozenset(fold(w) for w in lang_pack.words("words", "function_words")),
+        function_words=frozenset(fold_word(w) for w in lang_pack.words("words", "function_words")),
         openers=frozenset(w.lower() for w in lang_pack.words("names", "openers")),
         honorifics=frozenset(w.lower() for w in lang_pack.words("names", "honorifics")),
         offices=frozenset(w.lower() for w in lang_pack.words("names", "offices")),

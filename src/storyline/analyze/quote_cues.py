@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS
-from storyline.lang import FALLBACK, FULL, pack
+from storyline.lang import FALLBACK, FULL, fold_word, pack
 
 __all__ = ["CLOSER_OF", "PRONOUNS", "QUOTE_PAIRS", "SpeechCues", "speech_cues"]
 
@@ -176,7 +176,7 @@ def _verb_forms(data: Mapping[str, Any], function_words: frozenset[str],
     rules = [(a, b) for a, b in data.get("participle_rules", ())]
     return {lemma: tuple(dict.fromkeys(forms + tuple(
         f for f in (() if lemma in fixed else generated.get(lemma, ()))
-        if len(f) > 2 and f != lemma and _fold(f) not in function_words) + _participles(lemma, rules)))
+        if len(f) > 2 and f != lemma and fold_word(f) not in function_words) + _participles(lemma, rules)))
         for lemma, forms in listed.items()}
 
 
@@ -217,12 +217,6 @@ def _inflections(language: str, lemmas: frozenset[str]) -> dict[str, list[str]]:
         if word.islower() and " " not in word:
             found.setdefault(lemma, []).append(word)
     return found
-
-
-def _fold(word: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _multi_re(phrases: Iterable[str]) -> re.Pattern[str]:

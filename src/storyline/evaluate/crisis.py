@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.evaluate.grouping import read_crisis
-from storyline.group.features import fold, parse_day
-from storyline.lang import pack
+from storyline.group.features import parse_day
+from storyline.lang import fold_word, pack
 from storyline.model import Article
 
 __all__ = ["crisis_corpus", "evaluate_crisis", "score_run"]
@@ -177,7 +177,7 @@ def _is_name(speaker: str | None) -> bool:
     if not speaker or speaker.isupper():
         return False
     function_words = pack(None).words("words", "function_words")
-    return any(word[:1].isupper() and fold(word) not in function_words for word in _WORD.findall(speaker))
+    return any(word[:1].isupper() and fold_word(word) not in function_words for word in _WORD.findall(speaker))
 
 
 def _speakers(speakers: Sequence[str | None]) -> dict[str, Any]:

@@ -29,7 +29,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["FULL", "FALLBACK", "LanguagePack", "pack", "available", "words_of"]
+from anyascii import anyascii
+
+__all__ = ["FULL", "FALLBACK", "LanguagePack", "available", "fold_word", "pack", "words_of"]
 
 #: Languages with every topic filled in.
 FULL: tuple[str, ...] = ("en", "es", "fr", "it", "de", "pt")
@@ -119,3 +121,11 @@ def words_of(codes: Iterable[str | None], topic: str, key: str) -> frozenset[str
     for code in codes:
         found |= pack(code).words(topic, key)
     return frozenset(found)
+
+
+def fold_word(word: str) -> str:
+    """The form the packs keep word lists in: lowercase, letters of any script or accent taken to
+    ASCII ("Él" → "el", "daß" → "dass", "été" → "ete"). Every stage compares a word with a pack's
+    list through this one function."""
+    low = word.lower()
+    return low if low.isascii() else anyascii(low)
