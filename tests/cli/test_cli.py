@@ -207,3 +207,19 @@ def test_cli_missing_input_is_one_error_line_and_exit_1(workdir: Path, command: 
     assert result.exit_code == 1
     (line,) = _lines(result.stderr)
     assert line.startswith("storyline: error: no-such-file.jsonl: no such file or directory")
+
+
+@pytest.mark.parametrize("task", ["time-ml", "ner-ml", "entities-ml", "facts", "crisis"])
+def test_cli_eval_of_a_broken_dataset_is_one_line_and_exit_1(tmp_path: Path, task: str) -> None:
+    # Every file a scorer may open is there but unreadable as what it should be.
+    for name in ("es", "en", "it", "nl", "es-meantime", "fr-timebank"):
+        (tmp_path / name).mkdir()
+        for file in ("articles.jsonl", "entities.jsonl", "timexes.jsonl"):
+            (tmp_path / name / file).write_text("{not json\n", encoding="utf-8")
+    for file in ("ECBplus_train_dev_topics.tar.gz", "ml_crisis_docs_es_fr_it.tar.gz"):
+        (tmp_path / file).write_bytes(b"not a tar file")
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text("x\n", encoding="utf-8")
+    (tmp_path / "doc_subtopic_clusters.tsv").write_text("x\n", encoding="utf-8")
+    run = CliRunner().invoke(app, ["eval", task, "--data", str(tmp_path)])
+    assert run.exit_code == 1, run.output
+    assert run.stderr.startswith("storyline: error: ") and run.stderr.count("\n") == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tarfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,6 +23,17 @@ def _require_dir(data: Path) -> None:
     if not data.is_dir():
         err.print(f"storyline: error: {data}: no such dataset folder", markup=False)
         raise typer.Exit(1)
+
+
+def scored(scorer: Callable[..., Any], data: Path, *args: Any, **kwargs: Any) -> Any:
+    """``scorer(data, ...)`` on a dataset folder; a folder that is not there, or a file in it that
+    cannot be read or parsed, is one stderr line and exit 1 instead of a traceback."""
+    _require_dir(data)
+    try:
+        return scorer(data, *args, **kwargs)
+    except (ValueError, OSError, KeyError, tarfile.TarError) as exc:
+        err.print(f"storyline: error: {data}: {exc}", markup=False)
+        raise typer.Exit(1) from None
 
 
 def _write(result: dict[str, Any], out_file: Path | None) -> None:

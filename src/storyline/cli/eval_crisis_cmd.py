@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import out
-from storyline.cli.eval_cmd import DataOption, OutOption, _require_dir, _write, eval_app
+from storyline.cli.eval_cmd import DataOption, OutOption, _write, eval_app, scored
 
 
 @eval_app.command("crisis")
@@ -19,7 +19,6 @@ def eval_crisis(data: DataOption, out_file: OutOption = None,
     """Crawled es/fr/it news as a user gives it: titles, furniture, cross-language stories, speakers."""
     from storyline.evaluate.crisis import evaluate_crisis  # noqa: PLC0415
 
-    _require_dir(data)
-    result = evaluate_crisis(data, work_dir=work)
+    result = scored(evaluate_crisis, data, work_dir=work)
     out.print(json.dumps(result, indent=2, ensure_ascii=False), markup=False)
     _write(result, out_file)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from storyline.cli.app import out
-from storyline.cli.eval_cmd import OutOption, _require_dir, _write, eval_app
+from storyline.cli.eval_cmd import OutOption, _write, eval_app, scored
 
 _HEADER = "B3 F1  (P / R)          MUC F1 | baseline B3  MUC  | gain"
 
@@ -22,8 +22,7 @@ def eval_entities_ml(
     B-cubed and MUC against the exact-string baseline."""
     from storyline.evaluate.entities_ml import evaluate_resolution_ml  # noqa: PLC0415
 
-    _require_dir(data)
-    result = evaluate_resolution_ml(data)
+    result = scored(evaluate_resolution_ml, data)
     for language, scores in result["languages"].items():
         _print_block(f"resolution, MEANTIME {language}", scores)
     if "crosslingual" in result:

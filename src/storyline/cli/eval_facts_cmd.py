@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import out
-from storyline.cli.eval_cmd import DataOption, OutOption, _require_dir, _write, eval_app
+from storyline.cli.eval_cmd import DataOption, OutOption, _write, eval_app, scored
 
 
 @eval_app.command("facts")
@@ -18,9 +18,8 @@ def eval_facts(data: DataOption, out_file: OutOption = None,
     beside a content-word Jaccard (0.3) baseline."""
     from storyline.evaluate.facts_eval import evaluate_facts  # noqa: PLC0415
 
-    _require_dir(data)
     if split not in ("dev", "train", "all"):
         raise typer.BadParameter("--split must be dev, train or all")
-    result = evaluate_facts(data, split=split)
+    result = scored(evaluate_facts, data, split=split)
     out.print(json.dumps({k: v for k, v in result.items() if k != "per_topic"}, indent=2), markup=False)
     _write(result, out_file)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli.app import err, out
-from storyline.cli.eval_cmd import DataOption, OutOption, _require_dir, _write, eval_app
+from storyline.cli.app import out
+from storyline.cli.eval_cmd import DataOption, OutOption, _write, eval_app, scored
 
 
 @eval_app.command("ner-ml")
@@ -21,12 +21,7 @@ def eval_ner_ml(
     from storyline.evaluate.meantime_ml import LANGUAGES  # noqa: PLC0415
     from storyline.evaluate.ner_ml import evaluate_ner_ml  # noqa: PLC0415
 
-    _require_dir(data)
-    try:
-        result = evaluate_ner_ml(data, languages=tuple(language or LANGUAGES))
-    except (ValueError, OSError) as exc:
-        err.print(f"storyline: error: {exc}", markup=False)
-        raise typer.Exit(1) from None
+    result = scored(evaluate_ner_ml, data, languages=tuple(language or LANGUAGES))
     out.print(f"  {'lang':<5} {'docs':>5} {'gold':>5} {'recall':>7} {'R nested':>8} {'pred':>5} "
               f"{'P (lower bound)':>16} {'type acc':>8} {'words/s':>8}", markup=False)
     for code, scores in result.items():

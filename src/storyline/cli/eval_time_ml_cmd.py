@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import typer
-
 from storyline.cli.app import err, out
-from storyline.cli.eval_cmd import DataOption, OutOption, _require_dir, _write, eval_app
+from storyline.cli.eval_cmd import DataOption, OutOption, _write, eval_app, scored
 
 
 def _row(name: str, scores: dict[str, Any]) -> str:
@@ -23,12 +21,7 @@ def eval_time_ml(data: DataOption, out_file: OutOption = None) -> None:
     also without MEANTIME's date lines."""
     from storyline.evaluate.timex_ml import evaluate_time_ml  # noqa: PLC0415
 
-    _require_dir(data)
-    try:
-        result = evaluate_time_ml(data)
-    except (ValueError, OSError) as exc:
-        err.print(f"storyline: error: {exc}", markup=False)
-        raise typer.Exit(1) from None
+    result = scored(evaluate_time_ml, data)
     out.print(f"  {'corpus':<28} {'strict':>6} {'rel P':>6} {'rel R':>6} {'rel F1':>6} {'type':>6} "
               f"{'value':>6}", markup=False)
     for name, scores in result.items():
