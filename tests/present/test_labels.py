@@ -18,3 +18,16 @@ def test_labels_outlet_that_is_a_report_id_becomes_unknown_with_its_language() -
     assert outlet_label("Reuters", articles) == "Reuters"
     assert outlet_label(None, articles) == UNKNOWN_OUTLET
     assert outlet_label("es-1", {"es-1"}) == UNKNOWN_OUTLET
+
+
+def test_labels_reports_without_an_outlet_are_told_apart_by_file_line_or_title() -> None:
+    from storyline.model import Provenance
+
+    by_file = Article(id="a1", text="x", language="en", provenance=Provenance(path="/in/000_6845.txt", record=None))
+    by_line = Article(id="a2", text="x", language="es", provenance=Provenance(path="/in/crisis.jsonl", record=12))
+    by_title = {"id": "a3", "language": "fr", "title": "Kadhafi promet une riposte contre les rebelles de Benghazi"}
+    articles = {"a1": by_file, "a2": by_line, "a3": by_title}
+    assert outlet_label("a1", articles) == "outlet not known · en · 000_6845.txt"
+    assert outlet_label("a2", articles) == "outlet not known · es · crisis.jsonl:12"
+    assert outlet_label("a3", articles) == "outlet not known · fr · Kadhafi promet une riposte contr…"
+    assert citation_label("Le Monde", "fr", "ignored.txt") == "Le Monde · fr"

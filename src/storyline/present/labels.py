@@ -2,33 +2,55 @@
 
 A story record keeps, as the outlet of a report whose outlet is not known, that report's id, so
 that each such report counts as its own voice. What a reader sees is never that id: it is
-"outlet not known" with the report's language, and every citation says the language of the report
-it cites ("elmundo.es · es"), since cited sentences stay in their own language.
+"outlet not known" with the report's language and what tells the reports apart for a person, the
+input file (and line) it came from, else the start of its title ("outlet not known · en ·
+000_6845.txt"). Every citation says the language of the report it cites ("elmundo.es · es"),
+since cited sentences stay in their own language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Mapping
+from pathlib import PurePath
 from typing import Any
 
-__all__ = ["UNKNOWN_OUTLET", "citation_label", "outlet_label"]
+__all__ = ["UNKNOWN_OUTLET", "citation_label", "outlet_label", "report_label"]
 
 UNKNOWN_OUTLET = "outlet not known"
+_TITLE_CHARS = 32
 
 
-def citation_label(source: str | None, language: str | None) -> str:
-    """``"elmundo.es · es"``; ``"outlet not known · fr"``; the language is left out when unknown."""
-    name = " ".join((source or "").split()) or UNKNOWN_OUTLET
-    return f"{name} · {language}" if language else name
+def citation_label(source: str | None, language: str | None, which: str | None = None) -> str:
+    """``"elmundo.es · es"``; ``"outlet not known · fr · crisis.jsonl:12"``; parts left out when
+    unknown (``which`` only serves a report without an outlet)."""
+    name = " ".join((source or "").split())
+    parts = [name or UNKNOWN_OUTLET, language or "", "" if name else (which or "")]
+    return " · ".join(part for part in parts if part)
+
+
+def report_label(article: Any) -> str | None:
+    """What tells a report apart for a reader: its input file's name (with the line or record
+    inside it), else the start of its title; an Article or a mapping of its fields."""
+    get = article.get if isinstance(article, Mapping) else (lambda key: getattr(article, key, None))
+    provenance = get("provenance")
+    path = provenance.get("path") if isinstance(provenance, Mapping) else getattr(provenance, "path", None)
+    if path:
+        record = provenance.get("record") if isinstance(provenance, Mapping) else provenance.record
+        return PurePath(path).name + (f":{record}" if record is not None else "")
+    title = " ".join((get("title") or "").split())
+    return (title[:_TITLE_CHARS] + "…" if len(title) > _TITLE_CHARS else title) or None
 
 
 def outlet_label(outlet: str | None, articles: Mapping[str, Any] | Container[str]) -> str:
     """An outlet of a record as shown: a report id (the stand-in for an unknown outlet) becomes
-    "outlet not known", with that report's language when ``articles`` maps ids to articles."""
+    "outlet not known", with that report's language and label when ``articles`` maps ids to
+    articles."""
     if not outlet:
         return UNKNOWN_OUTLET
     if outlet in articles:
         found = articles[outlet] if isinstance(articles, Mapping) else None
+        if found is None:
+            return UNKNOWN_OUTLET
         language = found.get("language") if isinstance(found, Mapping) else getattr(found, "language", None)
-        return citation_label(None, language)
+        return citation_label(None, language, report_label(found))
     return " ".join(outlet.split())

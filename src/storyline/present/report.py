@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Story
-from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label
+from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label, report_label
 
 _EXCERPT_CHARS = 280
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -122,7 +122,9 @@ def _who(outlets: Sequence[str | None], article_ids: Sequence[str], by_id: Mappi
 
 def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
     article = by_id.get(article_id)
-    return article_id, citation_label(article.source if article else None, article.language if article else None)
+    if article is None:
+        return article_id, citation_label(None, None)
+    return article_id, citation_label(article.source, article.language, report_label(article))
 
 
 def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article]) -> list[tuple[str, list[str]]]:

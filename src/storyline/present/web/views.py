@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from storyline.present.labels import citation_label, outlet_label
+from storyline.present.labels import citation_label, outlet_label, report_label
 from storyline.present.web.charts import timeline_chart
 from storyline.present.web.security import safe_url
 from storyline.present.web.spans import Block, blocks, marks_of
@@ -53,7 +53,7 @@ class _Citer:
     def outlet(self, article_id: str) -> str:
         """The cited report's outlet and language ("elmundo.es · es"), never its id."""
         meta = self.articles.get(article_id) or {}
-        return citation_label(meta.get("source"), meta.get("language"))
+        return citation_label(meta.get("source"), meta.get("language"), report_label(meta))
 
     def outlets(self, values: Sequence[str | None]) -> list[str]:
         """A record's outlets as shown: a report id standing for an unknown outlet is named so."""
