@@ -95,16 +95,17 @@ class Contradiction:
 
     @property
     def reason(self) -> str:
-        """One line saying what disagrees, for a reader who has not seen the rule."""
+        """One line saying what disagrees, for a reader who has not seen the rule. It names no
+        outlet: the sides carry theirs, and an unknown outlet's stand-in is a report id."""
         left, right = self.left, self.right
         where = "in the same statement" if self.fact_id is not None else "in two statements about the same thing"
         if self.kind == "number":
-            return f"{left.outlet} gives {left.value}, {right.outlet} gives {right.value}, {where}"
+            return f"one report gives {left.value}, another {right.value}, {where}"
         if self.kind == "date":
-            return f"{left.outlet} dates it {left.value}, {right.outlet} {right.value}, {where}"
+            return f"one report dates it {left.value}, another {right.value}, {where}"
         if self.kind == "negation":
-            return f"{left.outlet} says {left.value!r} where {right.outlet} says {right.value!r}, {where}"
-        return f"{left.outlet} names {left.value}, {right.outlet} names {right.value}, in the same {self.kind} slot"
+            return f"one report says {left.value!r} where another says {right.value!r}, {where}"
+        return f"one report names {left.value}, another {right.value}, in the same {self.kind} slot"
 
     def to_json(self) -> dict[str, Any]:
         """``fact`` is the one fact both sides state (``None`` across facts); ``facts`` the fact of
