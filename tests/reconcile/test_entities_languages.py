@@ -182,3 +182,18 @@ def test_one_word_place_tag_spelled_as_a_person_of_the_story_is_the_person() -> 
         Mention(Span(56, 62), "GPE"), Mention(Span(77, 82), "GPE")))]
     entities, _ = resolve_entities(items)
     assert sorted((e.type, len(e.mentions)) for e in entities) == [("GPE", 1), ("PERSON", 4)]  # Libia stays
+
+
+def test_resolution_a_name_the_tagger_mostly_calls_a_person_is_that_person_whatever_its_other_tags() -> None:
+    person = [_item(f"p{n}", "Gadafi habló en Trípoli ayer.", {"Gadafi": "PERSON"}) for n in range(3)]
+    mistyped = [_item(f"o{n}", "Las tropas de Gadafi avanzan.", {"Gadafi": "ORG"}) for n in range(2)]
+    entities, resolved = resolve_entities(person + mistyped)
+    assert len(_entities_of(resolved)["Gadafi"]) == 1
+    assert [e.type for e in entities if e.name == "Gadafi"] == ["PERSON"]
+
+
+def test_resolution_a_company_named_as_a_company_more_often_than_as_a_person_keeps_its_type() -> None:
+    company = [_item(f"c{n}", "Disney bought the studio.", {"Disney": "ORG"}) for n in range(3)]
+    person = [_item("p1", "Disney drew the mouse.", {"Disney": "PERSON"})]
+    entities, resolved = resolve_entities(company + person)
+    assert sorted(e.type for e in entities if e.name == "Disney") == ["ORG", "PERSON"]

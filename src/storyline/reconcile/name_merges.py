@@ -95,8 +95,9 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
                                 union: Any) -> None:
     """A place spelled as a person of the same story ("Muamar el Gadafi" or "Kadhafi" tagged GPE
     beside the PERSON; one word by its transliteration key) is that person, when it is no known
-    place and names one person only. A group mostly tagged an organisation is left alone: companies
-    are named after people (Walt Disney)."""
+    place and names one person only. A group mostly tagged an organisation joins only a person
+    spelled the same and tagged so more often (:func:`_outvoted_by_person`): companies are named
+    after people (Walt Disney)."""
     people: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
     for gi, g in enumerate(groups):
         for scope in g.scopes if g.family == "P" else ():
@@ -105,6 +106,8 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
                 people[(("~" + skeleton(translit_key(g.words[0])),), scope)].append(gi)
     for gi, group in enumerate(groups):
         if group.family != "O" or group.is_acronym or place_key(group.words):
+            continue
+        if _outvoted_by_person(group, groups, people, find, union, gi):
             continue
         places = sum(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions)
         if 2 * places > len(group.mentions):  # mostly tagged a place, not an organisation
@@ -116,6 +119,20 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
                     if len(found) == 1:
                         union(found.pop(), gi)
                     break
+
+
+def _outvoted_by_person(group: NameGroup, groups: list[NameGroup], people: dict[Any, list[int]], find: Any,
+                        union: Any, gi: int) -> bool:
+    """An organisation or place spelled exactly as one person of its story, who is tagged so
+    more often than it is tagged otherwise, is that person: the tagger's own majority ("Gadafi"
+    tagged PERSON 129 times and ORG 90 times in one story). A company named after a person keeps
+    its own type where it is named as a company more often (Disney)."""
+    same = {p for scope in group.scopes for p in people.get((group.words, scope), ())}
+    persons = {find(p) for p in same}
+    if len(persons) != 1 or sum(len(groups[p].mentions) for p in same) <= len(group.mentions):
+        return False
+    union(persons.pop(), gi)
+    return True
 
 
 def attach_product_names(groups: list[NameGroup], union: Any) -> None:
