@@ -197,3 +197,14 @@ def test_resolution_a_company_named_as_a_company_more_often_than_as_a_person_kee
     person = [_item("p1", "Disney drew the mouse.", {"Disney": "PERSON"})]
     entities, resolved = resolve_entities(company + person)
     assert sorted(e.type for e in entities if e.name == "Disney") == ["ORG", "PERSON"]
+
+
+def test_resolution_full_names_with_one_given_and_one_surname_key_are_one_person_across_languages() -> None:
+    items = [_item(f"es{n}", "Muamar el Gadafi habló. Gadafi amenazó.", {"Muamar el Gadafi": "PERSON", "Gadafi": "PERSON"})
+             for n in range(3)]
+    items += [_item(f"fr{n}", "Mouammar Kadhafi a parlé. Kadhafi a menacé.",
+                    {"Mouammar Kadhafi": "PERSON", "Kadhafi": "PERSON"}) for n in range(2)]
+    items += [_item("fr-son", "Saadi Kadhafi a parlé.", {"Saadi Kadhafi": "PERSON"})]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Muamar el Gadafi"] == found["Mouammar Kadhafi"] == found["Gadafi"] == found["Kadhafi"]
+    assert found["Saadi Kadhafi"] != found["Gadafi"]

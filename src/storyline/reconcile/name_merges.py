@@ -75,12 +75,29 @@ def merge_transliterations(groups: list[NameGroup], find: Any, union: Any) -> No
             roots = {find(gi) for gi in same}
             full_roots = roots & with_full_name
             if len(full_roots) > 1:
+                _join_same_given_names(same, groups, find, union)
+                roots, full_roots = {find(gi) for gi in same}, {find(r) for r in full_roots}
+            if len(full_roots) > 1:
                 full_roots = dominant(full_roots, weight)
                 roots = full_roots | (roots - with_full_name) if full_roots else set()
             if len(roots) > 1:
                 first = next(iter(full_roots), find(same[0]))
                 for root in roots:
                     union(first, root)
+
+
+def _join_same_given_names(same: list[int], groups: list[NameGroup], find: Any, union: Any) -> None:
+    """Full names with one surname key that also share their given name's key are one person
+    written in several languages ("Muamar el Gadafi", "Mouammar Kadhafi": muamar + kadafi); a
+    full name with another given name stays apart ("Saif al-Islam Kadhafi")."""
+    by_given: dict[str, list[int]] = defaultdict(list)
+    for gi in same:
+        words = groups[gi].words
+        if len(words) > 1 and translit_key(words[0]):
+            by_given[translit_key(words[0])].append(gi)
+    for members in by_given.values():
+        for gi in members[1:]:
+            union(find(members[0]), find(gi))
 
 
 def dominant(candidates: set[int], weight: Counter[int]) -> set[int]:
