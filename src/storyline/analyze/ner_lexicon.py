@@ -54,6 +54,8 @@ class NameLexicon:
     particles: frozenset[str]
     name_openers: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
+    #: Words that join two names ("and", "y", "et"): ``names.toml`` ``conjunctions``.
+    conjunctions: frozenset[str] = frozenset()
     capitalised_nouns: bool = False
     #: Whether the language has its own pack (not the union answering unknown languages).
     own_pack: bool = False
@@ -71,6 +73,11 @@ class NameLexicon:
         if low in self.openers:
             return True
         return fold_word(low) in self.function_words and low not in self.name_openers
+
+    def is_function_word(self, word: str) -> bool:
+        """Whether the word's lowercase form is a function word of the language, even one that
+        may open a name ("May", "Will")."""
+        return fold_word(word.lower()) in self.function_words
 
     def is_title(self, word: str) -> bool:
         """An office or an honorific ("presidente", "Mme")."""
@@ -114,6 +121,7 @@ def lexicon(language: str | None) -> NameLexicon:
         particles=frozenset(w.lower() for w in lang_pack.words("names", "particles")),
         name_openers=frozenset(w.lower() for w in lang_pack.words("names", "name_openers")),
         org_words=frozenset(w.lower() for w in lang_pack.words("names", "org_words")),
+        conjunctions=frozenset(w.lower() for w in lang_pack.words("names", "conjunctions")),
         # a language's own flag only: the union pack of unknown languages must not inherit German's
         capitalised_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "capitalised_nouns", False)),
         own_pack=lang_pack.code != FALLBACK,

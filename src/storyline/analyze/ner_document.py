@@ -1,0 +1,205 @@
+"""Document-level rules after the recogniser: what one report says about its own names.
+
+A statistical tagger judges each sentence alone; a report names the same company or person many
+times, in headlines, lists and at sentence starts where the tagger is least sure. Three rules,
+one code path for every language (words from the report's language pack):
+
+1. **Possessives** are no part of a name: "Apple's" → "Apple" (the English tokenizer splits the
+   ``'s`` off, but the model sometimes tags it inside the name).
+2. **Coordinations** are two names: "Airbus and Boeing", "USAF y Boeing" → two mentions, when
+   the report names at least one side alone elsewhere (or it is a known place), so that "Bosnia
+   and Herzegovina" or "Procter and Gamble", never named apart, stay whole. The same holds for
+   a spaced dash ("San Jose - Cisco"). The conjunctions are the pack's ``names.toml``
+   ``conjunctions``.
+3. **Propagation**: a capitalised name the report tags somewhere (and the surname of a person
+   named in full) is a name wherever else the report writes it with the same capitals and it
+   stands alone ("Jobs resigned", "500 Apple engineers"), with the type it was given. A lone
+   word that is a function word, an opener or an office of the language is never propagated
+   ("May", "President"), nor a name inside a longer capitalised run.
+
+Cost: one ``str.find`` scan of the text per distinct name of the report (in C), and a bytearray
+the size of the text marking what is already tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.analyze.ner_lexicon import NameLexicon, places
+from storyline.model import Mention, Span
+
+__all__ = ["document_rules", "propagate", "split_coordinations", "strip_possessive"]
+
+_POSSESSIVE = re.compile(r"\s?['\u2019]s$")
+#: Types whose names are carried to the report's other occurrences.
+_PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "PRODUCT"})
+_APOSTROPHES = ("'", "\u2019")
+_DASHES = (" - ", " – ", " — ")
+_JUDGED: dict[tuple[str, str], bool] = {}
+_INNER_WORD = re.compile(r"(?<= )(\w+)(?= \S)")
+
+
+def document_rules(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
+    """Rules 1-3 of the module docstring over one report's non-overlapping mentions, in text order."""
+    trimmed = [strip_possessive(text, m, lex) for m in mentions]
+    split = split_coordinations(text, trimmed, lex)
+    return propagate(text, split, lex)
+
+
+def strip_possessive(text: str, mention: Mention, lex: NameLexicon) -> Mention:
+    """Rule 1: the mention without a final possessive ("Apple's", "Apple 's") and an
+    organisation without a final office written in capitals or lowercase after a capitalised
+    word ("Apple Computer CEO", "Airbus spokesman")."""
+    surface = text[mention.span.start:mention.span.end]
+    match = _POSSESSIVE.search(surface) if surface[-2:-1] in _APOSTROPHES else None
+    if match is not None and match.start() >= 2:
+        surface = surface[:match.start()]
+    if mention.type == "ORG" and " " in surface:
+        head, _, last = surface.rpartition(" ")
+        previous = head.rsplit(" ", 1)[-1]
+        if head and lex.is_title(last) and (last.isupper() or last.islower()) \
+                and previous[:1].isupper() and not lex.never_name(previous):  # not "Martin Luther King"
+            surface = head
+    if len(surface) == mention.span.end - mention.span.start:
+        return mention
+    return Mention(Span(mention.span.start, mention.span.start + len(surface)), mention.type, mention.entity)
+
+
+def split_coordinations(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
+    """Rule 2: "A and B" as two mentions when A or B stands alone elsewhere in the report."""
+    if not lex.conjunctions:
+        return list(mentions)
+    alone: dict[str, str] = {text[m.span.start:m.span.end]: m.type for m in mentions}
+    gazetteer = places()
+    out: list[Mention] = []
+    for mention in mentions:
+        parts = _coordinated_parts(text, mention.span, lex)
+        if parts and any(text[s:e] in alone or text[s:e].lower() in gazetteer for s, e in parts) \
+                and text[mention.span.start:mention.span.end].lower() not in gazetteer:
+            # each side's type: a place's, else the type the report gives it alone, else the whole's
+            out.extend(Mention(Span(s, e), gazetteer.get(text[s:e].lower()) or alone.get(text[s:e], mention.type))
+                       for s, e in parts)
+        else:
+            out.append(mention)
+    return out
+
+
+def _coordinated_parts(text: str, span: Span, lex: NameLexicon) -> list[tuple[int, int]]:
+    """The two capitalised sides of the first conjunction or spaced dash inside the span, or []."""
+    surface = text[span.start:span.end]
+    if surface.count(" ") < 2:
+        return []
+    cut: tuple[int, int] | None = None
+    for dash in _DASHES:
+        at = surface.find(dash)
+        if at > 0:
+            cut = (at, at + len(dash))
+            break
+    if cut is None:
+        for match in _INNER_WORD.finditer(surface):
+            if match.group(1) in lex.conjunctions:
+                cut = (match.start() - 1, match.end() + 1)
+                break
+    if cut is None:
+        return []
+    left, right = surface[:cut[0]], surface[cut[1]:]
+    if not (left[:1].isupper() and right[:1].isupper()):
+        return []
+    return [(span.start, span.start + cut[0]), (span.start + cut[1], span.end)]
+
+
+def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
+    """Rule 3: the report's names tagged where the tagger missed them."""
+    names = _report_names(text, mentions, lex)
+    if not names:
+        return list(mentions)
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        covered[m.span.start:m.span.end] = b"\x01" * (m.span.end - m.span.start)
+    added: list[Mention] = []
+    swallowed: set[int] = set()
+    for surface, kind in sorted(names.items(), key=lambda item: (-len(item[0]), item[0])):
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not covered[start] and _stands_alone(text, start, end, lex):
+                inside = _inside(mentions, start, end) if covered.find(1, start, end) != -1 else []
+                if inside is not None and not any(i in swallowed for i in inside):
+                    swallowed.update(inside)  # "Aer Lingus" over the tagged "Lingus"
+                    added.append(Mention(Span(start, end), kind))
+                    covered[start:end] = b"\x01" * (end - start)
+            start = text.find(surface, end)
+    if not added:
+        return list(mentions)
+    kept = [m for i, m in enumerate(mentions) if i not in swallowed]
+    return sorted([*kept, *added], key=lambda m: m.span.start)
+
+
+def _inside(mentions: Sequence[Mention], start: int, end: int) -> list[int] | None:
+    """Indexes of the mentions overlapping ``[start, end)`` if all lie inside it, else None."""
+    found: list[int] = []
+    for i, m in enumerate(mentions):
+        if m.span.start < end and start < m.span.end:
+            if m.span.start < start or m.span.end > end:
+                return None
+            found.append(i)
+    return found
+
+
+def _report_names(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> dict[str, str]:
+    """Surface → type of the report's propagatable names (each surface's commonest type)."""
+    votes = Counter((text[m.span.start:m.span.end], m.type) for m in mentions if m.type in _PROPAGATED)
+    tally: dict[tuple[str, str], int] = {}
+    for (surface, kind), n in votes.items():
+        if _propagatable(surface, lex):
+            tally[surface, kind] = tally.get((surface, kind), 0) + n
+        if kind == "PERSON" and " " in surface:
+            words = surface.split()
+            if not lex.is_particle(words[-2]) and _propagatable(words[-1], lex):
+                tally[words[-1], kind] = tally.get((words[-1], kind), 0) + n
+    best: dict[str, tuple[int, str]] = {}
+    for (surface, kind), n in sorted(tally.items()):
+        if surface not in best or n > best[surface][0]:
+            best[surface] = (n, kind)
+    return {surface: kind for surface, (_, kind) in best.items()}
+
+
+def _propagatable(surface: str, lex: NameLexicon) -> bool:
+    """Whether a surface may be carried over (memoised per language: a pure function of both)."""
+    key = (lex.language, surface)
+    found = _JUDGED.get(key)
+    if found is None:
+        if len(_JUDGED) > 200_000:
+            _JUDGED.clear()
+        found = _JUDGED[key] = _judge(surface, lex)
+    return found
+
+
+def _judge(surface: str, lex: NameLexicon) -> bool:
+    if len(surface) < 2 or not surface[:1].isupper() or "\n" in surface or surface.upper() == surface.lower():
+        return False
+    if " " not in surface:
+        return not (lex.never_name(surface) or lex.is_title(surface) or lex.is_function_word(surface))
+    return not lex.never_name(surface.split(" ", 1)[0])
+
+
+def _stands_alone(text: str, start: int, end: int, lex: NameLexicon) -> bool:
+    """Not part of a longer word or capitalised run: no letter, digit or hyphen touching either
+    end, and no capitalised word right after (a space between) or right before (but a title or
+    a function word: "Mr Jobs", "Yesterday Apple")."""
+    if end < len(text) and (text[end].isalnum() or text[end] in "-_"):
+        return False
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+        return False
+    after = text[end:end + 2]
+    if len(after) == 2 and after[0] == " " and after[1].isupper():
+        return False
+    before = text[max(0, start - 40):start]
+    if before.endswith(" "):
+        previous = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+        if previous[:1].isupper() and previous[-1:].isalnum() \
+                and not (lex.never_name(previous) or lex.is_title(previous.rstrip("."))):
+            return False
+    return True

@@ -1,0 +1,103 @@
+"""Document-level entity rules (storyline.analyze.ner_document), alone and inside the recogniser."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.entities import EntityRecognizer
+from storyline.analyze.ner_document import document_rules, propagate, split_coordinations, strip_possessive
+from storyline.analyze.ner_lexicon import lexicon
+from storyline.model import Mention, Span
+
+
+def _at(text: str, surface: str, kind: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(Span(start, start + len(surface)), kind)
+
+
+def _surfaces(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(text[m.span.start:m.span.end], m.type) for m in mentions]
+
+
+def test_possessive_and_final_office_leave_the_name() -> None:
+    en = lexicon("en")
+    text = "Apple's iTunes and Apple 's store. Apple Computer CEO Steve Jobs spoke. Martin Luther King Day."
+    assert _surfaces(text, [strip_possessive(text, _at(text, "Apple's", "ORG"), en)]) == [("Apple", "ORG")]
+    assert _surfaces(text, [strip_possessive(text, _at(text, "Apple 's", "ORG"), en)]) == [("Apple", "ORG")]
+    assert _surfaces(text, [strip_possessive(text, _at(text, "Apple Computer CEO", "ORG"), en)]) == \
+        [("Apple Computer", "ORG")]
+    # a capitalised office word may be a surname: "King" stays
+    king = _at(text, "Martin Luther King", "ORG")
+    assert strip_possessive(text, king, en) is king
+    lone = Mention(Span(0, 2), "ORG")  # nothing but the mark: kept as it is
+    assert strip_possessive("'s", lone, en) is lone
+
+
+def test_coordination_splits_only_when_the_report_names_a_side_alone() -> None:
+    en = lexicon("en")
+    text = "Northrop Grumman and Airbus won. Airbus said so. Procter and Gamble sells soap."
+    mentions = [_at(text, "Northrop Grumman and Airbus", "ORG"), _at(text, "Airbus", "ORG", 1),
+                _at(text, "Procter and Gamble", "ORG")]
+    assert _surfaces(text, split_coordinations(text, mentions, en)) == [
+        ("Northrop Grumman", "ORG"), ("Airbus", "ORG"), ("Airbus", "ORG"), ("Procter and Gamble", "ORG")]
+
+
+def test_coordination_of_places_gives_each_place_its_type_and_a_place_name_stays_whole() -> None:
+    en = lexicon("en")
+    text = "Talks between Iceland and Norway. Visitors to Trinidad and Tobago."
+    mentions = [_at(text, "Iceland and Norway", "ORG"), _at(text, "Trinidad and Tobago", "GPE")]
+    assert _surfaces(text, split_coordinations(text, mentions, en)) == [
+        ("Iceland", "GPE"), ("Norway", "GPE"), ("Trinidad and Tobago", "GPE")]
+
+
+def test_coordination_uses_the_language_packs_conjunction() -> None:
+    text = "Airbus y Boeing compiten. Boeing lo niega."
+    mentions = [_at(text, "Airbus y Boeing", "ORG"), _at(text, "Boeing", "ORG", 1)]
+    assert [s for s, _ in _surfaces(text, split_coordinations(text, mentions, lexicon("es")))] == \
+        ["Airbus", "Boeing", "Boeing"]
+    # "y" is no conjunction of the English pack
+    assert len(split_coordinations(text, mentions, lexicon("en"))) == 2
+
+
+def test_propagation_tags_the_reports_names_and_surnames_where_they_stand_alone() -> None:
+    en = lexicon("en")
+    text = ("Apple CEO Steve Jobs spoke. Jobs resigned. There are 500 Apple engineers. "
+            "Apple Worldwide opened. Mr Jobs left. Pineapples grow. May came.")
+    mentions = [_at(text, "Apple", "ORG"), _at(text, "Steve Jobs", "PERSON"), _at(text, "May", "PERSON")]
+    found = _surfaces(text, propagate(text, mentions, en))
+    assert found.count(("Jobs", "PERSON")) == 2  # "Jobs resigned", "Mr Jobs"
+    assert found.count(("Apple", "ORG")) == 2  # the first and "500 Apple engineers", not "Apple Worldwide"
+    assert ("May", "PERSON") in found and found.count(("May", "PERSON")) == 1  # a function word spreads not
+    assert all(s != "Pineapples" for s, _ in found)
+
+
+def test_propagation_replaces_a_part_of_the_name_it_covers() -> None:
+    en = lexicon("en")
+    text = "Aer Lingus buys jets. Irish airline Aer Lingus said so."
+    mentions = [Mention(Span(4, 10), "PERSON"), _at(text, "Aer Lingus", "ORG", 1)]
+    assert _surfaces(text, document_rules(text, mentions, en)) == [("Aer Lingus", "ORG"), ("Aer Lingus", "ORG")]
+
+
+def test_document_rules_on_nothing_and_on_unknown_language() -> None:
+    assert document_rules("", [], lexicon("en")) == []
+    text = "Airbus und Boeing. Boeing."
+    mentions = [_at(text, "Airbus und Boeing", "ORG"), _at(text, "Boeing", "ORG", 1)]
+    assert len(document_rules(text, mentions, lexicon(None))) == 3  # the union pack knows "und"
+    assert len(document_rules(text, mentions[:1], lexicon(None))) == 1  # no side named alone
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer(backend="offline").load()
+
+
+def test_recogniser_finds_the_reports_names_again(recognizer: EntityRecognizer) -> None:
+    text = ("Apple CEO Steve Jobs introduced the new iPhone on Monday in San Francisco.\n"
+            "Jobs said the phone would ship in June. Analysts said Apple's shares rose, "
+            "and Apple and Google are now rivals.")
+    found = _surfaces(text, recognizer(text, None, language="en"))
+    assert ("Jobs", "PERSON") in found
+    assert all(not s.endswith("'s") for s, _ in found)
+    assert all(" and " not in s for s, _ in found)
