@@ -101,3 +101,14 @@ def test_recogniser_finds_the_reports_names_again(recognizer: EntityRecognizer) 
     assert ("Jobs", "PERSON") in found
     assert all(not s.endswith("'s") for s, _ in found)
     assert all(" and " not in s for s, _ in found)
+
+
+def test_type_numbers_with_variant_letters_are_products_in_every_language(recognizer: EntityRecognizer) -> None:
+    text = "The 777-200LR can fly far, unlike the 747-400ER. Between 100-200 people came."
+    found = _surfaces(text, recognizer(text, None, language="en"))
+    assert ("777-200LR", "PRODUCT") in found and ("747-400ER", "PRODUCT") in found
+    assert all("100" not in s for s, _ in found)  # a range is no product
+    spanish = "El 777-200LR vuela lejos y el A320s también."
+    found = _surfaces(spanish, recognizer(spanish, None, language="es"))
+    assert ("777-200LR", "PRODUCT") in found and ("A320s", "PRODUCT") in found
+    assert ("LR", "GPE") not in found and all(s != "LR" for s, _ in found)

@@ -31,7 +31,9 @@ _ROMAN_RE = re.compile(r"[IVXLC]+")
 _UPPER_LINE_RATIO = 0.6  # a sentence this much upper case is a shouting headline: no acronym rule
 _MODEL_NUMBER_AFTER = re.compile(r" (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})(?![\w.,]\d)(?=\W|$)")
 _ENDS_WITH_MODEL_NUMBER = re.compile(r"[^\W\d_]{2,} (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})$")
-_PRODUCT_CODE_RE = re.compile(r"\b[A-Z]\d{3}(?:-\d{1,3})?s?\b")
+#: "A380", "A320s", and a type number with its variant letters ("777-200LR", "747-400ER"; a bare
+#: "737-800" may be a range and is left to the maker's-name rule).
+_PRODUCT_CODE_RE = re.compile(r"\b[A-Z]\d{3}(?:-\d{1,3})?s?\b|\b[1-9]\d{2}-\d{3}[A-Z]{1,3}s?\b")
 
 
 def with_model_number(text: str, mention: Mention) -> Mention:
@@ -49,7 +51,8 @@ def with_model_number(text: str, mention: Mention) -> Mention:
 
 
 def product_codes(text: str) -> list[Mention]:
-    """Product codes of one capital and three digits ("A380", "A320s", "A350 XWB")."""
+    """Product codes of one capital and three digits ("A380", "A320s", "A350 XWB") and type numbers
+    with variant letters ("777-200LR")."""
     return [Mention(Span(*m.span()), "PRODUCT") for m in _PRODUCT_CODE_RE.finditer(text)]
 
 

@@ -78,8 +78,14 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     extra = weapon_mentions(text)
     weapons = _Coverage(len(text), extra)
     kept = [m for m in kept if not weapons.hits(m.span)] + extra
+    codes = product_codes(text)
+    if codes:  # a code is a product, and a piece of it no name ("LR" of "777-200LR")
+        spans = {c.span for c in codes}
+        kept = [Mention(m.span, "PRODUCT", m.entity) if m.span in spans and m.type in _VOTED else m
+                for m in kept if not any(c.span.start <= m.span.start and m.span.end <= c.span.end
+                                         and m.span != c.span for c in codes)]
     covered = _Coverage(len(text), kept)
-    added = [m for m in acronym_mentions(text, sentences) + org_suffix_mentions(text) + product_codes(text)
+    added = [m for m in acronym_mentions(text, sentences) + org_suffix_mentions(text) + codes
              if not covered.hits(m.span)]
     covered.add(added)
     kept += added + [m for m in pack_rules.places_missed() if not covered.hits(m.span)]
