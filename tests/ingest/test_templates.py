@@ -215,3 +215,73 @@ def test_corpus_furniture_is_stored_and_known_to_every_outlet(tmp_path: Path) ->
     assert all(shop not in article.text for article in store.articles())
     assert line_key(shop) in store.templates()[CORPUS]
     store.close()
+
+
+# --- furniture learned from reports of one story on different days ---------------------------
+
+#: Three reports of one story on three days: their words make them related, no paragraph is shared.
+FERRY_DAYS = [
+    ("2011-03-01", [LONG, "Islanders said on Wednesday that the ferry suspension would leave them without a way "
+                          "to reach the hospital on the mainland for two weeks in March."]),
+    ("2011-03-04", ["Engineers began repairing the landing stage on Friday, and the mayor said the ferry to the "
+                    "islands would be back before the end of March if the weather held.",
+                    "The islanders' council asked the mayor on Friday for a water taxi while the ferry "
+                    "service to the islands is suspended for the landing stage repairs."]),
+    ("2011-03-09", ["The ferry service to the islands will resume next week, the mayor said on Wednesday, after "
+                    "engineers finished repairing the landing stage damaged in the January storms.",
+                    "Islanders welcomed the news but said the two weeks without a ferry had shown the "
+                    "islands needed a second landing stage and a reserve boat."]),
+]
+POLICY = ("This site reserves the right to publish comments. Comments that are insulting, offensive or "
+          "defamatory, that are off topic or that attack the dignity of a person or a social group will "
+          "not be shown. Please keep your comments brief, and note that comments are moderated before "
+          "they appear under the article, which can take several hours at weekends.")
+
+
+def test_a_line_under_reports_of_one_story_on_different_days_is_furniture() -> None:
+    lines = TemplateLines()
+    for number, (day, paragraphs) in enumerate(FERRY_DAYS):
+        lines.observe(None, [*paragraphs, PROMPT, POLICY], day=day)
+        assert lines.is_template(None, PROMPT) is (number == 2)
+        assert lines.is_template(None, POLICY) is (number == 2)
+    assert not any(lines.is_template(None, p) for _, paragraphs in FERRY_DAYS for p in paragraphs)
+
+
+def test_one_story_on_one_day_or_without_days_learns_nothing() -> None:
+    for days in (["2011-03-01"] * 3, [None] * 3, ["2011-03-01T08:00:00", "2011-03-01T12:00:00", "2011-03-01"]):
+        lines = TemplateLines()
+        for day, (_, paragraphs) in zip(days, FERRY_DAYS, strict=True):
+            lines.observe(None, [*paragraphs, PROMPT], day=day)
+        assert not lines.is_template(None, PROMPT), days
+
+
+def test_versions_of_one_report_on_different_days_keep_their_sentences() -> None:
+    shared = "The ferry company declined to comment on the repairs to the landing stage."
+    lines = TemplateLines()
+    for day, update in zip(("2011-03-01", "2011-03-02", "2011-03-03"), FERRY_DAYS[1][1] + FERRY_DAYS[2][1][:1],
+                           strict=True):
+        # each version keeps the first day's paragraphs and adds one, longer (a new body key)
+        lines.observe(None, [*FERRY_DAYS[0][1], shared, update + " " + update], day=day)
+    assert not lines.is_template(None, shared)
+
+
+def test_a_paragraph_longer_than_a_notice_is_never_dated_furniture() -> None:
+    lines = TemplateLines()
+    long_paragraph = " ".join([POLICY] * 3)
+    for day, paragraphs in FERRY_DAYS:
+        lines.observe(None, [*paragraphs, long_paragraph], day=day)
+    assert not lines.is_template(None, long_paragraph)
+
+
+def test_the_engine_learns_dated_furniture_from_published_dates(tmp_path: Path) -> None:
+    import json
+
+    records = [{"id": f"r{n}", "published": day, "text": "\n\n".join([*paragraphs, POLICY])}
+               for n, (day, paragraphs) in enumerate(FERRY_DAYS)]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    store = Store(str(tmp_path / "s.db"))
+    assert ingest([str(path)], store, CONFIG).stored == 3
+    assert all(POLICY not in article.text and article.text for article in store.articles())
+    assert line_key(POLICY) in store.templates()[CORPUS]
+    store.close()

@@ -1,46 +1,54 @@
 """Lines that repeat across unrelated articles are page furniture, not news.
 
-Two rules, one counter each, both fed the short lines (at most 40 words) of every article:
+Three rules, all fed the lines of every article (keyed by :func:`line_key`):
 
-- **Per outlet** (an outlet's template): a line seen under ``min_articles`` distinct bodies of one
-  outlet. A body is keyed by the article's longest paragraph, so that a story's updated versions
-  or wire copies under new headlines (same long paragraphs) never make their own sentences look
-  like a template.
-- **Across the corpus** (outlet unknown or not): a line seen in ``min_unrelated`` bodies that are
-  pairwise *unrelated*: their content shares almost no words. A body's content is summarised by a
-  bottom-k sketch (the ``SKETCH`` smallest hashes) of the words of its long lines (at least
-  ``_MIN_CONTENT_WORDS`` words) that no earlier article has shown, so furniture repeated across a
-  site does not make its pages look alike; two bodies are related when the estimated Jaccard
-  similarity of their sketches is ``max_similarity`` or more. Wire copies, near-copies and
-  rewrites of one story share their names and places, so the sentences they repeat never count;
-  a sidebar headline, a login prompt or a site-name line recurs around different stories. Lines
-  learned this way are kept under the outlet key :data:`CORPUS`.
+- **Per outlet** (an outlet's template): a short line (at most 40 words) seen under
+  ``min_articles`` distinct bodies of one outlet. A body is keyed by the article's longest
+  paragraph, so that a story's updated versions or wire copies under new headlines (same long
+  paragraphs) never make their own sentences look like a template.
+- **Unrelated reports** (outlet unknown or not): a short line seen in ``min_unrelated`` bodies
+  that are pairwise *unrelated*: their content shares almost no words. A body's content is
+  summarised by a bottom-k sketch (:mod:`storyline.ingest.sketches`) of the words of its long
+  lines (at least ``_MIN_CONTENT_WORDS`` words) that no earlier article has shown, so furniture
+  repeated across a site does not make its pages look alike; two bodies are related when the
+  estimated containment of their sketches is ``max_similarity`` or more. Wire copies, near-copies
+  and rewrites of one story share their names and places, so the sentences they repeat never
+  count; a sidebar headline, a login prompt or a site-name line recurs around different stories.
+- **Different days** (outlet unknown or not): a line of at most ``_MAX_DATED_WORDS`` words seen
+  in ``min_days`` bodies published on pairwise different days that are pairwise not *copies*
+  (versions of one report repeat most of their paragraphs verbatim: a sketch of their long lines'
+  keys is compared the same way). A site's comment policy, copyright notice or sidebar teasers
+  recur under every report of one story day after day, where the words of the reports make
+  them all related; a report's own sentence is not printed again, word for word, in another
+  report days later, unless that report is a version of it. This rule needs publication days
+  (a corpus of one day learns by the rule above).
 
-Cost per article: one hash per line and word; per short line at most ``min_unrelated - 1`` sketch
-comparisons (64 hashes each) until the line is decided. Memory is bounded: per outlet and in the corpus counter at
-most ``max_lines`` candidate lines, across all outlets ``max_total_lines``;
-lines seen in only one article are forgotten first. A sketch is 256 bytes, shared by the lines
-of its article.
+Lines learned by the two corpus rules are kept under the outlet key :data:`CORPUS`.
+
+Cost per article: one hash per line and word; per line at most ``2 · (_POOL - 1)`` sketch
+comparisons (64 hashes each, cached per pair of bodies) until the line is decided. Memory is
+bounded: per outlet and in each corpus counter at most ``max_lines`` candidate lines, across all
+outlets ``max_total_lines``; lines seen in only one article are forgotten first. A body's two
+sketches are about 520 bytes, shared by the lines of its article.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import re
-import zlib
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from typing import NamedTuple
 
-from anyascii import anyascii
-
-from storyline.lang import pack
+from storyline.ingest.sketches import content_sketch, containment, key_hash, line_key, word_hashes
 from storyline.model import Article
 
-#: Only short lines are template candidates; a long paragraph repeated is a copied story.
+__all__ = ["CORPUS", "ArticleLines", "LineKeys", "TemplateLines", "article_lines", "candidate_keys", "line_key", "strip_templates"]
+
+#: Only short lines are template candidates for the outlet and unrelated-report rules.
 _MAX_TEMPLATE_WORDS = 40
+#: Longer lines (a comment policy, a teaser paragraph) are candidates for the different-days rule
+#: up to this length; a longer paragraph repeated is a copied story.
+_MAX_DATED_WORDS = 160
 #: Lines at least this long describe an article's content in its sketch.
 _MIN_CONTENT_WORDS = 15
 #: Bodies remembered per line: the newest, so that one early page whose sketch still held the
@@ -50,49 +58,81 @@ _POOL = 6
 _MAX_PAIRS = 200_000
 #: Content lines hashed per article (the opening describes it well enough; bounds the cost).
 _MAX_CONTENT_LINES = 12
-#: Hashes kept per sketch.
-SKETCH = 64
+#: Two bodies sharing this share of their (not yet seen) long lines are copies of one report.
+_COPY_SHARE = 0.5
+#: Fewer long lines than this cannot tell a copy from another report (counted as a copy).
+_MIN_COPY_LINES = 2
 #: The outlet key under which lines learned across the corpus are kept (and stored).
 CORPUS = "*"
-_WORD = re.compile(r"\w{4,}")
-#: A sketch of fewer words cannot tell related articles from unrelated ones.
-_MIN_SKETCH_WORDS = 12
+
+
+class LineKeys(NamedTuple):
+    """What the counters need of one article (computed where the article is)."""
+
+    body: str
+    #: Keys of its distinct short lines.
+    keys: list[str]
+    #: Its content lines (long enough to describe it) as (line key, word hashes).
+    content: tuple[tuple[str, tuple[int, ...]], ...]
+    #: Keys of its distinct lines too long for the short-line rules (different-days rule only).
+    long_keys: list[str] = []
+    #: Its publication day (YYYY-MM-DD), when known.
+    day: str | None = None
+
+
+class _Seen(NamedTuple):
+    """One report a line was seen in: its identity, its word sketch, its long-line sketch, its day."""
+
+    body: str
+    words: bytes
+    lines: bytes
+    day: str | None
 
 
 class TemplateLines:
     """Learns each outlet's template lines, and the corpus's furniture, from the articles shown."""
 
     def __init__(self, *, min_articles: int = 3, max_lines: int = 50_000, max_total_lines: int = 500_000,
-                 min_unrelated: int = 3, max_similarity: float = 0.3) -> None:
+                 min_unrelated: int = 3, max_similarity: float = 0.3, min_days: int = 3) -> None:
         self.min_articles = min_articles
         self.min_unrelated = min_unrelated
+        self.min_days = min_days
         self.max_similarity = max_similarity
         self.max_lines = max_lines
         self.max_total_lines = max_total_lines
         self._total = 0
         self._bodies: dict[str, dict[str, set[str]]] = defaultdict(dict)
-        #: line key -> sketches of the pairwise unrelated bodies it was seen in (corpus rule).
-        self._unrelated: dict[str, list[tuple[str, bytes]]] = {}
-        #: (body key, body key) -> whether the two bodies are related (cached comparisons).
-        self._related: dict[tuple[str, str], bool] = {}
+        #: short line key -> the newest bodies it was seen in (both corpus rules).
+        self._unrelated: dict[str, list[_Seen]] = {}
+        #: long line key -> the newest bodies it was seen in (different-days rule).
+        self._long: dict[str, list[_Seen]] = {}
+        #: (body key, body key, kind) -> whether the two bodies are related / copies (cached).
+        self._related: dict[tuple[str, str, str], bool] = {}
         self.templates_: dict[str, set[str]] = defaultdict(set)
 
-    def observe(self, outlet: str | None, lines: list[str]) -> None:
-        """Count the short lines of one article."""
+    def observe(self, outlet: str | None, lines: list[str], *, day: str | None = None) -> None:
+        """Count the lines of one article, published on ``day`` (an ISO date or time; by default
+        the day :func:`article_lines` gave the lines), if known."""
         if not lines:
             return
-        self.observe_keys(outlet, *candidate_keys(lines))
+        self.observe_keys(outlet, *candidate_keys(lines, day=day))
 
     def observe_keys(self, outlet: str | None, body_key: str, keys: Iterable[str],
-                     content: Iterable[tuple[str, Iterable[int]]] = ()) -> None:
+                     content: Iterable[tuple[str, Iterable[int]]] = (), long_keys: Iterable[str] = (),
+                     day: str | None = None) -> None:
         """:meth:`observe` from :func:`candidate_keys` of the article's lines (computed where the
         article is, for an engine that learns templates away from the articles)."""
-        keys = list(keys)
+        keys, content = list(keys), list(content)
         suspect = self.suspect_keys(outlet)
-        sketch = content_sketch(h for key, hashes in content if not suspect(key) for h in hashes)
-        self._observe_corpus(body_key, keys, sketch)
-        if not outlet:
-            return
+        words = content_sketch(h for key, hashes in content if not suspect(key) for h in hashes)
+        lines = content_sketch(key_hash(key) for key, _ in content if not suspect(key) and key not in self._long)
+        seen = _Seen(_identity(body_key, content), words, lines, day[:10] if day else None)
+        self._observe_corpus(self._unrelated, seen, keys, short=True)
+        self._observe_corpus(self._long, seen, list(long_keys), short=False)
+        if outlet:
+            self._observe_outlet(outlet, body_key, keys)
+
+    def _observe_outlet(self, outlet: str, body_key: str, keys: list[str]) -> None:
         seen = self._bodies[outlet]
         for key in keys:
             if key not in seen:
@@ -114,43 +154,60 @@ class TemplateLines:
         corpus, own = self.templates_.get(CORPUS, set()), self.templates_.get(outlet or "", set())
         return lambda key: key in self._unrelated or key in corpus or key in own
 
-    def _observe_corpus(self, body_key: str, keys: list[str], sketch: bytes) -> None:
+    def _observe_corpus(self, pools: dict[str, list[_Seen]], seen: _Seen, keys: list[str], *, short: bool) -> None:
         """Keep, per line, the last ``_POOL`` bodies it was seen in; the line is furniture once
-        ``min_unrelated`` of them are pairwise unrelated (the newest one among them)."""
+        ``min_unrelated`` of them are pairwise unrelated (short lines), or ``min_days`` of them are
+        of pairwise different days and not copies (the newest one among them)."""
         corpus = self.templates_[CORPUS]
         for key in keys:
             if key in corpus:
                 continue
-            pool = self._unrelated.setdefault(key, [])
-            if any(body == body_key for body, _ in pool):
+            pool = pools.setdefault(key, [])
+            if any(other.body == seen.body for other in pool):
                 continue
-            pool.append((body_key, sketch))
+            pool.append(seen)
             if len(pool) > _POOL:
                 del pool[0]
-            if len(pool) >= self.min_unrelated and self._has_unrelated(pool):
+            if (short and self._chosen(pool, self.min_unrelated, self._is_related, dated=False)) \
+                    or self._chosen(pool, self.min_days, self._is_copy, dated=True):
                 corpus.add(key)
-                del self._unrelated[key]
-        if len(self._unrelated) > self.max_lines:
-            _forget_rare(self._unrelated)
+                del pools[key]
+        if len(pools) > self.max_lines:
+            _forget_rare(pools)
         if len(self._related) > _MAX_PAIRS:
             self._related.clear()
 
-    def _has_unrelated(self, pool: list[tuple[str, bytes]]) -> bool:
-        """Whether the newest body and ``min_unrelated - 1`` others are pairwise unrelated (greedy)."""
+    def _chosen(self, pool: list[_Seen], needed: int, alike: Callable[[_Seen, _Seen], bool], *, dated: bool) -> bool:
+        """Whether the newest body and ``needed - 1`` others are pairwise not ``alike`` (and, when
+        ``dated``, of pairwise different known days), chosen greedily from the newest."""
+        if len(pool) < needed or (dated and not pool[-1].day):
+            return False
         chosen = [pool[-1]]
         for member in reversed(pool[:-1]):
-            if not any(self._is_related(member, other) for other in chosen):
+            if dated and (not member.day or any(member.day == other.day for other in chosen)):
+                continue
+            if not any(alike(member, other) for other in chosen):
                 chosen.append(member)
-                if len(chosen) >= self.min_unrelated:
+                if len(chosen) >= needed:
                     return True
         return False
 
-    def _is_related(self, one: tuple[str, bytes], two: tuple[str, bytes]) -> bool:
-        pair = (one[0], two[0]) if one[0] < two[0] else (two[0], one[0])
-        related = self._related.get(pair)
-        if related is None:
-            related = self._related[pair] = containment(one[1], two[1]) >= self.max_similarity
-        return related
+    def _is_related(self, one: _Seen, two: _Seen) -> bool:
+        return self._compared(one, two, "words")
+
+    def _is_copy(self, one: _Seen, two: _Seen) -> bool:
+        return self._compared(one, two, "lines")
+
+    def _compared(self, one: _Seen, two: _Seen, kind: str) -> bool:
+        pair = (one.body, two.body, kind) if one.body < two.body else (two.body, one.body, kind)
+        alike = self._related.get(pair)
+        if alike is None:
+            if kind == "words":
+                alike = containment(one.words, two.words) >= self.max_similarity
+            else:
+                alike = containment(one.lines, two.lines, min_size=_MIN_COPY_LINES) >= _COPY_SHARE
+            self._related[pair] = alike
+        return alike
 
     def is_template(self, outlet: str | None, line: str) -> bool:
         key = line_key(line)
@@ -165,14 +222,24 @@ class TemplateLines:
         self.templates_[outlet].update(keys)
 
 
+class ArticleLines(list[str]):
+    """An article's lines as the counters see them, with its publication day (``day``), so that
+    an engine handing the lines to :meth:`TemplateLines.observe` or :func:`candidate_keys` hands
+    the day along."""
 
-def article_lines(article: Article) -> list[str]:
+    def __init__(self, lines: Iterable[str], day: str | None = None) -> None:
+        super().__init__(lines)
+        self.day = day
+
+
+def article_lines(article: Article) -> ArticleLines:
     """The lines the counters see of an article: its paragraphs, and the title and its fallbacks
-    when they were found in the text (a site line taken for a title recurs like any furniture)."""
+    when they were found in the text (a site line taken for a title recurs like any furniture);
+    they carry the article's publication day."""
     lines = article.text.split("\n\n")
     if article.title and article.meta.get("title_from") == "text":
-        return [article.title, *article.meta.get("title_candidates", ()), *lines]
-    return lines
+        lines = [article.title, *article.meta.get("title_candidates", ()), *lines]
+    return ArticleLines(lines, article.published)
 
 
 def strip_templates(article: Article, is_template: Callable[[str], bool]) -> Article:
@@ -193,7 +260,7 @@ def strip_templates(article: Article, is_template: Callable[[str], bool]) -> Art
     return dataclasses.replace(article, text="\n\n".join(kept), title=title, meta=meta)
 
 
-def _forget_rare(seen: dict[str, set[str]] | dict[str, list[tuple[str, bytes]]]) -> int:
+def _forget_rare(seen: dict[str, set[str]] | dict[str, list[_Seen]]) -> int:
     """Forget the lines seen in one article only; how many were forgotten."""
     rare = [k for k, bodies in seen.items() if len(bodies) <= 1]
     for key in rare:
@@ -201,53 +268,21 @@ def _forget_rare(seen: dict[str, set[str]] | dict[str, list[tuple[str, bytes]]])
     return len(rare)
 
 
-def candidate_keys(lines: list[str]) -> tuple[str, list[str], tuple[tuple[str, tuple[int, ...]], ...]]:
-    """The key of an article's body (its longest line), the keys of its distinct short lines, and
-    its content lines (those long enough to describe it) as (line key, word hashes)."""
-    keyed = [(line, line_key(line)) for line in lines]
-    keys = {key for line, key in keyed if len(line.split()) <= _MAX_TEMPLATE_WORDS}
-    long_lines = [(line, key) for line, key in keyed if len(line.split()) >= _MIN_CONTENT_WORDS]
+def _identity(body_key: str, content: list[tuple[str, Iterable[int]]]) -> str:
+    """Which report the corpus rules saw: its longest line and its content lines (the longest line
+    alone may be a site's notice, the same under every report)."""
+    return line_key(" ".join([body_key, *(key for key, _ in content)])) if content else body_key
+
+
+def candidate_keys(lines: list[str], *, day: str | None = None) -> LineKeys:
+    """The key of an article's body (its longest line), the keys of its distinct short lines, its
+    content lines (those long enough to describe it) as (line key, word hashes), the keys of its
+    longer lines up to ``_MAX_DATED_WORDS`` words, and its day (by default the day
+    :func:`article_lines` gave the lines)."""
+    day = day or getattr(lines, "day", None)
+    keyed = [(line, line_key(line), len(line.split())) for line in lines]
+    keys = {key for _, key, words in keyed if words <= _MAX_TEMPLATE_WORDS}
+    long_keys = {key for _, key, words in keyed if _MAX_TEMPLATE_WORDS < words <= _MAX_DATED_WORDS}
+    long_lines = [(line, key) for line, key, words in keyed if words >= _MIN_CONTENT_WORDS]
     content = tuple((key, word_hashes(line)) for line, key in long_lines[:_MAX_CONTENT_LINES])
-    return line_key(max(lines, key=len)), sorted(keys), content
-
-
-def word_hashes(line: str) -> tuple[int, ...]:
-    """Stable 32-bit hashes of a line's words of four letters or more, function words left out."""
-    stop = _function_words()
-    return tuple(zlib.crc32(word.encode()) for word in set(_WORD.findall(line.casefold()))
-                 if (word if word.isascii() else anyascii(word)) not in stop)
-
-
-def content_sketch(hashes: Iterable[int]) -> bytes:
-    """The number of distinct word hashes, then the ``SKETCH`` smallest of them."""
-    distinct = set(hashes)
-    return array("I", [len(distinct), *sorted(distinct)[:SKETCH]]).tobytes()
-
-
-def containment(sketch: bytes, other: bytes) -> float:
-    """Estimated share of the smaller word set found in the larger, from two sketches.
-
-    The bottom-k estimate of the Jaccard similarity J gives the intersection as
-    J·(|A|+|B|)/(1+J); sets too small to judge count as contained (related).
-    """
-    first, second = array("I", sketch), array("I", other)
-    size_a, size_b = first[0], second[0]
-    if min(size_a, size_b) < _MIN_SKETCH_WORDS:
-        return 1.0
-    a, b = set(first[1:]), set(second[1:])
-    union = sorted(a | b)[:SKETCH]
-    both = a & b
-    jaccard = sum(1 for value in union if value in both) / len(union)
-    return min(1.0, jaccard * (size_a + size_b) / (1 + jaccard) / min(size_a, size_b))
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Function words of every language (accent-folded): shared by any two texts of a language,
-    they say nothing about whether two articles are related."""
-    return pack(None).words("words", "function_words")
-
-
-
-def line_key(line: str) -> str:
-    return hashlib.blake2b(" ".join(line.casefold().split()).encode(), digest_size=8).hexdigest()
+    return LineKeys(line_key(max(lines, key=len)), sorted(keys), content, sorted(long_keys), day)
