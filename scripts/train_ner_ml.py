@@ -23,6 +23,9 @@ Features: :func:`storyline.analyze.ner_features.ml_sentence_features` with the l
 file's language (Dutch has no pack yet: the union pack answers). The CRF is python-crfsuite with
 L-BFGS, L1 + L2 (deterministic); L1 keeps the file small.
 
+The CLDR gazetteer the features read (:func:`storyline.analyze.ner_lexicon.places`) is shipped as
+``models/ner-places.tsv.gz``; ``--places`` rewrites it from the installed Babel (then retrain).
+
 Prints the parameters, the data counts, the training time, the model size and held-out scores as
 JSON.
 """
@@ -40,7 +43,7 @@ from pathlib import Path
 import pycrfsuite
 
 from storyline.analyze.ner_features import ML_TOKEN_RE, ml_sentence_features
-from storyline.analyze.ner_lexicon import lexicon, places
+from storyline.analyze.ner_lexicon import PLACES_TABLE, lexicon, places, write_places
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "src" / "storyline" / "analyze" / "models" / "ner-ml.crfsuite"
@@ -149,10 +152,19 @@ def score(model: Path, held: list) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--europeana", type=Path, required=True,
+    parser.add_argument("--europeana", type=Path,
                         help="a checkout of EuropeanaNewspapers/ner-corpora (or a folder of its .bio files)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--places", action="store_true",
+                        help="only (re)write the gazetteer the features read, models/ner-places.tsv.gz, "
+                             "from the installed Babel (after a Babel upgrade; then retrain)")
     args = parser.parse_args(argv)
+    if args.places:
+        size = write_places(PLACES_TABLE)
+        sys.stdout.write(json.dumps({"places": str(PLACES_TABLE), "bytes": size}) + "\n")
+        return 0
+    if args.europeana is None:
+        parser.error("--europeana is required to train")
     train, held, counts = load(args.europeana)
     trainer = pycrfsuite.Trainer(verbose=False)
     for feats, tags in train:

@@ -18,19 +18,23 @@ One language-independent code path; the data comes from:
   press's abbreviations CLDR lacks ("EE.UU.", "EUA").
 
 Cost: one TOML read per (language, topic) and one simplemma dictionary per language (about a
-second, the first time a language is met in a process); the gazetteer is built once per process
-(about 0.1 s, ~4,000 names). Every lookup is a set or dict membership test.
+second, the first time a language is met in a process); the gazetteer is read once per process
+from a table shipped beside the models (``models/ner-places.tsv.gz``, about 2,100 names, a few
+milliseconds; building it from Babel's seven locales took about a second in every process). Every lookup is a set or dict membership test.
 """
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 
 from storyline.lang import FALLBACK, FULL, fold_word, pack
 
-__all__ = ["PLACE_LOCALES", "NameLexicon", "fold", "lexicon", "place_first_words", "places", "MAX_PLACE_WORDS"]
+__all__ = ["PLACE_LOCALES", "PLACES_TABLE", "NameLexicon", "babel_places", "lexicon", "place_first_words",
+           "places", "write_places", "MAX_PLACE_WORDS"]
 
 #: Languages whose CLDR place names make up the gazetteer (every full pack, plus Dutch, which the
 #: evaluation data has).
@@ -128,9 +132,44 @@ def lexicon(language: str | None) -> NameLexicon:
     )
 
 
+#: The gazetteer as CLDR (pinned Babel) gives it for ``PLACE_LOCALES``, shipped beside the models:
+#: "name<TAB>GPE|LOC" lines, written by :func:`write_places` (``scripts/train_ner_ml.py
+#: --places``, since the multilingual model's features read it) and checked against Babel by
+#: tests/analyze/test_ner_places.py.
+PLACES_TABLE = Path(__file__).resolve().parent / "models" / "ner-places.tsv.gz"
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, str]:
-    """Lowercase place name → ``GPE`` (countries, territories, cities) or ``LOC`` (regions)."""
+    """Lowercase place name → ``GPE`` (countries, territories, cities) or ``LOC`` (regions): the
+    shipped table (about 2,100 names, a few milliseconds; Babel's seven locales cost about a
+    second) plus the packs' ``names.toml`` ``places``."""
+    found = _read_places(PLACES_TABLE) if PLACES_TABLE.is_file() else babel_places()
+    for code in FULL:  # what CLDR lacks: the press's abbreviations (names.toml "places")
+        for name in pack(code).words("names", "places"):
+            found.setdefault(name.lower(), "GPE")
+    return found
+
+
+def _read_places(path: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        name, _, kind = line.partition("\t")
+        found[name] = kind
+    return found
+
+
+def write_places(path: Path = PLACES_TABLE) -> int:
+    """Write :func:`babel_places` as the shipped table (deterministic bytes); returns its size."""
+    rows = "".join(f"{name}\t{kind}\n" for name, kind in babel_places().items())
+    data = gzip.compress(rows.encode("utf-8"), compresslevel=9, mtime=0)
+    path.write_bytes(data)
+    return len(data)
+
+
+def babel_places() -> dict[str, str]:
+    """The gazetteer from Babel: territory names and time-zone exemplar cities in
+    ``PLACE_LOCALES``, in a fixed order (what the shipped table holds)."""
     from babel import Locale  # noqa: PLC0415 - Babel's data loads on first use
     from babel.dates import get_timezone_location  # noqa: PLC0415
 
@@ -148,9 +187,6 @@ def places() -> dict[str, str]:
                 continue
             if city and len(city.split()) <= MAX_PLACE_WORDS:
                 found.setdefault(city.lower(), "GPE")
-    for code in FULL:  # what CLDR lacks: the press's abbreviations (names.toml "places")
-        for name in pack(code).words("names", "places"):
-            found.setdefault(name.lower(), "GPE")
     return found
 
 
