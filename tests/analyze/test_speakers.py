@@ -159,3 +159,28 @@ def test_speaker_left_keeps_an_including_apposition() -> None:
 )
 def test_speaker_left_drops_a_verb_before_the_determiner(text: str, cue: str, speaker: str) -> None:
     assert _left(text, cue) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("Anna Berg, senior associate at the Urban Institute, said parents want good schools.",
+      "Anna Berg, senior associate at the Urban Institute"),
+     ("Trump, speaking to a veterans group, said the review would begin.", "Trump"),
+     ("Trump, however, said the review would begin.", "Trump"),
+     ("Prime Minister Theresa May said the country would leave.", "Prime Minister Theresa May"),
+     ("The report said the factory had been closed since 2019.", "The report")],
+)
+def test_speaker_left_bare_appositions_surnames_and_documents(text: str, speaker: str) -> None:
+    assert _left(text, " said") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [('"It fails," said Rep. G.K. Butterfield (D-N.C.), head of the caucus.',
+      "Rep. G.K. Butterfield (D-N.C.), head of the caucus"),
+     ('"It fails," said Anna Berg, senior associate for research at the Urban Institute.',
+      "Anna Berg, senior associate for research at the Urban Institute"),
+     ('"It fails," said Smith, adding that it was over.', "Smith")],
+)
+def test_speaker_right_takes_brackets_initials_and_a_bare_apposition(text: str, speaker: str) -> None:
+    assert _right(text, "said") == speaker

@@ -101,6 +101,9 @@ class SpeechCues:
         self.office_abbreviations = _low(data.get("office_abbreviations", ()))
         self.apposition_openers = _low(data.get("apposition_openers", ()))
         self.document_nouns = _low(data.get("document_nouns", ()))
+        #: Cue forms read as verbs inside a noun phrase scan; a document noun that is also a
+        #: cue form (``report``, ``estimates``) heads a source there (``The report said``).
+        self.np_breaking_cues = self.cue_forms - self.document_nouns
         self.org_nouns = _low(data.get("org_nouns", ()))
         self.never_names = _low(names.get("openers", ())) | _low(data.get("never_names", ()))
         self.relatives = _low(data.get("relatives", ()))

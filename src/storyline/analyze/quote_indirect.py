@@ -325,7 +325,7 @@ def _noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
     if doc.text[cue.start : cue.end].lower() not in doc.cues.noun_like_forms:
         return False
     words = doc.text[speaker.start : speaker.end].split()
-    if _AUX_AFTER_RE.match(doc.text, cue.end):
+    if _AUX_AFTER_RE.match(doc.text, cue.end) or _subject_head(doc, cue):
         return True  # "Republican support was more solid"
     if doc.text.startswith(" ", cue.end) and doc.cues.complementizer_at(doc.text, cue.end + 1):  # "a poll shows that ...", unless a verb came first
         return any(w.islower() and w.endswith("ed") for w in words[1:])
@@ -334,6 +334,20 @@ def _noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
         return True  # "the 9/11 attacks", "Editor's note", "Oz's show"
     return last.islower() and last not in doc.cues.pronouns and last not in doc.cues.role_nouns \
         and not (last.endswith("s") and doc.text[speaker.start : speaker.end].count(" ") < 2)
+
+
+def _subject_head(doc: TokenDoc, cue: Span) -> bool:
+    """A document noun heading the subject of a speech verb a few words on (``A UN report
+    released on Tuesday said ...``): no punctuation or complementizer comes between."""
+    if doc.text[cue.start : cue.end].lower() not in doc.cues.document_nouns:
+        return False
+    for tok in doc.tokens_in(cue.end, cue.end + 80)[:8]:
+        word = doc.word(tok).lower()
+        if not word[0].isalnum() or doc.cues.complementizer_at(word, 0):
+            return False
+        if word in doc.cues.cue_forms and word not in doc.cues.noun_like_forms and not doc.cues.is_gerund(word):
+            return True
+    return False
 
 
 def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:

@@ -194,4 +194,4 @@ def _adverb(doc: TokenDoc, word: str) -> bool:
 
 def _verbish(doc: TokenDoc, word: str) -> bool:
     low = word.lower()
-    return low in doc.cues.verbish or low in doc.cues.cue_forms or low.endswith(("n't", "n\u2019t"))
+    return low in doc.cues.verbish or low in doc.cues.np_breaking_cues or low.endswith(("n't", "n\u2019t"))

@@ -133,6 +133,8 @@ class SpeakerResolver:
             return " ".join(words)  # "La Russa": a name the tagger knows, particle and all
         while words and (words[0].lower() in self.cues.determiners or words[0].lower() in self.cues.never_names):
             words.pop(0)
+        if words and words[0].lower() in self.cues.document_nouns:
+            return _source_phrase(self.cues, words)  # "un informe publicado por la ONU": the document
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
                    or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
         capitalised = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
@@ -270,20 +272,48 @@ def _unelided(cues: SpeechCues, word: str) -> list[str]:
 
 
 def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
-    """A document, poll or report (``documents``, ``un sondage Ifop``) or an organisation named
-    by a common noun (``el Gobierno alemán``, ``la televisión estatal libia``), from its head
-    noun on; a role's organisation (``funcionarios del gobierno libio`` -> ``gobierno libio``)."""
+    """A document, poll or report (``documents``, ``un sondage Ifop``, ``the new report``) or an
+    organisation named by a common noun (``el Gobierno alemán``, ``la televisión estatal
+    libia``), from its capitalised modifiers or head noun on, up to a participle, preposition or
+    verb (``UN report released on Tuesday`` -> ``UN report``); a role's organisation
+    (``funcionarios del gobierno libio`` -> ``gobierno libio``)."""
     first = None
-    for i, word in enumerate(words[:5]):
+    for i, word in enumerate(words[:6]):
         low = word.lower()
         if low in cues.document_nouns or low in cues.org_nouns:
             start = i if first is None else first
-            return _join(words[start:]) if len(words) - start <= 6 else None
+            end = next((k for k in range(i + 1, len(words))
+                        if _ends_source(cues, words[k]) and not _joins_name(cues, words, k)), len(words))
+            return _join(words[start:end]) if end - start <= 6 else None
         if word[:1].isupper():
             first = i if first is None else first  # "A Gallup poll": a name modifying the head
-        elif low not in cues.role_nouns and low not in cues.name_joiners and low not in cues.determiners:
+        elif low in cues.role_nouns or low in cues.name_joiners or low in cues.determiners:
+            continue
+        elif first is None and word.isalpha() and not _ends_source(cues, word) \
+                and low not in cues.speaker_break_words:
+            continue  # "the new report", "un nouveau sondage": an adjective before the head
+        else:
             return None
     return None
+
+
+def _joins_name(cues: SpeechCues, words: list[str], k: int) -> bool:
+    """``words[k]`` is a preposition before a name, past its article (``informe de la ONU``), or
+    a participle before its agent (``documents obtained by the Post``, not ``publié dimanche``)."""
+    low = words[k].lower()
+    if cues.is_past(low) or cues.is_participle(low):
+        return k + 1 < len(words) and words[k + 1].lower() in cues.agent_prepositions
+    if low not in cues.prepositions and low not in cues.name_joiners:
+        return False
+    rest = [w for w in words[k + 1 : k + 3] if w.lower() not in cues.determiners]
+    return bool(rest) and rest[0][:1].isupper()
+
+
+def _ends_source(cues: SpeechCues, word: str) -> bool:
+    """A word no source's name runs past: a participle, preposition, verb or time word."""
+    low = word.lower()
+    return (cues.is_past(low) or cues.is_participle(low) or low in cues.prepositions or low in cues.verbish
+            or low in cues.cue_forms or low in cues.time_words or low in cues.relatives)
 
 
 def _join(words: list[str]) -> str:

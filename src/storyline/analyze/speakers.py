@@ -65,10 +65,12 @@ def speaker_left(doc: TokenDoc, end: int, floor: int) -> Span | None:
 def cue_stop(doc: TokenDoc, end: int, floor: int) -> int:
     """Where the speaker before a cue at ``end`` may end: auxiliaries, adverbs and a time
     adverbial (``has repeatedly``, ``on Monday``) skipped."""
-    end = _ADVERBIAL_END_RE.search(doc.text, floor, end).start()
+    adverbial = _ADVERBIAL_END_RE.search(doc.text, floor, end).start()
+    if not doc.cues.is_past(doc.text[doc.text.rfind(" ", floor, adverbial) + 1 : adverbial]):
+        end = adverbial  # kept after a participle: "A GAO report released last year (found)"
     tokens = doc.tokens_in(floor, end)
     while tokens:
-        if _skippable(doc, doc.word(tokens[-1])):
+        if _skippable(doc, doc.word(tokens[-1])) and not _surname_word(doc, tokens[-1]):
             tokens.pop()
         elif len(tokens) > 1 and doc.word(tokens[-1]) == "to" \
                 and doc.word(tokens[-2]).lower() in _CATENATIVES:
@@ -162,7 +164,8 @@ def _speaker_before_aside(doc: TokenDoc, tokens: list[tuple[int, int]], floor: i
             continue
         if (first[0].isupper() or first.lower() in _APPOSITION_STARTERS
                 or first.lower() in doc.cues.apposition_openers
-                or first[0].isdigit() or _role_phrase(doc, tokens[i][0])):
+                or first[0].isdigit() or _role_phrase(doc, tokens[i][0])
+                or _bare_apposition(doc, [doc.word(t) for t in tokens[i + 1 : -1]])):
             return Span(_named_head(doc, head, floor).start, tokens[-2][1])
         return head if i == commas[-1] + offset else None
     return None
@@ -185,16 +188,33 @@ def _np_token(doc: TokenDoc, tok: tuple[int, int], taken: list[tuple[int, int]])
     low = word.lower()
     if word == ".":
         return bool(taken) and tok[0] > 0 and _is_title_dot(doc, tok)
-    if not word[0].isalnum() or low in doc.cues.cue_forms:
+    if not word[0].isalnum() or low in doc.cues.np_breaking_cues:
         return False
     if low in doc.cues.np_inner_words or low in doc.cues.determiners:
         return bool(taken)
-    if low in doc.cues.speaker_break_words or low in doc.cues.time_words or low.endswith("ly"):
+    if (low in doc.cues.speaker_break_words or low in doc.cues.time_words or low.endswith("ly")) \
+            and not _surname_word(doc, tok):
         return False
     if _capital(doc, word) or word[0].isdigit() or low in doc.cues.role_nouns or not taken:
         return True
     right = doc.word(taken[-1])
     return right[0].islower() or right.lower() in doc.cues.role_nouns
+
+
+def _surname_word(doc: TokenDoc, tok: tuple[int, int]) -> bool:
+    """A capitalised function or time word right after a capitalised given name is a surname
+    (``Theresa May``, ``Hope Hicks`` is the other way round): ``May`` is no modal there."""
+    word = doc.word(tok)
+    if not (word[0].isupper() and word[1:].islower()) or word.lower() in doc.cues.time_words:
+        return False
+    i = bisect.bisect_left(doc.starts, tok[0])
+    if i == 0 or doc.sentence_start(tok[0]) == tok[0]:
+        return False
+    left = doc.word(doc.tokens[i - 1])
+    low = left.lower()
+    return left[0].isupper() and left[1:].isalpha() and left[1:].islower() \
+        and low not in doc.cues.no_name_words and low not in doc.cues.determiners \
+        and low not in doc.cues.never_names and low not in doc.cues.cue_forms
 
 
 def _modifier(doc: TokenDoc, taken: list[tuple[int, int]], low: str) -> bool:
@@ -304,16 +324,42 @@ def _with_apposition(doc: TokenDoc, span: Span) -> Span:
     named = _NAMED_APPOSITION_RE.match(doc.text, span.end)
     if named is not None and _role_without_name(doc, span):
         return Span(span.start, named.end(1))  # "el ministro de Exteriores, Alain Juppé,"
+    brackets = _BRACKETS_RE.match(doc.text, span.end)
+    if brackets is not None:  # "said Rep. Jo Smith (D-Ohio), head of ...": the party is in
+        span = Span(span.start, brackets.end())
     match = _APPOSITION_RE.match(doc.text, span.end)
     if match is not None and match.group(1) and match.group(1) not in doc.cues.apposition_openers:
         match = None
-    if match is None and not _role_phrase(doc, span.end):
-        return span
     end = clause_end(doc.text, span.end + 1, span.end + 200)
+    if match is None and not _role_phrase(doc, span.end) and not (
+            doc.text.startswith(",", span.end) and doc.text[end : end + 1] in {"", ".", "\n"}
+            and _bare_apposition(doc, doc.text[span.end + 1 : end].split())):
+        return span
     if any(w in doc.cues.cue_forms for w in doc.text[span.end : end].split()):
         return span  # ", who emphasized that ...": an attribution of its own
     trimmed = trim(doc.text, span.start, end)
     return trimmed if trimmed is not None else span
+
+
+#: A party and state or a short aside in brackets right after a name: `` (D-N.C.)``.
+_BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,30}\)")
+
+
+def _bare_apposition(doc: TokenDoc, words: list[str]) -> bool:
+    """The words between a name and its cue (or the sentence end) are a noun phrase in
+    apposition (``Jo Smith, senior associate at the Urban Institute, said``), not an aside
+    (``Kirby, in an interview, said``; ``Trump, however, said``; ``Smith, speaking at ...``):
+    they open with a lowercase word that is no preposition, time word or adverb, and hold no
+    verb, cue, pronoun or relative word."""
+    if not 0 < len(words) <= 16 or not words[0][:1].islower():
+        return False
+    first = words[0].lower()
+    c = doc.cues
+    if first in c.prepositions or first in c.time_words or first in c.leading or first.endswith("ly") \
+            or c.is_gerund(first) or c.is_past(first):  # "Trump, speaking to veterans, said"
+        return False
+    return not any(w.lower() in c.cue_forms or w.lower() in c.verbish or w.lower() in c.pronouns
+                   or w.lower() in c.clause_openers for w in words)
 
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"

@@ -87,8 +87,18 @@ def clause_end(text: str, start: int, limit: int) -> int:
 def title_before(text: str, dot: int) -> bool:
     """The period at ``dot`` ends a title or an initial (``Mr.``, ``Rev.``, ``D.``)."""
     before = text[max(0, dot - 6) : dot].split()
-    return bool(before) and (before[-1].lower() in TITLES
-                             or (len(before[-1]) == 1 and before[-1].isupper()))
+    if not before:
+        return False
+    word = before[-1]
+    if word.lower() in TITLES or (len(word) == 1 and word.isupper()):
+        return True
+    # a run of initials before a name ("G.K. Butterfield"), not an acronym ending a sentence
+    return _INITIALS_RE.fullmatch(word) is not None and _NAME_NEXT_RE.match(text, dot + 1) is not None
+
+
+#: An initial or a run of them before a period: ``D``, ``G.K``, ``J.R.R``.
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_NAME_NEXT_RE = re.compile(r" [A-Z][a-z]+\b(?! [a-z])")
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
