@@ -70,3 +70,18 @@ def test_names_pack_places_are_capitalised_and_join_the_gazetteer(code: str) -> 
     extra = pack(code).words("names", "places")
     assert all(name[:1].isupper() for name in extra)
     assert all(places().get(name.lower()) == "GPE" for name in extra)
+
+
+def test_names_pack_postposed_adjectives_only_where_the_language_has_them() -> None:
+    """The organisation-qualifier rule ("Union européenne") needs adjectives after nouns; in
+    English, German and Dutch the lowercase word after an organisation word is a verb."""
+    assert all(lexicon(code).adjectives_after_nouns for code in ("es", "fr", "it", "pt"))
+    assert not any(lexicon(code).adjectives_after_nouns for code in ("en", "de", "nl", None))
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_names_pack_conjunctions_are_function_words_and_no_particles(code: str) -> None:
+    """Conjunctions split "Airbus and Boeing"; a particle among them would split "Banco de España"."""
+    conjunctions = pack(code).words("names", "conjunctions")
+    assert conjunctions and conjunctions <= pack(code).words("words", "function_words")
+    assert not conjunctions & pack(code).words("names", "particles")

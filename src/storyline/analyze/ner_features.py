@@ -281,6 +281,7 @@ def _org_adjective_end(words: list[str], j: int, lex: NameLexicon) -> int:
 
 def org_adjective(word: str, lex: NameLexicon) -> bool:
     """A lowercase content word that may qualify an organisation word ("européenne", "sécurité");
-    only in a language with its own pack, whose function words tell a verb like "a" from it."""
-    return lex.own_pack and word.isalpha() and word.islower() and len(word) > 3 and not lex.never_name(word) \
+    only in a language with its own pack, whose function words tell a verb like "a" from it, and
+    whose adjectives follow their noun (in Dutch "De Raad besloot" the word after is a verb)."""
+    return lex.own_pack and lex.adjectives_after_nouns and word.isalpha() and word.islower() and len(word) > 3 and not lex.never_name(word) \
         and not lex.is_particle(word) and not lex.is_title(word)

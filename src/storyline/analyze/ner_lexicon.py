@@ -61,6 +61,9 @@ class NameLexicon:
     #: Words that join two names ("and", "y", "et"): ``names.toml`` ``conjunctions``.
     conjunctions: frozenset[str] = frozenset()
     capitalised_nouns: bool = False
+    #: Whether adjectives follow their noun (``names.toml`` ``adjectives_after_nouns``: es, fr, it,
+    #: pt), so that an organisation word may take a lowercase qualifier ("Union européenne").
+    adjectives_after_nouns: bool = False
     #: Whether the language has its own pack (not the union answering unknown languages).
     own_pack: bool = False
     _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
@@ -129,6 +132,7 @@ def lexicon(language: str | None) -> NameLexicon:
         # a language's own flag only: the union pack of unknown languages must not inherit German's
         capitalised_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "capitalised_nouns", False)),
         own_pack=lang_pack.code != FALLBACK,
+        adjectives_after_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "adjectives_after_nouns", False)),
     )
 
 
