@@ -28,9 +28,39 @@ BODY = ("Las fuerzas leales a Gadafi bombardearon este lunes el puerto de Misrat
     ([BODY, "Fuente: http://www.sicurezzanazionale.gov.it/ di Diego Bolchini, analista"], None),
     (["Según la agencia AP, los rebeldes avanzan (AP) hacia Trípoli y Sirte."], None),
     ([BODY], None),
+    ([BODY, "20 MINUTOS EDITORA, S.L."], ("20 MINUTOS EDITORA, S.L.", "publisher")),
+    ([BODY, "Divisione Stampa Nazionale  — GEDI Gruppo Editoriale S.p.A. - P.Iva 00906801006"],
+     ("GEDI Gruppo Editoriale S.p.A.", "publisher")),
+    ([BODY, "RCS MediaGroup S.p.A. - Divisione Quotidiani  Sede legale: via Angelo Rizzoli, 8 - 20132 Milano"],
+     ("RCS MediaGroup S.p.A.", "publisher")),
+    (["Le Monde avec AFP", BODY, "Société Éditrice du Monde SA"], ("Le Monde", "credit")),
+    ([BODY, "Sito realizzato da Webscape Solutions S.r.l"], None),
+    ([BODY, "El acuerdo con Telefónica S.A. se firmará en marzo"], None),
+    ([BODY, "© HERALDO DE ARAGON EDITORA, S.L.U.Teléfono 976 765 000 / - Pº. Independencia, 29, 50001 Zaragoza - "
+            "CIF: B99288763 - Inscrita en el Registro Mercantil de Zaragoza"], ("HERALDO DE ARAGON EDITORA", "copyright")),
 ])
 def test_outlet_of(lines: list[str], expected: tuple[str, str] | None) -> None:
     assert outlet_of(lines) == expected
+
+
+@pytest.mark.parametrize(("notice", "expected"), [
+    ("Consulta los casos en los que 20minutos.es restringirá la posibilidad de dejar comentarios", "20minutos.es"),
+    ("Avec un compte LePoint.fr :", "lepoint.fr"),
+    ("Inicia sesión con tu cuenta de facebook.com", None),
+    ("Commenti via disqus.com o www.youtube.com", None),
+    ("P.IVA 00906801006", None),
+])
+def test_a_site_notice_naming_a_domain_names_the_outlet(notice: str, expected: str | None) -> None:
+    assert outlet_of([BODY], [notice]) == ((expected, "notice") if expected else None)
+    assert outlet_of([BODY, notice]) is None  # the same line in the text is no notice
+
+
+def test_the_site_notice_is_read_from_what_cleaning_drops() -> None:
+    notice = "Consulta los casos en los que 20minutos.es restringirá la posibilidad de dejar comentarios"
+    assert _prepared({}, "\n".join([BODY, BODY.replace("lunes", "martes"), notice])) == \
+        {"source": "20minutos.es", "from": "text:notice"}
+    news = "Según 20minutos.es, los rebeldes tomaron el puerto de Misrata este lunes por la tarde."
+    assert _prepared({}, "\n".join([BODY, news])) == {"source": None, "from": None}
 
 
 def _prepared(hints: dict[str, str], text: str) -> dict[str, object]:

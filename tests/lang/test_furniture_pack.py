@@ -42,3 +42,13 @@ def test_furniture_of_every_language_is_read_together() -> None:
     assert counters.match("6 commenti per Servizi Segreti: fermento Massonico")
     assert not counters.match("Se han publicado 7 informes sobre la guerra en Libia desde marzo.")
     assert not counters.match("3 comments on the budget vote were deleted by the moderators yesterday.")
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_legal_forms_are_case_sensitive_patterns_of_a_legal_form(code: str) -> None:
+    forms = pack(code).get("furniture", "legal_forms", [])
+    assert forms
+    for form in forms:
+        compiled = re.compile(f"^(?:{form})$")
+        assert not compiled.match(""), f"{code}: {form!r} matches an empty line"
+        assert not compiled.match("de") and not compiled.match("la"), f"{code}: {form!r} matches a function word"

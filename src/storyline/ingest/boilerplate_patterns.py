@@ -50,6 +50,16 @@ AGENCY_NAMES = {
 }
 AGENCIES = list(AGENCY_NAMES)
 
+#: Platforms a site's notices name without being them ("log in with your twitter.com account",
+#: "comments by disqus.com"): a domain (or its subdomain) here never names the outlet.
+PLATFORMS = frozenset({
+    "twitter.com", "x.com", "facebook.com", "fb.com", "instagram.com", "youtube.com", "youtu.be", "google.com",
+    "linkedin.com", "tiktok.com", "whatsapp.com", "telegram.org", "t.me", "pinterest.com", "reddit.com",
+    "disqus.com", "wordpress.com", "wordpress.org", "blogger.com", "blogspot.com", "medium.com", "apple.com",
+    "microsoft.com", "mozilla.org", "t.co", "bit.ly", "flickr.com", "vimeo.com", "gmail.com", "hotmail.com",
+    "outlook.com", "yahoo.com", "paypal.com", "amazon.com", "feedburner.com", "addthis.com", "gravatar.com",
+})
+
 #: "By Jane Doe", "Written by ...", "Reporting by ...; Editing by ..." (Reuters' closing credits).
 BYLINE = r"(by|written by|words by|reported by|story by|author:?)\s+(?P<name>[^\W\d_][\w.'’ -]{1,60}?)(\s*[,|/-]\s*.{0,60})?"
 CREDITS = r"\(?(reporting|writing|editing|additional reporting|compiled) by .{2,200}\)?"

@@ -120,8 +120,9 @@ def clean_text(text: str, *, title: str | None = None, strip_header: bool = True
     lines = _join_hard_wraps(normalize_text(text).split("\n"))
     found = _Found()
     lines = _take_date_header(lines, found)
-    outlet, outlet_from = outlet_of(lines) or (None, None)
     reasons: list[str | None] = [_classify(line, found) for line in lines]
+    notices = [line for line, reason in zip(lines, reasons, strict=True) if reason in furniture.REASONS]
+    outlet, outlet_from = outlet_of(lines, notices) or (None, None)
     _mark_breadcrumb_trail(lines, reasons)
     _mark_blocks(lines, reasons)
     detected = None

@@ -8,7 +8,8 @@ that no language owns (markup, code) stay in :mod:`storyline.ingest.boilerplate_
 
 Keys of the topic: the reasons a line is dropped (:data:`REASONS`), ``block_markers`` (lines that
 open a block of related headlines), and the words ingest/outlet.py reads (``agency_joiners``,
-``and_words``, ``byline_words``). Cost: one TOML parse per pack and one regex compile per reason,
+``and_words``, ``byline_words``; ``legal_forms``, case-sensitive patterns of companies' legal
+forms). Cost: one TOML parse per pack and one regex compile per reason,
 once per process.
 """
 
@@ -23,7 +24,7 @@ from storyline.lang import FALLBACK, pack
 #: The keys of furniture.toml that list lines dropped wherever they stand, by reason.
 REASONS = ("share", "follow", "comments", "account", "counters", "interface")
 #: Every key a full pack's furniture.toml must have.
-REQUIRED = (*REASONS, "block_markers", "agency_joiners", "and_words", "byline_words")
+REQUIRED = (*REASONS, "block_markers", "agency_joiners", "and_words", "byline_words", "legal_forms")
 
 TOPIC = "furniture"
 
@@ -47,3 +48,9 @@ def block_marker() -> re.Pattern[str]:
 def words(key: str) -> frozenset[str]:
     """A word list of the topic over every language (``agency_joiners``, ``byline_words``...)."""
     return frozenset(word.casefold() for word in pack(FALLBACK).get(TOPIC, key, []))
+
+
+@lru_cache(maxsize=8)
+def patterns(key: str) -> tuple[str, ...]:
+    """A list of patterns of the topic over every language, as written (case kept)."""
+    return tuple(dict.fromkeys(pack(FALLBACK).get(TOPIC, key, [])))

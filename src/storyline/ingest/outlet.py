@@ -8,16 +8,22 @@ the outlet, with where it came from:
   elmundo.es"), or a copyright line naming a domain ("© Copyright 2006-2020 BFMTV.com") → the
   domain, lower-cased, without "www.";
 - ``copyright``: a line opening with © or "Copyright" and a name ("© La Vanguardia Ediciones Todos
-  los derechos reservados") → the name;
+  los derechos reservados"; a long line only after ©) → the name;
+- ``notice``: a line cleaning drops as the site's interface (a comment policy, a login prompt)
+  that names a web domain other than a platform's ("Consulta los casos en los que 20minutos.es
+  restringirá...", "Avec un compte LePoint.fr :") → the domain;
 - ``credit``: an outlet crediting agencies ("Le Monde avec AFP et Reuters", "(Nouvelobs.com avec
   AFP)", "Par L'Obs avec AFP") → the outlet;
+- ``publisher``: a line that is only a company's name and its legal form ("DISPLAY CONNECTORS,
+  SL.", "RCS MediaGroup S.p.A.", "… — GEDI Gruppo Editoriale S.p.A.") → the company, as written;
 - ``agency``: an agency's dateline or byline in the opening ("EL CAIRO (Reuters) -", "(ANSA) –
   ROMA", "Por EFE", "By Reuters Staff") or at the end ("— Anadolu") → the agency, by its usual
   name (the report is the agency's copy).
 
 The words that join an outlet to its agencies ("avec", "con", "mit") and open a byline ("Por",
-"Par", "Von") are language data (furniture.toml of each pack, all read together); agency names are
-in :mod:`storyline.ingest.boilerplate_patterns`. Cost: a few regular-expression searches per short
+"Par", "Von") and companies' legal forms ("S.L.", "S.p.A.", "GmbH") are language data
+(furniture.toml of each pack, all read together); agency and platform names are in
+:mod:`storyline.ingest.boilerplate_patterns`. Cost: a few regular-expression searches per short
 line, on lines already in memory.
 """
 
@@ -34,7 +40,11 @@ from storyline.ingest.titles import DOMAIN
 _MAX_LINE_WORDS = 16
 #: Paragraphs of the opening searched for an agency's dateline.
 _OPENING_LINES = 4
-_ORIGINS = ("site", "copyright", "credit", "agency")
+_ORIGINS = ("site", "copyright", "notice", "credit", "publisher", "agency")
+#: A footer line naming the publisher may go on with its address and tax number: up to this long.
+_MAX_PUBLISHER_LINE_WORDS = 30
+#: A company's name before its legal form: at most this many words.
+_MAX_COMPANY_WORDS = 6
 _SITE_SEPARATOR = re.compile(r"\s+[|·•»›]\s+|\s+[-–—]\s+")
 _COPYRIGHT = re.compile(
     r"^(?:(?i:copyright)\s*)?(?:©|\([cC]\)|(?i:copyright))\s*(?:(?i:copyright)\s*)?"
@@ -47,16 +57,27 @@ _RIGHTS = re.compile(r"^(todos|tous|tutti|all|alle|riproduzione|reproduction|der
 
 #: Where a copyright name ends: a rights phrase or a full stop.
 _RIGHTS_INSIDE = re.compile(r"\.\s|\s+(?=(?:todos|tous|tutti|all|alle|derechos|droits|diritti|rights)\b)", re.IGNORECASE)
+#: A domain as sites write their own name: a lower-case top-level domain ("LePoint.fr", not "P.IVA").
+_OWN_DOMAIN = re.compile(r"\b(?:www\.)?([A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.[a-z]{2,4})\b(?![./]\w)")
 
 
-def outlet_of(lines: list[str]) -> tuple[str, str] | None:
-    """(outlet name, origin) from the lines of one page, or None when no line names it."""
+def outlet_of(lines: list[str], notices: list[str] | None = None) -> tuple[str, str] | None:
+    """(outlet name, origin) from the lines of one page, or None when no line names it;
+    ``notices`` are the lines cleaning dropped as the site's interface."""
     found: dict[str, str] = {}
     short = [line for line in lines if len(line.split()) <= _MAX_LINE_WORDS]
     for line in short:
         for origin, name in ((o, _READERS[o](line)) for o in ("site", "copyright", "credit")):
             if name and origin not in found:
                 found[origin] = name
+    publisher = (_publisher(line) for line in lines if len(line.split()) <= _MAX_PUBLISHER_LINE_WORDS)
+    found.update({"publisher": name for name in publisher if name and "publisher" not in found})
+    if "copyright" not in found:
+        long_marked = (_copyright(line) for line in lines if line.startswith("©") and line not in short)
+        found.update({"copyright": name for name in long_marked if name})
+    notice = next((name for name in map(_notice, notices or ()) if name), None)
+    if notice:
+        found["notice"] = notice
     agency = _agency_of(lines[:_OPENING_LINES] + short) or _closing_agency(lines[-2:])
     if agency:
         found["agency"] = agency
@@ -112,7 +133,24 @@ def _closing_agency(lines: list[str]) -> str | None:
     return None
 
 
-_READERS = {"site": _site, "copyright": _copyright, "credit": _credit}
+def _notice(line: str) -> str | None:
+    for match in _OWN_DOMAIN.finditer(line):
+        domain = match.group(1).lower().removeprefix("www.")
+        if not any(domain == p or domain.endswith("." + p) for p in bp.PLATFORMS):
+            return domain
+    return None
+
+
+def _publisher(line: str) -> str | None:
+    """The first part of a line (parts split at " | ", " - "...) that is a company and its legal form."""
+    for part in (part.strip() for part in _SITE_SEPARATOR.split(line)):
+        match = _publisher_pattern().match(part)
+        if match and len(match.group("name").split()) <= _MAX_COMPANY_WORDS:
+            return part.rstrip(" ,")
+    return None
+
+
+_READERS = {"site": _site, "copyright": _copyright, "credit": _credit, "publisher": _publisher}
 
 
 def _agencies() -> str:
@@ -130,6 +168,13 @@ def _credit_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"^\(?\s*(?:(?:{_words('byline_words')})\s+)?(?P<name>[A-ZÀ-Þ][^()\d]{{1,40}}?)\s+(?:{_words('agency_joiners')})\s+"
         rf"{agency}(?:\s*(?:,|{_words('and_words')})\s*{agency})*\s*\)?(?:\s|$)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _publisher_pattern() -> re.Pattern[str]:
+    """"DISPLAY CONNECTORS, SL.", "RCS MediaGroup S.p.A.": capitalised words, then a legal form."""
+    forms = "|".join(sorted(furniture.patterns("legal_forms"), key=len, reverse=True))
+    return re.compile(rf"^(?P<name>[A-ZÀ-Þ0-9][\w'’&.-]*(?:\s+[A-ZÀ-Þ0-9][\w'’&.-]*)*),?\s+(?:{forms})\.?$")
 
 
 @lru_cache(maxsize=1)
