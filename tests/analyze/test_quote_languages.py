@@ -343,3 +343,28 @@ def test_a_relative_pronoun_after_no_name_names_no_one() -> None:
     text = ("Alain Juppé parle. La liberté d'expression est refusée à ceux qui ont réclamé "
             "la liberté de leur pays et qui affirment qu'ils continueront.")
     assert all(q.speaker_entity is None for q in find_quotes(text, language="fr"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [("fr", "Samedi soir, le porte-parole du gouvernement libyen, Moussa Ibrahim, avait démenti "
+            "l'avancée, affirmant: « La ville est absolument sous notre contrôle ».", "Moussa Ibrahim"),
+     ("it", "Sbagliati sono gli italiani del nord, come giustamente dice Berlusconi.", "Berlusconi"),
+     ("fr", "« Il est la victime des circonstances actuelles de notre pays », souffle Karim Abdel.",
+      "Karim Abdel")],
+)
+def test_time_openers_adverbs_and_after_quote_verbs_leave_the_speaker_named(
+        language: str, text: str, named: str) -> None:
+    assert _only(text, language).speaker_entity == named
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "Selon moi le problème c'est qu'il y a une certaine ignorance de la démocratie."),
+     ("es", "No quiero que nadie me censure, hablo según mi memoria, pero es la esencia."),
+     ("it", "Secondo me la guerra è finita da tempo ormai."),
+     ("fr", "Les rebelles ont lancé une offensive contre Tripoli samedi matin."),
+     ("en", "The city council is planning to build a new bridge over the river.")],
+)
+def test_the_writers_own_view_and_ambiguous_verbs_attribute_nothing(language: str, text: str) -> None:
+    assert find_quotes(text, language=language) == []

@@ -83,3 +83,11 @@ def test_unknown_language_gets_the_union_without_pro_drop() -> None:
     assert {"said", "dijo", "déclaré", "detto", "sagte", "disse"} <= union.cue_forms
     assert not union.pro_drop
     assert speech_cues("es").pro_drop and speech_cues("it").pro_drop and not speech_cues("fr").pro_drop
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_every_full_pack_marks_the_writers_own_words_and_its_as(code: str) -> None:
+    cues = speech_cues(code)
+    assert cues.self_words and cues.as_words
+    assert not cues.self_words & cues.document_nouns  # "mon rapport" would read as the writer's
+    assert all(" " not in w for w in cues.after_quote_cues)

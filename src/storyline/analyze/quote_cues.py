@@ -101,6 +101,9 @@ class SpeechCues:
         self.office_abbreviations = _low(data.get("office_abbreviations", ()))
         self.apposition_openers = _low(data.get("apposition_openers", ()))
         self.document_nouns = _low(data.get("document_nouns", ()))
+        self.self_words = _low(data.get("self_words", ()))
+        self.as_words = _low(data.get("as_words", ()))
+        self.adverb_suffixes: tuple[str, ...] = tuple(data.get("adverb_suffixes", ()))
         #: Cue forms read as verbs inside a noun phrase scan; a document noun that is also a
         #: cue form (``report``, ``estimates``) heads a source there (``The report said``).
         self.np_breaking_cues = self.cue_forms - self.document_nouns
@@ -143,6 +146,11 @@ class SpeechCues:
     def is_participle(self, word: str) -> bool:
         """A past participle (``dicho``, ``detto``, ``déclaré``): a verb only after an auxiliary."""
         return bool(self.participle_endings) and word.lower().endswith(self.participle_endings)
+
+    def is_adverb(self, word: str) -> bool:
+        """A lowercase word longer than five letters with an adverb ending (``giustamente``)."""
+        return bool(self.adverb_suffixes) and word.islower() and len(word) > 5 \
+            and word.endswith(self.adverb_suffixes)
 
     def is_past(self, word: str) -> bool:
         """A word longer than four letters with a past ending (``granted``)."""

@@ -34,6 +34,7 @@ from storyline.analyze.speakers import (
     speaker_left,
     speaker_right,
     trim,
+    with_named_apposition,
 )
 from storyline.model import Span
 
@@ -289,7 +290,8 @@ def participle_speaker(doc: TokenDoc, floor: int, cue: Span, subject_floor: int)
         if speaker is not None and doc.text[speaker.end - 1].isalpha() \
                 and doc.text[speaker.start : speaker.end].split()[-1][0].isupper():
             return _trailing_name(doc, speaker)
-    return sentence_subject(doc, subject_floor, cue.start)
+    subject = sentence_subject(doc, subject_floor, cue.start)
+    return None if subject is None else with_named_apposition(doc, subject)
 
 
 def _trailing_name(doc: TokenDoc, span: Span) -> Span:
@@ -360,13 +362,18 @@ def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     rest: Span | None = None
     # A full stop right after the cue ends the attribution even where the splitter ran on
     # ("..., the news agency reported. official Turkeys Anadolu.": broken scraped text).
-    if after[:1] in {"", ".", "!", "?"} or after.startswith(",") or _addressee_only(doc, cue, after):
+    between = doc.text[comma + 1 : cue.start]
+    if between.strip() and _only_as(doc, between):
+        speaker = speaker_right(doc, cue.end, clause_end(doc.text, cue.end, sent.end))
+        if speaker is None:
+            return None  # "..., come dice." with no one after it
+    elif after[:1] in {"", ".", "!", "?"} or after.startswith(",") or _addressee_only(doc, cue, after):
         speaker = speaker_before(doc, cue.start, comma + 1)
         if speaker is not None and _noun_cue(doc, cue, speaker):
             return None
         if after.startswith(","):
             rest = trim(doc.text, doc.text.index(",", tail) + 1, sent.end)
-    elif not doc.text[comma + 1 : cue.start].strip():
+    elif not between.strip():
         end = clause_end(doc.text, cue.end, sent.end)
         speaker = speaker_right(doc, cue.end, end)
         if speaker is None or not _inversion_ends(doc.text, speaker.end, sent.end):
@@ -379,6 +386,14 @@ def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if rest is not None and len(doc.text[rest.start : rest.end].split()) < 3:
         rest = None
     return Found(content, kind(doc.text, content), speaker, cue, rest=rest)
+
+
+def _only_as(doc: TokenDoc, between: str) -> bool:
+    """Nothing, or an "as" and adverbs, between the comma and an inverted cue: ``..., said X``,
+    ``..., come giustamente dice Berlusconi``."""
+    words = between.split()
+    return not words or (words[0].lower() in doc.cues.as_words
+                         and all(doc.cues.is_adverb(w) for w in words[1:]))
 
 
 def _addressee_only(doc: TokenDoc, cue: Span, after: str) -> bool:

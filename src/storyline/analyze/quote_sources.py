@@ -82,6 +82,10 @@ def according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     speaker = speaker_right(doc, cue.end, comma if comma >= 0 else end, loose=True)
     if speaker is None:
         return None
+    first = next((w for w in doc.text[speaker.start : speaker.end].lower().split()
+                  if w not in doc.cues.determiners), "")
+    if first in doc.cues.self_words:
+        return None  # "selon moi", "según mi memoria": the writer's own view
     speaker = with_named_apposition(doc, speaker)  # "según la ministra de Exteriores, Trinidad Jiménez,"
     before = trim(doc.text, sent.start, cue.start)
     if before is not None and doc.text[before.start] in QUOTE_PAIRS:

@@ -248,6 +248,8 @@ def _speaker_like(doc: TokenDoc, speaker: Span) -> bool:
     pronoun, role, determiner or a content word (not a clitic, adverb, preposition or verb)."""
     if not doc.text[speaker.start].isalnum():
         return False
+    if doc.cues.is_adverb(doc.text[speaker.start : speaker.end]):
+        return False  # "giustamente (dice)": an adverb, no one
     c = doc.cues
     function = c.no_name_words
     for word in re.findall(r"\w[\w'\u2019\-]*", doc.text[speaker.start : speaker.end]):

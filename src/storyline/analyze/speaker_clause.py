@@ -97,7 +97,7 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     form one noun phrase (``In August, several environmental groups granted ...``), else the
     capitalised phrase :func:`subject` finds."""
     start = max(floor, doc.sentence_start(end))
-    tokens = _after_dateline(doc, _without_leading(doc, doc.tokens_in(start, end)))
+    tokens = _after_time(doc, _after_dateline(doc, _without_leading(doc, doc.tokens_in(start, end))))
     opener = doc.word(tokens[0]).lower() if tokens else ""
     if opener in doc.cues.introducers:
         # "However, after Biden was elected, Turkey ...": the subject follows the opening phrase;
@@ -126,6 +126,15 @@ def _without_leading(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple
     while tokens and (doc.word(tokens[0]) == "," or doc.word(tokens[0]).lower() in doc.cues.leading):
         tokens = tokens[1:]
     return tokens
+
+
+def _after_time(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Skip a time phrase opening the sentence up to its comma: ``Samedi soir, le porte-parole
+    ... a démenti, affirmant ...`` (a capitalised weekday is no subject)."""
+    if not tokens or doc.word(tokens[0]).lower() not in doc.cues.time_words:
+        return tokens
+    comma = next((i for i, t in enumerate(tokens[:5]) if doc.word(t) == ","), None)
+    return _without_leading(doc, tokens[comma + 1 :]) if comma is not None else tokens
 
 
 def _after_dateline(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:

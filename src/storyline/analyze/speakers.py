@@ -370,9 +370,20 @@ _NAMED_APPOSITION_RE = re.compile(
 
 
 def with_named_apposition(doc: TokenDoc, span: Span) -> Span:
-    """``la ministra de Exteriores`` followed by ``, Trinidad Jiménez,``: the span with the name."""
-    named = _NAMED_APPOSITION_RE.match(doc.text, span.end)
-    return Span(span.start, named.end(1)) if named is not None and _role_without_name(doc, span) else span
+    """``la ministra de Exteriores`` followed by ``, Trinidad Jiménez,``: the span with the name;
+    also past the role's complement (``le porte-parole | du gouvernement libyen, Moussa
+    Ibrahim,``: at most six words, no verb or cue among them)."""
+    if not _role_without_name(doc, span):
+        return span
+    comma = doc.text.find(",", span.end, span.end + 80)
+    if comma < 0:
+        return span
+    between = doc.text[span.end : comma].split()
+    if len(between) > 6 or any(w.lower() in doc.cues.cue_forms or w.lower() in doc.cues.verbish
+                               or w.lower() in doc.cues.clause_openers for w in between):
+        return span
+    named = _NAMED_APPOSITION_RE.match(doc.text, comma)
+    return Span(span.start, named.end(1)) if named is not None else span
 
 
 def _role_without_name(doc: TokenDoc, span: Span) -> bool:

@@ -63,7 +63,8 @@ def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
         low = text[start:end].lower()
         clitic = next((c for c in cues.clitic_pronouns if low.endswith(c) and len(low) > len(c)), None)
         head_word = low[: len(low) - len(clitic)] if clitic else ""
-        if clitic is None or (head_word not in cues.cue_forms and head_word not in cues.inverted_aux):
+        if clitic is None or (head_word not in cues.cue_forms and head_word not in cues.inverted_aux
+                              and head_word not in cues.after_quote_cues):
             out.append((start, end))
             continue
         head = end - len(clitic)
