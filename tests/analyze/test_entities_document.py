@@ -112,3 +112,14 @@ def test_type_numbers_with_variant_letters_are_products_in_every_language(recogn
     found = _surfaces(spanish, recognizer(spanish, None, language="es"))
     assert ("777-200LR", "PRODUCT") in found and ("A320s", "PRODUCT") in found
     assert ("LR", "GPE") not in found and all(s != "LR" for s, _ in found)
+
+
+def test_known_organisations_win_over_place_and_person_guesses(recognizer: EntityRecognizer) -> None:
+    spanish = "Los manifestantes usaron Facebook y Twitter. La cadena Al Jazeera emite. Al llegar, habló."
+    found = _surfaces(spanish, recognizer(spanish, None, language="es"))
+    assert ("Twitter", "ORG") in found and ("Facebook", "ORG") in found and ("Al Jazeera", "ORG") in found
+    assert all(s not in ("Jazeera", "Al") for s, _ in found)  # "Al llegar" opens a sentence: no name
+    english = "He told Al Jazeera English that al-Qaeda was weak. The Twitterati cheered."
+    found = _surfaces(english, recognizer(english, None, language="en"))
+    assert ("al-Qaeda", "ORG") in found and ("Al Jazeera English", "ORG") in found  # a longer name stays
+    assert all("Twitter" != s for s, _ in found)  # whole words only

@@ -18,7 +18,7 @@ from storyline.analyze.ner_features import tokenize
 from storyline.analyze.roles import strip_title
 from storyline.model import Mention, Span
 
-__all__ = ["acronym_mentions", "fix_mention", "org_suffix_mentions", "product_codes", "weapon_mentions",
+__all__ = ["acronym_mentions", "fix_mention", "known_name_mentions", "with_known_names", "org_suffix_mentions", "product_codes", "weapon_mentions",
            "with_model_number"]
 
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
@@ -48,6 +48,34 @@ def with_model_number(text: str, mention: Mention) -> Mention:
     if _PRODUCT_CODE_RE.fullmatch(surface) or _ENDS_WITH_MODEL_NUMBER.search(surface):
         return Mention(mention.span, "PRODUCT", mention.entity)
     return mention
+
+
+_KNOWN_NAME_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
+    re.escape(n) for n in sorted(pat.KNOWN_NAMES, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def known_name_mentions(text: str) -> list[Mention]:
+    """Every occurrence of a name of ``KNOWN_NAMES`` with its type (one regular expression scan)."""
+    return [Mention(Span(*m.span()), pat.KNOWN_NAMES[m.group()]) for m in _KNOWN_NAME_RE.finditer(text)]
+
+
+def with_known_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Known names win over what they overlap ("Jazeera" PERSON → "Al Jazeera" ORG, "Twitter" GPE
+    → ORG), but a longer mention holding one stays ("Al Jazeera English")."""
+    known = known_name_mentions(text)
+    if not known:
+        return mentions
+    out: list[Mention] = []
+    taken: list[Mention] = []
+    for k in known:
+        holders = [m for m in mentions if m.span.start <= k.span.start and k.span.end <= m.span.end
+                   and m.span != k.span]
+        if not holders:
+            taken.append(k)
+    for m in mentions:
+        if not any(m.span.start < k.span.end and k.span.start < m.span.end for k in taken):
+            out.append(m)
+    return sorted(out + taken, key=lambda m: m.span.start)
 
 
 def product_codes(text: str) -> list[Mention]:

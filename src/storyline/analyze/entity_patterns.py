@@ -122,3 +122,20 @@ NON_NAME_WORDS = frozenset(
     june july august september october november december read more follow share
     """.split()
 )
+
+#: Organisations the news names every day whose names a tagger reads as places or people ("en
+#: Twitter" looks like "en Túnez"; "Al Jazeera" loses its article "Al", a Spanish function word).
+#: Written for this project (no licence-compatible offline list of organisations is at hand;
+#: Wikidata would be the source): social networks, news agencies and broadcasters, newspapers
+#: whose names open with an article, and groups spelt with the Arabic article. Matched with their
+#: capitals, as whole words; see :func:`storyline.analyze.entity_pattern_rules.known_name_mentions`.
+KNOWN_NAMES: dict[str, str] = {name: "ORG" for name in (
+    "Twitter", "Facebook", "YouTube", "Youtube", "Instagram", "WhatsApp", "Google", "Wikipedia",
+    "WikiLeaks", "Wikileaks", "Reuters", "Associated Press", "Agence France-Presse", "Europa Press",
+    "Bloomberg", "Al Jazeera", "Al-Jazeera", "Al Jazira", "Al-Jazira", "Al Yazira", "Al-Yazira",
+    "Al Arabiya", "Al-Arabiya", "Al Qaeda", "Al-Qaeda", "al Qaeda", "al-Qaeda", "Al Qaida",
+    "Al-Qaida", "al-Qaida", "Al Qaïda", "Al-Qaïda", "al-Qaïda", "Al Kaida", "Al-Kaida",
+    "Al Shabaab", "Al-Shabaab", "Al Ahram", "Al-Ahram", "Hezbollah", "Hizbollah", "Hizbolá",
+    "El País", "El Mundo", "Le Monde", "Le Figaro", "La Repubblica", "Corriere della Sera",
+    "La Stampa", "Der Spiegel", "The Guardian", "The New York Times", "The Washington Post",
+)}

@@ -40,7 +40,8 @@ from collections.abc import Sequence
 
 from storyline.analyze import entity_patterns as pat
 from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mention, org_suffix_mentions,
-                                                    product_codes, weapon_mentions, with_model_number)
+                                                    product_codes, weapon_mentions, with_known_names,
+                                                    with_model_number)
 from storyline.analyze.ner_document import document_rules
 from storyline.analyze.ner_features import ml_tokenize, org_adjective
 from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
@@ -94,7 +95,7 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     for mention in kept:
         if not out or mention.span.start >= out[-1].span.end:
             out.append(mention)
-    return consistent_types(text, document_rules(text, out, lex))
+    return consistent_types(text, document_rules(text, with_known_names(text, out), lex))
 
 
 #: Types a document-level vote may change (the rest come from rules, not the model's guess).
