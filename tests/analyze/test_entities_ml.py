@@ -166,3 +166,11 @@ def test_entities_ml_a_full_name_after_an_office_and_a_comma_is_a_person(
         recognizer: EntityRecognizer, text: str, language: str, name: str) -> None:
     assert _found(recognizer, text, language).get(name) == "PERSON"
 
+
+
+def test_entities_ml_a_name_after_an_office_is_a_person_in_the_whole_report(recognizer: EntityRecognizer) -> None:
+    text = ("La Libia è governata dal Colonnello Gheddafi. L'Occidente collabora con Gheddafi. "
+            "Perché? Gheddafi gode dei vantaggi. Gheddafi parla a Tripoli.")
+    found = [(m.span.text_in(text), m.type) for m in recognizer(text, None, language="it")]
+    assert [k for s, k in found if s == "Gheddafi"] == ["PERSON"] * 4
+    assert ("Tripoli", "GPE") in found and ("Libia", "GPE") in found  # places keep their type

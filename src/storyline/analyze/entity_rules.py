@@ -95,19 +95,22 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     for mention in kept:
         if not out or mention.span.start >= out[-1].span.end:
             out.append(mention)
-    return consistent_types(text, document_rules(text, with_known_names(text, out), lex))
+    return consistent_types(text, document_rules(text, with_known_names(text, out), lex), pack_rules.cued)
 
 
 #: Types a document-level vote may change (the rest come from rules, not the model's guess).
 _VOTED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 
 
-def consistent_types(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Rule 5: one type per name in a report. A lone word that ends a multi-word PERSON of the
+def consistent_types(text: str, mentions: list[Mention], cued: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+    """Rule 5: one type per name in a report. A name the report puts right after an office or
+    honorific somewhere (``cued``: "il colonnello Muammar Gheddafi") is a person everywhere in it,
+    whatever the model guessed elsewhere; a lone word that ends a multi-word PERSON of the
     report is that person ("Kadhafi" after "Mouammar Kadhafi"); otherwise each name takes its
     commonest type among its mentions (ties keep each mention's own). Cost: linear."""
     surfaces = [text[m.span.start:m.span.end] for m in mentions]
-    surnames = {s.split()[-1] for s, m in zip(surfaces, mentions) if m.type == "PERSON" and len(s.split()) > 1}
+    surnames = {s.split()[-1] for s, m in zip(surfaces, mentions)
+                if (m.type == "PERSON" or s in cued) and len(s.split()) > 1}
     votes: dict[str, Counter[str]] = {}
     for surface, mention in zip(surfaces, mentions):
         if mention.type in _VOTED:
@@ -116,7 +119,7 @@ def consistent_types(text: str, mentions: list[Mention]) -> list[Mention]:
     for surface, mention in zip(surfaces, mentions):
         kind = mention.type
         if kind in _VOTED:
-            if surface in surnames and " " not in surface and surface.lower() not in places():
+            if surface in cued or (surface in surnames and " " not in surface and surface.lower() not in places()):
                 kind = "PERSON"
             else:
                 ranked = votes[surface].most_common(2)
@@ -135,6 +138,8 @@ class _PackRules:
         self.foreign_model = foreign_model
         self.places = places()
         self._inner_caps: frozenset[str] | None = None
+        #: Names typed PERSON by an office or honorific right before them (rule 4b).
+        self.cued: set[str] = set()
 
     def fix(self, mention: Mention) -> Mention | None:
         """The mention trimmed, retyped or dropped."""
@@ -190,9 +195,9 @@ class _PackRules:
         if any(w.lower() in self.lex.org_words for w in words):
             return "ORG"
         before = self.text[max(0, start - 60):start].split()
-        if before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper():
-            return "PERSON"
-        if self._office_apposition(before, words):
+        if (before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper()) \
+                or self._office_apposition(before, words):
+            self.cued.add(" ".join(words))
             return "PERSON"
         return kind
 
