@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.quote_cues import speech_cues
+from storyline.analyze.quote_cues import FORMS_FILE, generated_lemmas, simplemma_inflections, speech_cues
 from storyline.lang import FULL, pack
 
 #: Keys every full pack must give (lists unless said otherwise).
@@ -91,3 +91,30 @@ def test_every_full_pack_marks_the_writers_own_words_and_its_as(code: str) -> No
     assert cues.self_words and cues.as_words
     assert not cues.self_words & cues.document_nouns  # "mon rapport" would read as the writer's
     assert all(" " not in w for w in cues.after_quote_cues)
+
+
+def _packs_with_forms() -> list[str]:
+    from importlib import resources  # noqa: PLC0415
+
+    root = resources.files("storyline.lang")
+    return sorted(p.name for p in root.iterdir() if p.joinpath(FORMS_FILE).is_file())
+
+
+@pytest.mark.parametrize("code", _packs_with_forms())
+def test_shipped_speech_forms_equal_what_simplemma_gives(code: str) -> None:
+    """scripts/build_speech_forms.py wrote the file from the pinned simplemma: every lemma the
+    pack expands is in it, with exactly simplemma's forms, so the finder never needs simplemma."""
+    import tomllib  # noqa: PLC0415
+    from importlib import metadata, resources  # noqa: PLC0415
+
+    shipped = tomllib.loads(resources.files("storyline.lang").joinpath(code, FORMS_FILE).read_text("utf-8"))
+    assert shipped["simplemma"] == metadata.version("simplemma")
+    lemmas = generated_lemmas(pack(code).topic("speech"))
+    assert set(shipped["forms"]) == set(lemmas), "rerun scripts/build_speech_forms.py"
+    expected = simplemma_inflections(code, lemmas)
+    assert {lemma: forms for lemma, forms in shipped["forms"].items() if forms} == expected
+
+
+def test_every_pack_that_inflects_ships_its_forms() -> None:
+    inflecting = {code for code in FULL if generated_lemmas(pack(code).topic("speech"))}
+    assert inflecting and inflecting <= set(_packs_with_forms())

@@ -21,8 +21,10 @@ form is listed by hand; separable German verbs are listed by their finite forms.
 Policies that are data too: ``pro_drop`` (a subjectless verb is said by the last person named),
 ``dialogue_dashes``, ``keep_unattributed`` (English keeps quotations with no attribution, as
 PolNeAR annotates them; the other packs drop them), pronouns marked ``self`` (the writer's own
-voice, no party's attribution). Cost: one pass over that dictionary (about 0.5 s) per language per
-process, only when the language occurs (``lru_cache``). Offices and honorifics of the pack's
+voice, no party's attribution). Cost: the inflections are precomputed by
+``scripts/build_speech_forms.py`` into each pack's ``speech_forms.toml`` (a TOML read of a few
+milliseconds per language per process, only when the language occurs, ``lru_cache``); simplemma's
+dictionary (0.5-1.5 s to load per language) is read only for a lemma the file lacks. Offices and honorifics of the pack's
 ``names.toml`` join the role nouns; its ``openers`` (capitalised, never a name) the words that
 never name a speaker.
 """
@@ -30,14 +32,17 @@ never name a speaker.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS
 from storyline.lang import FALLBACK, FULL, fold_word, pack
 
-__all__ = ["CLOSER_OF", "PRONOUNS", "QUOTE_PAIRS", "SpeechCues", "speech_cues"]
+__all__ = ["CLOSER_OF", "FORMS_FILE", "PRONOUNS", "QUOTE_PAIRS", "SpeechCues", "generated_lemmas",
+           "simplemma_inflections", "speech_cues"]
 
 
 def _low(words: Iterable[str]) -> frozenset[str]:
@@ -164,13 +169,39 @@ class SpeechCues:
         return f"SpeechCues({self.language!r})"
 
 
-def _generated(language: str, data: Mapping[str, Any]) -> dict[str, list[str]]:
-    """Simplemma's inflections of the verb lemmas (``inflect = true``, less ``no_inflect``) and
-    the copulas, in one pass over the language's dictionary."""
+def generated_lemmas(data: Mapping[str, Any]) -> frozenset[str]:
+    """The lemmas a pack has expanded: its verbs (``inflect = true``, less ``no_inflect``) and
+    its ``copula_lemmas``."""
     lemmas = set(data.get("copula_lemmas", ()))
     if data.get("inflect", False):
         lemmas |= set(data.get("verbs", {})) - set(data.get("no_inflect", ()))
-    return _inflections(language, frozenset(lemmas)) if lemmas else {}
+    return frozenset(lemmas)
+
+
+def _generated(language: str, data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The inflections of :func:`generated_lemmas`: read from the pack's shipped
+    ``speech_forms.toml`` (built by ``scripts/build_speech_forms.py``), and from simplemma's
+    dictionary only for lemmas the file lacks (a pack edited since it was built)."""
+    lemmas = generated_lemmas(data)
+    shipped = _shipped_forms(language)
+    found = {lemma: list(shipped[lemma]) for lemma in lemmas if lemma in shipped}
+    missing = lemmas - found.keys()
+    if missing:
+        found.update(simplemma_inflections(language, frozenset(missing)))
+    return {lemma: forms for lemma, forms in found.items() if forms}
+
+
+#: The file of a pack that holds its generated verb forms.
+FORMS_FILE = "speech_forms.toml"
+
+
+def _shipped_forms(language: str) -> Mapping[str, list[str]]:
+    """``[forms]`` of ``lang/<language>/speech_forms.toml`` (lemma -> forms), {} when absent.
+    Read from the pack's own folder only (an unknown or partial pack has none)."""
+    source = resources.files("storyline.lang").joinpath(language, FORMS_FILE)
+    if not source.is_file():
+        return {}
+    return tomllib.loads(source.read_text(encoding="utf-8")).get("forms", {})
 
 
 def _verb_forms(data: Mapping[str, Any], function_words: frozenset[str],
@@ -210,7 +241,7 @@ def _copula_forms(data: Mapping[str, Any], generated: Mapping[str, list[str]]) -
                      if len(f) > 1 and f not in nouns)
 
 
-def _inflections(language: str, lemmas: frozenset[str]) -> dict[str, list[str]]:
+def simplemma_inflections(language: str, lemmas: frozenset[str]) -> dict[str, list[str]]:
     """Every word simplemma's dictionary maps to one of ``lemmas``. The dictionary's raw bytes
     mapping is read where present (no decoding of its 800,000 entries: 0.3 s, not 2 s)."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
