@@ -238,13 +238,35 @@ POLICY = ("This site reserves the right to publish comments. Comments that are i
           "they appear under the article, which can take several hours at weekends.")
 
 
+#: A site's self-description: no word about the page itself, more than 40 words.
+ABOUT = ("The Harbour Gazette was founded in 1921 by the fishermen's cooperative of the old port and "
+         "has been owned by its readers ever since; it is printed six days a week in the town and its "
+         "reporters cover the islands, the coast road and the harbour council for the whole county.")
+
+
 def test_a_line_under_reports_of_one_story_on_different_days_is_furniture() -> None:
     lines = TemplateLines()
     for number, (day, paragraphs) in enumerate(FERRY_DAYS):
-        lines.observe(None, [*paragraphs, PROMPT, POLICY], day=day)
+        lines.observe(None, [*paragraphs, PROMPT, ABOUT], day=day)
         assert lines.is_template(None, PROMPT) is (number == 2)
-        assert lines.is_template(None, POLICY) is (number == 2)
+        assert lines.is_template(None, ABOUT) is (number == 2)
     assert not any(lines.is_template(None, p) for _, paragraphs in FERRY_DAYS for p in paragraphs)
+
+
+def test_a_notice_about_the_page_needs_two_reports_of_different_days() -> None:
+    lines = TemplateLines()
+    for number, (day, paragraphs) in enumerate(FERRY_DAYS[:2]):
+        lines.observe(None, [*paragraphs, POLICY, "Please enable JavaScript to view the comments."], day=day)
+        assert lines.is_template(None, POLICY) is (number == 1)
+        assert lines.is_template(None, "Please enable JavaScript to view the comments.") is (number == 1)
+    same_day = TemplateLines()
+    for _, paragraphs in FERRY_DAYS[:2]:
+        same_day.observe(None, [*paragraphs, POLICY], day="2011-03-01")
+    assert not same_day.is_template(None, POLICY)
+    one_cue = TemplateLines()
+    for day, paragraphs in FERRY_DAYS[:2]:
+        one_cue.observe(None, [*paragraphs, "The ferry company declined to comment."], day=day)
+    assert not one_cue.is_template(None, "The ferry company declined to comment.")
 
 
 def test_one_story_on_one_day_or_without_days_learns_nothing() -> None:

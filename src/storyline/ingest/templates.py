@@ -21,7 +21,9 @@ Three rules, all fed the lines of every article (keyed by :func:`line_key`):
   recur under every report of one story day after day, where the words of the reports make
   them all related; a report's own sentence is not printed again, word for word, in another
   report days later, unless that report is a version of it. This rule needs publication days
-  (a corpus of one day learns by the rule above).
+  (a corpus of one day learns by the rule above). A line holding two or more of the words pages
+  use about themselves (``cue_words`` of every furniture pack: comments, cookies, newsletter,
+  password...) needs only two such reports: a site seen twice in a corpus shows its notices twice.
 
 Lines learned by the two corpus rules are kept under the outlet key :data:`CORPUS`.
 
@@ -35,11 +37,14 @@ sketches are about 520 bytes, shared by the lines of its article.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from storyline.ingest.sketches import content_sketch, containment, key_hash, line_key, word_hashes
+from storyline.lang import FALLBACK, fold_word, pack
 from storyline.model import Article
 
 __all__ = ["CORPUS", "ArticleLines", "LineKeys", "TemplateLines", "article_lines", "candidate_keys", "line_key", "strip_templates"]
@@ -64,6 +69,9 @@ _COPY_SHARE = 0.5
 _MIN_COPY_LINES = 2
 #: The outlet key under which lines learned across the corpus are kept (and stored).
 CORPUS = "*"
+#: Cue words a line needs to be learned from two reports of different days.
+_MIN_CUES = 2
+_TOKEN = re.compile(r"\w+")
 
 
 class LineKeys(NamedTuple):
@@ -78,6 +86,8 @@ class LineKeys(NamedTuple):
     long_keys: list[str] = []
     #: Its publication day (YYYY-MM-DD), when known.
     day: str | None = None
+    #: Keys of its lines (short or long) that hold ``_MIN_CUES`` cue words about the page itself.
+    cued: list[str] = []
 
 
 class _Seen(NamedTuple):
@@ -93,10 +103,11 @@ class TemplateLines:
     """Learns each outlet's template lines, and the corpus's furniture, from the articles shown."""
 
     def __init__(self, *, min_articles: int = 3, max_lines: int = 50_000, max_total_lines: int = 500_000,
-                 min_unrelated: int = 3, max_similarity: float = 0.3, min_days: int = 3) -> None:
+                 min_unrelated: int = 3, max_similarity: float = 0.3, min_days: int = 3, min_cued_days: int = 2) -> None:
         self.min_articles = min_articles
         self.min_unrelated = min_unrelated
         self.min_days = min_days
+        self.min_cued_days = min_cued_days
         self.max_similarity = max_similarity
         self.max_lines = max_lines
         self.max_total_lines = max_total_lines
@@ -119,7 +130,7 @@ class TemplateLines:
 
     def observe_keys(self, outlet: str | None, body_key: str, keys: Iterable[str],
                      content: Iterable[tuple[str, Iterable[int]]] = (), long_keys: Iterable[str] = (),
-                     day: str | None = None) -> None:
+                     day: str | None = None, cued: Iterable[str] = ()) -> None:
         """:meth:`observe` from :func:`candidate_keys` of the article's lines (computed where the
         article is, for an engine that learns templates away from the articles)."""
         keys, content = list(keys), list(content)
@@ -127,8 +138,9 @@ class TemplateLines:
         words = content_sketch(h for key, hashes in content if not suspect(key) for h in hashes)
         lines = content_sketch(key_hash(key) for key, _ in content if not suspect(key) and key not in self._long)
         seen = _Seen(_identity(body_key, content), words, lines, day[:10] if day else None)
-        self._observe_corpus(self._unrelated, seen, keys, short=True)
-        self._observe_corpus(self._long, seen, list(long_keys), short=False)
+        cued = frozenset(cued)
+        self._observe_corpus(self._unrelated, seen, keys, short=True, cued=cued)
+        self._observe_corpus(self._long, seen, list(long_keys), short=False, cued=cued)
         if outlet:
             self._observe_outlet(outlet, body_key, keys)
 
@@ -154,10 +166,12 @@ class TemplateLines:
         corpus, own = self.templates_.get(CORPUS, set()), self.templates_.get(outlet or "", set())
         return lambda key: key in self._unrelated or key in corpus or key in own
 
-    def _observe_corpus(self, pools: dict[str, list[_Seen]], seen: _Seen, keys: list[str], *, short: bool) -> None:
+    def _observe_corpus(self, pools: dict[str, list[_Seen]], seen: _Seen, keys: list[str], *, short: bool,
+                        cued: frozenset[str]) -> None:
         """Keep, per line, the last ``_POOL`` bodies it was seen in; the line is furniture once
-        ``min_unrelated`` of them are pairwise unrelated (short lines), or ``min_days`` of them are
-        of pairwise different days and not copies (the newest one among them)."""
+        ``min_unrelated`` of them are pairwise unrelated (short lines), or ``min_days`` of them
+        (``min_cued_days`` for a cued line) are of pairwise different days and not copies (the
+        newest one among them)."""
         corpus = self.templates_[CORPUS]
         for key in keys:
             if key in corpus:
@@ -168,8 +182,9 @@ class TemplateLines:
             pool.append(seen)
             if len(pool) > _POOL:
                 del pool[0]
+            days = self.min_cued_days if key in cued else self.min_days
             if (short and self._chosen(pool, self.min_unrelated, self._is_related, dated=False)) \
-                    or self._chosen(pool, self.min_days, self._is_copy, dated=True):
+                    or self._chosen(pool, days, self._is_copy, dated=True):
                 corpus.add(key)
                 del pools[key]
         if len(pools) > self.max_lines:
@@ -285,4 +300,17 @@ def candidate_keys(lines: list[str], *, day: str | None = None) -> LineKeys:
     long_keys = {key for _, key, words in keyed if _MAX_TEMPLATE_WORDS < words <= _MAX_DATED_WORDS}
     long_lines = [(line, key) for line, key, words in keyed if words >= _MIN_CONTENT_WORDS]
     content = tuple((key, word_hashes(line)) for line, key in long_lines[:_MAX_CONTENT_LINES])
-    return LineKeys(line_key(max(lines, key=len)), sorted(keys), content, sorted(long_keys), day)
+    cued = {key for line, key, words in keyed if words <= _MAX_DATED_WORDS and _is_cued(line)}
+    return LineKeys(line_key(max(lines, key=len)), sorted(keys), content, sorted(long_keys), day, sorted(cued))
+
+
+def _is_cued(line: str) -> bool:
+    """Whether a line holds ``_MIN_CUES`` distinct cue words of any language."""
+    cues = _cue_words()
+    return len({word for word in map(fold_word, _TOKEN.findall(line)) if word in cues}) >= _MIN_CUES
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Words pages use about themselves, in every language (furniture.toml ``cue_words``)."""
+    return frozenset(fold_word(word) for word in pack(FALLBACK).get("furniture", "cue_words", []))
