@@ -18,7 +18,7 @@ from storyline.analyze.ner_features import tokenize
 from storyline.analyze.roles import strip_title
 from storyline.model import Mention, Span
 
-__all__ = ["acronym_mentions", "fix_mention", "known_name_mentions", "with_known_names", "org_suffix_mentions", "product_codes", "weapon_mentions",
+__all__ = ["acronym_mentions", "fix_mention", "known_name", "with_known_names", "org_suffix_mentions", "product_codes", "weapon_mentions",
            "with_model_number"]
 
 _ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
@@ -33,7 +33,7 @@ _MODEL_NUMBER_AFTER = re.compile(r" (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\
 _ENDS_WITH_MODEL_NUMBER = re.compile(r"[^\W\d_]{2,} (?:[A-Z]?\d{3}(?:-\d{1,3}[A-Z]{0,3})?|[A-Z]\d{2,3})$")
 #: "A380", "A320s", and a type number with its variant letters ("777-200LR", "747-400ER"; a bare
 #: "737-800" may be a range and is left to the maker's-name rule).
-_PRODUCT_CODE_RE = re.compile(r"\b[A-Z]\d{3}(?:-\d{1,3})?s?\b|\b[1-9]\d{2}-\d{3}[A-Z]{1,3}s?\b")
+_PRODUCT_CODE_RE = re.compile(r"\b(?:[A-Z]\d{3}(?:-\d{1,3})?s?|[1-9]\d{2}-\d{3}[A-Z]{1,3}s?)\b")
 
 
 def with_model_number(text: str, mention: Mention) -> Mention:
@@ -50,32 +50,40 @@ def with_model_number(text: str, mention: Mention) -> Mention:
     return mention
 
 
-_KNOWN_NAME_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
-    re.escape(n) for n in sorted(pat.KNOWN_NAMES, key=len, reverse=True)) + r")(?![\w-])")
+#: Known names by their last word ("Jazeera" → "Al Jazeera", "Al-Jazeera").
+_KNOWN_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _name in sorted(pat.KNOWN_NAMES, key=len, reverse=True):
+    _last = re.split(r"[ -]", _name)[-1]
+    _KNOWN_BY_LAST[_last] = (*_KNOWN_BY_LAST.get(_last, ()), _name)
 
 
-def known_name_mentions(text: str) -> list[Mention]:
-    """Every occurrence of a name of ``KNOWN_NAMES`` with its type (one regular expression scan)."""
-    return [Mention(Span(*m.span()), pat.KNOWN_NAMES[m.group()]) for m in _KNOWN_NAME_RE.finditer(text)]
+def known_name(text: str, mention: Mention) -> Mention:
+    """The mention as a known name ending where it ends, with that name's type ("Jazeera" PERSON
+    → "Al Jazeera" ORG, "Twitter" GPE → ORG), or itself. A dictionary lookup per mention: names
+    the model did not tag at all are not looked for."""
+    end = mention.span.end
+    last = text[max(mention.span.start, end - 40):end]
+    last = re.split(r"[ -]", last)[-1]
+    for name in _KNOWN_BY_LAST.get(last, ()):
+        start = end - len(name)
+        if start >= 0 and text.startswith(name, start) and (start == 0 or not (text[start - 1].isalnum()
+                                                                                 or text[start - 1] == "-")):
+            if start > mention.span.start:  # the mention holds more than the name ("Página de Twitter")
+                return mention
+            return Mention(Span(start, end), pat.KNOWN_NAMES[name], mention.entity)
+    return mention
 
 
 def with_known_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Known names win over what they overlap ("Jazeera" PERSON → "Al Jazeera" ORG, "Twitter" GPE
-    → ORG), but a longer mention holding one stays ("Al Jazeera English")."""
-    known = known_name_mentions(text)
-    if not known:
-        return mentions
+    """:func:`known_name` over non-overlapping mentions in text order; a mention the longer name
+    now covers is dropped ("Al" before "Jazeera")."""
     out: list[Mention] = []
-    taken: list[Mention] = []
-    for k in known:
-        holders = [m for m in mentions if m.span.start <= k.span.start and k.span.end <= m.span.end
-                   and m.span != k.span]
-        if not holders:
-            taken.append(k)
-    for m in mentions:
-        if not any(m.span.start < k.span.end and k.span.start < m.span.end for k in taken):
-            out.append(m)
-    return sorted(out + taken, key=lambda m: m.span.start)
+    for mention in mentions:
+        fixed = known_name(text, mention)
+        while out and out[-1].span.end > fixed.span.start:
+            out.pop()
+        out.append(fixed)
+    return out
 
 
 def product_codes(text: str) -> list[Mention]:

@@ -128,7 +128,8 @@ NON_NAME_WORDS = frozenset(
 #: Written for this project (no licence-compatible offline list of organisations is at hand;
 #: Wikidata would be the source): social networks, news agencies and broadcasters, newspapers
 #: whose names open with an article, and groups spelt with the Arabic article. Matched with their
-#: capitals, as whole words; see :func:`storyline.analyze.entity_pattern_rules.known_name_mentions`.
+#: capitals where the model tagged their last word; see
+#: :func:`storyline.analyze.entity_pattern_rules.known_name`.
 KNOWN_NAMES: dict[str, str] = {name: "ORG" for name in (
     "Twitter", "Facebook", "YouTube", "Youtube", "Instagram", "WhatsApp", "Google", "Wikipedia",
     "WikiLeaks", "Wikileaks", "Reuters", "Associated Press", "Agence France-Presse", "Europa Press",

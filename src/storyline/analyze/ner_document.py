@@ -69,7 +69,7 @@ def strip_possessive(text: str, mention: Mention, lex: NameLexicon) -> Mention:
 
 def split_coordinations(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
     """Rule 2: "A and B" as two mentions when A or B stands alone elsewhere in the report."""
-    if not lex.conjunctions:
+    if not lex.conjunctions or not any(text.count(" ", m.span.start, m.span.end) >= 2 for m in mentions):
         return list(mentions)
     alone: dict[str, str] = {text[m.span.start:m.span.end]: m.type for m in mentions}
     gazetteer = places()
