@@ -38,6 +38,13 @@ BODY = ("Las fuerzas leales a Gadafi bombardearon este lunes el puerto de Misrat
     ([BODY, "El acuerdo con Telefónica S.A. se firmará en marzo"], None),
     ([BODY, "© HERALDO DE ARAGON EDITORA, S.L.U.Teléfono 976 765 000 / - Pº. Independencia, 29, 50001 Zaragoza - "
             "CIF: B99288763 - Inscrita en el Registro Mercantil de Zaragoza"], ("HERALDO DE ARAGON EDITORA", "copyright")),
+    ([BODY, "Suivez Le Monde"], ("Le Monde", "name")),
+    ([BODY, "Webs de PRISA"], ("PRISA", "name")),
+    ([BODY, "Les sites du Groupe Figaro"], ("Groupe Figaro", "name")),
+    (["(Nouvelobs.com avec AFP)", BODY, "Les sites du Groupe Figaro"], ("nouvelobs.com", "credit")),
+    ([BODY, "Suivez-nous sur Twitter"], None),
+    ([BODY, "Otros sitios de la editora"], None),
+    ([BODY, "Suivez l'actualité en direct"], None),
 ])
 def test_outlet_of(lines: list[str], expected: tuple[str, str] | None) -> None:
     assert outlet_of(lines) == expected

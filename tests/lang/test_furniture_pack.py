@@ -52,3 +52,18 @@ def test_legal_forms_are_case_sensitive_patterns_of_a_legal_form(code: str) -> N
         compiled = re.compile(f"^(?:{form})$")
         assert not compiled.match(""), f"{code}: {form!r} matches an empty line"
         assert not compiled.match("de") and not compiled.match("la"), f"{code}: {form!r} matches a function word"
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_site_name_patterns_name_the_site(code: str) -> None:
+    for pattern in pack(code).get("furniture", "site_names", []):
+        compiled = re.compile(f"^(?:{pattern})$", re.IGNORECASE)
+        assert "name" in compiled.groupindex, f"{code}: {pattern!r} has no group 'name'"
+        assert not compiled.match(""), f"{code}: {pattern!r} matches an empty line"
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_cue_words_are_single_lowercase_words(code: str) -> None:
+    cues = pack(code).get("furniture", "cue_words", [])
+    assert len(cues) >= 10
+    assert all(word == word.lower() and word.isalpha() for word in cues)

@@ -9,7 +9,8 @@ that no language owns (markup, code) stay in :mod:`storyline.ingest.boilerplate_
 Keys of the topic: the reasons a line is dropped (:data:`REASONS`), ``block_markers`` (lines that
 open a block of related headlines), and the words ingest/outlet.py reads (``agency_joiners``,
 ``and_words``, ``byline_words``; ``legal_forms``, case-sensitive patterns of companies' legal
-forms). Cost: one TOML parse per pack and one regex compile per reason,
+forms; ``site_names``, whole-line patterns of a line naming its site, the name in group ``name``),
+and ``cue_words``, words a page uses about itself (read by ingest/templates.py). Cost: one TOML parse per pack and one regex compile per reason,
 once per process.
 """
 
@@ -24,7 +25,8 @@ from storyline.lang import FALLBACK, pack
 #: The keys of furniture.toml that list lines dropped wherever they stand, by reason.
 REASONS = ("share", "follow", "comments", "account", "counters", "interface")
 #: Every key a full pack's furniture.toml must have.
-REQUIRED = (*REASONS, "block_markers", "agency_joiners", "and_words", "byline_words", "legal_forms")
+REQUIRED = (*REASONS, "block_markers", "agency_joiners", "and_words", "byline_words", "legal_forms", "site_names",
+            "cue_words")
 
 TOPIC = "furniture"
 

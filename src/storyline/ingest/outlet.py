@@ -14,6 +14,8 @@ the outlet, with where it came from:
   restringirá...", "Avec un compte LePoint.fr :") → the domain;
 - ``credit``: an outlet crediting agencies ("Le Monde avec AFP et Reuters", "(Nouvelobs.com avec
   AFP)", "Par L'Obs avec AFP") → the outlet;
+- ``name``: a line of the site naming itself or its group ("Suivez Le Monde", "Webs de PRISA",
+  "Les sites du Groupe Figaro"; patterns of furniture.toml ``site_names``) → the capitalised name;
 - ``publisher``: a line that is only a company's name and its legal form ("DISPLAY CONNECTORS,
   SL.", "RCS MediaGroup S.p.A.", "… — GEDI Gruppo Editoriale S.p.A.") → the company, as written;
 - ``agency``: an agency's dateline or byline in the opening ("EL CAIRO (Reuters) -", "(ANSA) –
@@ -35,12 +37,15 @@ from functools import lru_cache
 from storyline.ingest import boilerplate_patterns as bp
 from storyline.ingest import furniture
 from storyline.ingest.titles import DOMAIN
+from storyline.lang import FALLBACK, fold_word, pack
 
 #: Lines longer than this are text, not site, credit or copyright lines.
 _MAX_LINE_WORDS = 16
 #: Paragraphs of the opening searched for an agency's dateline.
 _OPENING_LINES = 4
-_ORIGINS = ("site", "copyright", "notice", "credit", "publisher", "agency")
+_ORIGINS = ("site", "copyright", "notice", "credit", "name", "publisher", "agency")
+#: A site's or group's name in a line naming it: at most this many words.
+_MAX_NAME_WORDS = 4
 #: A footer line naming the publisher may go on with its address and tax number: up to this long.
 _MAX_PUBLISHER_LINE_WORDS = 30
 #: A company's name before its legal form: at most this many words.
@@ -67,7 +72,7 @@ def outlet_of(lines: list[str], notices: list[str] | None = None) -> tuple[str, 
     found: dict[str, str] = {}
     short = [line for line in lines if len(line.split()) <= _MAX_LINE_WORDS]
     for line in short:
-        for origin, name in ((o, _READERS[o](line)) for o in ("site", "copyright", "credit")):
+        for origin, name in ((o, _READERS[o](line)) for o in ("site", "copyright", "credit", "name")):
             if name and origin not in found:
                 found[origin] = name
     publisher = (_publisher(line) for line in lines if len(line.split()) <= _MAX_PUBLISHER_LINE_WORDS)
@@ -150,7 +155,17 @@ def _publisher(line: str) -> str | None:
     return None
 
 
-_READERS = {"site": _site, "copyright": _copyright, "credit": _credit, "publisher": _publisher}
+def _site_name(line: str) -> str | None:
+    for pattern in _site_name_patterns():
+        match = pattern.match(line)
+        name = match.group("name").strip(" .-") if match else ""
+        words = name.split()
+        if name[:1].isupper() and len(words) <= _MAX_NAME_WORDS and not all(fold_word(w) in _stop() for w in words):
+            return name
+    return None
+
+
+_READERS = {"site": _site, "copyright": _copyright, "credit": _credit, "name": _site_name, "publisher": _publisher}
 
 
 def _agencies() -> str:
@@ -168,6 +183,17 @@ def _credit_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"^\(?\s*(?:(?:{_words('byline_words')})\s+)?(?P<name>[A-ZÀ-Þ][^()\d]{{1,40}}?)\s+(?:{_words('agency_joiners')})\s+"
         rf"{agency}(?:\s*(?:,|{_words('and_words')})\s*{agency})*\s*\)?(?:\s|$)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _site_name_patterns() -> tuple[re.Pattern[str], ...]:
+    """One whole-line pattern per furniture.toml ``site_names`` entry (each has a group ``name``)."""
+    return tuple(re.compile(f"^(?:{p})$", re.IGNORECASE) for p in furniture.patterns("site_names"))
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    return pack(FALLBACK).words("words", "function_words")
 
 
 @lru_cache(maxsize=1)
