@@ -307,3 +307,14 @@ def test_the_engine_learns_dated_furniture_from_published_dates(tmp_path: Path) 
     assert all(POLICY not in article.text and article.text for article in store.articles())
     assert line_key(POLICY) in store.templates()[CORPUS]
     store.close()
+
+
+def test_full_counters_forget_single_sightings_before_a_line_seen_twice() -> None:
+    lines = TemplateLines(max_lines=40)
+    for story in UNRELATED[:2]:
+        lines.observe(None, [story, PROMPT])
+    for number in range(200):
+        lines.observe(None, [f"{UNRELATED[3]} Item {number}.", f"Unique line number {number} of the day."])
+        assert len(lines._unrelated) <= 41
+    lines.observe(None, [UNRELATED[2], PROMPT])
+    assert lines.is_template(None, PROMPT)

@@ -30,7 +30,8 @@ Lines learned by the two corpus rules are kept under the outlet key :data:`CORPU
 Cost per article: one hash per line and word; per line at most ``2 · (_POOL - 1)`` sketch
 comparisons (64 hashes each, cached per pair of bodies) until the line is decided. Memory is
 bounded: per outlet and in each corpus counter at most ``max_lines`` candidate lines, across all
-outlets ``max_total_lines``; lines seen in only one article are forgotten first. A body's two
+outlets ``max_total_lines``; when a counter is full a quarter of it is forgotten at once (lines seen
+in only one article first, then the oldest), so the scan costs O(1) per line amortised. A body's two
 sketches are about 520 bytes, shared by the lines of its article.
 """
 
@@ -40,6 +41,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import islice
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -155,10 +157,10 @@ class TemplateLines:
                 if len(bodies) >= self.min_articles:
                     self.templates_[outlet].add(key)
         if len(seen) > self.max_lines:
-            self._total -= _forget_rare(seen)
+            self._total -= _forget(seen, self.max_lines * 3 // 4)
         if self._total > self.max_total_lines:
             for counts in self._bodies.values():
-                self._total -= _forget_rare(counts)
+                self._total -= _forget(counts, len(counts) * 3 // 4)
 
     def suspect_keys(self, outlet: str | None) -> Callable[[str], bool]:
         """What to leave out of an article's sketch: lines earlier articles have shown (what this
@@ -188,7 +190,7 @@ class TemplateLines:
                 corpus.add(key)
                 del pools[key]
         if len(pools) > self.max_lines:
-            _forget_rare(pools)
+            _forget(pools, self.max_lines * 3 // 4)
         if len(self._related) > _MAX_PAIRS:
             self._related.clear()
 
@@ -275,12 +277,19 @@ def strip_templates(article: Article, is_template: Callable[[str], bool]) -> Art
     return dataclasses.replace(article, text="\n\n".join(kept), title=title, meta=meta)
 
 
-def _forget_rare(seen: dict[str, set[str]] | dict[str, list[_Seen]]) -> int:
-    """Forget the lines seen in one article only; how many were forgotten."""
-    rare = [k for k, bodies in seen.items() if len(bodies) <= 1]
-    for key in rare:
+def _forget(seen: dict[str, set[str]] | dict[str, list[_Seen]], keep: int) -> int:
+    """Forget lines until at most ``keep`` remain: those seen in one article only first, then the
+    oldest; how many were forgotten. Shrinking to a quarter below the limit makes the scan happen
+    once per ``max_lines / 4`` new lines (amortised constant cost per line)."""
+    excess = len(seen) - keep
+    if excess <= 0:
+        return 0
+    rare = [key for key, bodies in seen.items() if len(bodies) <= 1][:excess]
+    gone = set(rare)
+    oldest = [key for key in islice(seen, excess + len(rare)) if key not in gone][: excess - len(rare)]
+    for key in (*rare, *oldest):
         del seen[key]
-    return len(rare)
+    return len(rare) + len(oldest)
 
 
 def _identity(body_key: str, content: list[tuple[str, Iterable[int]]]) -> str:
