@@ -135,3 +135,15 @@ def test_known_organisations_win_over_place_and_person_guesses(recognizer: Entit
     found = _surfaces(english, recognizer(english, None, language="en"))
     assert ("Al Jazeera English", "ORG") in found  # a longer name stays
     assert all("Twitter" != s for s, _ in found)  # whole words only
+
+
+def test_no_surname_from_a_name_with_a_lowercase_link_and_no_cue_from_a_headline(recognizer: EntityRecognizer) -> None:
+    it = lexicon("it")
+    text = "Le forze di Gheddafi da Bengasi avanzano. Bengasi resiste."
+    mentions = [_at(text, "Gheddafi da Bengasi", "PERSON"), _at(text, "Bengasi", "GPE", 1)]
+    assert ("Bengasi", "PERSON") not in _surfaces(text, propagate(text, mentions, it))
+    headline = "Comandante Cnt: Mutassim ucciso.\nIl Cnt conferma la morte. Le forze del Cnt avanzano."
+    found = _surfaces(headline, recognizer(headline, None, language="it"))
+    # the headline's office of a body does not make the body a person in the whole report
+    assert [kind for s, kind in found if s == "Cnt"][1:] and \
+        all(kind != "PERSON" for s, kind in found[2:] if s == "Cnt")

@@ -195,8 +195,12 @@ class _PackRules:
         if any(w.lower() in self.lex.org_words for w in words):
             return "ORG"
         before = self.text[max(0, start - 60):start].split()
-        if (before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper()) \
-                or self._office_apposition(before, words):
+        if before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper():
+            title_at = self.text.rfind(before[-1], 0, start)
+            if len(words) > 1 or not _opens_sentence(self.text, title_at):
+                self.cued.add(" ".join(words))  # not a headline's "Comandante Cnt:" (the office of a body)
+            return "PERSON"
+        if self._office_apposition(before, words):
             self.cued.add(" ".join(words))
             return "PERSON"
         return kind

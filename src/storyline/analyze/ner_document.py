@@ -12,7 +12,7 @@ one code path for every language (words from the report's language pack):
    a spaced dash ("San Jose - Cisco"). The conjunctions are the pack's ``names.toml``
    ``conjunctions``.
 3. **Propagation**: a capitalised name the report tags somewhere (and the surname of a person
-   named in full) is a name wherever else the report writes it with the same capitals and it
+   named in full in capitalised words, unless it is a place) is a name wherever else the report writes it with the same capitals and it
    stands alone ("Jobs resigned", "500 Apple engineers"), with the type it was given. A lone
    word that is a function word, an opener or an office of the language is never propagated
    ("May", "President"), nor a name inside a longer capitalised run.
@@ -157,7 +157,9 @@ def _report_names(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> d
             tally[surface, kind] = tally.get((surface, kind), 0) + n
         if kind == "PERSON" and " " in surface:
             words = surface.split()
-            if not lex.is_particle(words[-2]) and _propagatable(words[-1], lex):
+            # the surname of a full name of capitalised words ("Gheddafi da Bengasi" has none)
+            if all(w[:1].isupper() for w in words) and _propagatable(words[-1], lex) \
+                    and words[-1].lower() not in places():
                 tally[words[-1], kind] = tally.get((words[-1], kind), 0) + n
     best: dict[str, tuple[int, str]] = {}
     for (surface, kind), n in sorted(tally.items()):
