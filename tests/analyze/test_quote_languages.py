@@ -368,3 +368,27 @@ def test_time_openers_adverbs_and_after_quote_verbs_leave_the_speaker_named(
 )
 def test_the_writers_own_view_and_ambiguous_verbs_attribute_nothing(language: str, text: str) -> None:
     assert find_quotes(text, language=language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [("fr", "Une expression que ne reprend pas l'Elysée, qui évoque seulement un entretien entre les deux.",
+      "Elysée"),
+     ("es", "El presidente de Estados Unidos, Barack Obama, quien ha declarado que apoya el plan, llegó ayer.",
+      "Barack Obama"),
+     ("it", "Ma il segretario Alfano usa toni duri contro il fuoco amico: \"Nel partito basta interviste e liti\".",
+      "Alfano")],
+)
+def test_relative_pronouns_and_a_colon_after_a_named_subject_name_the_speaker(
+        language: str, text: str, named: str) -> None:
+    assert _only(text, language).speaker_entity == named
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("it", "Secondo quanto si è appreso, un altro aereo dell'Aeronautica italiana si trova a Malta."),
+     ("it", "Interessante il titolo del quotidiano di oggi: \"L'ambasciata è un normale complesso di uffici\"."),
+     ("it", "Coronavirus, il virologo Silvestri: \"Basta fare i catastrofisti e allarmare tutti\".")],
+)
+def test_no_source_named_no_speaker(language: str, text: str) -> None:
+    assert all(q.speaker_entity is None for q in find_quotes(text, language=language))

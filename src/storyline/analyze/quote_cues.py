@@ -55,6 +55,7 @@ class SpeechCues:
     def __init__(self, language: str, data: Mapping[str, Any], names: Mapping[str, Any],
                  function_words: frozenset[str]) -> None:
         self.language = language
+        self.function_words = function_words
         self.pro_drop: bool = bool(data.get("pro_drop", False))
         self.dialogue_dashes: bool = bool(data.get("dialogue_dashes", False))
         self.impersonal = _low(data.get("impersonal", ()))

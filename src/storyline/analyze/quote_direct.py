@@ -20,8 +20,9 @@ from storyline.analyze.quote_subjects import after_preposition, subject_after_ph
 from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
 from storyline.analyze.quote_sources import Found
 from storyline.analyze.speaker_names import common_word
-from storyline.analyze.speaker_clause import speaker_before
+from storyline.analyze.speaker_clause import sentence_subject, speaker_before
 from storyline.analyze.speakers import TokenDoc, clause_end, speaker_right, trim
+from storyline.lang import fold_word
 from storyline.model import Span
 
 __all__ = ["direct_quotes", "near"]
@@ -40,7 +41,8 @@ def direct_quotes(doc: TokenDoc, min_words: int) -> list[Found]:
         (not ends_sentence and _attribute_after(doc, closer.end, quote)) \
             or _attribute_before(doc, opener.start, quote) \
             or _anaphoric_after(doc, closer.end, quote) \
-            or _name_colon_before(doc, opener.start, quote)
+            or _name_colon_before(doc, opener.start, quote) \
+            or _subject_colon_before(doc, opener.start, quote)
         if quote.cue is None and found and _interrupted(doc.text, pairs, index):
             previous = found[-1]
             quote.speaker, quote.cue = previous.speaker, previous.cue
@@ -171,6 +173,43 @@ def _name_colon_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
     colon = doc.text.rindex(":", match.start(), pos)
     quote.speaker, quote.cue = Span(match.start(1), match.end(1)), Span(colon, colon + 1)
     return True
+
+
+def _subject_colon_before(doc: TokenDoc, pos: int, quote: Found) -> bool:
+    """``Ma il segretario Alfano usa toni duri contro il fuoco amico: «...»``: a sentence with no
+    cue ends in a colon right before the opener; its subject, a name, is the speaker and the
+    colon the cue (a common noun or pronoun subject is not taken: ``The list includes: "``)."""
+    colon = doc.text[max(0, pos - 3) : pos].rstrip()
+    if not colon.endswith(":"):
+        return False
+    at = doc.text.rindex(":", max(0, pos - 3), pos)
+    start = doc.sentence_start(at)
+    if "\n" in doc.text[start:at] or any(doc.word(t).lower() in doc.cues.cue_forms for t in doc.tokens_in(start, at)):
+        return False
+    speaker = sentence_subject(doc, start, at)
+    if speaker is None or len(doc.tokens_in(speaker.end, at)) > 8 or "," in doc.text[start:at]:
+        return False  # "Coronavirus, il virologo Silvestri:", "Grecia, Papandreu a premier:": a topic first
+    opening = doc.tokens_in(start, speaker.start)
+    if len(opening) > 2 or any(doc.word(t).lower() not in doc.cues.leading and fold_word(doc.word(t))
+                               not in doc.cues.function_words for t in opening):
+        return False  # "Alla vigilia della riapertura Berlusconi": an opening phrase, unsure whose
+    words = doc.text[speaker.start : speaker.end].split()
+    names = [w for w in words if _name_word(doc, w)]
+    if not names or any(w.lower() in doc.cues.document_nouns or w.lower() in doc.cues.pronouns for w in words):
+        return False  # "Interessante ...:", "Risposta:", "The list includes:": no one named
+    quote.speaker, quote.cue = speaker, Span(at, at + 1)
+    return True
+
+
+def _name_word(doc: TokenDoc, word: str) -> bool:
+    """A capitalised word that is no function, time or ordinary word of the language (simplemma's
+    lexicon: ``Interessante``, ``Changement`` are ordinary words; ``Alfano`` is not)."""
+    c = doc.cues
+    word = re.split(r"['\u2019]", word)[-1] or word  # "L'objectif", "D'altronde": the word after the elision
+    low = word.lower()
+    return (word[:1].isupper() and low not in c.never_names and low not in c.no_name_words
+            and low not in c.time_words and low not in c.determiners and fold_word(word) not in c.function_words
+            and not common_word(c.language, word.strip(".,")))
 
 
 def _inversion_gap(doc: TokenDoc, token: tuple[int, int]) -> bool:

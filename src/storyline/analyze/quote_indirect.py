@@ -334,6 +334,14 @@ def _noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
     last = words[-1]
     if last[0].isdigit() or last.endswith(("'s", "\u2019s")):
         return True  # "the 9/11 attacks", "Editor's note", "Oz's show"
+    # a name with its apposition ("Tewfik Okacha, présentateur proche de l'ancien régime") or an
+    # apposition with its name ("il viceministro libico, Khaled Kaaim"): either part may end it
+    return all(_common_end(doc, part.split(), speaker) for part in
+               doc.text[speaker.start : speaker.end].split(", ")[:2] if part.split())
+
+
+def _common_end(doc: TokenDoc, words: list[str], speaker: Span) -> bool:
+    last = words[-1]
     return last.islower() and last not in doc.cues.pronouns and last not in doc.cues.role_nouns \
         and not (last.endswith("s") and doc.text[speaker.start : speaker.end].count(" ") < 2)
 

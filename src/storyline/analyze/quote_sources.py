@@ -86,6 +86,8 @@ def according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
                   if w not in doc.cues.determiners), "")
     if first in doc.cues.self_words:
         return None  # "selon moi", "según mi memoria": the writer's own view
+    if speaker.end - speaker.start == len(first) and (first in doc.cues.according_fillers or doc.cues.is_participle(first)):
+        return None  # "Secondo quanto si è appreso, ...": no source named
     speaker = with_named_apposition(doc, speaker)  # "según la ministra de Exteriores, Trinidad Jiménez,"
     before = trim(doc.text, sent.start, cue.start)
     if before is not None and doc.text[before.start] in QUOTE_PAIRS:

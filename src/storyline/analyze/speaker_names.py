@@ -124,8 +124,12 @@ class SpeakerResolver:
         head, _, apposition = text.partition(", ")
         words = [part for w in head.split() for part in _unelided(self.cues, w.strip(","))]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
-            if self.cues.pronouns[words[0].lower()][0] == "p" and not self._after_name(span.start):
-                return None  # "ceux qui ont réclamé", "la légende ... qui affirme": no person before
+            if self.cues.pronouns[words[0].lower()][0] == "p":
+                if not self._after_name(span.start):
+                    return None  # "ceux qui ont réclamé", "la légende ... qui affirme": no person before
+                named = self._antecedent(span.start)
+                if named is not None:
+                    return named  # "l'Elysée, qui évoque", "Barack Obama, quien ha declarado"
             return self._pronoun(words[0].lower(), anchor)
         indefinite = bool(words) and words[0].lower() in self.cues.indefinites
         bare = not words or words[0].lower() not in self.cues.determiners
@@ -192,8 +196,27 @@ class SpeakerResolver:
         ministre, qui``): the word before it, past a comma, is capitalised, a role noun or closes
         brackets (not ``ceux qui``, ``la légende ... qui``)."""
         before = self.text[max(0, pos - 60) : pos].rstrip().rstrip(",").split()
-        last = before[-1].strip(",;") if before else ""
+        last = _unelided(self.cues, before[-1].strip(",;"))[-1] if before else ""  # "l'Elysée, qui"
         return bool(last) and (last[:1].isupper() or last.endswith(")") or last.lower() in self.cues.role_nouns)
+
+    def _antecedent(self, pos: int) -> str | None:
+        """The name a relative pronoun at ``pos`` follows (past a comma and brackets): the run of
+        capitalised words right before it, at most four (``l'Elysée, qui`` -> ``Elysée``)."""
+        before = self.text[max(0, pos - 80) : pos].rstrip().rstrip(",").rstrip()
+        before = re.sub(r"\s*\([^()]{0,30}\)$", "", before)  # "la Federación (FIDH), que"
+        run: list[str] = []
+        for word in reversed(before.split()[-4:]):
+            if run and word.endswith((",", ";")):
+                break  # "el presidente de Estados Unidos, Barack Obama, quien"
+            parts = _unelided(self.cues, word)
+            if not parts[-1][:1].isupper() or _not_a_name(self.cues, parts[-1]) and not run:
+                break
+            run.insert(0, parts[-1])
+            if len(parts) > 1 or self.text[max(0, pos - 1)] == "(":
+                break
+        if not run or not _plausible(self.cues, " ".join(run)):
+            return None
+        return self._full_name(" ".join(run), pos)
 
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
         if self.cues.pronouns[pronoun][0] not in {"m", "f", "p"}:
@@ -284,7 +307,7 @@ def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
             start = i if first is None else first
             end = next((k for k in range(i + 1, len(words))
                         if _ends_source(cues, words[k]) and not _joins_name(cues, words, k)), len(words))
-            return _join(words[start:end]) if end - start <= 6 else None
+            return _join(words[start:end]) if end - start <= 8 else None
         if word[:1].isupper():
             first = i if first is None else first  # "A Gallup poll": a name modifying the head
         elif low in cues.role_nouns or low in cues.name_joiners or low in cues.determiners:
@@ -302,16 +325,23 @@ def _joins_name(cues: SpeechCues, words: list[str], k: int) -> bool:
     a participle before its agent (``documents obtained by the Post``, not ``publié dimanche``)."""
     low = words[k].lower()
     if cues.is_past(low) or cues.is_participle(low):
-        return k + 1 < len(words) and words[k + 1].lower() in cues.agent_prepositions
+        # a participle ends the name before a time, place or nothing ("publié mardi", "released
+        # on Tuesday"), not before its agent ("obtained by the Post") or a coordination
+        # ("parti de la liberté et de la justice": a noun of the participle's ending)
+        after = words[k + 1].lower() if k + 1 < len(words) else ""
+        return after in cues.agent_prepositions or not (
+            not after or after in cues.time_words or after in cues.determiners or after in cues.prepositions)
     if low not in cues.prepositions and low not in cues.name_joiners:
         return False
-    rest = [w for w in words[k + 1 : k + 3] if w.lower() not in cues.determiners]
-    return bool(rest) and rest[0][:1].isupper()
+    # "cadena de televisión Al Yazira", "journal en ligne Al-Manara": a name follows
+    return any(c.isupper() for w in words[k + 1 :] for c in w)  # also "al-Jezira"
 
 
 def _ends_source(cues: SpeechCues, word: str) -> bool:
     """A word no source's name runs past: a participle, preposition, verb or time word."""
     low = word.lower()
+    if low in cues.determiners or word[:1].isupper():
+        return False  # "informes de la Embajada": "la" is no verb, "Embajada" no participle
     return (cues.is_past(low) or cues.is_participle(low) or low in cues.prepositions or low in cues.verbish
             or low in cues.cue_forms or low in cues.time_words or low in cues.relatives)
 

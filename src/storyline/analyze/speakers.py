@@ -328,8 +328,9 @@ def _with_apposition(doc: TokenDoc, span: Span) -> Span:
     if brackets is not None:  # "said Rep. Jo Smith (D-Ohio), head of ...": the party is in
         span = Span(span.start, brackets.end())
     match = _APPOSITION_RE.match(doc.text, span.end)
-    if match is not None and match.group(1) and match.group(1) not in doc.cues.apposition_openers:
-        match = None
+    if match is not None and match.group(1) and (match.group(1) not in doc.cues.apposition_openers or (
+            brackets is not None and match.group(1).lower() in doc.cues.relatives)):
+        match = None  # "la Federación ... (FIDH), que agrupa a ...": a clause, not the name's apposition
     end = clause_end(doc.text, span.end + 1, span.end + 200)
     if match is None and not _role_phrase(doc, span.end) and not (
             doc.text.startswith(",", span.end) and doc.text[end : end + 1] in {"", ".", "\n"}
@@ -356,7 +357,7 @@ def _bare_apposition(doc: TokenDoc, words: list[str]) -> bool:
     first = words[0].lower()
     c = doc.cues
     if first in c.prepositions or first in c.time_words or first in c.leading or first.endswith("ly") \
-            or c.is_gerund(first) or c.is_past(first):  # "Trump, speaking to veterans, said"
+            or c.is_gerund(first) or c.is_past(first) or c.is_participle(first):  # "Trump, speaking to veterans, said"
         return False
     return not any(w.lower() in c.cue_forms or w.lower() in c.verbish or w.lower() in c.pronouns
                    or w.lower() in c.clause_openers for w in words)
