@@ -189,4 +189,4 @@ def test_a_run_killed_mid_way_and_started_again_stores_every_article_once(tmp_pa
         paths = conn.execute("select count(distinct provenance_path) from articles").fetchone()[0]
         statuses = [row[0] for row in conn.execute("select status from runs order by id")]
     assert count == distinct == paths == total
-    assert statuses == ["running", "done"]  # the killed run never finished
+    assert statuses == ["interrupted", "done"]  # the next run marks the killed run

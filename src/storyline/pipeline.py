@@ -2,12 +2,26 @@
 
 Library twin of the ``ingest`` and ``run`` commands. It prints nothing: progress goes to an
 optional callback, and the result is returned as data.
+
+Crash safety: every stage commits its output with a marker the next run checks. Ingest commits
+whole batches (content hashes make re-reading idempotent); analysis marks an article done by its
+annotation row; grouping commits state, assignments and the stories' read model in one
+transaction, stamped with the run id; reconciliation commits each story's record together with
+its articles' reconciled analysis, stamped likewise. A story whose record is missing or older
+than its read-model row is reconciled by the next run, whatever touched it; a run row left
+``running`` by a dead process is marked ``interrupted``. ``STORYLINE_KILL_AFTER=<stage>`` makes
+the process SIGKILL itself right after that stage's commit (the crash tests use it).
+
+Bounds: at most ``MAX_ERRORS_PER_FILE`` errors of one input file are listed and stored; the rest
+are counted (one more line says how many), so a file of a million bad lines costs a counter.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +47,16 @@ from storyline.store import Store
 
 #: Items a worker takes at a time: large enough to amortise pickling, small enough to stream.
 _CHUNK_SIZE = 8
+#: Errors of one input file that are listed and stored one by one; the rest are counted.
+MAX_ERRORS_PER_FILE = 100
+#: The environment variable of the fault-injection hook (see the module docstring).
+KILL_AFTER_ENV = "STORYLINE_KILL_AFTER"
+
+
+def checkpoint(stage: str) -> None:
+    """A stage has committed: die here (SIGKILL, no clean-up) when the crash tests ask for it."""
+    if os.environ.get(KILL_AFTER_ENV) == stage:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
@@ -45,10 +69,12 @@ class IngestResult:
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: errors counted but not listed (past MAX_ERRORS_PER_FILE in one file)
+    unlisted_errors: int = 0
 
     @property
     def error_count(self) -> int:
-        return len(self.errors)
+        return len(self.errors) + self.unlisted_errors
 
 
 Progress = Callable[[IngestResult, str | None], None]
@@ -75,9 +101,14 @@ def read_input_file(found: InputFile, config: IngestConfig,
     except InputError as error:
         yield error
         return
+    last = None
     try:
         for item in READERS[kind](stream, found.path, config.max_record_bytes):
+            last = item.record
             yield dataclasses.replace(item, folder=found.folder) if isinstance(item, RawItem) else item
+    except Exception as exc:  # noqa: BLE001  (a reader's own bug on hostile bytes stops this file only)
+        yield InputError(found.path, f"cannot read further: {type(exc).__name__}: {str(exc)[:200]}",
+                         None if last is None else last + 1)
     finally:
         if found.path != "-":
             stream.close()
@@ -106,19 +137,49 @@ def ingest(
     for outlet, keys in store.templates().items():
         templates.add_known(outlet, keys)
     status = "failed"
+    sampler = _ErrorSampler()
     try:
         for batch in _batches(_prepared(iter_raw_items(inputs, config), config), config.batch_size):
-            _store_batch(batch, store, templates, result, strict)
+            _store_batch(batch, store, templates, result, strict, sampler)
+            checkpoint("ingest-batch")
             result.seconds = time.perf_counter() - started
             if progress:
                 progress(result, _last_path(batch))
+        _store_unlisted(sampler, store, result)
         status = "done"
     finally:
         store.add_templates(templates.templates_)
         result.seconds = time.perf_counter() - started
+        checkpoint("ingest")
         store.finish_run(run_id, status=status, read=result.read, stored=result.stored,
                          duplicates=result.duplicates, errors=result.error_count)
     return result
+
+
+class _ErrorSampler:
+    """Lists the first MAX_ERRORS_PER_FILE errors of each file and counts the rest (memory: one
+    counter per file)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def admit(self, error: InputError) -> bool:
+        count = self.seen.get(error.path, 0) + 1
+        self.seen[error.path] = count
+        return count <= MAX_ERRORS_PER_FILE
+
+    def unlisted(self) -> list[tuple[str, int]]:
+        return [(path, n - MAX_ERRORS_PER_FILE) for path, n in self.seen.items() if n > MAX_ERRORS_PER_FILE]
+
+
+def _store_unlisted(sampler: _ErrorSampler, store: Store, result: IngestResult) -> None:
+    """One stored and listed line per file whose errors went past the sample."""
+    lines = [InputError(path, f"{count:,} more errors in this file, counted but not listed "
+                              f"(the first {MAX_ERRORS_PER_FILE} are)") for path, count in sampler.unlisted()]
+    if lines:
+        store.commit_batch(result.run_id, [], lines)
+        result.errors.extend(str(line) for line in lines)
+        result.unlisted_errors -= len(lines)  # each line is listed now, standing for its count
 
 
 def _prepared(items: Iterator[RawItem | InputError], config: IngestConfig) -> Iterator[Article | InputError]:
@@ -153,21 +214,23 @@ def _batches(items: Iterator[Article | InputError], size: int) -> Iterator[list[
 
 
 def _store_batch(batch: list[Article | InputError], store: Store, templates: TemplateLines,
-                 result: IngestResult, strict: bool) -> None:
-    articles = [a for a in batch if isinstance(a, Article)]
+                 result: IngestResult, strict: bool, sampler: _ErrorSampler) -> None:
     errors = [e for e in batch if isinstance(e, InputError)]
+    articles = [a for a in batch if isinstance(a, Article)]
     for article in articles:
         templates.observe(article.source, article_lines(article))
     articles = [_without_templates(a, templates) for a in articles]
     kept = [a for a in articles if a.text]
     errors += [emptied_error(a) for a in articles if not a.text]
-    outcome = store.commit_batch(result.run_id, kept, errors if not strict else errors[:1])
+    listed = [e for e in errors if sampler.admit(e)]
+    outcome = store.commit_batch(result.run_id, kept, listed if not strict else listed[:1])
     result.read += len(batch)
     result.stored += outcome.stored
     result.duplicates += outcome.duplicates
-    result.errors.extend(str(e) for e in errors)
-    if strict and errors:
-        raise errors[0]
+    result.errors.extend(str(e) for e in [*listed, *outcome.rejected])
+    result.unlisted_errors += len(errors) - len(listed)
+    if strict and (errors or outcome.rejected):
+        raise (errors or list(outcome.rejected))[0]
 
 
 def _without_templates(article: Article, templates: TemplateLines) -> Article:
@@ -261,6 +324,7 @@ def analyze_store(store: Store, run_id: int, *, workers: int = 1, batch_size: in
             articles = list(store.articles_by_id(pending[start : start + batch_size]))
             annotated = pool.map(annotate, articles, chunksize=_CHUNK_SIZE) if pool else [annotate(a) for a in articles]
             store.save_annotations(run_id, annotated)
+            checkpoint("analyze-batch")
     finally:
         if pool is not None:
             pool.close()
@@ -269,23 +333,29 @@ def analyze_store(store: Store, run_id: int, *, workers: int = 1, batch_size: in
 
 
 def reconcile_store(store: Store, run_id: int, grouped: GroupResult) -> int:
-    """Reconcile again the stories the last grouping touched; returns how many."""
-    records: dict[str, dict[str, Any]] = {}
+    """Reconcile again the stories the last grouping touched, and those an earlier run grouped
+    but did not reconcile (it was killed); returns how many. Each story is committed with its
+    record, so a crash here loses at most the story in hand."""
+    wanted = set(grouped.touched) | set(store.stale_story_ids())
+    done = 0
     for story in grouped.stories:
-        if story.id not in grouped.touched:
+        if story.id not in wanted:
             continue
         record, reconciled = reconcile_story(story, list(store.annotated(story.articles)))
-        store.save_annotations(run_id, reconciled)
-        records[story.id] = record
-    store.save_story_records(run_id, records)
-    return len(records)
+        store.save_reconciled(run_id, {story.id: record}, reconciled)
+        checkpoint("reconcile-story")
+        done += 1
+    return done
 
 
 def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) -> ReportPaths:
     """Analyse new articles, group them into stories, reconcile the touched stories, and report."""
     analysed = analyze_store(store, result.run_id, workers=workers)
+    checkpoint("analyze")
     grouped = group_store(store, result.run_id)
+    checkpoint("group")
     reconciled = reconcile_store(store, result.run_id, grouped)
+    checkpoint("reconcile")
     articles = list(store.articles())
     summary = {"run_id": result.run_id, "read": result.read, "stored": result.stored,
                "duplicates": result.duplicates, "errors": result.error_count,

@@ -1,4 +1,11 @@
-"""The typer app and what every command shares: error mapping, progress, the store option."""
+"""The typer app and what every command shares: error mapping, progress, the store option.
+
+Whatever came from an input (file names, titles, error messages quoting them) reaches the
+terminal through :func:`printable`: control characters (ANSI and OSC escapes, newlines that
+would forge a line of their own), format characters (bidi overrides) and lone surrogates are
+written as backslash escapes. Every error line is printed: their number is bounded upstream
+(the pipeline lists at most 100 per input file and counts the rest).
+"""
 
 from __future__ import annotations
 
@@ -22,9 +29,6 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
-#: Errors listed one per line on stderr before the rest are only counted.
-MAX_LISTED_ERRORS = 50
-
 DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or SQLite path [default: ./storyline.db].")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file with an [ingest] section.")]
 WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes for extraction.")]
@@ -40,7 +44,7 @@ def reported_errors(debug: bool = False) -> Iterator[None]:
     except StorylineError as exc:
         if debug:
             raise
-        err.print(f"storyline: error: {exc}", markup=False)
+        err.print(f"storyline: error: {printable(str(exc))}", markup=False)
         raise typer.Exit(1) from None
 
 
@@ -51,16 +55,22 @@ def build_config(config_path: Path | None, **options: Any) -> IngestConfig:
 def fail_if_nothing_read(read_ok: int, errors: list[str]) -> None:
     """When every input failed (a missing file, say), that is the command's error: one line, exit 1."""
     if read_ok == 0 and errors:
-        err.print(f"storyline: error: {errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+        err.print(f"storyline: error: {printable(errors[0])}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
                   markup=False)
         raise typer.Exit(1)
 
 
 def print_errors(messages: list[str]) -> None:
-    for message in messages[:MAX_LISTED_ERRORS]:
-        err.print(f"storyline: skipped {message}", markup=False)
-    if len(messages) > MAX_LISTED_ERRORS:
-        err.print(f"storyline: … and {len(messages) - MAX_LISTED_ERRORS} more errors (all are in the store)")
+    """Every error, one escaped line each."""
+    for message in messages:
+        err.print(f"storyline: skipped {printable(message)}", markup=False)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: every non-printable character escaped."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from storyline.cli.app import (
     ConfigOption, DbOption, MaxFileOption, StrictOption, WorkersOption, app, build_config, err,
-    fail_if_nothing_read, out, print_errors, reported_errors,
+    fail_if_nothing_read, out, print_errors, printable, reported_errors,
 )
 from storyline.config import IngestConfig
 from storyline.pipeline import IngestResult, ingest, run
@@ -29,7 +29,7 @@ def _ingest_with_progress(inputs: list[str], store: Store, config_path: Path | N
 
         def show(result: IngestResult, path: str | None) -> None:
             bar.update(task, description=f"{result.read} read, {result.stored} stored, "
-                                         f"{result.error_count} errors · {path or ''}")
+                                         f"{result.error_count} errors · {printable(path or '')}")
 
         return ingest(inputs, store, config, strict=strict, command=command, progress=show)
 
@@ -106,21 +106,21 @@ def articles_command(article_id: Annotated[str | None, typer.Argument(help="Show
             if as_json:
                 typer.echo(json.dumps(article.to_json(), ensure_ascii=False))
             else:
-                out.print(f"{article.id}  {article.published or '-':<10.10}  {article.source or '-':<24.24}  "
-                          f"{article.language or '-':<2}  {article.title or article.text[:60]}", markup=False)
+                out.print(printable(f"{article.id}  {article.published or '-':<10.10}  {article.source or '-':<24.24}  "
+                                    f"{article.language or '-':<2}  {article.title or article.text[:60]}"), markup=False)
 
 
 def _show_article(store: Store, article_id: str, as_json: bool) -> None:
     article = store.article(article_id)
     if article is None:
-        err.print(f"storyline: error: no article {article_id!r} in {store.url}", markup=False)
+        err.print(f"storyline: error: no article {printable(repr(article_id))} in {store.url}", markup=False)
         raise typer.Exit(1)
     if as_json:
         typer.echo(json.dumps(article.to_json(), ensure_ascii=False))
         return
-    out.print(article.title or "(no title)", style="bold", markup=False)
-    out.print(f"{article.source or '-'} · {article.published or 'undated'} · {article.language or '-'} · "
-              f"{article.url or ''}", markup=False)
+    out.print(printable(article.title or "(no title)"), style="bold", markup=False)
+    out.print(printable(f"{article.source or '-'} · {article.published or 'undated'} · {article.language or '-'} · "
+                        f"{article.url or ''}"), markup=False)
     out.print(f"id {article.id} · from {article.provenance.to_json() if article.provenance else '-'}", markup=False)
     out.print("")
     out.print(article.text, markup=False)

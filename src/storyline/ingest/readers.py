@@ -3,6 +3,13 @@
 Readers only split a file into documents and pick up the metadata the format carries; extraction
 and cleaning happen in :mod:`storyline.ingest.prepare`, which may run in worker processes. Every
 reader pulls one record at a time, so memory stays flat whatever the file size.
+
+Bounds (so that no single record can crash or stall a run): a record is at most
+``max_record_bytes``; a JSON record may hold integers of at most ``MAX_INT_DIGITS`` digits and
+nest at most ``MAX_JSON_DEPTH`` levels, and its strings must be Unicode (no lone surrogate from a
+``\\ud800`` escape); runs of blank lines are skipped a buffer at a time, not a line at a time.
+Any exception inside one record becomes that record's InputError (file and line); the reader
+goes on with the next record.
 """
 
 from __future__ import annotations
@@ -51,11 +58,23 @@ def read_html(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem 
         yield error
 
 
+#: Digits an integer in a JSON record may have (Python refuses to convert past 4,300 anyway).
+MAX_INT_DIGITS = 100
+#: Levels of arrays and objects a JSON record may nest.
+MAX_JSON_DEPTH = 64
+_BLANK = b" \t\r\n"
+
+
 def read_jsonl(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem | InputError]:
-    """Article JSONL: one object per line with at least ``text``; blank lines are skipped."""
+    """Article JSONL: one object per line with at least ``text``; blank lines are skipped.
+
+    A file with no record at all (only blank lines) yields one error saying so.
+    """
     line_number = 0
+    records = 0
     while True:
         try:
+            line_number += _skip_blank_lines(stream)
             line = stream.readline(max_bytes + 1)
             too_long = len(line) > max_bytes and not line.endswith(b"\n")
             if too_long:
@@ -64,26 +83,65 @@ def read_jsonl(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[RawItem
             yield InputError(path, f"cannot read: {exc}", line_number + 1)
             return
         if not line:
+            if records == 0:
+                yield InputError(path, f"no JSON record in the file ({line_number:,} blank lines)")
             return
         line_number += 1
         if too_long:
+            records += 1
             yield InputError(path, f"line longer than {max_bytes:,} bytes", line_number)
             continue
         if not line.strip():
             continue
-        try:
-            yield _jsonl_item(line, path, line_number)
-        except InputError as error:
-            yield error
+        records += 1
+        yield _guarded_item(line, path, line_number)
+
+
+def _skip_blank_lines(stream: IO[bytes]) -> int:
+    """Skip whitespace-only lines a buffer at a time; returns how many newlines were skipped.
+
+    Costs one peek per 64 KiB of blank input, where ``readline`` would cost one call per line
+    (a gzip of newlines holds millions).
+    """
+    peek = getattr(stream, "peek", None)
+    skipped = 0
+    while peek is not None:
+        head = peek(65536)
+        blank = len(head) - len(head.lstrip(_BLANK))
+        if blank == 0:
+            return skipped
+        cut = head.rfind(b"\n", 0, blank) + 1  # only whole lines: leading spaces stay with their line
+        if cut == 0:
+            return skipped
+        skipped += head.count(b"\n", 0, cut)
+        stream.read(cut)
+    return skipped
+
+
+def _guarded_item(line: bytes, path: str, line_number: int) -> RawItem | InputError:
+    """One JSON line as an item, or its error: nothing raised inside one record escapes."""
+    try:
+        return _jsonl_item(line, path, line_number)
+    except InputError as error:
+        return error
+    except RecursionError:
+        return InputError(path, f"JSON nested too deeply (over {MAX_JSON_DEPTH} levels)", line_number)
+    except Exception as exc:  # noqa: BLE001  (hostile input: any failure is this record's error)
+        return InputError(path, f"cannot read record: {type(exc).__name__}: {_first_line(exc)}", line_number)
 
 
 def _jsonl_item(line: bytes, path: str, line_number: int) -> RawItem:
     try:
-        data = json.loads(line.decode("utf-8"))
+        data = json.loads(line.decode("utf-8"), parse_int=_bounded_int)
     except UnicodeDecodeError as exc:
         raise InputError(path, f"line is not UTF-8 ({exc.reason} at byte {exc.start})", line_number) from exc
     except json.JSONDecodeError as exc:
         raise InputError(path, f"malformed JSON: {exc.msg} at column {exc.colno}", line_number) from exc
+    except _TooManyDigits as exc:
+        raise InputError(path, f"integer of {exc.args[0]:,} digits (at most {MAX_INT_DIGITS})", line_number) from exc
+    problem = json_problem(data)
+    if problem:
+        raise InputError(path, problem, line_number)
     if not isinstance(data, dict):
         raise InputError(path, f"expected a JSON object, got {type(data).__name__}", line_number)
     text = data.get("text")
@@ -91,6 +149,53 @@ def _jsonl_item(line: bytes, path: str, line_number: int) -> RawItem:
         raise InputError(path, "record has no 'text' string", line_number)
     hints = {k: v for k, v in data.items() if k != "text"}
     return RawItem(path, line_number, "article", text, hints)
+
+
+class _TooManyDigits(ValueError):
+    pass
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _TooManyDigits(len(digits.lstrip("-")))
+    return int(digits)
+
+
+def json_problem(value: Any) -> str | None:
+    """What makes a parsed JSON value unfit to store, or None: nesting deeper than
+    ``MAX_JSON_DEPTH``, or a string (key or value) holding a lone surrogate. Iterative, one pass."""
+    stack: list[tuple[Any, int, str]] = [(value, 0, "")]
+    while stack:
+        item, depth, where = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return f"JSON nested too deeply (over {MAX_JSON_DEPTH} levels)"
+        if isinstance(item, str):
+            if not _is_unicode(item):
+                return f"field {where or 'value'!r} holds a lone surrogate (\\ud800-\\udfff), not Unicode text"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                name = where or str(key)
+                if not _is_unicode(str(key)):
+                    return "a field name holds a lone surrogate (\\ud800-\\udfff), not Unicode text"
+                stack.append((child, depth + 1, name[:40]))
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1, where) for child in item)
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else ""
 
 
 def _skip_rest_of_line(stream: IO[bytes]) -> None:

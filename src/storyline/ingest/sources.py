@@ -1,6 +1,12 @@
 """Finding input files and opening them: directories, globs, stdin, gzip, format sniffing.
 
 Nothing here reads a whole file: streams are opened and peeked at, and readers pull from them.
+
+Bounds: only regular files are read (a FIFO, socket or device is refused with a line: opening a
+FIFO would block forever); a symbolic link inside a directory input is read only when it leads to
+a file inside that directory's tree (a link to ``/etc/passwd`` is refused with a line); directory
+walks use an explicit stack (any depth, no recursion); a gzip stream is cut off, with an error,
+once it has given ``max_file_bytes`` decompressed bytes (a gzip of newlines inflates 1000-fold).
 """
 
 from __future__ import annotations
@@ -9,12 +15,13 @@ import glob
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from storyline.errors import InputError
 
@@ -56,26 +63,78 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[InputFile | InputError]:
         path = Path(spec)
         if path.is_dir():
             yield from _walk(path)
-        elif path.exists():
-            yield InputFile(str(path))
+        elif path.exists() or path.is_symlink():
+            yield _named_file(str(path))
         elif glob.has_magic(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
                 yield InputError(spec, "no file matches this pattern")
             for match in matches:
-                yield from _walk(Path(match)) if Path(match).is_dir() else [InputFile(match)]
+                yield from _walk(Path(match)) if Path(match).is_dir() else [_named_file(match)]
         else:
             yield InputError(spec, "no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[InputFile]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        relative = Path(dirpath).relative_to(root)
-        folder = relative.parts[-1] if relative.parts else None
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield InputFile(str(Path(dirpath) / name), folder)
+def _named_file(path: str) -> InputFile | InputError:
+    """A file named on the command line: links are followed (the user named them), but the file
+    they lead to must be a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return InputError(path, f"cannot open: {exc.strerror or exc}")
+    return InputFile(path) if stat.S_ISREG(mode) else InputError(path, f"not a regular file ({_kind(mode)})")
+
+
+def _walk(root: Path) -> Iterator[InputFile | InputError]:
+    """Files under ``root``, depth first in sorted order, hidden entries skipped; an explicit
+    stack instead of recursion, so any depth is walked."""
+    real_root = os.path.realpath(root)
+    stack: list[tuple[str, str | None]] = [(str(root), None)]
+    while stack:
+        directory, folder = stack.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            yield InputError(directory, f"cannot list folder: {exc.strerror or exc}")
+            continue
+        subfolders = []
+        for entry in entries:
+            found = _entry(entry, real_root)
+            if found == "dir":
+                subfolders.append((entry.path, entry.name))
+            else:
+                yield found if isinstance(found, InputError) else InputFile(entry.path, folder)
+        stack.extend(reversed(subfolders))
+
+
+def _entry(entry: os.DirEntry[str], real_root: str) -> InputFile | InputError | str:
+    """What a directory entry is to the walk: "dir" to descend, a file, or an error line."""
+    try:
+        if entry.is_symlink():
+            target = os.path.realpath(entry.path)
+            if os.path.commonpath([real_root, target]) != real_root:
+                return InputError(entry.path, "symbolic link leading out of the input folder, not read")
+            if os.path.isdir(target):
+                return InputError(entry.path, "symbolic link to a folder, not followed")
+            mode = os.stat(entry.path).st_mode
+        elif entry.is_dir(follow_symlinks=False):
+            return "dir"
+        else:
+            mode = entry.stat(follow_symlinks=False).st_mode
+    except (OSError, ValueError) as exc:
+        return InputError(entry.path, f"cannot open: {getattr(exc, 'strerror', None) or exc}")
+    if not stat.S_ISREG(mode):
+        return InputError(entry.path, f"not a regular file ({_kind(mode)})")
+    return InputFile(entry.path)
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 def open_input(path: str, max_file_bytes: int) -> tuple[io.BufferedReader, str]:
@@ -87,7 +146,7 @@ def open_input(path: str, max_file_bytes: int) -> tuple[io.BufferedReader, str]:
     Raises:
         InputError: missing, unreadable, too large, empty, binary, or a broken gzip header.
     """
-    return open_stream(_open_raw(path, max_file_bytes), path)
+    return open_stream(_open_raw(path, max_file_bytes), path, max_file_bytes)
 
 
 def open_bytes(data: bytes, path: str, max_file_bytes: int) -> tuple[io.BufferedReader, str]:
@@ -99,11 +158,12 @@ def open_bytes(data: bytes, path: str, max_file_bytes: int) -> tuple[io.Buffered
     if len(data) > max_file_bytes:
         raise InputError(path, f"file is {len(data):,} bytes, over the limit of {max_file_bytes:,}"
                                " (raise max_file_bytes to read it)")
-    return open_stream(io.BytesIO(data), path)
+    return open_stream(io.BytesIO(data), path, max_file_bytes)
 
 
-def open_stream(raw: BinaryIO, path: str) -> tuple[io.BufferedReader, str]:
-    """Decompress gzip and tell the format of an open binary stream named ``path``.
+def open_stream(raw: BinaryIO, path: str, max_file_bytes: int | None = None) -> tuple[io.BufferedReader, str]:
+    """Decompress gzip (at most ``max_file_bytes`` of it) and tell the format of an open binary
+    stream named ``path``.
 
     Raises:
         InputError: empty, binary, or a broken gzip header.
@@ -113,7 +173,8 @@ def open_stream(raw: BinaryIO, path: str) -> tuple[io.BufferedReader, str]:
     try:
         head = stream.peek(_PEEK_BYTES)[:_PEEK_BYTES]
         if head[:2] == b"\x1f\x8b" and not _is_warc_name(path):
-            stream = io.BufferedReader(_GzipReader(stream), buffer_size=65536)  # type: ignore[arg-type]
+            gzipped = _GzipReader(stream, path, max_file_bytes)
+            stream = io.BufferedReader(gzipped, buffer_size=65536)  # type: ignore[arg-type]
             name = path[:-3] if path.lower().endswith(".gz") else path
             head = stream.peek(_PEEK_BYTES)[:_PEEK_BYTES]
     except (OSError, EOFError, zlib.error) as exc:
@@ -130,11 +191,26 @@ def open_stream(raw: BinaryIO, path: str) -> tuple[io.BufferedReader, str]:
 
 
 class _GzipReader(gzip.GzipFile):
-    """A GzipFile over an open stream that closes that stream too (GzipFile leaves it open)."""
+    """A GzipFile over an open stream that closes that stream too (GzipFile leaves it open), and
+    stops with an OSError (the readers' "cannot read" line) past ``limit`` decompressed bytes."""
 
-    def __init__(self, source: io.BufferedReader) -> None:
+    def __init__(self, source: io.BufferedReader, path: str = "", limit: int | None = None) -> None:
         super().__init__(fileobj=source)
         self._source = source
+        self._limit = limit
+        self._given = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = super().read(size)
+        self._given += len(data)
+        if self._limit is not None and self._given > self._limit:
+            raise OSError(f"decompresses to over {self._limit:,} bytes (max_file_bytes)")
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
     def close(self) -> None:
         try:
@@ -147,13 +223,23 @@ def _open_raw(path: str, max_file_bytes: int) -> BinaryIO:
     if path == STDIN:
         return sys.stdin.buffer
     try:
-        size = os.stat(path).st_size
-        if size > max_file_bytes:
-            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_file_bytes:,}"
-                                   " (raise max_file_bytes to read it)")
-        return open(path, "rb")
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(path, f"cannot open: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, f"not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > max_file_bytes:
+            raise InputError(path, f"file is {info.st_size:,} bytes, over the limit of {max_file_bytes:,}"
+                                   " (raise max_file_bytes to read it)")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def _is_warc_name(path: str) -> bool:

@@ -1,4 +1,10 @@
-"""Store access for analysis and reconciliation results: per-article annotations, per-story records."""
+"""Store access for analysis and reconciliation results: per-article annotations, per-story records.
+
+Markers for crash recovery: an article is analysed once it has an annotation row; a story is
+reconciled once its record's run id is at least that of its read-model row (grouping restamps a
+story it changes). :meth:`AnalysisStore.save_reconciled` writes one story's record, index rows
+and reconciled analysis in one transaction, so a crash leaves each story either done or not.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,13 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, insert, or_, select
 
 from storyline.analyze.annotate import annotated_from_json, annotated_json
 from storyline.model import Annotated
 from storyline.reconcile.name_keys import fold
 from storyline.store import schema
+from storyline.store.validate import matchable
 
 _CHUNK = 500
 
@@ -34,15 +41,25 @@ class AnalysisStore:
 
     def save_annotations(self, run_id: int, annotated: Sequence[Annotated]) -> None:
         """Store (or replace) the analysis of these articles, in one transaction."""
-        table = schema.annotations
-        rows = [{"article_id": a.article.id, "data": json.dumps(_without_article(annotated_json(a))),
-                 "run_id": run_id} for a in annotated]
         with self._begin() as conn:
-            for start in range(0, len(rows), _CHUNK):
-                ids = [row["article_id"] for row in rows[start : start + _CHUNK]]
-                conn.execute(delete(table).where(table.c.article_id.in_(ids)))
-            if rows:
-                conn.execute(insert(table), rows)
+            _write_annotations(conn, run_id, annotated)
+
+    def save_reconciled(self, run_id: int, records: Mapping[str, Mapping[str, Any]],
+                        annotated: Sequence[Annotated]) -> None:
+        """Store stories' records with their articles' reconciled analysis, in one transaction."""
+        with self._begin() as conn:
+            _write_annotations(conn, run_id, annotated)
+            _write_records(conn, run_id, records)
+
+    def stale_story_ids(self) -> list[str]:
+        """Stories whose record is missing or older than the story (an earlier run stopped
+        between grouping and reconciliation), in id order."""
+        stories, records = schema.stories, schema.story_records
+        query = (select(stories.c.id).outerjoin(records, records.c.story_id == stories.c.id)
+                 .where(or_(records.c.story_id.is_(None), records.c.run_id < stories.c.run_id))
+                 .order_by(stories.c.id))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
 
     def annotated(self, ids: Sequence[str]) -> Iterator[Annotated]:
         """The analysed articles with these ids, in the order given (unanalysed ones skipped)."""
@@ -58,22 +75,14 @@ class AnalysisStore:
 
     def save_story_records(self, run_id: int, records: Mapping[str, Mapping[str, Any]]) -> None:
         """Store (or replace) the stories' records and their rows of the entity index."""
-        table, index = schema.story_records, schema.entity_index
         with self._begin() as conn:
-            ids = list(records)
-            for start in range(0, len(ids), _CHUNK):
-                conn.execute(delete(table).where(table.c.story_id.in_(ids[start : start + _CHUNK])))
-                conn.execute(delete(index).where(index.c.story_id.in_(ids[start : start + _CHUNK])))
-            rows = [row for story, record in records.items() for row in _index_rows(story, record)]
-            if rows:
-                conn.execute(insert(index), rows)
-            if records:
-                conn.execute(insert(table), [{"story_id": story, "data": json.dumps(record, ensure_ascii=False),
-                                              "run_id": run_id} for story, record in records.items()])
+            _write_records(conn, run_id, records)
 
     def entity_stories(self, name: str) -> list[dict[str, Any]]:
         """Every story in which an entity of this name (any full spelling) appears, most mentioned first."""
         index = schema.entity_index
+        if not matchable(name):
+            return []
         query = (select(index.c.story_id, index.c.entity_id, index.c.name, index.c.type, index.c.mentions)
                  .where(index.c.key == entity_key(name)).order_by(index.c.mentions.desc(), index.c.story_id))
         with self.engine.connect() as conn:
@@ -83,6 +92,31 @@ class AnalysisStore:
         table = schema.story_records
         with self.engine.connect() as conn:
             return {story: json.loads(data) for story, data in conn.execute(select(table.c.story_id, table.c.data))}
+
+
+def _write_annotations(conn: Any, run_id: int, annotated: Sequence[Annotated]) -> None:
+    table = schema.annotations
+    rows = [{"article_id": a.article.id, "data": json.dumps(_without_article(annotated_json(a))),
+             "run_id": run_id} for a in annotated]
+    for start in range(0, len(rows), _CHUNK):
+        ids = [row["article_id"] for row in rows[start : start + _CHUNK]]
+        conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _write_records(conn: Any, run_id: int, records: Mapping[str, Mapping[str, Any]]) -> None:
+    table, index = schema.story_records, schema.entity_index
+    ids = list(records)
+    for start in range(0, len(ids), _CHUNK):
+        conn.execute(delete(table).where(table.c.story_id.in_(ids[start : start + _CHUNK])))
+        conn.execute(delete(index).where(index.c.story_id.in_(ids[start : start + _CHUNK])))
+    rows = [row for story, record in records.items() for row in _index_rows(story, record)]
+    if rows:
+        conn.execute(insert(index), rows)
+    if records:
+        conn.execute(insert(table), [{"story_id": story, "data": json.dumps(record, ensure_ascii=False),
+                                      "run_id": run_id} for story, record in records.items()])
 
 
 def entity_key(name: str) -> str:

@@ -4,6 +4,8 @@ Functions take a :class:`~storyline.store.Store` and return plain data. Every va
 request reaches SQL as a bound parameter (``LIKE`` patterns are built with ``autoescape``), never
 as SQL text. They read the read-model tables (``stories``, ``events``, ``assignments``) and the
 JSON records of reconciliation (``story_records``); none of them reads a whole table into memory.
+A value no row can hold (a NUL, a lone surrogate, longer than its column) matches nothing and is
+never sent to the database: PostgreSQL would refuse it with an error, SQLite would find nothing.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, false, func, or_, select
 
 from storyline.store import schema
 from storyline.store.store import Store
+from storyline.store.validate import matchable
+
+#: Longest story id the store holds (stories.id).
+_STORY_ID = 64
 
 Sort = Literal["recent", "size"]
 
@@ -69,6 +75,9 @@ def list_stories(store: Store, where: StoryFilter, *, limit: int, offset: int = 
 
 def _story_conditions(store: Store, where: StoryFilter) -> list[ColumnElement[bool]]:
     table, articles = schema.stories, schema.articles
+    values = (where.text, where.date_from, where.date_to, where.outlet, where.entity, where.language)
+    if not all(matchable(value) for value in values):
+        return [false()]
     conditions: list[ColumnElement[bool]] = []
     if where.date_from:
         conditions.append(table.c.last_date >= where.date_from)
@@ -133,6 +142,8 @@ def _story_facets(store: Store, story_ids: Sequence[str]) -> dict[str, tuple[lis
 def story_row(store: Store, story_id: str) -> dict[str, Any] | None:
     """One story's read-model row with its events (in order), or None."""
     stories, events = schema.stories, schema.events
+    if not matchable(story_id, _STORY_ID):
+        return None
     with store.engine.connect() as conn:
         row = conn.execute(select(stories).where(stories.c.id == story_id)).first()
         if row is None:
@@ -148,6 +159,8 @@ def story_row(store: Store, story_id: str) -> dict[str, Any] | None:
 def story_record(store: Store, story_id: str) -> dict[str, Any]:
     """What reconciliation stored for one story (empty when the story was not reconciled)."""
     table = schema.story_records
+    if not matchable(story_id, _STORY_ID):
+        return {}
     with store.engine.connect() as conn:
         data = conn.execute(select(table.c.data).where(table.c.story_id == story_id)).scalar_one_or_none()
     return {} if data is None else dict(json.loads(data))
@@ -156,6 +169,8 @@ def story_record(store: Store, story_id: str) -> dict[str, Any]:
 def story_articles(store: Store, story_id: str) -> list[dict[str, Any]]:
     """The story's articles (metadata, no text) with their event id, in publication order."""
     placed, articles = schema.assignments, schema.articles
+    if not matchable(story_id, _STORY_ID):
+        return []
     columns = [articles.c[name] for name in _ARTICLE_META]
     query = (select(*columns, placed.c.event_id).join(placed, placed.c.article_id == articles.c.id)
              .where(placed.c.story_id == story_id).order_by(articles.c.published, articles.c.seq))
@@ -169,6 +184,8 @@ def article_rows(store: Store, *, limit: int, offset: int = 0,
     placed, articles = schema.assignments, schema.articles
     columns = [articles.c[name] for name in _ARTICLE_META]
     base = articles.outerjoin(placed, placed.c.article_id == articles.c.id)
+    if not matchable(story_id, _STORY_ID):
+        return 0, []
     condition = [placed.c.story_id == story_id] if story_id else []
     query = (select(*columns, placed.c.story_id, placed.c.event_id).select_from(base).where(*condition)
              .order_by(articles.c.seq).limit(limit).offset(offset))
@@ -180,6 +197,8 @@ def article_rows(store: Store, *, limit: int, offset: int = 0,
 def article_place(store: Store, article_id: str) -> tuple[str, str] | None:
     """(story id, event id) of an article, or None if it is not grouped yet."""
     table = schema.assignments
+    if not matchable(article_id, 128):
+        return None
     with store.engine.connect() as conn:
         row = conn.execute(select(table.c.story_id, table.c.event_id).where(table.c.article_id == article_id)).first()
     return None if row is None else (row[0], row[1])
@@ -189,6 +208,8 @@ def entity_stories(store: Store, name: str, *, limit: int, offset: int = 0) -> t
     """(total, one page of) the stories that name ``name``, latest first, each with what the
     story knows of the entity (``entity``: type, aliases, roles; None if only a quote's speaker)."""
     stories, records = schema.stories, schema.story_records
+    if not matchable(name):
+        return 0, []
     naming = _contains(store, records.c.data, _json_string(name))
     joined = stories.join(records, records.c.story_id == stories.c.id)
     count = select(func.count()).select_from(joined).where(naming)

@@ -17,11 +17,20 @@ runs = Table(
     Column("config", Text, nullable=False),  # JSON of the resolved config
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("finished_at", DateTime(timezone=True)),
-    Column("status", String(16), nullable=False),  # running | done | failed
+    Column("status", String(16), nullable=False),  # running | done | failed | interrupted
     Column("read", Integer, nullable=False, default=0),
     Column("stored", Integer, nullable=False, default=0),
     Column("duplicates", Integer, nullable=False, default=0),
     Column("errors", Integer, nullable=False, default=0),
+)
+
+#: Which process runs a run, so that a later run can tell a crashed one (its process is gone)
+#: from one still going, and mark it ``interrupted``.
+run_owners = Table(
+    "run_owners", metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), primary_key=True),
+    Column("host", String(256), nullable=False),
+    Column("pid", Integer, nullable=False),
 )
 
 articles = Table(

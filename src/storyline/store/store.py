@@ -3,24 +3,35 @@
 An article is identified by the hash of its normalised content (``content_hash``); storing the
 same content again adds nothing, whichever run or process tries. A run killed mid-way leaves
 whole batches only, and running it again stores exactly what is missing.
+
+Every article is checked before it is written (:mod:`storyline.store.validate`): one that no
+backend could hold is its record's error, the same on SQLite and PostgreSQL, and the rest of the
+batch is stored. Concurrent writers: an id is looked up (with its content hash) before the
+hashes, so a row another writer commits between the two reads is seen as the duplicate it is;
+template rows are inserted with ON CONFLICT DO NOTHING; creating the tables is retried when
+another process created them at the same moment.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from storyline.errors import InputError, StoreError
 from storyline.model import Article, Provenance, Story, content_id
 from storyline.store import schema
 from storyline.store.analysis import AnalysisStore
+from storyline.store.runs import RunStore
+from storyline.store.validate import ARTICLE_LIMITS, article_problem, matchable, safe_text
 
 DEFAULT_DATABASE = "storyline.db"
 _WRITE_ATTEMPTS = 3
@@ -35,12 +46,16 @@ def database_url(value: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
+    """What one batch did; ``rejected``: the errors the store itself found (articles it cannot
+    hold, ids already stored with other text), also stored and counted in ``errors``."""
+
     stored: int
     duplicates: int
     errors: int
+    rejected: tuple[InputError, ...] = ()
 
 
-class Store(AnalysisStore):
+class Store(AnalysisStore, RunStore):
     """The database behind a run. Open with a URL; tables are created when missing."""
 
     def __init__(self, url: str | None = None) -> None:
@@ -50,7 +65,7 @@ class Store(AnalysisStore):
             _make_sqlite_folder(self.engine)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            schema.metadata.create_all(self.engine)
+            _create_tables(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open store {self.url}: {_first_line(exc)}") from exc
 
@@ -64,31 +79,25 @@ class Store(AnalysisStore):
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def start_run(self, command: str, inputs: Sequence[str], config: dict[str, Any]) -> int:
-        row = {"command": command, "inputs": json.dumps(list(inputs)), "config": json.dumps(config),
-               "started_at": _now(), "status": "running", "read": 0, "stored": 0, "duplicates": 0, "errors": 0}
-        with self._begin() as conn:
-            return int(conn.execute(insert(schema.runs).values(**row)).inserted_primary_key[0])
-
-    def finish_run(self, run_id: int, *, status: str, read: int, stored: int, duplicates: int, errors: int) -> None:
-        values = {"status": status, "finished_at": _now(), "read": read, "stored": stored,
-                  "duplicates": duplicates, "errors": errors}
-        with self._begin() as conn:
-            conn.execute(update(schema.runs).where(schema.runs.c.id == run_id).values(**values))
-
     def commit_batch(self, run_id: int, articles: Sequence[Article], errors: Sequence[InputError]) -> BatchResult:
         """Store a batch of articles and errors in one transaction; known content is skipped.
 
         Raises:
             StoreError: the batch could not be written (after retrying a race with another writer).
         """
+        invalid = [(a, article_problem(a)) for a in articles]
+        rejected = [_article_error(a, problem) for a, problem in invalid if problem]
+        valid = [a for a, problem in invalid if not problem]
         for attempt in range(_WRITE_ATTEMPTS):
             try:
-                return self._commit_batch(run_id, articles, errors)
-            except IntegrityError as exc:
-                # Another writer stored some of this content between our check and our insert.
+                result = self._commit_batch(run_id, valid, [*errors, *rejected])
+                return BatchResult(result.stored, result.duplicates, result.errors, (*rejected, *result.rejected))
+            except (IntegrityError, OperationalError) as exc:
+                # Another writer stored some of this content between our check and our insert
+                # (or held the SQLite lock past its timeout): read again and retry.
                 if attempt == _WRITE_ATTEMPTS - 1:
                     raise StoreError(f"cannot store batch in {self.url}: {_first_line(exc)}") from exc
+                time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
     def _commit_batch(self, run_id: int, articles: Sequence[Article], errors: Sequence[InputError]) -> BatchResult:
@@ -97,16 +106,17 @@ class Store(AnalysisStore):
             by_hash.setdefault(str(article.meta.get("content_hash") or content_id(article.text)), article)
         id_clashes: list[InputError] = []
         with self._begin() as conn:
+            # Ids first: a row another writer commits after this read has its hash seen below.
+            taken = self._taken_ids(conn, [a.id for a in by_hash.values()])
             known = self._known_hashes(conn, list(by_hash))
-            fresh = {h: a for h, a in by_hash.items() if h not in known}
-            taken = self._taken_ids(conn, [a.id for a in fresh.values()])
+            fresh = {h: a for h, a in by_hash.items() if h not in known and taken.get(a.id) != h}
             rows = []
             seq = self._next_seq(conn)
             for content_hash, article in fresh.items():
                 if article.id in taken:
                     id_clashes.append(_id_clash(article))
                     continue
-                taken.add(article.id)
+                taken[article.id] = content_hash
                 rows.append(_article_row(article, content_hash, run_id, seq + len(rows)))
             if rows:
                 conn.execute(insert(schema.articles), rows)
@@ -114,7 +124,7 @@ class Store(AnalysisStore):
             if all_errors:
                 conn.execute(insert(schema.ingest_errors), [_error_row(e, run_id) for e in all_errors])
         duplicates = len(articles) - len(rows) - len(id_clashes)
-        return BatchResult(stored=len(rows), duplicates=duplicates, errors=len(all_errors))
+        return BatchResult(stored=len(rows), duplicates=duplicates, errors=len(all_errors), rejected=tuple(id_clashes))
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
         """Stored articles in order of arrival, streamed."""
@@ -128,6 +138,8 @@ class Store(AnalysisStore):
     def article(self, article_id: str) -> Article | None:
         """One article by id, or by a unique prefix of its id."""
         table = schema.articles
+        if not matchable(article_id, ARTICLE_LIMITS["id"]):
+            return None
         with self.engine.connect() as conn:
             row = conn.execute(select(table).where(table.c.id == article_id)).first()
             if row is None and len(article_id) >= 4:
@@ -147,10 +159,6 @@ class Store(AnalysisStore):
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
-    def runs(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(select(schema.runs).order_by(schema.runs.c.id))]
-
     def templates(self) -> dict[str, set[str]]:
         """Template lines learned by earlier runs, per outlet."""
         found: dict[str, set[str]] = {}
@@ -160,11 +168,14 @@ class Store(AnalysisStore):
         return found
 
     def add_templates(self, learned: dict[str, set[str]]) -> None:
+        """Add learned template lines; a row another writer added meanwhile is left as it is."""
         known = self.templates()
-        rows = [{"outlet": o, "line_key": k} for o, keys in learned.items() for k in keys - known.get(o, set())]
+        rows = [{"outlet": o, "line_key": k} for o, keys in learned.items() if matchable(o, 512)
+                for k in keys - known.get(o, set())]
         if rows:
+            dialect_insert = postgresql_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
             with self._begin() as conn:
-                conn.execute(insert(schema.templates), rows)
+                conn.execute(dialect_insert(schema.templates).on_conflict_do_nothing(), rows)
 
     def ungrouped_keys(self) -> list[tuple[str, str | None]]:
         """(id, published) of the stored articles not yet placed in a story, in arrival order."""
@@ -245,9 +256,11 @@ class Store(AnalysisStore):
         column = schema.articles.c.content_hash
         return {h for chunk in _chunks(hashes) for h in conn.execute(select(column).where(column.in_(chunk))).scalars()}
 
-    def _taken_ids(self, conn: Any, ids: list[str]) -> set[str]:
-        column = schema.articles.c.id
-        return {i for chunk in _chunks(ids) for i in conn.execute(select(column).where(column.in_(chunk))).scalars()}
+    def _taken_ids(self, conn: Any, ids: list[str]) -> dict[str, str]:
+        """Stored id → its content hash, for these ids."""
+        table = schema.articles
+        return {i: h for chunk in _chunks(ids)
+                for i, h in conn.execute(select(table.c.id, table.c.content_hash).where(table.c.id.in_(chunk)))}
 
     def _next_seq(self, conn: Any) -> int:
         return int(conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()) + 1
@@ -282,7 +295,7 @@ def _article_row(article: Article, content_hash: str, run_id: int, seq: int) -> 
         "language": article.language, "story": article.story,
         "meta": json.dumps(dict(article.meta), ensure_ascii=False, default=str),
         "extra": json.dumps(dict(article.extra), ensure_ascii=False, default=str),
-        "provenance_path": provenance.path, "provenance_record": provenance.record,
+        "provenance_path": safe_text(provenance.path), "provenance_record": provenance.record,
         "run_id": run_id, "seq": seq,
     }
 
@@ -297,8 +310,13 @@ def _row_article(row: Any) -> Article:
 
 
 def _error_row(error: InputError, run_id: int) -> dict[str, Any]:
-    return {"run_id": run_id, "path": error.path, "record": error.record, "message": error.problem,
-            "is_duplicate_id": error.problem.startswith("article id ")}
+    return {"run_id": run_id, "path": safe_text(error.path), "record": error.record,
+            "message": safe_text(error.problem), "is_duplicate_id": error.problem.startswith("article id ")}
+
+
+def _article_error(article: Article, problem: str | None) -> InputError:
+    provenance = article.provenance or Provenance("?")
+    return InputError(provenance.path, problem or "cannot be stored", provenance.record)
 
 
 def _id_clash(article: Article) -> InputError:
@@ -310,6 +328,24 @@ def _id_clash(article: Article) -> InputError:
 def _chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def _create_tables(engine: Engine) -> None:
+    """Create the missing tables; when another process creates them at the same moment (SQLite
+    says "already exists", PostgreSQL a unique violation in its catalogue), look again."""
+    for attempt in range(5):
+        try:
+            schema.metadata.create_all(engine)
+            return
+        except (OperationalError, IntegrityError, SQLAlchemyError) as exc:
+            if attempt == 4 or not _is_creation_race(exc):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _is_creation_race(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "already exists" in text or "duplicate key" in text or "database is locked" in text
 
 
 def _make_sqlite_folder(engine: Engine) -> None:
@@ -329,10 +365,6 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def _first_line(exc: Exception) -> str:
