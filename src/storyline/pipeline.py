@@ -122,8 +122,12 @@ def ingest(
     strict: bool = False,
     command: str = "ingest",
     progress: Progress | None = None,
+    keep_open: bool = False,
 ) -> IngestResult:
     """Read, clean and store every article of ``inputs``.
+
+    ``keep_open``: leave the run row ``running`` when ingest succeeds, for :func:`run` to finish
+    after the later stages (so a crash in them leaves the run visibly unfinished).
 
     Raises:
         InputError: under ``strict``, at the first bad input (what was stored before stays).
@@ -151,9 +155,15 @@ def ingest(
         store.add_templates(templates.templates_)
         result.seconds = time.perf_counter() - started
         checkpoint("ingest")
-        store.finish_run(run_id, status=status, read=result.read, stored=result.stored,
-                         duplicates=result.duplicates, errors=result.error_count)
+        if status != "done" or not keep_open:
+            finish(store, result, status)
     return result
+
+
+def finish(store: Store, result: IngestResult, status: str = "done") -> None:
+    """Write the run row's final status and counts."""
+    store.finish_run(result.run_id, status=status, read=result.read, stored=result.stored,
+                     duplicates=result.duplicates, errors=result.error_count)
 
 
 class _ErrorSampler:
@@ -349,7 +359,8 @@ def reconcile_store(store: Store, run_id: int, grouped: GroupResult) -> int:
 
 
 def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) -> ReportPaths:
-    """Analyse new articles, group them into stories, reconcile the touched stories, and report."""
+    """Analyse new articles, group them into stories, reconcile the touched stories, and report;
+    then mark the run done (when ingest left it open)."""
     analysed = analyze_store(store, result.run_id, workers=workers)
     checkpoint("analyze")
     grouped = group_store(store, result.run_id)
@@ -362,4 +373,6 @@ def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) 
                "articles_in_store": len(articles), "stories": len(grouped.stories),
                "analysed_now": analysed, "grouped_now": grouped.placed, "merges_now": len(grouped.merges),
                "stories_reconciled_now": reconciled}
-    return write_reports(out_dir, articles, grouped.stories, summary, store.story_records())
+    paths = write_reports(out_dir, articles, grouped.stories, summary, store.story_records())
+    finish(store, result)
+    return paths

@@ -14,14 +14,15 @@ from storyline.cli.app import (
     fail_if_nothing_read, out, print_errors, printable, reported_errors,
 )
 from storyline.config import IngestConfig
-from storyline.pipeline import IngestResult, ingest, run
+from storyline.pipeline import IngestResult, finish, ingest, run
 from storyline.store import Store
 
 InputsArg = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
 
 
 def _ingest_with_progress(inputs: list[str], store: Store, config_path: Path | None, workers: int | None,
-                          max_file_bytes: int | None, strict: bool, command: str) -> IngestResult:
+                          max_file_bytes: int | None, strict: bool, command: str,
+                          keep_open: bool = False) -> IngestResult:
     config = build_config(config_path, workers=workers, max_file_bytes=max_file_bytes)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -31,7 +32,7 @@ def _ingest_with_progress(inputs: list[str], store: Store, config_path: Path | N
             bar.update(task, description=f"{result.read} read, {result.stored} stored, "
                                          f"{result.error_count} errors · {printable(path or '')}")
 
-        return ingest(inputs, store, config, strict=strict, command=command, progress=show)
+        return ingest(inputs, store, config, strict=strict, command=command, progress=show, keep_open=keep_open)
 
 
 def _summary(result: IngestResult) -> str:
@@ -74,10 +75,14 @@ def run_command(inputs: InputsArg, db: DbOption = None,
         if engine != "local":
             raise typer.BadParameter(f"unknown engine {engine!r}: local or spark", param_hint="--engine")
         store = Store(db)
-        result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "run")
-        fail_if_nothing_read(result.read - result.error_count, result.errors)
-        print_errors(result.errors)
-        paths = run(store, out_dir, result, workers=workers or 1)
+        result = _ingest_with_progress(inputs, store, config, workers, max_file_bytes, strict, "run", keep_open=True)
+        try:
+            fail_if_nothing_read(result.read - result.error_count, result.errors)
+            print_errors(result.errors)
+            paths = run(store, out_dir, result, workers=workers or 1)
+        except BaseException:
+            finish(store, result, "failed")
+            raise
         err.print(f"storyline: {_summary(result)} → {store.url}", markup=False)
         out.print(f"Reports written: {paths.html}  {paths.markdown}  {paths.stories}", markup=False)
 
