@@ -21,6 +21,7 @@ import re
 from storyline.analyze.quote_sources import Found, according_after, according_to, kind, passive
 from storyline.analyze.quote_subjects import (
     after_auxiliary,
+    noun_cue,
     after_preposition,
     subject_after_phrase,
     subjectless,
@@ -62,7 +63,6 @@ _GERUND_HEADS = frozenset("of for about without by upon against like after befor
 #: What opens no reported content: a passive agent (``reported by``) or an adverbial.
 _NOT_CONTENT_RE = re.compile(r"\s*(?:by|from|during|in|as|with|upon|up|down|off|out|back|when)\b",
                              re.IGNORECASE)
-_AUX_AFTER_RE = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could)\b")
 _TOPIC_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){0,4}?(about|against|of)\s+")
 _TO_INFINITIVE_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){1,6}?to\s+[a-z]+\b")
 _BLOCK_RE = re.compile(r"[ \t]*:[ \t]*\n\s*(?=[^\s\"\u201c\u2018'])")
@@ -191,7 +191,7 @@ def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found
     if speaker is None and not implicit and not participle and doc.cues.verb_second:
         return verb_second(doc, sent, cue)
     if (speaker is None and not implicit) or (speaker is not None and not participle
-                                               and _noun_cue(doc, cue, speaker)):
+                                               and noun_cue(doc, cue, speaker)):
         return None
     pos = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
     block = _BLOCK_RE.match(doc.text, pos)
@@ -321,45 +321,6 @@ def previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
     return None
 
 
-def _noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
-    """``an hourlong show``, ``Mrs. Clinton's tax plans``: the cue form is a noun here, as
-    the word before it is no name, pronoun or role."""
-    if doc.text[cue.start : cue.end].lower() not in doc.cues.noun_like_forms:
-        return False
-    words = doc.text[speaker.start : speaker.end].split()
-    if _AUX_AFTER_RE.match(doc.text, cue.end) or _subject_head(doc, cue):
-        return True  # "Republican support was more solid"
-    if doc.text.startswith(" ", cue.end) and doc.cues.complementizer_at(doc.text, cue.end + 1):  # "a poll shows that ...", unless a verb came first
-        return any(w.islower() and w.endswith("ed") for w in words[1:])
-    last = words[-1]
-    if last[0].isdigit() or last.endswith(("'s", "\u2019s")):
-        return True  # "the 9/11 attacks", "Editor's note", "Oz's show"
-    # a name with its apposition ("Tewfik Okacha, présentateur proche de l'ancien régime") or an
-    # apposition with its name ("il viceministro libico, Khaled Kaaim"): either part may end it
-    return all(_common_end(doc, part.split(), speaker) for part in
-               doc.text[speaker.start : speaker.end].split(", ")[:2] if part.split())
-
-
-def _common_end(doc: TokenDoc, words: list[str], speaker: Span) -> bool:
-    last = words[-1]
-    return last.islower() and last not in doc.cues.pronouns and last not in doc.cues.role_nouns \
-        and not (last.endswith("s") and doc.text[speaker.start : speaker.end].count(" ") < 2)
-
-
-def _subject_head(doc: TokenDoc, cue: Span) -> bool:
-    """A document noun heading the subject of a speech verb a few words on (``A UN report
-    released on Tuesday said ...``): no punctuation or complementizer comes between."""
-    if doc.text[cue.start : cue.end].lower() not in doc.cues.document_nouns:
-        return False
-    for tok in doc.tokens_in(cue.end, cue.end + 80)[:8]:
-        word = doc.word(tok).lower()
-        if not word[0].isalnum() or doc.cues.complementizer_at(word, 0):
-            return False
-        if word in doc.cues.cue_forms and word not in doc.cues.noun_like_forms and not doc.cues.is_gerund(word):
-            return True
-    return False
-
-
 def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     """``..., X said (on Monday).`` or ``..., said X.``"""
     tail = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
@@ -377,7 +338,7 @@ def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
             return None  # "..., come dice." with no one after it
     elif after[:1] in {"", ".", "!", "?"} or after.startswith(",") or _addressee_only(doc, cue, after):
         speaker = speaker_before(doc, cue.start, comma + 1)
-        if speaker is not None and _noun_cue(doc, cue, speaker):
+        if speaker is not None and noun_cue(doc, cue, speaker):
             return None
         if after.startswith(","):
             rest = trim(doc.text, doc.text.index(",", tail) + 1, sent.end)

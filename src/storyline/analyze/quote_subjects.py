@@ -11,17 +11,22 @@
   clause: ``Am Montag sagte Angela Merkel, ...``.
 * :func:`after_auxiliary` -- a past participle is a verb of speech only after an auxiliary
   (``ha detto``, not ``accusata di omicidio``).
+* :func:`noun_cue` -- a cue form that is as often a noun is one here (``an hourlong show``,
+  ``A UN report released on Tuesday said``): its subject is no name, pronoun or role.
 
 Each reads the few tokens around one cue.
 """
 
 from __future__ import annotations
 
+import re
+
 from storyline.analyze.quote_sources import Found, kind
 from storyline.analyze.speakers import TokenDoc, clause_end, speaker_right, trim
 from storyline.model import Span
 
-__all__ = ["after_auxiliary", "after_preposition", "subject_after_phrase", "subjectless", "verb_second"]
+__all__ = ["after_auxiliary", "after_preposition", "noun_cue", "subject_after_phrase", "subjectless",
+           "verb_second"]
 
 
 def after_auxiliary(doc: TokenDoc, sent: Span, cue: Span) -> bool:
@@ -88,3 +93,45 @@ def subjectless(doc: TokenDoc, sent: Span, cue: Span, after: Span | None = None)
                 or low in doc.cues.time_words or low in doc.cues.inverted_aux):
             return False
     return True
+
+
+_AUX_AFTER_RE = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could)\b")
+
+
+def noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
+    """``an hourlong show``, ``Mrs. Clinton's tax plans``: the cue form is a noun here, as
+    the word before it is no name, pronoun or role."""
+    if doc.text[cue.start : cue.end].lower() not in doc.cues.noun_like_forms:
+        return False
+    words = doc.text[speaker.start : speaker.end].split()
+    if _AUX_AFTER_RE.match(doc.text, cue.end) or _subject_head(doc, cue):
+        return True  # "Republican support was more solid"
+    if doc.text.startswith(" ", cue.end) and doc.cues.complementizer_at(doc.text, cue.end + 1):  # "a poll shows that ...", unless a verb came first
+        return any(w.islower() and w.endswith("ed") for w in words[1:])
+    last = words[-1]
+    if last[0].isdigit() or last.endswith(("'s", "\u2019s")):
+        return True  # "the 9/11 attacks", "Editor's note", "Oz's show"
+    # a name with its apposition ("Tewfik Okacha, présentateur proche de l'ancien régime") or an
+    # apposition with its name ("il viceministro libico, Khaled Kaaim"): either part may end it
+    return all(_common_end(doc, part.split(), speaker) for part in
+               doc.text[speaker.start : speaker.end].split(", ")[:2] if part.split())
+
+
+def _common_end(doc: TokenDoc, words: list[str], speaker: Span) -> bool:
+    last = words[-1]
+    return last.islower() and last not in doc.cues.pronouns and last not in doc.cues.role_nouns \
+        and not (last.endswith("s") and doc.text[speaker.start : speaker.end].count(" ") < 2)
+
+
+def _subject_head(doc: TokenDoc, cue: Span) -> bool:
+    """A document noun heading the subject of a speech verb a few words on (``A UN report
+    released on Tuesday said ...``): no punctuation or complementizer comes between."""
+    if doc.text[cue.start : cue.end].lower() not in doc.cues.document_nouns:
+        return False
+    for tok in doc.tokens_in(cue.end, cue.end + 80)[:8]:
+        word = doc.word(tok).lower()
+        if not word[0].isalnum() or doc.cues.complementizer_at(word, 0):
+            return False
+        if word in doc.cues.cue_forms and word not in doc.cues.noun_like_forms and not doc.cues.is_gerund(word):
+            return True
+    return False

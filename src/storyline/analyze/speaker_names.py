@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from storyline.analyze.quote_cues import SpeechCues, speech_cues
+from storyline.analyze.speaker_sources import join_words, source_phrase
 from storyline.analyze.speakers import inside
 from storyline.model import Mention, Span
 
@@ -138,7 +139,7 @@ class SpeakerResolver:
         while words and (words[0].lower() in self.cues.determiners or words[0].lower() in self.cues.never_names):
             words.pop(0)
         if words and words[0].lower() in self.cues.document_nouns:
-            return _source_phrase(self.cues, words)  # "un informe publicado por la ONU": the document
+            return source_phrase(self.cues, words)  # "un informe publicado por la ONU": the document
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
                    or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
         capitalised = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
@@ -159,22 +160,22 @@ class SpeakerResolver:
             # "un haut responsable de sécurité": an indefinite role is anonymous, no one's name.
             # "de source militaire française": a bare role, with no article, names no one either.
             role = None if indefinite or bare and self.cues.language != "en" else self._role(words, span.start)
-            return role or _source_phrase(self.cues, words)
+            return role or source_phrase(self.cues, words)
         if any(w in self.cues.org_words for w in words) and (not capitalised or capitalised[-1] in self.cues.org_words):
             return " ".join(words)
         if words and words[0] in self.cues.org_words and not cut and 1 < len(words) <= 8:
             # "la Ligue libyenne des droits de l'Homme": the organisation's whole name, as written
-            return " ".join(head.split()[-len(words):]) if len(head.split()) >= len(words) else _join(words)
+            return " ".join(head.split()[-len(words):]) if len(head.split()) >= len(words) else join_words(words)
         if indefinite and len(name) < 2 and named is None:
-            return _source_phrase(self.cues, words)  # "ein Demonstrant", "a Republican": no one named
+            return source_phrase(self.cues, words)  # "ein Demonstrant", "a Republican": no one named
         if name and not cut and _of_someone(self.cues, words, name):
             # "La hija de Gadafi", "las tropas leales a Gadafi": not Gadafi; "la télévision
             # d'État", "un informe de la ONU": the source as written.
-            return _source_phrase(self.cues, words)
+            return source_phrase(self.cues, words)
         if not name or _common_head(words):
             # "the US media": a group, named as written; "Un superviviente, Abdulrahim Bashir":
             # the apposition; "un informe de la ONU", "el Gobierno alemán": the source cited.
-            return named.group() if named is not None else _source_phrase(self.cues, words)
+            return named.group() if named is not None else source_phrase(self.cues, words)
         return self._full_name(" ".join(name), span.start)
 
     def _after_office(self, words: list[str]) -> list[str]:
@@ -182,7 +183,7 @@ class SpeakerResolver:
         longest ending of ``words`` that the entity tagger named a person, else its last two
         words (capitalised runs, read when there are no entities, take the department in)."""
         for start in range(1, len(words) - 1):
-            if self.tagged and _join(words[start:]) in self.names:
+            if self.tagged and join_words(words[start:]) in self.names:
                 return words[start:]
         return words[-2:]
 
@@ -292,63 +293,6 @@ def _unelided(cues: SpeechCues, word: str) -> list[str]:
         if elided in cues.name_joiners:
             return [elided, rest]
     return [word]
-
-
-def _source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
-    """A document, poll or report (``documents``, ``un sondage Ifop``, ``the new report``) or an
-    organisation named by a common noun (``el Gobierno alemán``, ``la televisión estatal
-    libia``), from its capitalised modifiers or head noun on, up to a participle, preposition or
-    verb (``UN report released on Tuesday`` -> ``UN report``); a role's organisation
-    (``funcionarios del gobierno libio`` -> ``gobierno libio``)."""
-    first = None
-    for i, word in enumerate(words[:6]):
-        low = word.lower()
-        if low in cues.document_nouns or low in cues.org_nouns:
-            start = i if first is None else first
-            end = next((k for k in range(i + 1, len(words))
-                        if _ends_source(cues, words[k]) and not _joins_name(cues, words, k)), len(words))
-            return _join(words[start:end]) if end - start <= 8 else None
-        if word[:1].isupper():
-            first = i if first is None else first  # "A Gallup poll": a name modifying the head
-        elif low in cues.role_nouns or low in cues.name_joiners or low in cues.determiners:
-            continue
-        elif first is None and word.isalpha() and not _ends_source(cues, word) \
-                and low not in cues.speaker_break_words:
-            continue  # "the new report", "un nouveau sondage": an adjective before the head
-        else:
-            return None
-    return None
-
-
-def _joins_name(cues: SpeechCues, words: list[str], k: int) -> bool:
-    """``words[k]`` is a preposition before a name, past its article (``informe de la ONU``), or
-    a participle before its agent (``documents obtained by the Post``, not ``publié dimanche``)."""
-    low = words[k].lower()
-    if cues.is_past(low) or cues.is_participle(low):
-        # a participle ends the name before a time, place or nothing ("publié mardi", "released
-        # on Tuesday"), not before its agent ("obtained by the Post") or a coordination
-        # ("parti de la liberté et de la justice": a noun of the participle's ending)
-        after = words[k + 1].lower() if k + 1 < len(words) else ""
-        return after in cues.agent_prepositions or not (
-            not after or after in cues.time_words or after in cues.determiners or after in cues.prepositions)
-    if low not in cues.prepositions and low not in cues.name_joiners:
-        return False
-    # "cadena de televisión Al Yazira", "journal en ligne Al-Manara": a name follows
-    return any(c.isupper() for w in words[k + 1 :] for c in w)  # also "al-Jezira"
-
-
-def _ends_source(cues: SpeechCues, word: str) -> bool:
-    """A word no source's name runs past: a participle, preposition, verb or time word."""
-    low = word.lower()
-    if low in cues.determiners or word[:1].isupper():
-        return False  # "informes de la Embajada": "la" is no verb, "Embajada" no participle
-    return (cues.is_past(low) or cues.is_participle(low) or low in cues.prepositions or low in cues.verbish
-            or low in cues.cue_forms or low in cues.time_words or low in cues.relatives)
-
-
-def _join(words: list[str]) -> str:
-    """Words as written: an elided preposition is glued to its word (``d'État``)."""
-    return " ".join(words).replace("' ", "'")
 
 
 def _of_someone(cues: SpeechCues, words: list[str], name: list[str]) -> bool:

@@ -1,0 +1,71 @@
+"""Sources that are no person: a document, poll or report (``documents``, ``un sondage Ifop``,
+``the new report``) or an organisation named by a common noun (``el Gobierno alemán``), named as
+written from the speaker's words, from its capitalised modifiers or head noun up to a
+participle, preposition or verb (``UN report released on Tuesday`` -> ``UN report``), keeping a
+name after a preposition (``informe de Amnistía Internacional``) or a participle's agent
+(``documents obtained by the Post``). The words come from the text's
+:class:`~storyline.analyze.quote_cues.SpeechCues`; each call reads the speaker's few words.
+"""
+
+from __future__ import annotations
+
+from storyline.analyze.quote_cues import SpeechCues
+
+__all__ = ["join_words", "source_phrase"]
+
+
+def source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
+    """A document, poll or report (``documents``, ``un sondage Ifop``, ``the new report``) or an
+    organisation named by a common noun (``el Gobierno alemán``, ``la televisión estatal
+    libia``), from its capitalised modifiers or head noun on, up to a participle, preposition or
+    verb (``UN report released on Tuesday`` -> ``UN report``); a role's organisation
+    (``funcionarios del gobierno libio`` -> ``gobierno libio``)."""
+    first = None
+    for i, word in enumerate(words[:6]):
+        low = word.lower()
+        if low in cues.document_nouns or low in cues.org_nouns:
+            start = i if first is None else first
+            end = next((k for k in range(i + 1, len(words))
+                        if _ends_source(cues, words[k]) and not _joins_name(cues, words, k)), len(words))
+            return join_words(words[start:end]) if end - start <= 8 else None
+        if word[:1].isupper():
+            first = i if first is None else first  # "A Gallup poll": a name modifying the head
+        elif low in cues.role_nouns or low in cues.name_joiners or low in cues.determiners:
+            continue
+        elif first is None and word.isalpha() and not _ends_source(cues, word) \
+                and low not in cues.speaker_break_words:
+            continue  # "the new report", "un nouveau sondage": an adjective before the head
+        else:
+            return None
+    return None
+
+
+def _joins_name(cues: SpeechCues, words: list[str], k: int) -> bool:
+    """``words[k]`` is a preposition before a name, past its article (``informe de la ONU``), or
+    a participle before its agent (``documents obtained by the Post``, not ``publié dimanche``)."""
+    low = words[k].lower()
+    if cues.is_past(low) or cues.is_participle(low):
+        # a participle ends the name before a time, place or nothing ("publié mardi", "released
+        # on Tuesday"), not before its agent ("obtained by the Post") or a coordination
+        # ("parti de la liberté et de la justice": a noun of the participle's ending)
+        after = words[k + 1].lower() if k + 1 < len(words) else ""
+        return after in cues.agent_prepositions or not (
+            not after or after in cues.time_words or after in cues.determiners or after in cues.prepositions)
+    if low not in cues.prepositions and low not in cues.name_joiners:
+        return False
+    # "cadena de televisión Al Yazira", "journal en ligne Al-Manara": a name follows
+    return any(c.isupper() for w in words[k + 1 :] for c in w)  # also "al-Jezira"
+
+
+def _ends_source(cues: SpeechCues, word: str) -> bool:
+    """A word no source's name runs past: a participle, preposition, verb or time word."""
+    low = word.lower()
+    if low in cues.determiners or word[:1].isupper():
+        return False  # "informes de la Embajada": "la" is no verb, "Embajada" no participle
+    return (cues.is_past(low) or cues.is_participle(low) or low in cues.prepositions or low in cues.verbish
+            or low in cues.cue_forms or low in cues.time_words or low in cues.relatives)
+
+
+def join_words(words: list[str]) -> str:
+    """Words as written: an elided preposition is glued to its word (``d'État``)."""
+    return " ".join(words).replace("' ", "'")
