@@ -127,9 +127,9 @@ def test_weigh_accepts_precomputed_idf() -> None:
     ("Libya", "Libia", "Libye", "Libyen", "Líbia", "ليبيا", "Ливия", "利比亚"),
     ("Egypt", "Egipto", "Égypte", "Egitto", "Ägypten", "مصر"),
 ])
-def test_country_names_share_their_code_as_loose_key_in_every_script(names: tuple[str, ...]) -> None:
+def test_country_names_share_their_code_key_in_every_script(names: tuple[str, ...]) -> None:
     from storyline.group.features import token_keys
-    codes = [{key for key in token_keys(name, ALL_STOPWORDS) if key.startswith("k:") and key[2:].isupper()}
+    codes = [{key for key in token_keys(name, ALL_STOPWORDS) if key.startswith("c:")}
              for name in names]
     assert all(len(found) == 1 for found in codes) and len(set().union(*codes)) == 1
 
@@ -149,5 +149,5 @@ def test_place_keys_leave_other_capitalised_words_alone() -> None:
     from storyline.group.features import token_keys
     keys = token_keys("Blinken visited Paris and Chad", ALL_STOPWORDS)
     assert "n:" + name_skeleton("Blinken") in keys and "k:" + name_skeleton("Blinken")[:3] in keys
-    assert "k:TD" in keys  # Chad is a country; Paris, a city, keeps its skeleton keys
+    assert "c:TD" in keys and "k:TD" not in keys  # Chad is a country; Paris, a city, keeps its skeleton keys
     assert "k:" + name_skeleton("Paris")[:3] in keys

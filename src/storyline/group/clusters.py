@@ -17,7 +17,9 @@ from typing import Any
 from storyline.group.features import dot
 
 #: Feature types that name things (names, loose name keys, numbers, dates): cross-language evidence.
-NAME_TYPES = frozenset("nk#d")
+NAME_TYPES = frozenset("nkc#d")
+#: Feature types that cross languages without the loose name keys: names, countries, numbers, dates.
+ANCHOR_TYPES = frozenset("nc#d")
 #: Centroid weights below this (after decay) are dropped.
 _NEGLIGIBLE = 1e-3
 
@@ -131,12 +133,23 @@ class Cluster:
 
 @dataclass(slots=True)
 class StoryCluster(Cluster):
-    """A story: a cluster with a title, its events, and the keys it is posted under."""
+    """A story: a cluster with a title, its events, the keys it is posted under, and how many of
+    its reports are in each language (those known)."""
 
     title: str = ""
     events: list[Cluster] = field(default_factory=list)
     posted: set[str] = field(default_factory=set)
     is_active: bool = True
+    languages: dict[str, int] = field(default_factory=dict)
+
+    def count_language(self, language: str | None, n: int = 1) -> None:
+        """Count ``n`` reports in ``language`` (an unknown language is not counted)."""
+        if language:
+            self.languages[language] = self.languages.get(language, 0) + n
+
+    def main_language(self) -> str | None:
+        """The language most of its reports are in (ties: the first alphabetically)."""
+        return min(self.languages, key=lambda code: (-self.languages[code], code), default=None)
 
 
 def heaviest(vector: Mapping[str, float], n: int) -> dict[str, float]:

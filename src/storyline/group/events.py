@@ -21,7 +21,7 @@ from storyline.group.clusters import Cluster, StoryCluster, covers
 from storyline.ingest.dates import DATELINE_RE
 
 #: Weight per feature type in event vectors: participants and numbers tell happenings apart.
-EVENT_WEIGHTS: Mapping[str, float] = {"w": 0.6, "n": 1.5, "k": 0.5, "#": 1.0, "d": 1.0}
+EVENT_WEIGHTS: Mapping[str, float] = {"w": 0.6, "n": 1.5, "k": 0.5, "c": 0.5, "#": 1.0, "d": 1.0}
 
 
 #: How much of a report's opening is read for the day of its happening ("said on Wednesday").

@@ -8,10 +8,10 @@ An article becomes a bag of typed keys with counts:
 * ``n:<skeleton>``: a name-like token (capitalised, not a stopword) as a consonant skeleton, so that
   spelling and transliteration variants meet ("Valescu", "Vălescu", "Valesku" → ``n:vrsk``).
 * ``k:<key>``: the skeleton's first three letters, a looser key for heavier mangling
-  ("Cavusoglu", "Çavuşoğlu" → ``kvskr``, "Chavushoru" → ``kvsr``; all three → ``k:kvs``). For a
-  country's name in any CLDR locale the loose key is its territory code instead ("Egitto",
-  "Egipto", "Égypte", "Египет", "مصر" → ``k:EG``), so countries meet across languages and scripts
-  where skeletons differ. A name in another cased script (Cyrillic, Greek) is transliterated
+  ("Cavusoglu", "Çavuşoğlu" → ``kvskr``, "Chavushoru" → ``kvsr``; all three → ``k:kvs``).
+* ``c:<code>``: for a country's name in any CLDR locale, its territory code in place of the loose
+  key ("Egitto", "Egipto", "Égypte", "Египет", "مصر" → ``c:EG``), so countries meet across
+  languages and scripts where skeletons differ. A name in another cased script (Cyrillic, Greek) is transliterated
   (anyascii) before its skeleton is taken: "Каддафи" → ``n:ktf`` as "Gaddafi", "Kadhafi",
   "Gheddafi" and "Qaddafi".
 * ``#:<number>``: a number of two or more digits, thousands separators removed and a decimal
@@ -283,13 +283,13 @@ def _keys_of(token: str, stopwords: frozenset[str]) -> tuple[str, ...]:
         skeleton = name_skeleton(token)
         place = place_codes().get(lower)
         if place:  # the country in every language and script, as its loose key
-            return ("n:" + skeleton, "k:" + place) if len(skeleton) >= 2 else ("k:" + place,)
+            return ("n:" + skeleton, "c:" + place) if len(skeleton) >= 2 else ("c:" + place,)
         return ("n:" + skeleton, "k:" + skeleton[:3]) if len(skeleton) >= 2 else ()
     if token[0].isalpha() and not token[0].islower():
         # A script without case (Arabic, Chinese): names cannot be told from words, so only a
         # country's name gets a language-neutral key.
         place = place_codes().get(lower)
-        return ("w:" + lower[:_STEM_LENGTH],) + (("k:" + place,) if place else ())
+        return ("w:" + lower[:_STEM_LENGTH],) + (("c:" + place,) if place else ())
     if len(lower) < 3:
         return ()
     return ("w:" + lower[:_STEM_LENGTH],)
@@ -356,6 +356,59 @@ def _number_keys(lower: str) -> list[str]:
     return keys
 
 
+#: A word opening a sentence or a line, with what precedes it.
+_OPENING = re.compile(r"((?:^|[.!?\u2026]['\"\u00bb\u201d)]?[ \t]+|\n[ \t]*)"
+                      r"[\u00ab\"\u201c\u2018'(\u00bf\u00a1\u2014\u2013-]*[ \t]?)([^\W\d_]{2,})", re.M)
+
+
+def sentence_case(text: str) -> tuple[str, list[str]]:
+    """``text`` with the capital of each word that opens a sentence or a line lowered, unless the
+    word is a country's name, and the words so lowered ("Manifestations de soutien…" →
+    "manifestations de soutien…", ``["Manifestations"]``).
+
+    A capital there says nothing about the word, so a sentence-initial common word of any
+    language ("Mientras", "Consejo", "Selon") does not become a name key that a report in
+    another language can never share. :func:`extract_features` gives a lowered word its name keys
+    back when the report also writes it capitalised inside a sentence (a name). One regex pass.
+    """
+    lowered: list[str] = []
+    places = place_codes()
+
+    def uncap(match: re.Match[str]) -> str:
+        word = match.group(2)
+        if word[0].isupper() and word[1].islower() and fold(word) not in places:
+            lowered.append(word)
+            return match.group(1) + word[0].lower() + word[1:]
+        return match.group(0)
+
+    return _OPENING.sub(uncap, text), lowered
+
+
+def _name_keys(text: str, stopwords: frozenset[str]) -> Counter[str]:
+    """The keys of a text read with :func:`sentence_case`: a word opening a sentence counts as a
+    word when the text also writes it (or its stem) in lower case elsewhere and never
+    capitalised inside a sentence; otherwise as the name it looks like."""
+    cased, lowered = sentence_case(text)
+    counts: Counter[str] = Counter(_iter_token_keys(cased, stopwords))
+    if not lowered:
+        return counts
+    cache = _key_cache(stopwords)
+    openings = Counter(lowered)
+    for word, n in openings.items():
+        keys = cache[word]
+        plain = cache[word[0].lower() + word[1:]]
+        if not keys or not plain:
+            continue
+        if keys[0] in counts or counts[plain[0]] <= n:  # a name, or a word only seen opening
+            for key in plain:
+                counts[key] -= n
+                if counts[key] <= 0:
+                    del counts[key]
+            for key in keys:
+                counts[key] += n
+    return counts
+
+
 def extract_features(article: Article, *, title_weight: float = 2.0) -> Features:
     """The features of one article.
 
@@ -367,10 +420,10 @@ def extract_features(article: Article, *, title_weight: float = 2.0) -> Features
         The article's Features.
     """
     stopwords = stopwords_for(article.language)
-    counts: Counter[str] = Counter(_iter_token_keys(article.text, stopwords))
+    counts = _name_keys(article.text[:_MAX_CHARS], stopwords)
     counts.update(date_keys(article.text))
     result: dict[str, float] = {key: float(n) for key, n in counts.items()}
     if article.title and title_weight:
-        for key in token_keys(article.title, stopwords):
+        for key in _name_keys(article.title, stopwords).elements():
             result[key] = result.get(key, 0.0) + title_weight
     return Features(article_id=article.id, counts=result, day=parse_day(article.published))

@@ -5,7 +5,9 @@ every story with its events, and the index that finds candidate stories; restori
 with the same ids. Version 2 adds each centroid's decay day (``centroid_day``); version 1 states
 (written before centroids decayed) are read with that day set to the cluster's last day. Version 3
 adds the articles placed since the last refine (``pending``), so that a state saved mid-batch
-goes on exactly as the grouper would have; older states have none.
+goes on exactly as the grouper would have; older states have none. Version 4 adds each story's
+count of reports per language (what :mod:`storyline.group.crossing` reads); older stories have
+none, and count the reports that join them from then on.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from storyline.group.features import DocumentFrequencies
 if TYPE_CHECKING:
     from storyline.group.stories import StoryGrouper
 
-STATE_VERSION = 3
-_READABLE = (1, 2, 3)
+STATE_VERSION = 4
+_READABLE = (1, 2, 3, 4)
 
 
 def to_state(grouper: StoryGrouper) -> dict[str, Any]:
@@ -36,7 +38,7 @@ def to_state(grouper: StoryGrouper) -> dict[str, Any]:
         "df": grouper._df.to_state(),
         "duplicates": None if grouper._duplicates is None else grouper._duplicates.to_state(),
         "stories": [[*story.to_state(), story.title, story.is_active, sorted(story.posted),
-                     [event.to_state() for event in story.events]]
+                     [event.to_state() for event in story.events], dict(story.languages)]
                     for story in index.stories.values()],
         "alias": dict(index.alias),
         "where": {key: list(value) for key, value in grouper._where.items()},
@@ -78,7 +80,8 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
         story = StoryCluster(**{name: getattr(base, name) for name in Cluster.__slots__},
                              title=row[width], is_active=row[width + 1],
                              posted=set(row[width + 2]),
-                             events=[_cluster(event) for event in row[width + 3]])
+                             events=[_cluster(event) for event in row[width + 3]],
+                             languages=dict(row[width + 4]) if len(row) > width + 4 else {})
         index.add_restored(story)
     index.alias = dict(state["alias"])
     index.rebuild_links()

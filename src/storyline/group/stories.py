@@ -44,6 +44,7 @@ from storyline.group import state as _state
 from storyline.group.clusters import (
     Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of, top_items,
 )
+from storyline.group.crossing import anchor_cosine, anchor_similarity, anchors_of, crosses
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import (
     EVENT_WEIGHTS, choose_event, follow_originals, happening_day, reassign_members,
@@ -54,14 +55,15 @@ from storyline.group.features import (
 from storyline.group.story_index import StoryIndex
 from storyline.model import Article, Event, Story
 
-STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "#": 0.5, "d": 0.5}
+STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "c": 0.5, "#": 0.5, "d": 0.5}
 _PERSON_TYPES = frozenset("n")
 _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_threshold",
            "story_merge_threshold", "window_days", "max_story_days", "half_life_days",
            "name_tie", "event_days", "retain_days", "query_terms", "max_candidates",
            "max_posting", "max_centroid_terms", "max_events_checked", "title_weight",
            "duplicate_threshold", "story_weights", "event_weights", "salient_names",
-           "participant_overlap", "link_share", "link_min_df", "refine_rounds")
+           "participant_overlap", "link_share", "link_min_df", "refine_rounds",
+           "anchor_threshold", "anchor_terms", "anchor_merge_threshold")
 
 
 #: Keys of an article's event vector kept until its batch is refined: the heaviest, which decide
@@ -108,6 +110,13 @@ class StoryGrouper:
             lists and lets a batch split into blocks that never meet (:mod:`storyline.group.blocking`).
         link_min_df: The floor of that limit, for small collections.
         refine_rounds: Passes of :meth:`refine` over a batch's articles; 0 turns it off.
+        anchor_threshold: Cosine over language-independent keys (names, countries, numbers,
+            dates: :mod:`storyline.group.crossing`) with which an article joins a recent story
+            none of whose reports is in its language; None turns this off.
+        anchor_terms: How many of an article's heaviest language-independent keys are also
+            looked up in the index (beside ``query_terms``).
+        anchor_merge_threshold: Two stories in disjoint languages whose centroids have this
+            cosine over language-independent keys merge; None turns this off.
     """
 
     def __init__(self, *, story_threshold: float = 0.2, event_threshold: float = 0.3,
@@ -121,7 +130,9 @@ class StoryGrouper:
                  story_weights: Mapping[str, float] | None = None,
                  event_weights: Mapping[str, float] | None = None, salient_names: int = 2,
                  participant_overlap: float = 0.4, link_share: float = 0.05,
-                 link_min_df: int = 500, refine_rounds: int = 3) -> None:
+                 link_min_df: int = 500, refine_rounds: int = 3,
+                 anchor_threshold: float | None = 0.2, anchor_terms: int = 10,
+                 anchor_merge_threshold: float | None = 0.3) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
@@ -147,6 +158,9 @@ class StoryGrouper:
         self.link_share = link_share
         self.link_min_df = link_min_df
         self.refine_rounds = refine_rounds
+        self.anchor_threshold = anchor_threshold
+        self.anchor_terms = anchor_terms
+        self.anchor_merge_threshold = anchor_merge_threshold
         self._reset()
 
     def _reset(self) -> None:
@@ -335,6 +349,7 @@ class StoryGrouper:
         event = next(e for e in story.events if e.id == event_id)
         story.articles.append(article.id)
         story.stretch(day, day)
+        story.count_language(article.language)
         event.articles.append(article.id)  # a copy tells the original's happening: no stretch
         self._where[article.id] = (story_id, event_id)
         return story_id, event_id
@@ -343,12 +358,16 @@ class StoryGrouper:
                       frequencies: DocumentFrequencies) -> StoryCluster:
         names = names_of(vector)
         people = names_of(vector, _PERSON_TYPES)
+        shared = anchors_of(vector, frequencies)
         top = self._top_keys(vector, frequencies)
         candidates = self._index.candidates(top, self.max_candidates)
         scored = []
         for story in candidates:
             score = max(story.cosine(vector), name_cosine(story, names))
-            if score >= self._needed(story, day, people):
+            needed = self._needed(story, day, people)
+            if score < needed and self._joins_across(story, article.language, shared, day):
+                score = needed  # enough language-independent evidence: joins at the bar
+            if score >= needed:
                 scored.append((score, story))
         if not scored:
             story = self._index.open(article)
@@ -359,6 +378,7 @@ class StoryGrouper:
             if merging:
                 story = self._index.merge([story, *merging], article.id, scored[0][0])
         story.absorb(article.id, vector, day, self.max_centroid_terms, self.half_life_days)
+        story.count_language(article.language)
         self._index.post(story, top)
         return self._consolidate(story, candidates, article.id)
 
@@ -367,8 +387,23 @@ class StoryGrouper:
         """The ``query_terms`` heaviest keys of a vector that are rare enough to link stories."""
         limit = max(self.link_min_df, self.link_share * frequencies.n_docs_)
         df = frequencies.counts_.get
-        return top_items({key: w for key, w in vector.items() if df(key, 0) <= limit},
-                         self.query_terms)
+        linking = {key: w for key, w in vector.items() if df(key, 0) <= limit}
+        top = top_items(linking, self.query_terms)
+        if self.anchor_terms:
+            # The heaviest language-independent keys too: in a report's own words they rank
+            # below its rare words, and they are what finds a story in another language.
+            chosen = {key for key, _ in top}
+            top += [item for item in top_items(anchors_of(linking, frequencies), self.anchor_terms)
+                    if item[0] not in chosen]
+        return top
+
+    def _joins_across(self, story: StoryCluster, language: str | None,
+                      shared: Mapping[str, float], day: int | None) -> bool:
+        """Whether an article in ``language`` joins a recent story in other languages on its
+        language-independent keys alone (``anchor_threshold``)."""
+        return (self.anchor_threshold is not None and crosses(story, language)
+                and story.gap(day) <= self.window_days and story.age(day) <= self.max_story_days
+                and anchor_cosine(story, shared) >= self.anchor_threshold)
 
     def _needed(self, story: StoryCluster, day: int | None, people: Mapping[str, float]) -> float:
         """The score an article of ``day`` naming ``people`` needs to join ``story``."""
@@ -382,24 +417,31 @@ class StoryGrouper:
 
     def _consolidate(self, story: StoryCluster, candidates: list[StoryCluster],
                      article_id: str) -> StoryCluster:
-        """Merge into ``story`` the candidates whose centroids have come close to its own."""
-        if self.story_merge_threshold is None:
-            return story
-        close = []
+        """Merge into ``story`` the candidates whose centroids have come close to its own: over
+        all keys (kind ``centroid``), or, for stories told in other languages, over the keys
+        that cross languages (kind ``anchors``, :func:`storyline.group.crossing.anchor_similarity`)."""
+        close: dict[str, list[tuple[float, StoryCluster]]] = {"centroid": [], "anchors": []}
         for other in candidates:
             if other.id == story.id or other.id not in self._index.stories:
                 continue
             # The cheap date checks first; then the centroid cosine; then names.
             if not self._close_in_time(story, other):
                 continue
-            score = centroid_cosine(story, other)
-            if score >= self.story_merge_threshold and self._share_names(story, other):
-                close.append((score, other))
-        if not close:
-            return story
-        close.sort(key=lambda pair: (-pair[0], pair[1].seq))
-        return self._index.merge([story, *(other for _, other in close)], article_id, close[0][0],
-                                 kind="centroid")
+            if self.story_merge_threshold is not None:
+                score = centroid_cosine(story, other)
+                if score >= self.story_merge_threshold and self._share_names(story, other):
+                    close["centroid"].append((score, other))
+                    continue
+            if self.anchor_merge_threshold is not None:
+                score = anchor_similarity(story, other)
+                if score >= self.anchor_merge_threshold:
+                    close["anchors"].append((score, other))
+        for kind, found in close.items():
+            if found:
+                found.sort(key=lambda pair: (-pair[0], pair[1].seq))
+                story = self._index.merge([story, *(other for _, other in found)], article_id,
+                                          found[0][0], kind=kind)
+        return story
 
     def _close_in_time(self, one: StoryCluster, two: StoryCluster) -> bool:
         """Whether two stories are close enough in time to merge (True when either is undated)."""

@@ -147,6 +147,8 @@ class StoryIndex:
             for key in other.posted - kept.posted:
                 self.postings.setdefault(key, []).append(kept.id)
             kept.posted |= other.posted
+            for language, n in other.languages.items():
+                kept.count_language(language, n)
             del self.stories[other.id]
             self.alias[other.id] = kept.id
             self._link(other.id, kept.id)
