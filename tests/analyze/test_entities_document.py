@@ -147,3 +147,33 @@ def test_no_surname_from_a_name_with_a_lowercase_link_and_no_cue_from_a_headline
     # the headline's office of a body does not make the body a person in the whole report
     assert [kind for s, kind in found if s == "Cnt"][1:] and \
         all(kind != "PERSON" for s, kind in found[2:] if s == "Cnt")
+
+
+def test_an_acronym_defined_in_brackets_takes_its_definitions_type() -> None:
+    from storyline.analyze.ner_document import defined_acronyms
+
+    it = lexicon("it")
+    text = "Il Consiglio nazionale transitorio (Cnt) libico. Il Cnt conferma. Il Partito Democratico (Pd)."
+    mentions = [_at(text, "Consiglio nazionale transitorio", "ORG"), _at(text, "Cnt", "GPE"),
+                _at(text, "Cnt", "PERSON", 1), _at(text, "Partito Democratico", "ORG"), _at(text, "Pd", "PERSON")]
+    assert defined_acronyms(text, mentions, it) == {"Cnt": "ORG", "Pd": "ORG"}
+    # initials that do not spell it, or no brackets: nothing defined
+    other = "Il Consiglio di Stato (Cnt) e Il Partito Democratico, Pd, vota."
+    mentions = [_at(other, "Consiglio di Stato", "ORG"), _at(other, "Cnt", "GPE"),
+                _at(other, "Partito Democratico", "ORG"), _at(other, "Pd", "PERSON")]
+    assert defined_acronyms(other, mentions, it) == {}
+
+
+def test_recogniser_types_a_defined_acronym_everywhere(recognizer: EntityRecognizer) -> None:
+    text = "La Organización del Tratado del Atlántico Norte (OTAN) atacó. Ayer la OTAN dijo que sí."
+    found = _surfaces(text, recognizer(text, None, language="es"))
+    assert [k for s, k in found if s == "OTAN"] == ["ORG", "ORG"]
+
+
+def test_foreign_model_propagates_no_ordinary_word() -> None:
+    es = lexicon("es")
+    text = "La secretaria de Estado habló. El Estado respondió. Gadafi habló. Luego Gadafi calló."
+    mentions = [_at(text, "Estado", "PERSON"), _at(text, "Gadafi", "PERSON")]
+    careful = _surfaces(text, propagate(text, mentions, es, careful=True))
+    assert careful.count(("Estado", "PERSON")) == 1 and careful.count(("Gadafi", "PERSON")) == 2
+    assert _surfaces(text, propagate(text, mentions, es)).count(("Estado", "PERSON")) == 2

@@ -36,13 +36,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.analyze import entity_patterns as pat
 from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mention, org_suffix_mentions,
                                                     product_codes, weapon_mentions, with_known_names,
                                                     with_model_number)
-from storyline.analyze.ner_document import document_rules
+from storyline.analyze.ner_document import defined_acronyms, document_rules
 from storyline.analyze.ner_features import ml_tokenize, org_adjective
 from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
 from storyline.model import Mention, Span
@@ -95,17 +95,20 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     for mention in kept:
         if not out or mention.span.start >= out[-1].span.end:
             out.append(mention)
-    return consistent_types(text, document_rules(text, with_known_names(text, out), lex), pack_rules.cued)
+    out = document_rules(text, with_known_names(text, out), lex, foreign_model=foreign_model)
+    return consistent_types(text, out, pack_rules.cued, defined_acronyms(text, out, lex))
 
 
 #: Types a document-level vote may change (the rest come from rules, not the model's guess).
 _VOTED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 
 
-def consistent_types(text: str, mentions: list[Mention], cued: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
-    """Rule 5: one type per name in a report. A name the report puts right after an office or
-    honorific somewhere (``cued``: "il colonnello Muammar Gheddafi") is a person everywhere in it,
-    whatever the model guessed elsewhere; a lone word that ends a multi-word PERSON of the
+def consistent_types(text: str, mentions: list[Mention], cued: frozenset[str] | set[str] = frozenset(),
+                     defined: Mapping[str, str] | None = None) -> list[Mention]:
+    """Rule 5: one type per name in a report. An acronym the report defines takes the type of
+    its definition everywhere (``defined``: "Consiglio nazionale transitorio (Cnt)"); a name the
+    report puts right after an office or honorific somewhere (``cued``: "il colonnello Muammar
+    Gheddafi") is a person everywhere in it, whatever the model guessed elsewhere; a lone word that ends a multi-word PERSON of the
     report is that person ("Kadhafi" after "Mouammar Kadhafi"); otherwise each name takes its
     commonest type among its mentions (ties keep each mention's own). Cost: linear."""
     surfaces = [text[m.span.start:m.span.end] for m in mentions]
@@ -119,7 +122,9 @@ def consistent_types(text: str, mentions: list[Mention], cued: frozenset[str] | 
     for surface, mention in zip(surfaces, mentions):
         kind = mention.type
         if kind in _VOTED:
-            if surface in cued or (surface in surnames and " " not in surface and surface.lower() not in places()):
+            if defined and surface in defined:
+                kind = defined[surface]
+            elif surface in cued or (surface in surnames and " " not in surface and surface.lower() not in places()):
                 kind = "PERSON"
             else:
                 ranked = votes[surface].most_common(2)
@@ -197,8 +202,11 @@ class _PackRules:
         before = self.text[max(0, start - 60):start].split()
         if before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper():
             title_at = self.text.rfind(before[-1], 0, start)
-            if len(words) > 1 or not _opens_sentence(self.text, title_at):
-                self.cued.add(" ".join(words))  # not a headline's "Comandante Cnt:" (the office of a body)
+            # one word cues the whole report only if it could be a surname: not a headline's
+            # "Comandante Cnt:" (the office of a body), "ministro Difesa" or an acronym ("NATO")
+            if len(words) > 1 or not (_opens_sentence(self.text, title_at) or words[0].isupper()
+                                      or self.lex.known(words[0])):
+                self.cued.add(" ".join(words))
             return "PERSON"
         if self._office_apposition(before, words):
             self.cued.add(" ".join(words))

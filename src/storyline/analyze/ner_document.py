@@ -5,7 +5,9 @@ times, in headlines, lists and at sentence starts where the tagger is least sure
 one code path for every language (words from the report's language pack):
 
 1. **Possessives** are no part of a name: "Apple's" → "Apple" (the English tokenizer splits the
-   ``'s`` off, but the model sometimes tags it inside the name).
+   ``'s`` off, but the model sometimes tags it inside the name); nor is a final office of an
+   organisation written in capitals or lowercase ("Apple Computer CEO" → "Apple Computer", but
+   "Martin Luther King" stays).
 2. **Coordinations** are two names: "Airbus and Boeing", "USAF y Boeing" → two mentions, when
    the report names at least one side alone elsewhere (or it is a known place), so that "Bosnia
    and Herzegovina" or "Procter and Gamble", never named apart, stay whole. The same holds for
@@ -16,6 +18,9 @@ one code path for every language (words from the report's language pack):
    stands alone ("Jobs resigned", "500 Apple engineers"), with the type it was given. A lone
    word that is a function word, an opener or an office of the language is never propagated
    ("May", "President"), nor a name inside a longer capitalised run.
+
+4. **Acronyms defined in brackets** take the type of their definition in the whole report
+   (:func:`defined_acronyms`, applied by :func:`storyline.analyze.entity_rules.consistent_types`).
 
 Cost: one ``str.find`` scan of the text per distinct name of the report (in C), and a bytearray
 the size of the text marking what is already tagged.
@@ -30,7 +35,7 @@ from collections.abc import Sequence
 from storyline.analyze.ner_lexicon import NameLexicon, places
 from storyline.model import Mention, Span
 
-__all__ = ["document_rules", "propagate", "split_coordinations", "strip_possessive"]
+__all__ = ["defined_acronyms", "document_rules", "propagate", "split_coordinations", "strip_possessive"]
 
 _POSSESSIVE = re.compile(r"\s?['\u2019]s$")
 #: Types whose names are carried to the report's other occurrences.
@@ -41,11 +46,14 @@ _JUDGED: dict[tuple[str, str], bool] = {}
 _INNER_WORD = re.compile(r"(?<= )(\w+)(?= \S)")
 
 
-def document_rules(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
-    """Rules 1-3 of the module docstring over one report's non-overlapping mentions, in text order."""
+def document_rules(text: str, mentions: Sequence[Mention], lex: NameLexicon, *,
+                   foreign_model: bool = False) -> list[Mention]:
+    """Rules 1-3 of the module docstring over one report's non-overlapping mentions, in text order.
+    With a model that did not learn the report's language (``foreign_model``), a lone ordinary
+    word of the language is not propagated ("Estado" once typed PERSON would spread)."""
     trimmed = [strip_possessive(text, m, lex) for m in mentions]
     split = split_coordinations(text, trimmed, lex)
-    return propagate(text, split, lex)
+    return propagate(text, split, lex, careful=foreign_model)
 
 
 def strip_possessive(text: str, mention: Mention, lex: NameLexicon) -> Mention:
@@ -110,9 +118,12 @@ def _coordinated_parts(text: str, span: Span, lex: NameLexicon) -> list[tuple[in
     return [(span.start, span.start + cut[0]), (span.start + cut[1], span.end)]
 
 
-def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
-    """Rule 3: the report's names tagged where the tagger missed them."""
+def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon, *, careful: bool = False) -> list[Mention]:
+    """Rule 3: the report's names tagged where the tagger missed them (``careful``: no lone word
+    that is an ordinary word of the language, simplemma's lexicon)."""
     names = _report_names(text, mentions, lex)
+    if careful:
+        names = {s: k for s, k in names.items() if " " in s or s.isupper() or not lex.known(s)}
     if not names:
         return list(mentions)
     covered = bytearray(len(text) + 1)
@@ -135,6 +146,26 @@ def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[
         return list(mentions)
     kept = [m for i, m in enumerate(mentions) if i not in swallowed]
     return sorted([*kept, *added], key=lambda m: m.span.start)
+
+
+def defined_acronyms(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> dict[str, str]:
+    """Rule 4: an acronym in brackets right after a name whose capitalised words' initials spell
+    it ("Consiglio nazionale transitorio (Cnt)", "Organización del Tratado del Atlántico Norte
+    (OTAN)") has that name's type in the whole report. Surface → type."""
+    found: dict[str, str] = {}
+    for name, acronym in zip(mentions, mentions[1:]):
+        between = text[name.span.end:acronym.span.start]
+        if between.strip() != "(" or text[acronym.span.end:acronym.span.end + 1] != ")" \
+                or name.type not in _PROPAGATED:
+            continue
+        short = text[acronym.span.start:acronym.span.end]
+        if not (2 <= len(short) <= 8 and short.isalpha() and short[:1].isupper()):
+            continue
+        words = [w for w in re.split(r"[\s'\u2019-]+", text[name.span.start:name.span.end])
+                 if w and not (w.islower() and (lex.is_particle(w) or lex.is_function_word(w)))]
+        if len(words) >= 2 and "".join(w[0] for w in words).lower() == short.lower():
+            found[short] = name.type
+    return found
 
 
 def _inside(mentions: Sequence[Mention], start: int, end: int) -> list[int] | None:
