@@ -50,3 +50,21 @@ def test_predicates_classes_hold_mostly_lemmas(code: str) -> None:
 def test_predicates_seats_point_at_cldr_territories(code: str) -> None:
     for name, territory in pack(code).get("predicates", "seats", {}).items():
         assert name == name.lower() and territory in _CODES and not territory.startswith("tz:"), (code, name)
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_predicates_every_full_pack_names_news_media(code: str) -> None:
+    # fact_slots reads the name after a medium noun ("told the newspaper Hurriyet"): lower-case
+    # common nouns, none of them a function word (which would put any name in a medium slot).
+    from storyline.reconcile.name_keys import function_words
+
+    media = pack(code).words("predicates", "media")
+    assert len(media) >= 8
+    assert all(word == word.lower() and word.strip() == word and fold(word) not in function_words() for word in media)
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_predicates_every_full_pack_names_sources_of_claims(code: str) -> None:
+    # fact_sources accepts an unnamed party ("according to documents") by these nouns
+    nouns = pack(code).words("predicates", "source_nouns")
+    assert len(nouns) >= 10 and all(word == word.lower() and " " not in word for word in nouns)

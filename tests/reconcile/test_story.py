@@ -86,7 +86,9 @@ def test_run_on_samples_dates_the_undated_briefing_report_and_merges_prices_quot
     assert tenth and set(tenth) == {"2021-02-10"}
     nato = [q for q in story["quotes"] if "NATO equipment" in q["text"] and q["speaker"] == "Ned Price"]
     assert len(nato) == 1 and len(nato[0]["sources"]) == 3
-    assert story["contradictions"] == []
+    # only the two genuine disagreements: when Akar spoke, and to which newspaper
+    assert sorted((c["kind"], c["about"]) for c in story["contradictions"]) == [
+        ("date", "Hulusi Akar's remarks"), ("name", "the newspaper Hulusi Akar spoke to")]
     names = {e["name"] for e in story["entities"] if e["type"] == "PERSON"}
     assert {"Ned Price", "Hulusi Akar", "Ibrahim Kalin", "Jake Sullivan"} <= names
     for spelling in ("Anthony Blincoln", "antony blinken", "Recep Tayyip Erdoğan"):

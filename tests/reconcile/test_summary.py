@@ -203,3 +203,21 @@ def test_lazy_greedy_chooses_what_the_plain_greedy_chooses(seed: int) -> None:
     config = SummaryConfig()
     budget = rng.choice([40, 100, 250])
     assert _greedy(candidates, weights, budget, config) == _eager(candidates, weights, budget, config)
+
+
+def test_samples_summary_leads_with_what_most_independent_outlets_establish(s400) -> None:  # type: ignore[no-untyped-def]
+    from storyline.reconcile.fact_sources import attributions_of, fact_sources
+    from storyline.reconcile.facts import align_facts
+    from storyline.reconcile.summary import summarize_facts
+
+    story, annotated = s400
+    facts = align_facts(annotated)
+    said = attributions_of(annotated)
+    own = {f.id: fact_sources(((m.article_id, m.outlet, m.span) for m in f.members), f.voices, said)["own_voice"]
+           for f in facts}
+    summary = summarize_facts(story.id, facts, words=100, established=own)
+    lead = summary.sentences[0]
+    assert "sanctions" in lead.text and len(lead.sources) >= 4  # cited by every report of the fact by meaning
+    # nothing established by two thirds of the outlets: time and source order alone
+    no_lead = summarize_facts(story.id, facts, words=100, established={f.id: 0 for f in facts})
+    assert no_lead.sentences[0].text != lead.text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storyline.analyze.times import find_times, infer_report_date
@@ -18,6 +18,8 @@ from storyline.group.features import parse_day
 from storyline.model import Annotated, Event, Story, Summary
 from storyline.reconcile.claims import coverage, find_contradictions, single_source
 from storyline.reconcile.entities import entity_json, resolve_entities
+from storyline.reconcile.fact_sources import Attribution, attributions_of, fact_sources
+from storyline.reconcile.fact_slots import speech_clashes
 from storyline.reconcile.facts import AlignedFact, align_facts
 from storyline.reconcile.quote_merge import MergedQuote, merge_quotes
 from storyline.reconcile.summary import summarize_facts
@@ -40,13 +42,18 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
         entities, current = resolve_entities(current)
     facts = align_facts(current)
     texts = {a.article.id: a.article.text for a in current}
+    said = attributions_of(current)
+    contradictions = find_contradictions(facts) + speech_clashes(
+        facts, said, story.events, {a.article.id: a.article.language for a in current})
+    fact_records = {f.id: fact_json(f, said) for f in facts}
     record = {
         "report_dates": report_dates,
-        "summary": summary_json(summarize_facts(story.id, facts, words=summary_words)),
-        "facts": [fact_json(f) for f in facts if len(f.articles) > 1 or f.voices > 1],
-        "single_source": [fact_json(f) for f in single_source(facts)],
-        "contradictions": [c.to_json() for c in find_contradictions(facts)],
-        "coverage": [c.to_json() for c in coverage(facts)],
+        "summary": summary_json(summarize_facts(story.id, facts, words=summary_words, established={
+            f["id"]: f["own_voice"] for f in fact_records.values()})),
+        "facts": [fact_records[f.id] for f in facts if len(f.articles) > 1 or f.voices > 1],
+        "single_source": [fact_records[f.id] for f in single_source(facts)],
+        "contradictions": [c.to_json() for c in contradictions],
+        "coverage": [c.to_json() for c in coverage(facts, story.events)],
         "entities": [entity_json(e, texts) for e in entities],
         "timeline": [entry.to_json() for entry in build_timeline(
             TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times, a.article.published)
@@ -117,10 +124,18 @@ def _report_date(item: Annotated, event: Event | None,
     return guessed, {"date": guessed.isoformat(), "from": "text", "confidence": round(confidence, 2)}
 
 
-def fact_json(fact: AlignedFact) -> dict[str, Any]:
+def fact_json(fact: AlignedFact,
+              attributions: Mapping[tuple[str, int], Sequence[Attribution]] | None = None) -> dict[str, Any]:
+    """A fact's record (DESIGN's fields), with who it comes from: ``status`` (``established``,
+    ``claimed`` or ``reported``), ``own_voice`` (independent outlets stating it in their own
+    voice) and ``claimed_by`` (the parties reports attribute it to, with their cues); see
+    :mod:`storyline.reconcile.fact_sources`."""
+    sources = fact_sources(((m.article_id, m.outlet, m.span) for m in fact.members), fact.voices,
+                           attributions or {})
     return {"id": fact.id, "text": fact.fact.text, "outlets": list(fact.fact.outlets), "voices": fact.voices,
             "articles": list(fact.articles),
-            "support": [{"article": a, "start": s.start, "end": s.end} for a, s in fact.fact.support]}
+            "support": [{"article": a, "start": s.start, "end": s.end} for a, s in fact.fact.support],
+            **sources}
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:

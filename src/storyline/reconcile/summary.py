@@ -22,8 +22,12 @@ pronoun or connective openers that point back to a sentence the summary may not 
 leading dateline ("KESSBY:", "LONDON (Reuters) -") and a leading connective ("However,") are
 trimmed from the wording. Each step adds the fact with the best gain per ``words **
 length_exponent`` that still fits. Sentences are then **ordered** by time (the earliest report
-date among their sources), then source order (report, then sentence). Ties are broken by story
-order, so the output is deterministic.
+date among their sources), then source order (report, then sentence), except that the summary
+**leads with what most independent outlets establish**: the chosen statement whose fact the most
+independent outlets state in their own voice (at least :data:`MIN_LEAD_OUTLETS` and two thirds of the
+story's outlets; the best scored of those) is chosen first, whatever its gain, and printed first.
+With half instead of two thirds, MultiLing 2011 R-1 at 100 words fell 41.37 -> 40.98; with two
+thirds it is unchanged. Ties are broken by story order, so the output is deterministic.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +44,7 @@ from storyline.errors import ConfigError
 from storyline.ingest.dates import DATELINE_RE
 from storyline.model import Annotated, Story, Summary, SummarySentence
 from storyline.reconcile.fact_features import SentenceUnit
+from storyline.reconcile.fact_sources import attributions_of, fact_sources
 from storyline.reconcile.facts import AlignedFact, Embedder, FactConfig, align_facts
 
 __all__ = ["SummaryConfig", "clear_caches", "statements_of", "summarize_facts", "summarize_story", "summary_wording",
@@ -58,6 +63,8 @@ _CONNECTIVE_RE = re.compile(r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Addi
                             r"In addition|Separately|Also),|But|And)\s+(?=\S)")
 #: Sentences shorter than this (words) are not counted as body sentences (headlines, datelines, captions).
 _MIN_BODY_WORDS = 6
+#: Independent outlets that must establish a statement (and two thirds of the story's) for it to lead.
+MIN_LEAD_OUTLETS = 3
 #: Body rank given to a sentence that is not a body sentence: no lead bonus.
 _NO_RANK = 99
 
@@ -76,6 +83,8 @@ class SummaryConfig:
         max_words: Longest sentence worth a place.
         min_concept_reports: Reports a concept must appear in to weigh anything.
         quotes: Whether sentences opening with a quotation are candidates.
+        lead_established: Whether the statement most independent outlets establish is chosen
+            first and leads the summary.
     """
 
     length_exponent: float = 0.6
@@ -87,6 +96,7 @@ class SummaryConfig:
     max_words: int = 55
     min_concept_reports: int = 2
     quotes: bool = False
+    lead_established: bool = True
 
     def __post_init__(self) -> None:
         if self.min_words < 1 or self.max_words < self.min_words:
@@ -138,12 +148,24 @@ def summarize_story(story: Story, annotated: Sequence[Annotated], *, words: int,
     order = {article_id: rank for rank, article_id in enumerate(story.articles)}
     items = sorted(annotated, key=lambda a: order.get(a.article.id, len(order)))
     facts = align_facts(items, config=fact_config, embedder=embedder)
-    return summarize_facts(story.id, facts, words=words, config=config)
+    said = attributions_of(items)
+    established = {f.id: fact_sources(((m.article_id, m.outlet, m.span) for m in f.members), f.voices, said)["own_voice"]
+                   for f in facts}
+    return summarize_facts(story.id, facts, words=words, config=config, established=established)
 
 
 def summarize_facts(story_id: str, facts: Sequence[AlignedFact], *, words: int,
-                    config: SummaryConfig | None = None) -> Summary:
-    """Choose and order facts into a summary of at most ``words`` words.
+                    config: SummaryConfig | None = None, established: Mapping[str, int] | None = None) -> Summary:
+    """Choose and order facts into a summary of at most ``words`` words, led by the chosen
+    statement that most independent outlets establish.
+
+    Args:
+        story_id: The summary's story.
+        facts: The story's aligned facts.
+        words: The word budget.
+        config: Selection parameters.
+        established: Fact id -> the independent outlets that state it in their own voice (see
+            :mod:`storyline.reconcile.fact_sources`); without it, a fact's independent voices.
 
     Raises:
         ConfigError: ``words`` is not positive.
@@ -151,6 +173,9 @@ def summarize_facts(story_id: str, facts: Sequence[AlignedFact], *, words: int,
     if words < 1:
         raise ConfigError(f"summary word budget must be positive, got {words}")
     config = config or SummaryConfig()
+    parent = {part.id: fact for fact in facts for part in (fact.parts if fact.parts is not None else (fact,))}
+    support = {part: (established or {}).get(fact.id, 0) if established is not None else fact.voices
+               for part, fact in parent.items()}
     facts = statements_of(facts)
     ranks = _body_ranks(facts)
     weights = _concept_weights(facts, config)
@@ -161,10 +186,15 @@ def summarize_facts(story_id: str, facts: Sequence[AlignedFact], *, words: int,
         if _usable(text, config, words):
             candidates.append(_Candidate(fact, text, word_count(text), _concepts(fact.representative),
                                          _bonus(fact, ranks, mean_weight, config)))
-    chosen = _greedy(candidates, weights, words, config)
+    seed = _best_established(candidates, support, weights, config) if config.lead_established else None
+    chosen = _greedy(candidates, weights, words, config, seed)
     chosen.sort(key=lambda c: _reading_order(c.fact))
-    return Summary(story=story_id, sentences=tuple(
-        SummarySentence(text=c.text, sources=c.fact.articles) for c in chosen))
+    if seed is not None:
+        chosen.remove(seed)
+        chosen.insert(0, seed)
+    return Summary(story=story_id, sentences=tuple(  # cited by every report of the fact by meaning
+        SummarySentence(text=c.text, sources=parent[c.fact.id].articles if c.fact.id in parent else c.fact.articles)
+        for c in chosen))
 
 
 def statements_of(facts: Sequence[AlignedFact]) -> list[AlignedFact]:
@@ -235,18 +265,31 @@ def _bonus(fact: AlignedFact, ranks: dict[tuple[str, int], int], mean_weight: fl
                           + config.lead_weight / (1.0 + lead) ** config.lead_decay)
 
 
+def _best_established(candidates: Sequence[_Candidate], support: Mapping[str, int], weights: dict[str, float],
+                      config: SummaryConfig) -> _Candidate | None:
+    """The candidate the most independent outlets establish, the best scored of those; None unless
+    they are at least :data:`MIN_LEAD_OUTLETS` and two thirds of the story's outlets."""
+    most = max((support.get(c.fact.id, 0) for c in candidates), default=0)
+    outlets = len({m.outlet for c in candidates for m in c.fact.members})
+    if most < max(MIN_LEAD_OUTLETS, math.ceil(2 * outlets / 3)):
+        return None
+    return max((c for c in candidates if support.get(c.fact.id, 0) == most),
+               key=lambda c: _score(c, set(), weights, config))
+
+
 def _greedy(candidates: list[_Candidate], weights: dict[str, float], budget: int,
-            config: SummaryConfig) -> list[_Candidate]:
-    """Each step takes the candidate with the best score (the first on a tie) that fits.
+            config: SummaryConfig, seed: _Candidate | None = None) -> list[_Candidate]:
+    """Each step takes the candidate with the best score (the first on a tie) that fits; ``seed``,
+    when given, is taken first.
 
     Lazy evaluation (Minoux): a score only falls as coverage grows, so a candidate whose fresh
     score still beats every other's last-known score is the best; a candidate that no longer
     fits, or adds nothing, never will again."""
-    covered: set[str] = set()
-    chosen: list[_Candidate] = []
-    used = 0
-    seen_texts: set[str] = set()
-    heap = [(-_score(c, covered, weights, config), n) for n, c in enumerate(candidates)]
+    covered: set[str] = set(seed.concepts) if seed is not None else set()
+    chosen: list[_Candidate] = [seed] if seed is not None else []
+    used = seed.words if seed is not None else 0
+    seen_texts: set[str] = {seed.text.casefold()} if seed is not None else set()
+    heap = [(-_score(c, covered, weights, config), n) for n, c in enumerate(candidates) if c is not seed]
     heapq.heapify(heap)
     while heap:
         _, n = heapq.heappop(heap)
