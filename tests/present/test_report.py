@@ -67,7 +67,7 @@ def test_report_fact_outlets_that_stand_for_unknown_outlets_are_never_shown_as_i
     record = {"facts": [fact], "summary": {"sentences": [{"text": "The council met.", "sources": ["x2", "x3"]}]}}
     text = write_reports(tmp_path, [spanish, french], [story], {"read": 2}, {"s3": record}).markdown.read_text(
         encoding="utf-8")
-    assert "2 independent of 2 outlets: outlet not known · es, Le Monde)" in text
+    assert "(established by 2 independent outlets: outlet not known · es, Le Monde)" in text
     assert "\\[outlet not known · es\\] \\[Le Monde · fr\\]" in text
 
 
@@ -169,3 +169,34 @@ def test_report_timeline_marks_background_history(tmp_path: Path) -> None:
     text = write_reports(tmp_path, [PLAIN], [story], {"read": 1}, {"s2": record}).markdown.read_text(encoding="utf-8")
     assert "- 2021-02-10: The council met. (Post)" in text
     assert "- 1973 (background): The council was founded. (Post)" in text
+
+
+def test_report_separates_what_outlets_establish_from_what_parties_claim(tmp_path: Path) -> None:
+    le_monde = Article(id="x3", text="Le conseil s'est réuni.", source="Le Monde", language="fr")
+    el_pais = Article(id="x4", text="El consejo se reunió.", source="El País", language="es")
+    support = [{"article": "x3", "start": 0, "end": 10}, {"article": "x4", "start": 0, "end": 10}]
+    established = {"id": "f1", "text": "The council met.", "outlets": ["Le Monde", "El País"], "voices": 2,
+                   "articles": ["x3", "x4"], "support": support, "status": "established", "own_voice": 2,
+                   "claimed_by": []}
+    claimed = {"id": "f2", "text": "The bridge will open in June.", "outlets": ["Le Monde", "El País"], "voices": 2,
+               "articles": ["x3", "x4"], "support": support, "status": "claimed", "own_voice": 0,
+               "claimed_by": [{"party": "Ilse Varga", "type": "person", "cues": ["said"], "articles": ["x3", "x4"],
+                               "outlets": ["Le Monde", "El País"]}]}
+    single = {**claimed, "id": "f3", "text": "The mayor will resign.", "outlets": ["Le Monde"], "voices": 1,
+              "articles": ["x3"]}
+    clash = {"kind": "date", "fact": None, "reason": "one report dates Ilse Varga's remarks 2021-02-09 (Tuesday), "
+             "another 2021-02-10 (the 10th)", "left": {"article": "x3", "outlet": "Le Monde", "start": 0, "end": 5,
+                                                      "text": "said on Tuesday", "value": "2021-02-09 (Tuesday)"},
+             "right": {"article": "x4", "outlet": "El País", "start": 0, "end": 5, "text": "said on the 10th",
+                       "value": "2021-02-10 (the 10th)"}}
+    story = Story("s4", "Council", ("x3", "x4"), (Event("e4", ("x3", "x4"), "2021-02-10"),))
+    record = {"facts": [claimed, established], "single_source": [single], "contradictions": [clash]}
+    text = write_reports(tmp_path, [le_monde, el_pais], [story], {"read": 2}, {"s4": record}).markdown.read_text(
+        encoding="utf-8")
+    est = text[text.index("### Established by several independent outlets"):text.index("### Claims reported")]
+    claims = text[text.index("### Claims reported by several outlets"):text.index("### Contradictions")]
+    assert "The council met. (established by 2 independent outlets: Le Monde, El País)" in est
+    assert "bridge" not in est
+    assert "The bridge will open in June. (claimed by Ilse Varga; reported by 2 independent outlets: " in claims
+    assert "(claimed by Ilse Varga; only Le Monde)" in text
+    assert "date: one report dates Ilse Varga's remarks 2021-02-09 (Tuesday), another 2021-02-10 (the 10th): " in text

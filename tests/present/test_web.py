@@ -233,3 +233,14 @@ def test_web_story_page_cites_each_report_with_its_language(client: TestClient) 
     summary = page[page.index('id="summary"'):page.index('id="timeline"')]
     cited = re.findall(r'class="cite" href="[^"]+" title="[^"]*">([^<]+)</a>', summary)
     assert cited and all(name.endswith(" · en") for name in cited)
+
+
+def test_web_story_page_separates_established_facts_from_claims(client: TestClient) -> None:
+    page = unescape(client.get(f"/stories/{_story_id(client, LEVY_TITLE)}").text)
+    facts = page[page.index('id="facts"'):page.index('id="single"')]
+    established = facts[:facts.index('id="claims"')]
+    claims = facts[facts.index('id="claims"'):]
+    assert "The levy adds 9 cents per litre of diesel from July 1." in established  # two outlets' own words
+    assert "every crown raised would be spent on trains and buses" in claims  # the minister's claim
+    assert re.search(r'claimed by <span class="party party-person"[^>]*>Amara Okonjo</span>', claims)
+    assert "every crown raised" not in established

@@ -120,6 +120,29 @@ def _who(outlets: Sequence[str | None], article_ids: Sequence[str], by_id: Mappi
     return ", ".join(named) if named else ", ".join(_citation(i, by_id)[1] for i in dict.fromkeys(article_ids))
 
 
+def fact_status(fact: Mapping[str, Any]) -> str:
+    """A fact record's status (``established``, ``claimed``, ``reported``); a record written before
+    facts carried one counts as established when two independent outlets report it."""
+    return fact.get("status") or ("established" if fact.get("voices", 1) >= 2 else "reported")
+
+
+def _claimed_by(fact: Mapping[str, Any]) -> str:
+    """"claimed by Ned Price, Turkey; " for a fact its reports attribute to parties, else ""."""
+    parties = [p["party"] for p in fact.get("claimed_by", [])]
+    return f"claimed by {', '.join(parties)}; " if parties and fact_status(fact) != "established" else ""
+
+
+def _sourced(fact: Mapping[str, Any], outlets: str) -> str:
+    """Who a fact comes from: "established by 3 independent outlets: …" or "claimed by X; reported
+    by 2 independent outlets: …" (of N outlets, when copies make fewer voices than outlets)."""
+    voices, total = fact.get("voices", 1), len(fact.get("outlets", []))
+    of = f" of {total}" if total > voices else ""
+    if fact_status(fact) == "established":
+        own = fact.get("own_voice", voices)
+        return f"established by {own} independent{' of ' + str(total) if total > own else ''} outlets: {outlets}"
+    return f"{_claimed_by(fact)}reported by {_count(voices, 'independent outlet')}{of}: {outlets}"
+
+
 def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
     article = by_id.get(article_id)
     if article is None:
@@ -136,10 +159,15 @@ def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article]) ->
     def side(item: Mapping[str, Any]) -> str:
         return outlet_label(item["outlet"], by_id)
 
-    facts = [f"{f['text']} ({f['voices']} independent of {len(f['outlets'])} outlets: {outlets(f['outlets'])})"
-             for f in sorted(record.get("facts", []), key=lambda f: -f["voices"])[:_MAX_QUOTES]]
-    single = [f"{f['text']} (only {outlets(f['outlets'])})" for f in record.get("single_source", [])[:_MAX_QUOTES]]
-    clashes = [f"{c['kind']}: “{c['left']['text']}” ({side(c['left'])}: {c['left']['value']}) vs "
+    facts = sorted(record.get("facts", []), key=lambda f: (-f.get("own_voice", f["voices"]), -f["voices"]))
+    established = [f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
+                   if fact_status(f) == "established"][:_MAX_QUOTES]
+    claimed = [f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
+               if fact_status(f) != "established"][:_MAX_QUOTES]
+    single = [f"{f['text']} ({_claimed_by(f)}only {outlets(f['outlets'])})"
+              for f in record.get("single_source", [])[:_MAX_QUOTES]]
+    clashes = [f"{c['kind']}: " + (f"{c['reason']}: " if c.get("reason") else "")
+               + f"“{c['left']['text']}” ({side(c['left'])}: {c['left']['value']}) vs "
                f"“{c['right']['text']}” ({side(c['right'])}: {c['right']['value']})"
                for c in record.get("contradictions", [])]
     people = [f"{e['name']} ({e['type']}): also {', '.join(a for a in e['aliases'] if a != e['name']) or '—'}"
@@ -147,7 +175,8 @@ def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article]) ->
               for e in record.get("entities", []) if e["type"] in ("PERSON", "ORG")][:_MAX_QUOTES]
     cover = [f"{outlet_label(c['outlet'], by_id)}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
              f"alone on {len(c['only'])}" for c in record.get("coverage", [])]
-    return [("Facts reported by several outlets", facts), ("Contradictions", clashes),
+    return [("Established by several independent outlets", established),
+            ("Claims reported by several outlets", claimed), ("Contradictions", clashes),
             ("Who", people), (_COVERAGE, cover), ("Single-source claims", single)]
 
 

@@ -111,7 +111,16 @@ def _events(events: Sequence[Mapping[str, Any]], articles: Sequence[Mapping[str,
 
 
 def _fact(fact: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
-    return {"id": fact["id"], "text": fact["text"], "voices": fact.get("voices", 1),
+    """A fact as the page shows it: who it comes from (``status``: ``established`` by several
+    independent outlets in their own voice, ``claimed`` by a party, or ``reported``; the parties
+    in ``claimed_by``) and where each report states it. Records written before facts carried a
+    status count as established when two independent outlets report them."""
+    voices = fact.get("voices", 1)
+    status = fact.get("status") or ("established" if voices >= 2 else "reported")
+    return {"id": fact["id"], "text": fact["text"], "voices": voices, "status": status,
+            "own_voice": fact.get("own_voice", voices if status == "established" else 0),
+            "claimed_by": [{"party": p["party"], "type": p.get("type"), "cues": p.get("cues", [])}
+                           for p in fact.get("claimed_by", [])],
             "outlets": citer.outlets(fact.get("outlets", [])), "outlet_keys": [o for o in fact.get("outlets", []) if o],
             "citations": [citer.cite(s["article"], (int(s["start"]), int(s["end"]))) for s in fact.get("support", [])]}
 
@@ -122,7 +131,7 @@ def _contradiction(clash: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
         item = clash[side]
         sides[side] = {**item, "outlet": citer.outlet(item["article"]),
                        "href": article_href(item["article"], (int(item["start"]), int(item["end"])))}
-    return {"kind": clash["kind"], "fact": clash.get("fact"), **sides}
+    return {"kind": clash["kind"], "fact": clash.get("fact"), "reason": clash.get("reason"), **sides}
 
 
 def _entities(entities: Sequence[Mapping[str, Any]], citer: _Citer) -> list[dict[str, Any]]:
