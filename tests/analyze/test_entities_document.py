@@ -172,8 +172,8 @@ def test_recogniser_types_a_defined_acronym_everywhere(recognizer: EntityRecogni
 
 def test_foreign_model_propagates_no_ordinary_word() -> None:
     es = lexicon("es")
-    text = "La secretaria de Estado habló. El Estado respondió. Gadafi habló. Luego Gadafi calló."
-    mentions = [_at(text, "Estado", "PERSON"), _at(text, "Gadafi", "PERSON")]
+    text = "Habló el portavoz del Gobierno. El Gobierno respondió. Gadafi habló. Luego Gadafi calló."
+    mentions = [_at(text, "Gobierno", "PERSON"), _at(text, "Gadafi", "PERSON")]
     careful = _surfaces(text, propagate(text, mentions, es, careful=True))
-    assert careful.count(("Estado", "PERSON")) == 1 and careful.count(("Gadafi", "PERSON")) == 2
-    assert _surfaces(text, propagate(text, mentions, es)).count(("Estado", "PERSON")) == 2
+    assert careful.count(("Gobierno", "PERSON")) == 1 and careful.count(("Gadafi", "PERSON")) == 2
+    assert _surfaces(text, propagate(text, mentions, es)).count(("Gobierno", "PERSON")) == 2
