@@ -82,3 +82,32 @@ def test_the_web_app_answers_404_not_500_to_nul_in_an_id(store: Store) -> None:
                      "/api/stories?q=%00", "/api/stories?outlet=%ED%A0%80"):
             status = client.get(path).status_code
             assert status < 500, (path, status)
+
+
+def test_token_uploads_of_the_hostile_lines_answer_200_with_their_error_lines(store: Store) -> None:
+    pytest.importorskip("fastapi")
+    import gzip
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from storyline.present.web.app import WebSettings, create_app
+
+    hostile = ['{"id": "h1", "text": "a b c", "n": ' + "9" * 5000 + "}",
+               '{"id": "h2", "text": "a b c", "x": ' + "[" * 3000 + "]" * 3000 + "}",
+               '{"id": "h3", "text": "The mayor \\ud800 said the bridge opens in May after the vote."}',
+               '{"id": "h4", "title": "A\\u0000B", "text": "' + TEXT + '"}']
+    good = json.dumps({"id": "good-1", "text": TEXT, "language": "en"})
+    body = ("\n".join([*hostile, good]) + "\n").encode()
+    headers = {"Authorization": "Bearer t0ken-for-tests"}
+    with TestClient(create_app(WebSettings(token="t0ken-for-tests"), store=store)) as client:
+        answer = client.post("/api/ingest", files=[("files", ("h.jsonl.gz", gzip.compress(body), "application/gzip"))],
+                             headers=headers)
+        assert answer.status_code == 200, answer.text
+        result = answer.json()
+        assert result["stored"] == 1 and len(result["errors"]) == len(hostile)
+        assert [e.split(":")[1] for e in result["errors"]] == ["1", "2", "3", "4"]
+        form = "text=" + TEXT.replace(" ", "+") + "+%ED%A0%80+%00&title=%00"  # a UTF-8-encoded surrogate, NULs
+        pasted = client.post("/api/ingest", content=form,
+                             headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
+        assert pasted.status_code < 500, pasted.text

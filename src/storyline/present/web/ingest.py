@@ -35,9 +35,12 @@ class Upload:
 
 
 def upload_suffix(name: str) -> str:
-    """The known extension of a client's file name, or '' (the reader then sniffs the content)."""
+    """The known extension of a client's file name, or '' (the reader then sniffs the content);
+    a gzipped one keeps its ``.gz`` (``a.jsonl.gz`` is read as gzipped JSONL, not as text)."""
     lowered = name.lower()
-    return next((suffix for suffix in _KNOWN_SUFFIXES if lowered.endswith(suffix)), "")
+    gz = ".gz" if lowered.endswith(".gz") and not lowered.endswith(".warc.gz") else ""
+    lowered = lowered.removesuffix(gz)
+    return next((suffix + gz for suffix in _KNOWN_SUFFIXES if lowered.endswith(suffix)), "")
 
 
 def ingest_uploads(store: Store, lock: threading.Lock, uploads: Sequence[Upload],
@@ -53,7 +56,9 @@ def ingest_uploads(store: Store, lock: threading.Lock, uploads: Sequence[Upload]
         if pasted and (pasted.get("text") or "").strip():
             record = {key: value for key, value in pasted.items() if value not in (None, "")}
             path = Path(folder) / "pasted.jsonl"
-            path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+            # ASCII JSON: a lone surrogate in a form field reaches the reader as an escape (and
+            # becomes its error line) instead of failing to be written here.
+            path.write_text(json.dumps(record) + "\n", encoding="utf-8")
             paths.append(str(path))
         if not paths:
             return {"run_id": None, "read": 0, "stored": 0, "duplicates": 0, "errors": [], "articles": [], "stories": []}
