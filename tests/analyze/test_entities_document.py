@@ -46,10 +46,12 @@ def test_coordination_splits_only_when_the_report_names_a_side_alone() -> None:
 
 def test_coordination_of_places_gives_each_place_its_type_and_a_place_name_stays_whole() -> None:
     en = lexicon("en")
-    text = "Talks between Iceland and Norway. Visitors to Trinidad and Tobago."
-    mentions = [_at(text, "Iceland and Norway", "ORG"), _at(text, "Trinidad and Tobago", "GPE")]
+    text = "Talks between Iceland and Norway. Visitors to Trinidad and Tobago. Riots in Lagos and Gboko."
+    mentions = [_at(text, "Iceland and Norway", "ORG"), _at(text, "Trinidad and Tobago", "GPE"),
+                _at(text, "Lagos and Gboko", "ORG")]
     assert _surfaces(text, split_coordinations(text, mentions, en)) == [
-        ("Iceland", "GPE"), ("Norway", "GPE"), ("Trinidad and Tobago", "GPE")]
+        ("Iceland", "GPE"), ("Norway", "GPE"), ("Trinidad and Tobago", "GPE"),
+        ("Lagos", "GPE"), ("Gboko", "GPE")]  # the side beside a place is a place
 
 
 def test_coordination_uses_the_language_packs_conjunction() -> None:

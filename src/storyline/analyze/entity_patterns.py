@@ -127,7 +127,8 @@ NON_NAME_WORDS = frozenset(
 #: Twitter" looks like "en Túnez"; "Al Jazeera" loses its article "Al", a Spanish function word).
 #: Written for this project (no licence-compatible offline list of organisations is at hand;
 #: Wikidata would be the source): social networks, news agencies and broadcasters, newspapers
-#: whose names open with an article, and groups spelt with the Arabic article. Matched with their
+#: whose names open with an article (English ones without "The", as the press and GMB tag them),
+#: and groups spelt with the Arabic article. Matched with their
 #: capitals where the model tagged their last word; see
 #: :func:`storyline.analyze.entity_pattern_rules.known_name`.
 KNOWN_NAMES: dict[str, str] = {name: "ORG" for name in (
@@ -138,5 +139,5 @@ KNOWN_NAMES: dict[str, str] = {name: "ORG" for name in (
     "Al-Qaida", "al-Qaida", "Al Qaïda", "Al-Qaïda", "al-Qaïda", "Al Kaida", "Al-Kaida",
     "Al Shabaab", "Al-Shabaab", "Al Ahram", "Al-Ahram", "Hezbollah", "Hizbollah", "Hizbolá",
     "El País", "El Mundo", "Le Monde", "Le Figaro", "La Repubblica", "Corriere della Sera",
-    "La Stampa", "Der Spiegel", "The Guardian", "The New York Times", "The Washington Post",
+    "La Stampa", "Der Spiegel", "New York Times", "Washington Post",
 )}

@@ -86,9 +86,12 @@ def split_coordinations(text: str, mentions: Sequence[Mention], lex: NameLexicon
         parts = _coordinated_parts(text, mention.span, lex)
         if parts and any(text[s:e] in alone or text[s:e].lower() in gazetteer for s, e in parts) \
                 and text[mention.span.start:mention.span.end].lower() not in gazetteer:
-            # each side's type: a place's, else the type the report gives it alone, else the whole's
-            out.extend(Mention(Span(s, e), gazetteer.get(text[s:e].lower()) or alone.get(text[s:e], mention.type))
-                       for s, e in parts)
+            # each side's type: a place's, else the type the report gives it alone, else a place's
+            # when the other side is a place ("Riyadh and Jeddah"), else the whole's
+            kinds = [gazetteer.get(text[s:e].lower()) for s, e in parts]
+            fallback = "GPE" if any(kinds) else mention.type
+            out.extend(Mention(Span(s, e), kind or alone.get(text[s:e], fallback))
+                       for (s, e), kind in zip(parts, kinds))
         else:
             out.append(mention)
     return out
