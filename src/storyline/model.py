@@ -153,13 +153,16 @@ class TimeMention:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Something reported as said: content, speaker and cue spans."""
+    """Something reported as said: content, speaker and cue spans; ``source_kind`` says what
+    the speaker is (``person``, ``organisation``, ``document`` for a report, poll or records,
+    None when unknown or no speaker)."""
 
     content: Span
     kind: Literal["direct", "indirect"]
     speaker: Span | None = None
     speaker_entity: str | None = None
     cue: Span | None = None
+    source_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

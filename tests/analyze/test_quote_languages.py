@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze.quotes import find_quotes
-from storyline.model import Quote
+from storyline.model import Mention, Quote, Span
 
 
 def _only(text: str, language: str) -> Quote:
@@ -101,7 +101,7 @@ def test_according_to_in_every_language(language: str, text: str, source: str, c
          "sondage Ifop"),
         ("es", "Según un informe publicado el martes por la ONU, la fábrica cerró en 2019.", "informe"),
         ("en", "A UN report released on Tuesday said the factory had been closed since 2019.", "UN report"),
-        ("en", "The new report says the factory had been closed since 2019.", "report"),
+        ("en", "The new report says the factory had been closed since 2019.", "new report"),
         ("en", "A Gallup poll found that 60 percent of voters oppose the plan.", "Gallup poll"),
         ("en", "According to documents obtained by the Post, the agency spent $2 million.",
          "documents obtained by the Post"),
@@ -392,3 +392,25 @@ def test_relative_pronouns_and_a_colon_after_a_named_subject_name_the_speaker(
 )
 def test_no_source_named_no_speaker(language: str, text: str) -> None:
     assert all(q.speaker_entity is None for q in find_quotes(text, language=language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kind"),
+    [("en", "According to documents seen by Reuters, the minister approved the sale.", "document"),
+     ("en", "A new Gallup poll shows that the governor leads his rival by six points.", "document"),
+     ("en", "The ministry said the factory had been closed since 2019.", "organisation"),
+     ("en", "A spokesman for the ministry said the factory had been closed since 2019.", "person"),
+     ("es", "Según un informe de Amnistía Internacional, cientos de personas murieron en Trípoli.", "document"),
+     ("es", "Según la cadena Al Jazeera, cientos de personas murieron en Trípoli.", "organisation"),
+     ("fr", "Selon un sondage Ifop publié dimanche, 66 % des Français approuvent l'intervention.", "document"),
+     ("it", "Il portavoce del governo ha detto che la fabbrica resterà chiusa fino a marzo.", "person")],
+)
+def test_a_source_keeps_its_kind(language: str, text: str, kind: str) -> None:
+    assert _only(text, language).source_kind == kind
+
+
+def test_a_source_kind_comes_from_the_tagged_entity() -> None:
+    text = "Jo Smith said the factory had been closed since 2019."
+    people = [Mention(Span(0, 8), "PERSON", "Jo Smith")]
+    assert [q.source_kind for q in find_quotes(text, entities=people)] == ["person"]
+    assert [q.source_kind for q in find_quotes("The factory is closed.")] == []

@@ -81,7 +81,7 @@ def annotated_from_json(article: Article, data: Mapping[str, Any]) -> Annotated:
 def _quote_from_json(data: Mapping[str, Any]) -> Quote:
     return Quote(content=Span.from_json(data["content"]), kind=data["kind"],
                  speaker=_span_from(data.get("speaker")), speaker_entity=data.get("speaker_entity"),
-                 cue=_span_from(data.get("cue")))
+                 cue=_span_from(data.get("cue")), source_kind=data.get("source_kind"))
 
 
 def _span_from(data: Mapping[str, Any] | None) -> Span | None:
@@ -90,7 +90,8 @@ def _span_from(data: Mapping[str, Any] | None) -> Span | None:
 
 def _quote_json(quote: Quote, text: str) -> dict[str, Any]:
     return {"content": quote.content.to_json(text), "speaker": _span(quote.speaker, text),
-            "speaker_entity": quote.speaker_entity, "cue": _span(quote.cue, text), "kind": quote.kind}
+            "speaker_entity": quote.speaker_entity, "cue": _span(quote.cue, text), "kind": quote.kind,
+            "source_kind": quote.source_kind}
 
 
 def _span(span: Span | None, text: str) -> dict[str, Any] | None:

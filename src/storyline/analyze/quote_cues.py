@@ -114,6 +114,8 @@ class SpeechCues:
         #: cue form (``report``, ``estimates``) heads a source there (``The report said``).
         self.np_breaking_cues = self.cue_forms - self.document_nouns
         self.org_nouns = _low(data.get("org_nouns", ()))
+        #: Nouns that make a speaker an organisation (its kind), named or not.
+        self.org_kind_nouns = self.org_nouns | _low(data.get("org_kind_nouns", ()))
         self.never_names = _low(names.get("openers", ())) | _low(data.get("never_names", ()))
         self.relatives = _low(data.get("relatives", ()))
         self.clause_openers = self.relatives | _low(data.get("clause_subordinators", ()))

@@ -47,6 +47,7 @@ from storyline.analyze.quote_marks import OPENERS, find_quote_marks
 from storyline.analyze.quote_sources import Found
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speaker_names import SpeakerResolver
+from storyline.analyze.speaker_sources import source_kind
 from storyline.analyze.speakers import TokenDoc, inside, trim
 from storyline.model import Mention, Quote, Span
 
@@ -106,9 +107,10 @@ class QuoteFinder:
                 name = _continued(doc.text, out, anchor) or resolver.implicit_speaker(anchor)
             else:
                 name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
-            out.append(Quote(f.content, f.kind, f.speaker, name, f.cue))
+            source = source_kind(doc.cues, doc.text, f.speaker, name, entities or ())
+            out.append(Quote(f.content, f.kind, f.speaker, name, f.cue, source))
             if f.rest is not None:
-                out.append(Quote(f.rest, f.kind, f.speaker, name, f.cue))
+                out.append(Quote(f.rest, f.kind, f.speaker, name, f.cue, source))
         return out
 
 

@@ -9,13 +9,20 @@ name after a preposition (``informe de Amnistía Internacional``) or a participl
 
 from __future__ import annotations
 
-from storyline.analyze.quote_cues import SpeechCues
+from collections.abc import Sequence
 
-__all__ = ["join_words", "source_phrase"]
+from storyline.analyze.quote_cues import SpeechCues
+from storyline.model import Mention, Span
+
+__all__ = ["join_words", "source_kind", "source_phrase"]
+
+#: Entity types by the kind of source they make.
+_KIND_OF_TYPE = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "organisation",
+                 "LOC": "organisation", "NORP": "organisation", "FAC": "organisation"}
 
 
 def source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
-    """A document, poll or report (``documents``, ``un sondage Ifop``, ``the new report``) or an
+    """A document, poll or report (``documents``, ``un sondage Ifop``, ``the news agency``) or an
     organisation named by a common noun (``el Gobierno alemán``, ``la televisión estatal
     libia``), from its capitalised modifiers or head noun on, up to a participle, preposition or
     verb (``UN report released on Tuesday`` -> ``UN report``); a role's organisation
@@ -25,6 +32,9 @@ def source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
         low = word.lower()
         if low in cues.document_nouns or low in cues.org_nouns:
             start = i if first is None else first
+            if first is None and i > 0 and words[i - 1].isalpha() and words[i - 1].islower() \
+                    and words[i - 1].lower() not in cues.determiners | cues.role_nouns | cues.name_joiners:
+                start = i - 1  # "the news agency", "court records": the modifier right before the head
             end = next((k for k in range(i + 1, len(words))
                         if _ends_source(cues, words[k]) and not _joins_name(cues, words, k)), len(words))
             return join_words(words[start:end]) if end - start <= 8 else None
@@ -69,3 +79,49 @@ def _ends_source(cues: SpeechCues, word: str) -> bool:
 def join_words(words: list[str]) -> str:
     """Words as written: an elided preposition is glued to its word (``d'État``)."""
     return " ".join(words).replace("' ", "'")
+
+
+def source_kind(cues: SpeechCues, text: str, speaker: Span | None, name: str | None,
+                entities: Sequence[Mention] = ()) -> str | None:
+    """What a speaker is: ``document`` when its head noun is one of the pack's document nouns
+    (``the report``, ``un sondage Ifop``, ``documents seen by Reuters``); else the kind of the
+    entity tagged in its span or named as it (``person`` for PERSON, ``organisation`` for an
+    organisation, a state or a group); else ``person`` for a pronoun, role or honorific and
+    ``organisation`` for an organisation noun or word of the pack; None when nothing tells (or no
+    speaker). Reads the speaker's words and the mentions inside its span."""
+    if speaker is None:
+        return None
+    words = [w.strip(",.;:()") for w in text[speaker.start : speaker.end].split()]
+    words = [w for w in words if w and w.lower() not in cues.determiners]
+    head = _head(cues, words)
+    if head is not None:
+        low = head.lower()
+        if low in cues.document_nouns and low not in cues.org_kind_nouns:
+            return "document"  # a medium ("la cadena", "l'agence") is an organisation
+        if low in cues.org_kind_nouns and not (set(w.lower() for w in words[: words.index(head)]) & cues.role_nouns):
+            return "organisation"
+    tagged = [m for m in entities if speaker.start <= m.span.start < speaker.end or (name and m.entity == name)]
+    for mention in tagged:
+        if mention.type in _KIND_OF_TYPE:
+            return _KIND_OF_TYPE[mention.type]
+    if len(words) == 1 and words[0].lower() in cues.pronouns:
+        return "person" if name else None
+    for word in words:  # the first role or organisation word heads the phrase
+        low = word.lower()
+        if low in cues.org_kind_nouns or word in cues.org_words:
+            return "organisation"
+        if low in cues.role_nouns or low in cues.honorifics:
+            return "person"
+    return None
+
+
+def _head(cues: SpeechCues, words: list[str]) -> str | None:
+    """The first noun of a source phrase that is a document or organisation noun, within its
+    first five words (``A new Gallup poll``, ``le dernier rapport de l'ONU``)."""
+    for word in words[:5]:
+        low = word.lower()
+        if low in cues.document_nouns or low in cues.org_kind_nouns:
+            return word
+        if low in cues.role_nouns or low in cues.prepositions or low in cues.relatives:
+            return None
+    return None
