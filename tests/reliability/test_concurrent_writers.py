@@ -25,6 +25,18 @@ WRITERS = 4
 ARTICLES = 400
 
 
+def _wait_all(writers: list[subprocess.Popen[str]]) -> list[tuple[str, str]]:
+    """Every writer's (stdout, stderr), each waited for (killed if it hangs), none left running."""
+    outputs = []
+    for writer in writers:
+        try:
+            outputs.append(writer.communicate(timeout=300))
+        except subprocess.TimeoutExpired:
+            writer.kill()
+            outputs.append(writer.communicate())
+    return outputs
+
+
 def test_concurrent_writers_on_a_fresh_store_report_no_false_errors(store_url: str, tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps({
@@ -33,9 +45,9 @@ def test_concurrent_writers_on_a_fresh_store_report_no_false_errors(store_url: s
         for n in range(ARTICLES)), encoding="utf-8")
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, store_url, str(source)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(WRITERS)]
+    outputs = _wait_all(writers)
     results = []
-    for writer in writers:
-        stdout, stderr = writer.communicate(timeout=300)
+    for writer, (stdout, stderr) in zip(writers, outputs, strict=True):
         assert writer.returncode == 0, stderr
         results.append(json.loads(stdout.strip().splitlines()[-1]))
     for result in results:
@@ -47,3 +59,23 @@ def test_concurrent_writers_on_a_fresh_store_report_no_false_errors(store_url: s
         assert {a.id for a in store.articles()} == {f"wire-{n:04}" for n in range(ARTICLES)}
         assert store.errors() == []
         assert [run["status"] for run in store.runs()] == ["done"] * WRITERS
+
+
+TEMPLATE_WRITER = """
+import sys
+from storyline.store import Store
+store = Store(sys.argv[1])
+for round in range(30):
+    store.add_templates({"Daily Gazette": {f"key-{round}-{n}" for n in range(20)}, "Courier": {f"c-{round}"}})
+"""
+
+
+def test_concurrent_writers_learning_the_same_template_lines_do_not_crash(store_url: str) -> None:
+    Store(store_url).close()
+    writers = [subprocess.Popen([sys.executable, "-c", TEMPLATE_WRITER, store_url],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(WRITERS)]
+    for writer, (_, stderr) in zip(writers, _wait_all(writers), strict=True):
+        assert writer.returncode == 0, stderr
+    with Store(store_url) as store:
+        learned = store.templates()
+    assert len(learned["Daily Gazette"]) == 30 * 20 and len(learned["Courier"]) == 30

@@ -170,12 +170,21 @@ class Store(AnalysisStore, RunStore):
     def add_templates(self, learned: dict[str, set[str]]) -> None:
         """Add learned template lines; a row another writer added meanwhile is left as it is."""
         known = self.templates()
-        rows = [{"outlet": o, "line_key": k} for o, keys in learned.items() if matchable(o, 512)
-                for k in keys - known.get(o, set())]
-        if rows:
-            dialect_insert = postgresql_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
-            with self._begin() as conn:
-                conn.execute(dialect_insert(schema.templates).on_conflict_do_nothing(), rows)
+        # Sorted: writers inserting the same keys take their locks in one order (no deadlock).
+        rows = [{"outlet": o, "line_key": k} for o, keys in sorted(learned.items()) if matchable(o, 512)
+                for k in sorted(keys - known.get(o, set()))]
+        if not rows:
+            return
+        dialect_insert = postgresql_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                with self._begin() as conn:
+                    conn.execute(dialect_insert(schema.templates).on_conflict_do_nothing(), rows)
+                return
+            except OperationalError as exc:  # a deadlock or a lock timeout: try again
+                if attempt == _WRITE_ATTEMPTS - 1:
+                    raise StoreError(f"cannot store template lines in {self.url}: {_first_line(exc)}") from exc
+                time.sleep(0.05 * (attempt + 1))
 
     def ungrouped_keys(self) -> list[tuple[str, str | None]]:
         """(id, published) of the stored articles not yet placed in a story, in arrival order."""
