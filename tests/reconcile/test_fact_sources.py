@@ -94,3 +94,14 @@ def test_samples_who_claims_what(s400: tuple[Story, list[Annotated]]) -> None:
     assert len(chat["claimed_by"][0]["outlets"]) == 3
     sanctions = next(r for r in records if "imposed sanctions on Turkey in December 2020" in r["text"])
     assert sanctions["status"] == "established" and sanctions["own_voice"] >= 3
+
+
+def test_a_shouted_clause_read_as_a_speaker_is_no_party() -> None:
+    text = "ME GUSTARIA QUE TODOS LOS QUE LE INTERESE LE MANDEN UN CORREO reclamando el fin de la guerra en Libia."
+    shout = _quoted("a", "A", text, "ME GUSTARIA QUE TODOS LOS QUE LE INTERESE LE MANDEN UN CORREO", "reclamando",
+                    "el fin de la guerra en Libia", speaker_type=None)
+    assert attributions_of([shout]) == {}
+    witnesses = _quoted("b", "B", "D'autres témoins ont raconté que les forces de l'ordre avaient tiré en l'air.",
+                        "D'autres témoins", "raconté", "que les forces de l'ordre avaient tiré en l'air",
+                        speaker_type=None)
+    assert [a.party for a in attributions_of([witnesses])[("b", 0)]] == ["D'autres témoins"]

@@ -41,7 +41,7 @@ from storyline.lang import fold_word, pack
 from storyline.model import Event
 from storyline.reconcile.claims import Contradiction, Side
 from storyline.reconcile.fact_clash import same_name, shifted_by_report_dates
-from storyline.reconcile.fact_features import dates_compatible
+from storyline.reconcile.fact_features import SentenceUnit, dates_compatible
 from storyline.reconcile.fact_sources import Attribution
 from storyline.reconcile.facts import AlignedFact
 
@@ -100,20 +100,19 @@ def speech_clashes(facts: Sequence[AlignedFact], attributions: Mapping[tuple[str
         languages: Report id -> language, for the ``media`` words (every pack's when unknown).
     """
     fact_of: dict[tuple[str, int], str] = {}
-    unit_of = {}
+    unit_of: dict[tuple[str, int], SentenceUnit] = {}
     for fact in facts:
         for member in fact.members:
             fact_of[(member.article_id, member.span.start)] = fact.id
             unit_of[(member.article_id, member.span.start)] = member
     event_of = {article: event.id for event in events for article in event.articles}
     groups: dict[tuple[str, str | None], list[tuple[Attribution, tuple[str, str] | None]]] = defaultdict(list)
-    for key in sorted(attributions, key=lambda k: (unit_of[k].article_rank, unit_of[k].position) if k in unit_of
-                      else (1 << 30, k[1])):
-        if key not in unit_of:
-            continue
+    for key in sorted((k for k in attributions if k in unit_of),
+                      key=lambda k: (unit_of[k].article_rank, unit_of[k].position)):  # story order
         for said in attributions[key]:
-            if said.speaker_entity and (said.frame_dates or _medium(said, languages)):
-                groups[(said.speaker_entity, event_of.get(said.article_id))].append((said, _medium(said, languages)))
+            medium = _medium(said, languages)
+            if said.speaker_entity and (said.frame_dates or medium):
+                groups[(said.speaker_entity, event_of.get(said.article_id))].append((said, medium))
     out: list[Contradiction] = []
     for (party, _), acts in groups.items():
         for act in _acts(acts, fact_of):
@@ -149,7 +148,8 @@ def _acts(said: Sequence[tuple[Attribution, tuple[str, str] | None]],
     return [act for act in acts.values() if len({a.article_id for a, _ in act}) > 1]
 
 
-def _clashes(party: str, act: Sequence[tuple[Attribution, tuple[str, str] | None]], unit_of: Mapping,
+def _clashes(party: str, act: Sequence[tuple[Attribution, tuple[str, str] | None]],
+             unit_of: Mapping[tuple[str, int], SentenceUnit],
              fact_of: Mapping[tuple[str, int], str]) -> list[Contradiction]:
     out: list[Contradiction] = []
     dates: dict[str, list[tuple[str, str]]] = defaultdict(list)  # article -> its dates of the act
@@ -198,7 +198,8 @@ def _shown(frame: str, folded: str) -> str:
 
 
 def _contradiction(kind: str, party: str, a: Attribution, b: Attribution, left: str, right: str,
-                   unit_of: Mapping, fact_of: Mapping[tuple[str, int], str], slot: str | None = None) -> Contradiction:
+                   unit_of: Mapping[tuple[str, int], SentenceUnit], fact_of: Mapping[tuple[str, int], str],
+                   slot: str | None = None) -> Contradiction:
     ka, kb = (a.article_id, a.sentence.start), (b.article_id, b.sentence.start)
     ua, ub = unit_of[ka], unit_of[kb]
     if (ua.article_rank, ua.position) > (ub.article_rank, ub.position):

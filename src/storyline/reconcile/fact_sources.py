@@ -49,6 +49,8 @@ __all__ = ["Attribution", "MIN_CONTENT_SHARE", "attributions_of", "fact_sources"
 MIN_CONTENT_SHARE = 0.4
 #: Share of such a sentence one quote must cover to count among its parties.
 MIN_PART_SHARE = 0.15
+#: Words an unnamed party may have (a longer speaker is a clause analysis misread).
+MAX_PARTY_WORDS = 8
 #: Characters between a speaker and its cue beyond which they are not one frame.
 MAX_FRAME_GAP = 60
 #: Entity types by the kind of party they make.
@@ -155,12 +157,14 @@ def _party_nouns(language: str) -> frozenset[str]:
 def _unnamed_party(written: str, language: str | None) -> bool:
     """Whether an attribution without a named entity names a party: a role, a medium or a source
     ("a State Department official", "the news agency", "documents seen by the paper"), or a name
-    after its first word ("the US media"); not a pronoun or a thing ("they", "the levy")."""
+    after its first word ("the US media"; a word in capitals is no name); not a pronoun or a thing
+    ("they", "the levy"), nor more than :data:`MAX_PARTY_WORDS` words."""
     words = written.split()
-    if not words:
-        return False
+    if not words or len(words) > MAX_PARTY_WORDS:
+        return False  # a clause read as a speaker ("ME GUSTARIA QUE TODOS LOS QUE ...")
     nouns = _party_nouns(language or FALLBACK)
-    return any(fold_word(w.strip(".,;:'\"")) in nouns for w in words) or any(w[:1].isupper() for w in words[1:])
+    return any(fold_word(w.strip(".,;:'\"")) in nouns for w in words) or any(
+        w[:1].isupper() and not w.isupper() for w in words[1:])
 
 
 def _entity_types(items: Iterable[Annotated]) -> dict[str, str]:
