@@ -132,7 +132,7 @@ def _guarded_item(line: bytes, path: str, line_number: int) -> RawItem | InputEr
 
 def _jsonl_item(line: bytes, path: str, line_number: int) -> RawItem:
     try:
-        data = json.loads(line.decode("utf-8"), parse_int=_bounded_int)
+        data = _DECODER.decode(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise InputError(path, f"line is not UTF-8 ({exc.reason} at byte {exc.start})", line_number) from exc
     except json.JSONDecodeError as exc:
@@ -159,6 +159,10 @@ def _bounded_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
         raise _TooManyDigits(len(digits.lstrip("-")))
     return int(digits)
+
+
+#: One decoder for every line (json.loads with parse_int builds a new one per call).
+_DECODER = json.JSONDecoder(parse_int=_bounded_int)
 
 
 def json_problem(value: Any) -> str | None:
