@@ -3,7 +3,10 @@
 Order matters: undated reports first take the date of their event (the other reports of the same
 happening) and have their time expressions resolved again; then entities are resolved across the
 reports; then sentences are aligned into facts, from which come single-source claims,
-contradictions, coverage and the cited summary; the timeline and merged quotes sit beside them.
+contradictions, coverage (per event) and the cited summary; the timeline and merged quotes sit
+beside them. Each fact record says who it comes from (:mod:`storyline.reconcile.fact_sources`:
+established by outlets in their own voice, or claimed by a party), and contradictions include the
+disagreements on one party's speech act (:mod:`storyline.reconcile.fact_slots`).
 """
 
 from __future__ import annotations
