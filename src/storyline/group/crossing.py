@@ -9,7 +9,7 @@ stream name weighs little, a combination of names and figures much). Two rules u
 - an article joins a recent story less than half of whose reports are in its language (its
   centroid is then mostly words the article cannot share) when the cosine of
   its anchors with the story's is at least ``anchor_threshold``
-  (:meth:`~storyline.group.stories.StoryGrouper._joins_across`); anchors no other report has
+  (:meth:`~storyline.group.stories.StoryGrouper._may_cross`); anchors no other report has
   (document frequency 1) are left out of the article's side, since they cannot be shared;
 - two stories of at least :data:`MIN_MERGE_REPORTS` reports each, told mostly in different
   languages and close in time, merge when the cosine of their centroids over anchors is at least

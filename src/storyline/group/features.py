@@ -356,9 +356,11 @@ def _number_keys(lower: str) -> list[str]:
     return keys
 
 
-#: A word opening a sentence or a line, with what precedes it.
-_OPENING = re.compile(r"((?:^|[.!?\u2026]['\"\u00bb\u201d)]?[ \t]+|\n[ \t]*)"
-                      r"[\u00ab\"\u201c\u2018'(\u00bf\u00a1\u2014\u2013-]*[ \t]?)([^\W\d_]{2,})", re.M)
+#: A word opening a sentence or a line, with what precedes it. It starts with a character class
+#: (no ``^`` branch), which the regex engine scans for quickly; the text is read with a newline
+#: put before it, and a sentence end must be followed by a space (checked on each match).
+_OPENING = re.compile(r"([.!?\u2026\n]['\"\u00bb\u201d)]?[ \t\n]*"
+                      r"[\u00ab\"\u201c\u2018'(\u00bf\u00a1\u2014\u2013-]*[ \t]?)([^\W\d_]{2,})")
 
 
 def sentence_case(text: str) -> tuple[str, list[str]]:
@@ -375,13 +377,14 @@ def sentence_case(text: str) -> tuple[str, list[str]]:
     places = place_codes()
 
     def uncap(match: re.Match[str]) -> str:
-        word = match.group(2)
-        if word[0].isupper() and word[1].islower() and fold(word) not in places:
+        word, before = match.group(2), match.group(1)
+        if (word[0].isupper() and word[1].islower() and (before[0] == "\n" or before[1:].strip() != before[1:])
+                and fold(word) not in places):
             lowered.append(word)
-            return match.group(1) + word[0].lower() + word[1:]
+            return before + word[0].lower() + word[1:]
         return match.group(0)
 
-    return _OPENING.sub(uncap, text), lowered
+    return _OPENING.sub(uncap, "\n" + text)[1:], lowered
 
 
 def _name_keys(text: str, stopwords: frozenset[str]) -> Counter[str]:

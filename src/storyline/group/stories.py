@@ -267,7 +267,7 @@ class StoryGrouper:
         articles, can never meet."""
         features = extract_features(article, title_weight=self.title_weight)
         vector, _ = weigh_two(features.counts, frequencies, self.story_weights or STORY_WEIGHTS, {})
-        keys = [key for key, _ in self._top_keys(vector, frequencies)]
+        keys = [key for key, _ in self._top_keys(vector, frequencies, article.language)]
         if self._duplicates is not None:
             keys.extend(self._duplicates.band_keys(article.text))
         return keys
@@ -358,15 +358,17 @@ class StoryGrouper:
                       frequencies: DocumentFrequencies) -> StoryCluster:
         names = names_of(vector)
         people = names_of(vector, _PERSON_TYPES)
-        shared = anchors_of(vector, frequencies)
-        top = self._top_keys(vector, frequencies)
+        top = self._top_keys(vector, frequencies, article.language)
         candidates = self._index.candidates(top, self.max_candidates)
         scored = []
+        shared: dict[str, float] | None = None
         for story in candidates:
             score = max(story.cosine(vector), name_cosine(story, names))
             needed = self._needed(story, day, people)
-            if score < needed and self._joins_across(story, article.language, shared, day):
-                score = needed  # enough language-independent evidence: joins at the bar
+            if score < needed and self._may_cross(story, article.language, day):
+                shared = anchors_of(vector, frequencies) if shared is None else shared
+                if anchor_cosine(story, shared) >= self.anchor_threshold:  # type: ignore[operator]
+                    score = needed  # enough language-independent evidence: joins at the bar
             if score >= needed:
                 scored.append((score, story))
         if not scored:
@@ -382,14 +384,15 @@ class StoryGrouper:
         self._index.post(story, top)
         return self._consolidate(story, candidates, article.id)
 
-    def _top_keys(self, vector: Mapping[str, float],
-                  frequencies: DocumentFrequencies) -> list[tuple[str, float]]:
-        """The ``query_terms`` heaviest keys of a vector that are rare enough to link stories."""
+    def _top_keys(self, vector: Mapping[str, float], frequencies: DocumentFrequencies,
+                  language: str | None) -> list[tuple[str, float]]:
+        """The ``query_terms`` heaviest keys of a vector that are rare enough to link stories,
+        and, for an article of known ``language``, its ``anchor_terms`` heaviest anchors."""
         limit = max(self.link_min_df, self.link_share * frequencies.n_docs_)
         df = frequencies.counts_.get
         linking = {key: w for key, w in vector.items() if df(key, 0) <= limit}
         top = top_items(linking, self.query_terms)
-        if self.anchor_terms:
+        if self.anchor_terms and language:
             # The heaviest language-independent keys too: in a report's own words they rank
             # below its rare words, and they are what finds a story in another language.
             chosen = {key for key, _ in top}
@@ -397,13 +400,11 @@ class StoryGrouper:
                     if item[0] not in chosen]
         return top
 
-    def _joins_across(self, story: StoryCluster, language: str | None,
-                      shared: Mapping[str, float], day: int | None) -> bool:
-        """Whether an article in ``language`` joins a recent story in other languages on its
-        language-independent keys alone (``anchor_threshold``)."""
+    def _may_cross(self, story: StoryCluster, language: str | None, day: int | None) -> bool:
+        """Whether an article in ``language`` of ``day`` may join ``story``, recent and told
+        mostly in other languages, on its language-independent keys (``anchor_threshold``)."""
         return (self.anchor_threshold is not None and crosses(story, language)
-                and story.gap(day) <= self.window_days and story.age(day) <= self.max_story_days
-                and anchor_cosine(story, shared) >= self.anchor_threshold)
+                and story.gap(day) <= self.window_days and story.age(day) <= self.max_story_days)
 
     def _needed(self, story: StoryCluster, day: int | None, people: Mapping[str, float]) -> float:
         """The score an article of ``day`` naming ``people`` needs to join ``story``."""
