@@ -34,8 +34,16 @@ def test_crisis_pairs_count_only_cross_language_pairs_within_a_day() -> None:
     pairs = score_run(stories, articles, topics, [])["crosslingual"]
     # es-e1/fr-e2 same topic, same day, together; es-e1/it-l1 and fr-e2/it-l1 different topics a day apart,
     # together; es-l2 is a week later and pairs with nothing.
+    # s1 holds one Libya report among two Egypt ones: 1 of the 4 reports is off its story's topic.
     assert pairs == {"same_topic_pairs": 1, "same_topic_together": 1.0,
-                     "other_topic_pairs": 2, "other_topic_together": 1.0}
+                     "other_topic_pairs": 2, "other_topic_together": 1.0, "impurity": 0.25}
+
+
+def test_crisis_impurity_is_zero_for_pure_stories_and_for_none() -> None:
+    articles, topics = _articles()
+    pure = [_story("s1", "Egipto", ["es-e1", "fr-e2"]), _story("s2", "Libia", ["it-l1", "es-l2"])]
+    assert score_run(pure, articles, topics, [])["crosslingual"]["impurity"] == 0.0
+    assert score_run([], articles, topics, [])["crosslingual"]["impurity"] == 0.0
 
 
 def test_crisis_furniture_is_a_sentence_found_in_both_topics() -> None:

@@ -11,7 +11,9 @@ as the only gold there is. What is checked (issue 18):
   (text no single happening explains: page furniture);
 - **cross-language pairs**: pairs of reports in different languages published within a day;
   the share of same-topic pairs placed in one story (goal ≥ 0.5) and of different-topic pairs
-  placed in one story (goal ≤ 0.02);
+  placed in one story (goal ≤ 0.02), and the size-weighted impurity of the stories (the share
+  of reports not of their story's commonest topic; goal ≤ 0.02). The topics are the folders'
+  labels: some egypt-labelled reports are about Libya (their pairs count against the grouping);
 - **speakers**: the share of the quotes found in the reports whose speaker is a name: the entity a
   pronoun or an unwritten subject was resolved to, else the speaker span when it holds a
   capitalised word that is no function word and is not written all in capitals;
@@ -169,7 +171,19 @@ def _pairs(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article],
             else:
                 other, other_joined = other + 1, other_joined + together
     return {"same_topic_pairs": same, "same_topic_together": round(same_joined / same, 4) if same else 0.0,
-            "other_topic_pairs": other, "other_topic_together": round(other_joined / other, 4) if other else 0.0}
+            "other_topic_pairs": other, "other_topic_together": round(other_joined / other, 4) if other else 0.0,
+            "impurity": _impurity(stories, topic_of)}
+
+
+def _impurity(stories: Sequence[Mapping[str, Any]], topic_of: Mapping[str, str]) -> float:
+    """Size-weighted impurity: the share of the placed reports that are not of their story's
+    commonest topic (issue 20: the two crises never share a story, impurity ≤ 2%)."""
+    placed = off = 0
+    for story in stories:
+        topics = Counter(topic_of.get(article, "") for article in story.get("articles", ()))
+        size = sum(topics.values())
+        placed, off = placed + size, off + size - max(topics.values(), default=0)
+    return round(off / placed, 4) if placed else 0.0
 
 
 def _is_name(speaker: str | None) -> bool:
