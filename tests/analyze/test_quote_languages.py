@@ -414,3 +414,17 @@ def test_a_source_kind_comes_from_the_tagged_entity() -> None:
     people = [Mention(Span(0, 8), "PERSON", "Jo Smith")]
     assert [q.source_kind for q in find_quotes(text, entities=people)] == ["person"]
     assert [q.source_kind for q in find_quotes("The factory is closed.")] == []
+
+
+def test_a_time_phrase_before_a_pro_drop_cue_leaves_the_subject_implicit() -> None:
+    text = "El ministro Juan Pérez habló ayer en Madrid. Este martes ha anunciado que la fábrica cerrará en marzo."
+    quote = _only(text, "es")
+    assert (quote.speaker, quote.speaker_entity, quote.source_kind) == (None, "Juan Pérez", "person")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Quindi secondo il \" proprio spirito \" le persone si comporteranno in modo diverso."),
+    ("fr", "Cela confirme que la situation est grave et que rien ne change."),
+])
+def test_function_words_are_no_speaker(language: str, text: str) -> None:
+    assert find_quotes(text, language=language) == []

@@ -49,6 +49,7 @@ from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speaker_names import SpeakerResolver
 from storyline.analyze.speaker_sources import source_kind
 from storyline.analyze.speakers import TokenDoc, inside, trim
+from storyline.lang import fold_word
 from storyline.model import Mention, Quote, Span
 
 __all__ = ["QuoteFinder", "find_quote_marks", "find_quotes"]
@@ -99,15 +100,19 @@ class QuoteFinder:
             if f.speaker is not None and _writer(doc, f.speaker):
                 continue  # "je pense que", "vous savez": the writer's own voice, no party's
             if f.speaker is not None and not _speaker_like(doc, f.speaker):
-                if f.kind == "indirect":
+                if _implicit_instead(doc, f):
+                    f.speaker, f.implicit = None, True  # "Este martes ha anunciado que ...": pro-drop
+                elif f.kind == "indirect":
                     continue  # "non mi disse che", ". in un commento": no speaker, no speech
-                f.speaker, f.cue = None, None
+                else:
+                    f.speaker, f.cue = None, None
             if f.implicit:
                 anchor = f.cue.start if f.cue else f.content.start
                 name = _continued(doc.text, out, anchor) or resolver.implicit_speaker(anchor)
             else:
                 name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
-            source = source_kind(doc.cues, doc.text, f.speaker, name, entities or ())
+            source = "person" if f.implicit and name else source_kind(doc.cues, doc.text, f.speaker, name,
+                                                                        entities or ())
             out.append(Quote(f.content, f.kind, f.speaker, name, f.cue, source))
             if f.rest is not None:
                 out.append(Quote(f.rest, f.kind, f.speaker, name, f.cue, source))
@@ -254,7 +259,11 @@ def _speaker_like(doc: TokenDoc, speaker: Span) -> bool:
         return False  # "giustamente (dice)": an adverb, no one
     c = doc.cues
     function = c.no_name_words
-    for word in re.findall(r"\w[\w'\u2019\-]*", doc.text[speaker.start : speaker.end]):
+    words = re.findall(r"\w[\w'\u2019\-]*", doc.text[speaker.start : speaker.end])
+    if c.language != "en" and all(fold_word(w) in c.function_words and w.lower() not in c.pronouns
+                                  for w in words):
+        return False  # "Pertanto", "Non mi", "il": function words, capitalised or not, name no one
+    for word in words:
         low = word.lower()
         if low in c.cue_forms:
             continue
@@ -262,6 +271,17 @@ def _speaker_like(doc: TokenDoc, speaker: Span) -> bool:
                 or low in c.determiners or (low not in function and len(low) > 3)):
             return True
     return False
+
+
+def _implicit_instead(doc: TokenDoc, found: Found) -> bool:
+    """In a pro-drop language, a finite cue whose "speaker" is a time phrase or function words
+    and whose content opens with a complementizer (``Este martes ha anunciado que ...``) has an
+    implicit subject."""
+    if not doc.cues.pro_drop or found.cue is None or found.kind != "indirect":
+        return False
+    cue = doc.text[found.cue.start : found.cue.end].lower()
+    return not doc.cues.is_gerund(cue) and cue not in doc.cues.according \
+        and doc.cues.complementizer_at(doc.text, found.content.start)
 
 
 def _writer(doc: TokenDoc, speaker: Span) -> bool:
