@@ -174,3 +174,27 @@ def test_entities_ml_a_name_after_an_office_is_a_person_in_the_whole_report(reco
     found = [(m.span.text_in(text), m.type) for m in recognizer(text, None, language="it")]
     assert [k for s, k in found if s == "Gheddafi"] == ["PERSON"] * 4
     assert ("Tripoli", "GPE") in found and ("Libia", "GPE") in found  # places keep their type
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("El ministro francés de Exteriores, Alain Juppé, dijo que sí.", "es", "Exteriores"),
+    ("Lo ha confirmado el Ministerio británico de Exteriores en un comunicado.", "es", "Exteriores"),
+    ("Il ministro della Difesa, Ignazio La Russa, ha parlato.", "it", "Difesa"),
+])
+def test_entities_ml_an_offices_department_is_an_organisation(recognizer: EntityRecognizer, text: str,
+                                                               language: str, name: str) -> None:
+    found = {m.span.text_in(text): m.type for m in recognizer(text, None, language=language)}
+    assert found.get(name) == "ORG"
+    assert all(kind == "PERSON" for n, kind in found.items() if n in ("Alain Juppé", "Ignazio La Russa"))
+
+
+def test_entities_ml_a_name_unknown_to_the_lexicon_after_an_office_is_no_department(
+        recognizer: EntityRecognizer) -> None:
+    from storyline.analyze.entity_rules import _PackRules
+    from storyline.analyze.ner_lexicon import lexicon
+
+    text = "El portavoz de Gadafi habló. El portavoz de Exteriores habló."
+    rules = _PackRules(text, lexicon("es"), foreign_model=True)
+    assert not rules._portfolio(["El", "portavoz", "de"], ["Gadafi"])
+    assert rules._portfolio(["El", "portavoz", "de"], ["Exteriores"])
+    assert not rules._portfolio(["El", "hijo", "de"], ["Exteriores"])  # no office

@@ -200,6 +200,8 @@ class _PackRules:
         if any(w.lower() in self.lex.org_words for w in words):
             return "ORG"
         before = self.text[max(0, start - 60):start].split()
+        if self._portfolio(before, words):
+            return "ORG"
         if before and self.lex.is_title(before[-1].strip(",")) and words[0][:1].isupper():
             title_at = self.text.rfind(before[-1], 0, start)
             # one word cues the whole report only if it could be a surname: not a headline's
@@ -212,6 +214,23 @@ class _PackRules:
             self.cued.add(" ".join(words))
             return "PERSON"
         return kind
+
+    def _portfolio(self, before: list[str], words: list[str]) -> bool:
+        """A name of ordinary words after an office (or an organisation word) and a preposition is
+        the office's department, an organisation ("el ministro de Exteriores", "ministro della
+        Difesa", "secretaria de Estado", "Ministerio británico de Exteriores"); a name the
+        lexicon does not know stays ("el portavoz de Gadafi")."""
+        if len(before) < 2 or not before[-1].islower() \
+                or not (self.lex.is_particle(before[-1]) or self.lex.never_name(before[-1])):
+            return False
+        head = before[-2] if not before[-2].islower() or len(before) < 3 or self._office(before[-2]) \
+            else before[-3]  # an adjective between: "el ministro francés de Exteriores"
+        return self._office(head) \
+            and all(self.lex.known(w) or self.lex.is_particle(w) for w in words if w[:1].isalpha())
+
+    def _office(self, word: str) -> bool:
+        """An office or an organisation word ("ministro", "Ministerio")."""
+        return self.lex.is_title(word) or word.lower() in self.lex.org_words
 
     def _office_apposition(self, before: list[str], words: list[str]) -> bool:
         """A full name set off by a comma after an office phrase is that office's holder: "el
