@@ -21,12 +21,17 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
 4. a mention that is a CLDR place name is a place (GPE; regions LOC) unless the model said ORG (a
    capital standing for its government): "Túnez", "Francia", "Reino Unido" are never PERSON; and
    capitalised CLDR place names the model missed are added;
-   With a foreign model, a name holding an organisation word (``org_words``) is an ORG and a name
-   after an office or honorific a PERSON;
+   With a foreign model, a name holding an organisation word (``org_words``) is an ORG, a name
+   of ordinary words after an office and a preposition the office's department, an ORG ("el
+   ministro de Exteriores"), and a name after an office or honorific a PERSON, in the whole
+   report when it could be a surname ("dal colonnello Gheddafi");
 5. a maker's name followed by a model number names the product ("Boeing 747": PRODUCT), and
    product codes of one capital and three digits are products ("A380", "A320s");
 6. one type per name in a report (:func:`consistent_types`), and an all-caps word is no PERSON
-   ("ONU", "UMP": ORG unless a known acronym says otherwise).
+   ("ONU", "UMP": ORG unless a known acronym says otherwise);
+7. known organisations (``entity_patterns.KNOWN_NAMES``: "Twitter", "Al Jazeera") keep their
+   type, and the report's own evidence is used (:mod:`storyline.analyze.ner_document`:
+   possessives, coordinations, names found again, acronyms defined in brackets).
 
 Cost: linear in the text and the mentions; rule 3 tokenises the report once, only when it has a
 candidate.
