@@ -428,3 +428,11 @@ def test_a_time_phrase_before_a_pro_drop_cue_leaves_the_subject_implicit() -> No
 ])
 def test_function_words_are_no_speaker(language: str, text: str) -> None:
     assert find_quotes(text, language=language) == []
+
+
+def test_an_acronym_speaker_takes_the_full_name_the_entity_stage_resolved() -> None:
+    text = "EE UU aseguró este domingo que la zona de exclusión aérea ya estaba en vigor."
+    tagged = [Mention(Span(0, 5), "GPE", "Estados Unidos")]
+    assert [q.speaker_entity for q in find_quotes(text, entities=tagged, language="es")] == ["Estados Unidos"]
+    other = [Mention(Span(0, 5), "GPE", "EE UU")]  # no fuller name known: as written
+    assert [q.speaker_entity for q in find_quotes(text, entities=other, language="es")] == ["EE UU"]

@@ -32,6 +32,8 @@ __all__ = ["SpeakerResolver", "common_word", "fold"]
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _NAME_RUN_RE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+(?:\s+[{_UPPER}][\w'\u2019\-]+)+")
 #: Abbreviated offices dropped from a name ("Gov. Mike Pence"); "Mr."/"Dr." stay, as in news.
+#: Entity types whose resolved name a speaker takes (a person's is taken through ``people``).
+_CANONICAL_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP"})
 _MAX_HOLDERS = 200  # people looked at per resolution: bounds the work on huge texts
 
 
@@ -65,8 +67,15 @@ class SpeakerResolver:
         self.quoted = quoted
         self.people: list[tuple[int, str, frozenset[str]]] = []  # (pos, name, role words)
         self.tagged = bool(entities)
+        #: Acronyms of organisations and places the entity stage resolved to a full name ("EE UU"
+        #: -> "Estados Unidos"), by their surface; other names stay as the report writes them.
+        self.canonical: dict[str, str] = {}
         if entities:
             for m in entities:
+                surface = text[m.span.start : m.span.end]
+                if m.type in _CANONICAL_TYPES and m.entity and _acronym(surface) and " " in m.entity.strip() \
+                        and not _acronym(m.entity):
+                    self.canonical.setdefault(surface, m.entity)
                 if m.type == "PERSON" and not inside(quoted, m.span.start):
                     name = m.entity or text[m.span.start : m.span.end]
                     self.people.append((m.span.start, name, self._context(m.span.start)))
@@ -117,7 +126,7 @@ class SpeakerResolver:
             return None
         if " " not in found and found not in self.names and _verb_form(self.cues, found):
             return None  # "Empezaron diciendo que ...": a capitalised verb, not a name
-        return found
+        return self.canonical.get(found, found)  # the entity's resolved name: "EE UU" -> "Estados Unidos"
 
     def _name(self, span: Span, anchor: int) -> str | None:
         text = self.text[span.start : span.end]
@@ -354,6 +363,12 @@ def _plausible(cues: SpeechCues, name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     shouted = letters and all(c.isupper() for c in letters)
     return not (shouted and (len(words) > 1 and any(len(w.strip(".")) > 3 for w in words) or len(letters) > 6))
+
+
+def _acronym(name: str) -> bool:
+    """Capitals only, at most six letters (``EE UU``, ``USA``, ``ONU``)."""
+    letters = [c for c in name if c.isalpha()]
+    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
 def _not_a_name(cues: SpeechCues, word: str) -> bool:
