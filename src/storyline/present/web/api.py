@@ -2,8 +2,10 @@
 
 Lists answer ``{"total", "limit", "offset", "items"}``. ``POST /api/ingest`` changes the store and
 needs the write token; every other endpoint only reads. Reading endpoints are ``async`` and
-query the store inline (see :mod:`storyline.present.web.pages` for why); ingest runs in the
-thread pool.
+query the store inline (see :mod:`storyline.present.web.pages` for why), except one story and one
+article, whose cost grows with the story or the article (a 200k-character article): those are
+built in the thread pool, so that one heavy request never holds the event loop and every light
+request behind it. Ingest runs in the thread pool.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from storyline.present.web import views
 from storyline.present.web.ingest import Upload, ingest_uploads
@@ -57,13 +60,13 @@ async def list_stories(store: StoreDep, where: Annotated[queries.StoryFilter, De
 
 @router.get("/stories/{story_id}", summary="One story: summary, facts, entities, quotes, timeline, coverage")
 async def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
-    return _story(store, story_id)
+    return await run_in_threadpool(_story, store, story_id)
 
 
 @router.get("/stories/{story_id}/{section}", summary="One section of a story, paginated")
 async def get_story_section(store: StoreDep, story_id: str, section: Section, limit: Limit = 50,
                       offset: Offset = 0) -> dict[str, Any]:
-    story = _story(store, story_id)
+    story = await run_in_threadpool(_story, store, story_id)
     items = story[section]["rows"] if section == "coverage" else story[section]
     return views.paged(items, limit=limit, offset=offset)
 
@@ -86,7 +89,7 @@ async def list_articles(store: StoreDep, limit: Limit = 20, offset: Offset = 0,
 
 @router.get("/articles/{article_id:path}", summary="One article: text, annotations and its story")
 async def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
-    article = views.article_view(store, article_id)
+    article = await run_in_threadpool(views.article_view, store, article_id)
     if article is None:
         raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
     article.pop("blocks")
