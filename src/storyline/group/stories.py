@@ -42,7 +42,7 @@ from typing import Any
 
 from storyline.group import state as _state
 from storyline.group.clusters import (
-    Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of, top_items,
+    ANCHOR_TYPES, Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of, top_items,
 )
 from storyline.group.crossing import anchor_cosine, anchor_similarity, anchors_of, crosses
 from storyline.group.duplicates import DuplicateIndex
@@ -360,6 +360,13 @@ class StoryGrouper:
         people = names_of(vector, _PERSON_TYPES)
         top = self._top_keys(vector, frequencies, article.language)
         candidates = self._index.candidates(top, self.max_candidates)
+        if self.anchor_threshold is not None and article.language:
+            # Stories in other languages rank low on a report's own words: the best on its
+            # anchors are candidates too.
+            found = {story.id for story in candidates}
+            candidates += [story for story in self._index.candidates(
+                [item for item in top if item[0][0] in ANCHOR_TYPES], self.max_candidates)
+                if story.id not in found]
         scored = []
         shared: dict[str, float] | None = None
         for story in candidates:
