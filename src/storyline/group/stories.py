@@ -16,10 +16,16 @@ Each article, as it arrives:
    ``max_story_days``, and that shares names with the article (``name_tie``: cosine over names,
    checked only when both sides are dated); ``strong_threshold`` otherwise. Stories idle for more
    than ``retain_days`` leave the index, so a report years later starts a new story;
+   A report of known language may also join a recent story told mostly in other languages on
+   its language-independent keys alone (names, countries, numbers, dates: ``anchor_threshold``,
+   :mod:`storyline.group.crossing`); for such a report its heaviest of those keys are looked up
+   too (``anchor_terms``), and the stories best on them are candidates beside the others;
 5. merges stories: another candidate that scores ``merge_threshold`` against the article, or whose
    centroid is within ``story_merge_threshold`` (cosine) of the joined story's centroid, with the
-   same time and name conditions, is merged into the older one; the older id survives and the
-   merge is recorded in :attr:`StoryGrouper.merges`;
+   same time and name conditions, or, for two stories told mostly in different languages, whose
+   centroids meet over language-independent keys (``anchor_merge_threshold``), is merged into
+   the older one; the older id survives and the merge is recorded in
+   :attr:`StoryGrouper.merges` (kind ``article``, ``centroid`` or ``anchors``);
 6. inside its story, joins an event or opens one (:mod:`storyline.group.events`), by the day of
    its happening: the first close date its opening names ("said on Friday"), else its own date.
 
