@@ -436,3 +436,24 @@ def test_an_acronym_speaker_takes_the_full_name_the_entity_stage_resolved() -> N
     assert [q.speaker_entity for q in find_quotes(text, entities=tagged, language="es")] == ["Estados Unidos"]
     other = [Mention(Span(0, 5), "GPE", "EE UU")]  # no fuller name known: as written
     assert [q.speaker_entity for q in find_quotes(text, entities=other, language="es")] == ["EE UU"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [("es", "Para el diputado Pérez, la relación con Libia no cambia nada para el país.", "Pérez"),
+     ("fr", "Pour Alain Juppé, l'opération internationale contre les forces du colonel est un succès.",
+      "Alain Juppé"),
+     ("it", "Per il premier Berlusconi, la guerra in Libia sarà lunga e costosa per tutti.", "Berlusconi")],
+)
+def test_a_sentence_opening_with_a_source_and_a_comma_is_its_view(language: str, text: str, named: str) -> None:
+    assert _only(text, language).speaker_entity == named
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "Pour la première fois, la guerre en Libye sera longue et coûteuse."),
+     ("es", "Para comprender la prisa bastaba dar un paseo por Zamalek, un barrio céntrico."),
+     ("it", "Per me, la guerra in Libia sarà lunga e costosa per tutti noi.")],
+)
+def test_an_opening_phrase_without_a_source_is_no_view(language: str, text: str) -> None:
+    assert find_quotes(text, language=language) == []

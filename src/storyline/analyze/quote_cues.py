@@ -109,6 +109,7 @@ class SpeechCues:
         self.document_nouns = _low(data.get("document_nouns", ()))
         self.self_words = _low(data.get("self_words", ()))
         self.as_words = _low(data.get("as_words", ()))
+        self.opinion_openers = _low(data.get("opinion_openers", ()))
         self.adverb_suffixes: tuple[str, ...] = tuple(data.get("adverb_suffixes", ()))
         #: Cue forms read as verbs inside a noun phrase scan; a document noun that is also a
         #: cue form (``report``, ``estimates``) heads a source there (``The report said``).

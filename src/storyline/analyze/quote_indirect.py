@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from storyline.analyze.quote_sources import Found, according_after, according_to, kind, passive
+from storyline.analyze.quote_sources import Found, according_after, according_to, kind, opinion_frame, passive
 from storyline.analyze.quote_subjects import (
     after_auxiliary,
     noun_cue,
@@ -91,6 +91,10 @@ def indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[Found]) -
             if quote is not None and not any(_overlaps(quote.content, f.content) for f in found[-8:]):
                 found.append(quote)
                 used.add(cue)
+        view = opinion_frame(doc, sent) if doc.cues.opinion_openers else None
+        if view is not None and not inside(blocked, view.content.start) \
+                and not any(_overlaps(view.content, f.content) for f in found[-8:]):
+            found.append(view)
     return found
 
 

@@ -16,7 +16,7 @@ from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS, find_quote_mar
 from storyline.analyze.speakers import TokenDoc, clause_end, speaker_right, trim, with_named_apposition
 from storyline.model import Span
 
-__all__ = ["Found", "Kind", "according_after", "according_to", "kind", "passive"]
+__all__ = ["Found", "Kind", "according_after", "according_to", "kind", "opinion_frame", "passive"]
 
 Kind = Literal["direct", "indirect"]
 
@@ -99,6 +99,36 @@ def according_to(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     if content is None:
         return None
     return Found(content, kind(doc.text, content), speaker, cue)
+
+
+def opinion_frame(doc: TokenDoc, sent: Span) -> Found | None:
+    """A sentence opening with the pack's ``opinion_openers`` and a named or role source up to a
+    comma (``Para el diputado, "Nicaragua ..."``, ``Pour le ministre, la guerre ...``, ``Per il
+    premier Berlusconi, ...``): the rest of the sentence is that source's view. Not ``Para ello,``
+    or ``Pour la première fois,``: the source must hold a name or a role."""
+    tokens = doc.tokens_in(sent.start, min(sent.end, sent.start + 120))[:12]
+    if not tokens or doc.word(tokens[0]).lower() not in doc.cues.opinion_openers:
+        return None
+    comma = next((i for i, t in enumerate(tokens) if doc.word(t) == ","), None)
+    if comma is None or comma < 2:
+        return None
+    words = [doc.word(t) for t in tokens[1:comma]]
+    c = doc.cues
+    first = words[0].lower()
+    if first in c.self_words or not (first in c.determiners or first in c.role_nouns or words[0][:1].isupper()):
+        return None  # "Per me", "Para comprender la prisa ...", "Per quanto riguarda ...": no source
+    last = words[-1]
+    if not (last.lower() in c.role_nouns or (last[:1].isupper() and last.lower() not in c.never_names
+                                             and last.lower() not in c.no_name_words)):
+        return None  # the head ends the phrase: "el diputado", "il premier Berlusconi"; not "la première fois"
+    if any(w.lower() in c.cue_forms or w.lower() in c.verbish or w.lower() in c.relatives or w[:1].isdigit()
+           for w in words):
+        return None
+    speaker = Span(tokens[1][0], tokens[comma - 1][1])
+    content = trim(doc.text, tokens[comma][1], sent.end)
+    if content is None or len(doc.text[content.start : content.end].split()) < 4:
+        return None
+    return Found(content, kind(doc.text, content), speaker, Span(*tokens[0]))
 
 
 def according_after(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
