@@ -22,6 +22,7 @@ EXPECTED = {
     "it": ({"detto", "dichiarato", "affermato", "dice", "dichiarava", "affermano"}, "secondo"),
     "de": ({"sagte", "erklärte", "betonte", "gesagt", "sagten"}, "laut"),
     "pt": ({"disse", "afirmou", "declarou", "afirmava", "declararam"}, "segundo"),
+    "nl": ({"zei", "verklaarde", "benadrukte", "gezegd", "zeiden"}, "volgens"),
 }
 
 
@@ -72,7 +73,7 @@ def test_english_lists_its_forms_by_hand() -> None:
 def test_words_that_introduce_indirect_speech(code: str) -> None:
     cues = speech_cues(code)
     sample = {"en": "that he", "es": "que el", "fr": "qu'il", "it": "che il", "de": "dass er",
-              "pt": "que o"}[code]
+              "pt": "que o", "nl": "dat hij"}[code]
     assert cues.complementizer_at(sample, 0)
     assert not cues.complementizer_at("thatcher quelque chelsea dasselbe", 0)
 

@@ -34,7 +34,7 @@ from anyascii import anyascii
 __all__ = ["FULL", "FALLBACK", "LanguagePack", "available", "fold_word", "pack", "words_of"]
 
 #: Languages with every topic filled in.
-FULL: tuple[str, ...] = ("en", "es", "fr", "it", "de", "pt")
+FULL: tuple[str, ...] = ("en", "es", "fr", "it", "de", "pt", "nl")
 #: The code of the pack that stands for an unknown language.
 FALLBACK = "xx"
 
