@@ -48,9 +48,9 @@ from typing import Any
 
 from storyline.group import state as _state
 from storyline.group.clusters import (
-    ANCHOR_TYPES, Cluster, StoryCluster, centroid_cosine, heaviest, name_cosine, names_of, top_items,
+    ANCHOR_TYPES, Cluster, StoryCluster, heaviest, name_cosine, names_of, top_items,
 )
-from storyline.group.crossing import anchor_cosine, anchor_similarity, anchors_of, crosses
+from storyline.group.crossing import anchor_cosine, anchors_of, crosses
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import (
     EVENT_WEIGHTS, choose_event, follow_originals, happening_day, reassign_members,
@@ -58,11 +58,12 @@ from storyline.group.events import (
 from storyline.group.features import (
     DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
 )
+from storyline.group.merging import PERSON_TYPES as _PERSON_TYPES
+from storyline.group.merging import StoryMerging
 from storyline.group.story_index import StoryIndex
 from storyline.model import Article, Event, Story
 
 STORY_WEIGHTS: Mapping[str, float] = {"w": 1.0, "n": 1.0, "k": 0.5, "c": 0.5, "#": 0.5, "d": 0.5}
-_PERSON_TYPES = frozenset("n")
 _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_threshold",
            "story_merge_threshold", "window_days", "max_story_days", "half_life_days",
            "name_tie", "event_days", "retain_days", "query_terms", "max_candidates",
@@ -77,7 +78,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
 _PENDING_KEYS = 64
 
 
-class StoryGrouper:
+class StoryGrouper(StoryMerging):
     """Groups a stream of articles into stories and events, incrementally and deterministically.
 
     Args:
@@ -428,51 +429,6 @@ class StoryGrouper:
                                                    _PERSON_TYPES) < self.name_tie:
             return self.strong_threshold
         return self.story_threshold
-
-    def _consolidate(self, story: StoryCluster, candidates: list[StoryCluster],
-                     article_id: str) -> StoryCluster:
-        """Merge into ``story`` the candidates whose centroids have come close to its own: over
-        all keys (kind ``centroid``), or, for stories told in other languages, over the keys
-        that cross languages (kind ``anchors``, :func:`storyline.group.crossing.anchor_similarity`)."""
-        close: dict[str, list[tuple[float, StoryCluster]]] = {"centroid": [], "anchors": []}
-        for other in candidates:
-            if other.id == story.id or other.id not in self._index.stories:
-                continue
-            # The cheap date checks first; then the centroid cosine; then names.
-            if not self._close_in_time(story, other):
-                continue
-            if self.story_merge_threshold is not None:
-                score = centroid_cosine(story, other)
-                if score >= self.story_merge_threshold and self._share_names(story, other):
-                    close["centroid"].append((score, other))
-                    continue
-            if self.anchor_merge_threshold is not None:
-                score = anchor_similarity(story, other)
-                if score >= self.anchor_merge_threshold:
-                    close["anchors"].append((score, other))
-        for kind, found in close.items():
-            if found:
-                found.sort(key=lambda pair: (-pair[0], pair[1].seq))
-                story = self._index.merge([story, *(other for _, other in found)], article_id,
-                                          found[0][0], kind=kind)
-        return story
-
-    def _close_in_time(self, one: StoryCluster, two: StoryCluster) -> bool:
-        """Whether two stories are close enough in time to merge (True when either is undated)."""
-        if one.first_day is None or two.first_day is None:
-            return True
-        assert one.last_day is not None and two.last_day is not None
-        if max(one.first_day - two.last_day, two.first_day - one.last_day) > self.window_days:
-            return False
-        span = max(one.last_day, two.last_day) - min(one.first_day, two.first_day)
-        return span <= self.max_story_days
-
-    def _share_names(self, one: StoryCluster, two: StoryCluster) -> bool:
-        """Whether, when both are dated, two stories share enough names to merge."""
-        if one.first_day is None or two.first_day is None or not self.name_tie:
-            return True
-        people = names_of(two.centroid, _PERSON_TYPES)
-        return name_cosine(one, people, _PERSON_TYPES) >= self.name_tie
 
     # -- the clock ----------------------------------------------------------------------------
 
