@@ -56,6 +56,21 @@ def test_crisis_furniture_is_a_sentence_found_in_both_topics() -> None:
     assert found["furniture"] == {"summary": 1, "timeline": 1}
     assert found["checked"] == {"summary": 2, "fact": 1, "timeline": 1}
     assert found["examples"] == [FURNITURE]
+    assert found["across_pages"] == {"summary": 1, "timeline": 1}  # two different pages hold it
+
+
+def test_crisis_furniture_across_pages_leaves_out_a_page_filed_under_both_topics() -> None:
+    page = ("Gadafi habló en Trípoli ante sus seguidores. Mubarak dejó El Cairo por Sharm el Sheij. "
+            "Las protestas siguen en Bengasi y en la plaza Tahrir, según testigos.")
+    rows = [("es-e9", "egypt", page), ("es-l9", "libya", page + " Actualizado a las 18:00."),
+            ("fr-e8", "egypt", "Moubarak a parlé au Caire mardi.")]
+    articles = [Article(id=i, text=t, published="2011-02-20", language=i[:2]) for i, _, t in rows]
+    topics = {i: topic for i, topic, _ in rows}
+    sentence = "Las protestas siguen en Bengasi y en la plaza Tahrir, según testigos."
+    stories = [_story("s1", "Libia", ["es-l9"], facts=[{"text": sentence}])]
+    found = score_run(stories, articles, topics, [])["furniture"]
+    assert found["furniture"] == {"fact": 1}  # in both topics ...
+    assert found["across_pages"] == {}  # ... but only in one page filed twice
 
 
 def test_crisis_titles_with_markup_or_shared_are_counted_among_large_stories() -> None:
@@ -70,6 +85,11 @@ def test_crisis_titles_with_markup_or_shared_are_counted_among_large_stories() -
 def test_crisis_speakers_named_excludes_shouted_credits_pronouns_and_lowercase_words() -> None:
     speakers = score_run([], [], {}, ["Hosni Mubarak", "AS REPORTED BY", "dijo", None, "el ministro Juppé", "Il", "Je"])["speakers"]
     assert (speakers["quotes"], speakers["named"]) == (7, 2)
+
+
+def test_crisis_speakers_one_acronym_is_a_name_a_shouted_phrase_is_not() -> None:
+    speakers = score_run([], [], {}, ["OTAN", "BBC", "EE.UU.", "DIJO EL", "A", "NOTICIAS DE HOY"])["speakers"]
+    assert speakers["named"] == 3
 
 
 def test_crisis_counters_are_short_statements_equal_but_for_numbers() -> None:

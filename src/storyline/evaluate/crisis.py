@@ -8,7 +8,11 @@ as the only gold there is. What is checked (issue 18):
 - **titles**: among stories of 3 or more reports, titles that hold markup (CSS, tags, entities)
   or that another story also has;
 - **furniture**: summary, fact and timeline sentences found verbatim in reports of *both* topics
-  (text no single happening explains: page furniture);
+  (text no single happening explains: page furniture). ``total`` counts every such sentence;
+  ``across_pages`` only those found in two *different pages* of different topics: the corpus
+  files some pages under both topics (a live blog, a round-up of several countries), and a
+  sentence of such a page is in both topics without being furniture. Two reports are one page
+  when their word 5-gram sets overlap by half or more (Jaccard);
 - **cross-language pairs**: pairs of reports in different languages published within a day;
   the share of same-topic pairs placed in one story (goal ≥ 0.5) and of different-topic pairs
   placed in one story (goal ≤ 0.02), and the size-weighted impurity of the stories (the share
@@ -16,7 +20,9 @@ as the only gold there is. What is checked (issue 18):
   labels: some egypt-labelled reports are about Libya (their pairs count against the grouping);
 - **speakers**: the share of the quotes found in the reports whose speaker is a name: the entity a
   pronoun or an unwritten subject was resolved to, else the speaker span when it holds a
-  capitalised word that is no function word and is not written all in capitals;
+  capitalised word that is no function word and is not written all in capitals, or when it is
+  one acronym of 2 to 6 capitals ("OTAN", "BBC"; a shouted line such as "AS REPORTED BY" is no
+  name);
 - **counters**: contradictions between two statements that differ only in their numbers and are
   short (page counters such as "7 comentarios" / "104 comentarios").
 
@@ -47,6 +53,10 @@ __all__ = ["crisis_corpus", "evaluate_crisis", "score_run"]
 _MARKUP = re.compile(r"[{}<>]|&[a-z#0-9]+;|\b[a-z-]+\s*:\s*[^;]{1,40};", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+")
+#: One acronym, the whole speaker: "OTAN", "BBC", "EE.UU." (a name, unlike a shouted phrase).
+_ACRONYM = re.compile(r"(?:[A-ZÀ-Ý]\.?){2,6}")
+#: Word 5-gram Jaccard from which two reports are one page (filed twice).
+_SAME_PAGE = 0.5
 #: Statements this short that differ only in numbers read as counters, not claims.
 _COUNTER_WORDS = 12
 #: Shortest text taken as a sentence in the furniture test (shorter ones are not claims anyway).
@@ -130,8 +140,11 @@ def _furniture(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article]
     for article in articles:
         by_topic[topic_of.get(article.id, "")].append(_squash(article.text))
     topics = [texts for _, texts in sorted(by_topic.items())]
+    bodies = [(topic, body) for topic, texts in by_topic.items() for body in texts]
     checked: Counter[str] = Counter()
     found: Counter[str] = Counter()
+    pages: Counter[str] = Counter()
+    distinct: dict[str, bool] = {}
     examples: list[str] = []
     seen: dict[str, bool] = {}
     for story in stories:
@@ -142,11 +155,33 @@ def _furniture(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article]
             checked[place] += 1
             if key not in seen:
                 seen[key] = len(topics) > 1 and all(any(key in body for body in texts) for texts in topics)
+                if seen[key]:
+                    distinct[key] = _in_two_pages_of_two_topics(key, bodies)
             if seen[key]:
                 found[place] += 1
+                if distinct[key]:
+                    pages[place] += 1
                 if len(examples) < 15 and text not in examples:
                     examples.append(text)
-    return {"checked": dict(checked), "furniture": dict(found), "total": sum(found.values()), "examples": examples}
+    return {"checked": dict(checked), "furniture": dict(found), "total": sum(found.values()),
+            "across_pages": dict(pages), "across_pages_total": sum(pages.values()), "examples": examples}
+
+
+def _in_two_pages_of_two_topics(key: str, bodies: Sequence[tuple[str, str]]) -> bool:
+    """Whether two reports that are not one page (word 5-gram Jaccard < 0.5) and are of different
+    topics both hold ``key``."""
+    holders = [(topic, _shingles(body)) for topic, body in bodies if key in body]
+    return any(first[0] != second[0] and _jaccard(first[1], second[1]) < _SAME_PAGE
+               for i, first in enumerate(holders) for second in holders[i + 1:])
+
+
+def _shingles(text: str) -> frozenset[int]:
+    words = text.lower().split()
+    return frozenset(hash(tuple(words[i:i + 5])) for i in range(max(1, len(words) - 4)))
+
+
+def _jaccard(left: frozenset[int], right: frozenset[int]) -> float:
+    return len(left & right) / len(left | right) if left or right else 1.0
 
 
 def _squash(text: str) -> str:
@@ -188,8 +223,10 @@ def _impurity(stories: Sequence[Mapping[str, Any]], topic_of: Mapping[str, str])
 
 def _is_name(speaker: str | None) -> bool:
     """A capitalised word that is no function word of any language ("Il", "Je" are not names)."""
-    if not speaker or speaker.isupper():
+    if not speaker:
         return False
+    if speaker.isupper():
+        return bool(_ACRONYM.fullmatch(speaker.strip()))
     function_words = pack(None).words("words", "function_words")
     return any(word[:1].isupper() and fold_word(word) not in function_words for word in _WORD.findall(speaker))
 
