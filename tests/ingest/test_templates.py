@@ -318,3 +318,25 @@ def test_full_counters_forget_single_sightings_before_a_line_seen_twice() -> Non
         assert len(lines._unrelated) <= 41
     lines.observe(None, [UNRELATED[2], PROMPT])
     assert lines.is_template(None, PROMPT)
+
+
+def test_a_title_over_two_unrelated_reports_of_different_days_is_a_section_name() -> None:
+    from storyline.ingest.templates import article_lines, strip_templates
+    from storyline.model import Article
+
+    blog = "Asturianos por el mundo"
+    reports = [Article(id=f"r{n}", text="\n\n".join([blog, headline, *paragraphs]), published=day,
+                       title=blog, meta={"title_from": "text", "title_candidates": [headline]})
+               for n, ((day, paragraphs), headline) in enumerate(zip(
+                   FERRY_DAYS[:2], ["Las fortunas suizas de los dictadores", "El fotógrafo está bien"], strict=True))]
+    lines = TemplateLines()
+    for number, report in enumerate(reports):
+        lines.observe(None, article_lines(report))
+        assert lines.is_template(None, blog) is (number == 1)
+    kept = strip_templates(reports[1], lambda line: lines.is_template(None, line))
+    assert kept.title == "El fotógrafo está bien" and blog not in kept.text
+    same_day = TemplateLines()
+    for report in reports:
+        same_day.observe(None, article_lines(Article(**{**report.to_json(), "published": "2011-03-01"},
+                                                     meta=report.meta)))
+    assert not same_day.is_template(None, blog)

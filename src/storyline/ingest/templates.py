@@ -24,6 +24,10 @@ Three rules, all fed the lines of every article (keyed by :func:`line_key`):
   (a corpus of one day learns by the rule above). A line holding two or more of the words pages
   use about themselves (``cue_words`` of every furniture pack: comments, cookies, newsletter,
   password...) needs only two such reports: a site seen twice in a corpus shows its notices twice.
+  So does a line that is the title a report's text gave it ("Asturianos por el mundo", a blog's
+  name on top of each post): a headline names one report, so the same title over two reports of
+  different days that are not copies is the site's or section's name, and the next candidate
+  title is taken.
 
 Lines learned by the two corpus rules are kept under the outlet key :data:`CORPUS`.
 
@@ -244,9 +248,11 @@ class ArticleLines(list[str]):
     an engine handing the lines to :meth:`TemplateLines.observe` or :func:`candidate_keys` hands
     the day along."""
 
-    def __init__(self, lines: Iterable[str], day: str | None = None) -> None:
+    def __init__(self, lines: Iterable[str], day: str | None = None, titles: Iterable[str] = ()) -> None:
         super().__init__(lines)
         self.day = day
+        #: The title the text gave the article (a line the counters treat as cued).
+        self.titles = tuple(titles)
 
 
 def article_lines(article: Article) -> ArticleLines:
@@ -254,9 +260,11 @@ def article_lines(article: Article) -> ArticleLines:
     when they were found in the text (a site line taken for a title recurs like any furniture);
     they carry the article's publication day."""
     lines = article.text.split("\n\n")
+    titles: tuple[str, ...] = ()
     if article.title and article.meta.get("title_from") == "text":
         lines = [article.title, *article.meta.get("title_candidates", ()), *lines]
-    return ArticleLines(lines, article.published)
+        titles = (article.title,)
+    return ArticleLines(lines, article.published, titles)
 
 
 def strip_templates(article: Article, is_template: Callable[[str], bool]) -> Article:
@@ -310,6 +318,7 @@ def candidate_keys(lines: list[str], *, day: str | None = None) -> LineKeys:
     long_lines = [(line, key) for line, key, words in keyed if words >= _MIN_CONTENT_WORDS]
     content = tuple((key, word_hashes(line)) for line, key in long_lines[:_MAX_CONTENT_LINES])
     cued = {key for line, key, words in keyed if words <= _MAX_DATED_WORDS and _is_cued(line)}
+    cued.update(line_key(title) for title in getattr(lines, "titles", ()))
     return LineKeys(line_key(max(lines, key=len)), sorted(keys), content, sorted(long_keys), day, sorted(cued))
 
 
