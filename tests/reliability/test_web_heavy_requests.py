@@ -1,4 +1,4 @@
-"""One heavy API request (a huge story or article) does not hold the event loop (issue 22, item 5):
+"""One heavy API request or page (a huge story or article) does not hold the event loop (issue 22, item 5):
 while it is being built, a light request is answered. No clock: the heavy request is held until
 the light one has its answer; on the event loop, the light one could only be answered after."""
 
@@ -15,7 +15,8 @@ from storyline.store import Store
 fastapi = pytest.importorskip("fastapi")
 
 
-@pytest.mark.parametrize("path", ["/api/stories/heavy", "/api/stories/heavy/timeline", "/api/articles/heavy"])
+@pytest.mark.parametrize("path", ["/api/stories/heavy", "/api/stories/heavy/timeline", "/api/articles/heavy",
+                                  "/stories/heavy", "/articles/heavy"])
 def test_a_light_request_is_answered_while_a_heavy_one_is_built(path: str, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from fastapi.testclient import TestClient

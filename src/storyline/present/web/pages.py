@@ -3,10 +3,13 @@
 Query values from forms are read leniently (an empty or malformed date filters nothing and says
 so), unlike the API, which validates strictly.
 
-Reading pages are ``async`` and query the store inline on the event loop: each is a few short,
-bounded queries, and running them in the thread pool instead made 16 concurrent clients fight over
-the GIL (the loop thread waiting behind worker threads: p99 3x higher in bench/bench_web.py). The
-ingest form stays synchronous, in the thread pool, since it runs the whole pipeline.
+The story list and entity pages are ``async`` and query the store inline on the event loop: each
+is a few short, bounded queries, and running them in the thread pool instead made 16 concurrent
+clients fight over the GIL (the loop thread waiting behind worker threads: p99 3x higher in
+bench/bench_web.py). The story and article pages are plain functions, run in the thread pool:
+their cost grows with the story or the article (a 200k-character article page held the loop
+2.3 s, and every other request with it; issue 22). The ingest form stays synchronous, in the
+thread pool, since it runs the whole pipeline.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ async def story_list(request: Request) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-async def story_page(request: Request, story_id: str) -> HTMLResponse:
+def story_page(request: Request, story_id: str) -> HTMLResponse:
     story = views.story_view(_store(request), story_id)
     if story is None:
         raise HTTPException(status_code=404, detail=f"There is no story {story_id!r} in this store.")
@@ -107,7 +110,7 @@ async def story_page(request: Request, story_id: str) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-async def article_page(request: Request, article_id: str) -> HTMLResponse:
+def article_page(request: Request, article_id: str) -> HTMLResponse:
     found = _CITE.match(request.query_params.get("cite", ""))
     cite = (int(found.group(1)), int(found.group(2))) if found else None
     article = views.article_view(_store(request), article_id, cite)
