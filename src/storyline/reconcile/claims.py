@@ -63,6 +63,7 @@ from storyline.reconcile.fact_clash import (MIN_NEGATION_OVERLAP, MIN_STATEMENT_
                                             function_stems, furniture_sentences, plain_keys, same_name,
                                             same_time, shifted_by_report_dates, statement_overlap)
 from storyline.reconcile.facts import AlignedFact
+from storyline.reconcile.grouping_tools import co_occurring_pairs
 from storyline.reconcile.name_keys import function_words
 
 __all__ = ["Contradiction", "OutletCoverage", "Side", "coverage", "find_contradictions", "single_source"]
@@ -307,12 +308,8 @@ def _unaligned_number_clashes(facts: Sequence[AlignedFact]) -> list[
     for i, (_, unit) in enumerate(units):
         for stem in sorted({stem for _, stem in unit.numbers}):
             postings[stem].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) <= MAX_NUMBER_POSTINGS:
-            pairs.update((i, j) for x, i in enumerate(members) for j in members[x + 1 :])
     out = []
-    for i, j in sorted(pairs):
+    for i, j in sorted(co_occurring_pairs(postings, MAX_NUMBER_POSTINGS)):
         (fa, a), (fb, b) = units[i], units[j]
         if fa == fb or a.outlet == b.outlet or a.text.casefold() == b.text.casefold():
             continue

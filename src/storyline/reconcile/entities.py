@@ -43,6 +43,7 @@ from typing import Any
 from storyline.analyze.entity_patterns import HONORIFICS, TITLE_GLUE
 from storyline.model import Annotated, Entity
 from storyline.reconcile.entity_records import build_entities, entity_json, mentions_of, roles_of
+from storyline.reconcile.grouping_tools import DisjointSets
 from storyline.reconcile.name_data import ALIASES, PLACE_MODIFIERS, PRONOUNS
 from storyline.reconcile.name_keys import (
     FAMILY, acronym, alias_of, fold, given_names_compatible, name_words, part_similarity, skeleton,
@@ -80,17 +81,8 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
         organisation or place mention also takes its entity's type (models mix ORG and GPE).
     """
     groups, singles = _groups(items)
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        parent[find(b)] = find(a)
-
+    sets: DisjointSets[int] = DisjointSets(range(len(groups)))
+    find, union = sets.find, sets.union
     _merge_acronyms(groups, union)
     _merge_full_names(groups, find, union)
     roles = roles_of(items)

@@ -25,17 +25,18 @@ March" / "... of Friday, 25 March"), or copies of one wire story dated a day apa
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 import babel
 
+from storyline.group.features import parse_day
 from storyline.lang import FULL, fold_word
 from storyline.reconcile.fact_features import SentenceUnit, dates_compatible
+from storyline.reconcile.grouping_tools import co_occurring_pairs
 from storyline.reconcile.name_keys import function_words, phonetic_key
 
 __all__ = ["MAX_CLAUSE_POSTINGS", "MIN_CLAUSE_OVERLAP", "MIN_CLAUSE_SHARED", "MIN_NEGATION_OVERLAP", "MIN_STATEMENT_OVERLAP", "MIN_STATEMENT_SHARED", "MAX_REPORT_GAP_DAYS", "MIN_NAME_SIMILARITY", "MIN_TEMPLATE_REPORTS", "date_clashes", "function_stems", "furniture_sentences", "plain_keys", "same_name", "same_time",
@@ -135,7 +136,7 @@ def same_time(a: SentenceUnit, b: SentenceUnit) -> bool:
     dates, two of them agree. A toll a week later, or "since Tuesday" against "on Friday", is
     another count, not a disagreement."""
     ra, rb = _day(a.report_date or ""), _day(b.report_date or "")
-    if ra is not None and rb is not None and abs((ra - rb).days) > MAX_REPORT_GAP_DAYS:
+    if ra is not None and rb is not None and abs(ra - rb) > MAX_REPORT_GAP_DAYS:
         return False
     if a.dates and b.dates and not any(dates_compatible(x, y) for x in a.dates for y in b.dates):
         return False
@@ -178,19 +179,14 @@ def shifted_by_report_dates(value_a: str, value_b: str, report_a: str | None, re
     va, vb, ra, rb = days  # type: ignore[misc]
     if va == vb:
         return False
-    gap, shift = (va - vb).days, (ra - rb).days  # type: ignore[operator]
-    near = abs((va - ra).days) <= 1 and abs((vb - rb).days) <= 1  # type: ignore[operator]
+    gap, shift = va - vb, ra - rb  # type: ignore[operator]
+    near = abs(va - ra) <= 1 and abs(vb - rb) <= 1  # type: ignore[operator]
     return gap == shift or (near and ra != rb) or (abs(gap) == 7 and abs(shift) < 7)
 
 
-def _day(value: str) -> dt.date | None:
-    match = _DAY_RE.match(value)
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+def _day(value: str) -> int | None:
+    """A full calendar date's day ordinal (a week, month or year value is none)."""
+    return parse_day(value) if _DAY_RE.match(value) else None
 
 
 def date_clashes(units: Sequence[SentenceUnit]) -> list[tuple[SentenceUnit, SentenceUnit, str, str]]:
@@ -206,10 +202,7 @@ def date_clashes(units: Sequence[SentenceUnit]) -> list[tuple[SentenceUnit, Sent
     for i, (_, _, words, _) in enumerate(clauses):
         for word in words:
             postings[word].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        if len(members) <= MAX_CLAUSE_POSTINGS:
-            shared.update((i, j) for x, i in enumerate(members) for j in members[x + 1 :])
+    shared = co_occurring_pairs(postings, MAX_CLAUSE_POSTINGS)
     out = []
     for (i, j), count in sorted(shared.items()):
         (a, va, ka, na), (b, vb, kb, nb) = clauses[i], clauses[j]

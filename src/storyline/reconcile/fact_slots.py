@@ -44,6 +44,7 @@ from storyline.reconcile.fact_clash import same_name, shifted_by_report_dates
 from storyline.reconcile.fact_features import SentenceUnit, dates_compatible
 from storyline.reconcile.fact_sources import Attribution
 from storyline.reconcile.facts import AlignedFact
+from storyline.reconcile.grouping_tools import DisjointSets
 
 __all__ = ["medium_of", "speech_clashes"]
 
@@ -127,24 +128,17 @@ def _medium(said: Attribution, languages: Mapping[str, str | None] | None) -> tu
 def _acts(said: Sequence[tuple[Attribution, tuple[str, str] | None]],
           fact_of: Mapping[tuple[str, int], str]) -> list[list[tuple[Attribution, tuple[str, str] | None]]]:
     """The attributions of one party in one event, joined by shared fact or shared medium noun."""
-    parent = list(range(len(said)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: DisjointSets[int] = DisjointSets(range(len(said)))
     first: dict[tuple[str, str], int] = {}
     for i, (attribution, medium) in enumerate(said):
         keys = [("fact", fact_of[(attribution.article_id, attribution.sentence.start)])]
         if medium is not None:
             keys.append(("medium", medium[0]))
         for key in keys:
-            parent[find(i)] = find(first.setdefault(key, i))
+            sets.union(first.setdefault(key, i), i)
     acts: dict[int, list[tuple[Attribution, tuple[str, str] | None]]] = defaultdict(list)
     for i, item in enumerate(said):
-        acts[find(i)].append(item)
+        acts[sets.find(i)].append(item)
     return [act for act in acts.values() if len({a.article_id for a, _ in act}) > 1]
 
 

@@ -53,6 +53,7 @@ from storyline.model import Annotated, Fact
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
 from storyline.reconcile.fact_meaning import meaning
 from storyline.reconcile.fact_scores import candidate_scores, clause_scores
+from storyline.reconcile.grouping_tools import DisjointSets
 
 #: The bulk scorer, under the name the tests and older callers use.
 _candidate_scores = candidate_scores
@@ -360,20 +361,13 @@ def _copy_pairs(units: Sequence[SentenceUnit], min_overlap: float) -> set[tuple[
 def _voices(chosen: Sequence[SentenceUnit], copy_pairs: set[tuple[str, str]]) -> int:
     """Independent voices behind a fact: no more than its distinct outlets, and no more than its
     distinct origins (reports that copy each other, within this fact's support, are one origin)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    origins: DisjointSets[str] = DisjointSets()
     ids = list(dict.fromkeys(u.article_id for u in chosen))
     for x, a in enumerate(ids):
         for b in ids[x + 1 :]:
             if (min(a, b), max(a, b)) in copy_pairs:
-                parent[find(b)] = find(a)
-    return min(len({u.outlet for u in chosen}), len({find(a) for a in ids}))
+                origins.union(a, b)
+    return min(len({u.outlet for u in chosen}), len({origins.find(a) for a in ids}))
 
 
 def _build(units: Sequence[SentenceUnit], copies_of: Sequence[list[SentenceUnit]], members: list[int],
