@@ -124,6 +124,9 @@ def test_resolution_org_cut_to_a_place_name_is_not_the_place() -> None:
     ("Air Force-medewerkers", "ORG", ("air", "force")),
     ("Coca-Cola", "ORG", ("coca", "cola")),
     ("US Air Force", "ORG", ("us", "air", "force")),
+    ("Al Jazeera", "ORG", ("al", "jazeera")),  # known whole: "Al" ("al" is a Spanish function word) stays
+    ("Le Monde", "ORG", ("le", "monde")),
+    ("Il Governo", "ORG", ("governo",)),
 ])
 def test_name_words_leading_function_words_and_compounds(surface: str, kind: str, words: tuple[str, ...]) -> None:
     assert name_words(surface, kind) == words

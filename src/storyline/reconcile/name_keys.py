@@ -38,7 +38,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from storyline.analyze.entity_patterns import HONORIFICS, LEGAL_SUFFIXES, NAME_SUFFIXES, TITLE_WORDS
+from storyline.analyze.entity_patterns import HONORIFICS, KNOWN_NAMES, LEGAL_SUFFIXES, NAME_SUFFIXES, TITLE_WORDS
 from storyline.lang import FALLBACK, available, pack
 from storyline.reconcile.name_data import (
     GIVEN_NAME_GROUPS, NAME_PARTICLES, ORG_DESCRIPTORS, SPELLING,
@@ -242,15 +242,17 @@ def name_tokens(surface: str, kind: str) -> list[str]:
              and not _capitalised(t) and any(_capitalised(x) for x in tokens[i + 1:])]
     if lower:
         tokens = tokens[lower[-1] + 1:]
-    while len(tokens) > 1 and (tokens[0].lower() in ("the", "a", "an") or not _capitalised(tokens[0])
-                               or _leading_function_word(tokens[0])):
+    while len(tokens) > 1 and " ".join(tokens) not in KNOWN_NAMES and (
+            tokens[0].lower() in ("the", "a", "an") or not _capitalised(tokens[0])
+            or _leading_function_word(tokens[0])):
         tokens.pop(0)
     return tokens
 
 
 def _leading_function_word(token: str) -> bool:
     """A capitalised function word of any pack leading a name ("La", "Il", "De", "Het"): not part
-    of it. All-capital tokens ("US", "IL") are kept: they are names or acronyms."""
+    of it (a name the recogniser knows whole, "Al Jazeera", "Le Monde", is kept by
+    :func:`name_tokens`). All-capital tokens ("US", "IL") are kept: they are names or acronyms."""
     return not token.isupper() and fold(token) in function_words()
 
 
