@@ -86,6 +86,23 @@ def test_the_cli_prints_one_line_per_hostile_input_and_no_traceback(tmp_path: Pa
     assert f"{good} stored" in result.output
 
 
+def _remove_deep_chain(top: Path, bottom: Path) -> None:
+    """Remove a chain of nested folders bottom-up, without recursion.
+
+    pytest deletes old temporary folders with shutil.rmtree, which recurses once per level
+    and dies of RecursionError on a 1,500-deep chain (a CI run failed so, after every test
+    had passed), so the test that makes the chain takes it down itself.
+    """
+    for child in bottom.iterdir():
+        child.unlink()
+    folder = bottom
+    while True:
+        folder.rmdir()
+        if folder == top:
+            return
+        folder = folder.parent
+
+
 def test_special_files_links_out_of_the_tree_and_deep_folders(tmp_path: Path) -> None:
     root = tmp_path / "in"
     (root / "sub").mkdir(parents=True)
@@ -100,9 +117,12 @@ def test_special_files_links_out_of_the_tree_and_deep_folders(tmp_path: Path) ->
         deep = deep / "d"
         deep.mkdir()
     (deep / "deep.txt").write_text(GOOD.format(place="Deep"), encoding="utf-8")
-    with Store(str(tmp_path / "s.db")) as store:
-        result = ingest([str(root)], store, IngestConfig(languages=("en",)))
-        texts = {a.text for a in store.articles()}
+    try:
+        with Store(str(tmp_path / "s.db")) as store:
+            result = ingest([str(root)], store, IngestConfig(languages=("en",)))
+            texts = {a.text for a in store.articles()}
+    finally:
+        _remove_deep_chain(root / "d", deep)
     assert texts == {GOOD.format(place="Sub"), GOOD.format(place="Deep")}
     assert result.duplicates == 1  # the link inside the tree reads sub/a.txt again
     assert sorted(result.errors) == [f"{root / 'out.txt'}: symbolic link leading out of the input folder, not read",
