@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
+from storyline.follow import web as follow_web
 from storyline.present.web import api, pages
 from storyline.present.web.security import BodyLimit, SecurityHeaders, load_token
 from storyline.store import Store
@@ -79,6 +80,7 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.state.ingest_lock = threading.Lock()
     app.state.facets = None  # (data version, outlets and languages): see pages._facets
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
+    app.include_router(follow_web.router)  # before api: /api/stories/{id}/changes is not a section
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)

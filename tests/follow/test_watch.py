@@ -1,0 +1,131 @@
+"""Watch cycles against a local news site whose feeds change between cycles."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from storyline.config import IngestConfig
+from storyline.follow.changes import story_changes
+from storyline.follow.config import FetchLimits, Source, WatchConfig
+from storyline.follow.tables import follow_items, follow_sources
+from storyline.follow.watcher import Watcher
+from storyline.store import Store, schema
+
+INGEST = IngestConfig(languages=("en",))
+
+
+def _watcher(store_url: str, *sources: Source, **options: Any) -> Watcher:
+    config = WatchConfig(sources=sources, limits=FetchLimits(timeout=1.0, per_host_delay=0.0), **options)
+    return Watcher(Store(store_url), config, INGEST)
+
+
+def _feed(site: Any, path: str = "/rss", interval: float = 0.001) -> Source:
+    return Source("feed", site.url(path), interval)
+
+
+def _publish(site: Any, pages: Any, numbers: list[int], etag: str, edited: int | None = None) -> None:
+    items = []
+    for n in numbers:
+        topic = "bridge" if n % 2 else "fish"
+        extra = "The vote was later confirmed by the regional board." if n == edited else ""
+        site.set(f"/a/{n}.html", pages.article_html(topic, n, "Tuesday" if n >= 4 else "Monday", extra))
+        items.append(pages.Item(f"item-{n}", site.url(f"/a/{n}.html"), f"Report {n}", summary=f"teaser {n} {extra}"))
+    site.feed("/rss", items, etag=etag)
+
+
+def _count(store: Store, table: Any) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def _story_of(store: Store) -> dict[str, str]:
+    return {a.url.rsplit("/", 1)[-1]: store.assignments([a.id])[a.id][0] for a in store.articles()}
+
+
+def test_new_items_304s_and_edits_each_stored_once_with_stable_story_ids(site: Any, pages: Any, store_url: str) -> None:
+    _publish(site, pages, [0, 1, 2, 3], '"v1"')
+    watcher = _watcher(store_url, _feed(site))
+    first = watcher.once()
+    assert (first.read_ok, first.new_items, first.stored, first.failed) == (1, 4, 4, [])
+    stories = _story_of(watcher.store)
+    assert stories["0.html"] == stories["2.html"] != stories["1.html"] == stories["3.html"]
+
+    second = watcher.once()  # the feed answers 304: no page is asked again
+    assert (second.not_modified, second.new_items, second.stored) == (1, 0, 0)
+    assert site.count("/a/0.html") == 1 and site.count("/rss") == 2
+
+    _publish(site, pages, [0, 1, 2, 3, 4], '"v2"', edited=1)  # one new report, one edited
+    third = watcher.once()
+    assert (third.new_items, third.stored) == (2, 2)
+    assert site.count("/a/4.html") == 1 and site.count("/a/1.html") == 2 and site.count("/a/0.html") == 1
+    after = _story_of(watcher.store)
+    assert after["4.html"] == stories["0.html"]  # the new report joins the fish story, same id
+    assert {k: v for k, v in after.items() if k in stories} == stories
+    assert _count(watcher.store, follow_items) == 5 and watcher.store.count_articles() == 6
+
+    fourth = watcher.once()  # nothing new again: nothing stored, no change recorded
+    assert (fourth.stored, fourth.changes) == (0, 0)
+    for page, added in (("0.html", "4.html"), ("1.html", "1.html")):  # the new report; the edited one
+        total, changes = story_changes(watcher.store.engine, stories[page])
+        assert total == 2 and not changes[0]["new_story"] and changes[1]["new_story"]
+        assert [r["url"].rsplit("/", 1)[-1] for r in changes[0]["reports"]] == [added]
+        assert changes[0]["counts"]["reports"] == 1 and len(changes[1]["reports"]) == 2
+
+
+def test_a_failing_source_is_reported_and_backed_off_while_the_others_go_on(site: Any, pages: Any, tmp_path: Path) -> None:
+    _publish(site, pages, [0, 1], '"v1"')
+    site.set("/down", "server error", status=500)
+    site.set("/text", "this is not a feed at all", content_type="text/plain")
+    site.set("/slow", "<rss/>", delay=3.0)
+    bad = [_feed(site, "/down"), _feed(site, "/text"), _feed(site, "/slow")]
+    watcher = _watcher(f"sqlite:///{tmp_path / 's.db'}", *bad, _feed(site))
+    started = time.monotonic()
+    report = watcher.once()
+    assert time.monotonic() - started < 15
+    assert report.read_ok == 1 and report.stored == 2 and len(report.failed) == 3
+    assert any("HTTP 500" in f for f in report.failed) and any("not XML" in f for f in report.failed)
+    assert any("timed out" in f for f in report.failed)
+    states = {s["key"]: s for s in watcher.state.sources()}
+    for source in bad:
+        assert states[source.key]["failures"] == 1 and states[source.key]["next_attempt"] > time.time() + 20
+    assert states[_feed(site).key]["failures"] == 0
+    hits = site.count("/down")
+    again = watcher.due_cycle()  # the failing ones back off; the good one is polled
+    assert again is not None and again.polled == 1 and site.count("/down") == hits
+
+
+def test_article_pages_that_redirect_or_robots_forbid(site: Any, pages: Any, tmp_path: Path) -> None:
+    site.set("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    site.set("/moved", status=301, location="/a/9.html")
+    site.set("/a/9.html", pages.article_html("bridge", 9))
+    site.set("/private/x.html", pages.article_html("fish", 8))
+    long_teaser = "Fishermen in Nordhaven protested against new cod quotas outside the port authority on Monday."
+    site.feed("/rss", [pages.Item("m", site.url("/moved"), "Moved"), pages.Item("p", site.url("/private/x.html"), "Private", long_teaser),
+                       pages.Item("q", site.url("/private/y.html"), "Private, no text")])
+    watcher = _watcher(f"sqlite:///{tmp_path / 's.db'}", _feed(site))
+    report = watcher.once()
+    assert report.stored == 2 and len(report.errors) == 1 and "robots" in report.errors[0]
+    assert site.count("/private/x.html") == 0 and site.count("/private/y.html") == 0
+    urls = sorted(a.url or "" for a in watcher.store.articles())
+    assert urls == [site.url("/a/9.html"), site.url("/private/x.html")]  # the redirect's target; the teaser
+    assert _count(watcher.store, follow_items) == 3  # the forbidden item is seen: not asked again
+    assert watcher.once().new_items == 0
+
+
+def test_a_drop_folder_is_read_once_per_file(site: Any, pages: Any, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "one.html").write_text(pages.article_html("fish", 1), encoding="utf-8")
+    (drop / "two.html.part").write_text(pages.article_html("bridge", 2), encoding="utf-8")
+    watcher = _watcher(f"sqlite:///{tmp_path / 's.db'}", Source("folder", str(drop), 0.001))
+    assert watcher.once().stored == 1
+    (drop / "two.html.part").rename(drop / "two.html")
+    second = watcher.once()
+    assert (second.new_items, second.stored) == (1, 1)
+    assert watcher.once().new_items == 0 and watcher.store.count_articles() == 2
+    states = watcher.state.sources()
+    assert states[0]["failures"] == 0 and _count(watcher.store, follow_sources) == 1
