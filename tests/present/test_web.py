@@ -75,7 +75,8 @@ def test_web_story_page_cites_the_sentence_in_its_source(client: TestClient) -> 
     story_id = _story_id(client, LEVY_TITLE)
     page = client.get(f"/stories/{story_id}")
     assert page.status_code == 200
-    summary = page.text[page.text.index('id="summary"'):page.text.index('id="timeline"')]
+    start = page.text.index('id="summary"')
+    summary = page.text[start:page.text.index("</section>", start)]
     hrefs = [unescape(h) for h in re.findall(r'class="cite" href="([^"]+)"', summary)]
     assert hrefs and all("?cite=" in h and h.endswith("#cited") for h in hrefs)
     article = client.get(hrefs[0])
@@ -230,7 +231,7 @@ def test_web_citations_name_outlet_and_language_and_never_an_unknown_outlet_by_i
 
 def test_web_story_page_cites_each_report_with_its_language(client: TestClient) -> None:
     page = client.get(f"/stories/{_story_id(client, LEVY_TITLE)}").text
-    summary = page[page.index('id="summary"'):page.index('id="timeline"')]
+    summary = page[page.index('id="summary"'):page.index("</section>", page.index('id="summary"'))]
     cited = re.findall(r'class="cite" href="[^"]+" title="[^"]*">([^<]+)</a>', summary)
     assert cited and all(name.endswith(" · en") for name in cited)
 

@@ -25,7 +25,8 @@ from .conftest import TOKEN  # noqa: E402
 #: Every operation of the API (a test asserts the list is complete, so none escapes).
 OPERATIONS = [("GET", "/api/stories"), ("GET", "/api/stories/{story_id}"), ("GET", "/api/stories/{story_id}/{section}"),
               ("GET", "/api/articles"), ("GET", "/api/articles/{article_id}"), ("GET", "/api/entities/{name}"),
-              ("GET", "/api/facets"), ("GET", "/api/status"), ("POST", "/api/ingest")]
+              ("GET", "/api/facets"), ("GET", "/api/status"), ("POST", "/api/ingest"),
+              ("GET", "/api/changes"), ("GET", "/api/stories/{story_id}/changes"), ("GET", "/api/watchlists/{name}/alerts")]
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,8 @@
-"""Cutting an annotated text into sentence blocks and highlighted pieces; the timeline chart."""
+"""Cutting an annotated text into sentence blocks and highlighted pieces."""
 
 from __future__ import annotations
 
 from storyline.model import Span
-from storyline.present.web.charts import MAX_BARS, timeline_chart
 from storyline.present.web.spans import Mark, blocks, blocks_json
 
 TEXT = "Amara Okonjo spoke on Friday. She said \"no\" twice."
@@ -38,22 +37,3 @@ def test_web_spans_without_annotations_is_one_plain_block() -> None:
     found = blocks(TEXT, [], [])
     assert len(found) == 1 and found[0].anchor is None and found[0].pieces[0].text == TEXT
     assert blocks("", [], []) == []
-
-
-def test_web_chart_one_bar_per_date_scaled_to_reports() -> None:
-    entries = [{"date": "2026-03-07", "granularity": "day", "sentences": ["a"], "articles": ["x", "y"], "outlets": ["A"]},
-               {"date": "2026-03-07", "granularity": "day", "sentences": ["b"], "articles": ["z"], "outlets": ["B"]},
-               {"date": "2027", "granularity": "year", "sentences": ["c"], "articles": ["x"], "outlets": []}]
-    chart = timeline_chart(entries)
-    assert chart is not None
-    assert [(b["label"], b["count"]) for b in chart["bars"]] == [("2026-03-07", 3), ("2027", 1)]
-    tall, short = chart["bars"]
-    assert abs(tall["height"] - 3 * short["height"]) < 0.5 and tall["y"] + tall["height"] == chart["axis_y"]
-    assert "2 statement(s)" in tall["title"] and "A, B" in tall["title"]
-    assert timeline_chart([]) is None
-
-
-def test_web_chart_caps_the_bars() -> None:
-    entries = [{"date": f"20{n:02d}", "articles": ["a"]} for n in range(MAX_BARS + 5)]
-    chart = timeline_chart(entries)
-    assert chart is not None and len(chart["bars"]) == MAX_BARS and chart["hidden"] == 5

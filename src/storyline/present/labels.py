@@ -14,10 +14,12 @@ from collections.abc import Container, Mapping
 from pathlib import PurePath
 from typing import Any
 
-__all__ = ["UNKNOWN_OUTLET", "citation_label", "outlet_label", "report_label"]
+__all__ = ["UNKNOWN_OUTLET", "citation_label", "outlet_label", "report_label", "report_title"]
 
 UNKNOWN_OUTLET = "outlet not known"
 _TITLE_CHARS = 32
+#: Words of an untitled report's text that stand for its title.
+_OPENING_WORDS = 8
 
 
 def citation_label(source: str | None, language: str | None, which: str | None = None) -> str:
@@ -39,6 +41,21 @@ def report_label(article: Any) -> str | None:
         return PurePath(path).name + (f":{record}" if record is not None else "")
     title = " ".join((get("title") or "").split())
     return (title[:_TITLE_CHARS] + "…" if len(title) > _TITLE_CHARS else title) or None
+
+
+def report_title(title: str | None, source: str | None, published: str | None,
+                 opening: str | None = None) -> str:
+    """What a list of reports shows for one: its title, else (untitled) a readable stand-in made of
+    its outlet, its date and the first words of its text ("Le Monde · 2011-02-21 · “Des milliers de
+    manifestants…”"), never its id."""
+    flat = " ".join((title or "").split())
+    if flat:
+        return flat
+    words = (opening or "").split()
+    first = " ".join(words[:_OPENING_WORDS]) + ("…" if len(words) > _OPENING_WORDS else "")
+    parts = [" ".join((source or "").split()) or UNKNOWN_OUTLET, (published or "")[:10] or "undated",
+             f"“{first}”" if first else "untitled"]
+    return " · ".join(parts)
 
 
 def outlet_label(outlet: str | None, articles: Mapping[str, Any] | Container[str]) -> str:

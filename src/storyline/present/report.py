@@ -41,7 +41,8 @@ def write_reports(out_dir: Path, articles: Sequence[Article], stories: Sequence[
     paths = ReportPaths(out_dir / "stories.json", out_dir / "report.md", out_dir / "report.html")
     paths.stories.write_text(json.dumps(stories_json(articles, stories, run, records), ensure_ascii=False, indent=2),
                              encoding="utf-8")
-    views = [story_view(s, articles, records.get(s.id, {})) for s in stories] or [_ungrouped_view(articles)]
+    by_id = {a.id: a for a in articles}  # once, not once per story (issue 21: quadratic)
+    views = [story_view(s, by_id, records.get(s.id, {})) for s in stories] or [_ungrouped_view(articles)]
     paths.markdown.write_text(markdown_report(views, run), encoding="utf-8")
     paths.html.write_text(html_report(views, run), encoding="utf-8")
     return paths
@@ -69,9 +70,11 @@ def _article_summary(article: Article) -> dict[str, Any]:
             "provenance": article.provenance.to_json() if article.provenance else None}
 
 
-def story_view(story: Story, articles: Sequence[Article], record: Mapping[str, Any]) -> dict[str, Any]:
-    """What a report shows of one story, as plain strings (not yet escaped)."""
-    by_id = {a.id: a for a in articles}
+def story_view(story: Story, articles: Sequence[Article] | Mapping[str, Article],
+               record: Mapping[str, Any]) -> dict[str, Any]:
+    """What a report shows of one story, as plain strings (not yet escaped); ``articles`` may be
+    given already indexed by id."""
+    by_id = articles if isinstance(articles, Mapping) else {a.id: a for a in articles}
     dates = record.get("report_dates", {})
     events = [{"title": f"Event {number}: {event.date or 'undated'} · {_count(len(event.articles), 'report')}",
                "articles": [_article_line(by_id[i], dates.get(i)) for i in event.articles if i in by_id]}

@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from storyline.present.web import views
+from storyline.present.web import story, views
+from storyline.present.web.story_data import StoryData, load_story
 from storyline.present.web.ingest import Upload, ingest_uploads
 from storyline.present.web.security import check_token, request_token
 from storyline.store import Store, queries
@@ -59,23 +60,42 @@ async def list_stories(store: StoreDep, where: Annotated[queries.StoryFilter, De
 
 
 @router.get("/stories/{story_id}", summary="One story: summary, facts, entities, quotes, timeline, coverage")
-async def get_story(store: StoreDep, story_id: str) -> dict[str, Any]:
-    return await run_in_threadpool(_story, store, story_id)
+async def get_story(request: Request, store: StoreDep, story_id: str) -> dict[str, Any]:
+    data = await run_in_threadpool(_story, request, store, story_id)
+    return await run_in_threadpool(story.story_view, data)
 
 
 @router.get("/stories/{story_id}/{section}", summary="One section of a story, paginated")
-async def get_story_section(store: StoreDep, story_id: str, section: Section, limit: Limit = 50,
-                      offset: Offset = 0) -> dict[str, Any]:
-    story = await run_in_threadpool(_story, store, story_id)
-    items = story[section]["rows"] if section == "coverage" else story[section]
-    return views.paged(items, limit=limit, offset=offset)
+async def get_story_section(request: Request, store: StoreDep, story_id: str, section: Section, limit: Limit = 50,
+                            offset: Offset = 0) -> dict[str, Any]:
+    data = await run_in_threadpool(_story, request, store, story_id)
+    return section_items(data, section, limit=limit, offset=offset)
 
 
-def _story(store: Store, story_id: str) -> dict[str, Any]:
-    story = views.story_view(store, story_id)
-    if story is None:
+def section_items(data: StoryData, section: str, *, limit: int, offset: int) -> dict[str, Any]:
+    """One page of a section in the API's page shape; only that page's items get citations."""
+    page = {"limit": limit, "offset": offset}
+    if section == "coverage":
+        matrix = views.coverage_view(data.record, data.by_id, offset=offset, limit=limit)
+        return {"total": matrix["total"], **page, "items": matrix["rows"], "facts": matrix["facts"]}
+    cite = story.citer(data)
+    if section == "facts":
+        raw = data.record.get("facts", [])
+        return {"total": len(raw), **page, "items": [views._fact(f, cite) for f in raw[offset : offset + limit]]}
+    if section == "quotes":
+        pairs = story.raw_items(data, "quotes")
+        return {"total": len(pairs), **page, "items": [{**views.quote_item(q, cite), "speaker": s or None}
+                                                      for s, q in pairs[offset : offset + limit]]}
+    name = "reports" if section == "events" else section
+    raw = story.raw_items(data, name)
+    return {"total": len(raw), **page, "items": story.view_items(data, name, raw[offset : offset + limit], offset)}
+
+
+def _story(request: Request, store: Store, story_id: str) -> StoryData:
+    found = load_story(store, story_id, request.app.state.story_cache)
+    if found is None:
         raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
-    return story
+    return found
 
 
 @router.get("/articles", summary="Articles in order of arrival (metadata, no text)")

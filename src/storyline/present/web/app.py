@@ -20,8 +20,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
 from storyline.follow import web as follow_web
-from storyline.present.web import api, pages
+from storyline.present.web import api, pages, story_pages
 from storyline.present.web.security import BodyLimit, SecurityHeaders, load_token
+from storyline.present.web.story_data import StoryCache
 from storyline.store import Store
 
 _HERE = Path(__file__).parent
@@ -79,9 +80,11 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.state.templates = templates()
     app.state.ingest_lock = threading.Lock()
     app.state.facets = None  # (data version, outlets and languages): see pages._facets
+    app.state.story_cache = StoryCache()  # parsed stories, while unchanged: see story_data
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.include_router(follow_web.router)  # before api: /api/stories/{id}/changes is not a section
     app.include_router(api.router)
+    app.include_router(story_pages.router)
     app.include_router(pages.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     # Outermost last: headers go on every response, 413s included.

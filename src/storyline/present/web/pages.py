@@ -101,14 +101,6 @@ async def story_list(request: Request) -> HTMLResponse:
                   is_filtered=any(kept.get(k) for k in _FILTER_KEYS if k != "sort"))
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> HTMLResponse:
-    story = views.story_view(_store(request), story_id)
-    if story is None:
-        raise HTTPException(status_code=404, detail=f"There is no story {story_id!r} in this store.")
-    return render(request, "story.html", story=story, chart=views.story_chart(story))
-
-
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     found = _CITE.match(request.query_params.get("cite", ""))

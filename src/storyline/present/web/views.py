@@ -12,13 +12,12 @@ from typing import Any
 from urllib.parse import quote
 
 from storyline.present.labels import citation_label, outlet_label, report_label
-from storyline.present.web.charts import timeline_chart
 from storyline.present.web.security import safe_url
 from storyline.present.web.spans import Block, blocks, marks_of
 from storyline.store import Store, queries
 
-#: Facts shown as rows of the coverage matrix (most corroborated first).
-MAX_MATRIX_ROWS = 60
+#: Facts shown as columns of the coverage matrix (most corroborated first).
+MAX_MATRIX_FACTS = 20
 #: Sections of a story that the API pages through.
 SECTIONS = ("events", "facts", "single_source", "contradictions", "entities", "quotes", "timeline", "coverage")
 
@@ -42,13 +41,18 @@ def story_href(story_id: str) -> str:
 class _Citer:
     """Builds citations of one story: outlet names and links to the sentence when known."""
 
-    def __init__(self, articles: Mapping[str, Mapping[str, Any]], record: Mapping[str, Any]) -> None:
+    def __init__(self, articles: Mapping[str, Mapping[str, Any]], record: Mapping[str, Any],
+                 spans: Mapping[str, Mapping[str, tuple[int, int]]] | None = None) -> None:
         self.articles = articles
-        self.spans: dict[str, dict[str, tuple[int, int]]] = {}
+        if spans is not None:
+            self.spans = spans
+            return
+        found_spans: dict[str, dict[str, tuple[int, int]]] = {}
         for fact in [*record.get("facts", []), *record.get("single_source", [])]:
-            found = self.spans.setdefault(fact["text"], {})
+            found = found_spans.setdefault(fact["text"], {})
             for item in fact.get("support", []):
                 found.setdefault(item["article"], (int(item["start"]), int(item["end"])))
+        self.spans = found_spans
 
     def outlet(self, article_id: str) -> str:
         """The cited report's outlet and language ("elmundo.es · es"), never its id."""
@@ -65,49 +69,6 @@ class _Citer:
 
     def cite_text(self, article_id: str, text: str) -> dict[str, Any]:
         return self.cite(article_id, self.spans.get(text, {}).get(article_id))
-
-
-def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
-    """Everything the story page shows, or None for an unknown story."""
-    row = queries.story_row(store, story_id)
-    if row is None:
-        return None
-    record = queries.story_record(store, story_id)
-    articles = queries.story_articles(store, story_id)
-    by_id = {a["id"]: a for a in articles}
-    citer = _Citer(by_id, record)
-    facts = [_fact(f, citer) for f in record.get("facts", [])]
-    single = [_fact(f, citer) for f in record.get("single_source", [])]
-    summary = record.get("summary", {})
-    return {
-        "id": row["id"], "title": row["title"], "articles": row["articles"], "first_date": row["first_date"],
-        "last_date": row["last_date"], "href": story_href(row["id"]), "is_reconciled": bool(record),
-        "summary": [{"text": s["text"], "citations": [citer.cite_text(a, s["text"]) for a in s.get("sources", [])]}
-                    for s in summary.get("sentences", [])],
-        "events": _events(row["event_list"], articles),
-        "facts": facts, "single_source": single,
-        "contradictions": [_contradiction(c, citer) for c in record.get("contradictions", [])],
-        "entities": _entities(record.get("entities", []), citer),
-        "quotes": _quote_groups(record.get("quotes", []), citer),
-        "timeline": [{**entry, "citations": [citer.cite(a) for a in entry.get("articles", [])]}
-                     for entry in record.get("timeline", [])],
-        "coverage": _coverage(record, facts, single, by_id),
-    }
-
-
-def story_chart(view: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The timeline chart of a story view (for the page; the API gives the timeline itself)."""
-    return timeline_chart(view["timeline"])
-
-
-def _events(events: Sequence[Mapping[str, Any]], articles: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for article in articles:
-        grouped.setdefault(article["event_id"], []).append(
-            {key: article[key] for key in ("id", "title", "source", "published", "language")}
-            | {"href": article_href(article["id"])})
-    return [{"id": e["id"], "date": e["date"], "size": e["articles"], "articles": grouped.get(e["id"], [])}
-            for e in events]
 
 
 def _fact(fact: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
@@ -134,48 +95,88 @@ def _contradiction(clash: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
     return {"kind": clash["kind"], "fact": clash.get("fact"), "reason": clash.get("reason"), **sides}
 
 
-def _entities(entities: Sequence[Mapping[str, Any]], citer: _Citer) -> list[dict[str, Any]]:
-    shown = []
-    for entity in entities:
-        aliases = sorted(entity.get("aliases", {}).items(), key=lambda pair: (-pair[1], pair[0]))
-        shown.append({
-            "id": entity["id"], "name": entity["name"], "type": entity["type"], "href": entity_href(entity["name"]),
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+
+
+def entity_order(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """People first, then organisations, places; most mentioned first within a type."""
+    return sorted(entities, key=lambda e: (_TYPE_RANK.get(e["type"], 9), -len(e.get("mentions", [])), e["name"]))
+
+
+def entity_item(entity: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
+    """One entity of a story as shown: spellings (most used first) and roles with their sources."""
+    aliases = sorted(entity.get("aliases", {}).items(), key=lambda pair: (-pair[1], pair[0]))
+    return {"id": entity["id"], "name": entity["name"], "type": entity["type"], "href": entity_href(entity["name"]),
             "mentions": len(entity.get("mentions", [])),
             "spellings": [{"text": alias, "count": count} for alias, count in aliases],
             "roles": [{"role": role, "citations": [citer.cite(a) for a in sources]}
-                      for role, sources in entity.get("roles", {}).items()],
-        })
-    type_rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3}
-    return sorted(shown, key=lambda e: (type_rank.get(e["type"], 9), -e["mentions"], e["name"]))
+                      for role, sources in entity.get("roles", {}).items()]}
 
 
-def _quote_groups(quotes: Sequence[Mapping[str, Any]], citer: _Citer) -> list[dict[str, Any]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
+def _entities(entities: Sequence[Mapping[str, Any]], citer: _Citer) -> list[dict[str, Any]]:
+    return [entity_item(e, citer) for e in entity_order(entities)]
+
+
+def quote_order(quotes: Sequence[Mapping[str, Any]]) -> list[tuple[str, Mapping[str, Any]]]:
+    """(speaker, quote) in the order shown: one group per person (a linked quote goes under its
+    entity, whatever the spelling), most cited speakers first, unattributed last; within a
+    group, most cited first."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
     for item in quotes:
-        # One group per person: a linked quote goes under its entity, whatever the spelling.
-        groups.setdefault(item.get("speaker_entity") or item.get("speaker") or "", []).append({
-            "id": item["id"], "text": item["text"], "kind": item["kind"], "cue": item.get("cue"),
+        groups.setdefault(item.get("speaker_entity") or item.get("speaker") or "", []).append(item)
+    ordered = sorted(groups.items(), key=lambda pair: (pair[0] == "", -sum(len(q.get("sources", [])) for q in pair[1]),
+                                                       pair[0]))
+    return [(speaker, item) for speaker, items in ordered
+            for item in sorted(items, key=lambda q: -len(q.get("sources", [])))]
+
+
+def quote_item(item: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
+    """One merged quotation as shown, with each outlet's wording."""
+    return {"id": item["id"], "text": item["text"], "kind": item["kind"], "cue": item.get("cue"),
             "outlets": citer.outlets(item.get("outlets", [])),
             "citations": [citer.cite(a) for a in item.get("sources", [])],
             "variants": [{"outlet": citer.outlet(v["article"]), "text": v["text"], "article": v["article"],
                           "kind": v.get("kind", item["kind"]), "cue": v.get("cue")}
-                         for v in item.get("variants", [])],
-        })
-    ordered = sorted(groups.items(), key=lambda pair: (pair[0] == "", -sum(len(q["citations"]) for q in pair[1]),
-                                                       pair[0]))
-    return [{"speaker": speaker or None, "href": entity_href(speaker) if speaker else None,
-             "quotes": sorted(items, key=lambda q: -len(q["citations"]))} for speaker, items in ordered]
+                         for v in item.get("variants", [])]}
 
 
-def _coverage(record: Mapping[str, Any], facts: Sequence[Mapping[str, Any]],
-              single: Sequence[Mapping[str, Any]], citer_articles: Mapping[str, Any]) -> dict[str, Any]:
-    outlets = [c["outlet"] for c in record.get("coverage", [])]
-    rows = sorted([*facts, *single], key=lambda f: -f["voices"])
-    columns = [{"outlet": outlet_label(c["outlet"], citer_articles), "included": len(c.get("included", [])), "omitted": len(c.get("omitted", [])),
-                "only": len(c.get("only", []))} for c in record.get("coverage", [])]
-    matrix = [{"id": f["id"], "text": f["text"], "voices": f["voices"],
-               "cells": [outlet in f["outlet_keys"] for outlet in outlets]} for f in rows[:MAX_MATRIX_ROWS]]
-    return {"outlets": columns, "rows": matrix, "hidden_rows": max(0, len(rows) - MAX_MATRIX_ROWS)}
+def group_quotes(pairs: Sequence[tuple[str, Mapping[str, Any]]], citer: _Citer) -> list[dict[str, Any]]:
+    """Consecutive quotes of one speaker as one group (``speaker`` None: unattributed)."""
+    groups: list[dict[str, Any]] = []
+    for speaker, item in pairs:
+        if not groups or groups[-1]["key"] != speaker:
+            groups.append({"key": speaker, "speaker": speaker or None,
+                           "href": entity_href(speaker) if speaker else None, "quotes": []})
+        groups[-1]["quotes"].append(quote_item(item, citer))
+    for group in groups:
+        group.pop("key")
+    return groups
+
+
+def _quote_groups(quotes: Sequence[Mapping[str, Any]], citer: _Citer) -> list[dict[str, Any]]:
+    return group_quotes(quote_order(quotes), citer)
+
+
+def coverage_view(record: Mapping[str, Any], articles: Mapping[str, Any], *, facts: int = MAX_MATRIX_FACTS,
+                  offset: int = 0, limit: int | None = None) -> dict[str, Any]:
+    """Outlets (rows, named as the reader knows them; named outlets first, most reports first) × the
+    most corroborated facts (columns F1…, each with its text in a key below), so that 30 outlets
+    read as 30 lines; ``rows`` pages the outlets, ``hidden_facts`` counts facts not in the matrix."""
+    ranked = sorted(record.get("facts", []), key=lambda f: (-f.get("voices", 1), f["id"]))
+    shown = ranked[:facts]
+    columns = [{"n": n, "id": f["id"], "text": f["text"], "voices": f.get("voices", 1)}
+               for n, f in enumerate(shown, start=1)]
+    cover = sorted(record.get("coverage", []), key=lambda c: (c["outlet"] in articles, -len(c.get("articles", [])),
+                                                              outlet_label(c["outlet"], articles)))
+    window = cover[offset:] if limit is None else cover[offset : offset + limit]
+    rows = []
+    for entry in window:
+        included = set(entry.get("included", []))
+        rows.append({"outlet": outlet_label(entry["outlet"], articles), "included": len(included),
+                     "omitted": len(entry.get("omitted", [])), "only": len(entry.get("only", [])),
+                     "reports": len(entry.get("articles", [])), "cells": [f["id"] in included for f in shown]})
+    return {"facts": columns, "rows": rows, "total": len(cover), "offset": offset,
+            "hidden_facts": max(0, len(ranked) - len(shown))}
 
 
 def article_view(store: Store, article_id: str, cite: tuple[int, int] | None = None) -> dict[str, Any] | None:

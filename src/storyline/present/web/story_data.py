@@ -1,0 +1,147 @@
+"""One story's stored data, loaded once and kept while it is unchanged (a per-app LRU cache).
+
+A story's reconciliation record is one JSON document that grows with the story: 8 MB for a
+171-report story of the crawled crisis corpus (6,851 single-source claims, 3,472 entities), about
+0.3 s to read and parse on our 2-core machine; a 500-report story's is three times that. Every
+page of a story (its front page, one section's page, one event) needs some of it, so the parsed
+record, the story row and its reports' metadata are kept in memory as one :class:`StoryData`,
+keyed by the story id and checked on every request against the runs that last wrote the story row
+and the record (one indexed query): a later run that touches the story replaces it. The cache is
+bounded by the summed size of the records' JSON text (``max_bytes``, least recently used out
+first); cost per hit: that one query. A record over the bound is served but not kept.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from storyline.present.labels import report_title
+from storyline.store import Store, queries, schema
+from storyline.store.validate import matchable
+
+__all__ = ["StoryCache", "StoryData", "load_story"]
+
+#: Default bound on the cached records' JSON text (the parsed objects take several times more).
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class StoryData:
+    """A story as stored: its read-model row (with ``event_list``), record and reports.
+
+    Attributes:
+        row: the ``stories`` row plus ``event_list`` (id, date, articles per event, in order).
+        record: what reconciliation stored (empty when the story was not reconciled).
+        articles: the story's reports' metadata (no text), in publication order, with ``event_id``.
+        by_id: the same reports by id.
+        spans: fact or claim text → report id → the (start, end) of the sentence stating it.
+    """
+
+    row: dict[str, Any]
+    record: dict[str, Any]
+    articles: list[dict[str, Any]]
+    by_id: dict[str, dict[str, Any]] = field(init=False)
+    spans: dict[str, dict[str, tuple[int, int]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {a["id"]: a for a in self.articles}
+        self.spans = {}
+        for fact in [*self.record.get("facts", []), *self.record.get("single_source", [])]:
+            found = self.spans.setdefault(fact["text"], {})
+            for item in fact.get("support", []):
+                found.setdefault(item["article"], (int(item["start"]), int(item["end"])))
+
+
+def _version(store: Store, story_id: str) -> tuple[int, int] | None:
+    """(run that wrote the story row, run that wrote its record; 0 when none), or None."""
+    stories, records = schema.stories, schema.story_records
+    query = (select(stories.c.run_id, records.c.run_id)
+             .select_from(stories.outerjoin(records, records.c.story_id == stories.c.id))
+             .where(stories.c.id == story_id))
+    with store.engine.connect() as conn:
+        found = conn.execute(query).first()
+    return None if found is None else (int(found[0]), int(found[1] or 0))
+
+
+def _openings(store: Store, article_ids: list[str]) -> dict[str, str]:
+    """The first characters of each untitled report's text (its readable label's words)."""
+    table = schema.articles
+    found: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            query = select(table.c.id, func.substr(table.c.text, 1, 160)).where(table.c.id.in_(chunk))
+            found.update({row[0]: row[1] for row in conn.execute(query)})
+    return found
+
+
+def _record_text(store: Store, story_id: str) -> str | None:
+    table = schema.story_records
+    with store.engine.connect() as conn:
+        return conn.execute(select(table.c.data).where(table.c.story_id == story_id)).scalar_one_or_none()
+
+
+class StoryCache:
+    """Parsed stories by id, least recently used out first, bounded by their records' JSON size."""
+
+    def __init__(self, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[str, tuple[tuple[int, int], StoryData, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, story_id: str, version: tuple[int, int]) -> StoryData | None:
+        with self._lock:
+            found = self._items.get(story_id)
+            if found is None or found[0] != version:
+                return None
+            self._items.move_to_end(story_id)
+            return found[1]
+
+    def put(self, story_id: str, version: tuple[int, int], data: StoryData, size: int) -> None:
+        if size > self.max_bytes:
+            return
+        with self._lock:
+            old = self._items.pop(story_id, None)
+            if old is not None:
+                self._bytes -= old[2]
+            self._items[story_id] = (version, data, size)
+            self._bytes += size
+            while self._bytes > self.max_bytes and self._items:
+                _, (_, _, dropped) = self._items.popitem(last=False)
+                self._bytes -= dropped
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def load_story(store: Store, story_id: str, cache: StoryCache | None = None) -> StoryData | None:
+    """The story, from ``cache`` when the store has not changed it since; None if unknown."""
+    if not matchable(story_id, 64):
+        return None
+    version = _version(store, story_id)
+    if version is None:
+        return None
+    if cache is not None and (found := cache.get(story_id, version)) is not None:
+        return found
+    row = queries.story_row(store, story_id)
+    if row is None:
+        return None
+    text = _record_text(store, story_id)
+    record: Mapping[str, Any] = json.loads(text) if text else {}
+    articles = queries.story_articles(store, story_id)
+    openings = _openings(store, [a["id"] for a in articles if not (a.get("title") or "").strip()])
+    for article in articles:
+        article["label"] = report_title(article.get("title"), article.get("source"), article.get("published"),
+                                        openings.get(article["id"]))
+    data = StoryData(row, dict(record), articles)
+    if cache is not None:
+        cache.put(story_id, version, data, len(text or "") + 200 * len(data.articles))
+    return data
