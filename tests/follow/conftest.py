@@ -168,8 +168,7 @@ def _serve(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer, 
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
+def _site() -> Iterator[Site]:
     news = Site()
     server, news.base = _serve(_handler(news))
     yield news
@@ -177,8 +176,7 @@ def site() -> Iterator[Site]:
     server.server_close()
 
 
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
+def _receiver() -> Iterator[Receiver]:
     hook = Receiver()
     server, base = _serve(_receiver_handler(hook))
     hook.url = base + "/hook"
@@ -187,7 +185,14 @@ def receiver() -> Iterator[Receiver]:
     server.server_close()
 
 
-@pytest.fixture
+site = pytest.fixture(_site, name="site")
+receiver = pytest.fixture(_receiver, name="receiver")
+#: One site and one receiver for a whole test module (tests that share a baseline).
+module_site = pytest.fixture(_site, scope="module", name="module_site")
+module_receiver = pytest.fixture(_receiver, scope="module", name="module_receiver")
+
+
+@pytest.fixture(scope="module")
 def pages() -> SimpleNamespace:
     """The page and feed builders (test modules cannot import conftest under importlib mode)."""
     return SimpleNamespace(Item=Item, article_html=article_html, rss=rss, TOPICS=TOPICS)

@@ -86,13 +86,13 @@ def _alerts(engine: Engine, name: str, limit: int, offset: int) -> dict[str, Any
     return {"total": int(total), "limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/stories/{story_id}/changes.atom", summary="Atom feed of one story's changes")
+@router.get("/stories/{story_id}/changes.atom", include_in_schema=False)
 async def story_atom(request: Request, story_id: str) -> Response:
     body = await run_in_threadpool(story_feed, _engine(request), story_id, _link_base(request))
     return Response(body, media_type=ATOM_TYPE)
 
 
-@router.get("/watchlists/{name}/alerts.atom", summary="Atom feed of a watchlist's alerts")
+@router.get("/watchlists/{name}/alerts.atom", include_in_schema=False)
 async def alerts_atom(request: Request, name: str) -> Response:
     body = await run_in_threadpool(alerts_feed, _engine(request), name, _link_base(request))
     return Response(body, media_type=ATOM_TYPE)
