@@ -40,15 +40,19 @@ from storyline.analyze.annotate import annotate
 from storyline.group import StoryGrouper
 from storyline.group.blocking import publication_schedule
 from storyline.model import Annotated, Article, Story
+from storyline.parallel import ordered_map
 from storyline.present.report import ReportPaths, write_reports
 from storyline.reconcile.entities import resolve_by_story
 from storyline.reconcile.story import reconcile_story, redate_story
+from storyline.stage_clock import CLOCK
 from storyline.store import Store
 
 #: Items a worker takes at a time: large enough to amortise pickling, small enough to stream.
 _CHUNK_SIZE = 8
 #: Errors of one input file that are listed and stored one by one; the rest are counted.
 MAX_ERRORS_PER_FILE = 100
+#: Fewer articles than this in the stories to reconcile: no worker processes.
+MIN_PARALLEL_ARTICLES = 200
 #: The environment variable of the fault-injection hook (see the module docstring).
 KILL_AFTER_ENV = "STORYLINE_KILL_AFTER"
 
@@ -143,13 +147,14 @@ def ingest(
     status = "failed"
     sampler = _ErrorSampler()
     try:
-        for batch in _batches(_prepared(iter_raw_items(inputs, config), config), config.batch_size):
-            _store_batch(batch, store, templates, result, strict, sampler)
-            checkpoint("ingest-batch")
-            result.seconds = time.perf_counter() - started
-            if progress:
-                progress(result, _last_path(batch))
-        _store_unlisted(sampler, store, result)
+        with CLOCK.stage("ingest"):
+            for batch in _batches(_prepared(iter_raw_items(inputs, config), config), config.batch_size):
+                _store_batch(batch, store, templates, result, strict, sampler)
+                checkpoint("ingest-batch")
+                result.seconds = time.perf_counter() - started
+                if progress:
+                    progress(result, _last_path(batch))
+            _store_unlisted(sampler, store, result)
         status = "done"
     finally:
         store.add_templates(templates.templates_)
@@ -342,37 +347,55 @@ def analyze_store(store: Store, run_id: int, *, workers: int = 1, batch_size: in
     return len(pending)
 
 
-def reconcile_store(store: Store, run_id: int, grouped: GroupResult) -> int:
+def reconcile_store(store: Store, run_id: int, grouped: GroupResult, *, workers: int = 1) -> int:
     """Reconcile again the stories the last grouping touched, and those an earlier run grouped
     but did not reconcile (it was killed); returns how many. Each story is committed with its
-    record, so a crash here loses at most the story in hand."""
+    record, so a crash here loses at most the stories in hand. With ``workers`` > 1 stories are
+    reconciled in that many processes (:func:`storyline.parallel.ordered_map`) and committed in
+    the same order as with one."""
     wanted = set(grouped.touched) | set(store.stale_story_ids())
+    stories = [story for story in grouped.stories if story.id in wanted]
+    jobs = ((story, list(store.annotated(story.articles))) for story in stories)
+    if sum(len(story.articles) for story in stories) < MIN_PARALLEL_ARTICLES:
+        workers = 1  # a pool's start costs more than it saves
     done = 0
-    for story in grouped.stories:
-        if story.id not in wanted:
-            continue
-        record, reconciled = reconcile_story(story, list(store.annotated(story.articles)))
+    for story, (record, reconciled) in zip(stories, ordered_map(_reconcile_job, jobs, workers=workers)):
         store.save_reconciled(run_id, {story.id: record}, reconciled)
         checkpoint("reconcile-story")
         done += 1
     return done
 
 
+def _reconcile_job(job: tuple[Story, list[Annotated]]) -> tuple[dict[str, Any], list[Annotated]]:
+    """One story's reconciliation, in a worker process or this one."""
+    return reconcile_story(*job)
+
+
 def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) -> ReportPaths:
     """Analyse new articles, group them into stories, reconcile the touched stories, and report;
     then mark the run done (when ingest left it open)."""
-    analysed = analyze_store(store, result.run_id, workers=workers)
+    with CLOCK.stage("analyze"):
+        analysed = analyze_store(store, result.run_id, workers=workers)
     checkpoint("analyze")
-    grouped = group_store(store, result.run_id)
+    with CLOCK.stage("group"):
+        grouped = group_store(store, result.run_id)
     checkpoint("group")
-    reconciled = reconcile_store(store, result.run_id, grouped)
+    with CLOCK.stage("reconcile"):
+        reconciled = reconcile_store(store, result.run_id, grouped, workers=workers)
     checkpoint("reconcile")
+    with CLOCK.stage("reports"):
+        paths = _write_reports(store, out_dir, result, grouped, analysed, reconciled)
+    finish(store, result)
+    CLOCK.write_if_asked()
+    return paths
+
+
+def _write_reports(store: Store, out_dir: Path, result: IngestResult, grouped: GroupResult,
+                   analysed: int, reconciled: int) -> ReportPaths:
     articles = list(store.articles())
     summary = {"run_id": result.run_id, "read": result.read, "stored": result.stored,
                "duplicates": result.duplicates, "errors": result.error_count,
                "articles_in_store": len(articles), "stories": len(grouped.stories),
                "analysed_now": analysed, "grouped_now": grouped.placed, "merges_now": len(grouped.merges),
                "stories_reconciled_now": reconciled}
-    paths = write_reports(out_dir, articles, grouped.stories, summary, store.story_records())
-    finish(store, result)
-    return paths
+    return write_reports(out_dir, articles, grouped.stories, summary, store.story_records())

@@ -24,6 +24,8 @@ DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-gmb.crfsu
 ML_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-ml.crfsuite"
 #: Longer "sentences" (tables, lists) are tagged in chunks of this many tokens.
 MAX_SENTENCE_TOKENS = 300
+#: Sentences whose mentions one recogniser remembers (about 20 MB).
+SENTENCE_MEMO_SIZE = 65_536
 
 
 class CrfRecognizer:
@@ -67,6 +69,7 @@ class CrfRecognizer:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.model_path = state["model_path"]
         self._tagger = None
+        self.__dict__.pop("_memo", None)
 
     def tag_words(self, words: list[str]) -> list[str]:
         """BIO tags of one sentence of words."""
@@ -97,12 +100,27 @@ class CrfRecognizer:
         self.load()
         mentions: list[Mention] = []
         for sentence in sentences or [Span(0, len(text))]:
-            tokens = tokenize(text, sentence.start, sentence.end)
+            found = self._sentence(text[sentence.start:sentence.end])
+            mentions.extend(Mention(Span(sentence.start + s, sentence.start + e), kind) for s, e, kind in found)
+        return mentions
+
+    def _sentence(self, sentence: str) -> tuple[tuple[int, int, str], ...]:
+        """The model's mentions in one sentence, offsets relative to it. The tags depend on the
+        sentence's words alone, so a sentence seen before (a wire copy's, an update's) is
+        answered from a bounded per-process memo (issue 21: analysis once per copy family)."""
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(sentence)
+        if found is None:
+            tokens, mentions = tokenize(sentence), []
             for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
                 chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
-                tags = self._tagger.tag(sentence_features([text[s:e] for s, e in chunk]))
-                mentions.extend(bio_mentions(chunk, tags))
-        return mentions
+                mentions += bio_mentions(chunk, self._tagger.tag(sentence_features([sentence[s:e] for s, e in chunk])))
+            found = tuple((m.span.start, m.span.end, m.type) for m in mentions)
+            if len(memo) >= SENTENCE_MEMO_SIZE:
+                for key in list(memo)[: SENTENCE_MEMO_SIZE // 2]:  # the older half goes
+                    del memo[key]
+            memo[sentence] = found
+        return found
 
 
 def _window_tokens(text: str, span: Span, context: int) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ out = Console(highlight=False, soft_wrap=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or SQLite path [default: ./storyline.db].")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file with an [ingest] section.")]
-WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes for extraction.")]
+WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes for extraction; in run also for analysis and reconciliation (default there: the CPUs, at most 4).")]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Fail at the first bad input.")]
 MaxFileOption = Annotated[int | None, typer.Option("--max-file-bytes", min=1, help="Refuse larger input files.")]
 

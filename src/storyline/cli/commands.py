@@ -14,6 +14,7 @@ from storyline.cli.app import (
     fail_if_nothing_read, out, print_errors, printable, reported_errors,
 )
 from storyline.config import IngestConfig
+from storyline.parallel import default_workers
 from storyline.pipeline import IngestResult, finish, ingest, run
 from storyline.store import Store
 
@@ -79,7 +80,7 @@ def run_command(inputs: InputsArg, db: DbOption = None,
         try:
             fail_if_nothing_read(result.read - result.error_count, result.errors)
             print_errors(result.errors)
-            paths = run(store, out_dir, result, workers=workers or 1)
+            paths = run(store, out_dir, result, workers=workers or default_workers())
         except BaseException:
             finish(store, result, "failed")
             raise

@@ -46,6 +46,7 @@ from storyline.analyze.quote_cues import PRONOUNS
 from storyline.analyze.speaker_names import fold
 from storyline.model import Annotated, Article, Mention, Quote, Span
 from storyline.reconcile.name_keys import given_names_compatible, name_words, phonetic_key
+from storyline.reconcile.quote_clusters import cluster_sets
 
 __all__ = ["MergedQuote", "QuoteVariant", "StoryNames", "cluster_variants", "content_words", "link_speaker",
            "merge_quotes", "same_speaker"]
@@ -204,42 +205,12 @@ def cluster_variants(variants: Sequence[QuoteVariant], *, min_overlap: float = 0
     ``min_overlap``, the first such cluster on ties; else it opens one. A cluster can only score
     above 0 through a member that shares ``min_shared`` words with the variant, so candidates
     come from an inverted index of content words, and speaker agreement is decided once per
-    pair of distinct speakers: what was a comparison of every variant with every earlier one is
-    now proportional to the words they share.
+    pair of distinct speakers; identical copies are counted once
+    (:mod:`storyline.reconcile.quote_clusters`: linear, not quadratic, in a family of copies).
     """
-    keys = [content_words(v.text) for v in variants]
-    postings: dict[str, list[int]] = defaultdict(list)
-    cluster_of: list[int] = []
-    clusters: list[list[int]] = []
-    speakers: list[set[tuple[str | None, str | None]]] = []
-    agree = _AgreementCache()
-    for i, variant in enumerate(variants):
-        shared: Counter[int] = Counter()
-        for word in keys[i]:
-            shared.update(postings.get(word, ()))
-        close: dict[int, list[int]] = defaultdict(list)
-        for j, count in shared.items():
-            if count >= min_shared:
-                close[cluster_of[j]].append(j)
-        best, best_score = None, 0.0
-        me = (variant.speaker_entity, variant.speaker)
-        for c in sorted(close):
-            # Summed in member order, as a sum over all members (zeros change no float) would be.
-            score = sum(shared[j] / min(len(keys[i]), len(keys[j]))
-                        for j in sorted(close[c])) / len(clusters[c])
-            if (score >= min_overlap and score > best_score
-                    and all(agree(me, other) for other in speakers[c])):
-                best, best_score = c, score
-        if best is None:
-            best = len(clusters)
-            clusters.append([])
-            speakers.append(set())
-        clusters[best].append(i)
-        speakers[best].add(me)
-        cluster_of.append(best)
-        for word in keys[i]:
-            postings[word].append(i)
-    return clusters
+    return cluster_sets([content_words(v.text) for v in variants],
+                        [(v.speaker_entity, v.speaker) for v in variants], _AgreementCache(),
+                        min_overlap=min_overlap, min_shared=min_shared)
 
 
 class _AgreementCache:
