@@ -54,9 +54,10 @@ async def story_filter(
 
 
 @router.get("/stories", summary="Stories, filtered and sorted")
-async def list_stories(store: StoreDep, where: Annotated[queries.StoryFilter, Depends(story_filter)],
-                 limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return views.story_list_view(store, where, limit=limit, offset=offset)
+async def list_stories(request: Request, store: StoreDep,
+                       where: Annotated[queries.StoryFilter, Depends(story_filter)],
+                       limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    return views.story_list_view(store, where, limit=limit, offset=offset, snippets=request.app.state.snippets)
 
 
 @router.get("/stories/{story_id}", summary="One story: summary, facts, entities, quotes, timeline, coverage")

@@ -3,10 +3,12 @@
 Query values from forms are read leniently (an empty or malformed date filters nothing and says
 so), unlike the API, which validates strictly.
 
-The story list and entity pages are ``async`` and query the store inline on the event loop: each
-is a few short, bounded queries, and running them in the thread pool instead made 16 concurrent
-clients fight over the GIL (the loop thread waiting behind worker threads: p99 3x higher in
-bench/bench_web.py). The story and article pages are plain functions, run in the thread pool:
+The story list is ``async`` and queries the store inline on the event loop: it is a few short,
+bounded queries, and running them in the thread pool instead made 16 concurrent clients fight
+over the GIL (the loop thread waiting behind worker threads: p99 3x higher in
+bench/bench_web.py). The story pages (:mod:`storyline.present.web.story_pages`), the entity page
+(it reads the records of the stories it lists) and the article page are plain functions, run in
+the thread pool:
 their cost grows with the story or the article (a 200k-character article page held the loop
 2.3 s, and every other request with it; issue 22). The ingest form stays synchronous, in the
 thread pool, since it runs the whole pipeline.
@@ -24,6 +26,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from storyline.present.web import views
+from storyline.present.web.entities import entity_page
 from storyline.present.web.ingest import Upload, ingest_uploads
 from storyline.present.web.security import check_token
 from storyline.store import Store, queries
@@ -91,7 +94,8 @@ async def story_list(request: Request) -> HTMLResponse:
         entity=_text(request, "entity"), language=language.lower() if language else None, sort=sort)
     size = request.app.state.settings.page_size
     page = _page(request)
-    listing = views.story_list_view(_store(request), where, limit=size, offset=(page - 1) * size)
+    listing = views.story_list_view(_store(request), where, limit=size, offset=(page - 1) * size,
+                                     snippets=request.app.state.snippets)
     pages = max(1, math.ceil(listing["total"] / size))
     kept = {k: request.query_params[k] for k in _FILTER_KEYS if request.query_params.get(k)}
     links = {"prev": f"/?{urlencode({**kept, 'page': page - 1})}" if page > 1 else None,
@@ -112,13 +116,13 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
-async def entity_page(request: Request, name: str) -> HTMLResponse:
+def entity_view_page(request: Request, name: str) -> HTMLResponse:
     name = name.replace("\x00", "").strip()[:200]
     if not name:
         raise HTTPException(status_code=404, detail="No entity named.")
     size = request.app.state.settings.page_size
     page = _page(request)
-    found = views.entity_view(_store(request), name, limit=size, offset=(page - 1) * size)
+    found = entity_page(_store(request), name, request.app.state.story_cache, limit=size, offset=(page - 1) * size)
     pages = max(1, math.ceil(found["total"] / size))
     base = views.entity_href(name)
     links = {"prev": f"{base}?page={page - 1}" if page > 1 else None,

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from storyline.present.labels import citation_label, outlet_label, report_label
+from storyline.present.web.listing import SnippetCache, decorate
 from storyline.present.web.security import safe_url
 from storyline.present.web.spans import Block, blocks, marks_of
 from storyline.store import Store, queries
@@ -213,11 +214,14 @@ def article_view(store: Store, article_id: str, cite: tuple[int, int] | None = N
     }
 
 
-def story_list_view(store: Store, where: queries.StoryFilter, *, limit: int, offset: int) -> dict[str, Any]:
-    """One page of the filtered story list, in the API's page shape."""
+def story_list_view(store: Store, where: queries.StoryFilter, *, limit: int, offset: int,
+                    snippets: SnippetCache | None = None) -> dict[str, Any]:
+    """One page of the filtered story list, in the API's page shape; each row with its snippet
+    (the summary's first sentence) and its outlets as a row shows them."""
     total, rows = queries.list_stories(store, where, limit=limit, offset=offset)
     for row in rows:
         row["href"] = story_href(row["id"])
+    decorate(rows, (snippets or SnippetCache()).lookup(store, [row["id"] for row in rows]))
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
