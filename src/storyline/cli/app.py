@@ -25,6 +25,7 @@ from storyline.errors import StorylineError
 app = typer.Typer(
     name="storyline", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
     help="Many news reports in, one sourced story out.",
+    rich_markup_mode=None,  # help text as written: "[default: ./storyline.db]" is not rich markup
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)

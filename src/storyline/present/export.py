@@ -22,17 +22,44 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from storyline.present.labels import citation_label, outlet_label, report_title
-from storyline.store import Store, schema
+from storyline.present.labels import citation_label, outlet_label, report_label, report_title
+from storyline.store import Store, queries, schema
 
-__all__ = ["FORMATS", "CSV_COLUMNS", "file_name", "story_csv", "story_export", "story_json", "story_markdown",
-           "store_jsonl"]
+__all__ = ["FORMATS", "CSV_COLUMNS", "file_name", "label_reports", "load_story", "story_csv", "story_export",
+           "story_json", "story_markdown", "store_jsonl"]
 
 FORMATS = ("md", "json", "csv")
 CSV_COLUMNS = ("section", "status", "date", "background", "speaker", "kind", "text", "outlets", "reports")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def label_reports(store: Store, articles: list[dict[str, Any]]) -> None:
+    """Give each report's metadata its readable ``label`` (its title, else outlet, date and first
+    words, read from the first 160 characters of the untitled reports' texts)."""
+    untitled = [a["id"] for a in articles if not (a.get("title") or "").strip()]
+    table = schema.articles
+    opening: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(untitled), 500):
+            query = select(table.c.id, func.substr(table.c.text, 1, 160)).where(table.c.id.in_(untitled[start:start + 500]))
+            opening.update({row[0]: row[1] for row in conn.execute(query)})
+    for article in articles:
+        article["label"] = report_title(article.get("title"), article.get("source"), article.get("published"),
+                                        opening.get(article["id"]))
+        article["which"] = (report_label(article) if (article.get("title") or "").strip() else report_title(
+            None, None, article.get("published"), opening.get(article["id"]), with_outlet=False))
+
+
+def load_story(store: Store, story_id: str) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]] | None:
+    """(story row with ``event_list``, record, labelled reports) of a stored story, or None."""
+    row = queries.story_row(store, story_id)
+    if row is None:
+        return None
+    articles = queries.story_articles(store, story_id)
+    label_reports(store, articles)
+    return row, queries.story_record(store, story_id), articles
 
 
 def file_name(story_id: str, fmt: str) -> str:
@@ -82,7 +109,7 @@ def _outlets(values: Sequence[str | None], by_id: Mapping[str, Any]) -> list[str
 
 def _cites(ids: Sequence[str], by_id: Mapping[str, Mapping[str, Any]]) -> list[str]:
     return [citation_label((by_id.get(i) or {}).get("source"), (by_id.get(i) or {}).get("language"),
-                           _label(by_id[i]) if i in by_id else None) for i in dict.fromkeys(ids)]
+                           (by_id.get(i) or {}).get("which")) for i in dict.fromkeys(ids)]
 
 
 def _rows(record: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -140,9 +167,10 @@ def story_markdown(row: Mapping[str, Any], record: Mapping[str, Any], articles: 
                  f"languages: {', '.join(languages) or 'not known'} · outlets: {', '.join(outlets) or 'not known'}"), ""]
     summary = record.get("summary", {}).get("sentences", [])
     if summary:
-        lines += ["## Summary", ""] + [_md(s["text"]) + " " + " ".join(f"\\[{_md(c)}\\]" for c in
-                                                                      _cites(s.get("sources", []), by_id))
-                                       for s in summary] + [""]
+        lines += ["## Summary", ""]
+        for sentence in summary:
+            cites = " ".join(f"\\[{_md(c)}\\]" for c in _cites(sentence.get("sources", []), by_id))
+            lines += [f"{_md(sentence['text'])} {cites}", ""]
 
     def listed(title: str, items: list[str]) -> None:
         if items:

@@ -44,17 +44,18 @@ def report_label(article: Any) -> str | None:
 
 
 def report_title(title: str | None, source: str | None, published: str | None,
-                 opening: str | None = None) -> str:
+                 opening: str | None = None, *, with_outlet: bool = True) -> str:
     """What a list of reports shows for one: its title, else (untitled) a readable stand-in made of
     its outlet, its date and the first words of its text ("Le Monde · 2011-02-21 · “Des milliers de
-    manifestants…”"), never its id."""
+    manifestants…”"), never its id; ``with_outlet=False`` leaves the outlet out (for a citation,
+    which names it already)."""
     flat = " ".join((title or "").split())
     if flat:
         return flat
     words = (opening or "").split()
     first = " ".join(words[:_OPENING_WORDS]) + ("…" if len(words) > _OPENING_WORDS else "")
-    parts = [" ".join((source or "").split()) or UNKNOWN_OUTLET, (published or "")[:10] or "undated",
-             f"“{first}”" if first else "untitled"]
+    parts = [" ".join((source or "").split()) or UNKNOWN_OUTLET] if with_outlet else []
+    parts += [(published or "")[:10] or "undated", f"“{first}”" if first else "untitled"]
     return " · ".join(parts)
 
 
@@ -69,5 +70,6 @@ def outlet_label(outlet: str | None, articles: Mapping[str, Any] | Container[str
         if found is None:
             return UNKNOWN_OUTLET
         language = found.get("language") if isinstance(found, Mapping) else getattr(found, "language", None)
-        return citation_label(None, language, report_label(found))
+        which = found.get("which") if isinstance(found, Mapping) else None
+        return citation_label(None, language, which or report_label(found))
     return " ".join(outlet.split())

@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from storyline.present.labels import report_title
+from storyline.present.export import label_reports
 from storyline.store import Store, queries, schema
 from storyline.store.validate import matchable
 
@@ -68,18 +68,6 @@ def _version(store: Store, story_id: str) -> tuple[int, int] | None:
     with store.engine.connect() as conn:
         found = conn.execute(query).first()
     return None if found is None else (int(found[0]), int(found[1] or 0))
-
-
-def _openings(store: Store, article_ids: list[str]) -> dict[str, str]:
-    """The first characters of each untitled report's text (its readable label's words)."""
-    table = schema.articles
-    found: dict[str, str] = {}
-    with store.engine.connect() as conn:
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            query = select(table.c.id, func.substr(table.c.text, 1, 160)).where(table.c.id.in_(chunk))
-            found.update({row[0]: row[1] for row in conn.execute(query)})
-    return found
 
 
 def _record_text(store: Store, story_id: str) -> str | None:
@@ -137,10 +125,7 @@ def load_story(store: Store, story_id: str, cache: StoryCache | None = None) -> 
     text = _record_text(store, story_id)
     record: Mapping[str, Any] = json.loads(text) if text else {}
     articles = queries.story_articles(store, story_id)
-    openings = _openings(store, [a["id"] for a in articles if not (a.get("title") or "").strip()])
-    for article in articles:
-        article["label"] = report_title(article.get("title"), article.get("source"), article.get("published"),
-                                        openings.get(article["id"]))
+    label_reports(store, articles)
     data = StoryData(row, dict(record), articles)
     if cache is not None:
         cache.put(story_id, version, data, len(text or "") + 200 * len(data.articles))

@@ -58,7 +58,7 @@ class _Citer:
     def outlet(self, article_id: str) -> str:
         """The cited report's outlet and language ("elmundo.es · es"), never its id."""
         meta = self.articles.get(article_id) or {}
-        return citation_label(meta.get("source"), meta.get("language"), report_label(meta))
+        return citation_label(meta.get("source"), meta.get("language"), meta.get("which") or report_label(meta))
 
     def outlets(self, values: Sequence[str | None]) -> list[str]:
         """A record's outlets as shown: a report id standing for an unknown outlet is named so."""
