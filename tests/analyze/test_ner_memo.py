@@ -48,3 +48,22 @@ def test_memo_is_bounded(monkeypatch) -> None:  # noqa: ANN001
     text = " ".join(f"Minister Akar number {n} spoke." for n in range(10))
     recognizer(text, _spans(text, [f"Minister Akar number {n} spoke." for n in range(10)]))
     assert len(recognizer._memo) <= 4
+
+
+def test_multilingual_memo_answers_as_a_fresh_recogniser() -> None:
+    from storyline.analyze.ner_multilingual import MultilingualCrfRecognizer
+
+    parts = ["El ministro de Defensa turco, Hulusi Akar, se reunió con Jake Sullivan en Washington.",
+             "La OTAN dijo que el sistema S-400 no era compatible con el suyo.",
+             "Banco de España publicó el informe el lunes."]
+    first = " ".join(parts)
+    copy = "MADRID (Agencia) -- " + "\n\n".join(reversed(parts))
+    copy_parts = ["MADRID (Agencia) --", *reversed(parts)]
+    warm = MultilingualCrfRecognizer().load()
+    warm(first, _spans(first, parts), "es")
+    remembered = warm(copy, _spans(copy, copy_parts), "es")
+    fresh = MultilingualCrfRecognizer().load()(copy, _spans(copy, copy_parts), "es")
+    assert remembered == fresh and any(copy[m.span.start:m.span.end] == "Washington" for m in fresh)
+    assert len(warm._memo) == len(parts) + 1
+    assert warm(copy, _spans(copy, copy_parts), "fr") == MultilingualCrfRecognizer().load()(
+        copy, _spans(copy, copy_parts), "fr")  # the language is part of the key

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze.ner_crf import MAX_SENTENCE_TOKENS, ML_MODEL_PATH, CrfRecognizer, bio_mentions
+from storyline.analyze.ner_crf import MAX_SENTENCE_TOKENS, ML_MODEL_PATH, SENTENCE_MEMO_SIZE, CrfRecognizer, bio_mentions
 from storyline.analyze.ner_features import capitalised_runs, ml_sentence_features, ml_tokenize, place_marks
 from storyline.analyze.ner_lexicon import lexicon, places
 from storyline.model import Mention, Span
@@ -58,11 +58,26 @@ class MultilingualCrfRecognizer:
         The rules then drop the runs that are no names (function words, openers, ordinary words
         opening a sentence).
         """
-        tagger = self._crf.load()._tagger
+        self._crf.load()
+        mentions: list[Mention] = []
+        for sentence in sentences or [Span(0, len(text))]:
+            found = self._sentence(text[sentence.start:sentence.end], language)
+            mentions.extend(Mention(Span(sentence.start + s, sentence.start + e), kind) for s, e, kind in found)
+        return mentions
+
+    def _sentence(self, text: str, language: str | None) -> tuple[tuple[int, int, str], ...]:
+        """The mentions of one sentence, offsets relative to it; they depend on the sentence and
+        its language alone, so a sentence seen before (a copy's) is answered from a bounded memo
+        (issue 21)."""
+        memo = self.__dict__.setdefault("_memo", {})
+        known = memo.get((language, text))
+        if known is not None:
+            return known
+        tagger = self._crf._tagger
         lex, gazetteer = lexicon(language), places()
         types = sorted({label[2:] for label in tagger.labels() if label != "O"})
         mentions: list[Mention] = []
-        for sentence in sentences or [Span(0, len(text))]:
+        for sentence in [Span(0, len(text))]:
             tokens = ml_tokenize(text, sentence.start, sentence.end)
             propose = not lex.capitalised_nouns and not _shouting(text, sentence)
             for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
@@ -79,7 +94,11 @@ class MultilingualCrfRecognizer:
                     found = [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
                                                          for r in runs)] + runs
                 mentions.extend(found)
-        return mentions
+        if len(memo) >= SENTENCE_MEMO_SIZE:
+            for key in list(memo)[: SENTENCE_MEMO_SIZE // 2]:  # the older half goes
+                del memo[key]
+        memo[(language, text)] = known = tuple((m.span.start, m.span.end, m.type) for m in mentions)
+        return known
 
 
 def _split_at_lowercase(tags: Sequence[str], words: list[str], lex: Any) -> list[str]:
