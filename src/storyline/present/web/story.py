@@ -20,7 +20,10 @@ from urllib.parse import quote
 
 from storyline.present.web import views
 from storyline.present.web.charts import date_range, timeline_chart
-from storyline.present.web.story_data import StoryData
+from sqlalchemy import select
+
+from storyline.present.web.story_data import StoryCache, StoryData, load_story
+from storyline.store import Store, schema
 
 #: Items of each section on a story's front page or an event's page.
 PREVIEW = 6
@@ -55,7 +58,7 @@ def event_href(story_id: str, event_id: str) -> str:
 
 
 def citer(data: StoryData) -> views._Citer:
-    return views._Citer(data.by_id, data.record, data.spans)
+    return views._Citer(data.by_id, data.record, data.support)
 
 
 def _status(fact: Mapping[str, Any]) -> str:
@@ -71,7 +74,12 @@ def _fact_ids(fact: Mapping[str, Any]) -> set[str]:
 
 
 def raw_items(data: StoryData, section: str, event: str | None = None) -> Raw:
-    """A section's records in the order shown, narrowed to one event's reports when asked."""
+    """A section's records in the order shown, narrowed to one event's reports when asked
+    (computed once per story version and kept with it)."""
+    return data.memoized(("raw", section, event), lambda: _raw_items(data, section, event))
+
+
+def _raw_items(data: StoryData, section: str, event: str | None) -> Raw:
     record = data.record
     wanted = None if event is None else {a["id"] for a in data.articles if a["event_id"] == event}
     if section in ("established", "claims"):
@@ -155,7 +163,8 @@ def section_page(data: StoryData, section: str, *, page: int = 1, size: int = PA
     else:
         found["items"] = view_items(data, section, raw[offset : offset + size], offset)
     if section == "timeline":
-        found["chart"] = timeline_chart(raw, start=window[0], end=window[1])
+        found["chart"] = (timeline_chart(raw, start=window[0], end=window[1]) if any(window)  # not kept: any window
+                          else data.memoized(("chart", event), lambda: timeline_chart(raw)))
     return found
 
 
@@ -220,7 +229,12 @@ def previews(data: StoryData, event: str | None = None, size: int = PREVIEW) -> 
 
 
 def front_page(data: StoryData) -> dict[str, Any]:
-    """The story's front page: header facts, summary with citations, the chart, section previews."""
+    """The story's front page: header facts, summary with citations, the chart, section previews
+    (built once per story version; pages only read it)."""
+    return data.memoized(("front",), lambda: _front_page(data))
+
+
+def _front_page(data: StoryData) -> dict[str, Any]:
     cite = citer(data)
     row = data.row
     outlets = Counter(a["source"] for a in data.articles if a.get("source"))
@@ -268,3 +282,19 @@ def story_view(data: StoryData) -> dict[str, Any]:
         "timeline": [_timeline_item(e, cite) for e in record.get("timeline", [])],
         "coverage": views.coverage_view(record, data.by_id),
     }
+
+
+def warm(store: Store, cache: StoryCache, count: int) -> int:
+    """Load the ``count`` largest stories and build their front pages into ``cache`` (what
+    ``storyline serve --warm`` runs in a background thread at start); returns how many."""
+    table = schema.stories
+    with store.engine.connect() as conn:
+        ids = list(conn.execute(select(table.c.id).order_by(table.c.articles.desc(), table.c.id).limit(count))
+                   .scalars())
+    done = 0
+    for story_id in ids:
+        data = load_story(store, story_id, cache)
+        if data is not None:
+            front_page(data)
+            done += 1
+    return done
