@@ -239,8 +239,11 @@ def test_a_vote_count_clashes_within_the_fact_its_reworded_statements_make() -> 
 
 def test_a_vote_count_clashes_across_facts_that_were_not_aligned() -> None:
     items = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(121), "C")]
-    facts = align_facts(items, config=FactConfig(min_clause_shared=0))  # whole sentences only
+    facts = align_facts(items, config=FactConfig(min_clause_shared=0, min_gather=0))  # whole sentences only
     assert all(len(f.members) == 1 for f in facts)  # the differing count kept them apart
+    gathered = align_facts(items)  # gathered into one fact, the clash is found inside it
+    assert [(c.kind, c.left.value, c.right.value) for c in find_contradictions(gathered)] == [
+        ("number", "112 (votes…)", "121 (votes…)")]
     (clash,) = find_contradictions(facts)
     assert clash.kind == "number" and clash.fact_id is None
     assert (clash.left.outlet, clash.left.value, clash.right.outlet, clash.right.value) == (

@@ -191,9 +191,11 @@ def test_samples_briefing_statements_are_backed_by_three_outlets(s400: tuple[Sto
     chat = _fact_with(facts, "Cavusoglu")
     assert set(chat.fact.outlets) == {"outlet0", "outlet1", "outlet2"} and chat.voices == 3
     nato = _fact_with(facts, "incompatible with NATO equipment")
-    assert set(nato.fact.outlets) == {"outlet0", "outlet1", "outlet2"}  # Kirby's words are not Price's
+    assert {"outlet0", "outlet1", "outlet2"} <= set(nato.fact.outlets)
+    # Kirby says it too ("inconsistent with Turkey's commitments as a US and NATO ally"): one
+    # statement of two people, each named as its party (test_facts_samples), not Kirby's alone.
     kirby = _fact_with(facts, "long-standing and valued NATO ally")
-    assert kirby.fact.outlets == ("outlet3",)
+    assert kirby is nato
 
 
 def _quoted(article_id: str, speaker: str) -> Annotated:

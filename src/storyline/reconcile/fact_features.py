@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from storyline.analyze.speaker_names import fold
 from storyline.model import Annotated, Mention, Span, TimeMention
 from storyline.reconcile.quote_merge import STOPWORDS, content_words
@@ -41,6 +43,8 @@ __all__ = ["SentenceUnit", "build_units", "calendar_parts", "clear_caches", "dat
 
 #: A sentence with fewer content keys than this says too little to be a fact (a dateline, "Read more").
 MIN_KEYS = 4
+#: Speaker surnames this long or longer, one letter apart, are one person in two spellings.
+MIN_FUZZY_NAME = 4
 #: Content words either side of a time expression that say what happened then: the predicate and
 #: object the date belongs to ("imposed sanctions on the agency in December"), not the whole sentence.
 DATE_WINDOW = 3
@@ -212,8 +216,19 @@ def _surname(name: str) -> str:
 
 def speakers_conflict(one: frozenset[str], two: frozenset[str]) -> bool:
     """Both sides attribute what they say, to different people: "Kirby said X" and "Price said
-    X" are two facts, whatever their words share."""
-    return bool(one) and bool(two) and not one & two
+    X" are two facts, whatever their words share. Two surnames of :data:`MIN_FUZZY_NAME` letters
+    or more, one letter apart, are one person spelt by two translations ("Akar", "Akal", "Akkar")."""
+    if not one or not two or one & two:
+        return False
+    return not any(_one_edit(a, b) for a in one for b in two)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two names of at least :data:`MIN_FUZZY_NAME` letters are one substitution,
+    insertion or deletion apart."""
+    if min(len(a), len(b)) < MIN_FUZZY_NAME or abs(len(a) - len(b)) > 1:
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def clear_caches() -> None:

@@ -142,6 +142,18 @@ def _states(tokens: list[str], tables: _Tables) -> list[tuple[int, str, int]]:
     return found
 
 
+def _in_names(tokens: list[str]) -> set[int]:
+    """Tokens inside a multi-word name ("the Joint Strike Fighter programme", "Operation
+    Protective Edge"): capitalised, not first, next to another capitalised word. They state no
+    predicate. A headline in title case (most words capitalised) has none."""
+    upper = [t[:1].isupper() for t in tokens]
+    words = [u for t, u in zip(tokens, upper, strict=True) if t[:1].isalpha()]
+    if not words or sum(words) * 2 > len(words):
+        return set()
+    return {i for i in range(1, len(tokens)) if upper[i] and tokens[i - 1] not in _BOUNDARY
+            and (upper[i - 1] and i > 1 or (i + 1 < len(tokens) and upper[i + 1]))}
+
+
 def _clause_spans(tokens: list[str], tables: _Tables) -> list[tuple[int, int]]:
     """Token ranges of the clauses, small ones joined to the one before (or after)."""
     cuts = [0]
@@ -180,8 +192,9 @@ def meaning(text: str, language: str | None = None) -> Meaning:
     tables = _tables(_language(language))
     tokens = _TOKEN_RE.findall(text)
     extra: list[str | None] = [None] * len(tokens)
+    named = _in_names(tokens)
     for i, token in enumerate(tokens):
-        if token not in _BOUNDARY and (found := _class_of(token, tables)) is not None:
+        if i not in named and token not in _BOUNDARY and (found := _class_of(token, tables)) is not None:
             extra[i] = "~" + found
     states = {i: (code, size) for i, code, size in _states(tokens, tables)}
     clauses = []

