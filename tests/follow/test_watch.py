@@ -48,7 +48,11 @@ def _story_of(store: Store) -> dict[str, str]:
 
 def test_new_items_304s_and_edits_each_stored_once_with_stable_story_ids(site: Any, pages: Any, store_url: str) -> None:
     _publish(site, pages, [0, 1, 2, 3], '"v1"')
-    watcher = _watcher(store_url, _feed(site))
+    with _watcher(store_url, _feed(site)) as watcher:
+        _cycles(watcher, site, pages)
+
+
+def _cycles(watcher: Watcher, site: Any, pages: Any) -> None:
     first = watcher.once()
     assert (first.read_ok, first.new_items, first.stored, first.failed) == (1, 4, 4, [])
     stories = _story_of(watcher.store)
@@ -129,3 +133,33 @@ def test_a_drop_folder_is_read_once_per_file(site: Any, pages: Any, tmp_path: Pa
     assert watcher.once().new_items == 0 and watcher.store.count_articles() == 2
     states = watcher.state.sources()
     assert states[0]["failures"] == 0 and _count(watcher.store, follow_sources) == 1
+
+
+def test_a_sitemap_source_fetches_each_listed_page_once(site: Any, pages: Any, tmp_path: Path) -> None:
+    def sitemap(urls: list[tuple[str, str]]) -> str:
+        entries = "".join(f"<url><loc>{site.url(u)}</loc><lastmod>{m}</lastmod></url>" for u, m in urls)
+        return f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{entries}</urlset>"
+
+    site.set("/a/1.html", pages.article_html("fish", 1))
+    site.set("/a/2.html", pages.article_html("bridge", 2))
+    site.set("/sitemap.xml", sitemap([("/a/1.html", "2021-03-10"), ("/a/2.html", "2021-03-10")]),
+             content_type="application/xml")
+    watcher = _watcher(f"sqlite:///{tmp_path / 's.db'}", Source("sitemap", site.url("/sitemap.xml"), 0.001))
+    assert watcher.once().stored == 2
+    assert watcher.once().new_items == 0  # no ETag here: the listing is read again, nothing is fetched
+    site.set("/a/2.html", pages.article_html("bridge", 2, extra="The council published the final costs."))
+    site.set("/sitemap.xml", sitemap([("/a/1.html", "2021-03-10"), ("/a/2.html", "2021-03-11")]),
+             content_type="application/xml")
+    third = watcher.once()  # a new lastmod: the page is fetched again and its new text stored
+    assert (third.new_items, third.stored) == (1, 1)
+    assert site.count("/a/1.html") == 1 and site.count("/a/2.html") == 2
+
+
+def test_a_public_feed_cannot_send_the_watcher_inside_its_network() -> None:
+    from storyline.follow.collect import _reaches_inside  # noqa: PLC0415
+
+    assert _reaches_inside("http://169.254.169.254/latest/meta-data", "https://news.example/rss")
+    assert _reaches_inside("http://localhost:8080/admin", "https://news.example/rss")
+    assert _reaches_inside("http://10.0.0.5/x", "https://news.example/rss")
+    assert not _reaches_inside("https://news.example/a.html", "https://news.example/rss")
+    assert not _reaches_inside("http://127.0.0.1:9000/a.html", "http://127.0.0.1:9000/rss")  # a local feed's own pages

@@ -42,7 +42,8 @@ def watch_command(
             report = watcher.once()
             _print(report)
             if report.nothing_read:
-                err.print("storyline: error: nothing could be read from any source", markup=False)
+                why = "every source is backing off after failures" if not report.polled else "nothing could be read from any source"
+                err.print(f"storyline: error: {why}", markup=False)
                 raise typer.Exit(1)
             return
         stop = threading.Event()

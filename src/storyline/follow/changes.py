@@ -78,6 +78,7 @@ def _story_change(conn: Any, story_id: str, run_id: int, top_seq: int, now: dt.d
     if row is None:
         return None
     record = json.loads(row.data)
+    title = conn.execute(select(schema.stories.c.title).where(schema.stories.c.id == story_id)).scalar_one_or_none()
     mark = conn.execute(select(marks.c.seen, marks.c.seq).where(marks.c.story_id == story_id)).first()
     before: dict[str, list[str]] = json.loads(mark.seen) if mark else {}
     events = [dict(r._mapping) for r in conn.execute(
@@ -90,9 +91,8 @@ def _story_change(conn: Any, story_id: str, run_id: int, top_seq: int, now: dt.d
         {name: sorted({k for keys in found.values() for k in keys}) for name, found in current.items()})))
     fresh = {name: _new(found, set(before.get(name, []))) for name, found in current.items()}
     reports = _new_reports(conn, story_id, mark.seq if mark else 0)
-    if mark and not reports and not any(fresh.values()):
-        return None
-    title = conn.execute(select(schema.stories.c.title).where(schema.stories.c.id == story_id)).scalar_one_or_none()
+    if title is None or (mark and not reports and not any(fresh.values())):
+        return None  # nothing new, or a story merged into another (its record outlived it)
     facts = [f for f in [*record.get("facts", []), *record.get("single_source", [])] if _fact_id(f) in fresh["facts"]]
     quotes = [q for q in record.get("quotes", []) if _quote_key(q) in fresh["quotes"]]
     clashes = [c for c in record.get("contradictions", []) if _contradiction_key(c) in fresh["contradictions"]]

@@ -3,7 +3,7 @@
 - **Feed or sitemap**: a conditional GET (robots.txt checked); a 304 ends there. Items are
   keyed (:mod:`storyline.follow.feeds`); those unseen, or seen with other content (edited), up
   to ``max_items``, have their linked page fetched and go in as HTML pages, as ``storyline run``
-  reads HTML. A page that cannot be had falls back to the item's own text when it has some; a
+  reads HTML (a public feed's links to private or loopback addresses are not followed). A page that cannot be had falls back to the item's own text when it has some; a
   page refused for good (robots.txt, 4xx, too many redirects) with no fallback is an error that
   marks the item seen; a passing failure (timeout, 5xx) leaves it unseen for the next cycle. A
   sitemap index is followed one level down (at most ``MAX_CHILD_SITEMAPS``).
@@ -17,8 +17,10 @@ day; memory: the new items' bodies of one source.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from storyline.config import IngestConfig
 from storyline.errors import InputError
@@ -125,8 +127,10 @@ class Collector:
     def _entry(self, item: FeedItem, feed: Feed, source: Source, harvest: Harvest) -> Entry:
         entry = Entry(item.key, item.content, item.link, [], item.published)
         fallback = _fragment(item, feed, source) if item.body.strip() else None
-        if item.link is None:
-            entry.raws.append(fallback or InputError(source.location, "feed item has no link and no text"))
+        if item.link is None or _reaches_inside(item.link, source.location):
+            problem = "feed item has no link and no text" if item.link is None else \
+                "link to a private or loopback address from a public feed: not fetched"
+            entry.raws.append(fallback or InputError(item.link or source.location, problem))
             return entry
         try:
             page = self.fetcher.get(item.link, allowed=self.robots.allowed)
@@ -169,6 +173,25 @@ def _fragment(item: FeedItem, feed: Feed, source: Source) -> RawItem:
     hints = {"title": item.title, "url": item.link, "published": item.published, "source": feed.title,
              "author": item.author}
     return RawItem(source.location, None, "fragment", item.body, {k: v for k, v in hints.items() if v})
+
+
+def _reaches_inside(link: str, feed: str) -> bool:
+    """Whether a link names a private, loopback or link-local address (written as an IP, or
+    ``localhost``) while its feed does not: a public feed must not steer requests inside the
+    network the watcher runs in. Names that resolve inside are not caught (no lookup here)."""
+    return _inside(urlsplit(link).hostname) and not _inside(urlsplit(feed).hostname)
+
+
+def _inside(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified
 
 
 def _file_key(path: str) -> str:

@@ -48,6 +48,16 @@ class Watcher:
         self.collector = Collector(self.fetcher, Robots(self.fetcher), self.state, self.ingest, config.max_items)
         self._baseline()
 
+    def close(self) -> None:
+        """Close the store's pooled connections."""
+        self.store.close()
+
+    def __enter__(self) -> Watcher:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def _baseline(self) -> None:
         with self.store.engine.connect() as conn:
             started = conn.execute(select(func.count()).select_from(follow_sources)).scalar_one()
