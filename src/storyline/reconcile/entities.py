@@ -10,8 +10,11 @@
    and so does a place in any language or script (CLDR: Libia/Libye/ليبيا → ``LY``,
    :mod:`storyline.reconcile.places`). Mentions with the same key and type family (people; organisations and places together, since
    models confuse them; nationalities; weapons) are one group.
-2. **Acronyms.** An acronym (NATO, "U.N.") joins the one multi-word name whose initials it is
-   (North Atlantic Treaty Organization); with several expansions it joins none.
+2. **Acronyms.** An acronym (NATO, "U.N.") joins the multi-word name whose initials it is
+   (North Atlantic Treaty Organization): the one a report defines in brackets, else every
+   expansion when they are one per language, else none; organisations of one story spelled in
+   other romanisations merge, and the packs' ``org_aliases`` give one key to "ONU", "UN",
+   "Nations unies" (:mod:`storyline.reconcile.name_orgs`).
 3. **Full names of people** (two parts or more) merge when the surnames agree (same folded part,
    same transliteration key, or, with the given name agreeing too, a close spelling) and every
    given name of the shorter name agrees with one of the longer (same, variant such as
@@ -46,12 +49,13 @@ from storyline.reconcile.entity_records import build_entities, entity_json, ment
 from storyline.reconcile.grouping_tools import DisjointSets
 from storyline.reconcile.name_data import ALIASES, PLACE_MODIFIERS, PRONOUNS
 from storyline.reconcile.name_keys import (
-    FAMILY, acronym, alias_of, fold, given_names_compatible, name_words, part_similarity, skeleton,
+    FAMILY, alias_of, fold, given_names_compatible, name_words, part_similarity, skeleton,
     translit_key,
 )
 from storyline.reconcile.name_merges import (
     NameGroup, attach_mistyped_full_names, attach_product_names, dominant, merge_transliterations,
 )
+from storyline.reconcile.name_orgs import lone_function_word, merge_acronyms, merge_org_spellings, org_alias
 from storyline.reconcile.places import is_place_name, place_key
 
 __all__ = ["entity_json", "mentions_of", "name_words", "resolve_by_story", "resolve_entities"]
@@ -83,12 +87,13 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     groups, singles = _groups(items)
     sets: DisjointSets[int] = DisjointSets(range(len(groups)))
     find, union = sets.find, sets.union
-    _merge_acronyms(groups, union)
+    merge_acronyms(items, groups, union)
     _merge_full_names(groups, find, union)
     roles = roles_of(items)
     attach_mistyped_full_names(items, groups, find, union)
     _attach_partial_names(groups, find, union, roles)
     merge_transliterations(groups, find, union)
+    merge_org_spellings(groups, find, union)
     _attach_prefixed_orgs(groups, find, union)
     attach_product_names(groups, union)
     _link_pronouns(items, groups, union)
@@ -143,7 +148,11 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[NameGroup], list[tuple[int
             if not words:
                 singles.append((ii, mi))
                 continue
-            joined = ALIASES.get(" ".join(words), " ".join(words))
+            joined, written = " ".join(words), alias_of(surface, mention.type)
+            if not lone_function_word(written):  # "Un" opening a Spanish sentence is no "UN"
+                joined = ALIASES.get(joined, joined)
+            if family == "O":  # "ONU", "Nations unies", "Naciones Unidas": one key
+                joined = org_alias(joined, written, item.article.language) or joined
             words = tuple(joined.split())
             one_word_person = family == "P" and len(words) == 1
             whole = family != "O" or _whole_name(surface, mention.type, words)
@@ -170,20 +179,6 @@ def _whole_name(surface: str, kind: str, words: tuple[str, ...]) -> bool:
     """Whether ``words`` are all of the name as written: "Singapore Airlines" loses "Airlines" to
     the descriptor rule, and what is left must not become the country."""
     return len(name_words(alias_of(surface, kind), "")) <= len(words)
-
-
-def _merge_acronyms(groups: list[NameGroup], union: Any) -> None:
-    expansions: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for gi, group in enumerate(groups):
-        if group.family == "O" and len(group.words) > 1:
-            initials = acronym(list(group.words))
-            if initials:
-                expansions[(group.family, initials)].append(gi)
-    for gi, group in enumerate(groups):
-        if group.is_acronym and group.family == "O":
-            found = expansions.get((group.family, group.words[0]), [])
-            if len(found) == 1:
-                union(found[0], gi)
 
 
 def _full_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
