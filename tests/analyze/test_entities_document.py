@@ -179,3 +179,23 @@ def test_foreign_model_propagates_no_ordinary_word() -> None:
     careful = _surfaces(text, propagate(text, mentions, es, careful=True))
     assert careful.count(("Gobierno", "PERSON")) == 1 and careful.count(("Gadafi", "PERSON")) == 2
     assert _surfaces(text, propagate(text, mentions, es)).count(("Gobierno", "PERSON")) == 2
+
+
+def test_propagation_skips_a_word_the_report_also_writes_in_lowercase() -> None:
+    en = lexicon("en")
+    text = ("The Climate Change Conference opened. The Conference met again. Delegates left the "
+            "conference early. Apple said. Apple left.")
+    mentions = [_at(text, "Conference", "ORG", 1), _at(text, "Apple", "ORG")]
+    found = _surfaces(text, propagate(text, mentions, en))
+    assert found.count(("Conference", "ORG")) == 1  # only the tagger's own
+    assert found.count(("Apple", "ORG")) == 2  # never written "apple": still carried over
+
+
+def test_propagation_never_swallows_a_place_the_tagger_found() -> None:
+    en = lexicon("en")
+    text = "The Tour de France starts. Riders of the Tour de France left Paris."
+    mentions = [_at(text, "Tour de France", "ORG"), _at(text, "France", "GPE", 1)]
+    found = _surfaces(text, propagate(text, mentions, en))
+    assert found == [("Tour de France", "ORG"), ("France", "GPE")]
+    inner = [_at(text, "Tour de France", "ORG"), _at(text, "France", "PERSON", 1)]
+    assert _surfaces(text, propagate(text, inner, en)) == [("Tour de France", "ORG")] * 2  # a non-place part is

@@ -31,7 +31,9 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
    ("ONU", "UMP": ORG unless a known acronym says otherwise);
 7. known organisations (``entity_patterns.KNOWN_NAMES``: "Twitter", "Al Jazeera") keep their
    type, and the report's own evidence is used (:mod:`storyline.analyze.ner_document`:
-   possessives, coordinations, names found again, acronyms defined in brackets).
+   possessives, coordinations, names found again, acronyms defined in brackets);
+8. nationalities are NORP and capitalised common nouns after a determiner no names ("les
+   Libyens", "des Affaires étrangères": :mod:`storyline.analyze.ner_nouns`).
 
 Cost: linear in the text and the mentions; rule 3 tokenises the report once, only when it has a
 candidate.
@@ -49,6 +51,7 @@ from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mentio
                                                     with_model_number)
 from storyline.analyze.ner_document import defined_acronyms, document_rules
 from storyline.analyze.ner_features import ml_tokenize, org_adjective
+from storyline.analyze.ner_nouns import common_nouns_and_demonyms
 from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
 from storyline.model import Mention, Span
 
@@ -100,7 +103,8 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     for mention in kept:
         if not out or mention.span.start >= out[-1].span.end:
             out.append(mention)
-    out = document_rules(text, with_known_names(text, out), lex, foreign_model=foreign_model)
+    out = common_nouns_and_demonyms(text, document_rules(text, with_known_names(text, out), lex,
+                                                        foreign_model=foreign_model), lex)
     return consistent_types(text, out, pack_rules.cued, defined_acronyms(text, out, lex))
 
 

@@ -17,7 +17,13 @@ one code path for every language (words from the report's language pack):
    named in full in capitalised words, unless it is a place) is a name wherever else the report writes it with the same capitals and it
    stands alone ("Jobs resigned", "500 Apple engineers"), with the type it was given. A lone
    word that is a function word, an opener or an office of the language is never propagated
-   ("May", "President"), nor a name inside a longer capitalised run.
+   ("May", "President"), nor a name inside a longer capitalised run, nor a lone word the report
+   also writes in lowercase ("Conference" of "Climate Change Conference" beside "the
+   conference": carried over, it took the word out of the summary's shared concepts, MultiLing
+   ROUGE-1 at 100 words 41.37 -> 40.81). A longer name swallows a shorter one the tagger found
+   inside it ("Aer Lingus" over "Lingus") but never a place it tagged ("France" of "Tour de
+   France"): replaced, the place left the summary's concepts too. With both, MultiLing ROUGE is
+   back at 41.37/15.83 at 100 words and English detection recall is unchanged (0.855).
 
 4. **Acronyms defined in brackets** take the type of their definition in the whole report
    (:func:`defined_acronyms`, applied by :func:`storyline.analyze.entity_rules.consistent_types`).
@@ -40,6 +46,9 @@ __all__ = ["defined_acronyms", "document_rules", "propagate", "split_coordinatio
 _POSSESSIVE = re.compile(r"\s?['\u2019]s$")
 #: Types whose names are carried to the report's other occurrences.
 _PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC", "PRODUCT"})
+#: Types of a tagged mention that a longer propagated name never swallows: the tagger's places
+#: ("France" of "Tour de France" stays a place where the tagger said so).
+_KEPT = frozenset({"GPE", "LOC"})
 _APOSTROPHES = ("'", "\u2019")
 _DASHES = (" - ", " – ", " — ")
 _JUDGED: dict[tuple[str, str], bool] = {}
@@ -124,7 +133,8 @@ def _coordinated_parts(text: str, span: Span, lex: NameLexicon) -> list[tuple[in
 def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon, *, careful: bool = False) -> list[Mention]:
     """Rule 3: the report's names tagged where the tagger missed them (``careful``: no lone word
     that is an ordinary word of the language, simplemma's lexicon)."""
-    names = _report_names(text, mentions, lex)
+    names = {s: k for s, k in _report_names(text, mentions, lex).items()
+             if " " in s or not _written_lowercase(text, s)}
     if careful:
         names = {s: k for s, k in names.items() if " " in s or s.isupper() or not lex.known(s)}
     if not names:
@@ -140,7 +150,7 @@ def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon, *, caref
             end = start + len(surface)
             if not covered[start] and _stands_alone(text, start, end, lex):
                 inside = _inside(mentions, start, end) if covered.find(1, start, end) != -1 else []
-                if inside is not None and not any(i in swallowed for i in inside):
+                if inside is not None and not any(i in swallowed or mentions[i].type in _KEPT for i in inside):
                     swallowed.update(inside)  # "Aer Lingus" over the tagged "Lingus"
                     added.append(Mention(Span(start, end), kind))
                     covered[start:end] = b"\x01" * (end - start)
@@ -149,6 +159,23 @@ def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon, *, caref
         return list(mentions)
     kept = [m for i, m in enumerate(mentions) if i not in swallowed]
     return sorted([*kept, *added], key=lambda m: m.span.start)
+
+
+def _written_lowercase(text: str, surface: str) -> bool:
+    """Whether the report also writes the word in lowercase as a whole word ("the conference",
+    "a roadmap"): then it is a common noun the report capitalises in a title or a longer name
+    ("Climate Change Conference"), and its lone capitalised uses are no names ("Conference"). A
+    name the report never lowercases ("Apple", "Jobs") keeps propagating."""
+    low = surface.lower()
+    if low == surface:
+        return False
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(low, end)
+    return False
 
 
 def defined_acronyms(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> dict[str, str]:

@@ -1,0 +1,190 @@
+"""Capitalised words that are no names of people, organisations or places, one code path for
+every language (words from the report's language pack and Babel's CLDR data):
+
+1. **Nationalities** ("Libyens", "Égyptiens", "Français", "Libici", "Libio") are the people of a
+   country, not the country: a one-word mention that is a country's name in the report's
+   language (CLDR territory names, Babel) less its last letters plus one of the pack's
+   ``names.toml`` ``demonym_suffixes`` ("libye" → "liby" + "ens"; "italia" → "itali" + "ani";
+   "égypte" → "égypt" + "iens") is typed ``NORP``, as the English model types "Libyan", and so
+   never counts as a place or merges with one. No kept library lists demonyms per language (CLDR
+   has none), hence the derivation; a report's own person ("Franco" in "Francisco Franco") is
+   left alone.
+2. **Capitalised common nouns after a determiner** ("le ministre des Affaires étrangères", "la
+   télévision d'Etat", "l'accès à Internet", "el Islam", "du Guide"): a one-word mention, not in
+   capitals and no known place, written right after one of the pack's ``names.toml``
+   ``determiners`` and whose lowercase form is an ordinary word of the language (simplemma's
+   lexicon, :meth:`~storyline.analyze.ner_lexicon.NameLexicon.known`), is dropped, unless the
+   report also writes it capitalised inside a sentence without a determiner ("MacBook Pro"
+   beside "el Pro"). Names take no article in these languages (people never, places are CLDR's, and
+   organisations named with an article are several words or acronyms: "la Casa Blanca",
+   "l'OTAN"). A pack without ``determiners`` (English, whose model judges such words itself;
+   German, which capitalises every noun; Dutch, which capitalises adjectives of names: "de
+   Indonesische minister") leaves rule 2 off, and one without ``demonym_suffixes``
+   rule 1 (English: GMB's model already types nationalities NORP). An office's department is
+   kept ("il ministro della Difesa") and, where adjectives follow nouns, takes the adjective that
+   agrees with it ("ministre des Affaires étrangères": "Affaires étrangères", not "Affaires").
+
+Cost: one look-behind per one-word mention and a set lookup; the stems of a language's country
+names are built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from storyline.analyze.ner_lexicon import NameLexicon, places
+from storyline.lang import FULL, fold_word, pack
+from storyline.model import Mention, Span
+
+__all__ = ["common_nouns_and_demonyms", "demonym_stems", "is_demonym"]
+
+#: Letters a country name may lose before a nationality suffix ("libye" → "liby", "egipto" → "egip").
+_MAX_CUT = 2
+#: Shortest stem that may carry a suffix ("lib" of "libia" would make "libri" a nationality).
+_MIN_STEM = 4
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)(?![\w'\u2019-])")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*$")
+_RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+#: Marks after which a capitalised word may be capitalised only for opening a sentence or line.
+_OPENING = frozenset(".!?:;\"“”«»—–-•|([\n")
+
+
+@lru_cache(maxsize=16)
+def demonym_stems(code: str) -> dict[str, int]:
+    """Folded stems of the language's one-word country names (CLDR via Babel) → the fewest
+    letters cut to make them: each name less 0 to ``_MAX_CUT`` final letters, at least
+    ``_MIN_STEM`` long; empty for a language without a full pack."""
+    if code not in FULL:
+        return {}
+    from babel import Locale  # noqa: PLC0415 - CLDR data, read once per language
+
+    stems: dict[str, int] = {}
+    for key, name in Locale.parse(code).territories.items():
+        word = fold_word(name)
+        if not key.isalpha() or " " in word or "-" in word:
+            continue  # regions ("001") and names of several words
+        for cut in range(_MAX_CUT + 1):
+            stem = word[:len(word) - cut] if cut else word
+            if len(stem) >= _MIN_STEM and stem not in stems:
+                stems[stem] = cut
+    return stems
+
+
+def is_demonym(word: str, code: str) -> bool:
+    """Whether a word is a nationality of the language: a country stem plus a pack suffix at
+    least as long as what the stem cut ("libi|o" of "libia", "egip|cios" of "egipto"; not
+    "franc|o" of "francia" nor "ital|o" of "italia": the names Franco and Italo)."""
+    suffixes = _suffixes(code)
+    if not suffixes:
+        return False
+    folded = fold_word(word)
+    if folded in places():
+        return False
+    stems = demonym_stems(code)
+    return any(folded.endswith(s) and stems.get(folded[:len(folded) - len(s)], len(s) + 1) <= len(s)
+               for s in suffixes)
+
+
+@lru_cache(maxsize=16)
+def _suffixes(code: str) -> tuple[str, ...]:
+    return tuple(sorted({fold_word(s) for s in pack(code).words("names", "demonym_suffixes")}, key=len))
+
+
+@lru_cache(maxsize=16)
+def _determiner_re(code: str) -> re.Pattern[str] | None:
+    """A look-behind match of a determiner ending right before a word: "des ", "d'", "l’"."""
+    words = pack(code).words("names", "determiners")
+    if not words:
+        return None
+    elided = sorted((w[:-1] for w in words if w.endswith("'")), key=len, reverse=True)
+    spaced = sorted((w for w in words if not w.endswith("'")), key=len, reverse=True)
+    parts = []
+    if spaced:
+        parts.append(r"(?:" + "|".join(map(re.escape, spaced)) + r")\s+")
+    if elided:
+        parts.append(r"(?:" + "|".join(map(re.escape, elided)) + r")['\u2019]\s*")
+    return re.compile(r"(?<![\w'\u2019])(?:" + "|".join(parts) + r")$", re.IGNORECASE)
+
+
+def common_nouns_and_demonyms(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
+    """Rules 1 and 2 of the module docstring over one report's mentions."""
+    code = lex.language
+    determiner = _determiner_re(code) if code in FULL else None
+    suffixes = _suffixes(code) if code in FULL else ()
+    if determiner is None and not suffixes:
+        return list(mentions)
+    surfaces = [text[m.span.start:m.span.end] for m in mentions]
+    people = {w for s, m in zip(surfaces, mentions) if m.type == "PERSON" and " " in s for w in s.split()}
+    nouns = {s for s, m in zip(surfaces, mentions)
+             if determiner is not None and _common_noun(text, s, m, lex, determiner) and not is_demonym(s, code)}
+    out: list[Mention] = []
+    for surface, mention in zip(surfaces, mentions):
+        department = " " not in surface and _department(text, mention, lex, determiner)
+        if surface in nouns and not department:
+            continue
+        if department and lex.adjectives_after_nouns and mention.type == "ORG":
+            mention = _with_adjective(text, mention, lex)
+        if suffixes and mention.type in _RETYPED and " " not in surface and surface not in people \
+                and not surface.isupper() and is_demonym(surface, code):
+            mention = Mention(mention.span, "NORP", mention.entity)
+        out.append(mention)
+    return out
+
+
+def _common_noun(text: str, surface: str, mention: Mention, lex: NameLexicon,
+                 determiner: re.Pattern[str]) -> bool:
+    if mention.type not in _RETYPED or " " in surface or surface.isupper() or not _WORD.match(surface):
+        return False
+    if not _after_determiner(text, mention.span.start, determiner):
+        return False
+    if surface.lower() in places() or not lex.known(surface):
+        return False
+    return not _written_as_name(text, surface, determiner)
+
+
+def _department(text: str, mention: Mention, lex: NameLexicon, determiner: re.Pattern[str] | None) -> bool:
+    """An office's department: the word after an office and a determiner ("ministro della Difesa",
+    "ministre des Affaires étrangères") is a name, the recogniser's ORG."""
+    if determiner is None:
+        return False
+    found = determiner.search(text, max(0, mention.span.start - 12), mention.span.start)
+    if found is None:
+        return False
+    before = text[max(0, found.start() - 30):found.start()].split()[-2:]  # "ministre de la Défense"
+    return any(word.lower() in lex.offices for word in before)
+
+
+def _with_adjective(text: str, mention: Mention, lex: NameLexicon) -> Mention:
+    """A department (one word) with the lowercase adjective that agrees with it after it, in a
+    language that puts adjectives after nouns ("Affaires étrangères", "Affari esteri", "Défense
+    nationale"): the name is both words. Agreement is read from the last letter (number and
+    gender endings); the adjective has four letters or more and is no function word, so that
+    "Exteriores dijo" stays "Exteriores"."""
+    match = _NEXT_WORD.match(text, mention.span.end)
+    if match is None:
+        return mention
+    word = match.group(1)
+    noun = text[mention.span.start:mention.span.end]
+    if len(word) < 4 or not word.islower() or lex.is_function_word(word) or word[-1] != noun[-1].lower():
+        return mention
+    return Mention(Span(mention.span.start, match.end(1)), mention.type, mention.entity)
+
+
+def _after_determiner(text: str, start: int, determiner: re.Pattern[str]) -> bool:
+    return determiner.search(text, max(0, start - 12), start) is not None
+
+
+def _written_as_name(text: str, surface: str, determiner: re.Pattern[str]) -> bool:
+    """Whether the report also writes the word capitalised inside a sentence with no determiner
+    before it ("MacBook Pro" beside "el Pro", "zei Jobs" beside "het Jobs"): then it is a name."""
+    at = text.find(surface)
+    while at >= 0:
+        end = at + len(surface)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        before = text[max(0, at - 3):at].rstrip()
+        if whole and before and before[-1] not in _OPENING and not _after_determiner(text, at, determiner):
+            return True
+        at = text.find(surface, end)
+    return False
