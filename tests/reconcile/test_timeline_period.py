@@ -57,6 +57,6 @@ def test_timeline_without_any_day_keeps_date_order() -> None:
 
 
 def test_timeline_impossible_dates_are_background_not_errors() -> None:
-    text = "Signed on 0000-01-01. Met on 2011-03-18."
+    text = "They signed on 0000-01-01. They met on 2011-03-18."
     entries = build_timeline([TimelineItem("r", None, text, None, find_times(text, date(2011, 3, 20)), "2011-03-20")])
     assert [e.date for e in entries if not e.background] == ["2011-03-18"]

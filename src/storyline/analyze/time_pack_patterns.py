@@ -30,10 +30,23 @@ def _det(words: TimeWords, *, required: bool = False) -> str:
     return rf"(?:\b(?P<det>{'|'.join(parts)})){'' if required else '?'}" if parts else ""
 
 
+def _other_dates(w: TimeWords) -> tuple[str, str]:
+    """Day, month of another pack and year: month first, then day first; "" when there are none."""
+    if not w.other_months:
+        return "", ""
+    month = rf"(?P<month>(?:{alternation(w.other_months)})\b\.?)"
+    day = rf"(?P<day>3[01]|[12]\d|0?[1-9]){opt(alternation(w.other_ordinals), '(?:{})?')}(?![\d:,.]\d)"
+    link = opt(w.re("date_links"), r"(?:\s+(?:{}))?")
+    year = rf",?(?:\s+(?:{w.re('date_links')}))?\s+(?P<year>{_YEAR})\b" if w.re("date_links") else \
+        rf",?\s+(?P<year>{_YEAR})\b"
+    return rf"\b{month}\s+{day}{year}", rf"\b{day}{link}\s+{month}{year}"
+
+
 def patterns(words: TimeWords) -> list[tuple[str, str, frozenset[str]]]:
     """``(handler name, regex, head tokens)`` of every pack rule for one language."""
     w = words
     det = _det(w)
+    other_dates = _other_dates(w)
     month = rf"(?P<month>(?:{w.re('months')})\b\.?)"
     weekday_bare = rf"(?P<wd>(?:{w.re('weekdays')}))"
     weekday = rf"{weekday_bare}\b"
@@ -61,6 +74,13 @@ def patterns(words: TimeWords) -> list[tuple[str, str, frozenset[str]]]:
         ("pk_date", rf"{det}{pre}(?:\b{weekday},?\s+)?\b(?P<day>3[01]|[12]\d|0?[1-9]){ordinal}(?![\d:,]\d)"
                     rf"{links}\s+{month}(?:(?:,?\s+{year_link})(?P<year>{_YEAR}|{_SHORT_YEAR})\b)?{post}",
          month_heads),
+        # month first with its year ("Febrero 23 de 2011", "mars 3, 2011"): the year is required, a
+        # bare "mayo 5" being rare outside English (whose own rules read it)
+        ("pk_date", rf"{det}(?:\b{weekday},?\s+)?\b{month}\s+(?P<day>3[01]|[12]\d|0?[1-9]){ordinal}(?![\d:,.]\d)"
+                    rf"(?:,?\s+{year_link})(?P<year>{_YEAR})\b", month_heads),
+        # a whole date in another language's month names ("February 23, 2011" in a Spanish report)
+        ("pk_other_date", other_dates[0], tokens_of(w.other_months)),
+        ("pk_other_date", other_dates[1], tokens_of(w.other_months)),
         ("pk_month_year", rf"\b{edge}{det}{month}{links},?\s+(?P<year>{_YEAR}|{_SHORT_YEAR})\b", month_heads),
         ("pk_month_shift", rf"\b{edge}{det}{pre}{month}{post}", month_heads),
         ("pk_weekday", rf"{det}\b{pre}{weekday}{post}{part}", weekday_heads),

@@ -63,6 +63,13 @@ def _date(m: re.Match[str], ctx: Context) -> Found | None:
     return ("DATE", value) if value else None
 
 
+def _other_date(m: re.Match[str], ctx: Context) -> Found | None:
+    """A whole date written with another language's month name ("February 23, 2011")."""
+    month = ctx.words.other_months.get(m["month"].lower().rstrip("."))
+    found = tr._safe_date(int(m["year"]), month, int(m["day"])) if month else None
+    return ("DATE", found.isoformat()) if found else None
+
+
 def _month_year(m: re.Match[str], ctx: Context) -> Found | None:
     month = ctx.words.months.get(m["month"].lower().rstrip("."))
     if month is None or m["month"].lower().rstrip(".") in ctx.words.ambiguous_months and "." not in m["month"]:
@@ -351,7 +358,7 @@ def _frequency(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 HANDLERS: dict[str, Handler] = {
-    "pk_date": _date, "pk_month_year": _month_year, "pk_month_shift": _month_shift,
+    "pk_date": _date, "pk_other_date": _other_date, "pk_month_year": _month_year, "pk_month_shift": _month_shift,
     "pk_weekday": _weekday, "pk_day_word": _day_word, "pk_this_part": _this_part,
     "pk_relative_unit": _relative_unit, "pk_edge_unit": _edge_unit, "pk_year": _year,
     "pk_decade": _decade, "pk_vague_duration": _vague_duration, "pk_ago": _ago, "pk_later": _later, "pk_duration": _duration, "pk_clock": _clock,

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from storyline.lang import FALLBACK, FULL, pack
@@ -70,6 +71,8 @@ class TimeWords:
     frequency: Mapping[str, str]
     year_blockers: frozenset[str]
     lists: Mapping[str, tuple[str, ...]]
+    other_months: Mapping[str, int] = field(default_factory=dict)
+    other_ordinals: tuple[str, ...] = ()
 
     def re(self, key: str) -> str:
         """The alternation of the list or table ``key`` ("" when empty)."""
@@ -117,8 +120,33 @@ def time_words(code: str) -> TimeWords:
         vague_numbers=frozenset(lists.get("vague_numbers", ())),
         year_blockers=frozenset(lists.get("year_blockers", ())),
         lists=lists,
+        other_months=MappingProxyType(_other_months(pack(code).code)),
+        other_ordinals=tuple(sorted({_key(w) for one in FULL for w in pack(one).topic("time").get("ordinal_suffixes", ())})),
         **tables,  # type: ignore[arg-type]
     )
+
+
+def _other_months(code: str) -> dict[str, int]:
+    """The month names of every other full pack that this language lacks (a name two packs give
+    different numbers is left out): a Spanish report quoting "February 23, 2011" or a French one
+    "23 febbraio 2011" writes a whole date in another language, read only with its day and year
+    (the rule ``pk_other_date``)."""
+    found: dict[str, set[int]] = {}
+    for one in FULL:
+        if one == code:
+            continue
+        data = pack(one).topic("time")
+        months = {_key(k): int(v) for k, v in data.get("months", {}).items()}
+        ambiguous = {_key(w) for w in data.get("ambiguous_months", ())}
+        for name, number in months.items():
+            # an abbreviation that is a common word ("ago" of agosto, "out" of outubro) is no month
+            # of another language even beside a day and a year
+            if name not in ambiguous or not any(o != name and o.startswith(name) for o in months):
+                found.setdefault(name, set()).add(number)
+    own = pack(code).topic("time").get("months", {}) if code in FULL else {}
+    mine = {_key(k) for k in own}
+    return {name: next(iter(numbers)) for name, numbers in found.items()
+            if len(numbers) == 1 and name not in mine and len(name) >= 3}
 
 
 def all_names(table: str) -> dict[str, dict[str, int]]:

@@ -1,7 +1,8 @@
 """A story's timeline: its dated happenings, merged across reports and ordered by date.
 
 Every time expression with a calendar value (a day, a month or a year; a time of day counts as
-its day) dates the sentence it stands in. Sentences dated alike are one happening when they share
+its day) dates the sentence it stands in, unless the sentence says nothing but dates (a page's
+dateline, "Actualizado 11:40h.", a byline with its date: :func:`_bare`). Sentences dated alike are one happening when they share
 most of their content words (overlap coefficient at least ``min_overlap``); otherwise the same
 date carries several entries, as on a day with a briefing and an interview.
 
@@ -145,10 +146,15 @@ def build_timeline(
         spans = sorted(sentences if sentences is not None else split_sentences(text), key=lambda s: s.start)
         starts = [s.start for s in spans]
         seen: set[tuple[str, int]] = set()
+        bare: dict[int, bool] = {}
         for mention in times:
             dated = calendar_value(mention.value)
             span = _sentence_of(spans, starts, mention.span.start)
             if dated is None or span is None or (dated[0], span.start) in seen:
+                continue
+            if span.start not in bare:
+                bare[span.start] = _bare(text, span, times)
+            if bare[span.start]:
                 continue
             seen.add((dated[0], span.start))
             clause = text[max(span.start, mention.span.start - _CLAUSE_CHARS) : min(span.end, mention.span.end + _CLAUSE_CHARS)]
@@ -208,6 +214,21 @@ def _distance(value: str, period: tuple[date, date]) -> int:
     if first > period[1]:
         return (first - period[1]).days
     return 0
+
+
+def _bare(text: str, span: Span, times: Sequence[TimeMention]) -> bool:
+    """Whether a sentence says nothing but its dates: outside its time expressions, no lowercase
+    word of three letters or more (a dateline "Jueves 17/02/2011.", "Actualizado 11:40h.", a
+    byline "AGENCIAS - Ras Lanuf - 10/03/2011", a source "(New York Times, 27 de febrero)"). A
+    happening has a word, lowercase in every language here, that says what happened ("He spoke
+    on Monday", "Obama met Erdogan"); a telegraphic fragment of capitals alone ("Met on 18 March")
+    is taken for a dateline."""
+    chars = list(text[span.start:span.end])
+    for mention in times:
+        if span.start <= mention.span.start < span.end:
+            for i in range(mention.span.start - span.start, min(mention.span.end, span.end) - span.start):
+                chars[i] = " "
+    return not any(w.islower() for w in _WORD.findall("".join(chars)))
 
 
 def _sentence_of(spans: list[Span], starts: list[int], pos: int) -> Span | None:
