@@ -163,3 +163,26 @@ def test_a_public_feed_cannot_send_the_watcher_inside_its_network() -> None:
     assert _reaches_inside("http://10.0.0.5/x", "https://news.example/rss")
     assert not _reaches_inside("https://news.example/a.html", "https://news.example/rss")
     assert not _reaches_inside("http://127.0.0.1:9000/a.html", "http://127.0.0.1:9000/rss")  # a local feed's own pages
+
+
+def test_the_loop_cycles_when_sources_are_due_and_stops_when_told(site: Any, pages: Any, tmp_path: Path) -> None:
+    import threading  # noqa: PLC0415
+
+    _publish(site, pages, [0, 1], '"v1"')
+    reports: list[Any] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def on_cycle(report: Any) -> None:
+        reports.append(report)
+        if len(reports) == 2:
+            _publish(site, pages, [0, 1, 2], '"v2"')
+        if len(reports) == 3:
+            stop.set()
+
+    with _watcher(f"sqlite:///{tmp_path / 's.db'}", _feed(site, interval=0.2)) as watcher:
+        loop = threading.Thread(target=watcher.run, args=(stop, on_cycle, errors.append), kwargs={"max_sleep": 0.5})
+        loop.start()
+        loop.join(timeout=60)
+        assert not loop.is_alive() and not errors
+        assert [r.stored for r in reports] == [2, 0, 1] and reports[1].not_modified == 1

@@ -63,3 +63,30 @@ def test_the_routes_answer_on_a_store_never_watched(tmp_path: Path) -> None:
     client = TestClient(create_app(WebSettings(db=f"sqlite:///{tmp_path / 'empty.db'}")))
     assert client.get("/api/changes").json() == {"total": 0, "limit": 20, "offset": 0, "items": []}
     assert parse_feed(client.get("/stories/s1/changes.atom").content, "http://testserver").items == []
+
+
+def test_the_api_answers_while_a_watcher_writes_the_same_store(site: Any, pages: Any, tmp_path: Path) -> None:
+    import threading  # noqa: PLC0415
+
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    config = WatchConfig(sources=(Source("feed", site.url("/rss"), 0.001),), limits=FetchLimits(timeout=1, per_host_delay=0))
+    client = TestClient(create_app(WebSettings(db=db)))
+    statuses: list[int] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            statuses.extend(client.get(path).status_code for path in ("/api/stories", "/api/changes", "/api/status"))
+
+    reader = threading.Thread(target=read)
+    with Watcher(Store(db), config, IngestConfig(languages=("en",))) as watcher:
+        reader.start()
+        _publish(site, pages, [0, 1, 2, 3], '"v1"')
+        first = watcher.once()
+        _publish(site, pages, [0, 1, 2, 3, 4, 5], '"v2"')
+        second = watcher.once()
+        done.set()
+        reader.join(timeout=30)
+    assert (first.stored, second.stored) == (4, 2) and not first.failed and not second.failed
+    assert len(statuses) >= 6 and set(statuses) == {200}
+    assert client.get("/api/changes").json()["total"] >= 3
