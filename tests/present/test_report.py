@@ -200,3 +200,20 @@ def test_report_separates_what_outlets_establish_from_what_parties_claim(tmp_pat
     assert "The bridge will open in June. (claimed by Ilse Varga; reported by 2 independent outlets: " in claims
     assert "(claimed by Ilse Varga; only Le Monde)" in text
     assert "date: one report dates Ilse Varga's remarks 2021-02-09 (Tuesday), another 2021-02-10 (the 10th): " in text
+
+
+def test_report_says_how_many_more_when_a_list_is_cut(tmp_path: Path) -> None:
+    article = Article(id="a1", text="Lead sentence of the report. More text follows here.", title=None,
+                      source="Le Monde", published="2011-02-21", language="fr")
+    record = {"timeline": [{"date": f"2011-02-{d:02d}", "sentences": [f"Day {d}."], "articles": ["a1"], "outlets": []}
+                           for d in range(1, 29)] * 2,
+              "quotes": [], "facts": [], "single_source": [{"id": f"s{n}", "text": f"Claim {n}.", "outlets": ["Le Monde"],
+                                                            "voices": 1, "articles": ["a1"], "support": []}
+                                                           for n in range(45)]}
+    story = Story(id="s1", title="A story", articles=("a1",), events=(Event(id="e1", articles=("a1",), date="2011-02-21"),))
+    paths = write_reports(tmp_path, [article], [story], {}, {"s1": record})
+    text = paths.markdown.read_text(encoding="utf-8")
+    assert "… and 26 more dated statements" in text and "… and 15 more single-source claims" in text
+    assert "storyline export s1" in text
+    assert "Le Monde · 2011-02-21 · “Lead sentence of the report. More text follows…”" in text  # untitled report
+    assert "id a1" not in text

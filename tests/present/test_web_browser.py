@@ -166,3 +166,83 @@ def test_web_browser_hostile_article_runs_no_script(page: Any, base_url: str, sh
     page.goto(base_url + "/?q=" + "Hackers")
     assert page.evaluate("window.__pwned") is None and dialogs == []
     assert json.loads(page.evaluate("JSON.stringify(document.title)")).endswith("· storyline")
+
+
+def _demo_story_href(page: Any, base_url: str) -> str:
+    page.goto(base_url + "/?q=" + "Varno")
+    return str(page.get_by_role("link", name=DEMO_STORY).get_attribute("href"))
+
+
+def test_web_browser_story_sections_open_on_demand_and_page(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + _demo_story_href(page, base_url))
+    quotes = page.locator("#quotes")
+    assert quotes.locator("p.digest").inner_text().split()[0].isdigit()  # summarised first
+    items = quotes.locator("details.section-items")
+    assert not items.evaluate("el => el.open") and not quotes.locator(".speaker").first.is_visible()
+    items.locator(":scope > summary").click()
+    assert quotes.locator(".speaker").first.is_visible()
+    page.screenshot(path=str(shots / "story-front.png"), full_page=True)
+    quotes.locator(".more-line a").click()
+    page.wait_for_url("**/s/quotes**")
+    assert page.locator("h1").inner_text() == "Who said what"
+    assert page.locator("p.crumbs a").inner_text() == DEMO_STORY
+    assert page.locator("#count").inner_text().split()[0].isdigit()
+    page.screenshot(path=str(shots / "story-section-quotes.png"), full_page=True)
+
+
+def test_web_browser_event_page_and_time_scaled_chart(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + _demo_story_href(page, base_url))
+    bars = page.locator("#timeline svg g.bar rect")
+    assert bars.count() >= 2
+    xs = [float(bars.nth(i).get_attribute("x")) for i in range(bars.count())]
+    assert xs == sorted(xs)
+    page.locator("#timeline").screenshot(path=str(shots / "story-timeline.png"))
+    reports = page.locator("#reports")
+    reports.locator("details.section-items > summary").click()
+    first_event = reports.locator("h3 a").first
+    name = first_event.inner_text()
+    first_event.click()
+    page.wait_for_url("**/events/**")
+    assert page.locator("h1").inner_text() == name.split(" · ")[0]
+    listed = page.locator("#reports li a")
+    assert listed.count() >= 1 and all("/articles/" in (listed.nth(i).get_attribute("href") or "")
+                                       for i in range(listed.count()))
+    page.screenshot(path=str(shots / "story-event.png"), full_page=True)
+
+
+def test_web_browser_entity_page_lists_quotes_and_roles(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + _demo_story_href(page, base_url))
+    who = page.locator("#entities")
+    who.locator("details.section-items > summary").click()
+    person = who.locator("tbody tr td a").first
+    name = person.inner_text()
+    person.click()
+    page.wait_for_url("**/entities/**")
+    assert page.locator("h1").inner_text() == name
+    assert page.locator("li.entity-story").count() >= 1
+    page.screenshot(path=str(shots / "entity.png"), full_page=True)
+
+
+def test_web_browser_export_a_story(page: Any, base_url: str) -> None:
+    page.goto(base_url + _demo_story_href(page, base_url))
+    with page.expect_download() as found:
+        page.get_by_role("link", name="Markdown").click()
+    download = found.value
+    assert download.suggested_filename.startswith("story-") and download.suggested_filename.endswith(".md")
+    assert Path(download.path()).read_text(encoding="utf-8").startswith(f"# {DEMO_STORY}")
+
+
+def test_web_browser_hostile_story_pages_run_no_script(page: Any, base_url: str, shots: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(base_url + "/articles/" + HOSTILE["id"])
+    story_href = page.locator("p.meta a").first.get_attribute("href")
+    for path in ("", "/s/reports", "/s/timeline", "/s/quotes", "/s/coverage", "/s/entities"):
+        page.goto(base_url + story_href + path)
+        assert page.evaluate("document.documentElement.dataset.js") == "on"
+        assert page.evaluate("window.__pwned") is None and dialogs == [] and page.locator("img").count() == 0
+    page.goto(base_url + story_href + "/s/reports")
+    page.locator("h3 a").first.click()
+    page.wait_for_url("**/events/**")
+    page.screenshot(path=str(shots / "event-hostile.png"), full_page=True)
+    assert page.evaluate("window.__pwned") is None and dialogs == [] and page.locator("img").count() == 0

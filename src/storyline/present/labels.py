@@ -14,7 +14,7 @@ from collections.abc import Container, Mapping
 from pathlib import PurePath
 from typing import Any
 
-__all__ = ["UNKNOWN_OUTLET", "citation_label", "outlet_label", "report_label", "report_title"]
+__all__ = ["UNKNOWN_OUTLET", "citation_label", "outlet_label", "report_date", "report_label", "report_title"]
 
 UNKNOWN_OUTLET = "outlet not known"
 _TITLE_CHARS = 32
@@ -57,6 +57,16 @@ def report_title(title: str | None, source: str | None, published: str | None,
     parts = [" ".join((source or "").split()) or UNKNOWN_OUTLET] if with_outlet else []
     parts += [(published or "")[:10] or "undated", f"“{first}”" if first else "untitled"]
     return " · ".join(parts)
+
+
+def report_date(published: str | None, inferred: Mapping[str, Any] | None = None) -> str:
+    """A report's date as every page and report shows it: its own, else the one inferred for it
+    ("2021-02-11 (from its event)"), else "undated"."""
+    if published:
+        return published
+    if inferred and inferred.get("date"):
+        return f"{inferred['date']} (from its {inferred.get('from') or 'story'})"
+    return "undated"
 
 
 def outlet_label(outlet: str | None, articles: Mapping[str, Any] | Container[str]) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Story
-from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label, report_label
+from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label, report_date, report_label, report_title
 
 _EXCERPT_CHARS = 280
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -79,15 +79,25 @@ def story_view(story: Story, articles: Sequence[Article] | Mapping[str, Article]
     events = [{"title": f"Event {number}: {event.date or 'undated'} · {_count(len(event.articles), 'report')}",
                "articles": [_article_line(by_id[i], dates.get(i)) for i in event.articles if i in by_id]}
               for number, event in enumerate(story.events, start=1)]
-    timeline = [f"{entry['date']}{' (background)' if entry.get('background') else ''}: {entry['sentences'][0]} "
-                f"({_who(entry['outlets'], entry['articles'], by_id)})"
-                for entry in record.get("timeline", [])[:_MAX_TIMELINE]]
-    quotes = [f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
-              for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))[:_MAX_QUOTES]]
+    timeline = _capped([f"{entry['date']}{' (background)' if entry.get('background') else ''}: {entry['sentences'][0]} "
+                        f"({_who(entry['outlets'], entry['articles'], by_id)})"
+                        for entry in record.get("timeline", [])], _MAX_TIMELINE, "dated statements", story.id)
+    quotes = _capped([f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
+                      for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))],
+                     _MAX_QUOTES, "quotes", story.id)
     return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
             "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
                         for sentence in record.get("summary", {}).get("sentences", [])],
-            "sections": _record_sections(record, by_id), "coverage": coverage_matrix(record, by_id)}
+            "sections": _record_sections(record, by_id, story.id), "coverage": coverage_matrix(record, by_id)}
+
+
+def _capped(items: list[str], limit: int, noun: str, story_id: str) -> list[str]:
+    """The first ``limit`` lines, then one saying how many more there are and where they are:
+    a report never cuts a list without saying so."""
+    if len(items) <= limit:
+        return items
+    return [*items[:limit], f"… and {len(items) - limit} more {noun}: all of them in stories.json, or "
+                            f"`storyline export {story_id}`"]
 
 
 def _said(quote: Mapping[str, Any]) -> str:
@@ -104,13 +114,14 @@ def _said(quote: Mapping[str, Any]) -> str:
 def coverage_matrix(record: Mapping[str, Any], articles: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
     """Outlets × corroborated facts (two or more independent outlets), in story order:
     ``{"facts": [(id, text)], "rows": [(outlet, [True if it reports the fact, ...])]}``, or None."""
-    facts = [(f["id"], f["text"]) for f in record.get("facts", []) if f.get("voices", 0) >= 2][:_MAX_MATRIX_FACTS]
+    corroborated = [(f["id"], f["text"]) for f in record.get("facts", []) if f.get("voices", 0) >= 2]
+    facts = corroborated[:_MAX_MATRIX_FACTS]
     cover = record.get("coverage", [])
     if not facts or not cover:
         return None
     rows = [(outlet_label(c["outlet"], articles or {}),
              [fact_id in set(c["included"]) for fact_id, _ in facts]) for c in cover]
-    return {"facts": facts, "rows": rows}
+    return {"facts": facts, "rows": rows, "hidden": len(corroborated) - len(facts)}
 
 
 def _count(n: int, noun: str) -> str:
@@ -153,7 +164,8 @@ def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
     return article_id, citation_label(article.source, article.language, report_label(article))
 
 
-def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article]) -> list[tuple[str, list[str]]]:
+def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article],
+                     story_id: str = "STORY") -> list[tuple[str, list[str]]]:
     """The record's lists as titled lines: facts, single-source claims, contradictions, entities,
     coverage."""
     def outlets(values: Sequence[str]) -> str:
@@ -163,19 +175,20 @@ def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article]) ->
         return outlet_label(item["outlet"], by_id)
 
     facts = sorted(record.get("facts", []), key=lambda f: (-f.get("own_voice", f["voices"]), -f["voices"]))
-    established = [f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
-                   if fact_status(f) == "established"][:_MAX_QUOTES]
-    claimed = [f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
-               if fact_status(f) != "established"][:_MAX_QUOTES]
-    single = [f"{f['text']} ({_claimed_by(f)}only {outlets(f['outlets'])})"
-              for f in record.get("single_source", [])[:_MAX_QUOTES]]
+    established = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
+                           if fact_status(f) == "established"], _MAX_QUOTES, "established facts", story_id)
+    claimed = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
+                       if fact_status(f) != "established"], _MAX_QUOTES, "claims", story_id)
+    single = _capped([f"{f['text']} ({_claimed_by(f)}only {outlets(f['outlets'])})"
+                      for f in record.get("single_source", [])], _MAX_QUOTES, "single-source claims", story_id)
     clashes = [f"{c['kind']}: " + (f"{c['reason']}: " if c.get("reason") else "")
                + f"“{c['left']['text']}” ({side(c['left'])}: {c['left']['value']}) vs "
                f"“{c['right']['text']}” ({side(c['right'])}: {c['right']['value']})"
                for c in record.get("contradictions", [])]
-    people = [f"{e['name']} ({e['type']}): also {', '.join(a for a in e['aliases'] if a != e['name']) or '—'}"
-              + (f"; roles: {', '.join(e['roles'])}" if e.get("roles") else "")
-              for e in record.get("entities", []) if e["type"] in ("PERSON", "ORG")][:_MAX_QUOTES]
+    people = _capped([f"{e['name']} ({e['type']}): also {', '.join(a for a in e['aliases'] if a != e['name']) or '—'}"
+                      + (f"; roles: {', '.join(e['roles'])}" if e.get("roles") else "")
+                      for e in record.get("entities", []) if e["type"] in ("PERSON", "ORG")],
+                     _MAX_QUOTES, "people and organisations", story_id)
     cover = [f"{outlet_label(c['outlet'], by_id)}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
              f"alone on {len(c['only'])}" for c in record.get("coverage", [])]
     return [("Established by several independent outlets", established),
@@ -189,10 +202,13 @@ def _ungrouped_view(articles: Sequence[Article]) -> dict[str, Any]:
 
 
 def _article_line(article: Article, inferred: Mapping[str, Any] | None) -> dict[str, str]:
-    date = article.published or (f"{inferred['date']} (from its {inferred['from']})" if inferred else "undated")
+    date = report_date(article.published, inferred)
+    where = report_label(article) if article.provenance else None
     byline = " · ".join([article.source or UNKNOWN_OUTLET, date, article.language or "language not known",
-                         f"id {article.id}"])
-    return {"id": article.id, "title": article.title or _excerpt(article.text, 80), "byline": byline,
+                         *([f"from {where}"] if where else [])])
+    title = article.title or report_title(None, article.source, article.published or (inferred or {}).get("date"),
+                                          article.text[:160])
+    return {"id": article.id, "title": title, "byline": byline,
             "excerpt": _excerpt(article.text, _EXCERPT_CHARS)}
 
 
@@ -249,7 +265,9 @@ def _coverage_markdown(matrix: Mapping[str, Any]) -> list[str]:
     lines = ["| Outlet | " + " | ".join(heads) + " |", "|---|" + "---|" * len(heads)]
     lines += ["| " + _md(outlet) + " | " + " | ".join("✓" if has else "–" for has in row) + " |"
               for outlet, row in matrix["rows"]]
-    return [*lines, "", *[f"- F{n}: {_md(text)}" for n, (_, text) in enumerate(matrix["facts"], start=1)], ""]
+    more = [f"- … and {matrix['hidden']} more corroborated facts, not columns here (stories.json has them all)"] \
+        if matrix.get("hidden") else []
+    return [*lines, "", *[f"- F{n}: {_md(text)}" for n, (_, text) in enumerate(matrix["facts"], start=1)], *more, ""]
 
 
 def _coverage_html(matrix: Mapping[str, Any]) -> str:
@@ -262,9 +280,11 @@ def _coverage_html(matrix: Mapping[str, Any]) -> str:
             for has, (_, text) in zip(row, facts)) + "</tr>"
         for outlet, row in matrix["rows"])
     key = "".join(f"<li>{_h(text)}</li>" for _, text in facts)
+    more = (f"<p>… and {matrix['hidden']} more corroborated facts, not columns here (stories.json has them all)</p>"
+            if matrix.get("hidden") else "")
     return ('<div class="matrix"><table class="coverage"><caption>Corroborated facts by outlet: ✓ reports it, '
             f'– omits it</caption><thead><tr><th scope="col">Outlet</th>{head}</tr></thead><tbody>{rows}</tbody>'
-            f'</table></div><details class="key"><summary>Facts F1–F{len(facts)}</summary><ol>{key}</ol></details>')
+            f'</table></div><details class="key"><summary>Facts F1–F{len(facts)}</summary><ol>{key}</ol>{more}</details>')
 
 
 _CSS = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}"

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline import __version__
 from storyline.follow import web as follow_web
 from storyline.present.web import api, pages, story_pages
-from storyline.present.web.listing import SnippetCache
+from storyline.present.web.listing import PageCache, SnippetCache
 from storyline.present.web.security import BodyLimit, SecurityHeaders, load_token
 from storyline.present.web.story_data import StoryCache
 from storyline.store import Store
@@ -83,6 +83,7 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.state.facets = None  # (data version, outlets and languages): see pages._facets
     app.state.story_cache = StoryCache()  # parsed stories, while unchanged: see story_data
     app.state.snippets = SnippetCache()  # the list's summary snippets: see listing
+    app.state.list_pages = PageCache()  # rendered list pages of the current data version: see pages
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.include_router(follow_web.router)  # before api: /api/stories/{id}/changes is not a section
     app.include_router(api.router)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -87,3 +88,27 @@ def decorate(rows: list[dict[str, Any]], snippets: dict[str, str | None]) -> Non
         outlets = row.get("outlets", [])
         row["outlets_shown"] = outlets[:ROW_OUTLETS]
         row["outlets_more"] = max(0, len(outlets) - ROW_OUTLETS)
+
+
+class PageCache:
+    """Rendered pages by key, the ``size`` most recently used kept (the story list's pages, keyed
+    by the store's data version and the query, so that a run makes them all stale)."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> str | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: Any, html: str) -> None:
+        with self._lock:
+            self._items[key] = html
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)

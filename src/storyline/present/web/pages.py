@@ -40,10 +40,14 @@ _FILTER_KEYS = ("q", "from", "to", "outlet", "entity", "language", "sort")
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A page from its template; every value is escaped by the template environment."""
+    return HTMLResponse(render_text(request, name, **context), status_code=status_code)
+
+
+def render_text(request: Request, name: str, **context: Any) -> str:
+    """The HTML of a page from its template (see :func:`render`)."""
     template = request.app.state.templates.get_template(name)
     settings = request.app.state.settings
-    html = template.render(request_path=request.url.path, is_read_only=not settings.token, **context)
-    return HTMLResponse(html, status_code=status_code)
+    return str(template.render(request_path=request.url.path, is_read_only=not settings.token, **context))
 
 
 def error_page(request: Request, status_code: int, detail: str) -> HTMLResponse:
@@ -85,6 +89,17 @@ def _page(request: Request) -> int:
 
 @router.get("/", response_class=HTMLResponse)
 async def story_list(request: Request) -> HTMLResponse:
+    """The list; a page already rendered since the last run is served again as it was (pages of
+    the list are the same for every reader until a run changes the store)."""
+    key = (queries.data_version(_store(request)), tuple(sorted(request.query_params.multi_items())))
+    html = request.app.state.list_pages.get(key)
+    if html is None:
+        html = _story_list_html(request)
+        request.app.state.list_pages.put(key, html)
+    return HTMLResponse(html)
+
+
+def _story_list_html(request: Request) -> str:
     problems: list[str] = []
     sort = "size" if request.query_params.get("sort") == "size" else "recent"
     language = _text(request, "language", 16)
@@ -100,9 +115,9 @@ async def story_list(request: Request) -> HTMLResponse:
     kept = {k: request.query_params[k] for k in _FILTER_KEYS if request.query_params.get(k)}
     links = {"prev": f"/?{urlencode({**kept, 'page': page - 1})}" if page > 1 else None,
              "next": f"/?{urlencode({**kept, 'page': page + 1})}" if page < pages else None}
-    return render(request, "stories.html", listing=listing, where=where, page=page, pages=pages, links=links,
-                  problems=problems, facets=_facets(request),
-                  is_filtered=any(kept.get(k) for k in _FILTER_KEYS if k != "sort"))
+    return render_text(request, "stories.html", listing=listing, where=where, page=page, pages=pages, links=links,
+                       problems=problems, facets=_facets(request),
+                       is_filtered=any(kept.get(k) for k in _FILTER_KEYS if k != "sort"))
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from storyline.present.labels import report_date
 from storyline.present.web import views
 from storyline.present.web.charts import date_range, timeline_chart
 from sqlalchemy import select
@@ -119,8 +120,10 @@ def _timeline_item(entry: Mapping[str, Any], cite: views._Citer) -> dict[str, An
 
 
 def _event_item(data: StoryData, event: Mapping[str, Any], number: int) -> dict[str, Any]:
+    inferred = data.record.get("report_dates", {})
     reports = [{key: a.get(key) for key in ("id", "title", "source", "published", "language", "label")}
-               | {"href": views.article_href(a["id"])} for a in data.articles if a["event_id"] == event["id"]]
+               | {"href": views.article_href(a["id"]), "date": report_date(a.get("published"), inferred.get(a["id"]))}
+               for a in data.articles if a["event_id"] == event["id"]]
     return {"id": event["id"], "number": number, "date": event["date"], "size": event["articles"], "articles": reports,
             "href": event_href(data.row["id"], event["id"])}
 

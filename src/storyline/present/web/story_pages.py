@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from storyline.present import export
 from storyline.present.web import story
-from storyline.present.web.pages import _page, render
+from storyline.present.web.pages import _page, render, render_text
 from storyline.present.web.story_data import StoryData, load_story
 
 router = APIRouter(include_in_schema=False)
@@ -41,7 +41,11 @@ def _day(value: str | None) -> dt.date | None:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    return render(request, "story.html", story=story.front_page(story_data(request, story_id)))
+    """The front page, rendered once per story version (and kept with it)."""
+    data = story_data(request, story_id)
+    read_only = not request.app.state.settings.token
+    return HTMLResponse(data.memoized(("html", read_only), lambda: render_text(
+        request, "story.html", story=story.front_page(data))))
 
 
 @router.get("/stories/{story_id}/s/{section}", response_class=HTMLResponse)
