@@ -190,9 +190,8 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
-    # --warm 0: the large story's first page is measured cold (no read ahead at start).
-    command = [str(Path(sys.executable).with_name("storyline")), "serve", "--db", db, "--port", str(port), "--warm", "0"]
+def start_server(db: str, port: int, extra: list[str]) -> subprocess.Popen[bytes]:
+    command = [str(Path(sys.executable).with_name("storyline")), "serve", "--db", db, "--port", str(port), *extra]
     env = {k: v for k, v in os.environ.items() if not k.startswith("STORYLINE_API_TOKEN")}
     server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -273,6 +272,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=150, help="Requests per client (half lists, half stories).")
     parser.add_argument("--db", type=Path, help="Where to write the store (default: a temporary folder).")
+    parser.add_argument("--server-args", default="--warm 0",
+                        help="More options for storyline serve (default --warm 0: the large story is measured "
+                             "cold; give '' for a version without --warm).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="storyline-bench-web-") as folder:
         figures = run(args, args.db or Path(folder) / "bench.db")
@@ -286,7 +288,7 @@ def run(args: argparse.Namespace, db: Path) -> dict[str, Any]:
     story_ids = build_store(f"sqlite:///{db}", args.stories)
     built = time.perf_counter() - started
     port = free_port()
-    server = start_server(str(db), port)
+    server = start_server(str(db), port, args.server_args.split())
     try:
         base = f"http://127.0.0.1:{port}"
         sizes, cold = first_looks(base, story_ids[0])
