@@ -120,7 +120,7 @@ def test_article_pages_that_redirect_or_robots_forbid(site: Any, pages: Any, tmp
     assert watcher.once().new_items == 0
 
 
-def test_a_drop_folder_is_read_once_per_file(site: Any, pages: Any, tmp_path: Path) -> None:
+def test_a_drop_folder_of_pages_and_warcs_is_read_once_per_file(site: Any, pages: Any, tmp_path: Path) -> None:
     drop = tmp_path / "drop"
     drop.mkdir()
     (drop / "one.html").write_text(pages.article_html("fish", 1), encoding="utf-8")
@@ -131,8 +131,26 @@ def test_a_drop_folder_is_read_once_per_file(site: Any, pages: Any, tmp_path: Pa
     second = watcher.once()
     assert (second.new_items, second.stored) == (1, 1)
     assert watcher.once().new_items == 0 and watcher.store.count_articles() == 2
+    _write_warc(drop / "crawl.warc.gz", "https://news.example/fish-3", pages.article_html("fish", 3, "Tuesday"))
+    fourth = watcher.once()  # a WARC dropped in: its HTML response records are pages
+    assert (fourth.new_items, fourth.stored) == (1, 1)
+    assert any(a.url == "https://news.example/fish-3" for a in watcher.store.articles())
     states = watcher.state.sources()
     assert states[0]["failures"] == 0 and _count(watcher.store, follow_sources) == 1
+
+
+def _write_warc(path: Path, url: str, html: str) -> None:
+    import io  # noqa: PLC0415
+
+    from warcio.statusandheaders import StatusAndHeaders  # noqa: PLC0415
+    from warcio.warcwriter import WARCWriter  # noqa: PLC0415
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        body = html.encode("utf-8")  # with its length given, warcio needs no spooled temporary file
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
+                                                      http_headers=headers))
 
 
 def test_a_sitemap_source_fetches_each_listed_page_once(site: Any, pages: Any, tmp_path: Path) -> None:

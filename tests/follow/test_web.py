@@ -58,6 +58,13 @@ def test_changes_and_alerts_in_the_api_and_as_atom(site: Any, pages: Any, tmp_pa
     assert len(alerts_atom.items) == alerts["total"]
     assert client.get("/api/watchlists/nobody/alerts").json()["total"] == 0
 
+    searched = parse_feed(client.get("/changes.atom", params={"word": "cod"}).content, "http://testserver")
+    assert len(searched.items) == 2 and all(i.link == f"http://testserver/stories/{fish}" for i in searched.items)
+    both = parse_feed(client.get("/changes.atom").content, "http://testserver")
+    assert len(both.items) == 3
+    nothing = client.get("/changes.atom", params=[("word", "cod"), ("language", "fr")])
+    assert parse_feed(nothing.content, "http://testserver").items == []
+
 
 def test_the_routes_answer_on_a_store_never_watched(tmp_path: Path) -> None:
     client = TestClient(create_app(WebSettings(db=f"sqlite:///{tmp_path / 'empty.db'}")))

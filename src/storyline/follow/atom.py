@@ -1,4 +1,4 @@
-"""Atom 1.0 feeds (RFC 4287): what changed in a story, and a watchlist's alerts.
+"""Atom 1.0 feeds (RFC 4287): what changed in a story, in a search, and a watchlist's alerts.
 
 Entries are the latest ``limit`` changes or alerts, newest first; each entry's id is a ``tag:``
 URI from the change (story, run) or the alert's id, so a feed reader shows each once. Written
@@ -16,7 +16,10 @@ from xml.etree import ElementTree as ET
 from sqlalchemy import Engine, select
 
 from storyline.follow.changes import story_changes
+from storyline.follow.config import Watchlist
+from storyline.follow.feeds import digest
 from storyline.follow.tables import follow_alerts
+from storyline.follow.watchlists import change_matches
 
 ATOM = "http://www.w3.org/2005/Atom"
 _TAG = "tag:storyline,2026:"
@@ -42,6 +45,19 @@ def alerts_feed(engine: Engine, watchlist: str, link_base: str, limit: int = 50)
                 a["story"]["link"], json.dumps({"matched": a["matched"], "evidence": a["evidence"]},
                                                 ensure_ascii=False, indent=1)) for a in alerts]
     return _feed(f"{_TAG}watchlist:{watchlist}", f"storyline alerts: {watchlist}", link_base, entries)
+
+
+def search_feed(engine: Engine, watch: Watchlist, link_base: str, limit: int = 50, scan: int = 1000) -> bytes:
+    """The Atom feed of the latest changes (of the last ``scan``) that match a search, given as
+    a watchlist not saved (:func:`~storyline.follow.watchlists.change_matches`)."""
+    _, changes = story_changes(engine, limit=scan)
+    found = [c for c in changes if change_matches(watch, c)][:limit]
+    base = link_base.rstrip("/")
+    entries = [(f"{_TAG}change:{c['story']}:{c['run_id']}", _change_title(c), c["at"], f"{base}/stories/{c['story']}",
+                _change_text(c)) for c in found]
+    terms = "; ".join(f"{k}: {', '.join(v)}" for k, v in (("entities", watch.entities), ("words", watch.words),
+                                                          ("outlets", watch.outlets), ("languages", watch.languages)) if v)
+    return _feed(f"{_TAG}search:{digest(terms)}", f"storyline: {terms or 'every change'}", base, entries)
 
 
 def _feed(feed_id: str, title: str, link: str, entries: list[tuple[str, str, str, str, str]]) -> bytes:

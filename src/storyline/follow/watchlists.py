@@ -56,6 +56,17 @@ def alert_rows(change: Mapping[str, Any], watchlists: Sequence[Watchlist], link_
     return rows
 
 
+def change_matches(watch: Watchlist, change: Mapping[str, Any]) -> bool:
+    """Whether a whole change (any of its new reports, facts, quotes, contradictions, and the
+    story's title, entities, outlets and languages) meets every criterion of a search."""
+    texts = [str(change.get("title") or ""), *(str(r.get("title") or "") for r in change.get("reports", [])),
+             *(str(f.get("text") or "") for f in change.get("facts", [])),
+             *(f"{q.get('speaker') or ''} {q.get('text') or ''}" for q in change.get("quotes", [])),
+             *(str((c.get(side) or {}).get("text", "")) for c in change.get("contradictions", [])
+               for side in ("left", "right"))]
+    return _match(watch, change, texts, change.get("outlets", []), change.get("languages", [])) is not None
+
+
 Candidate = tuple[str, str, dict[str, Any], list[str], list[str], list[str]]
 
 

@@ -3,7 +3,9 @@
 - ``GET /api/changes``: every story's recorded changes, newest first (``since``: after a time).
 - ``GET /api/stories/{id}/changes``: one story's changes ("since your last visit": ``since``).
 - ``GET /api/watchlists/{name}/alerts``: a watchlist's alerts, newest first.
-- ``GET /stories/{id}/changes.atom`` and ``GET /watchlists/{name}/alerts.atom``: Atom feeds.
+- ``GET /stories/{id}/changes.atom`` and ``GET /watchlists/{name}/alerts.atom``: Atom feeds;
+  ``GET /changes.atom?entity=&word=&outlet=&language=`` (each repeatable): the changes matching
+  a search, as a watchlist would match them.
 
 Lists answer ``{"total", "limit", "offset", "items"}`` like the rest of the API. Everything here
 only reads; the follow tables are created on first use when the store has never been watched.
@@ -21,8 +23,9 @@ from fastapi.responses import Response
 from sqlalchemy import Engine, func, select
 from starlette.concurrency import run_in_threadpool
 
-from storyline.follow.atom import alerts_feed, story_feed
+from storyline.follow.atom import alerts_feed, search_feed, story_feed
 from storyline.follow.changes import story_changes
+from storyline.follow.config import Watchlist
 from storyline.follow.tables import ensure_tables, follow_alerts
 
 router = APIRouter(tags=["changes"])
@@ -95,4 +98,19 @@ async def story_atom(request: Request, story_id: str) -> Response:
 @router.get("/watchlists/{name}/alerts.atom", include_in_schema=False)
 async def alerts_atom(request: Request, name: str) -> Response:
     body = await run_in_threadpool(alerts_feed, _engine(request), name, _link_base(request))
+    return Response(body, media_type=ATOM_TYPE)
+
+
+#: Search terms are matched in Python, never sent to the database; at most 10 of each, 200 characters.
+Terms = Annotated[list[str], Query()]
+
+
+@router.get("/changes.atom", include_in_schema=False)
+async def search_atom(request: Request, entity: Terms = [], word: Terms = [], outlet: Terms = [],  # noqa: B006
+                      language: Terms = []) -> Response:  # noqa: B006
+    def cut(values: list[str]) -> tuple[str, ...]:
+        return tuple(v[:200] for v in values[:10])
+
+    watch = Watchlist("search", entities=cut(entity), words=cut(word), outlets=cut(outlet), languages=cut(language))
+    body = await run_in_threadpool(search_feed, _engine(request), watch, _link_base(request))
     return Response(body, media_type=ATOM_TYPE)
