@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -40,6 +41,8 @@ from storyline.evaluate import realistic_words as W
 #: The most reports one event gets (so the largest story has at most 4 x this).
 MAX_EVENT_REPORTS = 40
 _START = datetime(2026, 3, 2, 0, 0)
+_STYLE_RE = re.compile(r"\b(?:" + "|".join(re.escape(g[0]) for g in sorted(W.STYLES, key=lambda g: -len(g[0])))
+                       + r")\b")
 _VARIANTS = [("fresh", 0.40), ("copy", 0.25), ("rewrite", 0.20), ("update", 0.10), ("exact", 0.05)]
 
 
@@ -71,9 +74,12 @@ class _World:
 
 
 def _person(rng: random.Random, used: set[str]) -> str:
+    """A new name: a common given name and, one time in ten, a common surname, else a made-up
+    one (a day's news names thousands of different people; shared surnames would tie stories)."""
     while True:
-        name = f"{rng.choice(W.FIRST_NAMES)} {rng.choice(W.SURNAMES)}"
-        if name not in used or len(used) > len(W.FIRST_NAMES) * len(W.SURNAMES) // 2:
+        surname = rng.choice(W.SURNAMES) if rng.random() < 0.1 else _made_up(rng, rng.choice((2, 3)))
+        name = f"{rng.choice(W.FIRST_NAMES)} {surname}"
+        if name not in used:
             used.add(name)
             return name
 
@@ -98,8 +104,13 @@ def _story_slots(rng: random.Random, world: _World) -> dict[str, Any]:
         "thinktank": rng.choice(W.THINKTANKS), "bank": f"{_made_up(rng, 2)} Bank",
         "org": rng.choice(W.ORGS), "year": rng.randrange(1990, 2024), "pop": rng.randrange(4, 330),
         "growth": round(rng.uniform(0.5, 9.5), 1), "month": rng.choice(W.MONTHS),
-        "noun": rng.choice(W.KINDS[kind]["noun"])
+        "noun": rng.choice(W.KINDS[kind]["noun"]), "noun2": f"a {rng.choice(sorted(W.KINDS))}",
+        # each story's reporters use their own share of the common phrasing
+        "generic": rng.sample(W.GENERIC, int(len(W.GENERIC) * 0.7)),
+        "says": rng.sample(W.GENERIC_SAYS, int(len(W.GENERIC_SAYS) * 0.6)),
     }
+    slots["style"] = _style(rng)
+    slots["style_re"] = _STYLE_RE
     slots["local"] = _person(rng, world.used)
     slots["local_role"] = rng.choice(W.LOCAL_ROLES).format(**slots)
     slots["expert"] = _person(rng, world.used)
@@ -117,7 +128,15 @@ def _event_numbers(rng: random.Random) -> dict[str, int]:
 
 def _fill(template: str, slots: dict[str, Any]) -> str:
     text = template.format(**slots)
+    style = slots.get("style_re")
+    if style is not None:
+        text = style.sub(lambda m: slots["style"][m.group()], text)
     return text[0].upper() + text[1:]
+
+
+def _style(rng: random.Random) -> dict[str, str]:
+    """The story's wording: one form of each interchangeable group of :data:`W.STYLES`."""
+    return {group[0]: rng.choice(group) for group in W.STYLES}
 
 
 def _sentence_pool(rng: random.Random, slots: dict[str, Any]) -> list[str]:
@@ -126,10 +145,10 @@ def _sentence_pool(rng: random.Random, slots: dict[str, Any]) -> list[str]:
     facts = rng.sample(kind["fact"], len(kind["fact"]))
     quotes = []
     for who, role in rng.sample(slots["speakers"], len(slots["speakers"])):
-        for said in (rng.choice(kind["say"]), rng.choice(W.GENERIC_SAYS).format(**slots)):
+        for said in (rng.choice(kind["say"]), rng.choice(slots["says"]).format(**slots)):
             frame = rng.choice(W.QUOTE_FRAMES)
             quotes.append(frame.format(Q=said[0].upper() + said[1:], q=said, who=who, role=role, **slots))
-    generic = rng.sample(W.GENERIC, len(W.GENERIC))
+    generic = rng.sample(slots["generic"], len(slots["generic"]))
     reactions = rng.sample(W.REACTIONS, rng.randrange(2, 5))
     background = rng.sample(W.BACKGROUND, rng.randrange(3, 7))
     ordered = (facts[:3] + quotes[:2] + generic[:6] + facts[3:] + quotes[2:5] + reactions + generic[6:]
@@ -172,7 +191,7 @@ def _rewrite(rng: random.Random, paragraphs: list[str], slots: dict[str, Any], o
     middle = body[1:-1]
     rng.shuffle(middle)
     body = body[:1] + middle + body[-1:]
-    extra = [_fill(s, slots) for s in rng.sample(W.GENERIC, 2)]
+    extra = [_fill(s, slots) for s in rng.sample(slots["generic"], 2)]
     body.insert(rng.randrange(len(body) + 1), " ".join(extra))
     paragraphs = [f"{slots['city'].upper()} ({outlet}) — {lead}", *body]
     return _topped_up(rng, paragraphs, slots)
