@@ -55,9 +55,9 @@ class TokenDoc:
 def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
     """Word and punctuation tokens; an inverted clitic pronoun after a cue or auxiliary
     (``déclare-t-il``, ``a-t-elle``) is split off as a token of its own (the ``-t-`` dropped)."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    if not cues.clitic_pronouns:
-        return tokens
+    tokens = [m.span() for m in _TOKEN_RE.finditer(text)]
+    if not any(mark in text for mark in {c[:1] for c in cues.clitic_pronouns}):
+        return tokens  # no clitic can end a token: each starts with its hyphen ("-il"), absent here
     out: list[tuple[int, int]] = []
     for start, end in tokens:
         low = text[start:end].lower()
