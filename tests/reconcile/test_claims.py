@@ -70,6 +70,18 @@ def test_different_speaker_of_the_same_statement_is_a_name_clash() -> None:
     assert clash.kind == "name" and {clash.left.value, clash.right.value} == {"ned price", "john kirby"}
 
 
+def test_two_spokesmen_saying_two_things_are_no_name_clash() -> None:
+    # The crawled corpus: France's and Libya's foreign-ministry spokesmen, aligned by their frames.
+    one = ("La France à quitter la Libye, a déclaré lundi soir le porte-parole du ministère des affaires "
+           "étrangères, Bernard Valero.")
+    two = ("\"Les pratiques de la CPI sont contestables\", a déclaré à la presse le porte-parole libyen et "
+           "vice-ministre des Affaires étrangères Khaled Kaïm.")
+    items = [_people("a", one, "A", ("Bernard Valero",)), _people("b", two, "B", ("Khaled Kaïm",))]
+    facts = align_facts(items, config=FactConfig(min_similarity=0.2, min_link=0.2))
+    assert any(len(f.articles) == 2 for f in facts)  # aligned on the frame, as in the corpus
+    assert [c for c in find_contradictions(facts) if c.kind == "name"] == []
+
+
 def _people(article_id: str, text: str, source: str, people: tuple[str, ...],
             times: dict[str, str] | None = None) -> Annotated:
     """A report whose named people are tagged PERSON (as entity resolution leaves them)."""

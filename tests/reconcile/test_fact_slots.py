@@ -20,6 +20,7 @@ from storyline.reconcile.facts import align_facts
     ("ha detto il ministro al quotidiano La Stampa", None, ("quotidiano", "la stampa")),
     ("Price told reporters", "en", None),
     ("told the newspaper on Tuesday", "en", None),  # a medium without a name fills no slot
+    ("La cadena de televisión qatarí Al Jazeera ha afirmado", "es", None),  # "La" opens the sentence
 ])
 def test_medium_of(frame: str, language: str | None, expected: tuple[str, str] | None) -> None:
     assert medium_of(frame, language) == expected

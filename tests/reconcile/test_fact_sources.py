@@ -108,3 +108,25 @@ def test_a_shouted_clause_read_as_a_speaker_is_no_party() -> None:
                         "D'autres témoins", "raconté", "que les forces de l'ordre avaient tiré en l'air",
                         speaker_type=None)
     assert [a.party for a in attributions_of([witnesses])[("b", 0)]] == ["D'autres témoins"]
+
+
+def test_an_unnamed_party_is_cut_to_the_words_that_name_it() -> None:
+    from storyline.reconcile.fact_sources import party_phrase
+
+    assert party_phrase("journaliste de AFP qui", "fr") == "journaliste de AFP"
+    assert party_phrase("les États-Unis et l'Otan n'ont toujours", "fr") == "les États-Unis et l'Otan"
+    assert party_phrase("dibattito televisivo fra Obama e Romney e", "it") == "dibattito televisivo fra Obama e Romney"
+    assert party_phrase("U.S. government and NATO", "en") == "U.S. government and NATO"  # 'and' joins two parties
+    # A relative right after the first word leaves an article, which names nobody.
+    clause = _quoted("e", "E", "Según el cual los manifestantes incendiaron la comisaría, hubo tres muertos.",
+                     "el cual los manifestantes incendiaron la comisaría", "Según", "hubo tres muertos", speaker_type=None)
+    assert attributions_of([clause]) == {}
+
+
+def test_one_word_names_a_party_only_as_a_role_or_a_source() -> None:
+    said = _quoted("f", "F", "Ceci dit, l'armée avait le droit de suspendre la constitution.", "Ceci", "dit",
+                   "l'armée avait le droit de suspendre la constitution", speaker_type=None)
+    assert attributions_of([said]) == {}
+    witnesses = _quoted("g", "G", "Testigos afirmaron que podían verse columnas de humo.", "Testigos", "afirmaron",
+                        "podían verse columnas de humo", speaker_type=None)
+    assert [a.party for a in attributions_of([witnesses])[("g", 0)]] == ["Testigos"]

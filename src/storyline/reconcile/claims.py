@@ -60,8 +60,8 @@ from typing import Any, Literal
 from storyline.model import Event, Span
 from storyline.reconcile.fact_features import SentenceUnit, dates_compatible, plain_words
 from storyline.reconcile.fact_clash import (MIN_NEGATION_OVERLAP, MIN_STATEMENT_OVERLAP, date_clashes,
-                                            function_stems, furniture_sentences, plain_keys, same_name,
-                                            same_time, shifted_by_report_dates, statement_overlap)
+                                            function_stems, furniture_sentences, plain_keys, said_keys,
+                                            same_name, same_time, shifted_by_report_dates, statement_overlap)
 from storyline.reconcile.facts import AlignedFact
 from storyline.reconcile.grouping_tools import co_occurring_pairs
 from storyline.reconcile.name_keys import function_words
@@ -368,6 +368,11 @@ def _name_clash(a: SentenceUnit, b: SentenceUnit, family: str) -> tuple[str, str
         return None  # a list is no slot; "Mosad" / "Mossad" is one name spelt two ways
     plain_a, plain_b = plain_keys(a), plain_keys(b)
     if not plain_a or not plain_b or len(plain_a & plain_b) / min(len(plain_a), len(plain_b)) < MIN_NAME_CONTEXT:
+        return None
+    # What the sentences say apart from the words around their names (the role, "said", the
+    # ministry) must agree too: two spokesmen saying two things are no clash over one name.
+    said_a, said_b = said_keys(a), said_keys(b)
+    if not said_a or not said_b or len(said_a & said_b) / min(len(said_a), len(said_b)) < MIN_NAME_CONTEXT:
         return None
     if not _same_slot(a, b, family):
         return None  # the names play other parts: a spokesman and a victim, a source and a place

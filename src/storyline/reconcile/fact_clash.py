@@ -34,12 +34,13 @@ from functools import lru_cache
 import babel
 
 from storyline.group.features import parse_day
-from storyline.lang import FULL, fold_word
+from storyline.lang import FULL, fold_word, pack
 from storyline.reconcile.fact_features import SentenceUnit, dates_compatible
 from storyline.reconcile.grouping_tools import co_occurring_pairs
 from storyline.reconcile.name_keys import function_words, phonetic_key
+from storyline.reconcile.quote_merge import content_words
 
-__all__ = ["MAX_CLAUSE_POSTINGS", "MIN_CLAUSE_OVERLAP", "MIN_CLAUSE_SHARED", "MIN_NEGATION_OVERLAP", "MIN_STATEMENT_OVERLAP", "MIN_STATEMENT_SHARED", "MAX_REPORT_GAP_DAYS", "MIN_NAME_SIMILARITY", "MIN_TEMPLATE_REPORTS", "date_clashes", "function_stems", "furniture_sentences", "plain_keys", "same_name", "same_time",
+__all__ = ["MAX_CLAUSE_POSTINGS", "MIN_CLAUSE_OVERLAP", "MIN_CLAUSE_SHARED", "MIN_NEGATION_OVERLAP", "MIN_STATEMENT_OVERLAP", "MIN_STATEMENT_SHARED", "MAX_REPORT_GAP_DAYS", "MIN_NAME_SIMILARITY", "MIN_TEMPLATE_REPORTS", "date_clashes", "function_stems", "furniture_sentences", "frame_stems", "plain_keys", "said_keys", "same_name", "same_time",
            "shifted_by_report_dates", "statement_overlap"]
 
 #: Dice of plain keys two sentences need for a name, place or date clash between them.
@@ -93,6 +94,24 @@ def function_stems() -> frozenset[str]:
     content keys keep some of them ("las", "que", "han" outside English)."""
     words = function_words()
     return words | frozenset(w[:5] for w in words)
+
+
+@lru_cache(maxsize=1)
+def frame_stems() -> frozenset[str]:
+    """The content keys of attribution frames in every full pack: roles ("spokesman",
+    "porte-parole"), institutions ("ministry"), verbs of saying in their forms ("a déclaré")."""
+    words: set[str] = set()
+    for code in FULL:
+        for key in ("role_nouns", "org_nouns", "tell", "core_forms", "coordinated", "participles"):
+            words |= pack(code).words("speech", key)
+    return frozenset(k for w in words for k in content_words(w))
+
+
+def said_keys(unit: SentenceUnit) -> frozenset[str]:
+    """What a sentence says apart from who says it: its plain keys less the words around its
+    names (the role before, "said" after) and the keys of attribution frames."""
+    around = frozenset().union(*(before | after for _, _, before, after in unit.name_slots))
+    return plain_keys(unit) - around - frame_stems()
 
 
 @lru_cache(maxsize=65536)

@@ -45,6 +45,7 @@ from storyline.reconcile.fact_features import SentenceUnit, dates_compatible
 from storyline.reconcile.fact_sources import Attribution
 from storyline.reconcile.facts import AlignedFact
 from storyline.reconcile.grouping_tools import DisjointSets
+from storyline.reconcile.name_keys import function_words
 
 __all__ = ["medium_of", "speech_clashes"]
 
@@ -74,7 +75,11 @@ def medium_of(frame: str, language: str | None = None) -> tuple[str, str] | None
         after = tokens[i + 1 :]
         if after[:1] == [","]:
             after = after[1:]
-        name = _capitalised(after) or _capitalised(tokens[:i][::-1])[::-1]
+        name = _capitalised(after)
+        if not name:  # before the noun; a capitalised article opening the sentence names nothing ("La cadena")
+            name = _capitalised(tokens[:i][::-1])[::-1]
+            while name and fold_word(name[0]) in function_words():
+                name = name[1:]
         if name:
             return noun, " ".join(fold_word(t) for t in name)
     return None

@@ -43,7 +43,7 @@ from storyline.model import Annotated, Quote, Span
 from storyline.reconcile.fact_features import calendar_parts
 from storyline.reconcile.quote_merge import StoryNames, link_speaker
 
-__all__ = ["Attribution", "MIN_CONTENT_SHARE", "attributions_of", "fact_sources", "party_type"]
+__all__ = ["Attribution", "MIN_CONTENT_SHARE", "attributions_of", "fact_sources", "party_phrase", "party_type"]
 
 #: Share of a sentence's characters the contents of its quotes must cover for it to be theirs.
 MIN_CONTENT_SHARE = 0.4
@@ -133,8 +133,10 @@ def _attribution(item: Annotated, quote: Quote, names: StoryNames, types: Mappin
     text = item.article.text
     entity = link_speaker(item, quote, names) or quote.speaker_entity
     written = " ".join(quote.speaker.text_in(text).split())
-    if not entity and not _unnamed_party(written, item.article.language):
-        return None  # "they", "the levy": a pronoun or a thing names no party
+    if not entity:
+        written = party_phrase(written, item.article.language)
+        if not written or not _unnamed_party(written, item.article.language):
+            return None  # "they", "the levy": a pronoun or a thing names no party
     cue = None if quote.cue is None else " ".join(quote.cue.text_in(text).split()) or None
     frame = _frame(quote)
     dates = tuple((t.value, t.span.text_in(text)) for t in item.times
@@ -154,6 +156,38 @@ def _party_nouns(language: str) -> frozenset[str]:
     return frozenset(fold_word(w) for w in words)
 
 
+@lru_cache(maxsize=16)
+def _phrase_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words a party's phrase stops before (relatives, verb forms) and words it does not end on
+    (conjunctions, prepositions), from the language's speech pack; lower case with accents kept
+    (folded, Italian "è", is, would be "e", and)."""
+    code = language if language in FULL else FALLBACK
+    stop = pack(code).words("speech", "relatives") | pack(code).words("speech", "verbish")
+    trail = pack(code).words("speech", "conjunctions") | pack(code).words("speech", "prepositions")
+    return frozenset(w.lower() for w in stop), frozenset(w.lower() for w in trail)
+
+
+def party_phrase(written: str, language: str | None) -> str:
+    """An unnamed speaker cut to the party it names: up to a relative or a verb form after its
+    first word ("journaliste de AFP qui ..." -> "journaliste de AFP", "les États-Unis et l'Otan
+    n'ont toujours" -> "les États-Unis et l'Otan"), without trailing conjunctions or
+    prepositions; "" when nothing is left. Elided words are read by their last part ("n'ont")."""
+    stop, trail = _phrase_words(language or FALLBACK)
+    words = written.split()
+    for n, word in enumerate(words[1:], 1):
+        bare = _bare(word)
+        if bare in stop or bare.rsplit("'", 1)[-1] in stop:
+            words = words[:n]
+            break
+    while words and _bare(words[-1]) in trail:
+        words.pop()
+    return " ".join(words)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:'\"()").lower().replace("\u2019", "'")
+
+
 def _unnamed_party(written: str, language: str | None) -> bool:
     """Whether an attribution without a named entity names a party: a role, a medium or a source
     ("a State Department official", "the news agency", "documents seen by the paper"), or a name
@@ -163,6 +197,8 @@ def _unnamed_party(written: str, language: str | None) -> bool:
     if not words or len(words) > MAX_PARTY_WORDS:
         return False  # a clause read as a speaker ("ME GUSTARIA QUE TODOS LOS QUE ...")
     nouns = _party_nouns(language or FALLBACK)
+    if len(words) == 1:  # one word names a party only as a role or a source ("témoins"; not "Ceci")
+        return fold_word(words[0].strip(".,;:'\"")) in nouns
     return any(fold_word(w.strip(".,;:'\"")) in nouns for w in words) or any(
         w[:1].isupper() and not w.isupper() for w in words[1:])
 
