@@ -30,7 +30,7 @@ def test_nationalities_are_derived_from_cldr_country_names(code: str, word: str)
 
 
 @pytest.mark.parametrize(("code", "word"), [
-    ("es", "Franco"), ("it", "Italo"), ("it", "Romano"), ("fr", "Libye"), ("es", "Mario"),
+    ("es", "España"), ("es", "Francia"), ("it", "Italia"), ("fr", "Égypte"), ("es", "Franco"), ("it", "Italo"), ("it", "Romano"), ("fr", "Libye"), ("es", "Mario"),
     ("fr", "Paris"), ("en", "Libyans"), ("xx", "Libyens"),
 ])
 def test_names_places_and_languages_without_suffixes_are_no_nationality(code: str, word: str) -> None:
@@ -82,3 +82,10 @@ def test_languages_without_determiners_keep_capitalised_words(code: str) -> None
     text = "de Regierung the State der Staat"
     mentions = [_at(text, "Regierung", "ORG"), _at(text, "State", "ORG"), _at(text, "Staat", "ORG")]
     assert len(common_nouns_and_demonyms(text, mentions, lexicon(code))) == 3
+
+
+def test_an_institution_capitalised_after_a_preposition_is_still_a_common_noun() -> None:
+    es = lexicon("es")
+    text = "La secretaria de Estado habló. Los fondos del Estado bajaron."
+    mentions = [_at(text, "Estado", "ORG"), _at(text, "Estado", "PERSON", 1)]
+    assert common_nouns_and_demonyms(text, mentions, es) == []

@@ -13,9 +13,9 @@ every language (words from the report's language pack and Babel's CLDR data):
    télévision d'Etat", "l'accès à Internet", "el Islam", "du Guide"): a one-word mention, not in
    capitals and no known place, written right after one of the pack's ``names.toml``
    ``determiners`` and whose lowercase form is an ordinary word of the language (simplemma's
-   lexicon, :meth:`~storyline.analyze.ner_lexicon.NameLexicon.known`), is dropped, unless the
-   report also writes it capitalised inside a sentence without a determiner ("MacBook Pro"
-   beside "el Pro"). Names take no article in these languages (people never, places are CLDR's, and
+   lexicon, :meth:`~storyline.analyze.ner_lexicon.NameLexicon.known`), is dropped with every
+   mention of it in the report, unless the report also writes it inside a longer capitalised
+   name ("MacBook Pro" beside "el Pro"). Names take no article in these languages (people never, places are CLDR's, and
    organisations named with an article are several words or acronyms: "la Casa Blanca",
    "l'OTAN"). A pack without ``determiners`` (English, whose model judges such words itself;
    German, which capitalises every noun; Dutch, which capitalises adjectives of names: "de
@@ -47,8 +47,6 @@ _MIN_STEM = 4
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)(?![\w'\u2019-])")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*$")
 _RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
-#: Marks after which a capitalised word may be capitalised only for opening a sentence or line.
-_OPENING = frozenset(".!?:;\"“”«»—–-•|([\n")
 
 
 @lru_cache(maxsize=16)
@@ -80,9 +78,9 @@ def is_demonym(word: str, code: str) -> bool:
     if not suffixes:
         return False
     folded = fold_word(word)
-    if folded in places():
-        return False
     stems = demonym_stems(code)
+    if word.lower() in places() or folded in places() or stems.get(folded) == 0:
+        return False  # the country itself ("España", folded "espana" = "espan" + "a")
     return any(folded.endswith(s) and stems.get(folded[:len(folded) - len(s)], len(s) + 1) <= len(s)
                for s in suffixes)
 
@@ -141,7 +139,7 @@ def _common_noun(text: str, surface: str, mention: Mention, lex: NameLexicon,
         return False
     if surface.lower() in places() or not lex.known(surface):
         return False
-    return not _written_as_name(text, surface, determiner)
+    return not _written_as_name(text, surface)
 
 
 def _department(text: str, mention: Mention, lex: NameLexicon, determiner: re.Pattern[str] | None) -> bool:
@@ -176,15 +174,18 @@ def _after_determiner(text: str, start: int, determiner: re.Pattern[str]) -> boo
     return determiner.search(text, max(0, start - 12), start) is not None
 
 
-def _written_as_name(text: str, surface: str, determiner: re.Pattern[str]) -> bool:
-    """Whether the report also writes the word capitalised inside a sentence with no determiner
-    before it ("MacBook Pro" beside "el Pro", "zei Jobs" beside "het Jobs"): then it is a name."""
+def _written_as_name(text: str, surface: str) -> bool:
+    """Whether the report also writes the word inside a longer capitalised name ("MacBook Pro"
+    beside "el Pro"): then it is a name. (A capital after a preposition proves nothing in
+    languages that capitalise institutions: "secretaria de Estado".)"""
     at = text.find(surface)
     while at >= 0:
         end = at + len(surface)
         whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-        before = text[max(0, at - 3):at].rstrip()
-        if whole and before and before[-1] not in _OPENING and not _after_determiner(text, at, determiner):
-            return True
+        previous = text[max(0, at - 40):at]
+        if whole and previous.endswith(" ") and previous.rstrip()[-1:].isalnum():
+            word = previous.split()[-1]
+            if word[:1].isupper() and word[-1].isalnum():
+                return True
         at = text.find(surface, end)
     return False

@@ -19,6 +19,7 @@ from storyline.analyze.roles import find_role
 from storyline.model import Annotated, Entity, Mention, Span
 from storyline.reconcile.name_data import ALIASES, COUNTRIES
 from storyline.reconcile.name_keys import FAMILY, alias_of, fold, name_words
+from storyline.reconcile.name_orgs import org_alias
 from storyline.reconcile.places import is_territory, place_key
 
 __all__ = ["build_entities", "entity_json", "mentions_of", "roles_of"]
@@ -96,9 +97,13 @@ def build_entities(items: Sequence[Annotated], clusters: Iterable[list[tuple[int
 
 
 def _country_or(kind: str, aliases: Counter[str]) -> str:
-    """GPE for an organisation or place that a country's name denotes, else ``kind``."""
+    """ORG for a body the packs' ``org_aliases`` name ("ONU", "Naciones Unidas": CLDR lists the
+    United Nations and the European Union among its territories, and models tag them as places),
+    GPE for an organisation or place that a country's name denotes, else ``kind``."""
     if FAMILY.get(kind) != "O":
         return kind
+    if any(org_alias(" ".join(name_words(alias, "ORG")), alias) for alias in aliases):
+        return "ORG"
     for alias in aliases:
         words = name_words(alias, kind)
         joined = ALIASES.get(" ".join(words), " ".join(words)) if words else ""

@@ -78,9 +78,24 @@ def org_word_key(word: str) -> str:
 
 
 def org_key(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The skeletons of a name's words; () when the whole has fewer than ``MIN_CONSONANTS``."""
-    keys = tuple(org_word_key(w) for w in words)
-    return keys if sum(len(k) for k in keys) >= MIN_CONSONANTS and all(keys) else ()
+    """The skeletons of a name's words without a leading romanised Arabic article ("Al Jazeera"
+    and "Jazeera" are both ``("jsr",)``); () when the whole name has fewer than
+    ``MIN_CONSONANTS`` consonants ("Qaida" alone says too little; "Al Qaida" does)."""
+    if sum(len(org_word_key(w)) for w in words) < MIN_CONSONANTS:
+        return ()
+    keys = tuple(org_word_key(w) for w in _without_article(words))
+    return keys if keys and all(keys) else ()
+
+
+def _without_article(words: tuple[str, ...]) -> tuple[str, ...]:
+    return words[1:] if len(words) > 1 and words[0] in _articles() else words
+
+
+@lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    """Articles romanised as a word before names (the ``name_articles`` of every pack's
+    ``resolution.toml``: Arabic "al", "el")."""
+    return frozenset(fold(w) for code in available() for w in pack(code).words("resolution", "name_articles"))
 
 
 @lru_cache(maxsize=16)
@@ -129,7 +144,8 @@ def merge_org_spellings(groups: Sequence[Any], find: Any, union: Any) -> None:
 
 
 def _close_spellings(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return all(x == y or Levenshtein.normalized_similarity(x, y) >= SPELLING_SIMILARITY
+    a, b = _without_article(a), _without_article(b)
+    return len(a) == len(b) and all(x == y or Levenshtein.normalized_similarity(x, y) >= SPELLING_SIMILARITY
                for x, y in zip(a, b, strict=True))
 
 
