@@ -41,6 +41,7 @@ from storyline.group import StoryGrouper
 from storyline.group.blocking import publication_schedule
 from storyline.model import Annotated, Article, Story
 from storyline.parallel import ordered_map
+from storyline.present import corrections
 from storyline.present.report import ReportPaths, write_reports
 from storyline.reconcile.entities import resolve_by_story
 from storyline.reconcile.story import reconcile_story, redate_story
@@ -398,4 +399,5 @@ def _write_reports(store: Store, out_dir: Path, result: IngestResult, grouped: G
                "articles_in_store": len(articles), "stories": len(grouped.stories),
                "analysed_now": analysed, "grouped_now": grouped.placed, "merges_now": len(grouped.merges),
                "stories_reconciled_now": reconciled}
-    return write_reports(out_dir, articles, grouped.stories, summary, store.story_records())
+    return write_reports(out_dir, articles, grouped.stories, summary, store.story_records(),
+                         corrections=corrections.for_stories(store))  # analysts' corrections (present/corrections.py)

@@ -246,3 +246,38 @@ def test_web_browser_hostile_story_pages_run_no_script(page: Any, base_url: str,
     page.wait_for_url("**/events/**")
     page.screenshot(path=str(shots / "event-hostile.png"), full_page=True)
     assert page.evaluate("window.__pwned") is None and dialogs == [] and page.locator("img").count() == 0
+
+
+def test_web_browser_rename_a_story_reload_and_undo(page: Any, base_url: str, shots: Path) -> None:
+    href = _demo_story_href(page, base_url)
+    page.goto(base_url + href)
+    page.get_by_role("link", name="Rename this story").click()
+    page.wait_for_url("**/correct?kind=rename")
+    page.fill("input[name=value]", "Varno levy march: the analyst's title")
+    page.fill("input[name=author]", "Ana")
+    page.fill("input[name=token]", TOKEN)
+    page.get_by_role("button", name="Record the correction").click()
+    page.wait_for_url("**" + href + "#corrections")
+    page.reload()
+    assert page.locator("h1").inner_text() == "Varno levy march: the analyst's title"
+    listed = page.locator("#corrections li.correction").first
+    assert "by Ana" in listed.inner_text()
+    page.locator("#corrections").screenshot(path=str(shots / "story-corrections.png"))
+    quote = page.locator("#quotes a.reject").first
+    quote.evaluate("el => el.closest('details').open = true")
+    quote.click()
+    page.wait_for_url("**kind=reject_quote**")
+    rejected = page.locator("blockquote.subject").inner_text()
+    page.fill("input[name=author]", "Ben")
+    page.fill("input[name=token]", TOKEN)
+    page.get_by_role("button", name="Record the correction").click()
+    page.wait_for_url("**#corrections")
+    assert rejected not in page.locator("#quotes").inner_text()
+    first = page.locator("#corrections li.correction").first
+    first.locator("input[name=token]").fill(TOKEN)
+    first.locator("input[name=author]").fill("Cleo")
+    first.get_by_role("button", name="Undo").click()
+    page.wait_for_url("**#corrections")
+    assert page.locator("h1").inner_text() == DEMO_STORY
+    assert "undone by Cleo" in page.locator("#corrections").inner_text()
+    page.screenshot(path=str(shots / "story-corrections-undone.png"), full_page=True)

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from storyline.present import corrections
 from storyline.present.labels import citation_label, outlet_label, report_label, report_title
 from storyline.store import Store, queries, schema
 
@@ -53,13 +54,16 @@ def label_reports(store: Store, articles: list[dict[str, Any]]) -> None:
 
 
 def load_story(store: Store, story_id: str) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]] | None:
-    """(story row with ``event_list``, record, labelled reports) of a stored story, or None."""
+    """(story row with ``event_list``, record, labelled reports) of a stored story, with the
+    analysts' corrections applied, or None."""
     row = queries.story_row(store, story_id)
     if row is None:
         return None
     articles = queries.story_articles(store, story_id)
     label_reports(store, articles)
-    return row, queries.story_record(store, story_id), articles
+    row["title"], record = corrections.apply(row["title"], queries.story_record(store, story_id),
+                                             corrections.for_story(store, story_id))
+    return row, record, articles
 
 
 def file_name(story_id: str, fmt: str) -> str:
@@ -208,8 +212,10 @@ def store_jsonl(store: Store) -> Iterator[str]:
     placed, stories = schema.assignments, schema.stories
     query = (select(placed.c.article_id, placed.c.story_id, placed.c.event_id, stories.c.title)
              .select_from(placed.outerjoin(stories, stories.c.id == placed.c.story_id)))
+    renamed = {story: [c.value for c in found if c.is_active and c.kind == "rename"]
+               for story, found in corrections.for_stories(store).items()}
     with store.engine.connect() as conn:
-        where = {row[0]: (row[1], row[2], row[3]) for row in conn.execute(query)}
+        where = {row[0]: (row[1], row[2], (renamed.get(row[1]) or [row[3]])[-1]) for row in conn.execute(query)}
     for article in store.articles():
         data = article.to_json()
         story_id, event_id, title = where.get(article.id, (None, None, None))

@@ -10,11 +10,13 @@ import html
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Story
+from storyline.present.corrections import Correction
+from storyline.present.corrections import apply as apply_corrections
 from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label, report_date, report_label, report_title
 
 _EXCERPT_CHARS = 280
@@ -34,9 +36,19 @@ class ReportPaths:
 
 
 def write_reports(out_dir: Path, articles: Sequence[Article], stories: Sequence[Story],
-                  run: dict[str, Any], records: Mapping[str, Mapping[str, Any]] | None = None) -> ReportPaths:
-    """Write the three report files of a run into ``out_dir`` (created if missing)."""
-    records = records or {}
+                  run: dict[str, Any], records: Mapping[str, Mapping[str, Any]] | None = None,
+                  corrections: Mapping[str, Sequence[Correction]] | None = None) -> ReportPaths:
+    """Write the three report files of a run into ``out_dir`` (created if missing), with the
+    analysts' ``corrections`` (story id → its corrections) applied: renamed titles, rejected facts
+    and quotes left out, the corrections listed in each story's record."""
+    records = dict(records or {})
+    if corrections:
+        stories = list(stories)
+        for index, story in enumerate(stories):
+            if corrections.get(story.id):
+                title, records[story.id] = apply_corrections(story.title, records.get(story.id, {}),
+                                                             corrections[story.id])
+                stories[index] = replace(story, title=title)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = ReportPaths(out_dir / "stories.json", out_dir / "report.md", out_dir / "report.html")
     paths.stories.write_text(json.dumps(stories_json(articles, stories, run, records), ensure_ascii=False, indent=2),

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
 from storyline.follow import web as follow_web
-from storyline.present.web import api, pages, story_pages
+from storyline.present.web import api, correction_pages, pages, story_pages
 from storyline.present.web.listing import PageCache, SnippetCache
 from storyline.present.web.security import BodyLimit, SecurityHeaders, load_token
 from storyline.present.web.story_data import StoryCache
@@ -88,6 +88,7 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.include_router(follow_web.router)  # before api: /api/stories/{id}/changes is not a section
     app.include_router(api.router)
     app.include_router(story_pages.router)
+    app.include_router(correction_pages.router)
     app.include_router(pages.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     # Outermost last: headers go on every response, 413s included.

@@ -247,7 +247,8 @@ def _front_page(data: StoryData) -> dict[str, Any]:
             "languages": sorted(Counter(a["language"] for a in data.articles if a.get("language")).items()),
             "outlets": outlets.most_common(), "unknown_outlets": sum(1 for a in data.articles if not a.get("source")),
             "summary": _summary(data, cite),
-            "chart": timeline_chart(data.record.get("timeline", [])), "sections": previews(data)}
+            "chart": timeline_chart(data.record.get("timeline", [])), "sections": previews(data),
+            "corrections": data.record.get("corrections", [])}
 
 
 def _summary(data: StoryData, cite: views._Citer) -> list[dict[str, Any]]:

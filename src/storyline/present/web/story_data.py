@@ -6,7 +6,7 @@ A story's reconciliation record is one JSON document that grows with the story: 
 page of a story (its front page, one section's page, one event) needs some of it, so the parsed
 record, the story row and its reports' metadata are kept in memory as one :class:`StoryData`,
 keyed by the story id and checked on every request against the runs that last wrote the story row
-and the record (one indexed query): a later run that touches the story replaces it. The record is
+and the record and against the story's latest correction (two indexed queries): a later run that touches the story replaces it. The record is
 parsed with the garbage collector paused (:func:`parse_record`), and a large one (over
 :data:`FREEZE_BYTES`) is then frozen (``gc.freeze``): a 500-report story is about a million dicts
 and lists, which every full collection would otherwise walk, pausing every request for a third of
@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from storyline.present import corrections
 from storyline.present.export import label_reports
 from storyline.present.web.views import support_index
 from storyline.store import Store, queries, schema
@@ -79,15 +80,16 @@ class StoryData:
         self.support = support_index(self.record)
 
 
-def _version(store: Store, story_id: str) -> tuple[int, int] | None:
-    """(run that wrote the story row, run that wrote its record; 0 when none), or None."""
+def _version(store: Store, story_id: str) -> tuple[int, int, int] | None:
+    """(run that wrote the story row, run that wrote its record, its latest correction record; 0
+    when none), or None for an unknown story."""
     stories, records = schema.stories, schema.story_records
     query = (select(stories.c.run_id, records.c.run_id)
              .select_from(stories.outerjoin(records, records.c.story_id == stories.c.id))
              .where(stories.c.id == story_id))
     with store.engine.connect() as conn:
         found = conn.execute(query).first()
-    return None if found is None else (int(found[0]), int(found[1] or 0))
+    return None if found is None else (int(found[0]), int(found[1] or 0), corrections.version(store, story_id))
 
 
 def parse_record(text: str) -> dict[str, Any]:
@@ -114,11 +116,11 @@ class StoryCache:
 
     def __init__(self, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         self.max_bytes = max_bytes
-        self._items: OrderedDict[str, tuple[tuple[int, int], StoryData, int]] = OrderedDict()
+        self._items: OrderedDict[str, tuple[tuple[int, int, int], StoryData, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, story_id: str, version: tuple[int, int]) -> StoryData | None:
+    def get(self, story_id: str, version: tuple[int, int, int]) -> StoryData | None:
         with self._lock:
             found = self._items.get(story_id)
             if found is None or found[0] != version:
@@ -126,7 +128,7 @@ class StoryCache:
             self._items.move_to_end(story_id)
             return found[1]
 
-    def put(self, story_id: str, version: tuple[int, int], data: StoryData, size: int) -> None:
+    def put(self, story_id: str, version: tuple[int, int, int], data: StoryData, size: int) -> None:
         if size > self.max_bytes:
             return
         with self._lock:
@@ -157,6 +159,8 @@ def load_story(store: Store, story_id: str, cache: StoryCache | None = None) -> 
         return None
     text = _record_text(store, story_id)
     record: Mapping[str, Any] = parse_record(text) if text else {}
+    if version[2]:
+        row["title"], record = corrections.apply(row["title"], record, corrections.for_story(store, story_id))
     articles = queries.story_articles(store, story_id)
     label_reports(store, articles)
     data = StoryData(row, dict(record), articles)

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from storyline.present import corrections
 from storyline.present.labels import citation_label, outlet_label, report_label
 from storyline.present.web.listing import SnippetCache, decorate
 from storyline.present.web.security import safe_url
@@ -232,6 +233,11 @@ def story_list_view(store: Store, where: queries.StoryFilter, *, limit: int, off
     for row in rows:
         row["href"] = story_href(row["id"])
     decorate(rows, (snippets or SnippetCache()).lookup(store, [row["id"] for row in rows]))
+    for story_id, found in corrections.for_stories(store, [row["id"] for row in rows]).items():
+        renamed = [c.value for c in found if c.is_active and c.kind == "rename"]
+        for row in rows:
+            if row["id"] == story_id and renamed:
+                row["title"], row["renamed"] = renamed[-1], True
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
