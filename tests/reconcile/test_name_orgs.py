@@ -138,7 +138,9 @@ def test_bracket_definition_in_any_case_joins() -> None:
 def test_a_known_body_is_an_organisation_whatever_the_tagger_voted() -> None:
     items = [_item("a", "Naciones Unidas pidió calma. Naciones Unidas votó.", {"Naciones Unidas": "GPE"}, "es"),
              _item("b", "La ONU votó.", {"ONU": "ORG"}, "es"),
+             _item("d", "Le Nazioni Unite hanno votato.", {"Nazioni Unite": "PERSON"}, "it"),
              _item("c", "Francia votó.", {"Francia": "GPE"}, "es")]
-    entities, _ = resolve_entities(items)
+    entities, resolved = resolve_entities(items)
     kinds = {e.name: e.type for e in entities}
     assert kinds["Naciones Unidas"] == "ORG" and kinds["Francia"] == "GPE"
+    assert _one_entity(_entities_of(resolved), "Naciones Unidas", "ONU", "Nazioni Unite")  # PERSON-tagged too

@@ -151,8 +151,10 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[NameGroup], list[tuple[int
             joined, written = " ".join(words), alias_of(surface, mention.type)
             if not lone_function_word(written):  # "Un" opening a Spanish sentence is no "UN"
                 joined = ALIASES.get(joined, joined)
-            if family == "O":  # "ONU", "Nations unies", "Naciones Unidas": one key
-                joined = org_alias(joined, written, item.article.language) or joined
+            if family in ("O", "P"):  # "ONU", "Nations unies", "Naciones Unidas": one key, an
+                known = org_alias(joined, written, item.article.language)  # organisation even
+                if known:  # where the tagger said PERSON
+                    joined, family = known, "O"
             words = tuple(joined.split())
             one_word_person = family == "P" and len(words) == 1
             whole = family != "O" or _whole_name(surface, mention.type, words)

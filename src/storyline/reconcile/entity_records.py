@@ -100,10 +100,11 @@ def _country_or(kind: str, aliases: Counter[str]) -> str:
     """ORG for a body the packs' ``org_aliases`` name ("ONU", "Naciones Unidas": CLDR lists the
     United Nations and the European Union among its territories, and models tag them as places),
     GPE for an organisation or place that a country's name denotes, else ``kind``."""
+    if FAMILY.get(kind) in ("O", "P") and any(org_alias(" ".join(name_words(alias, "ORG")), alias)
+                                              for alias in aliases):
+        return "ORG"
     if FAMILY.get(kind) != "O":
         return kind
-    if any(org_alias(" ".join(name_words(alias, "ORG")), alias) for alias in aliases):
-        return "ORG"
     for alias in aliases:
         words = name_words(alias, kind)
         joined = ALIASES.get(" ".join(words), " ".join(words)) if words else ""
