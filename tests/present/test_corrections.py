@@ -147,3 +147,10 @@ def test_web_correction_text_is_escaped(writer: TestClient) -> None:
     _no_markup_from_articles(page)
     assert "&lt;script&gt;window.__pwned=9&lt;/script&gt;" in page
     _no_markup_from_articles(writer.get("/").text)
+
+
+def test_a_rejection_still_matches_when_a_later_run_gives_the_item_a_new_id() -> None:
+    made = [corrections.Correction(1, "s", "reject_fact", "f-old", "The  levy adds 9 cents.", None, "a", "t")]
+    _, found = corrections.apply("T", {"facts": [{"id": "f-new", "text": "The levy adds 9 cents."},
+                                                 {"id": "f2", "text": "Other."}]}, made)
+    assert [f["id"] for f in found["facts"]] == ["f2"]

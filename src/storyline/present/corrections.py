@@ -6,8 +6,9 @@ one) or ``reject_quote`` (the quotation ``target`` is not one). Undoing is a rec
 ``target`` the undone correction's id), so the history stays whole. Nothing of the pipeline's
 output is changed in the store: corrections are applied when a story is presented (web pages,
 exports) and when a run writes its reports (stories.json, report.md, report.html), so a later run
-that rebuilds a story's record gets them again: fact and quote ids are derived from their text,
-so a rejected item stays rejected while its text is unchanged.
+that rebuilds a story's record gets them again. A rejection matches the item by its id or by its
+text as it read when rejected (kept in ``value``): ids come from the reports that state an item
+first, which a later run can change, while the text stays.
 
 The table lives in the store beside the pipeline's (created on first use, ``corrections``), but is
 not part of the pipeline's schema: only presentation reads or writes it. Cost: one indexed query
@@ -186,17 +187,21 @@ def apply(title: str, record: Mapping[str, Any], corrections: Sequence[Correctio
     themselves under ``corrections``. ``record`` is not changed."""
     active = [c for c in corrections if c.is_active]
     renames = [c.value for c in active if c.kind == "rename" and c.value]
-    facts = {c.target for c in active if c.kind == "reject_fact"}
-    quotes = {c.target for c in active if c.kind == "reject_quote"}
+    facts = {" ".join(v.split()) for c in active if c.kind == "reject_fact" for v in (c.target, c.value) if v}
+    quotes = {" ".join(v.split()) for c in active if c.kind == "reject_quote" for v in (c.target, c.value) if v}
+
+    def kept(item: Mapping[str, Any], rejected: set[str]) -> bool:
+        return item.get("id") not in rejected and " ".join(str(item.get("text", "")).split()) not in rejected
+
     found = dict(record)
     rejected = [item | {"section": section} for section in ("facts", "single_source")
-                for item in record.get(section, []) if item.get("id") in facts]
-    rejected += [item | {"section": "quotes"} for item in record.get("quotes", []) if item.get("id") in quotes]
+                for item in record.get(section, []) if not kept(item, facts)]
+    rejected += [item | {"section": "quotes"} for item in record.get("quotes", []) if not kept(item, quotes)]
     for section in ("facts", "single_source"):
         if section in found:
-            found[section] = [f for f in record[section] if f.get("id") not in facts]
+            found[section] = [f for f in record[section] if kept(f, facts)]
     if "quotes" in found:
-        found["quotes"] = [q for q in record["quotes"] if q.get("id") not in quotes]
+        found["quotes"] = [q for q in record["quotes"] if kept(q, quotes)]
     if corrections:
         found["corrections"] = [c.to_json() for c in corrections]
         found["rejected"] = rejected
