@@ -48,6 +48,7 @@ def test_org_word_key_keeps_different_words_apart_and_reads_consonantal_y() -> N
     assert org_word_key("yazira") == org_word_key("jazeera")
     assert org_word_key("arabiya") != org_word_key("jazeera")
     assert org_word_key("mundial") != org_word_key("central")
+    assert org_word_key("eastern") != org_word_key("southern")  # China Eastern, China Southern
     assert org_key(("ue",)) == ()  # too few consonants to say anything
     assert org_key(("qaida",)) == () and org_key(("al", "qaida")) == ("kd",)  # the article counts
 

@@ -50,6 +50,7 @@ __all__ = ["MIN_CONSONANTS", "SPELLING_SIMILARITY", "lone_function_word", "merge
 SPELLING_SIMILARITY = 0.5
 #: Consonants the whole name's key needs before spellings merge ("Al Qaeda": l, k, d).
 MIN_CONSONANTS = 3
+_VOWEL_LETTERS = frozenset("aeiouy")
 _VOWELS = str.maketrans(dict.fromkeys("aeiouy"))
 _DIGRAPHS = (("sch", "s"), ("tch", "c"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "k"),
              ("gh", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("sh", "s"), ("ch", "c"),
@@ -64,8 +65,8 @@ def org_word_key(word: str) -> str:
     """The consonant skeleton of one folded organisation word across romanisations: the word in
     ASCII, a leading consonantal ``y`` read as ``j`` (Spanish "Yazira" for "Jazira"), the
     transliteration families of :func:`storyline.reconcile.name_keys.translit_key` (q/k/g/c/x,
-    z/s, dh/d, th/t...), then the vowels, ``h`` and doubled letters dropped; the first letter is
-    kept (``jazeera``, ``yazira`` → ``jsr``; ``qaeda``, ``qaida``, ``kaida`` → ``kd``; ``hezbollah``,
+    z/s, dh/d, th/t...), then the vowels, ``h`` and doubled letters dropped but the first letter
+    (an opening vowel as ``a``: "Eastern" and "Southern" stay apart) (``jazeera``, ``yazira`` → ``jsr``; ``qaeda``, ``qaida``, ``kaida`` → ``kd``; ``hezbollah``,
     ``hizbolá`` → ``hsbl``)."""
     plain = "".join(c for c in fold(anyascii(word)) if "a" <= c <= "z")
     if len(plain) > 1 and plain[0] == "y" and plain[1] in "aeiou":
@@ -74,7 +75,8 @@ def org_word_key(word: str) -> str:
         plain = plain.replace(digraph, single)
     plain = plain.translate(_LETTERS)
     plain = plain[:1] + plain[1:].replace("h", "")
-    return _DOUBLES.sub(r"\1", plain.translate(_VOWELS))
+    first = "a" if plain[:1] in _VOWEL_LETTERS else plain[:1]  # an opening vowel, one class
+    return _DOUBLES.sub(r"\1", first + plain[1:].translate(_VOWELS))
 
 
 def org_key(words: tuple[str, ...]) -> tuple[str, ...]:
