@@ -1,22 +1,28 @@
 """An entity across stories: in each story that names it, its roles, its quotes and its dates.
 
-The stories come from :func:`storyline.store.queries.entity_stories` (canonical name or any
-spelling, latest first, one page at a time); each page's stories are read through the app's story
-cache, and from each record this takes the entity (spellings, roles with the reports that give
-them), the quotations whose speaker is the entity or one of its spellings, and the dates of the
-reports that mention it. Cost: the page's stories' records (cached), linear in their quotes.
+The stories are those whose record names it (canonical name or any spelling, latest first, one
+page at a time); each page's stories are read through the app's story cache (so a record is
+parsed once, and not at all on a later visit), and from each record this takes the entity
+(spellings, roles with the reports that give them), the quotations whose speaker is the entity or
+one of its spellings, and the dates of the reports that mention it. Cost: one lookup in the
+entity index (else a scan of the records' text for the name, as the story list's entity filter
+does), then the page's stories' records (cached), linear in their quotes.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import func, select
+
 from storyline.present.web import views
 from storyline.present.web.story import citer, section_href
 from storyline.present.web.story_data import StoryCache, StoryData, load_story
-from storyline.store import Store, queries
+from storyline.store import Store, schema
+from storyline.store.validate import matchable
 
 #: Quotes of the entity shown per story before "N more".
 QUOTES_PER_STORY = 5
@@ -25,17 +31,52 @@ QUOTES_PER_STORY = 5
 def entity_page(store: Store, name: str, cache: StoryCache | None, *, limit: int, offset: int) -> dict[str, Any]:
     """One page of the stories naming ``name``, each with what it says of the entity; ``roles``
     sums the roles seen over the page's stories."""
-    total, rows = queries.entity_stories(store, name, limit=limit, offset=offset)
+    total, rows = _naming(store, name, limit=limit, offset=offset)
     items, roles = [], Counter[str]()
     for row in rows:
         row["href"] = views.story_href(row["id"])
         data = load_story(store, row["id"], cache)
         if data is not None:
-            row.update(_in_story(data, name, row.get("entity")))
+            row["entity"] = _matching(data.record, name)
+            row.update(_in_story(data, name, row["entity"]))
             roles.update(r["role"] for r in row["roles"])
         items.append(row)
     return {"name": name, "total": total, "limit": limit, "offset": offset, "items": items,
             "roles": roles.most_common()}
+
+
+def _naming(store: Store, name: str, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page of) the story rows naming ``name``, latest first: the stories the entity
+    index holds under that spelling, else (a speaker, a one-word spelling) those whose record has
+    it as a whole JSON string. The records themselves are read through the story cache, not here
+    (:func:`storyline.store.queries.entity_stories` parses each)."""
+    stories, records = schema.stories, schema.story_records
+    if not matchable(name):
+        return 0, []
+    indexed = sorted({row["story_id"] for row in store.entity_stories(name)})
+    if indexed:  # the entity index (folded full spellings): no scan of the records
+        naming = stories.c.id.in_(indexed)
+    else:  # a speaker or a one-word spelling the index does not hold
+        quoted = json.dumps(name.strip(), ensure_ascii=False)
+        naming = (records.c.data.contains(quoted, autoescape=True) if store.engine.dialect.name == "sqlite"
+                  else records.c.data.icontains(quoted, autoescape=True))
+    joined = stories.join(records, records.c.story_id == stories.c.id)
+    columns = [c for c in stories.c if c.name != "run_id"]
+    with store.engine.connect() as conn:
+        total = int(conn.execute(select(func.count()).select_from(joined).where(naming)).scalar_one())
+        rows = conn.execute(select(*columns).select_from(joined).where(naming)
+                            .order_by(stories.c.last_date.desc(), stories.c.articles.desc(), stories.c.id)
+                            .limit(limit).offset(offset)).all()
+    return total, [dict(row._mapping) for row in rows]
+
+
+def _matching(record: Mapping[str, Any], name: str) -> dict[str, Any] | None:
+    """The record's entity of that name or spelling (what the page says it is called there)."""
+    wanted = name.strip().casefold()
+    for entity in record.get("entities", []):
+        if wanted in {s.casefold() for s in (entity.get("name", ""), *entity.get("aliases", {}))}:
+            return {key: entity.get(key) for key in ("id", "name", "type", "aliases", "roles")}
+    return None
 
 
 def _spellings(name: str, entity: Mapping[str, Any] | None) -> set[str]:

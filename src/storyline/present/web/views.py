@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from storyline.present import corrections
-from storyline.present.labels import citation_label, outlet_label, report_label
+from storyline.present.labels import citation_label, outlet_label, report_label, report_title
 from storyline.present.web.listing import SnippetCache, decorate
 from storyline.present.web.security import safe_url
 from storyline.present.web.spans import Block, blocks, marks_of
@@ -208,6 +208,7 @@ def article_view(store: Store, article_id: str, cite: tuple[int, int] | None = N
         entities[key] = entities.get(key, 0) + 1
     return {
         "id": article.id, "title": article.title, "source": article.source, "published": article.published,
+        "label": report_title(article.title, article.source, article.published, text[:160]),
         "language": article.language, "url": article.url, "safe_url": safe_url(article.url), "text": text,
         "provenance": article.provenance.to_json() if article.provenance else None,
         "story": None if story is None else {"id": story["id"], "title": story["title"], "href": story_href(story["id"]),
