@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import time
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from storyline.follow.changes import story_changes
 from storyline.follow.config import FetchLimits, Source, WatchConfig
 from storyline.follow.tables import follow_items, follow_sources
 from storyline.follow.watcher import Watcher
-from storyline.store import Store, schema
+from storyline.store import Store
 
 INGEST = IngestConfig(languages=("en",))
 
@@ -163,11 +164,14 @@ def test_a_sitemap_source_fetches_each_listed_page_once(site: Any, pages: Any, t
     site.set("/sitemap.xml", sitemap([("/a/1.html", "2021-03-10"), ("/a/2.html", "2021-03-10")]),
              content_type="application/xml")
     watcher = _watcher(f"sqlite:///{tmp_path / 's.db'}", Source("sitemap", site.url("/sitemap.xml"), 0.001))
+    site.set("/bomb.xml.gz", gzip.compress(b"<urlset>" + b" " * 20_000_000 + b"</urlset>"))
+    bomb = _watcher(f"sqlite:///{tmp_path / 'b.db'}", Source("sitemap", site.url("/bomb.xml.gz"), 0.001)).once()
+    assert "inflates to over" in bomb.failed[0]
     assert watcher.once().stored == 2
     assert watcher.once().new_items == 0  # no ETag here: the listing is read again, nothing is fetched
     site.set("/a/2.html", pages.article_html("bridge", 2, extra="The council published the final costs."))
-    site.set("/sitemap.xml", sitemap([("/a/1.html", "2021-03-10"), ("/a/2.html", "2021-03-11")]),
-             content_type="application/xml")
+    site.set("/sitemap.xml", gzip.compress(sitemap([("/a/1.html", "2021-03-10"), ("/a/2.html", "2021-03-11")]).encode()),
+             content_type="application/x-gzip")  # served gzipped, as sitemap.xml.gz files are
     third = watcher.once()  # a new lastmod: the page is fetched again and its new text stored
     assert (third.new_items, third.stored) == (1, 1)
     assert site.count("/a/1.html") == 1 and site.count("/a/2.html") == 2
@@ -204,3 +208,28 @@ def test_the_loop_cycles_when_sources_are_due_and_stops_when_told(site: Any, pag
         loop.join(timeout=60)
         assert not loop.is_alive() and not errors
         assert [r.stored for r in reports] == [2, 0, 1] and reports[1].not_modified == 1
+
+
+def test_watching_a_store_that_run_filled_reports_only_what_is_new(site: Any, pages: Any, tmp_path: Path) -> None:
+    import json  # noqa: PLC0415
+
+    from storyline.pipeline import ingest, run  # noqa: PLC0415
+
+    archive = tmp_path / "archive.jsonl"
+    lines = [{"id": f"old{n}", "text": pages.TOPICS["fish"][1].format(day="Monday") + f" Archive copy {n}.",
+              "published": "2021-03-08", "source": f"Outlet {n}", "language": "en"} for n in range(2)]
+    archive.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    store = Store(url)
+    result = ingest([str(archive)], store, INGEST, keep_open=True)
+    run(store, tmp_path / "out", result)
+    store.close()
+    _publish(site, pages, [0, 1], '"v1"')  # one more fish report, and a bridge story
+    with _watcher(url, _feed(site)) as watcher:
+        report = watcher.once()
+        _, changes = story_changes(watcher.store.engine)
+    assert report.stored == 2 and report.changes == 2
+    (fish,) = [c for c in changes if not c["new_story"]]  # the archive's story, not news itself
+    assert [r["url"] for r in fish["reports"]] == [site.url("/a/0.html")] and fish["counts"]["reports"] == 1
+    (bridge,) = [c for c in changes if c["new_story"]]
+    assert bridge["title"] == "Portwick council votes for new bridge"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass, field
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -47,29 +48,39 @@ def baseline(engine: Engine) -> int:
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(follow_marks)).scalar_one():
             return 0
-    return len(record_changes(engine, 0, silent=True))
+    return record_changes(engine, 0, silent=True).marked
+
+
+@dataclass
+class Recorded:
+    """What :func:`record_changes` did: the changes, the alerts inserted (new ones only) and the
+    stories marked."""
+
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    alerts: int = 0
+    marked: int = 0
 
 
 def record_changes(engine: Engine, run_id: int, *, alerts_of: AlertsOf | None = None, silent: bool = False,
-                   now: dt.datetime | None = None) -> list[dict[str, Any]]:
-    """Record what changed in every pending story (see the module docstring); returns the changes."""
+                   now: dt.datetime | None = None) -> Recorded:
+    """Record what changed in every pending story (see the module docstring)."""
     now = now or dt.datetime.now(dt.timezone.utc)
     ids = pending_story_ids(engine)
     with engine.connect() as conn:
         top_seq = int(conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one())
-    changes: list[dict[str, Any]] = []
+    done = Recorded(marked=len(ids))
     for start in range(0, len(ids), _CHUNK):
         with engine.begin() as conn:
             for story_id in ids[start : start + _CHUNK]:
                 change = _story_change(conn, story_id, run_id, top_seq, now)
                 if change is None or silent:
                     continue
-                changes.append(change)
+                done.changes.append(change)
                 conn.execute(insert(follow_changes).values(story_id=story_id, run_id=run_id, at=now,
                                                            data=json.dumps(change, ensure_ascii=False)))
                 if alerts_of is not None:
-                    _insert_new_alerts(conn, alerts_of(change))
-    return changes
+                    done.alerts += _insert_new_alerts(conn, alerts_of(change))
+    return done
 
 
 def _story_change(conn: Any, story_id: str, run_id: int, top_seq: int, now: dt.datetime) -> dict[str, Any] | None:
@@ -174,8 +185,8 @@ def _entity_names(record: Mapping[str, Any]) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))[:500]
 
 
-def _insert_new_alerts(conn: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert the alerts whose (watchlist, subject) is not stored yet (deduplication)."""
+def _insert_new_alerts(conn: Any, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert the alerts whose (watchlist, subject) is not stored yet (deduplication); how many."""
     fresh: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         fresh.setdefault((row["watchlist"], row["subject"]), row)
@@ -187,6 +198,7 @@ def _insert_new_alerts(conn: Any, rows: Sequence[dict[str, Any]]) -> None:
             fresh.pop((watchlist, subject))
     if fresh:
         conn.execute(insert(follow_alerts), list(fresh.values()))
+    return len(fresh)
 
 
 def story_changes(engine: Engine, story_id: str | None = None, *, since: dt.datetime | None = None,

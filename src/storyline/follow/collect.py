@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -102,7 +103,7 @@ class Collector:
         if response.not_modified:
             harvest.not_modified = True
             return harvest
-        feed = parse_feed(response.body, response.url)
+        feed = parse_feed(self._plain(response.body), response.url)
         items = [*feed.items, *self._children(feed, harvest)]
         harvest.items_listed = len(items)
         known = self.state.known(item.key for item in items)
@@ -119,10 +120,27 @@ class Collector:
         items: list[FeedItem] = []
         for url in feed.children[:MAX_CHILD_SITEMAPS]:
             try:
-                items.extend(parse_feed(self.fetcher.get(url, allowed=self.robots.allowed).body, url).items)
+                items.extend(parse_feed(self._plain(self.fetcher.get(url, allowed=self.robots.allowed).body), url).items)
             except (FetchError, FeedError) as error:
                 harvest.problems.append(f"{url}: {error}")
         return items
+
+    def _plain(self, body: bytes) -> bytes:
+        """A gzipped document (``sitemap.xml.gz``) inflated, at most ``max_bytes`` of it.
+
+        Raises:
+            FeedError: it inflates past the limit, or is not gzip after all.
+        """
+        if body[:2] != b"\x1f\x8b":
+            return body
+        limit = self.fetcher.limits.max_bytes
+        try:
+            inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, limit + 1)
+        except zlib.error as exc:
+            raise FeedError(f"broken gzip: {exc}") from exc
+        if len(inflated) > limit:
+            raise FeedError(f"inflates to over {limit:,} bytes")
+        return inflated
 
     def _entry(self, item: FeedItem, feed: Feed, source: Source, harvest: Harvest) -> Entry:
         entry = Entry(item.key, item.content, item.link, [], item.published)

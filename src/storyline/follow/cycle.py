@@ -30,8 +30,6 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, func, select
-
 from storyline.config import IngestConfig
 from storyline.errors import InputError
 from storyline.follow.alerts import Delivery, deliver
@@ -39,7 +37,6 @@ from storyline.follow.changes import record_changes
 from storyline.follow.collect import Collector, Entry, Harvest
 from storyline.follow.config import Source, WatchConfig
 from storyline.follow.state import FollowState, SeenItem
-from storyline.follow.tables import follow_alerts
 from storyline.follow.watchlists import alert_rows
 from storyline.ingest.templates import TemplateLines, article_lines, strip_templates
 from storyline.model import Article
@@ -89,10 +86,8 @@ def run_cycle(store: Store, state: FollowState, collector: Collector, config: Wa
     try:
         _poll_and_store(store, state, collector, config, sources, ingest, report, result)
         _stages(store, run_id, report)
-        before = count_alerts(store.engine)
-        changes = record_changes(store.engine, run_id, alerts_of=lambda c: alert_rows(c, config.watchlists, link_base))
-        report.changes = len(changes)
-        report.alerts = count_alerts(store.engine) - before
+        recorded = record_changes(store.engine, run_id, alerts_of=lambda c: alert_rows(c, config.watchlists, link_base))
+        report.changes, report.alerts = len(recorded.changes), recorded.alerts
         checkpoint("watch-changes")
         report.delivery = deliver(store.engine, config.alerts)
         status = "done"
@@ -182,7 +177,3 @@ def _stages(store: Store, run_id: int, report: CycleReport) -> None:
     report.reconciled = reconcile_store(store, run_id, grouped)
     checkpoint("reconcile")
 
-
-def count_alerts(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(follow_alerts)).scalar_one())
