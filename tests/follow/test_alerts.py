@@ -70,7 +70,7 @@ def _publish(site: Any, pages: Any, numbers: list[int], etag: str, quote: int | 
 
 def _watcher(site: Any, tmp_path: Path, alerts: AlertTargets) -> Watcher:
     config = WatchConfig(sources=(Source("feed", site.url("/rss"), 0.001),), watchlists=WATCHLISTS, alerts=alerts,
-                         limits=FetchLimits(timeout=1.0, per_host_delay=0.0))
+                         limits=FetchLimits(timeout=10.0, per_host_delay=0.0))
     return Watcher(Store(f"sqlite:///{tmp_path / 's.db'}"), config, IngestConfig(languages=("en",)), "http://app")
 
 

@@ -24,7 +24,7 @@ def _publish(site: Any, pages: Any, numbers: list[int], etag: str) -> None:
 
 def test_changes_and_alerts_in_the_api_and_as_atom(site: Any, pages: Any, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 's.db'}"
-    config = WatchConfig(sources=(Source("feed", site.url("/rss"), 0.001),), limits=FetchLimits(timeout=1, per_host_delay=0),
+    config = WatchConfig(sources=(Source("feed", site.url("/rss"), 0.001),), limits=FetchLimits(timeout=10, per_host_delay=0),
                          watchlists=(Watchlist("fish", words=("cod",)),))
     watcher = Watcher(Store(db), config, IngestConfig(languages=("en",)))
     _publish(site, pages, [0, 1], '"v1"')
@@ -76,7 +76,7 @@ def test_the_api_answers_while_a_watcher_writes_the_same_store(site: Any, pages:
     import threading  # noqa: PLC0415
 
     db = f"sqlite:///{tmp_path / 's.db'}"
-    config = WatchConfig(sources=(Source("feed", site.url("/rss"), 0.001),), limits=FetchLimits(timeout=1, per_host_delay=0))
+    config = WatchConfig(sources=(Source("feed", site.url("/rss"), 0.001),), limits=FetchLimits(timeout=10, per_host_delay=0))
     client = TestClient(create_app(WebSettings(db=db)))
     statuses: list[int] = []
     done = threading.Event()
