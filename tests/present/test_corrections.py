@@ -85,6 +85,9 @@ def test_web_rename_and_reject_then_undo(writer: TestClient) -> None:
     assert '<h1 id="story-title">Estravia passes the diesel levy</h1>' in page
     assert "Renamed</b>: Estravia passes the diesel levy" in page and "by Ana" in page
     assert "Estravia passes the diesel levy" in writer.get("/").text  # the list too
+    api = writer.get(f"/api/stories/{story_id}").json()
+    assert api["title"] == "Estravia passes the diesel levy"
+    assert [(c["kind"], c["author"], c["active"]) for c in api["corrections"]] == [("rename", "Ana", True)]
     quote = writer.get(f"/api/stories/{story_id}/quotes").json()["items"][0]
     link = f"/stories/{story_id}/correct?kind=reject_quote&amp;target={quote['id']}"
     assert link in page

@@ -285,6 +285,7 @@ def story_view(data: StoryData) -> dict[str, Any]:
         "contradictions": every("contradictions"), "entities": every("entities"), "quotes": every("quotes"),
         "timeline": [_timeline_item(e, cite) for e in record.get("timeline", [])],
         "coverage": views.coverage_view(record, data.by_id),
+        "corrections": record.get("corrections", []), "rejected": record.get("rejected", []),
     }
 
 
