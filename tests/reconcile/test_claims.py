@@ -327,3 +327,35 @@ def test_multiling_aftershocks_raise_no_number_clash_across_facts() -> None:
     facts = align_facts(analyse_cluster(cluster, annotate))
     assert sum(1 for f in facts for m in f.members if m.numbers) > 50  # plenty of numbers to confuse
     assert _unaligned_number_clashes(facts) == []
+
+
+# --- issue 19: what the reading of flagged contradictions on ECB+ dev found false -----------------
+
+
+def test_a_designation_or_a_clock_time_is_no_count() -> None:
+    from storyline.reconcile.fact_features import _quantities
+
+    assert [(v, c) for v, c, _ in _quantities("Six AK 47 rifles were seized")] == [(6.0, "rifle")]
+    assert _quantities("Last updated 13 : 26") == []
+    assert [v for v, _, _ in _quantities("The 15 , 800 - square - metre building")] == [15800.0]
+
+
+def test_two_inventories_counting_parts_do_not_clash() -> None:
+    items = [_item("a", "Six AK 47 rifles , 12 magazines and 300 rounds of ammunition were seized from the boats .", "A"),
+             _item("b", "The Indian commandos also recovered 12 AK 47 guns , three rifles , two grenades along with "
+                        "other ammunition from the boats .", "B")]
+    facts = align_facts(items)
+    assert any(len(f.articles) == 2 for f in facts)
+    assert find_contradictions(facts) == []
+
+
+def test_negations_written_apart_or_on_both_sides_do_not_clash() -> None:
+    from storyline.reconcile.fact_features import _negated
+
+    assert _negated("The City Attorney ’ s office said the case hadn ’ t been submitted as of Tuesday .") == {"submitted"}
+    assert _negated("The results were not yet known .") == {"known"}
+    items = [_item("a", "I feel on the floor we were n't executing the philosophy that we want to have as Sixers basketball .", "A"),
+             _item("b", "I did n't feel on the floor we were executing the philosophy we wanted to have as Sixers basketball .", "B")]
+    facts = align_facts(items)
+    assert any(len(f.articles) == 2 for f in facts)
+    assert find_contradictions(facts) == []

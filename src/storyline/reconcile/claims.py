@@ -53,7 +53,7 @@ words and date-clause words (each capped) across facts.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -64,6 +64,7 @@ from storyline.reconcile.fact_clash import (MIN_NEGATION_OVERLAP, MIN_STATEMENT_
                                             same_name, same_time, shifted_by_report_dates, statement_overlap)
 from storyline.reconcile.facts import AlignedFact
 from storyline.reconcile.grouping_tools import co_occurring_pairs
+from storyline.reconcile.places import is_place_name
 from storyline.reconcile.name_keys import function_words
 
 __all__ = ["Contradiction", "OutletCoverage", "Side", "coverage", "find_contradictions", "single_source"]
@@ -71,6 +72,8 @@ __all__ = ["Contradiction", "OutletCoverage", "Side", "coverage", "find_contradi
 Kind = Literal["number", "date", "name", "place", "negation"]
 #: Two sentences must share this share of their non-name keys before differing names count.
 MIN_NAME_CONTEXT = 0.6
+#: Two sentences each counting more things than this are inventories: their counts fill no one slot.
+MAX_COUNTS = 2
 #: Distinct wordings of one fact compared pairwise (the first in story order): bounds a fact that
 #: a thousand reports state to ~20,000 comparisons.
 MAX_COMPARED = 200
@@ -191,11 +194,13 @@ def coverage(facts: Sequence[AlignedFact], events: Sequence[Event] = ()) -> list
     return out
 
 
-def find_contradictions(facts: Sequence[AlignedFact]) -> list[Contradiction]:
+def find_contradictions(facts: Sequence[AlignedFact], events: Sequence[Event] = ()) -> list[Contradiction]:
     """Contradictions among a story's facts (see the module docstring).
 
     Args:
         facts: The story's aligned facts.
+        events: The story's events; a number clash across facts is then only between reports of
+            one event (two events count two things: "23 pirates" captured one day, "26" another).
 
     Returns:
         Contradictions in story order, each pair of sentences reported once per kind.
@@ -203,6 +208,10 @@ def find_contradictions(facts: Sequence[AlignedFact]) -> list[Contradiction]:
     found: dict[tuple[Kind, int, int, int, int], Contradiction] = {}
     units = _distinct_texts([m for f in facts for m in f.members])
     furniture = furniture_sentences(units)
+    named: dict[str, set[str]] = defaultdict(set)  # name -> the reports that name it
+    for unit in units:
+        for _, name in unit.names:
+            named[name].add(unit.article_id)
     for fact in facts:
         members = [m for m in _distinct_texts(fact.members)
                    if (m.article_id, m.span.start) not in furniture][:MAX_COMPARED]
@@ -210,9 +219,12 @@ def find_contradictions(facts: Sequence[AlignedFact]) -> list[Contradiction]:
             for b in members[x + 1 :]:
                 if a.outlet == b.outlet:
                     continue
-                for kind, left, right in _compare(a, b):
+                for kind, left, right in _compare(a, b, named):
                     _keep(found, kind, a, b, left, right, fact.id, (fact.id, fact.id))
+    event_of = {article: event.id for event in events for article in event.articles}
     for a, b, left, right, fact_a, fact_b in _unaligned_number_clashes(facts):
+        if event_of.get(a.article_id) != event_of.get(b.article_id):
+            continue
         if (a.article_id, a.span.start) not in furniture and (b.article_id, b.span.start) not in furniture:
             _keep(found, "number", a, b, left, right, None, (fact_a, fact_b))
     fact_of = {(m.article_id, m.span.start): f.id for f in facts for m in f.members}
@@ -244,7 +256,8 @@ def _side(unit: SentenceUnit, value: str) -> Side:
     return Side(unit.article_id, unit.outlet, unit.span, unit.text, value)
 
 
-def _compare(a: SentenceUnit, b: SentenceUnit) -> list[tuple[Kind, str, str]]:
+def _compare(a: SentenceUnit, b: SentenceUnit,
+             named: Mapping[str, set[str]] | None = None) -> list[tuple[Kind, str, str]]:
     """The clashes of two statements of one fact: a number only as strictly as across facts (the
     counted word's neighbours meet, the rest agrees, no other people or places); a name, a place or
     a negation only when the two sentences say nearly the same thing otherwise
@@ -259,6 +272,10 @@ def _compare(a: SentenceUnit, b: SentenceUnit) -> list[tuple[Kind, str, str]]:
     if overlap >= MIN_STATEMENT_OVERLAP:
         for kind, family in (("name", "person"), ("place", "place")):
             clash = _name_clash(a, b, family)
+            if clash and named is not None and all(len(named.get(n, ())) >= 2 for n in clash):
+                continue  # each name in two reports or more: two people of the story, not one slot
+            if clash and family == "place" and not all(is_place_name(n) for n in clash):
+                continue  # "Sept", "Taser": a tagger's name that no gazetteer knows as a place
             if clash:
                 out.append((kind, *clash))  # type: ignore[arg-type]
     if overlap >= MIN_NEGATION_OVERLAP:
@@ -274,6 +291,8 @@ def _differing_count(a: SentenceUnit, b: SentenceUnit, *,
     the other sentence does not contain at all; with ``same_context``, the plain words next to
     the numbers must meet too (for sentences that were not aligned as one fact). Returns the
     word and each side's values that the other lacks."""
+    if len(a.numbers) > MAX_COUNTS and len(b.numbers) > MAX_COUNTS:
+        return None  # two inventories ("six rifles, 12 magazines and 300 rounds") count parts, not one slot
     counted_a, counted_b = _counts(a), _counts(b)
     for stem in sorted(set(counted_a) & set(counted_b)):
         if counted_a[stem] & counted_b[stem]:
@@ -393,6 +412,8 @@ def _same_slot(a: SentenceUnit, b: SentenceUnit, family: str) -> bool:
 def _negation_clash(a: SentenceUnit, b: SentenceUnit, *, swap: bool = False) -> tuple[str, str] | None:
     """A content word negated in ``a`` and asserted in ``b``; a function word of any pack after a
     negation ("no pero", "no los") says nothing of the predicate, so it never clashes."""
+    if b.negated:
+        return None  # both negate something ("did not feel we were executing" / "were not executing")
     asserted = plain_words(b.text) - b.negated - function_words()
     for word in sorted(a.negated):
         if word in asserted:

@@ -61,6 +61,8 @@ FEATURE_CACHE_SIZE = 8192
 
 _NUMBER_RE = re.compile(r"(?<![\w\-/.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\-:]|\.\d)")
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
+#: A short capitalised code right before a number makes it a designation ("AK 47", "F - 35").
+_CODE_BEFORE_RE = re.compile(r"(?<![\w])[A-Z]{1,4}\s*-?\s*$")
 _NUMBER_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?(?![\w.]\d)|[\w'\u2019]+")
 _CALENDAR_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?(?:T.*)?$")
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
@@ -68,7 +70,12 @@ _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
                  "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
-_NEGATIONS = frozenset("not no never without nor neither cannot n't nobody none nothing".split())
+_NEGATIONS = frozenset("not no never without nor neither cannot n't nobody none nothing".split()
+                       + "cant dont wont didnt doesnt isnt wasnt werent arent hadnt hasnt havent couldnt "
+                         "wouldnt shouldnt".split())  # and as typed without the apostrophe
+#: Adverbs between a negation and what it negates ("not yet known", "not always used").
+_NEGATION_ADVERBS = frozenset("yet always ever still even really quite fully entirely necessarily".split())
+_SPACED_NT_RE = re.compile(r"n\s+'\s*t\b")
 _NEG_PREFIXES = ("non", "dis", "un", "in", "im", "ir", "il")
 #: Content words after a negation cue that it still governs ("not always use them").
 _NEGATION_REACH = 1
@@ -397,8 +404,9 @@ def _names(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
 
 def _quantities(sentence: str) -> list[tuple[float, str | None, frozenset[str]]]:
     """``(value, counted stem or None, context)`` for each quantity of the sentence."""
-    tokens = _NUMBER_TOKEN_RE.findall(re.sub(r"(?<=\d),(?=\d{3})", "", sentence))
-    numbers = {m.group(1).replace(",", "") for m in _NUMBER_RE.finditer(sentence)}
+    sentence = re.sub(r"(?<=\d) ?, ?(?=\d{3}\b)", "", sentence)  # "15,800", tokenised "15 , 800"
+    tokens = _NUMBER_TOKEN_RE.findall(sentence)
+    numbers = {m.group(1).replace(",", "") for m in _NUMBER_RE.finditer(sentence) if not _designation_number(sentence, m)}
     out: list[tuple[float, str | None, frozenset[str]]] = []
     for i, token in enumerate(tokens):
         value = _number_value(token, numbers)
@@ -412,6 +420,13 @@ def _quantities(sentence: str) -> list[tuple[float, str | None, frozenset[str]]]
         around = _context(tokens[j:], counted) | _context(reversed(tokens[:i]), counted) if counted else frozenset()
         out.append((value, counted, around))
     return out
+
+
+def _designation_number(sentence: str, match: re.Match[str]) -> bool:
+    """A number that names rather than counts: part of a designation after a short capitalised
+    code ("AK 47", "F 35", "S 400", as tokenised text spaces them), or a clock time ("13 : 26")."""
+    before, after = sentence[: match.start()], sentence[match.end():]
+    return bool(_CODE_BEFORE_RE.search(before) or before.rstrip().endswith(":") or after.lstrip().startswith(":"))
 
 
 def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
@@ -458,12 +473,13 @@ def _negated(sentence: str) -> set[str]:
     ("incompatible" -> "compatible"): both spellings of a negated statement give the same words."""
     out: set[str] = set()
     reach = 0
-    tokens = _TOKEN_RE.findall(fold(sentence).replace("\u2019", "'"))
+    text = _SPACED_NT_RE.sub("n't", fold(sentence).replace("\u2019", "'"))  # "hadn ' t", as tokenised text has it
+    tokens = _TOKEN_RE.findall(text)
     for i, token in enumerate(tokens):
         if (token in _NEGATIONS or token.endswith("n't")) and tokens[i + 1 : i + 2] != ["only"]:
             reach = _NEGATION_REACH
             continue
-        if token in STOPWORDS or len(token) < 3:
+        if token in STOPWORDS or len(token) < 3 or reach and token in _NEGATION_ADVERBS:
             continue
         if reach:
             out.add(token)
