@@ -46,7 +46,7 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
     facts = align_facts(current)
     texts = {a.article.id: a.article.text for a in current}
     said = attributions_of(current)
-    contradictions = find_contradictions(facts) + speech_clashes(
+    contradictions = find_contradictions(facts, story.events) + speech_clashes(
         facts, said, story.events, {a.article.id: a.article.language for a in current})
     fact_records = {f.id: fact_json(f, said) for f in facts}
     record = {
