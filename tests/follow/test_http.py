@@ -99,3 +99,14 @@ def test_robots_txt_missing_allows_and_unreachable_forbids(site: Any) -> None:
     assert Robots(fetcher).allowed(site.url("/anything"))  # 404: no rules
     site.set("/robots.txt", "oops", status=503)
     assert not Robots(fetcher).allowed(site.url("/anything"))
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_the_requests_to_that_host(site: Any) -> None:
+    site.set("/robots.txt", "User-agent: storyline\nCrawl-delay: 1\nDisallow: /private/\n", content_type="text/plain")
+    site.set("/a", "a")
+    fetcher = _fetcher(per_host_delay=0.0)
+    robots = Robots(fetcher)
+    started = time.monotonic()
+    for _ in range(2):
+        fetcher.get(site.url("/a"), allowed=robots.allowed)
+    assert time.monotonic() - started >= 2.0  # robots.txt, then two pages, each 1 s after the request before

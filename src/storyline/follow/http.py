@@ -4,7 +4,8 @@
   returned as ``not_modified`` with no body.
 - **One at a time per host, with a delay**: :class:`HostGate` holds a lock per host and the time
   of its last request; a request waits until ``per_host_delay`` has passed since the previous one
-  to that host (``Retry-After`` of a 429/503 pushes it further). Different hosts go in parallel.
+  to that host (its robots.txt ``Crawl-delay`` when longer, up to ``MAX_CRAWL_DELAY``;
+  ``Retry-After`` of a 429/503 pushes it further). Different hosts go in parallel.
 - **Bounds**: the whole request (connect, headers, body) must finish within ``timeout`` seconds,
   checked between reads, so a host trickling one byte a second is cut off too; a body over
   ``max_bytes`` (declared or read, after gzip) is refused; at most ``max_redirects`` redirects,
@@ -66,6 +67,7 @@ class HostGate:
         self._clock = clock
         self._locks: dict[str, threading.Lock] = {}
         self._next: dict[str, float] = {}
+        self._delays: dict[str, float] = {}
         self._guard = threading.Lock()
 
     def lock(self, host: str) -> threading.Lock:
@@ -78,8 +80,14 @@ class HostGate:
         if pause > 0:
             time.sleep(pause)
 
+    def slow_down(self, host: str, delay: float) -> None:
+        """Ask this host no more often than every ``delay`` seconds (robots.txt Crawl-delay)."""
+        with self._guard:
+            self._delays[host] = max(self.delay, delay)
+            self._next[host] = max(self._next.get(host, 0.0), self._clock() + self._delays[host])
+
     def done(self, host: str, extra: float = 0.0) -> None:
-        self._next[host] = self._clock() + max(self.delay, extra)
+        self._next[host] = self._clock() + max(self._delays.get(host, self.delay), extra)
 
 
 class Fetcher:

@@ -3,7 +3,7 @@
 As RFC 9309 says: a robots.txt that answers 4xx (none there) allows everything; one that cannot
 be reached or answers 5xx forbids everything until it is asked again (``retry`` seconds later,
 shorter than the ``ttl`` of a good answer). Rules are matched for the product token
-``storyline``. Cost: one request per host per ``ttl``; a check is a lookup plus the parser's scan
+``storyline``; a ``Crawl-delay`` slows the host's gate (:class:`~storyline.follow.http.HostGate`). Cost: one request per host per ``ttl``; a check is a lookup plus the parser's scan
 of that host's rules.
 """
 
@@ -17,6 +17,9 @@ from urllib.robotparser import RobotFileParser
 from storyline.follow.http import Fetcher, FetchError
 
 AGENT = "storyline"
+#: A Crawl-delay longer than this is taken as this (a feed polled every few minutes needs two
+#: requests per host per cycle at least).
+MAX_CRAWL_DELAY = 60.0
 
 
 class Robots:
@@ -52,4 +55,7 @@ class Robots:
             return now + self.retry, False
         parser = RobotFileParser()
         parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
+        delay = parser.crawl_delay(AGENT)
+        if delay:
+            self.fetcher.gate.slow_down(urlsplit(origin).hostname or "", min(float(delay), MAX_CRAWL_DELAY))
         return now + self.ttl, parser
