@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from storyline.group.crossing import anchor_similarity, crosses
-from storyline.group.features import extract_features, sentence_case
-from storyline.group.stories import StoryGrouper
+from storyline.group.crossing import anchor_cosine, anchor_similarity, anchors_of, crosses, language_overlap
+from storyline.group.features import extract_features, name_skeleton, sentence_case
+from storyline.group.weighting import DocumentFrequencies, language_mark, seen_in_other_languages, weigh
+from storyline.group.stories import STORY_WEIGHTS, StoryGrouper
 from storyline.model import Article
 
 # One happening told in Spanish (twice) and in French: the names, the figures and the date are
@@ -120,3 +121,78 @@ def test_languages_survive_the_saved_state() -> None:
     assert [s.languages for s in again._index.stories.values()] == [
         s.languages for s in grouper._index.stories.values()]
     assert again.add(_article("fr2", "fr", FR_2)) == grouper.add(_article("fr2", "fr", FR_2))
+
+
+# Italian on the Libyan happening above: its names and figures are those of ES_1 and FR_1, but it
+# also writes many names only Italian reports write, which another Italian report on other
+# news of those days shares (so they are no one-off names).
+IT_LIBYA = ("Il colonnello Gheddafi minaccia Tripoli e Bengasi: 233 morti. Alla Farnesina il "
+            "Consiglio dei Ministri, con Palazzo Chigi, il Quirinale, la Lega Nord, il Pdl, Forza Italia, "
+            "Alleanza Nazionale, la Camera dei Deputati, il Senato, Montecitorio e la Protezione Civile "
+            "ha convocato l'Unità di Crisi.")
+IT_POLITICS = ("A Palazzo Chigi il Consiglio dei Ministri discute con il Quirinale; la Lega Nord, Forza "
+               "Italia, Alleanza Nazionale e il Pdl chiedono alla Camera dei Deputati, al Senato e a "
+               "Montecitorio di sentire la Farnesina, la Protezione Civile e l'Unità di Crisi.")
+
+
+def _italian_stream() -> tuple[StoryGrouper, list[tuple[str, str]]]:
+    grouper = StoryGrouper(**_WORDS_OFF)
+    placed = grouper.add_many([_article("es1", "es", ES_1), _article("fr1", "fr", FR_1),
+                               _article("it0", "it", IT_POLITICS), _article("it1", "it", IT_LIBYA)])
+    return grouper, placed
+
+
+def test_names_only_one_language_writes_are_no_anchors_for_crossing() -> None:
+    grouper, _ = _italian_stream()
+    frequencies = grouper._df
+    vector = {key: 1.0 for key in extract_features(_article("it1", "it", IT_LIBYA)).counts}
+    every = anchors_of(vector, frequencies)
+    crossing = anchors_of(vector, frequencies, "it")
+    italian_only = {"n:" + name_skeleton(name) for name in ("Farnesina", "Quirinale", "Deputati")}
+    assert italian_only <= set(every) and not italian_only & set(crossing)
+    assert {"n:" + name_skeleton("Gheddafi"), "n:" + name_skeleton("Tripoli"), "#:233"} <= set(crossing)
+
+
+def test_a_report_crosses_to_its_story_despite_names_of_its_own_language() -> None:
+    _, placed = _italian_stream()
+    assert placed[0][0] == placed[1][0] == placed[3][0] != placed[2][0]
+    # Before it joins: counted with every anchor, the Italian names drown those the story shares.
+    grouper = StoryGrouper(**_WORDS_OFF)
+    grouper.add_many([_article("es1", "es", ES_1), _article("fr1", "fr", FR_1), _article("it0", "it", IT_POLITICS)])
+    story = grouper._index.stories[grouper.assignment("es1")[0]]
+    counts = extract_features(_article("it1", "it", IT_LIBYA)).counts
+    grouper._df.add(counts)
+    vector = weigh(counts, grouper._df, STORY_WEIGHTS)
+    every = anchor_cosine(story, anchors_of(vector, grouper._df))
+    crossing = anchor_cosine(story, anchors_of(vector, grouper._df, "it"))
+    assert every < grouper.anchor_threshold <= crossing
+
+
+def test_language_marks_are_counted_and_a_table_without_them_filters_nothing() -> None:
+    counts = extract_features(_article("it1", "it", IT_LIBYA)).counts
+    assert counts[language_mark("it")] == 1.0 and counts[language_mark("it", "#:233")] == 1.0
+    assert not any(key.startswith("@") for key in extract_features(
+        Article(id="x", text=IT_LIBYA, language=None, published="2011-02-22", source=None)).counts)
+    table = DocumentFrequencies()
+    table.add(["n:frnsn", "n:ktf"])  # counted before language marks existed
+    assert seen_in_other_languages("n:frnsn", "it", table)
+    table.add(["n:frnsn", language_mark("it", "n:frnsn"), language_mark("it")])
+    assert seen_in_other_languages("n:frnsn", "it", table)  # the unmarked document may be any language
+    table = DocumentFrequencies()
+    table.add(["n:frnsn", language_mark("it", "n:frnsn"), language_mark("it")])
+    assert not seen_in_other_languages("n:frnsn", "it", table)
+    assert seen_in_other_languages("n:frnsn", "es", table)
+
+
+def test_stories_of_different_language_mixes_merge_on_anchors_and_like_mixes_do_not() -> None:
+    grouper = StoryGrouper(**_WORDS_OFF, anchor_threshold=None)
+    older, newer = _two_stories(grouper, "es" + ES_1, "fr" + FR_1)
+    older.languages, newer.languages = {"es": 2, "fr": 2}, {"it": 2}
+    assert language_overlap(older, newer) == 0.0
+    assert anchor_similarity(older, newer) >= grouper.anchor_merge_threshold
+    older.languages, newer.languages = {"es": 3, "fr": 2}, {"fr": 1, "es": 1}
+    assert language_overlap(older, newer) == 0.9
+    assert anchor_similarity(older, newer) == 0.0  # their words can meet: anchors do not decide
+    older.languages, newer.languages = {"es": 9, "fr": 1}, {"fr": 4, "es": 1}
+    assert abs(language_overlap(older, newer) - 0.3) < 1e-9  # the same two languages, other proportions
+    assert anchor_similarity(older, newer) >= grouper.anchor_merge_threshold

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.group.features import dot
+from storyline.group.weighting import ANCHOR_TYPES
 
 #: Feature types that name things (names, loose name keys, numbers, dates): cross-language evidence.
 NAME_TYPES = frozenset("nkc#d")
-#: Feature types that cross languages without the loose name keys: names, countries, numbers, dates.
-ANCHOR_TYPES = frozenset("nc#d")
 #: Centroid weights below this (after decay) are dropped.
 _NEGLIGIBLE = 1e-3
 

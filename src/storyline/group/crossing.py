@@ -27,18 +27,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from storyline.group.clusters import ANCHOR_TYPES, StoryCluster, name_cosine, names_of
-from storyline.group.weighting import DocumentFrequencies, dot
+from storyline.group.weighting import DocumentFrequencies, dot, seen_in_other_languages
 
-__all__ = ["MIN_MERGE_REPORTS", "anchor_cosine", "anchor_similarity", "anchors_of", "crosses"]
+__all__ = ["MAX_LANGUAGE_OVERLAP", "MIN_MERGE_REPORTS", "anchor_cosine", "anchor_similarity", "anchors_of", "crosses",
+           "language_overlap"]
 
 #: Reports each story needs before two stories in different languages merge on anchors alone.
 MIN_MERGE_REPORTS = 2
+#: Two stories whose language mixes overlap more than this meet on their words, not on anchors.
+MAX_LANGUAGE_OVERLAP = 0.75
 
 
-def anchors_of(vector: Mapping[str, float], frequencies: DocumentFrequencies) -> dict[str, float]:
-    """The anchors of a vector that another report also has (document frequency 2 or more)."""
+def anchors_of(vector: Mapping[str, float], frequencies: DocumentFrequencies,
+               language: str | None = None) -> dict[str, float]:
+    """The anchors of a vector that another report also has (document frequency 2 or more) and,
+    for a report in ``language``, that a report in another language has: a name only one
+    language writes ("Consiglio", "Fratelli") cannot meet a story told in other languages, and
+    left in it only dilutes the cosine of the names that can ("Gheddafi", "Tripoli", 23 agosto)."""
     df = frequencies.counts_.get
-    return {key: w for key, w in vector.items() if key[0] in ANCHOR_TYPES and df(key, 0) >= 2}
+    return {key: w for key, w in vector.items() if key[0] in ANCHOR_TYPES and df(key, 0) >= 2
+            and (language is None or seen_in_other_languages(key, language, frequencies))}
 
 
 def anchor_cosine(story: StoryCluster, anchors: Mapping[str, float]) -> float:
@@ -55,14 +63,28 @@ def crosses(story: StoryCluster, language: str | None) -> bool:
     return 2 * story.languages.get(language, 0) < sum(story.languages.values())
 
 
+def language_overlap(one: StoryCluster, two: StoryCluster) -> float | None:
+    """How far two stories are told in the same languages: the sum over languages of the smaller
+    of the two shares of reports (1.0 for the same mix, 0.0 for disjoint languages), or None
+    when either has no report of known language."""
+    total_one, total_two = sum(one.languages.values()), sum(two.languages.values())
+    if not total_one or not total_two:
+        return None
+    return sum(min(count / total_one, two.languages.get(code, 0) / total_two)
+               for code, count in one.languages.items())
+
+
 def anchor_similarity(one: StoryCluster, two: StoryCluster) -> float:
     """The cosine of two stories' centroids over anchors, when both have
-    :data:`MIN_MERGE_REPORTS` reports or more and are told mostly in different languages; else 0.
+    :data:`MIN_MERGE_REPORTS` reports or more and are told in languages different enough that
+    their words could not meet (:func:`language_overlap` at most :data:`MAX_LANGUAGE_OVERLAP`:
+    "mostly Spanish" and "half French, half Italian" qualify; so do two mixes of the same
+    languages in very different proportions); else 0.
     """
     if min(len(one.articles), len(two.articles)) < MIN_MERGE_REPORTS:
         return 0.0
-    main = one.main_language()
-    if main is None or two.main_language() in (None, main):
+    overlap = language_overlap(one, two)
+    if overlap is None or overlap > MAX_LANGUAGE_OVERLAP:
         return 0.0
     norm = sum(one.type_sq.get(kind, 0.0) for kind in ANCHOR_TYPES) * sum(
         two.type_sq.get(kind, 0.0) for kind in ANCHOR_TYPES)

@@ -42,7 +42,7 @@ from anyascii import anyascii
 
 from storyline.group.months import MONTHS
 from storyline.group.stopwords import ALL_STOPWORDS, stopwords_for
-from storyline.group.weighting import DocumentFrequencies, dot, weigh, weigh_two
+from storyline.group.weighting import DocumentFrequencies, add_language_marks, dot, weigh, weigh_two
 from storyline.lang import available, pack
 from storyline.lang.places import choose_place, cldr_place_counts, is_territory
 from storyline.model import Article
@@ -429,4 +429,5 @@ def extract_features(article: Article, *, title_weight: float = 2.0) -> Features
     if article.title and title_weight:
         for key in _name_keys(article.title, stopwords).elements():
             result[key] = result.get(key, 0.0) + title_weight
+    add_language_marks(result, article.language)
     return Features(article_id=article.id, counts=result, day=parse_day(article.published))

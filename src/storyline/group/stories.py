@@ -380,7 +380,7 @@ class StoryGrouper(StoryMerging):
             score = max(story.cosine(vector), name_cosine(story, names))
             needed = self._needed(story, day, people)
             if score < needed and self._may_cross(story, article.language, day):
-                shared = anchors_of(vector, frequencies) if shared is None else shared
+                shared = anchors_of(vector, frequencies, article.language) if shared is None else shared
                 if anchor_cosine(story, shared) >= self.anchor_threshold:  # type: ignore[operator]
                     score = needed  # enough language-independent evidence: joins at the bar
             if score >= needed:
@@ -410,7 +410,7 @@ class StoryGrouper(StoryMerging):
             # The heaviest language-independent keys too: in a report's own words they rank
             # below its rare words, and they are what finds a story in another language.
             chosen = {key for key, _ in top}
-            top += [item for item in top_items(anchors_of(linking, frequencies), self.anchor_terms)
+            top += [item for item in top_items(anchors_of(linking, frequencies, language), self.anchor_terms)
                     if item[0] not in chosen]
         return top
 

@@ -14,7 +14,13 @@ from itertools import repeat
 from operator import mul
 from typing import Any
 
-__all__ = ["DocumentFrequencies", "dot", "weigh", "weigh_two"]
+__all__ = ["ANCHOR_TYPES", "DocumentFrequencies", "add_language_marks", "dot", "language_mark",
+           "seen_in_other_languages", "weigh", "weigh_two"]
+
+#: Feature types that cross languages: names, countries, numbers, dates.
+ANCHOR_TYPES = frozenset("nc#d")
+#: The type of the language marks (``@es`` and ``@es|n:ktf``); no vector weighs it.
+_MARK = "@"
 
 try:  # The C helper behind Counter.update: the same loop, without the interpreter.
     from collections import _count_elements  # type: ignore[attr-defined]
@@ -69,6 +75,34 @@ class DocumentFrequencies:
         table.n_docs_ = int(state["n_docs"])
         table.counts_ = {str(k): int(v) for k, v in state["counts"].items()}
         return table
+
+
+def language_mark(language: str, key: str = "") -> str:
+    """The key counting the documents in ``language`` (``@es``), or those in ``language`` that
+    have ``key`` (``@es|n:ktf``)."""
+    return f"{_MARK}{language}|{key}" if key else f"{_MARK}{language}"
+
+
+def add_language_marks(counts: dict[str, float], language: str | None) -> None:
+    """Add to an article's key counts the marks of its language: one for the article and one per
+    anchor key (:data:`ANCHOR_TYPES`). Counted with the other keys, they tell in which languages
+    an anchor has been seen; every engine counts the same keys, so the local, block and Spark
+    groupers all know it. Linear in the article's keys."""
+    if not language:
+        return
+    for key in [key for key in counts if key[0] in ANCHOR_TYPES]:
+        counts[language_mark(language, key)] = 1.0
+    counts[language_mark(language)] = 1.0
+
+
+def seen_in_other_languages(key: str, language: str, table: DocumentFrequencies) -> bool:
+    """Whether a document not in ``language`` (another language, or one of unknown language) has
+    ``key``. True when the table has no language marks for ``language`` (a table counted before
+    marks existed): nothing is then known to be one language's only."""
+    df = table.counts_.get
+    if not df(language_mark(language), 0):
+        return True
+    return df(key, 0) > df(language_mark(language, key), 0)
 
 
 def weigh(counts: Mapping[str, float], table: DocumentFrequencies | Mapping[str, float],
