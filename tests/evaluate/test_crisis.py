@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluate.crisis import crisis_corpus, score_run
+from storyline.evaluate.crisis import content_topics, crisis_corpus, score_run
 from storyline.model import Article
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -108,3 +108,27 @@ def test_crisis_corpus_gives_no_title_outlet_or_story_and_keeps_topics() -> None
     assert all(a.title is None and a.source is None and a.story is None for a in articles)
     assert {a.language for a in articles} == {"es", "fr", "it"}
     assert all(a.published and len(a.published) == 10 for a in articles)
+
+
+def test_crisis_content_topics_relabel_a_report_by_the_country_it_names_most() -> None:
+    articles = [
+        Article(id="e-about-libya", language="it", published="2011-02-22", text=(
+            "In Libia si combatte; la Libia brucia e Gheddafi resiste. Dalla Libia fuggono gli "
+            "stranieri, mentre l'Egitto guarda.")),
+        Article(id="e-both", language="es", published="2011-02-22", text=(
+            "Egipto y Libia: en Libia y en Egipto la calle se levanta; Libia arde.")),
+        Article(id="e-few", language="fr", published="2011-02-22", text="La Libye et la Libye."),
+        Article(id="l-plain", language="es", published="2011-02-22", text="Gadafi habló en Trípoli.")]
+    labels = {"e-about-libya": "egypt", "e-both": "egypt", "e-few": "egypt", "l-plain": "libya"}
+    relabelled = content_topics(articles, labels)
+    # Libya named 3 times against Egypt once: relabelled. 3 against 2 is no clear majority; two
+    # mentions are too few; a report naming no country keeps its label.
+    assert relabelled == {"e-about-libya": "libya", "e-both": "egypt", "e-few": "egypt", "l-plain": "libya"}
+    stories = [_story("s1", "Libia", ["e-about-libya", "l-plain"]), _story("s2", "x", ["e-both"]),
+               _story("s3", "y", ["e-few"])]
+    scores = score_run(stories, articles, labels, [])
+    assert scores["crosslingual"]["other_topic_together"] > 0
+    by_content = scores["crosslingual_by_content"]
+    # it/es Libya pair together, es/fr Egypt pair apart; the three other pairs differ and are apart.
+    assert (by_content["same_topic_together"], by_content["other_topic_together"]) == (0.5, 0.0)
+    assert by_content["impurity"] == 0.0
