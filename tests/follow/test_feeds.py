@@ -101,3 +101,14 @@ def test_what_is_not_a_safe_feed_is_refused(data: bytes, problem: str) -> None:
 def test_an_entity_named_inside_the_text_is_not_an_entity_declaration() -> None:
     data = RSS.replace(b"Protest", b"How &lt;!ENTITY declarations work")
     assert parse_feed(data, "https://e.org/feed").items[1].body == "How <!ENTITY declarations work"
+
+
+def test_an_html_page_names_the_feeds_it_announces() -> None:
+    from storyline.follow.feeds import feed_links  # noqa: PLC0415
+
+    page = (b"<html><head><link rel='alternate' type='application/rss+xml' href='/rss.xml'>"
+            b"<link rel='alternate' type='application/atom+xml' href='https://e.org/atom'>"
+            b"<link rel='alternate' hreflang='fr' href='/fr/'><link rel='stylesheet' href='/s.css'></head></html>")
+    assert feed_links(page, "https://e.org/news/") == ["https://e.org/rss.xml", "https://e.org/atom"]
+    assert feed_links(b"<html><body>no feeds</body></html>", "https://e.org/") == []
+    assert feed_links(b"", "https://e.org/") == []

@@ -84,7 +84,8 @@ def _cycles(watcher: Watcher, site: Any, pages: Any) -> None:
 def test_a_failing_source_is_reported_and_backed_off_while_the_others_go_on(site: Any, pages: Any, tmp_path: Path) -> None:
     _publish(site, pages, [0, 1], '"v1"')
     site.set("/down", "server error", status=500)
-    site.set("/text", "this is not a feed at all", content_type="text/plain")
+    site.set("/text", "<!doctype html><html><head><link rel='alternate' type='application/rss+xml' href='/rss'>"
+                      "</head><body><p>A home page, not a feed</p></body></html>")
     site.set("/slow", "<rss/>", delay=6.0)
     bad = [_feed(site, "/down"), _feed(site, "/text"), _feed(site, "/slow")]
     watcher = _watcher(f"sqlite:///{tmp_path / 's.db'}", *bad, _feed(site), timeout=2.0)
@@ -92,7 +93,8 @@ def test_a_failing_source_is_reported_and_backed_off_while_the_others_go_on(site
     report = watcher.once()
     assert time.monotonic() - started < 30
     assert report.read_ok == 1 and report.stored == 2 and len(report.failed) == 3
-    assert any("HTTP 500" in f for f in report.failed) and any("not XML" in f for f in report.failed)
+    assert any("HTTP 500" in f for f in report.failed)
+    assert any("not XML" in f and f"names its feeds: {site.url('/rss')}" in f for f in report.failed)
     assert any("timed out" in f for f in report.failed)
     states = {s["key"]: s for s in watcher.state.sources()}
     for source in bad:

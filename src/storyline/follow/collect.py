@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from storyline.config import IngestConfig
 from storyline.errors import InputError
 from storyline.follow.config import Source
-from storyline.follow.feeds import Feed, FeedError, FeedItem, digest, parse_feed
+from storyline.follow.feeds import Feed, FeedError, FeedItem, digest, feed_links, parse_feed
 from storyline.follow.http import Fetcher, FetchError
 from storyline.follow.robots import Robots
 from storyline.follow.state import FollowState
@@ -103,7 +103,13 @@ class Collector:
         if response.not_modified:
             harvest.not_modified = True
             return harvest
-        feed = parse_feed(self._plain(response.body), response.url)
+        try:
+            feed = parse_feed(self._plain(response.body), response.url)
+        except FeedError as error:
+            announced = feed_links(response.body, response.url) if b"<html" in response.body[:4096].lower() else []
+            if announced:
+                raise FeedError(f"{error}; this HTML page names its feeds: {' '.join(announced)}") from error
+            raise
         items = [*feed.items, *self._children(feed, harvest)]
         harvest.items_listed = len(items)
         known = self.state.known(item.key for item in items)

@@ -94,6 +94,26 @@ def parse_feed(data: bytes, base_url: str) -> Feed:
     return Feed(title or None, [_item(e, base_url) for e in entries])
 
 
+def feed_links(data: bytes, base_url: str) -> list[str]:
+    """The feeds an HTML page announces (``<link rel="alternate" type="application/rss+xml">``
+    or Atom), absolute; [] when it is not HTML or names none."""
+    import lxml.html  # noqa: PLC0415
+
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (etree.ParserError, ValueError):
+        return []
+    found = []
+    for link in root.iter("link"):
+        kind = (link.get("type") or "").lower()
+        if "alternate" in (link.get("rel") or "").lower().split() and kind in FEED_TYPES and link.get("href"):
+            found.append(urljoin(base_url, link.get("href", "").strip()))
+    return list(dict.fromkeys(found))[:10]
+
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+
+
 def _item(entry: etree._Element, base_url: str) -> FeedItem:
     link = _link(entry, base_url)
     guid = _text(_child(entry, "guid")) or _text(_child(entry, "id")) or entry.get(
