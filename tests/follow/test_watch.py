@@ -71,6 +71,8 @@ def _cycles(watcher: Watcher, site: Any, pages: Any) -> None:
     assert after["4.html"] == stories["0.html"]  # the new report joins the fish story, same id
     assert {k: v for k, v in after.items() if k in stories} == stories
     assert _count(watcher.store, follow_items) == 5 and watcher.store.count_articles() == 6
+    versions = [a for a in watcher.store.articles() if a.url == site.url("/a/1.html")]
+    assert len(versions) == 2 and versions[1].extra["revises"] == versions[0].id and "revises" not in versions[0].extra
 
     fourth = watcher.once()  # nothing new again: nothing stored, no change recorded
     assert (fourth.stored, fourth.changes) == (0, 0)

@@ -48,6 +48,7 @@ class Entry:
     raws: list[RawItem | InputError]
     published: str | None = None
     retry: bool = False  # a passing failure: leave unseen
+    revises: str | None = None  # an edited item: the article its earlier version gave
 
 
 @dataclass
@@ -113,9 +114,11 @@ class Collector:
         items = [*feed.items, *self._children(feed, harvest)]
         harvest.items_listed = len(items)
         known = self.state.known(item.key for item in items)
-        fresh = [item for item in dict((i.key, i) for i in items).values() if known.get(item.key) != item.content]
+        fresh = [item for item in dict((i.key, i) for i in items).values()
+                 if known.get(item.key, ("", None))[0] != item.content]
         for item in fresh[: self.max_items]:
             harvest.entries.append(self._entry(item, feed, source, harvest))
+            harvest.entries[-1].revises = known.get(item.key, ("", None))[1]
         harvest.incomplete = len(fresh) > self.max_items or any(e.retry for e in harvest.entries)
         if len(fresh) > self.max_items:
             harvest.problems.append(f"{source.location}: {len(fresh) - self.max_items} more new items left "

@@ -6,7 +6,8 @@
    per host whatever the lanes.
 2. **Store** (this thread, as lanes finish): each source's items are prepared exactly as
    ``storyline run`` prepares them (extraction, cleaning, templates, language, id), committed
-   in one batch, then marked seen together with the source's validators. A failed source counts
+   in one batch, then marked seen together with the source's validators. An edited item's new
+   text is a new article, with ``revises``: the article of its earlier version. A failed source counts
    a failure and is given a later attempt (backoff); the others go on.
 3. **Stages**: the pipeline's own incremental functions: analyse the unanalysed articles, place
    the ungrouped ones (ids stay stable) and reconcile the stories touched, or left stale by a
@@ -160,6 +161,8 @@ def _prepared(raw: object, entry: Entry, ingest: IngestConfig) -> Article | Inpu
     article = prepare_in_worker(raw, ingest)  # type: ignore[arg-type]
     if isinstance(article, Article) and entry.published and not article.published:
         article = dataclasses.replace(article, published=entry.published)
+    if isinstance(article, Article) and entry.revises and entry.revises != article.id:
+        article = dataclasses.replace(article, extra={**article.extra, "revises": entry.revises})
     return article
 
 

@@ -66,15 +66,16 @@ class FollowState:
         states = {s["key"]: s for s in self.sources()}
         return min((states.get(s.key, {}).get("next_attempt", 0.0) for s in sources), default=time.time())
 
-    def known(self, keys: Iterable[str]) -> dict[str, str]:
-        """Item key → content hash as last stored, for the keys already seen."""
+    def known(self, keys: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """Item key → (content hash, article id) as last stored, for the keys already seen."""
         keys = list(dict.fromkeys(keys))
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, str | None]] = {}
+        table = follow_items
         with self.store.engine.connect() as conn:
             for start in range(0, len(keys), _CHUNK):
                 chunk = keys[start : start + _CHUNK]
-                found.update(conn.execute(select(follow_items.c.item, follow_items.c.content)
-                                          .where(follow_items.c.item.in_(chunk))).all())
+                found.update((item, (content, article)) for item, content, article in conn.execute(
+                    select(table.c.item, table.c.content, table.c.article_id).where(table.c.item.in_(chunk))))
         return found
 
     def count_items(self) -> int:
