@@ -187,6 +187,7 @@ def test_a_public_feed_cannot_send_the_watcher_inside_its_network() -> None:
     assert _reaches_inside("http://169.254.169.254/latest/meta-data", "https://news.example/rss")
     assert _reaches_inside("http://localhost:8080/admin", "https://news.example/rss")
     assert _reaches_inside("http://10.0.0.5/x", "https://news.example/rss")
+    assert _reaches_inside("http://[::1]/x", "https://news.example/rss")
     assert not _reaches_inside("https://news.example/a.html", "https://news.example/rss")
     assert not _reaches_inside("http://127.0.0.1:9000/a.html", "http://127.0.0.1:9000/rss")  # a local feed's own pages
 

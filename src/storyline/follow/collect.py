@@ -159,8 +159,11 @@ class Collector:
                 "link to a private or loopback address from a public feed: not fetched"
             entry.raws.append(fallback or InputError(item.link or source.location, problem))
             return entry
+        def may_fetch(url: str) -> bool:  # every hop: a redirect must not lead inside either
+            return not _reaches_inside(url, source.location) and self.robots.allowed(url)
+
         try:
-            page = self.fetcher.get(item.link, allowed=self.robots.allowed)
+            page = self.fetcher.get(item.link, allowed=may_fetch)
         except FetchError as error:
             harvest.problems.append(str(error))
             passing = error.status is None and "robots" not in error.problem and "redirect" not in error.problem

@@ -110,7 +110,7 @@ class Fetcher:
         current = url
         for _hop in range(self.limits.max_redirects + 1):
             if allowed is not None and not allowed(current):
-                raise FetchError(current, "forbidden by robots.txt")
+                raise FetchError(current, "forbidden by robots.txt (or, for a page, a private address)")
             response = self._one(current, {k: v for k, v in headers.items() if v})
             if response.status not in _REDIRECTS:
                 return _checked(response)
