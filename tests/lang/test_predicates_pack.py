@@ -68,3 +68,24 @@ def test_predicates_every_full_pack_names_sources_of_claims(code: str) -> None:
     # fact_sources accepts an unnamed party ("according to documents") by these nouns
     nouns = pack(code).words("predicates", "source_nouns")
     assert len(nouns) >= 10 and all(word == word.lower() and " " not in word for word in nouns)
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_predicates_every_class_is_found_from_its_words_in_running_text(code: str) -> None:
+    # The words of each class, read as fact_meaning reads a sentence of that language, give the
+    # class: a statement and its translation meet on it ("sanctioned" / "sancionó" -> ~sanction).
+    from storyline.reconcile.fact_meaning import meaning
+
+    for name, words in pack(code).get("predicates", "classes").items():
+        found = [w for w in words if "_" not in w and f"~{name}" in meaning(f"they {w} it", code).keys]
+        assert len(found) >= len([w for w in words if "_" not in w]) // 2, (code, name, words)
+
+
+def test_predicates_issue_19_classes_meet_across_languages() -> None:
+    from storyline.reconcile.fact_meaning import meaning
+
+    said = {"en": "The system is incompatible with NATO.", "es": "El sistema es incompatible con la OTAN.",
+            "fr": "Le système est incompatible avec l'OTAN.", "it": "Il sistema è incompatibile con la NATO.",
+            "de": "Das System ist unvereinbar mit der NATO.", "pt": "O sistema é incompatível com a OTAN.",
+            "nl": "Het systeem is onverenigbaar met de NAVO."}
+    assert all("~compatible" in meaning(text, code).keys for code, text in said.items())
