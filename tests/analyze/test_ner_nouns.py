@@ -89,3 +89,10 @@ def test_an_institution_capitalised_after_a_preposition_is_still_a_common_noun()
     text = "La secretaria de Estado habló. Los fondos del Estado bajaron."
     mentions = [_at(text, "Estado", "ORG"), _at(text, "Estado", "PERSON", 1)]
     assert common_nouns_and_demonyms(text, mentions, es) == []
+
+
+def test_a_capitalised_article_before_the_word_is_no_longer_name() -> None:
+    es = lexicon("es")
+    text = "El Gobierno habló. Lo dijo el Gobierno."
+    mentions = [_at(text, "Gobierno", "ORG"), _at(text, "Gobierno", "ORG", 1)]
+    assert common_nouns_and_demonyms(text, mentions, es) == []

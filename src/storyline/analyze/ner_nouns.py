@@ -139,7 +139,7 @@ def _common_noun(text: str, surface: str, mention: Mention, lex: NameLexicon,
         return False
     if surface.lower() in places() or not lex.known(surface):
         return False
-    return not _written_as_name(text, surface)
+    return not _written_as_name(text, surface, lex)
 
 
 def _department(text: str, mention: Mention, lex: NameLexicon, determiner: re.Pattern[str] | None) -> bool:
@@ -174,7 +174,7 @@ def _after_determiner(text: str, start: int, determiner: re.Pattern[str]) -> boo
     return determiner.search(text, max(0, start - 12), start) is not None
 
 
-def _written_as_name(text: str, surface: str) -> bool:
+def _written_as_name(text: str, surface: str, lex: NameLexicon) -> bool:
     """Whether the report also writes the word inside a longer capitalised name ("MacBook Pro"
     beside "el Pro"): then it is a name. (A capital after a preposition proves nothing in
     languages that capitalise institutions: "secretaria de Estado".)"""
@@ -185,7 +185,7 @@ def _written_as_name(text: str, surface: str) -> bool:
         previous = text[max(0, at - 40):at]
         if whole and previous.endswith(" ") and previous.rstrip()[-1:].isalnum():
             word = previous.split()[-1]
-            if word[:1].isupper() and word[-1].isalnum():
-                return True
+            if word[:1].isupper() and word[-1].isalnum() and not lex.is_function_word(word):
+                return True  # "MacBook Pro"; not "El Gobierno" opening a sentence
         at = text.find(surface, end)
     return False
