@@ -14,6 +14,12 @@ the process SIGKILL itself right after that stage's commit (the crash tests use 
 
 Bounds: at most ``MAX_ERRORS_PER_FILE`` errors of one input file are listed and stored; the rest
 are counted (one more line says how many), so a file of a million bad lines costs a counter.
+
+Cores: preparation and analysis run per article, reconciliation per story, in ``workers``
+processes (reconciliation through :func:`storyline.parallel.ordered_map`, committed in story
+order, so the store and reports do not depend on ``workers``); grouping is sequential.
+``STORYLINE_STAGE_TIMES=<file>`` writes each stage's wall and CPU seconds there
+(:mod:`storyline.stage_clock`).
 """
 
 from __future__ import annotations
