@@ -96,3 +96,22 @@ def test_a_capitalised_article_before_the_word_is_no_longer_name() -> None:
     text = "El Gobierno habló. Lo dijo el Gobierno."
     mentions = [_at(text, "Gobierno", "ORG"), _at(text, "Gobierno", "ORG", 1)]
     assert common_nouns_and_demonyms(text, mentions, es) == []
+
+
+def test_a_name_after_a_place_noun_is_a_place_in_the_whole_report() -> None:
+    es = lexicon("es")
+    text = ("Tomaron la ciudad de Bani Walid. Bani Walid cayó. Miles llenaron la plaza Tahrir. "
+            "Muamar el Gadafi huyó de la ciudad de Gadafi.")
+    mentions = [_at(text, "Bani Walid", "PERSON"), _at(text, "Bani Walid", "PERSON", 1), _at(text, "Tahrir", "ORG"),
+                _at(text, "Muamar el Gadafi", "PERSON"), _at(text, "Gadafi", "PERSON", 1)]
+    found = _surfaces(text, common_nouns_and_demonyms(text, mentions, es))
+    assert found == [("Bani Walid", "GPE"), ("Bani Walid", "GPE"), ("Tahrir", "LOC"),
+                     ("Muamar el Gadafi", "PERSON"), ("Gadafi", "PERSON")]  # his name, not a town
+
+
+def test_a_square_noun_with_a_preposition_is_no_cue() -> None:
+    fr = lexicon("fr")
+    text = "Mais à la place de Juppé, Fillon parla sur la place Tahrir."
+    mentions = [_at(text, "Juppé", "PERSON"), _at(text, "Fillon", "PERSON"), _at(text, "Tahrir", "PERSON")]
+    found = _surfaces(text, common_nouns_and_demonyms(text, mentions, fr))
+    assert found == [("Juppé", "PERSON"), ("Fillon", "PERSON"), ("Tahrir", "LOC")]

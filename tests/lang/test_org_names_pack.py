@@ -29,7 +29,7 @@ def test_alias_keys_are_shared_by_every_pack() -> None:
 
 
 @pytest.mark.parametrize("code", FULL)
-@pytest.mark.parametrize("key", ["demonym_suffixes", "determiners"])
+@pytest.mark.parametrize("key", ["demonym_suffixes", "determiners", "place_nouns", "square_nouns"])
 def test_every_full_pack_has_the_common_noun_keys(code: str, key: str) -> None:
     value = pack(code).get("names", key)
     assert isinstance(value, list), f"{code}/names.toml {key} is missing"
@@ -38,4 +38,5 @@ def test_every_full_pack_has_the_common_noun_keys(code: str, key: str) -> None:
 
 @pytest.mark.parametrize("code", ["es", "fr", "it", "pt"])
 def test_romance_packs_turn_both_rules_on(code: str) -> None:
-    assert pack(code).words("names", "demonym_suffixes") and pack(code).words("names", "determiners")
+    for key in ("demonym_suffixes", "determiners", "place_nouns", "square_nouns"):
+        assert pack(code).words("names", key), key
