@@ -9,6 +9,7 @@ import pytest
 from storyline.config import IngestConfig
 from storyline.errors import InputError
 from storyline.ingest.language import LanguageDetector
+from storyline.ingest.html import MAX_MARKUP_CHARS, bounded_markup
 from storyline.ingest.prepare import prepare
 from storyline.ingest.readers import RawItem, read_jsonl
 from storyline.model import Article, content_id
@@ -237,3 +238,37 @@ def test_long_text_is_truncated_with_a_mark() -> None:
 def test_provenance_keeps_path_and_record() -> None:
     article = _article("fragment", "<p>" + BODY + "</p>", record=9)
     assert (article.provenance.path, article.provenance.record) == ("in/file", 9)  # type: ignore[union-attr]
+
+
+def _long_page(scripts: int, paragraphs: int) -> str:
+    lines = [f"<p>Comment {n}: the reader number {n} wrote about item {n * 7} of the thread.</p>"
+             for n in range(paragraphs)]
+    script = "<script>var data = [" + "1234567890," * scripts + "0];</script>"
+    return ("<html><head><title>Bridge vote</title>" + script + "</head><body><article><h1>Bridge vote</h1>"
+            "<p>The harbour council voted on Thursday to build a new bridge across the river, ending a "
+            "decade of debate.</p><p>Work is expected to start in May, the mayor said after the vote.</p>"
+            "</article><section>" + "\n".join(lines) + "</section></body></html>")
+
+
+def test_a_small_page_goes_to_extraction_as_it_is() -> None:
+    page = PAGE.format(meta="")
+    assert bounded_markup(page) == (page, False)
+
+
+def test_a_page_heavy_with_scripts_is_slimmed_not_cut() -> None:
+    page = _long_page(scripts=200_000, paragraphs=10)
+    assert len(page) > 2 * MAX_MARKUP_CHARS
+    slim, cut = bounded_markup(page)
+    assert not cut and "1234567890" not in slim and "Comment 9:" in slim
+    article = _article("html", page)
+    assert "new bridge" in article.text and not article.meta.get("truncated")
+
+
+def test_a_page_of_endless_paragraphs_is_cut_before_extraction_and_says_so() -> None:
+    page = _long_page(scripts=0, paragraphs=20_000)
+    assert len(page) > MAX_MARKUP_CHARS
+    slim, cut = bounded_markup(page)
+    assert cut and len(slim) <= MAX_MARKUP_CHARS and slim.rstrip().endswith(">")
+    article = _article("html", page)
+    assert "new bridge" in article.text and "Comment 19999:" not in article.text
+    assert article.meta["truncated"] is True

@@ -35,8 +35,11 @@ def prepare(item: RawItem | InputError, *, config: IngestConfig, language_of: La
 
 def _prepare(item: RawItem, config: IngestConfig, language_of: LanguageOf) -> Article:
     text, found = _extract(item)
+    # Cleaning is linear but not cheap: text far past the bound is not cleaned to be cut after.
+    text, cut_before = _bounded(text, _CLEAN_SPAN * config.max_text_chars)
     cleaned = clean_text(text, title=found.get("title"), strip_header=item.kind != "html")
     body, truncated = _bounded(cleaned.text, config.max_text_chars)
+    truncated = truncated or cut_before or bool(found.get("cut"))
     if len(body.strip()) < config.min_text_chars:
         raise InputError(item.path, "no article text left after extraction and cleaning", item.record)
     url = found.get("url")
@@ -71,7 +74,8 @@ def _extract(item: RawItem) -> tuple[str, dict[str, Any]]:
             raise InputError(item.path, "no article text found in the HTML", item.record)
         found = {"title": page.title, "url": page.url or hints.get("url"), "date": page.date,
                  "sitename": page.sitename, "language": page.language,
-                 "authors": [page.author] if page.author else [], "crawled": hints.get("crawled")}
+                 "authors": [page.author] if page.author else [], "crawled": hints.get("crawled"),
+                 "cut": page.cut}
         return page.text, found
     body = item.body if isinstance(item.body, str) else item.body.decode("utf-8", errors="replace")
     if item.kind == "fragment":
@@ -83,6 +87,11 @@ def _extract(item: RawItem) -> tuple[str, dict[str, Any]]:
     found = {k: hints.get(k) for k in ("title", "url", "published", "source")}
     found["authors"] = [hints["author"]] if hints.get("author") else []
     return body, found
+
+
+#: Raw text beyond this many times ``max_text_chars`` is cut before cleaning (cleaning removes
+#: furniture lines, never most of a text, so the cut leaves the kept text as it would be).
+_CLEAN_SPAN = 2
 
 
 def _bounded(text: str, max_chars: int) -> tuple[str, bool]:
