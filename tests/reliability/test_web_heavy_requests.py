@@ -21,7 +21,7 @@ def test_a_light_request_is_answered_while_a_heavy_one_is_built(path: str, tmp_p
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from fastapi.testclient import TestClient
 
-    from storyline.present.web import views
+    from storyline.present.web import api, story_pages, views
     from storyline.present.web.app import create_app
 
     entered, release = threading.Event(), threading.Event()
@@ -33,7 +33,10 @@ def test_a_light_request_is_answered_while_a_heavy_one_is_built(path: str, tmp_p
         finished.append(True)
         return None  # not found: 404 once released
 
-    monkeypatch.setattr(views, "story_view", heavy)
+    # What a story or article request costs grows with it: reading and parsing the story's
+    # record (load_story, for the API and the pages alike), or building the article's view.
+    monkeypatch.setattr(api, "load_story", heavy)
+    monkeypatch.setattr(story_pages, "load_story", heavy)
     monkeypatch.setattr(views, "article_view", heavy)
     with Store(str(tmp_path / "s.db")) as store, TestClient(create_app(store=store)) as client:
         answers: list[int] = []
