@@ -333,7 +333,7 @@ def test_multiling_aftershocks_raise_no_number_clash_across_facts() -> None:
 
 
 def test_a_designation_or_a_clock_time_is_no_count() -> None:
-    from storyline.reconcile.fact_features import _quantities
+    from storyline.reconcile.fact_values import quantities as _quantities
 
     assert [(v, c) for v, c, _ in _quantities("Six AK 47 rifles were seized")] == [(6.0, "rifle")]
     assert _quantities("Last updated 13 : 26") == []
@@ -350,7 +350,7 @@ def test_two_inventories_counting_parts_do_not_clash() -> None:
 
 
 def test_negations_written_apart_or_on_both_sides_do_not_clash() -> None:
-    from storyline.reconcile.fact_features import _negated
+    from storyline.reconcile.fact_values import negated as _negated
 
     assert _negated("The City Attorney ’ s office said the case hadn ’ t been submitted as of Tuesday .") == {"submitted"}
     assert _negated("The results were not yet known .") == {"known"}

@@ -230,7 +230,7 @@ def test_a_sentence_without_a_speaker_does_not_bridge_two_speakers(order: str) -
 
 
 def test_speakers_are_compared_without_name_suffixes() -> None:
-    from storyline.reconcile.fact_features import _surname
+    from storyline.reconcile.fact_speakers import _surname
 
     assert _surname("Martin Luther King Jr.") == _surname("King") == "king"
     assert _surname("Jr.") == ""

@@ -25,17 +25,18 @@ text and its annotations, offsets taken from its start), so a repeated sentence 
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from storyline.analyze.speaker_names import fold
 from storyline.model import Annotated, Mention, Span, TimeMention
+from storyline.reconcile.fact_speakers import _surname, speakers_conflict, speakers_of  # noqa: F401  (re-exported)
+from storyline.reconcile.fact_values import NUMBER_CONTEXT  # noqa: F401  (re-exported)
+from storyline.reconcile.fact_values import negated as _negated
+from storyline.reconcile.fact_values import quantities as _quantities
 from storyline.reconcile.quote_merge import STOPWORDS, content_words
 
 __all__ = ["SentenceUnit", "build_units", "calendar_parts", "clear_caches", "dates_compatible", "outlet_of",
@@ -43,8 +44,6 @@ __all__ = ["SentenceUnit", "build_units", "calendar_parts", "clear_caches", "dat
 
 #: A sentence with fewer content keys than this says too little to be a fact (a dateline, "Read more").
 MIN_KEYS = 4
-#: Speaker surnames this long or longer, one letter apart, are one person in two spellings.
-MIN_FUZZY_NAME = 4
 #: Content words either side of a time expression that say what happened then: the predicate and
 #: object the date belongs to ("imposed sanctions on the agency in December"), not the whole sentence.
 DATE_WINDOW = 3
@@ -53,32 +52,12 @@ DATE_WINDOW = 3
 NAME_WINDOW = 2
 #: Sentences longer than this (characters) are scraper run-ons, not statements.
 MAX_SENTENCE_CHARS = 1200
-#: Content words either side of a counted quantity that make its context (what the number is about).
-NUMBER_CONTEXT = 3
 #: Sentences whose features are kept between calls: wire copies within one story, and a story's
 #: reports reconciled again later in the same process, are featurised once (~7 kB each, so ~55 MB full).
 FEATURE_CACHE_SIZE = 8192
 
-_NUMBER_RE = re.compile(r"(?<![\w\-/.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\-:]|\.\d)")
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
-#: A short capitalised code right before a number makes it a designation ("AK 47", "F - 35").
-_CODE_BEFORE_RE = re.compile(r"(?<![\w])[A-Z]{1,4}\s*-?\s*$")
-_NUMBER_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?(?![\w.]\d)|[\w'\u2019]+")
 _CALENDAR_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?(?:T.*)?$")
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-                "trillion": 1_000_000_000_000}
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
-                 "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
-_NEGATIONS = frozenset("not no never without nor neither cannot n't nobody none nothing".split()
-                       + "cant dont wont didnt doesnt isnt wasnt werent arent hadnt hasnt havent couldnt "
-                         "wouldnt shouldnt".split())  # and as typed without the apostrophe
-#: Adverbs between a negation and what it negates ("not yet known", "not always used").
-_NEGATION_ADVERBS = frozenset("yet always ever still even really quite fully entirely necessarily".split())
-_SPACED_NT_RE = re.compile(r"n\s+'\s*t\b")
-_NEG_PREFIXES = ("non", "dis", "un", "in", "im", "ir", "il")
-#: Content words after a negation cue that it still governs ("not always use them").
-_NEGATION_REACH = 1
 #: Entity types by family; organisations and places are one family because taggers confuse them
 #: ("Turkey" as ORG in one sentence, GPE in the next). Other types keep their own name.
 _TYPE_FAMILY = {"PERSON": "person", "PER": "person", "GPE": "place", "LOC": "place", "ORG": "place",
@@ -192,50 +171,6 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
                 speakers=speakers(span)))
             position += 1
     return units
-
-
-def speakers_of(item: Annotated) -> Callable[[Span], frozenset[str]]:
-    """For one report: a sentence span → the people its attributions name as speaker, each as
-    the folded last word of the resolved speaker ("Ned Price" and "Price" are both ``price``).
-    Organisations and places are left out: their names vary too much ("Britain", "the U.K.",
-    "the United Kingdom") for two of them to be told apart safely."""
-    text = item.article.text
-    people = {_surname(text[m.span.start:m.span.end]) for m in item.entities if m.type == "PERSON"}
-    said = sorted((quote.speaker.start, surname) for quote in item.quotes
-                  if quote.speaker is not None and quote.speaker_entity
-                  and (surname := _surname(quote.speaker_entity)) in people)
-    starts = [start for start, _ in said]
-
-    def within(span: Span) -> frozenset[str]:
-        low, high = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
-        return frozenset(surname for _, surname in said[low:high])
-
-    return within
-
-
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-def _surname(name: str) -> str:
-    words = [w for w in name.split() if w.lower() not in _NAME_SUFFIXES]
-    return fold(words[-1]) if words else ""
-
-
-def speakers_conflict(one: frozenset[str], two: frozenset[str]) -> bool:
-    """Both sides attribute what they say, to different people: "Kirby said X" and "Price said
-    X" are two facts, whatever their words share. Two surnames of :data:`MIN_FUZZY_NAME` letters
-    or more, one letter apart, are one person spelt by two translations ("Akar", "Akal", "Akkar")."""
-    if not one or not two or one & two:
-        return False
-    return not any(_one_edit(a, b) for a in one for b in two)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two names of at least :data:`MIN_FUZZY_NAME` letters are one substitution,
-    insertion or deletion apart."""
-    if min(len(a), len(b)) < MIN_FUZZY_NAME or abs(len(a) - len(b)) > 1:
-        return False
-    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def clear_caches() -> None:
@@ -399,97 +334,6 @@ def _names(text: str, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
         family = _TYPE_FAMILY.get(mention.type.upper(), mention.type.lower())
         name = mention.entity or text[mention.span.start : mention.span.end]
         out.append((family, " ".join(fold(name).split())))
-    return out
-
-
-def _quantities(sentence: str) -> list[tuple[float, str | None, frozenset[str]]]:
-    """``(value, counted stem or None, context)`` for each quantity of the sentence."""
-    sentence = re.sub(r"(?<=\d) ?, ?(?=\d{3}\b)", "", sentence)  # "15,800", tokenised "15 , 800"
-    tokens = _NUMBER_TOKEN_RE.findall(sentence)
-    numbers = {m.group(1).replace(",", "") for m in _NUMBER_RE.finditer(sentence) if not _designation_number(sentence, m)}
-    out: list[tuple[float, str | None, frozenset[str]]] = []
-    for i, token in enumerate(tokens):
-        value = _number_value(token, numbers)
-        if value is None:
-            continue
-        j = i + 1
-        while j < len(tokens) and tokens[j].lower() in _MULTIPLIERS:
-            value *= _MULTIPLIERS[tokens[j].lower()]
-            j += 1
-        counted = _content_stem(tokens[j:j + 3]) or _content_stem(reversed(tokens[max(0, i - 2):i]))
-        around = _context(tokens[j:], counted) | _context(reversed(tokens[:i]), counted) if counted else frozenset()
-        out.append((value, counted, around))
-    return out
-
-
-def _designation_number(sentence: str, match: re.Match[str]) -> bool:
-    """A number that names rather than counts: part of a designation after a short capitalised
-    code ("AK 47", "F 35", "S 400", as tokenised text spaces them), or a clock time ("13 : 26")."""
-    before, after = sentence[: match.start()], sentence[match.end():]
-    return bool(_CODE_BEFORE_RE.search(before) or before.rstrip().endswith(":") or after.lstrip().startswith(":"))
-
-
-def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
-    """The first :data:`NUMBER_CONTEXT` plain content words (lower case, or numbers) of ``tokens``,
-    as stems, leaving out the counted word itself: capitalised words (names) are not predicates."""
-    out: list[str] = []
-    for token in tokens:
-        if len(out) >= NUMBER_CONTEXT:
-            break
-        lower = fold(token)
-        if lower in STOPWORDS or lower in _MULTIPLIERS or lower in _NUMBER_WORDS or token[:1].isupper():
-            continue
-        if len(lower) < 3 and not lower.isdigit():
-            continue
-        stem = lower if lower.replace(".", "").isdigit() else lower[:5]
-        if stem != counted:
-            out.append(stem)
-    return frozenset(out)
-
-
-def _number_value(token: str, numbers: set[str]) -> float | None:
-    lower = token.lower()
-    if lower in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[lower])
-    if not token[:1].isdigit() or not token.replace(".", "").isdigit():
-        return None
-    # Designations (S-400, F-35), clock times (06:44) and years inside names are dropped by the regex check.
-    if token not in numbers:
-        return None
-    return float(token)
-
-
-def _content_stem(tokens: Iterable[str]) -> str | None:
-    for token in tokens:
-        lower = fold(token)
-        if lower in STOPWORDS or lower.isdigit() or len(lower) < 3 or lower in _MULTIPLIERS:
-            continue
-        return lower[:5]
-    return None
-
-
-def _negated(sentence: str) -> set[str]:
-    """Words governed by a negation cue, and the positive forms of negatively prefixed words
-    ("incompatible" -> "compatible"): both spellings of a negated statement give the same words."""
-    out: set[str] = set()
-    reach = 0
-    text = _SPACED_NT_RE.sub("n't", fold(sentence).replace("\u2019", "'"))  # "hadn ' t", as tokenised text has it
-    tokens = _TOKEN_RE.findall(text)
-    for i, token in enumerate(tokens):
-        if (token in _NEGATIONS or token.endswith("n't")) and tokens[i + 1 : i + 2] != ["only"]:
-            reach = _NEGATION_REACH
-            continue
-        if token in STOPWORDS or len(token) < 3 or reach and token in _NEGATION_ADVERBS:
-            continue
-        if reach:
-            out.add(token)
-            reach -= 1
-            continue
-        if token.startswith(_NEG_PREFIXES):
-            for prefix in _NEG_PREFIXES:
-                if token.startswith(prefix) and len(token) - len(prefix) >= 6:
-                    out.add(token[len(prefix):])
-                    break
     return out
 
 
