@@ -13,8 +13,9 @@ import datetime as dt
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from storyline.follow import web as follow_web
 from storyline.present import export
-from storyline.present.web import story
+from storyline.present.web import story, story_changes
 from storyline.present.web.pages import _page, render, render_text
 from storyline.present.web.story_data import StoryData, load_story
 
@@ -41,11 +42,22 @@ def _day(value: str | None) -> dt.date | None:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    """The front page, rendered once per story version (and kept with it)."""
+    """The front page, rendered once per story version (and kept with it), unless something
+    changed since the reader's last visit or the time in ``?since=`` (then marked and summarised
+    at the top: :mod:`storyline.present.web.story_changes`). Sets the last-visit cookie."""
     data = story_data(request, story_id)
     read_only = not request.app.state.settings.token
-    return HTMLResponse(data.memoized(("html", read_only), lambda: render_text(
-        request, "story.html", story=story.front_page(data))))
+    since, chosen, cookie = story_changes.visit(request.query_params.get("since"),
+                                                request.cookies.get(story_changes.COOKIE), dt.datetime.now(dt.timezone.utc))
+    changes = story_changes.what_changed(follow_web._engine(request), data.row["id"], since) if since else None
+    if changes is not None and (changes["any"] or chosen):
+        html = render_text(request, "story.html", story=story.front_page(data), changes=changes)
+    else:
+        html = data.memoized(("html", read_only), lambda: render_text(request, "story.html", story=story.front_page(data)))
+    response = HTMLResponse(html)
+    response.set_cookie(story_changes.COOKIE, cookie, max_age=story_changes.COOKIE_AGE,
+                        path=story.views.story_href(data.row["id"]), httponly=True, samesite="lax")
+    return response
 
 
 @router.get("/stories/{story_id}/s/{section}", response_class=HTMLResponse)
