@@ -47,6 +47,7 @@ from storyline.group import StoryGrouper
 from storyline.group.blocking import publication_schedule
 from storyline.model import Annotated, Article, Story
 from storyline.parallel import ordered_map
+from storyline.present import regroup
 from storyline.present import corrections
 from storyline.present.report import ReportPaths, write_reports
 from storyline.reconcile.entities import resolve_by_story
@@ -316,6 +317,7 @@ def group_store(store: Store, run_id: int, params: Mapping[str, Any] | None = No
     new_merges = [dict(m) for m in grouper.merges[merges_before:]]
     stories = grouper.stories()
     touched = {grouper.assignment(a)[0] for s in stories if s.id in touched for a in s.articles[:1]} | touched
+    stories, touched = regroup.after_grouping(store, stories, touched)  # analysts' moves and splits of reports
     assignments = {article: (story.id, event.id) for story in stories if story.id in touched
                    for event in story.events for article in event.articles}
     store.save_grouping(run_id, grouper.to_state(), assignments, new_merges,

@@ -2,8 +2,14 @@
 
 A correction names a story by id (ids are stable across runs) and says one thing: ``rename`` (the
 story's title becomes ``value``), ``reject_fact`` (the fact or claim ``target`` is not shown as
-one) or ``reject_quote`` (the quotation ``target`` is not one). Undoing is a record too (``undo``,
-``target`` the undone correction's id), so the history stays whole. Nothing of the pipeline's
+one), ``reject_quote`` (the quotation ``target`` is not one); two entities are one or one entity
+is two (``merge_entities``, ``split_spelling``, ``split_mention``:
+:mod:`storyline.present.correct_entities`); a report belongs to another story or event
+(``move_report``) or some reports are a story of their own (``split_story``):
+:mod:`storyline.present.regroup`, which applies these two to the grouping of every later run, and
+to the store at once. Undoing is a record too (``undo``, ``target`` the undone correction's id,
+under the undone one's story), so the history stays whole. A move is listed with both stories it
+joins, a split with the old story and the new. Nothing of the pipeline's
 output is changed in the store: corrections are applied when a story is presented (web pages,
 exports) and when a run writes its reports (stories.json, report.md, report.html), so a later run
 that rebuilds a story's record gets them again. A rejection matches the item by its id or by its
@@ -18,20 +24,25 @@ per story shown; applying is linear in the story's facts and quotes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text, func, insert, inspect, select
+from sqlalchemy import (Column, ColumnElement, DateTime, Index, Integer, MetaData, String, Table, Text, and_, func, insert,
+                        inspect, or_, select)
 
 from storyline.errors import StorylineError
+from storyline.present.correct_entities import ENTITY_KINDS, apply_entities, key
+from storyline.present.regroup import MAX_SPLIT, REGROUP_KINDS, after_grouping, new_id, sync_store
 from storyline.store import Store
 from storyline.store.validate import matchable
 
-__all__ = ["KINDS", "Correction", "add", "apply", "ensure_table", "for_stories", "for_story", "undo", "version"]
+__all__ = ["KINDS", "Correction", "add", "after_grouping", "apply", "ensure_table", "for_stories", "for_story",
+           "sync_store", "undo", "version"]
 
-KINDS = ("rename", "reject_fact", "reject_quote")
-_MAX = {"target": 128, "value": 1000, "note": 2000, "author": 128}
+KINDS = ("rename", "reject_fact", "reject_quote", *ENTITY_KINDS, *REGROUP_KINDS)
+_MAX = {"target": 128, "value": 1000, "note": 2000, "author": 128, "reports": 130 * MAX_SPLIT}
 
 metadata = MetaData()
 table = Table(
@@ -101,64 +112,110 @@ def _clean(value: str | None, key: str) -> str | None:
     return text
 
 
+def _check(kind: str, story_id: str, row: dict[str, Any]) -> None:
+    """What each kind needs (module docstring); raises CorrectionError."""
+    target, value = row["target"], row["value"]
+    if kind == "rename" and not value:
+        raise CorrectionError("a rename needs the new title")
+    if kind in ("reject_fact", "reject_quote") and not target:
+        raise CorrectionError("a rejection names the fact or quote it rejects")
+    if kind in ENTITY_KINDS and not (target and value):
+        raise CorrectionError("an entity correction names the entity and the other entity, spelling or mention")
+    if kind == "merge_entities" and key(target) == key(value):
+        raise CorrectionError("an entity cannot be merged with itself")
+    if kind == "split_mention" and not re.search(r" @ .+:\d+:\d+$", value or ""):
+        raise CorrectionError("a mention is given as TEXT @ ARTICLE:START:END")
+    if kind == "move_report" and not (target and value and value != story_id):
+        raise CorrectionError("a move names the report and the story (or story/event) it goes to, not its own story")
+    if kind == "split_story" and not value:
+        raise CorrectionError("a split names the reports that form the new story")
+
+
 def add(store: Store, story_id: str, kind: str, *, author: str, target: str | None = None,
         value: str | None = None, note: str | None = None) -> int:
-    """Record a correction; returns its id.
+    """Record a correction; returns its id. A split without a ``target`` gets a new story id
+    (``s`` and 12 hex digits, from the story and the reports).
 
     Raises:
-        CorrectionError: an unknown kind, a rename without a title, a rejection without a target.
+        CorrectionError: an unknown kind, or what the kind needs missing (see :func:`_check`).
     """
     if kind not in KINDS:
         raise CorrectionError(f"unknown correction {kind!r}: use one of {', '.join(KINDS)}")
-    row = {"story_id": story_id, "kind": kind, "target": _clean(target, "target"), "value": _clean(value, "value"),
+    if kind == "split_story":
+        value = " ".join(dict.fromkeys((value or "").split()))
+        target = target or new_id("s", "split", story_id, value)
+    row = {"story_id": story_id, "kind": kind, "target": _clean(target, "target"),
+           "value": _clean(value, "reports" if kind == "split_story" else "value"),
            "note": _clean(note, "note"), "author": _clean(author, "author") or "analyst",
            "created_at": dt.datetime.now(dt.timezone.utc)}
-    if kind == "rename" and not row["value"]:
-        raise CorrectionError("a rename needs the new title")
-    if kind != "rename" and not row["target"]:
-        raise CorrectionError("a rejection names the fact or quote it rejects")
+    _check(kind, story_id, row)
     ensure_table(store)
     with store.engine.begin() as conn:
         return int(conn.execute(insert(table).values(**row)).inserted_primary_key[0])
 
 
 def undo(store: Store, story_id: str, correction_id: int, *, author: str) -> int:
-    """Record that ``correction_id`` (of this story) no longer holds; returns the undo's id.
+    """Record that ``correction_id`` (listed with this story) no longer holds; returns the undo's id.
 
     Raises:
-        CorrectionError: no such active correction of this story.
+        CorrectionError: no such active correction listed with this story.
     """
     found = {c.id: c for c in for_story(store, story_id)}
     if correction_id not in found or not found[correction_id].is_active:
         raise CorrectionError(f"story {story_id!r} has no active correction {correction_id}")
     with store.engine.begin() as conn:
-        row = {"story_id": story_id, "kind": "undo", "target": str(correction_id), "value": None, "note": None,
-               "author": _clean(author, "author") or "analyst", "created_at": dt.datetime.now(dt.timezone.utc)}
+        row = {"story_id": found[correction_id].story_id, "kind": "undo", "target": str(correction_id), "value": None,
+               "note": None, "author": _clean(author, "author") or "analyst",
+               "created_at": dt.datetime.now(dt.timezone.utc)}
         return int(conn.execute(insert(table).values(**row)).inserted_primary_key[0])
 
 
-def for_stories(store: Store, story_ids: Iterable[str] | None = None) -> dict[str, list[Correction]]:
-    """Each story's corrections (oldest first), each marked with who undid it; all stories when
-    ``story_ids`` is None."""
+def _about(story_ids: list[str]) -> ColumnElement[bool]:
+    """Corrections listed with these stories: their own, and the moves and splits that join them."""
+    c = table.c
+    return or_(c.story_id.in_(story_ids), and_(c.kind == "split_story", c.target.in_(story_ids)),
+               and_(c.kind == "move_report", or_(c.value.in_(story_ids), *(c.value.startswith(s + "/", autoescape=True)
+                                                                            for s in story_ids[:20]))))
+
+
+def _listed_with(row: Mapping[str, Any]) -> set[str]:
+    found = {row["story_id"]}
+    if row["kind"] == "split_story" and row["target"]:
+        found.add(row["target"])
+    if row["kind"] == "move_report" and row["value"]:
+        found.add(row["value"].partition("/")[0])
+    return found
+
+
+def for_stories(store: Store, story_ids: Iterable[str] | None = None, *,
+                kinds: Sequence[str] | None = None) -> dict[str, list[Correction]]:
+    """Each story's corrections (oldest first; a move or split under both stories it joins), each
+    marked with who undid it; all stories when ``story_ids`` is None; of ``kinds`` only if given."""
     if not _has_table(store):
         return {}
-    query = select(table).order_by(table.c.id)
+    query = select(table).where(table.c.kind != "undo").order_by(table.c.id)
+    wanted: list[str] | None = None
     if story_ids is not None:
         wanted = [s for s in story_ids if matchable(s, 64)]
         if not wanted:
             return {}
-        query = query.where(table.c.story_id.in_(wanted))
+        query = query.where(_about(wanted))
+    if kinds is not None:
+        query = query.where(table.c.kind.in_(list(kinds)))
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
-    undone = {int(r["target"]): r for r in rows if r["kind"] == "undo" and (r["target"] or "").isdigit()}
+        ids = [str(r["id"]) for r in rows]
+        undos = [dict(r._mapping) for start in range(0, len(ids), 500) for r in conn.execute(
+            select(table).where(table.c.kind == "undo", table.c.target.in_(ids[start : start + 500])))]
+    undone = {int(r["target"]): r for r in undos}
     found: dict[str, list[Correction]] = {}
     for r in rows:
-        if r["kind"] == "undo":
-            continue
         by = undone.get(r["id"])
-        found.setdefault(r["story_id"], []).append(Correction(
-            r["id"], r["story_id"], r["kind"], r["target"], r["value"], r["note"], r["author"],
-            _when(r["created_at"]), by["author"] if by else None, _when(by["created_at"]) if by else None))
+        item = Correction(r["id"], r["story_id"], r["kind"], r["target"], r["value"], r["note"], r["author"],
+                          _when(r["created_at"]), by["author"] if by else None, _when(by["created_at"]) if by else None)
+        for story in _listed_with(r):
+            if wanted is None or story in wanted:
+                found.setdefault(story, []).append(item)
     return found
 
 
@@ -167,12 +224,15 @@ def for_story(store: Store, story_id: str) -> list[Correction]:
 
 
 def version(store: Store, story_id: str) -> int:
-    """The latest correction record of a story (undos included), 0 when none: changes whenever
-    the story's corrections do."""
+    """The latest correction record listed with a story (undos included), 0 when none: changes
+    whenever the story's corrections do."""
     if not matchable(story_id, 64) or not _has_table(store):
         return 0
+    mine = select(func.cast(table.c.id, String)).where(_about([story_id]), table.c.kind != "undo")
+    query = select(func.max(table.c.id)).where(or_(and_(_about([story_id]), table.c.kind != "undo"),
+                                                    and_(table.c.kind == "undo", table.c.target.in_(mine))))
     with store.engine.connect() as conn:
-        found = conn.execute(select(func.max(table.c.id)).where(table.c.story_id == story_id)).scalar_one()
+        found = conn.execute(query).scalar_one()
     return int(found or 0)
 
 
@@ -183,8 +243,10 @@ def _when(value: Any) -> str:
 
 def apply(title: str, record: Mapping[str, Any], corrections: Sequence[Correction]) -> tuple[str, dict[str, Any]]:
     """The story's title and record as the analysts corrected them: the latest active rename,
-    rejected facts, claims and quotes left out (listed under ``rejected``), and the corrections
-    themselves under ``corrections``. ``record`` is not changed."""
+    rejected facts, claims and quotes left out (listed under ``rejected``), entities merged and
+    split, and the corrections themselves under ``corrections`` (``applies: false`` on an entity
+    correction that found nothing to change). ``record`` is not changed. Moves and splits of
+    reports are not applied here but to the grouping (:mod:`storyline.present.regroup`)."""
     active = [c for c in corrections if c.is_active]
     renames = [c.value for c in active if c.kind == "rename" and c.value]
     facts = {" ".join(v.split()) for c in active if c.kind == "reject_fact" for v in (c.target, c.value) if v}
@@ -202,7 +264,10 @@ def apply(title: str, record: Mapping[str, Any], corrections: Sequence[Correctio
             found[section] = [f for f in record[section] if kept(f, facts)]
     if "quotes" in found:
         found["quotes"] = [q for q in record["quotes"] if kept(q, quotes)]
+    idle: set[int] = set()
+    if any(c.kind in ENTITY_KINDS for c in active) and "entities" in found:
+        found, idle = apply_entities(found, [c for c in active if c.kind in ENTITY_KINDS])
     if corrections:
-        found["corrections"] = [c.to_json() for c in corrections]
+        found["corrections"] = [c.to_json() | ({"applies": False} if c.id in idle else {}) for c in corrections]
         found["rejected"] = rejected
     return (renames[-1] if renames else title), found

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
 from storyline.follow import web as follow_web
-from storyline.present.web import api, correction_pages, pages, story_changes, story_pages
+from storyline.present.web import api, correction_forms, correction_pages, pages, story_changes, story_pages
 from storyline.present.web.listing import PageCache, SnippetCache
 from storyline.present.web.security import BodyLimit, SecurityHeaders, load_token
 from storyline.present.web.story_data import StoryCache
@@ -65,6 +65,7 @@ def templates() -> Environment:
     env.globals["version"] = __version__
     env.globals["is_new"] = story_changes.is_new  # marks what changed since the reader's last visit
     env.globals["clash_is_new"] = story_changes.clash_is_new
+    env.globals["describe_correction"] = correction_forms.describe
     return env
 
 

@@ -1,0 +1,264 @@
+"""Analysts' moves and splits of reports, applied to the grouping after the grouper has run.
+
+Two kinds of correction record (kept by :mod:`storyline.present.corrections`):
+
+- ``move_report``: ``target`` is a report (article id), ``value`` the story it belongs to,
+  ``STORY`` or ``STORY/EVENT``; without an event it joins the story's event nearest its date.
+- ``split_story``: ``target`` is the new story's id, ``value`` the reports (ids, space-separated)
+  that leave their story to form it; the old story keeps its id and the rest.
+
+The grouper never learns of them: its state stays its own, and every run re-applies the active
+corrections, in the order they were made, to the stories it returns (:func:`regroup`), before
+they are stored (:func:`after_grouping`, called once by ``pipeline.group_store``). A report moved
+away stays moved whatever later runs add; a new report the grouper puts in the old story joins it
+as usual. When a correction is made or undone, :func:`sync_store` brings the store to the
+corrected grouping at once (stories, events, assignments; the stories that changed reconciled
+again, under a run of their own), so the story pages show it without waiting for a run.
+
+A correction whose report is no longer stored, or whose destination story no longer exists (a
+later run merged it away), does nothing. Cost: linear in the stories' articles, plus one query of
+the active corrections and one of the named reports' titles and dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+
+from storyline.model import Event, Story
+from storyline.store import Store, schema
+
+REGROUP_KINDS = ("move_report", "split_story")
+#: Reports a split may name (its record's ``value`` holds their ids).
+MAX_SPLIT = 2000
+
+
+@dataclass
+class _Draft:
+    """A story being corrected: its title and its events (id → date, reports), in order."""
+
+    title: str
+    events: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+
+    def articles(self) -> list[str]:
+        return [a for _, found in self.events.values() for a in found]
+
+
+def new_id(prefix: str, *parts: str) -> str:
+    """A story (``s``) or event (``e``) id of the corrections' making, from what defines it."""
+    return prefix + hashlib.blake2b(" ".join(parts).encode(), digest_size=6).hexdigest()
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _nearest_event(draft: _Draft, published: str | None) -> str:
+    day = _day(published)
+    ids = list(draft.events)
+    if day is None:
+        return ids[-1]
+    dated = [(abs((d - day).days), n) for n, i in enumerate(ids) if (d := _day(draft.events[i][0])) is not None]
+    return ids[min(dated)[1]] if dated else ids[-1]
+
+
+class _Grouping:
+    """The stories as drafts, with where each report is."""
+
+    def __init__(self, stories: Sequence[Story]) -> None:
+        self.order = [s.id for s in stories]
+        self.drafts = {s.id: _Draft(s.title, {e.id: (e.date, list(e.articles)) for e in s.events}) for s in stories}
+        self.where = {a: (s.id, e.id) for s in stories for e in s.events for a in e.articles}
+
+    def take(self, article: str) -> tuple[str | None, str]:
+        """Remove a report from its story; (its event's date, the event's id)."""
+        story_id, event_id = self.where.pop(article)
+        draft = self.drafts[story_id]
+        date, members = draft.events[event_id]
+        members.remove(article)
+        if not members:
+            del draft.events[event_id]
+        if not draft.events:
+            del self.drafts[story_id]
+            self.order.remove(story_id)
+        return date, event_id
+
+    def put(self, article: str, story_id: str, event_id: str, date: str | None) -> None:
+        draft = self.drafts[story_id]
+        draft.events.setdefault(event_id, (date, []))[1].append(article)
+        self.where[article] = (story_id, event_id)
+
+    def stories(self) -> list[Story]:
+        return [Story(i, self.drafts[i].title, tuple(self.drafts[i].articles()),
+                      tuple(Event(e, tuple(found), date) for e, (date, found) in self.drafts[i].events.items()))
+                for i in self.order]
+
+
+def _move(grouping: _Grouping, article: str, value: str, info: Mapping[str, tuple[str, str | None]]) -> bool:
+    story_id, _, event_id = (value or "").partition("/")
+    if article not in grouping.where or story_id not in grouping.drafts:
+        return False
+    if grouping.where[article][0] == story_id and (not event_id or grouping.where[article][1] == event_id):
+        return True
+    grouping.take(article)
+    if story_id not in grouping.drafts:
+        return False  # it was the story's only report: nowhere left to put it (cannot happen: same story)
+    draft = grouping.drafts[story_id]
+    published = info.get(article, ("", None))[1]
+    target = event_id if event_id in draft.events else _nearest_event(draft, published)
+    grouping.put(article, story_id, target, draft.events[target][0])
+    return True
+
+
+def _split(grouping: _Grouping, story_id: str, value: str, info: Mapping[str, tuple[str, str | None]]) -> bool:
+    wanted = [a for a in (value or "").split() if a in grouping.where]
+    if not wanted or story_id in grouping.drafts:
+        return False
+    after = grouping.where[wanted[0]][0]
+    position = grouping.order.index(after) + 1
+    first = min(wanted, key=lambda a: (info.get(a, ("", None))[1] or "9999", a))
+    draft = _Draft(info.get(first, ("", None))[0] or first)
+    for article in wanted:
+        date, event_id = grouping.take(article)
+        draft.events.setdefault(new_id("e", story_id, event_id), (date, []))[1].append(article)
+    grouping.drafts[story_id] = draft
+    grouping.order.insert(min(position, len(grouping.order)), story_id)
+    for event_id, (_, members) in draft.events.items():
+        for article in members:
+            grouping.where[article] = (story_id, event_id)
+    return True
+
+
+def regroup(stories: Sequence[Story], active: Sequence[Any],
+            info: Mapping[str, tuple[str, str | None]]) -> tuple[list[Story], set[int]]:
+    """The stories with the moves and splits of ``active`` (in order) applied, and the ids of the
+    corrections that found nothing to do. ``info``: report id → (title, published)."""
+    grouping = _Grouping(stories)
+    idle: set[int] = set()
+    for correction in active:
+        if correction.kind == "move_report":
+            done = _move(grouping, correction.target or "", correction.value or "", info)
+        elif correction.kind == "split_story":
+            done = _split(grouping, correction.target or "", correction.value or "", info)
+        else:
+            continue
+        if not done:
+            idle.add(correction.id)
+    return grouping.stories(), idle
+
+
+def named_reports(active: Sequence[Any]) -> list[str]:
+    """Every report the corrections name."""
+    found = [c.target for c in active if c.kind == "move_report" and c.target]
+    found += [a for c in active if c.kind == "split_story" for a in (c.value or "").split()]
+    return list(dict.fromkeys(found))
+
+
+def report_info(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """Report id → (title, published), for the reports a correction names."""
+    return {a.id: (a.title or " ".join(a.text.split()[:12]), a.published) for a in store.articles_by_id(list(ids))}
+
+
+def _active(store: Store) -> list[Any]:
+    from storyline.present import corrections  # the records' module imports this one
+
+    return [c for found in corrections.for_stories(store, kinds=REGROUP_KINDS).values() for c in found if c.is_active]
+
+
+def _differs_from_store(store: Store, stories: Mapping[str, Story], ids: set[str]) -> set[str]:
+    """Of these stories, those not stored as the corrected grouping has them (a report placed
+    elsewhere, or more reports stored under the story than it has)."""
+    ids = {i for i in ids if i in stories}
+    stored = store.assignments([a for i in ids for a in stories[i].articles])
+    placed = schema.assignments
+    counts: dict[str, int] = {}
+    listed = sorted(ids)
+    with store.engine.connect() as conn:
+        for start in range(0, len(listed), 500):
+            counts.update(conn.execute(select(placed.c.story_id, func.count()).where(
+                placed.c.story_id.in_(listed[start : start + 500])).group_by(placed.c.story_id)).all())
+    return {i for i in ids if counts.get(i, 0) != len(stories[i].articles)
+            or any(stored.get(a) != (i, e.id) for e in stories[i].events for a in e.articles)}
+
+
+def after_grouping(store: Store, stories: list[Story], touched: set[str]) -> tuple[list[Story], set[str]]:
+    """The hook ``pipeline.group_store`` calls after the grouper, before storing: the stories with
+    the active moves and splits applied, and the touched stories plus those the corrections make
+    differ from the store (so they are stored and reconciled again)."""
+    active = _active(store)
+    if not active:
+        return stories, touched
+    corrected, _ = regroup(stories, active, report_info(store, named_reports(active)))
+    before, after = {s.id: s for s in stories}, {s.id: s for s in corrected}
+    changed = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
+    return corrected, set(touched) | _differs_from_store(store, after, changed)
+
+
+def sync_store(store: Store) -> list[str]:
+    """Bring the store to the corrected grouping now (after a correction is made or undone):
+    stories, events and assignments rewritten where they differ, stories left empty removed,
+    the changed stories reconciled again; all under a run of its own (``correct``). Returns the
+    ids of the stories rewritten or removed."""
+    from storyline.group import StoryGrouper  # heavy imports: only when a correction is made
+    from storyline.reconcile.story import reconcile_story
+
+    state = store.load_state("grouper")
+    if state is None:
+        return []
+    grouped = StoryGrouper.from_state(state).stories()
+    active = _active(store)
+    corrected, _ = regroup(grouped, active, report_info(store, named_reports(active)))
+    after = {s.id: s for s in corrected}
+    with store.engine.connect() as conn:
+        stored_ids = set(conn.execute(select(schema.stories.c.id)).scalars())
+    gone = stored_ids - set(after)
+    differs = _differs_from_store(store, after, set(after))
+    if not differs and not gone:
+        return []
+    run_id = store.start_run("correct", [], {"stories": sorted(differs | gone)[:100]})
+    _write(store, run_id, [after[i] for i in sorted(differs)], sorted(gone))
+    for story_id in sorted(differs):
+        record, reconciled = reconcile_story(after[story_id], list(store.annotated(after[story_id].articles)))
+        store.save_reconciled(run_id, {story_id: record}, reconciled)
+    store.finish_run(run_id, status="done", read=0, stored=0, duplicates=0, errors=0)
+    return sorted(differs | gone)
+
+
+def _write(store: Store, run_id: int, stories: Sequence[Story], gone: Sequence[str]) -> None:
+    """Replace these stories' rows, events and assignments; remove the stories gone (and their
+    records and entity index rows), in one transaction."""
+    table, events, placed = schema.stories, schema.events, schema.assignments
+    ids = [s.id for s in stories] + list(gone)
+    with store.engine.begin() as conn:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            conn.execute(delete(table).where(table.c.id.in_(chunk)))
+            conn.execute(delete(events).where(events.c.story_id.in_(chunk)))
+            gone_chunk = [i for i in chunk if i in set(gone)]
+            if gone_chunk:
+                conn.execute(delete(schema.story_records).where(schema.story_records.c.story_id.in_(gone_chunk)))
+                conn.execute(delete(schema.entity_index).where(schema.entity_index.c.story_id.in_(gone_chunk)))
+        articles = [a for s in stories for a in s.articles]
+        for start in range(0, len(articles), 500):
+            conn.execute(delete(placed).where(placed.c.article_id.in_(articles[start : start + 500])))
+        if not stories:
+            return
+        conn.execute(insert(table), [_row(s, run_id) for s in stories])
+        conn.execute(insert(events), [{"id": e.id, "story_id": s.id, "position": n, "date": e.date,
+                                       "articles": len(e.articles)} for s in stories for n, e in enumerate(s.events)])
+        conn.execute(insert(placed), [{"article_id": a, "story_id": s.id, "event_id": e.id, "run_id": run_id}
+                                      for s in stories for e in s.events for a in e.articles])
+
+
+def _row(story: Story, run_id: int) -> dict[str, Any]:
+    dates = sorted(e.date for e in story.events if e.date)
+    return {"id": story.id, "title": story.title, "articles": len(story.articles), "events": len(story.events),
+            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None, "run_id": run_id}

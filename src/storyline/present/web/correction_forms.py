@@ -1,0 +1,163 @@
+"""What a correction form shows and how its answers are read, per kind of correction.
+
+:func:`subject` finds what is being corrected in the story as the analysts already corrected it
+(an entity by any spelling, a report of the story, the story's reports for a split) and answers
+404 when it is not there; :func:`read_answer` turns the posted fields into a record's ``target``
+and ``value`` (a destination story given by its address or id, checked to exist; a split's
+reports, checked to be some but not all of the story's), raising CorrectionError with what is
+wrong. :func:`describe` says what a stored correction did, for the story page. Cost: a form of an
+entity reads the reports of its first :data:`MENTIONS` mentions (for their words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from fastapi import HTTPException
+
+from storyline.present import corrections
+from storyline.present.correct_entities import find
+from storyline.present.corrections import CorrectionError
+from storyline.present.web import views
+from storyline.present.web.story_data import StoryData
+from storyline.store import Store, queries
+
+#: Mentions of an entity offered for a split by mention.
+MENTIONS = 40
+#: Entity names offered as the other half of a merge.
+NAMES = 300
+#: The form kinds: the corrections, plus one form for both splits of an entity.
+FORM_KINDS = (*corrections.KINDS, "split_entity")
+HEADINGS = {"rename": "Rename this story", "reject_fact": "This is not a fact of the story",
+            "reject_quote": "This is not a quotation", "merge_entities": "This entity is the same as another",
+            "split_entity": "This entity is two", "split_spelling": "This entity is two",
+            "split_mention": "This entity is two", "move_report": "This report belongs elsewhere",
+            "split_story": "Split this story"}
+_STORY_PATH = re.compile(r"^/?stories/([^/?#]+)(?:/events/([^/?#]+))?")
+
+
+def _entity(data: StoryData, name: str | None) -> Mapping[str, Any]:
+    entities = data.record.get("entities", [])
+    at = find(entities, name)
+    if at is None:
+        raise HTTPException(status_code=404, detail=f"This story has no entity {name!r}.")
+    return entities[at]  # type: ignore[no-any-return]
+
+
+def _mentions(store: Store, entity: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The entity's first mentions with their words and a little context, for a split by mention."""
+    shown = entity.get("mentions", [])[:MENTIONS]
+    texts = {a.id: a.text for a in store.articles_by_id(list(dict.fromkeys(m["article"] for m in shown)))}
+    found = []
+    for m in shown:
+        text = texts.get(m["article"], "")
+        words = text[m["start"] : m["end"]] or entity["name"]
+        found.append({"value": f"{' '.join(words.split())} @ {m['article']}:{m['start']}:{m['end']}", "words": words,
+                      "before": text[max(0, m["start"] - 60) : m["start"]], "after": text[m["end"] : m["end"] + 60],
+                      "article": m["article"]})
+    return found
+
+
+def subject(store: Store, data: StoryData, kind: str, target: str | None) -> dict[str, Any]:
+    """What a correction form shows: the story, the item corrected, and the choices it offers."""
+    if kind not in FORM_KINDS:
+        raise HTTPException(status_code=404, detail=f"There is no correction {kind!r}.")
+    found: dict[str, Any] = {"story": {"id": data.row["id"], "title": data.row["title"],
+                                       "href": views.story_href(data.row["id"])},
+                             "kind": kind, "target": target, "text": data.row["title"], "heading": HEADINGS[kind]}
+    if kind in ("reject_fact", "reject_quote"):
+        sections = ("facts", "single_source") if kind == "reject_fact" else ("quotes",)
+        item = next((i for name in sections for i in data.record.get(name, []) if i.get("id") == target), None)
+        if item is None:
+            raise HTTPException(status_code=404, detail=f"This story has no {kind.removeprefix('reject_')} {target!r}.")
+        found["text"] = item["text"]
+    elif kind in ("merge_entities", "split_entity", "split_spelling", "split_mention"):
+        entity = _entity(data, target)
+        found |= {"target": entity["name"], "text": entity["name"], "entity": entity,
+                  "spellings": sorted(entity.get("aliases", {}).items(), key=lambda p: (-p[1], p[0]))}
+        if kind == "merge_entities":
+            found["names"] = [e["name"] for e in views.entity_order(data.record.get("entities", []))[:NAMES]
+                              if e["name"] != entity["name"]]
+        else:
+            found["mentions"] = _mentions(store, entity)
+    elif kind == "move_report":
+        report = data.by_id.get(target or "")
+        if report is None:
+            raise HTTPException(status_code=404, detail=f"This story has no report {target!r}.")
+        found["text"] = report.get("label") or report.get("title") or report["id"]
+        found["events"] = data.row["event_list"]
+    elif kind == "split_story":
+        found["reports"] = data.articles
+    return found
+
+
+def destination(store: Store, value: str) -> str:
+    """A move's destination, ``STORY`` or ``STORY/EVENT``, from an id, a ``STORY/EVENT`` pair or a
+    story's or event's address; raises CorrectionError when there is no such story or event."""
+    text = value.strip()
+    path = urlsplit(text).path if "://" in text else text
+    match = _STORY_PATH.match(path)
+    story_id, event_id = (unquote(match.group(1)), unquote(match.group(2) or "")) if match else text.partition("/")[::2]
+    row = queries.story_row(store, story_id) if story_id else None
+    if row is None:
+        raise CorrectionError(f"there is no story {story_id!r} to move the report to")
+    if event_id and event_id not in {e["id"] for e in row["event_list"]}:
+        raise CorrectionError(f"story {story_id!r} has no event {event_id!r}")
+    return f"{story_id}/{event_id}" if event_id else story_id
+
+
+def read_answer(store: Store, data: StoryData, kind: str, target: str, value: str, event: str,
+                reports: Sequence[str], title: str) -> tuple[str | None, str | None]:
+    """(target, value) of the record the form's answers make; raises CorrectionError."""
+    if kind == "move_report":
+        to = destination(store, value) if value.strip() else (f"{data.row['id']}/{event}" if event else "")
+        if not to:
+            raise CorrectionError("say where the report goes: another story, or another event of this one")
+        if event and "/" not in to:
+            to = destination(store, f"{to}/{event}")
+        return target, to
+    if kind == "split_story":
+        chosen = [r for r in dict.fromkeys(reports) if r in data.by_id]
+        if not chosen or len(chosen) != len(set(reports)):
+            raise CorrectionError("choose some of this story's reports for the new story")
+        if len(chosen) >= len(data.articles):
+            raise CorrectionError("a split leaves at least one report in the old story")
+        return None, " ".join(chosen)
+    if kind in ("reject_fact", "reject_quote"):
+        return target, title
+    if kind == "merge_entities":
+        entities = data.record.get("entities", [])
+        other = find(entities, value)
+        if other is None:
+            raise CorrectionError(f"this story has no entity {value!r} to merge with")
+        return target, entities[other]["name"]
+    if kind == "split_spelling" and value not in data.record.get("entities", [{}])[
+            find(data.record.get("entities", []), target) or 0].get("aliases", {}):
+        raise CorrectionError(f"{target!r} is never spelt {value!r} in this story")
+    return target or None, value
+
+
+def describe(c: Mapping[str, Any]) -> dict[str, Any]:
+    """What a stored correction says, as the story page lists it: a label, a line, a link."""
+    kind, target, value = c["kind"], c.get("target") or "", c.get("value") or ""
+    if kind == "merge_entities":
+        return {"label": "Same entity", "text": f"“{target}” is “{value}”"}
+    if kind == "split_spelling":
+        return {"label": "Two entities", "text": f"“{value}” is not “{target}”"}
+    if kind == "split_mention":
+        words, _, where = value.rpartition(" @ ")
+        return {"label": "Two entities", "text": f"“{words}” ({where}) is not “{target}”"}
+    if kind == "move_report":
+        story_id, _, event_id = value.partition("/")
+        return {"label": "Report moved", "text": f"report {target} → story {story_id}"
+                + (f", event {event_id}" if event_id else "") + f" (from story {c['story_id']})",
+                "href": views.story_href(story_id)}
+    if kind == "split_story":
+        count = len(value.split())
+        return {"label": "Story split", "text": f"{count} report{'' if count == 1 else 's'} of story {c['story_id']} "
+                f"became story {target}", "href": views.story_href(target)}
+    labels = {"rename": "Renamed", "reject_fact": "Not a fact", "reject_quote": "Not a quote"}
+    return {"label": labels.get(kind, kind), "text": value}

@@ -1,0 +1,163 @@
+"""Corrections of entities and of the grouping, through the web app's forms: merge two entities,
+split one by spelling or by mention, move a report, split a story; each kept after a later
+incremental run (a new report through the real pipeline) and undone.
+
+The store is the web tests' (levy story: levy-a, levy-b, levy-c; flood story: flood-a, flood-b;
+a hostile report). ``Amara Okonjo`` is spelt two ways in the levy story, ``Belmont`` is named twice
+in the flood story, and the flood story names both ``Aurelia`` and ``Aurélie``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from html import unescape
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from storyline.model import Event, Story
+from storyline.present import corrections
+from storyline.present.regroup import regroup
+from storyline.present.web.ingest import Upload, ingest_uploads
+from storyline.store import Store
+
+from .conftest import TOKEN
+
+LATE = {"id": "levy-d", "source": "Northgate Herald", "published": "2026-03-12", "language": "en",
+        "title": "Levy protest blocks Varno ring road",
+        "text": "Estravia's parliament approved a fuel levy on Tuesday by 112 votes to 87. "
+                "Hauliers blocked the Varno ring road on Thursday against the fuel levy. "
+                "Finance Minister Amara Okonjo said that every crown raised would be spent on trains and buses."}
+
+
+def _ids(client: TestClient) -> dict[str, str]:
+    items = client.get("/api/stories", params={"limit": 100}).json()["items"]
+    return {("levy" if "levy" in i["title"] else "flood" if "Lise" in i["title"] else "other"): i["id"] for i in items}
+
+
+def _post(client: TestClient, story: str, **fields: Any) -> Any:
+    return client.post(f"/stories/{story}/corrections", data={"token": TOKEN, "author": "Ana", **fields},
+                       follow_redirects=False)
+
+
+def _entities(client: TestClient, story: str) -> dict[str, dict[str, Any]]:
+    return {e["name"]: e for e in client.get(f"/api/stories/{story}").json()["entities"]}
+
+
+def _late_run(web_db: str) -> None:
+    """An incremental run: one new levy report through ingest, analysis, grouping, reconciliation."""
+    with Store(web_db) as store:
+        ingest_uploads(store, threading.Lock(), [Upload("late.jsonl", json.dumps(LATE).encode() + b"\n")])
+
+
+def _story_of(client: TestClient, article: str) -> str:
+    return str(client.get(f"/api/articles/{article}").json()["story"]["id"])
+
+
+def _undo(client: TestClient, story: str, kind: str) -> Any:
+    listed = [c for c in client.get(f"/api/stories/{story}").json()["corrections"] if c["kind"] == kind and c["active"]]
+    assert listed, f"no active {kind} on {story}"
+    return client.post(f"/stories/{story}/corrections/{listed[-1]['id']}/undo",
+                       data={"token": TOKEN, "author": "Cleo"}, follow_redirects=False)
+
+
+def test_corrections_merge_and_split_entities_survive_a_run_and_undo(writer: TestClient, web_db: str) -> None:
+    ids = _ids(writer)
+    levy, flood = ids["levy"], ids["flood"]
+    form = writer.get(f"/stories/{flood}/correct", params={"kind": "merge_entities", "target": "Aurélie"})
+    assert form.status_code == 200 and 'name="value"' in form.text
+    assert _post(writer, flood, kind="merge_entities", target="Aurélie", value="Aurelia").status_code == 303
+    split = writer.get(f"/stories/{levy}/correct", params={"kind": "split_entity", "target": "Amara Okonjo"})
+    assert 'value="Amara Okondzho"' in split.text and 'id="split-mention"' in split.text
+    assert _post(writer, levy, kind="split_spelling", target="Amara Okonjo", value="Amara Okondzho").status_code == 303
+    mention = writer.get(f"/stories/{flood}/correct", params={"kind": "split_entity", "target": "Belmont"})
+    first = unescape(mention.text.split('name="value" value="')[-1].split('"')[0])  # the last mention offered
+    assert first.startswith("Belmont @ flood-")
+    assert _post(writer, flood, kind="split_mention", target="Belmont", value=first).status_code == 303
+
+    def check() -> None:
+        flood_list = writer.get(f"/api/stories/{flood}").json()["entities"]
+        assert "Aurélie" not in [e["name"] for e in flood_list]
+        aurelia = next(e for e in flood_list if e["name"] == "Aurelia")
+        assert {"Aurelia", "Aurélie"} <= {s["text"] for s in aurelia["spellings"]}
+        assert sorted(e["mentions"] for e in flood_list if e["name"] == "Belmont") == [1, 1]
+        levy_entities = _entities(writer, levy)
+        assert levy_entities["Amara Okondzho"]["mentions"] == 1
+        assert [s["text"] for s in levy_entities["Amara Okonjo"]["spellings"]] == ["Amara Okonjo"]
+        page = writer.get(f"/stories/{flood}").text
+        assert "Same entity" in page and "Two entities" in page
+
+    check()
+    _late_run(web_db)
+    assert _story_of(writer, "levy-d") == levy
+    check()  # kept after the run (the record was rebuilt: corrections applied again)
+    assert _undo(writer, flood, "merge_entities").status_code == 303
+    assert "Aurélie" in _entities(writer, flood)
+    assert _undo(writer, levy, "split_spelling").status_code == 303
+    assert "Amara Okondzho" not in _entities(writer, levy)
+
+
+def test_corrections_move_a_report_survives_a_run_and_undo(writer: TestClient, web_db: str) -> None:
+    ids = _ids(writer)
+    levy, flood = ids["levy"], ids["flood"]
+    assert writer.get(f"/stories/{levy}/correct", params={"kind": "move_report", "target": "levy-c"}).status_code == 200
+    assert _post(writer, levy, kind="move_report", target="levy-c", value="/stories/nope").status_code == 422
+    answer = _post(writer, levy, kind="move_report", target="levy-c", value=f"http://x/stories/{flood}")
+    assert answer.status_code == 303
+    assert _story_of(writer, "levy-c") == flood
+    flood_page = writer.get(f"/stories/{flood}").text
+    assert "Report moved" in flood_page and "levy-c" in flood_page  # listed with the story it joined
+    assert writer.get(f"/api/stories/{levy}").json()["articles"] == 2
+    record = writer.get(f"/api/stories/{flood}").json()
+    assert any("levy-c" in e.get("articles", []) for e in record["timeline"]) or record["articles"] == 3
+    _late_run(web_db)
+    assert _story_of(writer, "levy-d") == levy and _story_of(writer, "levy-c") == flood  # kept
+    assert writer.get(f"/api/stories/{levy}").json()["articles"] == 3
+    assert _undo(writer, flood, "move_report").status_code == 303
+    assert _story_of(writer, "levy-c") == levy and writer.get(f"/api/stories/{flood}").json()["articles"] == 2
+
+
+def test_corrections_split_a_story_survives_a_run_and_undo(writer: TestClient, web_db: str) -> None:
+    levy = _ids(writer)["levy"]
+    form = writer.get(f"/stories/{levy}/correct", params={"kind": "split_story"})
+    assert form.text.count('name="reports"') == 3
+    assert _post(writer, levy, kind="split_story", reports=["levy-a", "levy-b", "levy-c"]).status_code == 422
+    answer = _post(writer, levy, kind="split_story", reports=["levy-c"])
+    assert answer.status_code == 303
+    new = answer.headers["location"].split("/stories/")[1].split("#")[0]
+    assert new != levy and _story_of(writer, "levy-c") == new
+    assert writer.get(f"/api/stories/{new}").json()["title"] == "Hauliers vow to fight diesel levy"
+    assert writer.get(f"/api/stories/{levy}").json()["articles"] == 2  # the old id still resolves for the rest
+    assert "Story split" in writer.get(f"/stories/{new}").text and "Story split" in writer.get(f"/stories/{levy}").text
+    _late_run(web_db)
+    assert _story_of(writer, "levy-c") == new and _story_of(writer, "levy-d") == levy
+    assert writer.get(f"/api/stories/{new}").json()["is_reconciled"]
+    answer = _undo(writer, new, "split_story")
+    assert answer.status_code == 303 and answer.headers["location"].startswith(f"/stories/{levy}")
+    assert _story_of(writer, "levy-c") == levy and writer.get(f"/stories/{new}").status_code == 404
+
+
+def test_corrections_regrouping_needs_the_token_and_changes_nothing_without_it(writer: TestClient) -> None:
+    levy = _ids(writer)["levy"]
+    answer = writer.post(f"/stories/{levy}/corrections", data={"token": "wrong", "author": "Eve", "kind": "split_story",
+                                                              "reports": ["levy-c"]})
+    assert answer.status_code == 403 and _story_of(writer, "levy-c") == levy
+    assert writer.get(f"/api/stories/{levy}").json()["corrections"] == []
+
+
+def test_regroup_moves_and_splits_in_order_and_skips_what_is_gone() -> None:
+    stories = [Story("s1", "One", ("a", "b", "c"), (Event("e1", ("a", "b"), "2026-01-01"), Event("e2", ("c",), "2026-01-09"))),
+               Story("s2", "Two", ("d",), (Event("e3", ("d",), "2026-01-05"),))]
+
+    def c(n: int, kind: str, target: str, value: str) -> corrections.Correction:
+        return corrections.Correction(n, "s1", kind, target, value, None, "Ana", "now")
+
+    info = {"a": ("A title", "2026-01-01"), "b": ("B title", "2026-01-02"), "c": ("C title", "2026-01-08")}
+    found, idle = regroup(stories, [c(1, "move_report", "b", "s2"), c(2, "split_story", "s9", "c a"),
+                                    c(3, "move_report", "zz", "s2"), c(4, "move_report", "a", "gone")], info)
+    by_id = {s.id: s for s in found}
+    assert idle == {3, 4} and "s1" not in by_id  # every report of s1 left it
+    assert by_id["s2"].articles == ("d", "b") and by_id["s2"].events[0].articles == ("d", "b")
+    assert by_id["s9"].title == "A title" and set(by_id["s9"].articles) == {"a", "c"}
+    assert len({e.id for s in found for e in s.events}) == sum(len(s.events) for s in found)  # event ids unique
