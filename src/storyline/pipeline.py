@@ -48,8 +48,8 @@ from storyline.group.blocking import publication_schedule
 from storyline.model import Annotated, Article, Story
 from storyline.parallel import ordered_map
 from storyline.present import regroup
-from storyline.present import corrections
-from storyline.present.report import ReportPaths, write_reports
+from storyline.present.report import ReportPaths
+from storyline.present.report_store import write_store_reports
 from storyline.reconcile.entities import resolve_by_story
 from storyline.reconcile.story import reconcile_story, redate_story
 from storyline.stage_clock import CLOCK
@@ -401,11 +401,12 @@ def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) 
 
 def _write_reports(store: Store, out_dir: Path, result: IngestResult, grouped: GroupResult,
                    analysed: int, reconciled: int) -> ReportPaths:
-    articles = list(store.articles())
+    """The run's three report files, streamed from the store one page of stories at a time
+    (:func:`storyline.present.report_store.write_store_reports`): records and articles are read
+    per page, never the whole store (issue 21), with the analysts' corrections applied."""
     summary = {"run_id": result.run_id, "read": result.read, "stored": result.stored,
                "duplicates": result.duplicates, "errors": result.error_count,
-               "articles_in_store": len(articles), "stories": len(grouped.stories),
+               "articles_in_store": store.count_articles(), "stories": len(grouped.stories),
                "analysed_now": analysed, "grouped_now": grouped.placed, "merges_now": len(grouped.merges),
                "stories_reconciled_now": reconciled}
-    return write_reports(out_dir, articles, grouped.stories, summary, store.story_records(),
-                         corrections=corrections.for_stories(store))  # analysts' corrections (present/corrections.py)
+    return write_store_reports(out_dir, store, grouped.stories, summary)

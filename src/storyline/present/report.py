@@ -1,31 +1,43 @@
-"""Run reports: stories.json, report.md and a self-contained report.html.
+"""Run reports: stories.json, report.md and a self-contained report.html, written as they are made.
 
-Everything that comes from an article is escaped before it reaches HTML or Markdown: article
-text is hostile input. Both documents are built from one per-story view (:func:`story_view`).
+:class:`ReportWriter` writes the three files one story at a time: each story's stories.json
+entry (story plus record, encoded by the C JSON encoder, one line per story and per article),
+its report.md section and its report.html section are written when the story is added, so
+memory holds one story's record and reports, never the run's (issue 21). The files are written
+under a ``.part`` name and renamed when complete, so a reader never sees half a report.
+:func:`write_reports` does it for stories and articles already in memory;
+:func:`storyline.present.report_store.write_store_reports` pages them from the store.
+
+stories.json is one JSON document, ``{"run", "stories", "articles"}`` (DESIGN.md); its layout is
+two-space indentation down to each story and article, which sit on one line each. Cost: linear
+in the records and reports written; the encoder's C path (no ``indent``) is about 20 times faster
+than the pure-Python one that ``indent`` forces.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import IO, Any
 
 from storyline.model import Article, Story
 from storyline.present.corrections import Correction
 from storyline.present.corrections import apply as apply_corrections
-from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label, report_date, report_label, report_title
+from storyline.present.report_render import (
+    HTML_TAIL, coverage_matrix, fact_status, html_head, html_report, html_section, markdown_head,
+    markdown_report, markdown_section, story_view, ungrouped_view,
+)
 
-_EXCERPT_CHARS = 280
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MAX_TIMELINE = 30
-_MAX_QUOTES = 30
-#: Corroborated facts shown as columns of the coverage matrix.
-_MAX_MATRIX_FACTS = 30
-_COVERAGE = "Coverage by outlet"
+__all__ = ["ReportPaths", "ReportWriter", "article_summary", "coverage_matrix", "fact_status", "html_report",
+           "markdown_report", "stories_json", "story_json", "story_view", "write_reports"]
+
+#: The C encoder (used by ``encode`` whenever ``indent`` is None); non-ASCII text kept as is.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_ITEM = "\n    "
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,29 +47,96 @@ class ReportPaths:
     html: Path
 
 
+class ReportWriter:
+    """The three report files of a run, written story by story (use as a context manager; an
+    exception leaves the earlier files as they were and removes the unfinished ones)."""
+
+    def __init__(self, out_dir: Path, run: dict[str, Any]) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.paths = ReportPaths(out_dir / "stories.json", out_dir / "report.md", out_dir / "report.html")
+        self.stories = 0
+        self._files: list[IO[str]] = []
+        self._json, self._md, self._html = (self._open(path) for path in self._all())
+        self._json.write('{\n  "run": ' + _ENCODE(run) + ',\n  "stories": [')
+        self._md.write(markdown_head(run))
+        self._html.write(html_head(run))
+
+    def _all(self) -> tuple[Path, Path, Path]:
+        return self.paths.stories, self.paths.markdown, self.paths.html
+
+    def _open(self, path: Path) -> IO[str]:
+        stream = open(_part(path), "w", encoding="utf-8")  # noqa: SIM115 (closed by finish or abort)
+        self._files.append(stream)
+        return stream
+
+    def add_story(self, story: Story, record: Mapping[str, Any], articles: Mapping[str, Article],
+                  corrections: Sequence[Correction] | None = None) -> None:
+        """Write one story: its stories.json entry and its sections of the two documents, with the
+        analysts' ``corrections`` applied (renamed title, rejected facts and quotes left out, the
+        corrections listed in the record). ``articles`` maps ids to the story's reports (and any
+        other report its record cites)."""
+        if corrections:
+            title, record = apply_corrections(story.title, record, corrections)
+            story = replace(story, title=title)
+        self._json.write(("," if self.stories else "") + _ITEM + _ENCODE({**story_json(story), **record}))
+        self.stories += 1
+        self.add_view(story_view(story, articles, record))
+
+    def add_view(self, view: Mapping[str, Any]) -> None:
+        """Write one view (:func:`story_view`, or :func:`ungrouped_view` when there are no stories)
+        to report.md and report.html only."""
+        self._md.write("\n" + markdown_section(view))
+        self._html.write(html_section(view))
+
+    def finish(self, summaries: Iterable[Mapping[str, Any]]) -> ReportPaths:
+        """Write the articles' summaries (:func:`article_summary`) and close the files."""
+        self._json.write(("\n  ]" if self.stories else "]") + ',\n  "articles": [')
+        count = 0
+        for summary in summaries:
+            self._json.write(("," if count else "") + _ITEM + _ENCODE(summary))
+            count += 1
+        self._json.write(("\n  ]" if count else "]") + "\n}\n")
+        self._html.write(HTML_TAIL)
+        for stream in self._files:
+            stream.close()
+        for path in self._all():
+            os.replace(_part(path), path)
+        return self.paths
+
+    def abort(self) -> None:
+        """Close and remove the unfinished files."""
+        for stream in self._files:
+            stream.close()
+        for path in self._all():
+            _part(path).unlink(missing_ok=True)
+
+    def __enter__(self) -> ReportWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, _value: BaseException | None,
+                 _trace: TracebackType | None) -> None:
+        if kind is not None:
+            self.abort()
+
+
+def _part(path: Path) -> Path:
+    return path.with_name(path.name + ".part")
+
+
 def write_reports(out_dir: Path, articles: Sequence[Article], stories: Sequence[Story],
                   run: dict[str, Any], records: Mapping[str, Mapping[str, Any]] | None = None,
                   corrections: Mapping[str, Sequence[Correction]] | None = None) -> ReportPaths:
     """Write the three report files of a run into ``out_dir`` (created if missing), with the
     analysts' ``corrections`` (story id → its corrections) applied: renamed titles, rejected facts
     and quotes left out, the corrections listed in each story's record."""
-    records = dict(records or {})
-    if corrections:
-        stories = list(stories)
-        for index, story in enumerate(stories):
-            if corrections.get(story.id):
-                title, records[story.id] = apply_corrections(story.title, records.get(story.id, {}),
-                                                             corrections[story.id])
-                stories[index] = replace(story, title=title)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = ReportPaths(out_dir / "stories.json", out_dir / "report.md", out_dir / "report.html")
-    paths.stories.write_text(json.dumps(stories_json(articles, stories, run, records), ensure_ascii=False, indent=2),
-                             encoding="utf-8")
+    records, corrections = records or {}, corrections or {}
     by_id = {a.id: a for a in articles}  # once, not once per story (issue 21: quadratic)
-    views = [story_view(s, by_id, records.get(s.id, {})) for s in stories] or [_ungrouped_view(articles)]
-    paths.markdown.write_text(markdown_report(views, run), encoding="utf-8")
-    paths.html.write_text(html_report(views, run), encoding="utf-8")
-    return paths
+    with ReportWriter(out_dir, run) as writer:
+        for story in stories:
+            writer.add_story(story, records.get(story.id, {}), by_id, corrections.get(story.id))
+        if not writer.stories:
+            writer.add_view(ungrouped_view(articles))
+        return writer.finish(article_summary(a) for a in articles)
 
 
 def story_json(story: Story) -> dict[str, Any]:
@@ -68,260 +147,18 @@ def story_json(story: Story) -> dict[str, Any]:
 
 def stories_json(articles: Sequence[Article], stories: Sequence[Story], run: dict[str, Any],
                  records: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """The whole stories.json document in memory (what :class:`ReportWriter` writes piece by
+    piece, corrections aside)."""
     records = records or {}
     return {
         "run": run,
         "stories": [{**story_json(s), **records.get(s.id, {})} for s in stories],
-        "articles": [_article_summary(a) for a in articles],
+        "articles": [article_summary(a) for a in articles],
     }
 
 
-def _article_summary(article: Article) -> dict[str, Any]:
+def article_summary(article: Article) -> dict[str, Any]:
+    """An article's entry in stories.json: its fields but the text."""
     return {"id": article.id, "title": article.title, "source": article.source, "url": article.url,
             "published": article.published, "language": article.language,
             "provenance": article.provenance.to_json() if article.provenance else None}
-
-
-def story_view(story: Story, articles: Sequence[Article] | Mapping[str, Article],
-               record: Mapping[str, Any]) -> dict[str, Any]:
-    """What a report shows of one story, as plain strings (not yet escaped); ``articles`` may be
-    given already indexed by id."""
-    by_id = articles if isinstance(articles, Mapping) else {a.id: a for a in articles}
-    dates = record.get("report_dates", {})
-    events = [{"title": f"Event {number}: {event.date or 'undated'} · {_count(len(event.articles), 'report')}",
-               "articles": [_article_line(by_id[i], dates.get(i)) for i in event.articles if i in by_id]}
-              for number, event in enumerate(story.events, start=1)]
-    timeline = _capped([f"{entry['date']}{' (background)' if entry.get('background') else ''}: {entry['sentences'][0]} "
-                        f"({_who(entry['outlets'], entry['articles'], by_id)})"
-                        for entry in record.get("timeline", [])], _MAX_TIMELINE, "dated statements", story.id)
-    quotes = _capped([f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
-                      for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))],
-                     _MAX_QUOTES, "quotes", story.id)
-    return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
-            "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
-                        for sentence in record.get("summary", {}).get("sentences", [])],
-            "sections": _record_sections(record, by_id, story.id), "coverage": coverage_matrix(record, by_id)}
-
-
-def _capped(items: list[str], limit: int, noun: str, story_id: str) -> list[str]:
-    """The first ``limit`` lines, then one saying how many more there are and where they are:
-    a report never cuts a list without saying so."""
-    if len(items) <= limit:
-        return items
-    return [*items[:limit], f"… and {len(items) - limit} more {noun}: all of them in stories.json, or "
-                            f"`storyline export {story_id}`"]
-
-
-def _said(quote: Mapping[str, Any]) -> str:
-    """A quotation in quote marks; reported speech without them, since its words are the
-    reporter's. The speaker is the story's entity when the quote is linked to one, so that
-    "Akkar" and "Hulusi Akal" read as Hulusi Akar (the spellings stay in the record)."""
-    speaker = quote.get("speaker_entity") or quote["speaker"] or "unattributed"
-    cue = quote.get("cue")
-    if quote.get("kind") == "direct":
-        return f"{speaker} ({cue}): “{quote['text']}”" if cue else f"{speaker}: “{quote['text']}”"
-    return f"{speaker} ({cue + ', ' if cue else ''}reported speech): {quote['text']}"
-
-
-def coverage_matrix(record: Mapping[str, Any], articles: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
-    """Outlets × corroborated facts (two or more independent outlets), in story order:
-    ``{"facts": [(id, text)], "rows": [(outlet, [True if it reports the fact, ...])]}``, or None."""
-    corroborated = [(f["id"], f["text"]) for f in record.get("facts", []) if f.get("voices", 0) >= 2]
-    facts = corroborated[:_MAX_MATRIX_FACTS]
-    cover = record.get("coverage", [])
-    if not facts or not cover:
-        return None
-    rows = [(outlet_label(c["outlet"], articles or {}),
-             [fact_id in set(c["included"]) for fact_id, _ in facts]) for c in cover]
-    return {"facts": facts, "rows": rows, "hidden": len(corroborated) - len(facts)}
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _who(outlets: Sequence[str | None], article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
-    """The outlets behind a line, else (none known) its reports as the summary cites them."""
-    named = [outlet_label(o, by_id) for o in outlets if o]
-    return ", ".join(named) if named else ", ".join(_citation(i, by_id)[1] for i in dict.fromkeys(article_ids))
-
-
-def fact_status(fact: Mapping[str, Any]) -> str:
-    """A fact record's status (``established``, ``claimed``, ``reported``); a record written before
-    facts carried one counts as established when two independent outlets report it."""
-    return fact.get("status") or ("established" if fact.get("voices", 1) >= 2 else "reported")
-
-
-def _claimed_by(fact: Mapping[str, Any]) -> str:
-    """"claimed by Ned Price, Turkey; " for a fact its reports attribute to parties, else ""."""
-    parties = [p["party"] for p in fact.get("claimed_by", [])]
-    return f"claimed by {', '.join(parties)}; " if parties and fact_status(fact) != "established" else ""
-
-
-def _sourced(fact: Mapping[str, Any], outlets: str) -> str:
-    """Who a fact comes from: "established by 3 independent outlets: …" or "claimed by X; reported
-    by 2 independent outlets: …" (of N outlets, when copies make fewer voices than outlets)."""
-    voices, total = fact.get("voices", 1), len(fact.get("outlets", []))
-    of = f" of {total}" if total > voices else ""
-    if fact_status(fact) == "established":
-        own = fact.get("own_voice", voices)
-        return f"established by {own} independent{' of ' + str(total) if total > own else ''} outlets: {outlets}"
-    return f"{_claimed_by(fact)}reported by {_count(voices, 'independent outlet')}{of}: {outlets}"
-
-
-def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
-    article = by_id.get(article_id)
-    if article is None:
-        return article_id, citation_label(None, None)
-    return article_id, citation_label(article.source, article.language, report_label(article))
-
-
-def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article],
-                     story_id: str = "STORY") -> list[tuple[str, list[str]]]:
-    """The record's lists as titled lines: facts, single-source claims, contradictions, entities,
-    coverage."""
-    def outlets(values: Sequence[str]) -> str:
-        return ", ".join(outlet_label(v, by_id) for v in values if v) or UNKNOWN_OUTLET
-
-    def side(item: Mapping[str, Any]) -> str:
-        return outlet_label(item["outlet"], by_id)
-
-    facts = sorted(record.get("facts", []), key=lambda f: (-f.get("own_voice", f["voices"]), -f["voices"]))
-    established = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
-                           if fact_status(f) == "established"], _MAX_QUOTES, "established facts", story_id)
-    claimed = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
-                       if fact_status(f) != "established"], _MAX_QUOTES, "claims", story_id)
-    single = _capped([f"{f['text']} ({_claimed_by(f)}only {outlets(f['outlets'])})"
-                      for f in record.get("single_source", [])], _MAX_QUOTES, "single-source claims", story_id)
-    clashes = [f"{c['kind']}: " + (f"{c['reason']}: " if c.get("reason") else "")
-               + f"“{c['left']['text']}” ({side(c['left'])}: {c['left']['value']}) vs "
-               f"“{c['right']['text']}” ({side(c['right'])}: {c['right']['value']})"
-               for c in record.get("contradictions", [])]
-    people = _capped([f"{e['name']} ({e['type']}): also {', '.join(a for a in e['aliases'] if a != e['name']) or '—'}"
-                      + (f"; roles: {', '.join(e['roles'])}" if e.get("roles") else "")
-                      for e in record.get("entities", []) if e["type"] in ("PERSON", "ORG")],
-                     _MAX_QUOTES, "people and organisations", story_id)
-    cover = [f"{outlet_label(c['outlet'], by_id)}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
-             f"alone on {len(c['only'])}" for c in record.get("coverage", [])]
-    return [("Established by several independent outlets", established),
-            ("Claims reported by several outlets", claimed), ("Contradictions", clashes),
-            ("Who", people), (_COVERAGE, cover), ("Single-source claims", single)]
-
-
-def _ungrouped_view(articles: Sequence[Article]) -> dict[str, Any]:
-    return {"title": "Articles", "id": "", "timeline": [], "quotes": [],
-            "events": [{"title": "Not grouped", "articles": [_article_line(a, None) for a in articles]}]}
-
-
-def _article_line(article: Article, inferred: Mapping[str, Any] | None) -> dict[str, str]:
-    date = report_date(article.published, inferred)
-    where = report_label(article) if article.provenance else None
-    byline = " · ".join([article.source or UNKNOWN_OUTLET, date, article.language or "language not known",
-                         *([f"from {where}"] if where else [])])
-    title = article.title or report_title(None, article.source, article.published or (inferred or {}).get("date"),
-                                          article.text[:160])
-    return {"id": article.id, "title": title, "byline": byline,
-            "excerpt": _excerpt(article.text, _EXCERPT_CHARS)}
-
-
-def markdown_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> str:
-    lines = ["# storyline report", "", _md(_run_line(run)), ""]
-    for view in views:
-        lines += [f"## {_md(view['title'])}", ""]
-        if view.get("summary"):
-            lines += ["### Summary", ""] + [
-                f"{_md(text)} " + " ".join(f"\\[{_md(name)}\\]" for _, name in cites) for text, cites in view["summary"]]
-            lines.append("")
-        for section, items in (*view.get("sections", []), ("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
-            if items:
-                lines += [f"### {section}", "", *[f"- {_md(item)}" for item in items], ""]
-            if section == _COVERAGE and view.get("coverage"):
-                lines += _coverage_markdown(view["coverage"])
-        for event in view["events"]:
-            lines += [f"### {_md(event['title'])}", ""]
-            for article in event["articles"]:
-                lines += [f"- **{_md(article['title'])}** ({_md(article['byline'])})", f"  {_md(article['excerpt'])}"]
-            lines.append("")
-    return "\n".join(lines)
-
-
-def html_report(views: Sequence[Mapping[str, Any]], run: dict[str, Any]) -> str:
-    sections = []
-    for view in views:
-        parts = [f"<h2>{_h(view['title'])}</h2>"]
-        if view.get("summary"):
-            parts.append("<h3>Summary</h3><p class=\"summary\">" + " ".join(
-                _h(text) + "".join(f' <a href="#a-{_h(article)}">[{_h(name)}]</a>' for article, name in cites)
-                for text, cites in view["summary"]) + "</p>")
-        for section, items in (*view.get("sections", []), ("Timeline", view["timeline"]), ("Quotes", view["quotes"])):
-            if items:
-                parts.append(f"<h3>{section}</h3><ul>" + "".join(f"<li>{_h(i)}</li>" for i in items) + "</ul>")
-            if section == _COVERAGE and view.get("coverage"):
-                parts.append(_coverage_html(view["coverage"]))
-        for event in view["events"]:
-            parts.append(f"<h3>{_h(event['title'])}</h3>")
-            parts += [f'<article id="a-{_h(a["id"])}"><h4>{_h(a["title"])}</h4><p class="by">{_h(a["byline"])}</p>'
-                      f"<p>{_h(a['excerpt'])}</p></article>" for a in event["articles"]]
-        sections.append(f'<section id="s-{_h(view["id"])}">{"".join(parts)}</section>')
-    return (
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-        f"<title>storyline report</title><style>{_CSS}</style></head><body>"
-        f"<h1>storyline report</h1><p class=\"run\">{_h(_run_line(run))}</p>{''.join(sections)}</body></html>\n"
-    )
-
-
-def _coverage_markdown(matrix: Mapping[str, Any]) -> list[str]:
-    """The coverage matrix as a compact Markdown table, facts numbered F1… with a key below it."""
-    heads = [f"F{n}" for n in range(1, len(matrix["facts"]) + 1)]
-    lines = ["| Outlet | " + " | ".join(heads) + " |", "|---|" + "---|" * len(heads)]
-    lines += ["| " + _md(outlet) + " | " + " | ".join("✓" if has else "–" for has in row) + " |"
-              for outlet, row in matrix["rows"]]
-    more = [f"- … and {matrix['hidden']} more corroborated facts, not columns here (stories.json has them all)"] \
-        if matrix.get("hidden") else []
-    return [*lines, "", *[f"- F{n}: {_md(text)}" for n, (_, text) in enumerate(matrix["facts"], start=1)], *more, ""]
-
-
-def _coverage_html(matrix: Mapping[str, Any]) -> str:
-    """Outlets as rows, corroborated facts as columns (F1…, the fact's text in the title), ✓ / –."""
-    facts = matrix["facts"]
-    head = "".join(f'<th scope="col" title="{_h(text)}">F{n}</th>' for n, (_, text) in enumerate(facts, start=1))
-    rows = "".join(
-        f'<tr><th scope="row">{_h(outlet)}</th>' + "".join(
-            f'<td class="{"yes" if has else "no"}" title="{_h(text)}">{"✓" if has else "–"}</td>'
-            for has, (_, text) in zip(row, facts)) + "</tr>"
-        for outlet, row in matrix["rows"])
-    key = "".join(f"<li>{_h(text)}</li>" for _, text in facts)
-    more = (f"<p>… and {matrix['hidden']} more corroborated facts, not columns here (stories.json has them all)</p>"
-            if matrix.get("hidden") else "")
-    return ('<div class="matrix"><table class="coverage"><caption>Corroborated facts by outlet: ✓ reports it, '
-            f'– omits it</caption><thead><tr><th scope="col">Outlet</th>{head}</tr></thead><tbody>{rows}</tbody>'
-            f'</table></div><details class="key"><summary>Facts F1–F{len(facts)}</summary><ol>{key}</ol>{more}</details>')
-
-
-_CSS = ("body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222}"
-        "h2{border-bottom:1px solid #ccc;margin-top:2.5rem}article{margin:.8rem 0}h4{margin:.2rem 0}"
-        ".by,.run{color:#666;font-size:.9rem}.matrix{overflow-x:auto}"
-        "table.coverage{border-collapse:collapse;font-size:.9rem}caption{text-align:left;color:#666}"
-        ".coverage th,.coverage td{border:1px solid #ddd;padding:.15rem .45rem;text-align:center}"
-        ".coverage th[scope=row]{text-align:left;font-weight:normal}.coverage th[title]{cursor:help}"
-        ".coverage .yes{color:#176b2c}.coverage .no{color:#aaa}.key{font-size:.9rem;margin:.5rem 0}")
-
-
-def _run_line(run: dict[str, Any]) -> str:
-    line = (f"{run.get('read', 0)} read, {run.get('stored', 0)} stored, "
-            f"{run.get('duplicates', 0)} duplicates, {run.get('errors', 0)} errors")
-    return line + (f"; {run['stories']} stories in the store" if "stories" in run else "")
-
-
-def _excerpt(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _h(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)

@@ -88,6 +88,17 @@ class AnalysisStore:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
+    def story_records_of(self, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The records of these stories (those that have one), read in chunks: a page of a report."""
+        table = schema.story_records
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(story_ids), _CHUNK):
+            chunk = list(story_ids[start : start + _CHUNK])
+            with self.engine.connect() as conn:
+                for story, data in conn.execute(select(table.c.story_id, table.c.data).where(table.c.story_id.in_(chunk))):
+                    found[story] = json.loads(data)
+        return found
+
     def story_records(self) -> dict[str, dict[str, Any]]:
         table = schema.story_records
         with self.engine.connect() as conn:

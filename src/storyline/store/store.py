@@ -135,6 +135,20 @@ class Store(AnalysisStore, RunStore):
             for row in conn.execution_options(stream_results=True, yield_per=500).execute(query):
                 yield _row_article(row._mapping)
 
+    def article_summaries(self) -> Iterator[dict[str, Any]]:
+        """Every stored article's fields but its text, meta and extra (``id``, ``title``,
+        ``source``, ``url``, ``published``, ``language``, ``provenance``: ``{"path", "record"}``),
+        in order of arrival, streamed: what a report lists, without reading the texts."""
+        table = schema.articles
+        columns = [table.c[name] for name in ("id", "title", "source", "url", "published", "language",
+                                              "provenance_path", "provenance_record")]
+        with self.engine.connect() as conn:
+            rows = conn.execution_options(stream_results=True, yield_per=2000).execute(
+                select(*columns).order_by(table.c.seq))
+            for i, title, source, url, published, language, path, record in rows:
+                yield {"id": i, "title": title, "source": source, "url": url, "published": published,
+                       "language": language, "provenance": {"path": path, "record": record}}
+
     def article(self, article_id: str) -> Article | None:
         """One article by id, or by a unique prefix of its id."""
         table = schema.articles
