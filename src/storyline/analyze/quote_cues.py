@@ -107,6 +107,11 @@ class SpeechCues:
         self.office_abbreviations = _low(data.get("office_abbreviations", ()))
         self.apposition_openers = _low(data.get("apposition_openers", ()))
         self.document_nouns = _low(data.get("document_nouns", ()))
+        #: Verbs that are cues only after a subject headed by a document noun ("a poll shows"),
+        #: and prepositions opening a sentence on a document ("In the latest poll, ...").
+        self.document_verb_forms = _low(data.get("document_verbs", ()))
+        self.document_openers = _low(data.get("document_openers", ()))
+        self.authored_nouns = _low(data.get("authored_nouns", ()))
         self.self_words = _low(data.get("self_words", ()))
         self.as_words = _low(data.get("as_words", ()))
         self.opinion_openers = _low(data.get("opinion_openers", ()))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.attribution_frames import dash_credit
 from storyline.analyze.quote_indirect import WINDOW, participle_speaker
 from storyline.analyze.quote_subjects import after_preposition, subject_after_phrase
 from storyline.analyze.quote_marks import find_dialogue_dashes, find_quote_marks
@@ -38,7 +39,8 @@ def direct_quotes(doc: TokenDoc, min_words: int) -> list[Found]:
             continue
         quote = Found(content, "direct")
         ends_sentence = doc.text[closer.start - 1] == "."  # '..." Trump called' opens a sentence
-        (not ends_sentence and _attribute_after(doc, closer.end, quote)) \
+        dash_credit(doc, closer.end, quote) \
+            or (not ends_sentence and _attribute_after(doc, closer.end, quote)) \
             or _attribute_before(doc, opener.start, quote) \
             or _anaphoric_after(doc, closer.end, quote) \
             or _name_colon_before(doc, opener.start, quote) \

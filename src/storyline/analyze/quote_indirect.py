@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from storyline.analyze.attribution_frames import document_opener, document_subject
 from storyline.analyze.quote_sources import Found, according_after, according_to, kind, opinion_frame, passive
 from storyline.analyze.quote_subjects import (
     after_auxiliary,
@@ -92,6 +93,9 @@ def indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[Found]) -
                 found.append(quote)
                 used.add(cue)
         view = opinion_frame(doc, sent) if doc.cues.opinion_openers else None
+        if view is None and not any(sent.start <= f.content.start < sent.end for f in found[-8:]) \
+                and not any(sent.start <= f.content.start < sent.end and f.cue is not None for f in direct):
+            view = document_subject(doc, sent) or document_opener(doc, sent)  # "a poll shows", "In the poll,"
         if view is not None and not inside(blocked, view.content.start) \
                 and not any(_overlaps(view.content, f.content) for f in found[-8:]):
             found.append(view)

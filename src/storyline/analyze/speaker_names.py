@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from storyline.analyze.quote_cues import SpeechCues, speech_cues
-from storyline.analyze.speaker_sources import join_words, source_phrase
+from storyline.analyze.speaker_sources import document_headed, join_words, source_phrase
 from storyline.analyze.speakers import inside
 from storyline.model import Mention, Span
 
@@ -147,7 +147,7 @@ class SpeakerResolver:
             return " ".join(words)  # "La Russa": a name the tagger knows, particle and all
         while words and (words[0].lower() in self.cues.determiners or words[0].lower() in self.cues.never_names):
             words.pop(0)
-        if words and words[0].lower() in self.cues.document_nouns:
+        if words and (words[0].lower() in self.cues.document_nouns or document_headed(self.cues, words)):
             return source_phrase(self.cues, words)  # "un informe publicado por la ONU": the document
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
                    or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from storyline.analyze.quote_cues import SpeechCues
 from storyline.model import Mention, Span
 
-__all__ = ["join_words", "source_kind", "source_phrase"]
+__all__ = ["document_headed", "join_words", "source_kind", "source_phrase"]
 
 #: Entity types by the kind of source they make.
 _KIND_OF_TYPE = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "organisation",
@@ -40,14 +40,32 @@ def source_phrase(cues: SpeechCues, words: list[str]) -> str | None:
             return join_words(words[start:end]) if end - start <= 8 else None
         if word[:1].isupper():
             first = i if first is None else first  # "A Gallup poll": a name modifying the head
+        elif low in cues.determiners and first is not None and i > first and not words[i - 1][:1].isupper():
+            first = None  # "Poco prima sempre la tv libica": a new noun phrase opens at its article
         elif low in cues.role_nouns or low in cues.name_joiners or low in cues.determiners:
             continue
-        elif first is None and word.isalpha() and not _ends_source(cues, word) \
-                and low not in cues.speaker_break_words:
-            continue  # "the new report", "un nouveau sondage": an adjective before the head
+        elif word.isalpha() and not _ends_source(cues, word) and low not in cues.speaker_break_words \
+                and (first is None or low not in cues.no_name_words):
+            continue  # "the new report", "Reuters/Ipsos opinion poll": a modifier before the head
         else:
             return None
     return None
+
+
+def document_headed(cues: SpeechCues, words: list[str]) -> bool:
+    """A document noun among the first five words heads the phrase (``latest Reuters/Ipsos
+    poll released Friday``, ``USA TODAY analysis of reports``): only modifiers come before it
+    (no role, preposition or verb) and nothing but a preposition, a participle or the end
+    after it (``data analyst John Smith`` is a person)."""
+    for i, word in enumerate(words[:5]):
+        low = word.lower()
+        if low in cues.document_nouns:
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            return not after or after in cues.prepositions or after in cues.agent_prepositions \
+                or cues.is_past(after) or cues.is_participle(after)
+        if low in cues.role_nouns or low in cues.prepositions or low in cues.verbish or low in cues.cue_forms:
+            return False
+    return False
 
 
 def _joins_name(cues: SpeechCues, words: list[str], k: int) -> bool:
@@ -98,9 +116,20 @@ def source_kind(cues: SpeechCues, text: str, speaker: Span | None, name: str | N
         low = head.lower()
         if low in cues.document_nouns and low not in cues.org_kind_nouns:
             return "document"  # a medium ("la cadena", "l'agence") is an organisation
-        if low in cues.org_kind_nouns and not (set(w.lower() for w in words[: words.index(head)]) & cues.role_nouns):
+        k = words.index(head)
+        if low in cues.org_kind_nouns and not (set(w.lower() for w in words[:k]) & cues.role_nouns) \
+                and not _role_after(cues, words, k):
             return "organisation"
     tagged = [m for m in entities if speaker.start <= m.span.start < speaker.end or (name and m.entity == name)]
+    # the entity the speaker resolved to first ("State Department spokesman Ned Price": the person,
+    # not the department before his name), then a person's role, then any entity in the span
+    named = [m for m in tagged if name and (m.entity == name or text[m.span.start : m.span.end] == name)]
+    for mention in named:
+        if mention.type in _KIND_OF_TYPE:
+            return _KIND_OF_TYPE[mention.type]
+    if any(w.lower() in cues.role_nouns and w.lower() not in cues.org_kind_nouns
+           and w.capitalize() not in cues.org_words for w in words):
+        return "person"  # "a US State Department official", "Turkey's defense minister"
     for mention in tagged:
         if mention.type in _KIND_OF_TYPE:
             return _KIND_OF_TYPE[mention.type]
@@ -113,6 +142,18 @@ def source_kind(cues: SpeechCues, text: str, speaker: Span | None, name: str | N
         if low in cues.role_nouns or low in cues.honorifics:
             return "person"
     return None
+
+
+def _role_after(cues: SpeechCues, words: list[str], k: int) -> bool:
+    """A person's role follows the organisation noun at ``k`` directly (``National Security
+    Council spokeswoman``), not through a preposition (``council of ministers``)."""
+    for i in range(k + 1, len(words)):
+        low = words[i].lower()
+        if low in cues.prepositions or low in cues.name_joiners:
+            return False
+        if low in cues.role_nouns and low not in cues.org_kind_nouns:
+            return True
+    return False
 
 
 def _head(cues: SpeechCues, words: list[str]) -> str | None:
