@@ -3,7 +3,8 @@
 Two kinds of correction record (kept by :mod:`storyline.present.corrections`):
 
 - ``move_report``: ``target`` is a report (article id), ``value`` the story it belongs to,
-  ``STORY`` or ``STORY/EVENT``; without an event it joins the story's event nearest its date.
+  ``STORY`` or ``STORY/EVENT``; without an event it joins the story's event nearest its date
+  (an event of its own when that one is more than :data:`EVENT_DAYS` away).
 - ``split_story``: ``target`` is the new story's id, ``value`` the reports (ids, space-separated)
   that leave their story to form it; the old story keeps its id and the rest.
 
@@ -36,6 +37,9 @@ from storyline.store import Store, schema
 REGROUP_KINDS = ("move_report", "split_story")
 #: Reports a split may name (its record's ``value`` holds their ids).
 MAX_SPLIT = 2000
+#: A report moved to a story without naming an event joins the event nearest its date, unless
+#: that one is more than this many days away: then it is an event of its own.
+EVENT_DAYS = 3
 
 
 @dataclass
@@ -114,8 +118,18 @@ def _move(grouping: _Grouping, article: str, value: str, info: Mapping[str, tupl
     draft = grouping.drafts[story_id]
     published = info.get(article, ("", None))[1]
     target = event_id if event_id in draft.events else _nearest_event(draft, published)
+    if not event_id and _days_apart(draft.events[target][0], published) > EVENT_DAYS:
+        target = new_id("e", "moved", article, story_id)  # nothing near its date: an event of its own
+        grouping.put(article, story_id, target, (published or "")[:10] or None)
+        draft.events = dict(sorted(draft.events.items(), key=lambda pair: pair[1][0] or "9999"))
+        return True
     grouping.put(article, story_id, target, draft.events[target][0])
     return True
+
+
+def _days_apart(one: str | None, two: str | None) -> int:
+    first, second = _day(one), _day(two)
+    return 0 if first is None or second is None else abs((first - second).days)
 
 
 def _split(grouping: _Grouping, story_id: str, value: str, info: Mapping[str, tuple[str, str | None]]) -> bool:

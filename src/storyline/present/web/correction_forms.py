@@ -140,24 +140,32 @@ def read_answer(store: Store, data: StoryData, kind: str, target: str, value: st
     return target or None, value
 
 
-def describe(c: Mapping[str, Any]) -> dict[str, Any]:
-    """What a stored correction says, as the story page lists it: a label, a line, a link."""
+def describe(c: Mapping[str, Any], names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What a stored correction says, as the story page lists it: a label, a line, a link; stories
+    and reports by their titles where ``names`` has them (else their ids)."""
     kind, target, value = c["kind"], c.get("target") or "", c.get("value") or ""
+    names = names or {}
+
+    def story(story_id: str) -> str:
+        return f"“{names[story_id]}”" if story_id in names else f"story {story_id}"
+
     if kind == "merge_entities":
         return {"label": "Same entity", "text": f"“{target}” is “{value}”"}
     if kind == "split_spelling":
         return {"label": "Two entities", "text": f"“{value}” is not “{target}”"}
     if kind == "split_mention":
         words, _, where = value.rpartition(" @ ")
-        return {"label": "Two entities", "text": f"“{words}” ({where}) is not “{target}”"}
+        article, start, end = (where.rsplit(":", 2) + ["", ""])[:3]
+        return {"label": "Two entities", "text": f"“{words}” in report {names.get(article, article)} (characters "
+                f"{start}–{end}) is not “{target}”"}
     if kind == "move_report":
         story_id, _, event_id = value.partition("/")
-        return {"label": "Report moved", "text": f"report {target} → story {story_id}"
-                + (f", event {event_id}" if event_id else "") + f" (from story {c['story_id']})",
-                "href": views.story_href(story_id)}
+        report = f"“{names[target]}”" if target in names else f"report {target}"
+        return {"label": "Report moved", "text": f"{report} moved from {story(c['story_id'])} to {story(story_id)}"
+                + (f", event {event_id}" if event_id else ""), "href": views.story_href(story_id)}
     if kind == "split_story":
         count = len(value.split())
-        return {"label": "Story split", "text": f"{count} report{'' if count == 1 else 's'} of story {c['story_id']} "
-                f"became story {target}", "href": views.story_href(target)}
+        return {"label": "Story split", "text": f"{count} report{'' if count == 1 else 's'} of {story(c['story_id'])} "
+                f"became {story(target)}", "href": views.story_href(target)}
     labels = {"rename": "Renamed", "reject_fact": "Not a fact", "reject_quote": "Not a quote"}
     return {"label": labels.get(kind, kind), "text": value}

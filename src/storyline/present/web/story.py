@@ -248,7 +248,8 @@ def _front_page(data: StoryData) -> dict[str, Any]:
             "outlets": outlets.most_common(), "unknown_outlets": sum(1 for a in data.articles if not a.get("source")),
             "summary": _summary(data, cite),
             "chart": timeline_chart(data.record.get("timeline", [])), "sections": previews(data),
-            "corrections": data.record.get("corrections", [])}
+            "corrections": data.record.get("corrections", []),
+            "correction_names": data.record.get("correction_names", {})}
 
 
 def _summary(data: StoryData, cite: views._Citer) -> list[dict[str, Any]]:

@@ -161,6 +161,7 @@ def load_story(store: Store, story_id: str, cache: StoryCache | None = None) -> 
     record: Mapping[str, Any] = parse_record(text) if text else {}
     if version[2]:
         row["title"], record = corrections.apply(row["title"], record, corrections.for_story(store, story_id))
+        record["correction_names"] = _names(store, record.get("corrections", []))
     articles = queries.story_articles(store, story_id)
     label_reports(store, articles)
     data = StoryData(row, dict(record), articles)
@@ -169,3 +170,23 @@ def load_story(store: Store, story_id: str, cache: StoryCache | None = None) -> 
     if cache is not None:
         cache.put(story_id, version, data, len(text or "") + 200 * len(data.articles))
     return data
+
+
+def _names(store: Store, listed: list[dict[str, Any]]) -> dict[str, str]:
+    """Titles of the stories and reports the moves and splits name (to show them by name, not id)."""
+    stories = {c["story_id"] for c in listed if c["kind"] in ("move_report", "split_story")}
+    stories |= {c["target"] for c in listed if c["kind"] == "split_story" and c.get("target")}
+    stories |= {str(c.get("value") or "").partition("/")[0] for c in listed if c["kind"] == "move_report"}
+    reports = [c["target"] for c in listed if c["kind"] == "move_report" and c.get("target")]
+    reports += [str(c.get("value") or "").rpartition(" @ ")[2].rsplit(":", 2)[0] for c in listed
+                if c["kind"] == "split_mention"]
+    if not stories and not reports:
+        return {}
+    found: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        table, articles = schema.stories, schema.articles
+        found.update(conn.execute(select(table.c.id, table.c.title).where(table.c.id.in_(sorted(stories)[:500]))).all())
+        found.update(conn.execute(select(articles.c.id, articles.c.title).where(
+            articles.c.id.in_(reports[:500]), articles.c.title.is_not(None))).all())
+    return found
+
