@@ -26,7 +26,7 @@ from storyline.analyze.quote_sources import Found, kind
 from storyline.analyze.speakers import TokenDoc, trim
 from storyline.model import Span
 
-__all__ = ["dash_credit", "document_opener", "document_subject"]
+__all__ = ["dash_credit", "document_opener", "document_subject", "without_medium"]
 
 #: Tokens a document subject may span before its verb ("A USA TODAY analysis of super PACs ...").
 _MAX_SUBJECT = 18
@@ -203,6 +203,26 @@ def document_opener(doc: TokenDoc, sent: Span) -> Found | None:
     if content is None or len(doc.text[content.start : content.end].split()) < 4:
         return None
     return Found(content, kind(doc.text, content), Span(tokens[1][0], tokens[comma - 1][1]), Span(*tokens[0]))
+
+
+def without_medium(doc: TokenDoc, speaker: Span) -> Span:
+    """A speaker ending in the medium it spoke through loses it (``Rep. Elijah Cummings, the
+    top Democrat on the committee, in a statement``, ``Stumpf in a televised interview``): a
+    preposition, then at most three modifiers and one of the pack's ``authored_nouns`` closing
+    the span (or followed by one adjective: ``en una entrevista televisada``)."""
+    c = doc.cues
+    tokens = doc.tokens_in(speaker.start, speaker.end)
+    words = [doc.word(t) for t in tokens]  # as written: "the Post" is a name, "a post" a medium
+    if not any(w in c.authored_nouns for w in words[-2:]) or not words[-1].islower():
+        return speaker  # the noun closes the span, or one lowercase adjective after it ("entrevista televisada")
+    for i in range(max(1, len(tokens) - 6), len(tokens) - 1):
+        if words[i].lower() not in c.prepositions or words[i].lower() in c.name_joiners:
+            # "in a statement", "en una entrevista"; not "the author of the book", "pasaje del libro"
+            continue
+        if all(doc.word(t).isalpha() for t in tokens[i + 1 :]) and len(tokens) - i <= 5:
+            cut = trim(doc.text, speaker.start, tokens[i][0])
+            return cut if cut is not None else speaker
+    return speaker
 
 
 def dash_credit(doc: TokenDoc, pos: int, quote: Found) -> bool:

@@ -40,6 +40,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from storyline.analyze.attribution_frames import without_medium
 from storyline.analyze.quote_cues import speech_cues
 from storyline.analyze.quote_direct import direct_quotes, near
 from storyline.analyze.quote_indirect import indirect_quotes
@@ -97,6 +98,8 @@ class QuoteFinder:
         resolver = SpeakerResolver(text, entities, _quote_ranges(found), doc.cues)
         out = []
         for f in found:
+            if f.speaker is not None:
+                f.speaker = without_medium(doc, f.speaker)  # "X, ..., in a statement": X
             if f.speaker is not None and _writer(doc, f.speaker):
                 continue  # "je pense que", "vous savez": the writer's own voice, no party's
             if f.speaker is not None and not _speaker_like(doc, f.speaker):

@@ -110,7 +110,8 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
     if not tokens:
         return None
     words = [doc.word(t) for t in tokens[:_MAX_TOKENS]]
-    verb = next((i for i, w in enumerate(words) if _verbish(doc, w) or _past(doc, words, i)), 0)
+    verb = next((i for i, w in enumerate(words) if (_verbish(doc, w) and not _named(words, i))
+                 or _past(doc, words, i)), 0)
     if verb > 0 and words[verb].lower() in doc.cues.cue_forms:  # "Perdue (R-Ga.) said ..., arguing"
         speaker = speaker_before(doc, tokens[verb][0], tokens[0][0])
         if speaker is not None:
@@ -120,6 +121,12 @@ def sentence_subject(doc: TokenDoc, floor: int, end: int) -> Span | None:
         if phrase is not None:
             return phrase
     return subject(doc, tokens[0][0], end)
+
+
+def _named(words: list[str], i: int) -> bool:
+    """A capitalised word after a capitalised word is part of a name (``Theresa May``), not a
+    modal."""
+    return i > 0 and words[i][:1].isupper() and words[i - 1][:1].isupper()
 
 
 def _without_leading(doc: TokenDoc, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:

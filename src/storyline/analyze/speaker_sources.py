@@ -109,7 +109,18 @@ def source_kind(cues: SpeechCues, text: str, speaker: Span | None, name: str | N
     speaker). Reads the speaker's words and the mentions inside its span."""
     if speaker is None:
         return None
-    words = [w.strip(",.;:()") for w in text[speaker.start : speaker.end].split()]
+    phrase = text[speaker.start : speaker.end]
+    if ", " in phrase and phrase[:1].isupper():
+        # "Rep. Elijah Cummings, the top Democrat on the committee": the name before the comma heads
+        head = _kind_of(cues, text, speaker, phrase.split(", ", 1)[0], name, entities)
+        if head is not None:
+            return head
+    return _kind_of(cues, text, speaker, phrase, name, entities)
+
+
+def _kind_of(cues: SpeechCues, text: str, speaker: Span, phrase: str, name: str | None,
+             entities: Sequence[Mention]) -> str | None:
+    words = [w.strip(",.;:()") for w in phrase.split()]
     words = [w for w in words if w and w.lower() not in cues.determiners]
     head = _head(cues, words)
     if head is not None:
@@ -128,7 +139,7 @@ def source_kind(cues: SpeechCues, text: str, speaker: Span | None, name: str | N
         if mention.type in _KIND_OF_TYPE:
             return _KIND_OF_TYPE[mention.type]
     if any(w.lower() in cues.role_nouns and w.lower() not in cues.org_kind_nouns
-           and w.capitalize() not in cues.org_words for w in words):
+           and w.capitalize() not in cues.org_words or w.lower() in cues.office_abbreviations for w in words):
         return "person"  # "a US State Department official", "Turkey's defense minister"
     for mention in tagged:
         if mention.type in _KIND_OF_TYPE:

@@ -170,6 +170,13 @@ def _speaker_before_aside(doc: TokenDoc, tokens: list[tuple[int, int]], floor: i
                 or first[0].isdigit() or role_phrase(doc, tokens[i][0])
                 or bare_apposition(doc, [doc.word(t) for t in tokens[i + 1 : -1]])):
             return Span(_named_head(doc, head, floor).start, tokens[-2][1])
+        if (first.lower() in doc.cues.relatives or first.lower() in doc.cues.prepositions) and i == commas[-1] + offset:
+            # "Michael Mulgrew, president of the union, which represents teachers, said", "Ann
+            # Cole, the top Republican on the panel, in a statement, said": a relative clause or
+            # an aside after an apposition; the speaker is the name and apposition before it
+            # only for a head that is itself an apposition, and a result that opens on a name
+            outer = _speaker_before_aside(doc, tokens[: i + 1], floor) if doc.text[head.start].islower() else None
+            return outer if outer is not None and doc.text[outer.start].isupper() else head
         return head if i == commas[-1] + offset else None
     return None
 
@@ -178,11 +185,26 @@ def _named_head(doc: TokenDoc, head: Span, floor: int) -> Span:
     """``Scott Pruitt, the attorney general of Oklahoma, one of the states ..., said``: a head
     that is itself an apposition (it opens lowercase after a comma) joins the name before it."""
     before = doc.text[max(floor, head.start - 2) : head.start]
+    hometown = _hometown(doc, head, floor)
+    if hometown is not None:
+        return hometown
     if not before.strip() == "," or not doc.text[head.start].islower():
         return head
     outer = speaker_left(doc, doc.text.rindex(",", floor, head.start), floor)
     if outer is None or not doc.text[outer.start].isupper():
         return head
+    return Span(outer.start, head.end)
+
+
+def _hometown(doc: TokenDoc, head: Span, floor: int) -> Span | None:
+    """``Johnnie Wilson, of Springfield, Va., said``: a place after a preposition opening an
+    apposition belongs to the name before it; the speaker runs from that name."""
+    tokens = doc.tokens_in(max(floor, head.start - 40), head.start)[-2:]
+    if len(tokens) < 2 or doc.word(tokens[0]) != "," or doc.word(tokens[1]).lower() not in doc.cues.prepositions:
+        return None
+    outer = speaker_left(doc, tokens[0][0], floor)
+    if outer is None or not doc.text[outer.start].isupper():
+        return None
     return Span(outer.start, head.end)
 
 
