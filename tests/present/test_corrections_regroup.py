@@ -22,7 +22,7 @@ from storyline.present.regroup import regroup
 from storyline.present.web.ingest import Upload, ingest_uploads
 from storyline.store import Store
 
-from .conftest import TOKEN
+from .conftest import FLOOD, LEVY, TOKEN
 
 LATE = {"id": "levy-d", "source": "Northgate Herald", "published": "2026-03-12", "language": "en",
         "title": "Levy protest blocks Varno ring road",
@@ -161,3 +161,30 @@ def test_regroup_moves_and_splits_in_order_and_skips_what_is_gone() -> None:
     assert by_id["s2"].articles == ("d", "b") and by_id["s2"].events[0].articles == ("d", "b")
     assert by_id["s9"].title == "A title" and set(by_id["s9"].articles) == {"a", "c"}
     assert len({e.id for s in found for e in s.events}) == sum(len(s.events) for s in found)  # event ids unique
+
+
+def test_corrections_regroup_on_each_store_kind(store_url: str) -> None:
+    """The same move, split and undo on SQLite and on PostgreSQL (the queries that list a move or a
+    split with both its stories, and the cache's version of a story's corrections)."""
+    from storyline.present.web import WebSettings, create_app
+
+    with Store(store_url) as store:
+        corrections.metadata.drop_all(store.engine)
+        corrections._HAVE_TABLE.discard(store.url)
+        data = "".join(json.dumps(r) + "\n" for r in [*LEVY, *FLOOD]).encode()
+        ingest_uploads(store, threading.Lock(), [Upload("a.jsonl", data)])
+    app = create_app(WebSettings(db=store_url, token=TOKEN))
+    with TestClient(app) as client:
+        ids = _ids(client)
+        levy, flood = ids["levy"], ids["flood"]
+        assert _post(client, levy, kind="move_report", target="levy-b", value=flood).status_code == 303
+        split = _post(client, levy, kind="split_story", reports=["levy-c"])
+        new = split.headers["location"].split("/stories/")[1].split("#")[0]
+        assert (_story_of(client, "levy-b"), _story_of(client, "levy-c")) == (flood, new)
+        assert [c["kind"] for c in client.get(f"/api/stories/{flood}").json()["corrections"]] == ["move_report"]
+        _late_run(store_url)
+        assert (_story_of(client, "levy-b"), _story_of(client, "levy-c"), _story_of(client, "levy-d")) == (flood, new, levy)
+        assert _undo(client, flood, "move_report").status_code == 303
+        assert _undo(client, new, "split_story").status_code == 303
+        assert {_story_of(client, a) for a in ("levy-a", "levy-b", "levy-c", "levy-d")} == {levy}
+    app.state.store.close()
