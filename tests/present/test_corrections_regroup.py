@@ -188,3 +188,27 @@ def test_corrections_regroup_on_each_store_kind(store_url: str) -> None:
         assert _undo(client, new, "split_story").status_code == 303
         assert {_story_of(client, a) for a in ("levy-a", "levy-b", "levy-c", "levy-d")} == {levy}
     app.state.store.close()
+
+
+def test_corrections_api_records_lists_and_undoes_with_the_token(writer: TestClient) -> None:
+    levy, flood = _ids(writer)["levy"], _ids(writer)["flood"]
+    url = f"/api/stories/{levy}/corrections"
+    body = {"kind": "move_report", "target": "levy-c", "value": flood, "author": "Api"}
+    assert writer.post(url, json=body).status_code == 403
+    assert writer.post(url, json=body, headers={"authorization": "Bearer wrong"}).status_code == 403
+    assert _story_of(writer, "levy-c") == levy
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    assert writer.post(url, json=body | {"value": "no-such-story"}, headers=auth).status_code == 422
+    assert writer.post(url, json=body | {"target": "flood-a"}, headers=auth).status_code == 404  # not its report
+    made = writer.post(url, json=body, headers=auth)
+    assert made.status_code == 201 and made.json()["kind"] == "move_report" and made.json()["author"] == "Api"
+    assert _story_of(writer, "levy-c") == flood
+    listed = writer.get(f"/api/stories/{flood}/corrections").json()
+    assert listed["total"] == 1 and listed["items"][0]["active"]
+    merge = writer.post(f"/api/stories/{flood}/corrections", headers=auth,
+                        json={"kind": "merge_entities", "target": "Aurélie", "value": "aurelia", "author": "Api"})
+    assert merge.status_code == 201 and merge.json()["value"] == "Aurelia"  # the kept entity, as the story names it
+    undone = writer.post(f"/api/stories/{flood}/corrections/{made.json()['id']}/undo", params={"author": "Api"},
+                         headers=auth)
+    assert undone.status_code == 200 and _story_of(writer, "levy-c") == levy
+    assert writer.post(f"/api/stories/{flood}/corrections/{made.json()['id']}/undo", headers=auth).status_code == 404

@@ -26,7 +26,9 @@ from .conftest import TOKEN  # noqa: E402
 OPERATIONS = [("GET", "/api/stories"), ("GET", "/api/stories/{story_id}"), ("GET", "/api/stories/{story_id}/{section}"),
               ("GET", "/api/articles"), ("GET", "/api/articles/{article_id}"), ("GET", "/api/entities/{name}"),
               ("GET", "/api/facets"), ("GET", "/api/status"), ("POST", "/api/ingest"),
-              ("GET", "/api/changes"), ("GET", "/api/stories/{story_id}/changes"), ("GET", "/api/watchlists/{name}/alerts")]
+              ("GET", "/api/changes"), ("GET", "/api/stories/{story_id}/changes"), ("GET", "/api/watchlists/{name}/alerts"),
+              ("GET", "/api/stories/{story_id}/corrections"), ("POST", "/api/stories/{story_id}/corrections"),
+              ("POST", "/api/stories/{story_id}/corrections/{correction_id}/undo")]
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
 from storyline.follow import web as follow_web
-from storyline.present.web import api, correction_forms, correction_pages, pages, story_changes, story_pages
+from storyline.present.web import (api, correction_api, correction_forms, correction_pages, pages, story_changes,
+                                   story_pages)
 from storyline.present.web.listing import PageCache, SnippetCache
 from storyline.present.web.security import BodyLimit, SecurityHeaders, load_token
 from storyline.present.web.story_data import StoryCache
@@ -89,6 +90,7 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.state.list_pages = PageCache()  # rendered list pages of the current data version: see pages
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.include_router(follow_web.router)  # before api: /api/stories/{id}/changes is not a section
+    app.include_router(correction_api.router)  # before api too: corrections are not a section
     app.include_router(api.router)
     app.include_router(story_pages.router)
     app.include_router(correction_pages.router)
