@@ -45,6 +45,7 @@ from storyline.ingest.templates import TemplateLines, article_lines, strip_templ
 from storyline.analyze.annotate import annotate
 from storyline.group import StoryGrouper
 from storyline.group.blocking import publication_schedule
+from storyline.kept_grouper import KeptGrouper
 from storyline.model import Annotated, Article, Story
 from storyline.parallel import ordered_map
 from storyline.present import regroup
@@ -302,27 +303,38 @@ def group_store(store: Store, run_id: int, params: Mapping[str, Any] | None = No
     """Place the store's ungrouped articles, going on from the saved grouper so ids stay stable.
 
     Only new articles are read; the stories they touch (joined, or merged into) have their
-    assignments rewritten, all in one transaction. ``params`` build the grouper of a store that
-    has none yet; a saved grouper keeps its own.
+    assignments rewritten, all in one transaction, with the parts of the grouper's state that
+    changed (:mod:`storyline.store.grouper_state`). ``params`` build the grouper of a store that
+    has none yet; a saved grouper keeps its own. The grouper stays in memory after the save
+    (:class:`storyline.kept_grouper.KeptGrouper`): the next call on the same store (a watch
+    cycle, the web app's next upload) goes on from it without reading the state, unless another
+    process saved since.
     """
-    state = store.load_state("grouper")
-    grouper = StoryGrouper.from_state(state) if state else StoryGrouper(**(params or {}))
-    merges_before = len(grouper.merges)
-    touched: set[str] = set()
-    placed = 0
-    for article in store.articles_by_id(publication_order(store.ungrouped_keys())):
-        touched.add(grouper.add(article)[0])
-        placed += 1
-    grouper.refine()
-    new_merges = [dict(m) for m in grouper.merges[merges_before:]]
-    stories = grouper.stories()
-    touched = {grouper.assignment(a)[0] for s in stories if s.id in touched for a in s.articles[:1]} | touched
-    stories, touched = regroup.after_grouping(store, stories, touched)  # analysts' moves and splits of reports
-    assignments = {article: (story.id, event.id) for story in stories if story.id in touched
-                   for event in story.events for article in event.articles}
-    store.save_grouping(run_id, grouper.to_state(), assignments, new_merges,
-                        [story for story in stories if story.id in touched])
+    grouper, parts = _KEPT.take(store, params)
+    try:
+        merges_before = len(grouper.merges)
+        touched: set[str] = set()
+        placed = 0
+        for article in store.articles_by_id(publication_order(store.ungrouped_keys())):
+            touched.add(grouper.add(article)[0])
+            placed += 1
+        grouper.refine()
+        new_merges = [dict(m) for m in grouper.merges[merges_before:]]
+        stories = grouper.stories()
+        touched = {grouper.assignment(a)[0] for s in stories if s.id in touched for a in s.articles[:1]} | touched
+        stories, touched = regroup.after_grouping(store, stories, touched)  # analysts' moves and splits of reports
+        assignments = {article: (story.id, event.id) for story in stories if story.id in touched
+                       for event in story.events for article in event.articles}
+        parts = store.save_grouping_parts(run_id, grouper.to_state(), parts, assignments, new_merges,
+                                          [story for story in stories if story.id in touched])
+    except BaseException:
+        _KEPT.drop()  # the grouper may be ahead of the store now
+        raise
+    _KEPT.keep(store, grouper, parts)
     return GroupResult(stories=stories, placed=placed, merges=new_merges, touched=frozenset(touched))
+
+
+_KEPT = KeptGrouper()
 
 
 def analyze_articles(articles: Sequence[Article]) -> list[Annotated]:

@@ -21,15 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from storyline.errors import InputError, StoreError
-from storyline.model import Article, Provenance, Story, content_id
+from storyline.model import Article, Provenance, content_id
 from storyline.store import schema
 from storyline.store.analysis import AnalysisStore
+from storyline.store.grouping import GroupingStore
 from storyline.store.runs import RunStore
 from storyline.store.validate import ARTICLE_LIMITS, article_problem, matchable, safe_text
 
@@ -55,7 +56,7 @@ class BatchResult:
     rejected: tuple[InputError, ...] = ()
 
 
-class Store(AnalysisStore, RunStore):
+class Store(AnalysisStore, RunStore, GroupingStore):
     """The database behind a run. Open with a URL; tables are created when missing."""
 
     def __init__(self, url: str | None = None) -> None:
@@ -243,32 +244,6 @@ class Store(AnalysisStore, RunStore):
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
-    def load_state(self, name: str) -> dict[str, Any] | None:
-        """The saved state of a corpus-level component, or None before its first run."""
-        table = schema.component_states
-        with self.engine.connect() as conn:
-            value = conn.execute(select(table.c.state).where(table.c.name == name)).scalar_one_or_none()
-        return None if value is None else dict(json.loads(value))
-
-    def save_grouping(self, run_id: int, state: dict[str, Any], placed: dict[str, tuple[str, str]],
-                      merges: Sequence[dict[str, Any]], touched: Sequence[Story] = ()) -> None:
-        """Save the grouper's state, the (re)placed articles, new merges and the touched stories'
-        read model (merged-away stories removed from it), in one transaction."""
-        states, table = schema.component_states, schema.assignments
-        with self._begin() as conn:
-            _replace_stories(conn, run_id, touched, [m["merged"] for m in merges])
-            conn.execute(delete(states).where(states.c.name == "grouper"))
-            conn.execute(insert(states), [{"name": "grouper", "state": json.dumps(state), "run_id": run_id}])
-            for chunk in _chunks(list(placed)):
-                conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
-            if placed:
-                conn.execute(insert(table), [{"article_id": a, "story_id": s, "event_id": e, "run_id": run_id}
-                                             for a, (s, e) in placed.items()])
-            if merges:
-                conn.execute(insert(schema.story_merges), [
-                    {"kept": m["kept"], "merged": m["merged"], "article_id": m.get("article"),
-                     "score": m.get("score"), "run_id": run_id} for m in merges])
-
     def _begin(self) -> Any:
         try:
             return self.engine.begin()
@@ -287,27 +262,6 @@ class Store(AnalysisStore, RunStore):
 
     def _next_seq(self, conn: Any) -> int:
         return int(conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()) + 1
-
-
-def _replace_stories(conn: Any, run_id: int, touched: Sequence[Story], merged_away: Sequence[str]) -> None:
-    stories, events = schema.stories, schema.events
-    gone = [s.id for s in touched] + list(merged_away)
-    for chunk in _chunks(gone):
-        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
-        conn.execute(delete(events).where(events.c.story_id.in_(chunk)))
-    if not touched:
-        return
-    conn.execute(insert(stories), [_story_row(s, run_id) for s in touched])
-    rows = [{"id": e.id, "story_id": s.id, "position": n, "date": e.date, "articles": len(e.articles)}
-            for s in touched for n, e in enumerate(s.events)]
-    if rows:
-        conn.execute(insert(events), rows)
-
-
-def _story_row(story: Story, run_id: int) -> dict[str, Any]:
-    dates = sorted(e.date for e in story.events if e.date)
-    return {"id": story.id, "title": story.title, "articles": len(story.articles), "events": len(story.events),
-            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None, "run_id": run_id}
 
 
 def _article_row(article: Article, content_hash: str, run_id: int, seq: int) -> dict[str, Any]:
