@@ -44,7 +44,8 @@ _ADVERBIAL_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|last|this|earlier|later)\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?"
     r"[\w'\u2019\-]+(?:\s+(?:with|to|on|of)\s+(?:the\s+|a\s+)?[\w'\u2019\-]+)?|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|again|also|"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"yesterday|today|again|also|"
     r"repeatedly|publicly|later|earlier|recently|previously|then|once)\b)){0,3}"
 )
 #: What may come between a cue and its complementizer or colon.
@@ -258,7 +259,8 @@ def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None
             return comma.end()
     window = doc.text[pos : min(sent.end, pos + 100)]
     hit = doc.cues.that_search_re.search(window)
-    if hit is not None and _addressee_gap(doc, window[: hit.start()]):
+    if hit is not None and _addressee_gap(doc, window[: hit.start()]) and window[hit.end() :].strip(" .!?"):
+        # not a demonstrative closing the clause: "said the test could change that."
         return pos + hit.start()
     if _NOT_CONTENT_RE.match(doc.text, pos, sent.end):
         return None
