@@ -127,3 +127,21 @@ def test_a_dash_after_a_quoted_word_is_no_credit() -> None:
 )
 def test_a_role_makes_the_speaker_a_person_whatever_organisation_names_it(text: str, kind: str) -> None:
     assert _one(text, "en").source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker", "content"),
+    [
+        ("en", "As reported by the Guardian, the minister resigned on Friday night.",
+         "the Guardian", "the minister resigned on Friday night"),
+        ("en", "The minister resigned on Friday night, as first reported by the Guardian.",
+         "the Guardian", "The minister resigned on Friday night"),
+        ("it", "Stando ai documenti visti dall'agenzia, il ministro sapeva tutto da mesi.",
+         "documenti visti dall'agenzia", "il ministro sapeva tutto da mesi"),
+        ("es", "A decir de los vecinos, el fuego empezó en la cocina del restaurante.",
+         "los vecinos", "el fuego empezó en la cocina del restaurante"),
+    ],
+)
+def test_attribution_phrases_of_the_packs(language: str, text: str, speaker: str, content: str) -> None:
+    quote = _one(text, language)
+    assert (quote.speaker.text_in(text), quote.content.text_in(text)) == (speaker, content)

@@ -38,3 +38,12 @@ def test_the_attribution_is_found_with_its_speaker_and_content(text: str, speake
 )
 def test_perception_and_nouns_are_no_attribution(text: str) -> None:
     assert not [q for q in find_quotes(text) if q.speaker is not None]
+
+
+def test_a_second_attribution_after_and_a_pronoun_ends_the_first() -> None:
+    text = ("The minister said the talks would resume next week, and he urged both sides "
+            "to keep the ceasefire until then.")
+    found = [(q.speaker.text_in(text), q.cue.text_in(text), q.content.text_in(text))
+             for q in find_quotes(text) if q.speaker and q.cue]
+    assert found == [("The minister", "said", "the talks would resume next week"),
+                     ("he", "urged", "both sides to keep the ceasefire until then")]

@@ -289,10 +289,17 @@ def _next_cue_re(c: SpeechCues) -> re.Pattern[str]:
     return re.compile(
         r",\s+(?:" + _alt(gerunds) + r")\b"
         r"|\s+(?:" + _alt(c.conjunctions) + r")\s+(?:\w+ly\s+)?(?:" + _alt(c.coordinated_cues) + r")\b"
+        r"|,?\s+(?:" + _alt(c.conjunctions) + r")\s+(?:" + _alt(_subjects(c)) + r")\s+(?:\w+ly\s+)?(?:"
+        + _alt(c.coordinated_cues) + r")\b"  # "..., and he urged ...": a second attribution
         r"|\s[\u2014\u2015]\s|(?:(?<=,)|(?<=,[\u201d\"]))\s+(?:" + _alt(c.subordinators) + r")\b"
         r"|,(?=\s[^,;]{1,60}?\b(?:" + _alt(c.core_forms) + r")\b)"
         r"|\s+(?:" + _alt(c.participle_forms) + r")(?=[\s:,]*[\u201c\"\u00ab\u201e])"
     )
+
+
+def _subjects(c: SpeechCues) -> list[str]:
+    """The pack's speaker pronouns that are no writer's voice and no relative (``he``, ``ils``)."""
+    return sorted(w for w, (gender, _) in c.pronouns.items() if gender not in {"self", "p"}) or ["\0"]
 
 
 def _that_re(words: Iterable[str]) -> re.Pattern[str]:
