@@ -76,7 +76,8 @@ def _split_spelling(entity: dict[str, Any], spelling: str) -> dict[str, Any] | N
     if found is None or len(entity["aliases"]) < 2:
         return None
     sources = set(entity["alias_sources"].get(found, []))
-    same_length = {a for s, arts in entity["alias_sources"].items() if s != found and len(s) == len(found) for a in arts}
+    same_length = {a for s, arts in entity["alias_sources"].items() if s != found and len(s) == len(found)
+                   for a in arts}
     moved = [m for m in entity["mentions"] if m["article"] in sources and m["article"] not in same_length
              and m["end"] - m["start"] == len(found)]
     entity["mentions"] = [m for m in entity["mentions"] if m not in moved]

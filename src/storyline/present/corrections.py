@@ -29,8 +29,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (Column, ColumnElement, DateTime, Index, Integer, MetaData, String, Table, Text, and_, func, insert,
-                        inspect, or_, select)
+from sqlalchemy import (Column, ColumnElement, DateTime, Index, Integer, MetaData, String, Table, Text, and_, func,
+                        insert, inspect, or_, select)
 
 from storyline.errors import StorylineError
 from storyline.present.correct_entities import ENTITY_KINDS, apply_entities, key

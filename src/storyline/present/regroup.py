@@ -181,10 +181,27 @@ def report_info(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, str | 
     return {a.id: (a.title or " ".join(a.text.split()[:12]), a.published) for a in store.articles_by_id(list(ids))}
 
 
-def _active(store: Store) -> list[Any]:
+def _recorded(store: Store) -> list[Any]:
+    """Every move and split ever recorded (undone ones too), once each, in the order made."""
     from storyline.present import corrections  # the records' module imports this one
 
-    return [c for found in corrections.for_stories(store, kinds=REGROUP_KINDS).values() for c in found if c.is_active]
+    found = {c.id: c for listed in corrections.for_stories(store, kinds=REGROUP_KINDS).values() for c in listed}
+    return [found[i] for i in sorted(found)]
+
+
+def _active(store: Store) -> list[Any]:
+    return [c for c in _recorded(store) if c.is_active]
+
+
+def _concerned(recorded: Sequence[Any], *groupings: Sequence[Story]) -> set[str]:
+    """The stories a move or split (active or undone) can change: those it names, and those that
+    hold the reports it names in the given groupings."""
+    found = {c.story_id for c in recorded}
+    found |= {c.target for c in recorded if c.kind == "split_story" and c.target}
+    found |= {(c.value or "").partition("/")[0] for c in recorded if c.kind == "move_report"}
+    named = set(named_reports(recorded))
+    found |= {s.id for grouping in groupings for s in grouping if named.intersection(s.articles)}
+    return found
 
 
 def _differs_from_store(store: Store, stories: Mapping[str, Story], ids: set[str]) -> set[str]:
@@ -228,13 +245,16 @@ def sync_store(store: Store) -> list[str]:
     if state is None:
         return []
     grouped = StoryGrouper.from_state(state).stories()
-    active = _active(store)
+    recorded = _recorded(store)
+    active = [c for c in recorded if c.is_active]
     corrected, _ = regroup(grouped, active, report_info(store, named_reports(active)))
     after = {s.id: s for s in corrected}
-    with store.engine.connect() as conn:
-        stored_ids = set(conn.execute(select(schema.stories.c.id)).scalars())
+    concerned = sorted(_concerned(recorded, grouped, corrected))
+    with store.engine.connect() as conn:  # only these: a watcher may be storing other stories meanwhile
+        stored_ids = {i for start in range(0, len(concerned), 500) for i in conn.execute(
+            select(schema.stories.c.id).where(schema.stories.c.id.in_(concerned[start : start + 500]))).scalars()}
     gone = stored_ids - set(after)
-    differs = _differs_from_store(store, after, set(after))
+    differs = _differs_from_store(store, after, set(concerned))
     if not differs and not gone:
         return []
     run_id = store.start_run("correct", [], {"stories": sorted(differs | gone)[:100]})

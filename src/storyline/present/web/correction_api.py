@@ -68,7 +68,8 @@ def post_correction(request: Request, story_id: StoryId, body: CorrectionIn) -> 
     return next(c.to_json() for c in corrections.for_story(store, story_id) if c.id == new)
 
 
-@router.post("/stories/{story_id}/corrections/{correction_id}/undo", summary="Undo a correction (needs the write token)")
+@router.post("/stories/{story_id}/corrections/{correction_id}/undo",
+             summary="Undo a correction (needs the write token)")
 def undo_correction(request: Request, story_id: StoryId, correction_id: int,
                     author: Annotated[str, Query(max_length=128, pattern=_TEXT)] = "") -> dict[str, Any]:
     check_token(request.app.state.settings.token, request_token(request))

@@ -47,13 +47,15 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     at the top: :mod:`storyline.present.web.story_changes`). Sets the last-visit cookie."""
     data = story_data(request, story_id)
     read_only = not request.app.state.settings.token
+    now = dt.datetime.now(dt.timezone.utc)
     since, chosen, cookie = story_changes.visit(request.query_params.get("since"),
-                                                request.cookies.get(story_changes.COOKIE), dt.datetime.now(dt.timezone.utc))
+                                                request.cookies.get(story_changes.COOKIE), now)
     changes = story_changes.what_changed(follow_web._engine(request), data.row["id"], since) if since else None
     if changes is not None and (changes["any"] or chosen):
         html = render_text(request, "story.html", story=story.front_page(data), changes=changes)
     else:
-        html = data.memoized(("html", read_only), lambda: render_text(request, "story.html", story=story.front_page(data)))
+        html = data.memoized(("html", read_only),
+                             lambda: render_text(request, "story.html", story=story.front_page(data)))
     response = HTMLResponse(html)
     response.set_cookie(story_changes.COOKIE, cookie, max_age=story_changes.COOKIE_AGE,
                         path=story.views.story_href(data.row["id"]), httponly=True, samesite="lax")
