@@ -48,3 +48,17 @@ def test_a_name_spelled_like_a_modal_stays_whole_for_a_second_verb() -> None:
 def test_the_phrase_before_an_apposition_gives_the_kind(text: str, kind: str) -> None:
     (quote,) = [q for q in find_quotes(text) if q.speaker]
     assert quote.source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", "\u201cThe town will never be the same,\u201d said the Rev. Ann Hale, of Mayfield Baptist Church.",
+         "the Rev. Ann Hale, of Mayfield Baptist Church"),
+        ("es", "\u00abLa ciudad nunca volver\u00e1 a ser la misma\u00bb, dijo Ana Gil, de la Universidad de Chile.",
+         "Ana Gil, de la Universidad de Chile"),
+        ("en", "\u201cWe lost the vote,\u201d said Jo Smith, of course.", "Jo Smith"),
+    ],
+)
+def test_an_inverted_speaker_keeps_the_affiliation_closing_the_sentence(language: str, text: str, speaker: str) -> None:
+    assert [q.speaker.text_in(text) for q in find_quotes(text, language=language) if q.speaker] == [speaker]

@@ -52,12 +52,24 @@ def with_apposition(doc: TokenDoc, span: Span) -> Span:
     end = clause_end(doc.text, span.end + 1, span.end + 200)
     if match is None and not role_phrase(doc, span.end) and not (
             doc.text.startswith(",", span.end) and doc.text[end : end + 1] in {"", ".", "\n"}
-            and bare_apposition(doc, doc.text[span.end + 1 : end].split())):
+            and (bare_apposition(doc, doc.text[span.end + 1 : end].split())
+                 or _affiliation(doc, doc.text[span.end + 1 : end].split()))):
         return span
     if any(w in doc.cues.cue_forms for w in doc.text[span.end : end].split()):
         return span  # ", who emphasized that ...": an attribution of its own
     trimmed = trim(doc.text, span.start, end)
     return trimmed if trimmed is not None else span
+
+
+def _affiliation(doc: TokenDoc, words: list[str]) -> bool:
+    """``said the Rev. Jo Smith, of Mayfield Baptist Church.``, ``dijo Ana Gil, de la Universidad
+    de Chile.``: a name joiner and a capitalised name closing the sentence, with no verb or cue."""
+    if not 1 < len(words) <= 10 or words[0].lower() not in doc.cues.name_joiners:
+        return False
+    rest = [w for w in words[1:] if w.lower() not in doc.cues.determiners]
+    return bool(rest) and rest[0][:1].isupper() and not any(
+        w.lower() in doc.cues.cue_forms or w.lower() in doc.cues.verbish or w.lower() in doc.cues.clause_openers
+        for w in words)
 
 
 def bare_apposition(doc: TokenDoc, words: list[str]) -> bool:
