@@ -62,3 +62,16 @@ def test_the_phrase_before_an_apposition_gives_the_kind(text: str, kind: str) ->
 )
 def test_an_inverted_speaker_keeps_the_affiliation_closing_the_sentence(language: str, text: str, speaker: str) -> None:
     assert [q.speaker.text_in(text) for q in find_quotes(text, language=language) if q.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [
+        ("\u201cHis answers were sharp all night,\u201d said CNN host Dana Reyes.", "CNN host Dana Reyes", "Dana Reyes"),
+        ("One Twitter user pointed out that the two candidates were held to different standards.",
+         "One Twitter user", None),
+    ],
+)
+def test_a_news_role_introduces_the_speaker(text: str, speaker: str, entity: str | None) -> None:
+    (quote,) = [q for q in find_quotes(text) if q.speaker]
+    assert (quote.speaker.text_in(text), quote.speaker_entity, quote.source_kind) == (speaker, entity, "person")
