@@ -208,16 +208,21 @@ def test_same_kind_of_happening_with_other_names_is_another_story() -> None:
     assert first != second
 
 
-def test_without_name_tie_same_kind_joins() -> None:
-    # The condition the previous test relies on: switched off, the two quakes chain.
+@pytest.mark.parametrize("published", ["2026-03-05", None])
+def test_same_kind_with_other_names_stays_apart_without_the_name_tie(published: str | None) -> None:
+    # Names weigh more than words in story vectors: two quakes that share every word of the
+    # happening but no name stay apart even with the tie off, and when undated (no tie applies).
     grouper = StoryGrouper(name_tie=0.0)
-    first, _ = grouper.add(_quake("a", "Corvelle", "Governor Duchene", "Lisbourg", "2026-03-01"))
-    second, _ = grouper.add(_quake("b", "Varnosk", "Mayor Tilbrandt", "Oskerby", "2026-03-05"))
-    assert first == second
+    first, _ = grouper.add(_quake("a", "Corvelle", "Governor Duchene", "Lisbourg", published and "2026-03-01"))
+    second, _ = grouper.add(_quake("b", "Varnosk", "Mayor Tilbrandt", "Oskerby", published))
+    assert first != second
 
 
-def test_undated_articles_skip_the_name_tie() -> None:
-    grouper = StoryGrouper()
+def test_words_weighed_as_names_chain_same_kind() -> None:
+    # What the weighting guards against: with words weighed like names and the earlier bar, the
+    # two quakes chain into one story.
+    grouper = StoryGrouper(name_tie=0.0, story_threshold=0.2,
+                           story_weights={"w": 1.0, "n": 1.0, "k": 0.5, "c": 0.5, "#": 0.5, "d": 0.5})
     first, _ = grouper.add(_quake("a", "Corvelle", "Governor Duchene", "Lisbourg", None))
     second, _ = grouper.add(_quake("b", "Varnosk", "Mayor Tilbrandt", "Oskerby", None))
     assert first == second
