@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from storyline.model import Event, Story
 from storyline.present import corrections
-from storyline.present.regroup import regroup
+from storyline.present.regroup import reconcile_changed, regroup, sync_store
 from storyline.present.web.ingest import Upload, ingest_uploads
 from storyline.store import Store
 
@@ -36,9 +36,17 @@ def _ids(client: TestClient) -> dict[str, str]:
     return {("levy" if "levy" in i["title"] else "flood" if "Lise" in i["title"] else "other"): i["id"] for i in items}
 
 
+def _settle(client: TestClient) -> None:
+    """Wait for the background reconciliation of the stories a move or split changed."""
+    for job in list(client.app.state.correction_jobs):  # type: ignore[attr-defined]
+        job.join(timeout=120)
+
+
 def _post(client: TestClient, story: str, **fields: Any) -> Any:
-    return client.post(f"/stories/{story}/corrections", data={"token": TOKEN, "author": "Ana", **fields},
-                       follow_redirects=False)
+    answer = client.post(f"/stories/{story}/corrections", data={"token": TOKEN, "author": "Ana", **fields},
+                         follow_redirects=False)
+    _settle(client)
+    return answer
 
 
 def _entities(client: TestClient, story: str) -> dict[str, dict[str, Any]]:
@@ -58,8 +66,10 @@ def _story_of(client: TestClient, article: str) -> str:
 def _undo(client: TestClient, story: str, kind: str) -> Any:
     listed = [c for c in client.get(f"/api/stories/{story}").json()["corrections"] if c["kind"] == kind and c["active"]]
     assert listed, f"no active {kind} on {story}"
-    return client.post(f"/stories/{story}/corrections/{listed[-1]['id']}/undo",
-                       data={"token": TOKEN, "author": "Cleo"}, follow_redirects=False)
+    answer = client.post(f"/stories/{story}/corrections/{listed[-1]['id']}/undo",
+                         data={"token": TOKEN, "author": "Cleo"}, follow_redirects=False)
+    _settle(client)
+    return answer
 
 
 def test_corrections_merge_and_split_entities_survive_a_run_and_undo(writer: TestClient, web_db: str) -> None:
@@ -203,6 +213,7 @@ def test_corrections_api_records_lists_and_undoes_with_the_token(writer: TestCli
     assert writer.post(url, json=body | {"value": "no-such-story"}, headers=auth).status_code == 422
     assert writer.post(url, json=body | {"target": "flood-a"}, headers=auth).status_code == 404  # not its report
     made = writer.post(url, json=body, headers=auth)
+    _settle(writer)
     assert made.status_code == 201 and made.json()["kind"] == "move_report" and made.json()["author"] == "Api"
     assert _story_of(writer, "levy-c") == flood
     listed = writer.get(f"/api/stories/{flood}/corrections").json()
@@ -212,5 +223,19 @@ def test_corrections_api_records_lists_and_undoes_with_the_token(writer: TestCli
     assert merge.status_code == 201 and merge.json()["value"] == "Aurelia"  # the kept entity, as the story names it
     undone = writer.post(f"/api/stories/{flood}/corrections/{made.json()['id']}/undo", params={"author": "Api"},
                          headers=auth)
+    _settle(writer)
     assert undone.status_code == 200 and _story_of(writer, "levy-c") == levy
     assert writer.post(f"/api/stories/{flood}/corrections/{made.json()['id']}/undo", headers=auth).status_code == 404
+
+
+def test_corrections_story_page_says_a_regrouped_story_awaits_its_reconciliation(writer: TestClient,
+                                                                                  web_db: str) -> None:
+    levy = _ids(writer)["levy"]
+    with Store(web_db) as store:
+        corrections.add(store, levy, "split_story", author="Ana", value="levy-c")
+        run_id, changed = sync_store(store, reconcile=False)
+        assert run_id is not None and levy in changed and len(changed) == 2
+        assert 'id="stale"' in writer.get(f"/stories/{levy}").text  # reports moved, record not yet redone
+        assert reconcile_changed(store, run_id, changed) == 2
+        assert reconcile_changed(store, run_id, changed) == 0  # nothing stale left
+    assert 'id="stale"' not in writer.get(f"/stories/{levy}").text

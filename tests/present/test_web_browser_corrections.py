@@ -109,6 +109,17 @@ def _submit(page: Any, form: Any = None, author: str = "Ana") -> None:
     form.locator("input[name=token]").fill(TOKEN)
     form.get_by_role("button").click()
     page.wait_for_url("**#corrections")
+    _settled(page)
+
+
+def _settled(page: Any, seconds: float = 120) -> None:
+    """Reload until the story no longer says its facts are being worked out again (a move or a
+    split is reconciled in the background)."""
+    deadline = time.monotonic() + seconds
+    while page.locator("#stale").count() and time.monotonic() < deadline:
+        time.sleep(0.3)
+        page.reload()
+    assert page.locator("#stale").count() == 0
 
 
 def _incremental_run(page: Any, base_url: str, tmp_path: Path) -> None:
@@ -135,6 +146,7 @@ def _undo(page: Any, kind: str, author: str = "Cleo") -> None:
     item.locator("input[name=author]").fill(author)
     item.get_by_role("button", name="Undo").click()
     page.wait_for_url("**#corrections")
+    _settled(page)
 
 
 def _entity_names(page: Any) -> list[str]:

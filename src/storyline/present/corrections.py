@@ -34,12 +34,11 @@ from sqlalchemy import (Column, ColumnElement, DateTime, Index, Integer, MetaDat
 
 from storyline.errors import StorylineError
 from storyline.present.correct_entities import ENTITY_KINDS, apply_entities, key
-from storyline.present.regroup import MAX_SPLIT, REGROUP_KINDS, after_grouping, new_id, sync_store
+from storyline.present.regroup import MAX_SPLIT, REGROUP_KINDS, new_id
 from storyline.store import Store
 from storyline.store.validate import matchable
 
-__all__ = ["KINDS", "Correction", "add", "after_grouping", "apply", "ensure_table", "for_stories", "for_story",
-           "sync_store", "undo", "version"]
+__all__ = ["KINDS", "Correction", "add", "apply", "ensure_table", "for_stories", "for_story", "undo", "version"]
 
 KINDS = ("rename", "reject_fact", "reject_quote", *ENTITY_KINDS, *REGROUP_KINDS)
 _MAX = {"target": 128, "value": 1000, "note": 2000, "author": 128, "reports": 130 * MAX_SPLIT}

@@ -233,17 +233,18 @@ def after_grouping(store: Store, stories: list[Story], touched: set[str]) -> tup
     return corrected, set(touched) | _differs_from_store(store, after, changed)
 
 
-def sync_store(store: Store) -> list[str]:
+def sync_store(store: Store, *, reconcile: bool = True) -> tuple[int | None, list[str]]:
     """Bring the store to the corrected grouping now (after a correction is made or undone):
     stories, events and assignments rewritten where they differ, stories left empty removed,
-    the changed stories reconciled again; all under a run of its own (``correct``). Returns the
-    ids of the stories rewritten or removed."""
-    from storyline.group import StoryGrouper  # heavy imports: only when a correction is made
-    from storyline.reconcile.story import reconcile_story
+    under a run of its own (``correct``); then, unless ``reconcile`` is False, the stories
+    rewritten reconciled again (:func:`reconcile_changed`; the web app does that in the
+    background: a 165-report story takes half a minute on 2 loaded cores). Returns the run (None
+    when nothing changed) and the ids of the stories rewritten or removed."""
+    from storyline.group import StoryGrouper  # heavy import: only when a correction is made
 
     state = store.load_state("grouper")
     if state is None:
-        return []
+        return None, []
     grouped = StoryGrouper.from_state(state).stories()
     recorded = _recorded(store)
     active = [c for c in recorded if c.is_active]
@@ -256,14 +257,50 @@ def sync_store(store: Store) -> list[str]:
     gone = stored_ids - set(after)
     differs = _differs_from_store(store, after, set(concerned))
     if not differs and not gone:
-        return []
+        return None, []
     run_id = store.start_run("correct", [], {"stories": sorted(differs | gone)[:100]})
     _write(store, run_id, [after[i] for i in sorted(differs)], sorted(gone))
-    for story_id in sorted(differs):
-        record, reconciled = reconcile_story(after[story_id], list(store.annotated(after[story_id].articles)))
+    if reconcile:
+        reconcile_changed(store, run_id, sorted(differs))
+    return run_id, sorted(differs | gone)
+
+
+def reconcile_changed(store: Store, run_id: int, story_ids: Sequence[str]) -> int:
+    """Reconcile those of these stories whose record is still older than their row (a later
+    correction or run may have done it already), saved under ``run_id``, which is then marked
+    done; returns how many. A process that dies here leaves them stale: the next run reconciles
+    them (``Store.stale_story_ids``)."""
+    from storyline.reconcile.story import reconcile_story  # heavy import: only when a correction is made
+
+    done = 0
+    for story_id in sorted(set(story_ids) & set(store.stale_story_ids())):
+        story = _stored_story(store, story_id)
+        if story is None:
+            continue
+        record, reconciled = reconcile_story(story, list(store.annotated(story.articles)))
         store.save_reconciled(run_id, {story_id: record}, reconciled)
+        done += 1
     store.finish_run(run_id, status="done", read=0, stored=0, duplicates=0, errors=0)
-    return sorted(differs | gone)
+    return done
+
+
+def _stored_story(store: Store, story_id: str) -> Story | None:
+    """A story as the store has it now (its row, events, and assignments in arrival order)."""
+    table, events, placed = schema.stories, schema.events, schema.assignments
+    with store.engine.connect() as conn:
+        title = conn.execute(select(table.c.title).where(table.c.id == story_id)).scalar_one_or_none()
+        if title is None:
+            return None
+        rows = conn.execute(select(events.c.id, events.c.date).where(events.c.story_id == story_id)
+                            .order_by(events.c.position)).all()
+        members: dict[str, list[str]] = {}
+        articles = schema.articles
+        for article, event in conn.execute(select(placed.c.article_id, placed.c.event_id)
+                                           .join(articles, articles.c.id == placed.c.article_id)
+                                           .where(placed.c.story_id == story_id).order_by(articles.c.seq)):
+            members.setdefault(event, []).append(article)
+    found = tuple(Event(e.id, tuple(members.get(e.id, [])), e.date) for e in rows)
+    return Story(story_id, title, tuple(a for e in found for a in e.articles), found)
 
 
 def _write(store: Store, run_id: int, stories: Sequence[Story], gone: Sequence[str]) -> None:

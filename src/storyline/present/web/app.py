@@ -84,6 +84,8 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.state.store = store or Store(settings.db)
     app.state.templates = templates()
     app.state.ingest_lock = threading.Lock()
+    app.state.correction_lock = threading.Lock()  # one background reconciliation after a correction at a time
+    app.state.correction_jobs = []  # those threads (tests wait for them)
     app.state.facets = None  # (data version, outlets and languages): see pages._facets
     app.state.story_cache = StoryCache()  # parsed stories, while unchanged: see story_data
     app.state.snippets = SnippetCache()  # the list's summary snippets: see listing

@@ -5,7 +5,8 @@
 - ``POST /api/stories/{id}/corrections`` (write token, ``Authorization: Bearer …``): a JSON body
   ``{"kind", "target", "value", "event", "reports", "author", "note"}`` read as the form's fields
   are (:mod:`storyline.present.web.correction_forms`: a destination by id or address, a split's
-  reports); answers 201 with the record. A move or split is applied to the store at once.
+  reports); answers 201 with the record. A move or split is applied to the store at once, the
+  stories it changed reconciled again in the background.
 - ``POST /api/stories/{id}/corrections/{n}/undo`` (write token): records the undoing.
 
 Errors: 403 without the token (nothing changes), 404 for what the story does not have, 422 for a
@@ -20,8 +21,8 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from storyline.present import corrections
-from storyline.present.regroup import REGROUP_KINDS, sync_store
-from storyline.present.web.correction_forms import read_answer, subject
+from storyline.present.regroup import REGROUP_KINDS
+from storyline.present.web.correction_forms import read_answer, regroup_now, subject
 from storyline.present.web.security import check_token, request_token
 from storyline.present.web.story_pages import story_data
 
@@ -63,8 +64,7 @@ def post_correction(request: Request, story_id: StoryId, body: CorrectionIn) -> 
     except corrections.CorrectionError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     if body.kind in REGROUP_KINDS:
-        with request.app.state.ingest_lock:
-            sync_store(store)
+        regroup_now(request.app.state, store)
     return next(c.to_json() for c in corrections.for_story(store, story_id) if c.id == new)
 
 
@@ -80,6 +80,5 @@ def undo_correction(request: Request, story_id: StoryId, correction_id: int,
     except corrections.CorrectionError as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from None
     if undone is not None and undone.kind in REGROUP_KINDS:
-        with request.app.state.ingest_lock:
-            sync_store(store)
+        regroup_now(request.app.state, store)
     return {"undone": correction_id, "id": undo_id}

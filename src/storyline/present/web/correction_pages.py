@@ -6,9 +6,9 @@ reports for a split) and a form (:mod:`storyline.present.web.correction_forms`);
 (``POST /stories/{id}/corrections``) records the correction under the analyst's name, and
 ``POST /stories/{id}/corrections/{n}/undo`` records its undoing. Both need the write token in the
 form, as ingest does; without it they answer 403 and change nothing. A move or split of reports
-(or its undoing) is applied to the store at once (:func:`storyline.present.regroup.sync_store`,
-under the app's ingest lock: the stories it changes are reconciled again), so the browser, sent
-back to the story (303), sees it applied and listed; a split sends it to the new story.
+(or its undoing) is applied to the store at once (:func:`correction_forms.regroup_now`: the
+stories it changes are reconciled again in the background), so the browser, sent back to the
+story (303), sees it applied and listed; a split sends it to the new story.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from storyline.present import corrections
-from storyline.present.regroup import REGROUP_KINDS, sync_store
+from storyline.present.regroup import REGROUP_KINDS
 from storyline.present.web import views
-from storyline.present.web.correction_forms import read_answer, subject
+from storyline.present.web.correction_forms import read_answer, regroup_now, subject
 from storyline.present.web.pages import render
 from storyline.present.web.security import check_token
 from storyline.present.web.story_pages import story_data
@@ -56,8 +56,7 @@ def correction_submit(
     except corrections.CorrectionError as exc:
         return render(request, "correct.html", status_code=422, subject=found, error=str(exc))
     if kind in REGROUP_KINDS:
-        with request.app.state.ingest_lock:
-            sync_store(store)
+        regroup_now(request.app.state, store)
     if kind == "split_story":
         made = next((c for c in corrections.for_story(store, story_id) if c.id == new), None)
         if made is not None and made.target:
@@ -76,8 +75,7 @@ def correction_undo(request: Request, story_id: str, correction_id: int, token: 
     except corrections.CorrectionError as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from None
     if undone is not None and undone.kind in REGROUP_KINDS:
-        with request.app.state.ingest_lock:
-            sync_store(store)
+        regroup_now(request.app.state, store)
         if undone.kind == "split_story" and story_id == undone.target:
             story_id = undone.story_id  # the split-off story is gone: back to the story it came from
     return RedirectResponse(views.story_href(story_id) + "#corrections", status_code=303)

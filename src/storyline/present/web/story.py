@@ -249,7 +249,7 @@ def _front_page(data: StoryData) -> dict[str, Any]:
             "summary": _summary(data, cite),
             "chart": timeline_chart(data.record.get("timeline", [])), "sections": previews(data),
             "corrections": data.record.get("corrections", []),
-            "correction_names": data.record.get("correction_names", {})}
+            "correction_names": data.record.get("correction_names", {}), "is_stale": bool(data.row.get("is_stale"))}
 
 
 def _summary(data: StoryData, cite: views._Citer) -> list[dict[str, Any]]:

@@ -158,6 +158,7 @@ def load_story(store: Store, story_id: str, cache: StoryCache | None = None) -> 
     if row is None:
         return None
     text = _record_text(store, story_id)
+    row["is_stale"] = bool(text) and version[1] < version[0]  # regrouped since its record: being reconciled
     record: Mapping[str, Any] = parse_record(text) if text else {}
     if version[2]:
         row["title"], record = corrections.apply(row["title"], record, corrections.for_story(store, story_id))
