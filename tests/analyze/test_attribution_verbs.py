@@ -47,3 +47,9 @@ def test_a_second_attribution_after_and_a_pronoun_ends_the_first() -> None:
              for q in find_quotes(text) if q.speaker and q.cue]
     assert found == [("The minister", "said", "the talks would resume next week"),
                      ("he", "urged", "both sides to keep the ceasefire until then")]
+
+
+def test_a_noun_cue_after_an_opening_preposition_is_no_attribution_of_its_object() -> None:
+    text = "In the wake of the Daily Ledger report, the mayor has portrayed himself as a reformer."
+    found = [(q.speaker.text_in(text), q.cue.text_in(text)) for q in find_quotes(text) if q.speaker and q.cue]
+    assert found == [("the mayor", "portrayed")]

@@ -103,6 +103,8 @@ def noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
     the word before it is no name, pronoun or role."""
     if doc.text[cue.start : cue.end].lower() not in doc.cues.noun_like_forms:
         return False
+    if _object_of_preposition(doc, speaker):
+        return True  # "In the wake of the New York Times report, Trump ...": no subject, a noun
     words = doc.text[speaker.start : speaker.end].split()
     if _AUX_AFTER_RE.match(doc.text, cue.end) or _subject_head(doc, cue):
         return True  # "Republican support was more solid"
@@ -115,6 +117,18 @@ def noun_cue(doc: TokenDoc, cue: Span, speaker: Span) -> bool:
     # apposition with its name ("il viceministro libico, Khaled Kaaim"): either part may end it
     return all(_common_end(doc, part.split(), speaker) for part in
                doc.text[speaker.start : speaker.end].split(", ")[:2] if part.split())
+
+
+def _object_of_preposition(doc: TokenDoc, speaker: Span) -> bool:
+    """The speaker lies inside a prepositional phrase opening its sentence (``In the wake of the
+    Times report,``): it is a preposition's object, not a verb's subject. Only words, no comma
+    or verb, stand between the opening preposition and the speaker."""
+    start = doc.sentence_start(speaker.start)
+    before = doc.tokens_in(start, speaker.start)
+    if not before or doc.word(before[0]).lower() not in doc.cues.prepositions:
+        return False
+    return all(doc.word(t)[0].isalnum() and doc.word(t).lower() not in doc.cues.verbish
+               and doc.word(t).lower() not in doc.cues.cue_forms for t in before)
 
 
 def _common_end(doc: TokenDoc, words: list[str], speaker: Span) -> bool:
