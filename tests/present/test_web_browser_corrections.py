@@ -40,12 +40,15 @@ from .test_web_browser import CHROMIUM_ARGS  # noqa: E402
 LEVY = "Parliament approves diesel levy"
 FLOOD = "Two dead as River Lise floods Aurelia towns"
 _RUNS = itertools.count(1)
+#: The store the module's server runs on (the what-changed test records a watch cycle in it).
+STORE: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser-corrections")
-    store = Store(build_store(folder))
+    STORE["url"] = build_store(folder)
+    store = Store(STORE["url"])
     app = create_app(WebSettings(token=TOKEN), store=store)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -267,3 +270,31 @@ def test_browser_what_changed_and_hostile_text_on_correction_pages(page: Any, ba
         assert page.evaluate("document.documentElement.dataset.js") == "on"
         assert page.locator("img").count() == 0
     page.screenshot(path=str(shots / "story-since.png"), full_page=True)
+
+
+def test_browser_what_changed_since_a_time_is_marked(page: Any, base_url: str, shots: Path, tmp_path: Path) -> None:
+    """A watcher's cycle (recorded as ``storyline watch`` records it) brings a report to the levy
+    story: the page since a time before it summarises and marks it; since a time after, nothing."""
+    import datetime as dt
+
+    from storyline.follow.changes import baseline, record_changes
+    from storyline.follow.tables import ensure_tables
+
+    with Store(STORE["url"]) as store:
+        ensure_tables(store.engine)
+        baseline(store.engine)
+    before = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    _incremental_run(page, base_url, tmp_path)
+    with Store(STORE["url"]) as store:
+        assert record_changes(store.engine, 999).changes
+    href = _story(page, base_url, LEVY)
+    page.goto(base_url + href + "?since=" + before.replace("+", "%2B"))
+    summary = page.locator("#changes-digest").inner_text()
+    assert "1 new report," in summary
+    new = page.locator("#reports li.is-new")
+    _open(page, "reports")
+    assert new.count() == 1 and "Levy protest number" in new.inner_text()
+    page.screenshot(path=str(shots / "story-what-changed.png"), full_page=True)
+    page.goto(base_url + href + "?since=" + dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+              .replace("+", "%2B"))
+    assert "Nothing new since then." in page.locator("#changes").inner_text()
