@@ -140,8 +140,8 @@ class StoryGrouper(StoryMerging):
                  max_centroid_terms: int = 300, max_events_checked: int = 50,
                  title_weight: float = 2.0, duplicate_threshold: float | None = 0.7,
                  story_weights: Mapping[str, float] | None = None,
-                 event_weights: Mapping[str, float] | None = None, salient_names: int = 2,
-                 participant_overlap: float = 0.4, link_share: float = 0.05,
+                 event_weights: Mapping[str, float] | None = None, salient_names: int = 3,
+                 participant_overlap: float = 0.25, link_share: float = 0.05,
                  link_min_df: int = 500, refine_rounds: int = 3,
                  anchor_threshold: float | None = 0.2, anchor_terms: int = 10,
                  anchor_merge_threshold: float | None = 0.3) -> None:
