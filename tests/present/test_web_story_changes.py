@@ -106,11 +106,16 @@ def test_web_story_page_shows_changes_since_the_last_visit_from_its_cookie(
     old_visit = (before - dt.timedelta(hours=2)).isoformat(timespec="seconds")
     client.cookies.clear()
     back = client.get(f"/stories/{story}", headers={"cookie": f"{COOKIE}=~{old_visit}"})
-    assert 'id="changes"' in back.text and "1 new report," in unescape(back.text)
+    assert 'id="changes"' in back.text and "4 new reports," in unescape(back.text)  # the store is newer than that
+    # within a session that began just before the new report: only it is new
+    session = f"{before.isoformat()}~{dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}"
+    client.cookies.clear()
+    again = client.get(f"/stories/{story}", headers={"cookie": f"{COOKIE}={session}"})
+    assert "1 new report," in unescape(again.text)
     other = client.get("/api/stories", params={"limit": 100}).json()["items"]
     unchanged = next(s["id"] for s in other if s["id"] != story)
     client.cookies.clear()
-    assert 'id="changes"' not in client.get(f"/stories/{unchanged}", headers={"cookie": f"{COOKIE}=~{old_visit}"}).text
+    assert 'id="changes"' not in client.get(f"/stories/{unchanged}", headers={"cookie": f"{COOKIE}={session}"}).text
 
 
 def test_web_story_changes_escape_hostile_text(web_db: str) -> None:
@@ -131,4 +136,22 @@ def test_web_story_changes_escape_hostile_text(web_db: str) -> None:
         assert "<script>window.__pwned" not in page.text and "<img src=x" not in page.text
         assert "&lt;script&gt;window.__pwned=4&lt;/script&gt;" in page.text
         assert "script-src 'self'" in page.headers["content-security-policy"]
+    app.state.store.close()
+
+
+def test_web_story_page_shows_new_reports_of_a_store_never_watched(web_db: str) -> None:
+    """No watcher, no recorded cycle: a report a later upload stored is still new on the page."""
+    import json
+
+    before = dt.datetime.now(dt.timezone.utc)
+    with Store(web_db) as store:
+        ingest_uploads(store, threading.Lock(), [Upload("late.jsonl", json.dumps(LATE).encode() + b"\n")])
+    app = create_app(WebSettings(db=web_db))
+    with TestClient(app) as client:
+        story = client.get("/api/articles/levy-d").json()["story"]["id"]
+        html = unescape(client.get(f"/stories/{story}", params={"since": before.isoformat()}).text)
+        assert "1 new report, 0 new facts" in html and "0 cycles" in html
+        assert html.count('<li class="is-new">') == 1
+        earlier = unescape(client.get(f"/stories/{story}", params={"since": "2000-01-01"}).text)
+        assert "4 new reports," in earlier and earlier.count('<li class="is-new">') == 4
     app.state.store.close()
