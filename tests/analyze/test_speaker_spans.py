@@ -75,3 +75,18 @@ def test_an_inverted_speaker_keeps_the_affiliation_closing_the_sentence(language
 def test_a_news_role_introduces_the_speaker(text: str, speaker: str, entity: str | None) -> None:
     (quote,) = [q for q in find_quotes(text) if q.speaker]
     assert (quote.speaker.text_in(text), quote.speaker_entity, quote.source_kind) == (speaker, entity, "person")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "entity"),
+    [
+        ("fr", "Le journal cite Marc Dubois, ancien professeur du général, qui observe que les deux chefs ont étudié "
+               "aux États-Unis.", "Marc Dubois"),
+        ("es", "Lo dijo Juan Pérez, portavoz del sindicato de maestros, quien aseguró que la huelga seguirá.",
+         "Juan Pérez"),
+    ],
+)
+def test_a_relative_pronoun_after_an_apposition_is_the_name_before_it(language: str, text: str, entity: str) -> None:
+    relative = [q for q in find_quotes(text, language=language)
+                if q.speaker and q.speaker.text_in(text).lower() in {"qui", "quien"}]
+    assert [(q.speaker_entity, q.source_kind) for q in relative] == [(entity, "person")]

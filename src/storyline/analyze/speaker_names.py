@@ -207,7 +207,8 @@ class SpeakerResolver:
         brackets (not ``ceux qui``, ``la légende ... qui``)."""
         before = self.text[max(0, pos - 60) : pos].rstrip().rstrip(",").split()
         last = _unelided(self.cues, before[-1].strip(",;"))[-1] if before else ""  # "l'Elysée, qui"
-        return bool(last) and (last[:1].isupper() or last.endswith(")") or last.lower() in self.cues.role_nouns)
+        return bool(last) and (last[:1].isupper() or last.endswith(")") or last.lower() in self.cues.role_nouns) \
+            or self._before_apposition(pos) is not None
 
     def _antecedent(self, pos: int) -> str | None:
         """The name a relative pronoun at ``pos`` follows (past a comma and brackets): the run of
@@ -225,8 +226,28 @@ class SpeakerResolver:
             if len(parts) > 1 or self.text[max(0, pos - 1)] == "(":
                 break
         if not run or not _plausible(self.cues, " ".join(run)):
-            return None
+            return self._before_apposition(pos)
         return self._full_name(" ".join(run), pos)
+
+    def _before_apposition(self, pos: int) -> str | None:
+        """``Ayman Abu Zeid, du syndicat des organismes touristiques, qui souligne``: the name
+        before the lowercase apposition that the relative pronoun at ``pos`` follows."""
+        before = self.text[max(0, pos - 200) : pos].rstrip().rstrip(",")
+        head, comma, apposition = before.rpartition(", ")
+        words = apposition.split()
+        c = self.cues
+        first = words[0].lower() if words else ""
+        opens = first in c.determiners or first in c.role_nouns or first in c.name_joiners or first in c.prepositions \
+            or first.startswith("ex-")  # "du syndicat", "portavoz del", "ex-professeur": an apposition
+        if not comma or not 0 < len(words) <= 12 or not words[0][:1].islower() or not opens or any(
+                w.lower() in self.cues.cue_forms or w.lower() in self.cues.verbish or w in {",", ";"} for w in words):
+            return None
+        run: list[str] = []
+        for word in reversed(head.split()[-4:]):  # the name closing the phrase: "Lo dijo Juan Pérez"
+            if not (word[:1].isupper() or word in c.particles) or _not_a_name(c, word) or word.endswith(","):
+                break
+            run.insert(0, word)
+        return self._full_name(" ".join(run), pos) if len(run) > 1 and _plausible(self.cues, " ".join(run)) else None
 
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
         if self.cues.pronouns[pronoun][0] not in {"m", "f", "p"}:
