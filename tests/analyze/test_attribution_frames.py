@@ -145,3 +145,10 @@ def test_a_role_makes_the_speaker_a_person_whatever_organisation_names_it(text: 
 def test_attribution_phrases_of_the_packs(language: str, text: str, speaker: str, content: str) -> None:
     quote = _one(text, language)
     assert (quote.speaker.text_in(text), quote.content.text_in(text)) == (speaker, content)
+
+
+def test_a_dash_credit_takes_the_packs_name_particles_but_no_lowercase_words() -> None:
+    credited = "\u00abNadie nos avis\u00f3 del cierre de la f\u00e1brica.\u00bb \u2014 Ana de la Cruz\n"
+    assert [q.speaker.text_in(credited) for q in find_quotes(credited, language="es") if q.speaker] == ["Ana de la Cruz"]
+    plain = "\u201cNobody told us about the closure of the plant.\u201d \u2014 and then we left\n"
+    assert all(q.speaker is None for q in find_quotes(plain, language="en"))

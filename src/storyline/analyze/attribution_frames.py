@@ -13,9 +13,11 @@ speech-verb passes miss.
   sondeo, ...``, ``Dans ce sondage, ...``): the rest of the sentence is the document's.
 * :func:`dash_credit` -- a quotation followed by a dash and a name ending its line (``"..." ―
   Maria Lopez``): the name is the speaker, the dash the cue, in any language.
+* :func:`without_medium` -- a speaker span ending in the medium it spoke through loses it
+  (``..., in a statement``; the pack's ``authored_nouns``).
 
-Each is tried only where the other passes found nothing, and reads a bounded window of tokens
-around one sentence or one closing quote mark: linear in the text.
+The first three are tried only where the other passes found nothing; each reads a bounded window
+of tokens around one sentence, one closing quote mark or one speaker: linear in the text.
 """
 
 from __future__ import annotations
@@ -34,11 +36,10 @@ _MAX_SUBJECT = 18
 _LEFT_MARKS = frozenset(",;:(\u2014\u2013\"\u201c\u201d\u00ab\u00bb")
 #: Tokens allowed inside a subject besides words: "Reuters/Ipsos", "Post-ABC", "$1 million".
 _INNER_MARKS = frozenset("/'\u2019$%&")
-#: A dash credit: dash, a name of capitalised words (initials, particles), then the line's end.
+#: A dash credit: dash, up to six words (a name: checked against the pack), then the line's end.
 _DASH_CREDIT_RE = re.compile(
     r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*"
-    r"([A-Z\u00c0-\u00de][\w.'\u2019\-]*"
-    r"(?:[ \t\u00a0]+(?:[A-Z\u00c0-\u00de][\w.'\u2019\-]*|de|del|da|di|van|von|la|le|el|bin|al)){0,5})"
+    r"([\w.'\u2019\-]+(?:[ \t\u00a0]+[\w.'\u2019\-]+){0,5})"
     r"[ \t\u00a0.]*(?:\n|$)")
 
 
@@ -119,8 +120,7 @@ def _relative(doc: TokenDoc, low: str) -> bool:
 
 
 def _finite(doc: TokenDoc, word: str) -> bool:
-    """A lowercase word the pack's verb lemmas or copulas inflect to (``continuano`` is no
-    adjective): checked against the copula forms and the speech-verb forms."""
+    """A copula or speech-verb form of the pack (``es``, ``dice``): a verb, no postmodifier."""
     return word in doc.cues.verbish or word in doc.cues.cue_forms
 
 
@@ -238,8 +238,9 @@ def dash_credit(doc: TokenDoc, pos: int, quote: Found) -> bool:
         return False  # "« toutou » – de Washington": a word in quotes, no testimony
     if any(w.lower() in c.cue_forms or w.lower() in c.never_names or w.lower() in c.pronouns for w in words):
         return False
-    if not any(w[0].isupper() and w.lower() not in c.no_name_words for w in words):
-        return False
+    if not words[0][0].isupper() or not all(w[0].isupper() or w.lower() in c.particles for w in words) \
+            or not any(w[0].isupper() and w.lower() not in c.no_name_words for w in words):
+        return False  # capitalised words and the pack's name particles ("Julie A. Diaz", "Ana de la Cruz")
     dash = next(i for i in range(pos, match.start(1)) if doc.text[i] in "\u2015\u2014\u2013")
     end = match.end(1)
     if doc.text[end - 1] == "." and len(words[-1]) > 2:
