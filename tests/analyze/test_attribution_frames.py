@@ -101,7 +101,8 @@ def test_no_document_source_where_the_document_is_no_subject(language: str, text
          "Julie A. Moreno"),
         ("es", "\u00abNadie nos avis\u00f3 del cierre de la f\u00e1brica en todo el a\u00f1o.\u00bb \u2014 Ana Ruiz",
          "Ana Ruiz"),
-        ("it", "\u00abNessuno ci ha avvisato della chiusura della fabbrica.\u00bb \u2013 Marco Bianchi\n", "Marco Bianchi"),
+        ("it", "\u00abNessuno ci ha avvisato della chiusura della fabbrica.\u00bb \u2013 Marco Bianchi\n",
+         "Marco Bianchi"),
     ],
 )
 def test_a_dash_and_a_name_ending_the_line_credit_the_quotation(language: str, text: str, speaker: str) -> None:
@@ -149,6 +150,7 @@ def test_attribution_phrases_of_the_packs(language: str, text: str, speaker: str
 
 def test_a_dash_credit_takes_the_packs_name_particles_but_no_lowercase_words() -> None:
     credited = "\u00abNadie nos avis\u00f3 del cierre de la f\u00e1brica.\u00bb \u2014 Ana de la Cruz\n"
-    assert [q.speaker.text_in(credited) for q in find_quotes(credited, language="es") if q.speaker] == ["Ana de la Cruz"]
+    speakers = [q.speaker.text_in(credited) for q in find_quotes(credited, language="es") if q.speaker]
+    assert speakers == ["Ana de la Cruz"]
     plain = "\u201cNobody told us about the closure of the plant.\u201d \u2014 and then we left\n"
     assert all(q.speaker is None for q in find_quotes(plain, language="en"))

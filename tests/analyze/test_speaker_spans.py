@@ -67,7 +67,8 @@ def test_an_inverted_speaker_keeps_the_affiliation_closing_the_sentence(language
 @pytest.mark.parametrize(
     ("text", "speaker", "entity"),
     [
-        ("\u201cHis answers were sharp all night,\u201d said CNN host Dana Reyes.", "CNN host Dana Reyes", "Dana Reyes"),
+        ("\u201cHis answers were sharp all night,\u201d said CNN host Dana Reyes.", "CNN host Dana Reyes",
+         "Dana Reyes"),
         ("One Twitter user pointed out that the two candidates were held to different standards.",
          "One Twitter user", None),
     ],
@@ -80,8 +81,8 @@ def test_a_news_role_introduces_the_speaker(text: str, speaker: str, entity: str
 @pytest.mark.parametrize(
     ("language", "text", "entity"),
     [
-        ("fr", "Le journal cite Marc Dubois, ancien professeur du général, qui observe que les deux chefs ont étudié "
-               "aux États-Unis.", "Marc Dubois"),
+        ("fr", "Le journal cite Marc Dubois, ancien professeur du général, qui observe que les deux chefs "
+               "ont étudié aux États-Unis.", "Marc Dubois"),
         ("es", "Lo dijo Juan Pérez, portavoz del sindicato de maestros, quien aseguró que la huelga seguirá.",
          "Juan Pérez"),
     ],
