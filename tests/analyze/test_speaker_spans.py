@@ -91,3 +91,15 @@ def test_a_relative_pronoun_after_an_apposition_is_the_name_before_it(language: 
     relative = [q for q in find_quotes(text, language=language)
                 if q.speaker and q.speaker.text_in(text).lower() in {"qui", "quien"}]
     assert [(q.speaker_entity, q.source_kind) for q in relative] == [(entity, "person")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "entity"),
+    [
+        ("es", "\u00abCreemos que est\u00e1 en la capital\u00bb, dijo el portavoz, Guma el-Gamaty, a la radio.",
+         "Guma el-Gamaty"),
+        ("it", "\u00abLa situazione \u00e8 grave\u00bb, ha detto il portavoce, Moussa al-Ibrahim.", "Moussa al-Ibrahim"),
+    ],
+)
+def test_a_role_takes_a_transliterated_name_in_apposition(language: str, text: str, entity: str) -> None:
+    assert [q.speaker_entity for q in find_quotes(text, language=language) if q.speaker] == [entity]

@@ -26,7 +26,8 @@ _BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,30}\)")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 #: ", Alain Juppé," or ", Alain Juppé." after a role: the name of the office holder.
 _NAMED_APPOSITION_RE = re.compile(
-    rf",\s+([{_UPPER}][\w'\u2019\-]+(?:\s+(?:[{_UPPER}][\w'\u2019\-]+|al|el|bin|ibn|de|da|di|del)){{1,4}})"
+    rf",\s+([{_UPPER}][\w'\u2019\-]+(?:\s+(?:[{_UPPER}][\w'\u2019\-]+|[a-z]{{1,3}}-[{_UPPER}][\w'\u2019\-]+"
+    rf"|al|el|bin|ibn|de|da|di|del)){{1,4}})"  # "Guma el-Gamaty": a transliterated article joined to the name
     r"(?=\s*(?:[,.;:!?)]|$))")
 _APPOSITION_WORDS_RE = re.compile(r",\s+((?:[\w'\u2019\-]+\s+){0,4}[\w'\u2019\-]+)\b")
 _PARTY_RE = re.compile(r",\s+[RDI]-[A-Z][A-Za-z]*(?:\.(?:[A-Z]\.)?)?")

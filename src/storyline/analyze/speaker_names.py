@@ -30,7 +30,7 @@ from storyline.model import Mention, Span
 __all__ = ["SpeakerResolver", "common_word", "fold"]
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_NAME_RUN_RE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+(?:\s+[{_UPPER}][\w'\u2019\-]+)+")
+_NAME_RUN_RE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+(?:\s+(?:[a-z]{{1,3}}-)?[{_UPPER}][\w'\u2019\-]+)+")  # "el-Gamaty"
 #: Abbreviated offices dropped from a name ("Gov. Mike Pence"); "Mr."/"Dr." stay, as in news.
 #: Entity types whose resolved name a speaker takes (a person's is taken through ``people``).
 _CANONICAL_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP"})
