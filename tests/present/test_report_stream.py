@@ -193,3 +193,10 @@ def test_pages_hold_bounded_stories_and_a_large_story_alone() -> None:
     assert got == [["s0", "s1"], ["s2"], ["s3", "s4"], ["s5", "s6"]]
     assert [s for page in pages(stories, 1, 1) for s in page] == stories
     assert list(pages([], 5, 5)) == []
+
+
+def test_a_writer_that_cannot_open_its_files_leaves_no_parts(tmp_path: Path) -> None:
+    (tmp_path / "report.md.part").mkdir()  # the second file cannot be opened
+    with pytest.raises(OSError):
+        ReportWriter(tmp_path, RUN)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md.part"]

@@ -16,6 +16,7 @@ than the pure-Python one that ``indent`` forces.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -56,10 +57,14 @@ class ReportWriter:
         self.paths = ReportPaths(out_dir / "stories.json", out_dir / "report.md", out_dir / "report.html")
         self.stories = 0
         self._files: list[IO[str]] = []
-        self._json, self._md, self._html = (self._open(path) for path in self._all())
-        self._json.write('{\n  "run": ' + _ENCODE(run) + ',\n  "stories": [')
-        self._md.write(markdown_head(run))
-        self._html.write(html_head(run))
+        try:
+            self._json, self._md, self._html = (self._open(path) for path in self._all())
+            self._json.write('{\n  "run": ' + _ENCODE(run) + ',\n  "stories": [')
+            self._md.write(markdown_head(run))
+            self._html.write(html_head(run))
+        except BaseException:
+            self.abort()
+            raise
 
     def _all(self) -> tuple[Path, Path, Path]:
         return self.paths.stories, self.paths.markdown, self.paths.html
@@ -108,7 +113,8 @@ class ReportWriter:
         for stream in self._files:
             stream.close()
         for path in self._all():
-            _part(path).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # one that cannot go must not hide why we stopped
+                _part(path).unlink(missing_ok=True)
 
     def __enter__(self) -> ReportWriter:
         return self
