@@ -200,3 +200,18 @@ def test_a_writer_that_cannot_open_its_files_leaves_no_parts(tmp_path: Path) -> 
     with pytest.raises(OSError):
         ReportWriter(tmp_path, RUN)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md.part"]
+
+
+S400 = Path(__file__).resolve().parents[3] / "shared" / "samples" / "s400"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not S400.is_dir(), reason="../shared/samples/s400 is absent")
+def test_streamed_reports_equal_the_whole_store_reports_on_the_samples(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'samples.db'}"
+    with Store(url) as store:
+        run(store, tmp_path / "run", ingest([str(S400)], store, IngestConfig(), command="run", keep_open=True))
+        stories = _stories(store)
+        assert stories and store.story_records_of([s.id for s in stories])
+        _assert_same(write_store_reports(tmp_path / "out", store, stories, RUN, page_articles=2, page_stories=1),
+                     _reference(store, stories, tmp_path))
