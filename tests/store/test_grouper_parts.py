@@ -140,3 +140,16 @@ def test_a_kept_grouper_is_not_used_after_another_process_saved(tmp_path: Path) 
     grouped = group_store(store, run_id)
     assert {a for s in grouped.stories for a in s.articles} == {a.id for a in articles[20:]}  # went on from the fresh state
     store.close()
+
+
+def test_parts_round_trip_on_each_backend(store_url: str, state: dict[str, Any]) -> None:
+    store = Store(store_url)
+    first, second = store.start_run("test", [], {}), store.start_run("test", [], {})
+    parts = store.save_grouping_parts(first, state, None, {}, [])
+    loaded, known = store.load_grouper_state()
+    assert loaded == state and _orders(loaded) == _orders(state) and known.token == parts.token
+    changed = {**state, "where": {"new-report": ["s-new", "e-new"], **state["where"]}}  # a new key first: renumbered
+    store.save_grouping_parts(second, changed, known, {}, [])
+    again = store.load_state("grouper")
+    assert again == changed and list(again["where"]) == list(changed["where"])
+    store.close()
