@@ -50,37 +50,33 @@ def _story_of(store: Store) -> dict[str, str]:
 def test_new_items_304s_and_edits_each_stored_once_with_stable_story_ids(site: Any, pages: Any, store_url: str) -> None:
     _publish(site, pages, [0, 1, 2, 3], '"v1"')
     with _watcher(store_url, _feed(site)) as watcher:
-        _cycles(watcher, site, pages)
+        first = watcher.once()
+        assert (first.read_ok, first.new_items, first.stored, first.failed) == (1, 4, 4, [])
+        stories = _story_of(watcher.store)
+        assert stories["0.html"] == stories["2.html"] != stories["1.html"] == stories["3.html"]
 
+        second = watcher.once()  # the feed answers 304: no page is asked again
+        assert (second.not_modified, second.new_items, second.stored) == (1, 0, 0)
+        assert site.count("/a/0.html") == 1 and site.count("/rss") == 2
 
-def _cycles(watcher: Watcher, site: Any, pages: Any) -> None:
-    first = watcher.once()
-    assert (first.read_ok, first.new_items, first.stored, first.failed) == (1, 4, 4, [])
-    stories = _story_of(watcher.store)
-    assert stories["0.html"] == stories["2.html"] != stories["1.html"] == stories["3.html"]
+        _publish(site, pages, [0, 1, 2, 3, 4], '"v2"', edited=1)  # one new report, one edited
+        third = watcher.once()
+        assert (third.new_items, third.stored) == (2, 2)
+        assert site.count("/a/4.html") == 1 and site.count("/a/1.html") == 2 and site.count("/a/0.html") == 1
+        after = _story_of(watcher.store)
+        assert after["4.html"] == stories["0.html"]  # the new report joins the fish story, same id
+        assert {k: v for k, v in after.items() if k in stories} == stories
+        assert _count(watcher.store, follow_items) == 5 and watcher.store.count_articles() == 6
+        versions = [a for a in watcher.store.articles() if a.url == site.url("/a/1.html")]
+        assert len(versions) == 2 and versions[1].extra["revises"] == versions[0].id and "revises" not in versions[0].extra
 
-    second = watcher.once()  # the feed answers 304: no page is asked again
-    assert (second.not_modified, second.new_items, second.stored) == (1, 0, 0)
-    assert site.count("/a/0.html") == 1 and site.count("/rss") == 2
-
-    _publish(site, pages, [0, 1, 2, 3, 4], '"v2"', edited=1)  # one new report, one edited
-    third = watcher.once()
-    assert (third.new_items, third.stored) == (2, 2)
-    assert site.count("/a/4.html") == 1 and site.count("/a/1.html") == 2 and site.count("/a/0.html") == 1
-    after = _story_of(watcher.store)
-    assert after["4.html"] == stories["0.html"]  # the new report joins the fish story, same id
-    assert {k: v for k, v in after.items() if k in stories} == stories
-    assert _count(watcher.store, follow_items) == 5 and watcher.store.count_articles() == 6
-    versions = [a for a in watcher.store.articles() if a.url == site.url("/a/1.html")]
-    assert len(versions) == 2 and versions[1].extra["revises"] == versions[0].id and "revises" not in versions[0].extra
-
-    fourth = watcher.once()  # nothing new again: nothing stored, no change recorded
-    assert (fourth.stored, fourth.changes) == (0, 0)
-    for page, added in (("0.html", "4.html"), ("1.html", "1.html")):  # the new report; the edited one
-        total, changes = story_changes(watcher.store.engine, stories[page])
-        assert total == 2 and not changes[0]["new_story"] and changes[1]["new_story"]
-        assert [r["url"].rsplit("/", 1)[-1] for r in changes[0]["reports"]] == [added]
-        assert changes[0]["counts"]["reports"] == 1 and len(changes[1]["reports"]) == 2
+        fourth = watcher.once()  # nothing new again: nothing stored, no change recorded
+        assert (fourth.stored, fourth.changes) == (0, 0)
+        for page, added in (("0.html", "4.html"), ("1.html", "1.html")):  # the new report; the edited one
+            total, changes = story_changes(watcher.store.engine, stories[page])
+            assert total == 2 and not changes[0]["new_story"] and changes[1]["new_story"]
+            assert [r["url"].rsplit("/", 1)[-1] for r in changes[0]["reports"]] == [added]
+            assert changes[0]["counts"]["reports"] == 1 and len(changes[1]["reports"]) == 2
 
 
 def test_a_failing_source_is_reported_and_backed_off_while_the_others_go_on(site: Any, pages: Any, tmp_path: Path) -> None:
