@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.evaluate.grouping import bcubed, read_ecbplus
+from storyline.evaluate.grouping import _mean, bcubed, read_ecbplus
 from storyline.group.stories import StoryGrouper
 from storyline.model import Article
 
@@ -101,8 +101,7 @@ def evaluate_generated(sizes: Sequence[tuple[int, float]] = ((600, 3.0), (2000, 
     rows = []
     for n_reports, days in sizes:
         records = generate(n_reports, seed=seed, days=days)
-        articles = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r["published"],
-                            language=r.get("language"), source=r.get("source")) for r in records]
+        articles = [Article.from_json(record) for record in records]  # gold fields land in extra
         grouper = StoryGrouper(**(params or {}))
         grouper.add_many(articles)
         placed = {a.id: grouper.assignment(a.id) for a in articles}
@@ -119,8 +118,8 @@ def _run(articles: list[Article], subjects: Mapping[str, str], seed: int,
     order = list(articles)
     random.Random(seed).shuffle(order)
     grouper = StoryGrouper(**params)
-    stories = {article.id: story for article, (story, _) in zip(order, grouper.add_many(order), strict=True)}
-    stories = {doc: grouper.assignment(doc)[0] for doc in stories}
+    grouper.add_many(order)
+    stories = {article.id: grouper.assignment(article.id)[0] for article in order}  # after merges
     run: dict[str, Any] = {"stories": len(set(stories.values())), "all": bcubed(stories, subjects)}
     for corpus in {_corpus(subject) for subject in subjects.values()}:
         docs = [doc for doc in stories if _corpus(subjects[doc]) == corpus]
@@ -130,10 +129,6 @@ def _run(articles: list[Article], subjects: Mapping[str, str], seed: int,
 
 def _corpus(subject: str) -> str:
     return subject.split(":", 1)[0]
-
-
-def _mean(rows: Sequence[Mapping[str, float]]) -> dict[str, float]:
-    return {key: round(statistics.fmean(row[key] for row in rows), 4) for key in rows[0]}
 
 
 def _multiling(path: Path) -> list[tuple[Article, str]]:
