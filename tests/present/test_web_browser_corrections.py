@@ -14,8 +14,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +33,7 @@ from storyline.present.web import WebSettings, create_app  # noqa: E402
 from storyline.store import Store  # noqa: E402
 
 from .conftest import HOSTILE, TOKEN, build_store  # noqa: E402
-from .test_web_browser import CHROMIUM_ARGS  # noqa: E402
+from .test_web_browser import CHROMIUM_ARGS, served  # noqa: E402
 
 LEVY = "Parliament approves diesel levy"
 FLOOD = "Two dead as River Lise floods Aurelia towns"
@@ -50,19 +48,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     STORE["url"] = build_store(folder)
     store = Store(STORE["url"])
     app = create_app(WebSettings(token=TOKEN), store=store)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield url
     store.close()
 
 
