@@ -327,3 +327,45 @@ def test_cross_lingual_articles_join_through_names_numbers_and_dates() -> None:
     grouper = StoryGrouper()
     placed = grouper.add_many([spanish, french, other])
     assert placed[0][0] == placed[1][0] != placed[2][0]
+
+
+# -- titles --------------------------------------------------------------------------------
+
+_FLOOD = ["The river Lise burst its banks in Aurelia on Monday; Mayor Odile Ferrand said families were "
+          "evacuated from Varno.",
+          "Rescue teams searched flooded streets of Belmont after the Lise rose overnight, Odile Ferrand said.",
+          "Floodwater from the Lise cut the road between Varno and Belmont; Aurelia's mayor Odile Ferrand "
+          "asked for boats.",
+          "Hundreds of Aurelia residents slept in Varno's gymnasium as the Lise kept rising, said Ferrand.",
+          "Odile Ferrand toured flooded Belmont by boat on Tuesday as the Lise began to fall in Aurelia.",
+          "Insurers in Aurelia counted flood claims from Varno and Belmont after the Lise receded, Ferrand said.",
+          "Schools in Varno stayed shut after the Lise flood; Mayor Odile Ferrand said Belmont's were next.",
+          "Aurelia asked the state for flood aid for Varno and Belmont, Odile Ferrand said as the Lise fell."]
+_OPENER = ("Aurelia's mayor Odile Ferrand opened the Varno arts festival on Saturday, praising the "
+           "painters of Belmont; the river Lise was calm and the weather fine.")
+
+
+def _titled(id_: str, text: str, title: str) -> Article:
+    return Article(id=id_, text=text, title=title, source="test", published="2026-03-09")
+
+
+def _flood_story(reports: int) -> tuple[StoryGrouper, str]:
+    grouper = StoryGrouper(story_threshold=0.1)
+    story, _ = grouper.add(_titled("opener", _OPENER, "Varno arts festival opens"))
+    for n in range(reports - 1):
+        assert grouper.add(_titled(f"f{n}", _FLOOD[n], f"Floods in Aurelia, report {n}"))[0] == story
+    return grouper, story
+
+
+def test_a_grown_story_takes_the_title_of_a_report_close_to_its_centre() -> None:
+    grouper, story = _flood_story(8)
+    title = next(s.title for s in grouper.stories() if s.id == story)
+    assert title.startswith("Floods in Aurelia")
+    restored = StoryGrouper.from_state(grouper.to_state())
+    restored.add(_titled("late", _OPENER.replace("Saturday", "Sunday"), "Festival closes"))
+    assert next(s.title for s in restored.stories() if s.id == story) == title  # score kept in the state
+
+
+def test_a_small_story_keeps_its_openers_title() -> None:
+    grouper, story = _flood_story(4)
+    assert next(s.title for s in grouper.stories() if s.id == story) == "Varno arts festival opens"

@@ -133,13 +133,22 @@ class Cluster:
 @dataclass(slots=True)
 class StoryCluster(Cluster):
     """A story: a cluster with a title, its events, the keys it is posted under, and how many of
-    its reports are in each language (those known)."""
+    its reports are in each language (those known). Once the story has grown, its title is that of
+    the titled report that was closest to its centroid when it joined (``title_score``, its
+    cosine): the report that opened a large story is often not what it turned out to be about."""
 
     title: str = ""
     events: list[Cluster] = field(default_factory=list)
     posted: set[str] = field(default_factory=set)
     is_active: bool = True
     languages: dict[str, int] = field(default_factory=dict)
+    title_score: float = -1.0
+
+    def offer_title(self, title: str | None, score: float) -> None:
+        """Take ``title`` if its report, at cosine ``score`` with the centroid, is closer than the
+        report the story is titled by now (an untitled opener scores -1)."""
+        if title and score > self.title_score:
+            self.title, self.title_score = title, score
 
     def count_language(self, language: str | None, n: int = 1) -> None:
         """Count ``n`` reports in ``language`` (an unknown language is not counted)."""

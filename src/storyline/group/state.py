@@ -7,7 +7,9 @@ with the same ids. Version 2 adds each centroid's decay day (``centroid_day``); 
 adds the articles placed since the last refine (``pending``), so that a state saved mid-batch
 goes on exactly as the grouper would have; older states have none. Version 4 adds each story's
 count of reports per language (what :mod:`storyline.group.crossing` reads); older stories have
-none, and count the reports that join them from then on.
+none, and count the reports that join them from then on. Each story row may end with its
+``title_score`` (how close its title's report was to the centroid); a row without one keeps its
+title unless a report closer than 0 joins.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def to_state(grouper: StoryGrouper) -> dict[str, Any]:
         "df": grouper._df.to_state(),
         "duplicates": None if grouper._duplicates is None else grouper._duplicates.to_state(),
         "stories": [[*story.to_state(), story.title, story.is_active, sorted(story.posted),
-                     [event.to_state() for event in story.events], dict(story.languages)]
+                     [event.to_state() for event in story.events], dict(story.languages), story.title_score]
                     for story in index.stories.values()],
         "alias": dict(index.alias),
         "where": {key: list(value) for key, value in grouper._where.items()},
@@ -81,7 +83,8 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
                              title=row[width], is_active=row[width + 1],
                              posted=set(row[width + 2]),
                              events=[_cluster(event) for event in row[width + 3]],
-                             languages=dict(row[width + 4]) if len(row) > width + 4 else {})
+                             languages=dict(row[width + 4]) if len(row) > width + 4 else {},
+                             title_score=float(row[width + 5]) if len(row) > width + 5 else 0.0)
         index.add_restored(story)
     index.alias = dict(state["alias"])
     index.rebuild_links()

@@ -69,6 +69,9 @@ from storyline.model import Article, Event, Story
 #: words do not. Measured on five sets at once (docs/EVAL.md, "Session 9 — stories at density"):
 #: words and names weighed alike chained a generated news day into a few stories.
 STORY_WEIGHTS: Mapping[str, float] = {"w": 0.5, "n": 2.0, "k": 0.5, "c": 0.5, "#": 0.5, "d": 0.5}
+#: Reports a story must hold before a closer report may retitle it: with fewer, closeness to the
+#: centroid says little, and a small story keeps its opener's title.
+RETITLE_AFTER = 5
 _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_threshold",
            "story_merge_threshold", "window_days", "max_story_days", "half_life_days",
            "name_tie", "event_days", "retain_days", "query_terms", "max_candidates",
@@ -391,10 +394,12 @@ class StoryGrouper(StoryMerging):
             if score >= needed:
                 scored.append((score, story))
         if not scored:
-            story = self._index.open(article)
+            story = self._index.open(article, title_score=self.story_threshold)
         else:
             scored.sort(key=lambda pair: (-pair[0], pair[1].seq))
             story = scored[0][1]
+            if len(story.articles) >= RETITLE_AFTER:
+                story.offer_title(article.title, story.cosine(vector))
             merging = [other for score, other in scored[1:] if score >= self.merge_threshold]
             if merging:
                 story = self._index.merge([story, *merging], article.id, scored[0][0])

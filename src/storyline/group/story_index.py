@@ -74,10 +74,12 @@ class StoryIndex:
 
     # -- stories --------------------------------------------------------------------------------
 
-    def open(self, article: Article) -> StoryCluster:
-        """A new story opened by ``article``, titled by its title or its first words."""
+    def open(self, article: Article, title_score: float = 0.0) -> StoryCluster:
+        """A new story opened by ``article``, titled by its title (kept against closer reports at
+        ``title_score``, :meth:`StoryCluster.offer_title`) or its first words."""
         title = article.title or " ".join(article.text.split()[:12])
-        story = StoryCluster(self.new_id("s", article.id), self.next_seq(), title=title)
+        story = StoryCluster(self.new_id("s", article.id), self.next_seq(), title=title,
+                             title_score=title_score if article.title else -1.0)
         self.stories[story.id] = story
         return story
 
@@ -144,6 +146,7 @@ class StoryIndex:
                 kept.centroid[key] = kept.centroid.get(key, 0.0) + weight
             kept.renorm()
             kept.stretch(other.first_day, other.last_day)
+            kept.offer_title(other.title, other.title_score)
             for key in other.posted - kept.posted:
                 self.postings.setdefault(key, []).append(kept.id)
             kept.posted |= other.posted
