@@ -198,3 +198,13 @@ def test_entities_ml_a_name_unknown_to_the_lexicon_after_an_office_is_no_departm
     assert not rules._portfolio(["El", "portavoz", "de"], ["Gadafi"])
     assert rules._portfolio(["El", "portavoz", "de"], ["Exteriores"])
     assert not rules._portfolio(["El", "hijo", "de"], ["Exteriores"])  # no office
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ('"Hay muchos detenidos", confirmó a la agencia Reuters el abogado Abdel-Moniem Abdel-Maksoud.', "es",
+     "Abdel-Moniem Abdel-Maksoud"),
+    ("« Nous sommes inquiets », a déclaré l'avocat Mahmoud Qandil au Caire.", "fr", "Mahmoud Qandil"),
+])
+def test_entities_ml_a_name_after_a_profession_is_a_person(recognizer: EntityRecognizer, text: str,
+                                                           language: str, name: str) -> None:
+    assert _found(recognizer, text, language).get(name) == "PERSON"

@@ -7,7 +7,7 @@ import pytest
 from storyline.analyze.ner_lexicon import lexicon, places
 from storyline.lang import FULL, fold_word, pack
 
-REQUIRED = ("honorifics", "offices", "particles", "openers", "org_words")
+REQUIRED = ("honorifics", "offices", "professions", "particles", "openers", "org_words")
 
 
 @pytest.mark.parametrize("code", FULL)
