@@ -10,7 +10,9 @@ single name (``Cruz endorsed Trump``). In a language that drops its subjects (th
 ``pro_drop``), a finite cue with nothing but auxiliaries, clitics and adverbs before it in its
 sentence (``Además, afirmó que ...``, ``Ha poi aggiunto che ...``) is an attribution with an
 implicit speaker, resolved later to the last person named. Attributions to a source (``according
-to``, passives) are in :mod:`storyline.analyze.quote_sources`.
+to``, passives) are in :mod:`storyline.analyze.quote_sources`; forward cues (``X said that ...``)
+and participles' speakers in :mod:`storyline.analyze.quote_forward`. Cost: one pass over the
+tokens for cue candidates, then a bounded window per cue.
 """
 
 from __future__ import annotations
@@ -19,55 +21,26 @@ import bisect
 import re
 
 from storyline.analyze.attribution_frames import document_opener, document_subject
+from storyline.analyze.quote_forward import (
+    ADVERBIAL_RE,
+    NOT_CONTENT_RE,
+    WINDOW,
+    forward,
+    participle_speaker,
+    previous_speaker,
+)
 from storyline.analyze.quote_sources import Found, according_after, according_to, kind, opinion_frame, passive
-from storyline.analyze.quote_subjects import (
-    after_auxiliary,
-    noun_cue,
-    after_preposition,
-    subject_after_phrase,
-    subjectless,
-    verb_second,
-)
-from storyline.analyze.speaker_clause import sentence_subject, speaker_before
-from storyline.analyze.speakers import (
-    TokenDoc,
-    clause_end,
-    inside,
-    speaker_left,
-    speaker_right,
-    trim,
-    with_named_apposition,
-)
+from storyline.analyze.quote_subjects import after_auxiliary, noun_cue
+from storyline.analyze.speaker_clause import speaker_before
+from storyline.analyze.speakers import TokenDoc, clause_end, inside, speaker_right, trim
 from storyline.model import Span
 
-_ADVERBIAL_RE = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|last|this|earlier|later)\s+"
-    r"(?:(?:the|a|an|his|her|their|its)\s+)?"
-    r"[\w'\u2019\-]+(?:\s+(?:with|to|on|of)\s+(?:the\s+|a\s+)?[\w'\u2019\-]+)?|"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"yesterday|today|again|also|"
-    r"repeatedly|publicly|later|earlier|recently|previously|then|once)\b)){0,3}"
-)
-#: What may come between a cue and its complementizer or colon.
-_THAT_LEAD_RE = re.compile(r"\s*(?:,\s*)?")
-_NO_GAP = (r"[.;:!?\"\u201c\u201d]|\b(?:who|which|said|says)\b"
-           r"|,\s+(?:but|and|or|while|although|though|because|since)\b")
-#: Characters before or after a cue that the speaker and content searches read.
-WINDOW = 160
-#: A sentence opening with a subordinate clause: its attribution ends at the clause's comma.
-_SUBORDINATE_RE = re.compile(
-    r"\W*(?:although|though|while|whereas|because|since|if|when|after|before|once|as|even though)\s",
-    re.IGNORECASE)
+__all__ = ["WINDOW", "indirect_quotes", "participle_speaker", "previous_speaker"]
+
 #: What may precede a participle opening a sentence: "Citing ...", "In defending ...".
 _OPENING_PARTICIPLE_RE = re.compile(r"\W*(?:(?:In|By|While|After|When)\s+)?")
 #: Words after which an "-ing" cue form is a gerund, not a participle with a speaker.
 _GERUND_HEADS = frozenset("of for about without by upon against like after before despite".split())
-#: What opens no reported content: a passive agent (``reported by``) or an adverbial.
-_NOT_CONTENT_RE = re.compile(r"\s*(?:by|from|during|in|as|with|upon|up|down|off|out|back|when)\b",
-                             re.IGNORECASE)
-_TOPIC_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){0,4}?(about|against|of)\s+")
-_TO_INFINITIVE_RE = re.compile(r"\s*(?:[\w'\u2019.\-]+\s+){1,6}?to\s+[a-z]+\b")
-_BLOCK_RE = re.compile(r"[ \t]*:[ \t]*\n\s*(?=[^\s\"\u201c\u2018'])")
 #: "is warning", "isn't saying", "’s claiming": a progressive, so active, -ing cue.
 _PROGRESSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|been|am|['\u2019]s|['\u2019]re)(?:n['\u2019]t)?"
@@ -147,23 +120,23 @@ def _indirect_at(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
         return _opening_participle(doc, sent, cue)
     before = doc.text[max(0, cue.start - 4) : cue.start].rstrip()
     if " " in low or gerund and before.endswith(","):
-        return _forward(doc, sent, cue, participle=" " not in low)
+        return forward(doc, sent, cue, participle=" " not in low)
     if gerund and _PROGRESSIVE_RE.search(doc.text, max(sent.start, cue.start - 24), cue.start):
-        return _forward(doc, sent, cue, participle=False)
+        return forward(doc, sent, cue, participle=False)
     if not _forward_only(doc, low):
         inverted = _reverse(doc, sent, cue)
         if inverted is not None:
             return inverted
     if gerund:
-        return _forward(doc, sent, cue, participle=True) if _after_noun(doc, cue) else None
-    return _forward(doc, sent, cue, participle=False)
+        return forward(doc, sent, cue, participle=True) if _after_noun(doc, cue) else None
+    return forward(doc, sent, cue, participle=False)
 
 
 def _opening_participle(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     """``Citing an unfounded theory, Trump accused ...``: the participle's content runs to the
     comma, its speaker is the subject after it."""
     comma = doc.text.find(",", cue.end, sent.end)
-    if comma < 0 or _NOT_CONTENT_RE.match(doc.text, cue.end, comma) \
+    if comma < 0 or NOT_CONTENT_RE.match(doc.text, cue.end, comma) \
             or doc.text.startswith(" to ", cue.end):
         return None  # "Adding to the confusion, ...": no content
     speaker = speaker_right(doc, comma + 1, clause_end(doc.text, comma + 1, sent.end))
@@ -184,156 +157,9 @@ def _after_noun(doc: TokenDoc, cue: Span) -> bool:
         and word.lower() not in doc.cues.determiners and word.lower() not in _GERUND_HEADS
 
 
-def _forward(doc: TokenDoc, sent: Span, cue: Span, *, participle: bool) -> Found | None:
-    """``X said (that) ...``, ``X told reporters ...``, ``..., saying ...``."""
-    floor = max(sent.start, cue.start - WINDOW)
-    if participle:
-        speaker = participle_speaker(doc, floor, cue, sent.start)
-    else:
-        speaker = speaker_before(doc, cue.start, floor)
-    rejected = None
-    if speaker is not None and not participle and doc.cues.pro_drop and after_preposition(doc, speaker, sent):
-        # "Su Facebook scrive": the object of a preposition is no subject; "A quel punto i media
-        # occidentali dichiararono": the subject follows the phrase.
-        rejected, speaker = speaker, subject_after_phrase(doc, speaker)
-    implicit = speaker is None and not participle and subjectless(doc, sent, cue, rejected)
-    if speaker is None and not implicit and not participle and doc.cues.verb_second:
-        return verb_second(doc, sent, cue)
-    if (speaker is None and not implicit) or (speaker is not None and not participle
-                                               and noun_cue(doc, cue, speaker)):
-        return None
-    pos = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
-    block = _BLOCK_RE.match(doc.text, pos)
-    if block is not None:  # "Limbaugh added:" closing a paragraph; the next one is his
-        end = doc.text.find("\n", block.end())
-        content = trim(doc.text, block.end(), end if end >= 0 else len(doc.text))
-        return None if content is None else Found(content, "indirect", speaker, cue, implicit=implicit)
-    start = _content_start(doc, sent, cue, pos)
-    if start is None:
-        return None
-    next_cue = doc.cues.next_cue_re.search(doc.text, start, sent.end)
-    end = next_cue.start() if next_cue else sent.end
-    if speaker is not None and _SUBORDINATE_RE.match(doc.text, sent.start, speaker.start) \
-            and "," not in doc.text[sent.start : speaker.start]:
-        comma = doc.text.find(",", start, end)
-        end = comma if comma >= 0 else end  # "Although X admitted A, he does not defend it."
-    content = trim(doc.text, start, end)
-    if content is None or not _enough(doc, cue, content):
-        return None
-    if implicit and not doc.cues.complementizer_at(doc.text, content.start):
-        return None  # a subjectless cue is speech only with "que"/"che": "Dijo que ..."
-    return Found(content, kind(doc.text, content), speaker, cue, implicit=implicit)
-
-
-def _enough(doc: TokenDoc, cue: Span, content: Span) -> bool:
-    """A stance verb's object may be one name (``Cruz endorsed Trump``) but not a pronoun
-    (``rejects this``); what follows a speech verb is a clause (``said so`` is no quotation);
-    an object followed by ``saying`` and its quotation is not the content."""
-    words = doc.text[content.start : content.end].split()
-    if words[-1].lower() in doc.cues.participle_forms:
-        return False  # "countered the sanctions saying “...”": the quotation is the content
-    if doc.text[cue.start : cue.end].lower() not in doc.cues.forward_only_forms:
-        return len(words) >= 3
-    return len(words) > 1 or words[0].lower() not in _OBJECT_PRONOUNS
-
-
-_OBJECT_PRONOUNS = frozenset("it this that them him her these those me us you so".split())
-
-
-#: A comma within a few words after the cue, before any other clause mark.
-_COMMA_SOON_RE = re.compile(r"[^,.;:!?\"\u201c\u201e\u00ab]{0,60},\s*")
-
-
-def _content_start(doc: TokenDoc, sent: Span, cue: Span, pos: int) -> int | None:
-    """Where the reported content after a forward cue begins: at ``that`` (or a colon), at
-    the clause after an addressee (``told reporters he ...``), or right after the cue."""
-    lead_match = _THAT_LEAD_RE.match(doc.text, pos, sent.end)
-    lead = pos if lead_match is None else lead_match.end()
-    if doc.text.startswith(":", lead):
-        return lead + 1
-    if doc.cues.complementizer_at(doc.text, lead):
-        return lead
-    if doc.cues.comma_content:
-        comma = _COMMA_SOON_RE.match(doc.text, pos, sent.end)
-        if comma is not None:  # German "Merkel sagte (am Montag), Deutschland werde ...": the comma opens it
-            return comma.end()
-    window = doc.text[pos : min(sent.end, pos + 100)]
-    hit = doc.cues.that_search_re.search(window)
-    if hit is not None and _addressee_gap(doc, window[: hit.start()]) and window[hit.end() :].strip(" .!?"):
-        # not a demonstrative closing the clause: "said the test could change that."
-        return pos + hit.start()
-    if _NOT_CONTENT_RE.match(doc.text, pos, sent.end):
-        return None
-    if doc.text[cue.start : cue.end].lower() in doc.cues.tell_forms:
-        hit = re.search(r"\b(?:he|she|they|we|it|I)\b", window)
-        if hit is not None and len(window[: hit.start()].split()) <= 4:
-            return pos + hit.start()
-        topic = _TOPIC_RE.match(window)
-        if topic is not None and _addressee_gap(doc, window[: topic.start(1)]):
-            return pos + topic.end()  # "warned against hackers", "asked Clinton about her emails"
-        if not _TO_INFINITIVE_RE.match(window):
-            return None
-    return pos  # "urged Republicans to join ...": the content holds the addressee
-
-
-def _addressee_gap(doc: TokenDoc, gap: str) -> bool:
-    """The words between a cue and its ``that``: an addressee or adverbial (``told reporters
-    on Friday that``), not a clause of their own (``said he didn't believe it, arguing that``)."""
-    words = gap.split()
-    return (len(words) <= 8 and not re.search(_NO_GAP, gap)
-            and not any(w.lower() in doc.cues.cue_forms or w.lower() in doc.cues.pronouns for w in words))
-
-
-def participle_speaker(doc: TokenDoc, floor: int, cue: Span, subject_floor: int) -> Span | None:
-    """The speaker of an ``-ing`` cue: that of the cue right before it (``"...," Trump said,
-    adding later, "..."``); the noun it follows with no comma between (``footage of Hillary
-    Clinton asking``); else the sentence subject (``Trump spoke to them, promising ...``), read
-    from ``subject_floor``."""
-    speaker = previous_speaker(doc, floor, cue.start)
-    if speaker is not None:
-        return speaker
-    if not doc.text[floor : cue.start].rstrip().endswith(","):
-        speaker = speaker_left(doc, cue.start, floor)
-        if speaker is not None and doc.text[max(floor, speaker.start - 5) : speaker.start].rstrip().lower() \
-                .endswith("with"):
-            return speaker  # "with the US administration expressing concern that ..."
-        if speaker is not None and doc.text[speaker.end - 1].isalpha() \
-                and doc.text[speaker.start : speaker.end].split()[-1][0].isupper():
-            return _trailing_name(doc, speaker)
-    subject = sentence_subject(doc, subject_floor, cue.start)
-    return None if subject is None else with_named_apposition(doc, subject)
-
-
-def _trailing_name(doc: TokenDoc, span: Span) -> Span:
-    """The capitalised words ending ``span`` (``footage of Hillary Clinton`` -> ``Hillary
-    Clinton``); the whole span when it holds no lowercase word but determiners."""
-    tokens = doc.tokens_in(span.start, span.end)
-    i = len(tokens)
-    while i > 0 and (doc.word(tokens[i - 1])[0].isupper() or doc.word(tokens[i - 1]) == "."):
-        i -= 1
-    if all(doc.word(t).lower() in doc.cues.determiners or not doc.word(t).islower() for t in tokens[:i]):
-        return span
-    return Span(tokens[i][0], span.end)
-
-
-def previous_speaker(doc: TokenDoc, floor: int, end: int) -> Span | None:
-    """``"...," the mayor said, adding that ...``: the participle shares the speaker of the
-    cue right before it."""
-    tokens = doc.tokens_in(floor, end)[-6:]
-    for i in range(len(tokens) - 2, -1, -1):
-        word = doc.word(tokens[i]).lower()
-        if word in doc.cues.cue_forms and not doc.cues.is_gerund(word):
-            left = max(floor, doc.text.rfind(",", floor, tokens[i][0]) + 1,
-                       *(doc.text.rfind(m, floor, tokens[i][0]) + 1 for m in "\u201d\""))
-            return speaker_before(doc, tokens[i][0], left)
-        if not (word.isalpha() and word.islower()) and word != ",":
-            return None
-    return None
-
-
 def _reverse(doc: TokenDoc, sent: Span, cue: Span) -> Found | None:
     """``..., X said (on Monday).`` or ``..., said X.``"""
-    tail = _ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
+    tail = ADVERBIAL_RE.match(doc.text, cue.end, sent.end).end()
     after = doc.text[tail:sent.end].strip()
     comma = doc.text.rfind(",", sent.start, cue.start)
     if comma < 0:
@@ -388,7 +214,7 @@ _ADDRESSEE_WORDS = frozenset("the on in at this last".split())  # "told The Hill
 def _inversion_ends(text: str, pos: int, end: int) -> bool:
     """After the speaker of ``..., said X`` comes the end of the sentence, a comma or an
     adverbial, never a verb (``..., said he would order ...`` is not an inversion)."""
-    pos = _ADVERBIAL_RE.match(text, pos, end).end()
+    pos = ADVERBIAL_RE.match(text, pos, end).end()
     rest = text[pos:end].strip()
     return not rest.strip(".!?") or rest[0] in ",;:\u2014\u2013-("
 

@@ -10,20 +10,31 @@ organisation named by a common noun ("el Gobierno alemán", "funcionarios del go
 "gobierno libio") are named as written. A name after a common noun and a preposition is not
 the speaker ("La hija de Gadafi"). Never a name: a cue or function word ("dijo", "Así") or a
 shouted credit in capitals ("AS REPORTED BY"). The words come from the text's
-:class:`~storyline.analyze.quote_cues.SpeechCues`. Each resolution reads at most
-``_MAX_HOLDERS`` people around its anchor.
+:class:`~storyline.analyze.quote_cues.SpeechCues`; the tests of a word's shape (no name, a verb
+form, a shouted credit) are in :mod:`storyline.analyze.speaker_words`. Each resolution reads at
+most ``_MAX_HOLDERS`` people around its anchor.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
 from storyline.analyze.quote_cues import SpeechCues, speech_cues
 from storyline.analyze.speaker_sources import document_headed, join_words, source_phrase
+from storyline.analyze.speaker_words import (
+    acronym,
+    common_head,
+    common_word,
+    fold,
+    name_run,
+    not_a_name,
+    of_someone,
+    plausible,
+    unelided,
+    verb_form,
+)
 from storyline.analyze.speakers import inside
 from storyline.model import Mention, Span
 
@@ -35,26 +46,6 @@ _NAME_RUN_RE = re.compile(rf"[{_UPPER}][\w'\u2019\-]+(?:\s+(?:[a-z]{{1,3}}-)?[{_
 #: Entity types whose resolved name a speaker takes (a person's is taken through ``people``).
 _CANONICAL_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP"})
 _MAX_HOLDERS = 200  # people looked at per resolution: bounds the work on huge texts
-
-
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table that learns each character's folded form the first time it sees it,
-    so folding runs at C speed after warm-up (the per-character Python loop it replaces was a
-    tenth of reconciliation's time)."""
-
-    def __missing__(self, code: int) -> str:
-        decomposed = unicodedata.normalize("NFKD", chr(code))
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-        self[code] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable({ord("ı"): "i"})
-
-
-def fold(name: str) -> str:
-    """Lowercase and strip accents: ``Erdoğan`` -> ``erdogan``."""
-    return name.lower().translate(_FOLD_TABLE)
 
 
 class SpeakerResolver:
@@ -73,8 +64,8 @@ class SpeakerResolver:
         if entities:
             for m in entities:
                 surface = text[m.span.start : m.span.end]
-                if m.type in _CANONICAL_TYPES and m.entity and _acronym(surface) and " " in m.entity.strip() \
-                        and not _acronym(m.entity):
+                if m.type in _CANONICAL_TYPES and m.entity and acronym(surface) and " " in m.entity.strip() \
+                        and not acronym(m.entity):
                     self.canonical.setdefault(surface, m.entity)
                 if m.type == "PERSON" and not inside(quoted, m.span.start):
                     name = m.entity or text[m.span.start : m.span.end]
@@ -95,7 +86,7 @@ class SpeakerResolver:
     def _add_run(self, pos: int, run: str) -> None:
         words = run.split()
         cut = len(words)
-        while cut > 0 and not _not_a_name(self.cues, words[cut - 1]) and len(words) - cut < 3:
+        while cut > 0 and not not_a_name(self.cues, words[cut - 1]) and len(words) - cut < 3:
             cut -= 1
         name = words[cut:]
         if len(name) < 2 or inside(self.quoted, pos):
@@ -122,9 +113,9 @@ class SpeakerResolver:
         """The speaker's name: resolved pronoun, role holder, full name, organisation or the
         document cited; never a cue word or a shouted credit ("AS REPORTED BY")."""
         found = self._name(span, anchor)
-        if found is None or not _plausible(self.cues, found):
+        if found is None or not plausible(self.cues, found):
             return None
-        if " " not in found and found not in self.names and _verb_form(self.cues, found):
+        if " " not in found and found not in self.names and verb_form(self.cues, found):
             return None  # "Empezaron diciendo que ...": a capitalised verb, not a name
         return self.canonical.get(found, found)  # the entity's resolved name: "EE UU" -> "Estados Unidos"
 
@@ -132,7 +123,7 @@ class SpeakerResolver:
         text = self.text[span.start : span.end]
         text = text.rsplit("\n", 1)[-1]  # "nomade storico.\n\nCosì Erodoto": the last paragraph's words
         head, _, apposition = text.partition(", ")
-        words = [part for w in head.split() for part in _unelided(self.cues, w.strip(","))]
+        words = [part for w in head.split() for part in unelided(self.cues, w.strip(","))]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             if self.cues.pronouns[words[0].lower()][0] == "p":
                 if not self._after_name(span.start):
@@ -152,11 +143,11 @@ class SpeakerResolver:
         cut = max((i + 1 for i, w in enumerate(words) if w.lower() in self.cues.role_nouns
                    or w.rstrip(".").lower() in self.cues.office_abbreviations), default=0)
         capitalised = [w for w in words[cut:] if w[:1].isupper() and not w.startswith("(")]
-        name = _name_run(words[cut:], self.cues.particles)
+        name = name_run(words[cut:], self.cues.particles)
         if cut and cut < len(words) and words[cut].lower() in self.cues.name_joiners and len(name) > 2:
             name = self._after_office(name)  # "Secretary of State Antony Blinken"
         named = _NAME_RUN_RE.fullmatch(apposition.strip().rstrip(","))
-        if named is not None and (any(_not_a_name(self.cues, w) for w in named.group().split())
+        if named is not None and (any(not_a_name(self.cues, w) for w in named.group().split())
                                   or not cut and name):
             named = None
         department = cut and any(w.lower() in self.cues.name_joiners for w in words[cut : cut + 3])
@@ -177,11 +168,11 @@ class SpeakerResolver:
             return " ".join(head.split()[-len(words):]) if len(head.split()) >= len(words) else join_words(words)
         if indefinite and len(name) < 2 and named is None:
             return source_phrase(self.cues, words)  # "ein Demonstrant", "a Republican": no one named
-        if name and not cut and _of_someone(self.cues, words, name):
+        if name and not cut and of_someone(self.cues, words, name):
             # "La hija de Gadafi", "las tropas leales a Gadafi": not Gadafi; "la télévision
             # d'État", "un informe de la ONU": the source as written.
             return source_phrase(self.cues, words)
-        if not name or _common_head(words):
+        if not name or common_head(words):
             # "the US media": a group, named as written; "Un superviviente, Abdulrahim Bashir":
             # the apposition; "un informe de la ONU", "el Gobierno alemán": the source cited.
             return named.group() if named is not None else source_phrase(self.cues, words)
@@ -206,7 +197,7 @@ class SpeakerResolver:
         ministre, qui``): the word before it, past a comma, is capitalised, a role noun or closes
         brackets (not ``ceux qui``, ``la légende ... qui``)."""
         before = self.text[max(0, pos - 60) : pos].rstrip().rstrip(",").split()
-        last = _unelided(self.cues, before[-1].strip(",;"))[-1] if before else ""  # "l'Elysée, qui"
+        last = unelided(self.cues, before[-1].strip(",;"))[-1] if before else ""  # "l'Elysée, qui"
         return bool(last) and (last[:1].isupper() or last.endswith(")") or last.lower() in self.cues.role_nouns) \
             or self._before_apposition(pos) is not None
 
@@ -219,13 +210,13 @@ class SpeakerResolver:
         for word in reversed(before.split()[-4:]):
             if run and word.endswith((",", ";")):
                 break  # "el presidente de Estados Unidos, Barack Obama, quien"
-            parts = _unelided(self.cues, word)
-            if not parts[-1][:1].isupper() or _not_a_name(self.cues, parts[-1]) and not run:
+            parts = unelided(self.cues, word)
+            if not parts[-1][:1].isupper() or not_a_name(self.cues, parts[-1]) and not run:
                 break
             run.insert(0, parts[-1])
             if len(parts) > 1 or self.text[max(0, pos - 1)] == "(":
                 break
-        if not run or not _plausible(self.cues, " ".join(run)):
+        if not run or not plausible(self.cues, " ".join(run)):
             return self._before_apposition(pos)
         return self._full_name(" ".join(run), pos)
 
@@ -244,10 +235,10 @@ class SpeakerResolver:
             return None
         run: list[str] = []
         for word in reversed(head.split()[-4:]):  # the name closing the phrase: "Lo dijo Juan Pérez"
-            if not (word[:1].isupper() or word in c.particles) or _not_a_name(c, word) or word.endswith(","):
+            if not (word[:1].isupper() or word in c.particles) or not_a_name(c, word) or word.endswith(","):
                 break
             run.insert(0, word)
-        return self._full_name(" ".join(run), pos) if len(run) > 1 and _plausible(self.cues, " ".join(run)) else None
+        return self._full_name(" ".join(run), pos) if len(run) > 1 and plausible(self.cues, " ".join(run)) else None
 
     def _pronoun(self, pronoun: str, anchor: int) -> str | None:
         if self.cues.pronouns[pronoun][0] not in {"m", "f", "p"}:
@@ -279,119 +270,3 @@ class SpeakerResolver:
             if holders:
                 return holders.pop() if len(holders) == 1 else None
         return None
-
-
-def _name_run(words: list[str], particles: frozenset[str] = frozenset()) -> list[str]:
-    """The run of capitalised words that names the speaker ("and" may join two; a name particle
-    between capitalised words belongs to it: "Luiz Inácio Lula da Silva"): the first run when
-    the phrase opens with it ("Irena Povalek of the Varno Institute"), the last when it opens
-    with the office's organisation ("of the National Federation of Hauliers Lukas Brantner"),
-    never every capitalised word of the phrase."""
-    runs: list[list[str]] = [[]]
-    for i, word in enumerate(words):
-        if word[:1].isupper() and not word.startswith("("):
-            runs[-1].append(word)
-        elif word == "and" and runs[-1]:
-            runs[-1].append(word)
-        elif word in particles and runs[-1] and words[i + 1 : i + 2] and words[i + 1][:1].isupper():
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    runs = [run[:-1] if run and run[-1] == "and" else run for run in runs if run]
-    if not runs:
-        return []
-    return runs[0] if words[0][:1].isupper() else runs[-1]
-
-
-_TRAILING = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone", "jr", "sr"})
-
-
-def _common_head(words: list[str]) -> bool:
-    """The phrase ends in a common noun ("the US media"): its capitalised words only modify it."""
-    last = words[-1].rstrip(".").lower() if words else ""
-    return words[-1][:1].islower() and last.isalpha() and last not in _TRAILING
-
-
-def _unelided(cues: SpeechCues, word: str) -> list[str]:
-    """``l'AFP`` -> ``AFP``, ``l'armée`` -> ``armée``: an elided determiner is no part of the
-    name; an elided preposition is a word of its own (``d'État`` -> ``d'``, ``État``)."""
-    head, mark, rest = word.replace("\u2019", "'").partition("'")
-    elided = (head + "'").lower()
-    if mark and rest[:1].isalpha():
-        if elided in cues.determiners:
-            return [rest]
-        if elided in cues.name_joiners:
-            return [elided, rest]
-    return [word]
-
-
-def _of_someone(cues: SpeechCues, words: list[str], name: list[str]) -> bool:
-    """The phrase opens with a common noun, and the name is its complement after a preposition
-    (``La hija de Gadafi``, ``relatives of Smith``)."""
-    first = words[0]
-    if not first[:1].islower():
-        return False
-    at = len(words) - len(name) if words[-len(name):] == name else words.index(name[0])
-    return any(w.lower() in cues.name_joiners or w.lower() in cues.prepositions for w in words[1:at])
-
-
-def _verb_form(cues: SpeechCues, word: str) -> bool:
-    """``word`` has a verb ending of the language (a past or gerund suffix of the pack) and is an
-    inflected form in simplemma's dictionary (``Empezaron`` -> empezar): a capitalised sentence
-    opener, not a name. Surnames that are also plural nouns (``Torres``, ``Santos``) have no
-    verb ending and stay names."""
-    low = word.lower()
-    endings = cues.past_suffixes + cues.gerund_suffixes
-    return bool(endings) and low.endswith(endings) and _inflected(cues.language, word)
-
-
-@lru_cache(maxsize=4096)
-def _inflected(language: str, word: str) -> bool:
-    """``word`` is an inflected form of a common word of ``language`` in simplemma's dictionary
-    (its lemma differs). Names simplemma knows are their own lemma (``Parigi``, ``Obama``)."""
-    import simplemma
-
-    low = word.lower()
-    try:
-        return simplemma.is_known(low, lang=language) and simplemma.lemmatize(low, lang=language).lower() != low
-    except ValueError:  # a language simplemma lacks ("xx")
-        return False
-
-
-@lru_cache(maxsize=4096)
-def common_word(language: str, word: str) -> bool:
-    """simplemma knows ``word`` lowercased as a common word of ``language`` (its lemma is
-    lowercase: ``Traccia`` -> traccia; a proper noun's lemma keeps its capital: ``Parigi``)."""
-    import simplemma
-
-    low = word.lower()
-    try:
-        return simplemma.is_known(low, lang=language) and simplemma.lemmatize(low, lang=language).islower()
-    except ValueError:  # a language simplemma lacks ("xx")
-        return False
-
-
-def _plausible(cues: SpeechCues, name: str) -> bool:
-    """Not a cue or function word ("dijo", "Así"), not a shouted credit or heading ("AS
-    REPORTED BY", "HELSINKI THINK TANK"): an all-capitals name is a short acronym or a run of
-    them ("ONU", "EE UU")."""
-    words = name.split()
-    if any(w.lower() in cues.document_nouns for w in words[:1]):
-        return True  # "Bericht": a document cited, though the word is also a verb form
-    if all(w.lower() in cues.cue_forms or w.lower() in cues.speaker_break_words
-           or w.lower() in cues.never_names for w in words):
-        return False
-    letters = [c for c in name if c.isalpha()]
-    shouted = letters and all(c.isupper() for c in letters)
-    return not (shouted and (len(words) > 1 and any(len(w.strip(".")) > 3 for w in words) or len(letters) > 6))
-
-
-def _acronym(name: str) -> bool:
-    """Capitals only, at most six letters (``EE UU``, ``USA``, ``ONU``)."""
-    letters = [c for c in name if c.isalpha()]
-    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters)
-
-
-def _not_a_name(cues: SpeechCues, word: str) -> bool:
-    return (word in cues.org_words or word in cues.non_person_words
-            or word.lower() in cues.role_nouns)
