@@ -2,8 +2,8 @@
 
 Opens a store a run has filled (``bench_end_to_end.py --keep DIR`` leaves ``DIR/n2000/store.db``),
 restores the saved grouper's stories as ``storyline run`` does, then writes stories.json,
-report.md and report.html the way a run's report stage does (:func:`storyline.pipeline.
-_write_reports`), in this process, and prints one JSON line:
+report.md and report.html the way a run's report stage does (:func:`storyline.present.run.
+write_run_reports`), in this process, and prints one JSON line:
 
 * ``cpu_s`` of the report stage (process time), ``ms_per_article``;
 * ``rss_before_mb`` (resident after the grouper's stories are in memory) and ``peak_rss_mb``
@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 
 from storyline.group import StoryGrouper
-from storyline.pipeline import GroupResult, IngestResult, _write_reports
+from storyline.pipeline import GroupResult, IngestResult
+from storyline.present.run import write_run_reports
 from storyline.store import Store
 
 
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = store.count_articles()
     before = _rss_mb()
     started = time.process_time()
-    paths = _write_reports(store, args.out, result, grouped, 0, 0)
+    paths = write_run_reports(store, args.out, result, grouped, 0, 0)
     cpu = time.process_time() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({

@@ -11,7 +11,8 @@ import pytest
 from storyline import pipeline
 from storyline.config import IngestConfig
 from storyline.evaluate.synthetic import write_corpus
-from storyline.pipeline import ingest, run
+from storyline.pipeline import ingest
+from storyline.present.run import run
 from storyline.stage_clock import CLOCK, STAGE_TIMES_ENV
 from storyline.store import Store
 

@@ -1,7 +1,8 @@
 """The local engine: read → prepare (in worker processes when asked) → templates → store.
 
-Library twin of the ``ingest`` and ``run`` commands. It prints nothing: progress goes to an
-optional callback, and the result is returned as data.
+Library twin of the ``ingest`` command and of ``run``'s stages (its reports are presentation's:
+:mod:`storyline.present.run`). It prints nothing: progress goes to an optional callback, and the
+result is returned as data.
 
 Crash safety: every stage commits its output with a marker the next run checks. Ingest commits
 whole batches (content hashes make re-reading idempotent); analysis marks an article done by its
@@ -33,9 +34,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from functools import partial
-from pathlib import Path
 
 from storyline.config import IngestConfig
+from storyline.corrections import regroup
 from storyline.errors import InputError
 from storyline.ingest.language import LanguageDetector
 from storyline.ingest.prepare import prepare
@@ -48,9 +49,6 @@ from storyline.group.blocking import publication_schedule
 from storyline.kept_grouper import KeptGrouper
 from storyline.model import Annotated, Article, Story
 from storyline.parallel import ordered_map
-from storyline.present import regroup
-from storyline.present.report import ReportPaths
-from storyline.present.report_store import write_store_reports
 from storyline.reconcile.entities import resolve_by_story
 from storyline.reconcile.story import reconcile_story, redate_story
 from storyline.stage_clock import CLOCK
@@ -392,9 +390,20 @@ def _reconcile_job(job: tuple[Story, list[Annotated]]) -> tuple[dict[str, Any], 
     return reconcile_story(*job)
 
 
-def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) -> ReportPaths:
-    """Analyse new articles, group them into stories, reconcile the touched stories, and report;
-    then mark the run done (when ingest left it open)."""
+@dataclass(frozen=True, slots=True)
+class StagesResult:
+    """What :func:`run_stages` did: the grouping, and how many reports were analysed and stories
+    reconciled."""
+
+    grouped: GroupResult
+    analysed: int
+    reconciled: int
+
+
+def run_stages(store: Store, result: IngestResult, *, workers: int = 1) -> StagesResult:
+    """Analyse new articles, group them into stories and reconcile the touched stories: the
+    engine's part of ``storyline run``. The reports and the run's end are presentation's
+    (:func:`storyline.present.run.run`, the command's library twin): the engine never imports it."""
     with CLOCK.stage("analyze"):
         analysed = analyze_store(store, result.run_id, workers=workers)
     checkpoint("analyze")
@@ -404,21 +413,4 @@ def run(store: Store, out_dir: Path, result: IngestResult, *, workers: int = 1) 
     with CLOCK.stage("reconcile"):
         reconciled = reconcile_store(store, result.run_id, grouped, workers=workers)
     checkpoint("reconcile")
-    with CLOCK.stage("reports"):
-        paths = _write_reports(store, out_dir, result, grouped, analysed, reconciled)
-    finish(store, result)
-    CLOCK.write_if_asked()
-    return paths
-
-
-def _write_reports(store: Store, out_dir: Path, result: IngestResult, grouped: GroupResult,
-                   analysed: int, reconciled: int) -> ReportPaths:
-    """The run's three report files, streamed from the store one page of stories at a time
-    (:func:`storyline.present.report_store.write_store_reports`): records and articles are read
-    per page, never the whole store (issue 21), with the analysts' corrections applied."""
-    summary = {"run_id": result.run_id, "read": result.read, "stored": result.stored,
-               "duplicates": result.duplicates, "errors": result.error_count,
-               "articles_in_store": store.count_articles(), "stories": len(grouped.stories),
-               "analysed_now": analysed, "grouped_now": grouped.placed, "merges_now": len(grouped.merges),
-               "stories_reconciled_now": reconciled}
-    return write_store_reports(out_dir, store, grouped.stories, summary)
+    return StagesResult(grouped, analysed, reconciled)

@@ -214,7 +214,8 @@ def test_the_loop_cycles_when_sources_are_due_and_stops_when_told(site: Any, pag
 def test_watching_a_store_that_run_filled_reports_only_what_is_new(site: Any, pages: Any, tmp_path: Path) -> None:
     import json  # noqa: PLC0415
 
-    from storyline.pipeline import ingest, run  # noqa: PLC0415
+    from storyline.pipeline import ingest  # noqa: PLC0415
+    from storyline.present.run import run  # noqa: PLC0415
 
     archive = tmp_path / "archive.jsonl"
     lines = [{"id": f"old{n}", "text": pages.TOPICS["fish"][1].format(day="Monday") + f" Archive copy {n}.",

@@ -16,9 +16,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from storyline.model import Event, Story
-from storyline.present import corrections
-from storyline.present.regroup import reconcile_changed, regroup, sync_store
+from storyline import corrections
+from storyline.corrections import records
+from storyline.corrections.regroup import reconcile_changed, sync_store
 from storyline.present.web.ingest import Upload, ingest_uploads
 from storyline.store import Store
 
@@ -156,32 +156,14 @@ def test_corrections_regrouping_needs_the_token_and_changes_nothing_without_it(w
     assert writer.get(f"/api/stories/{levy}").json()["corrections"] == []
 
 
-def test_regroup_moves_and_splits_in_order_and_skips_what_is_gone() -> None:
-    stories = [Story("s1", "One", ("a", "b", "c"),
-                     (Event("e1", ("a", "b"), "2026-01-01"), Event("e2", ("c",), "2026-01-09"))),
-               Story("s2", "Two", ("d",), (Event("e3", ("d",), "2026-01-05"),))]
-
-    def c(n: int, kind: str, target: str, value: str) -> corrections.Correction:
-        return corrections.Correction(n, "s1", kind, target, value, None, "Ana", "now")
-
-    info = {"a": ("A title", "2026-01-01"), "b": ("B title", "2026-01-02"), "c": ("C title", "2026-01-08")}
-    found, idle = regroup(stories, [c(1, "move_report", "b", "s2"), c(2, "split_story", "s9", "c a"),
-                                    c(3, "move_report", "zz", "s2"), c(4, "move_report", "a", "gone")], info)
-    by_id = {s.id: s for s in found}
-    assert idle == {3, 4} and "s1" not in by_id  # every report of s1 left it
-    assert by_id["s2"].articles == ("d", "b") and by_id["s2"].events[0].articles == ("d", "b")
-    assert by_id["s9"].title == "A title" and set(by_id["s9"].articles) == {"a", "c"}
-    assert len({e.id for s in found for e in s.events}) == sum(len(s.events) for s in found)  # event ids unique
-
-
 def test_corrections_regroup_on_each_store_kind(store_url: str) -> None:
     """The same move, split and undo on SQLite and on PostgreSQL (the queries that list a move or a
     split with both its stories, and the cache's version of a story's corrections)."""
     from storyline.present.web import WebSettings, create_app
 
     with Store(store_url) as store:
-        corrections.metadata.drop_all(store.engine)
-        corrections._HAVE_TABLE.discard(store.url)
+        records.metadata.drop_all(store.engine)
+        records._HAVE_TABLE.discard(store.url)
         data = "".join(json.dumps(r) + "\n" for r in [*LEVY, *FLOOD]).encode()
         ingest_uploads(store, threading.Lock(), [Upload("a.jsonl", data)])
     app = create_app(WebSettings(db=store_url, token=TOKEN))

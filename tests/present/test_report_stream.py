@@ -16,7 +16,8 @@ from storyline.config import IngestConfig
 from storyline.evaluate.realistic import generate
 from storyline.group import StoryGrouper
 from storyline.model import Article, Event, Provenance, Story
-from storyline.pipeline import ingest, run
+from storyline.pipeline import ingest
+from storyline.present.run import run
 from storyline.present import corrections
 from storyline.present.report import ReportWriter, stories_json
 from storyline.present.report_render import html_report, markdown_report, story_view, ungrouped_view

@@ -9,7 +9,8 @@ import pytest
 
 from storyline.config import IngestConfig
 from storyline.model import Annotated, Article, Event, Story
-from storyline.pipeline import analyze_store, ingest, run
+from storyline.pipeline import analyze_store, ingest
+from storyline.present.run import run
 from storyline.reconcile.story import reconcile_story
 from storyline.store import Store
 

@@ -15,7 +15,8 @@ from storyline.cli.app import (
 )
 from storyline.config import IngestConfig
 from storyline.parallel import default_workers
-from storyline.pipeline import IngestResult, finish, ingest, run
+from storyline.pipeline import IngestResult, finish, ingest
+from storyline.present.run import run
 from storyline.store import Store
 
 InputsArg = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]

@@ -81,7 +81,8 @@ def crisis_corpus(data_dir: Path) -> tuple[list[Article], dict[str, str]]:
 def evaluate_crisis(data_dir: Path, *, work_dir: Path | None = None, workers: int = 1) -> dict[str, Any]:
     """Run the pipeline on the corpus in ``work_dir`` (a temporary folder when None) and score it."""
     from storyline.config import IngestConfig  # noqa: PLC0415  (the pipeline is heavy to import)
-    from storyline.pipeline import ingest, run  # noqa: PLC0415
+    from storyline.pipeline import ingest  # noqa: PLC0415
+    from storyline.present.run import run  # noqa: PLC0415
     from storyline.store import Store  # noqa: PLC0415
 
     articles, topic_of = crisis_corpus(data_dir)

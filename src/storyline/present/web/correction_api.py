@@ -20,8 +20,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from storyline.present import corrections
-from storyline.present.regroup import REGROUP_KINDS
+from storyline import corrections
+from storyline.corrections import REGROUP_KINDS
 from storyline.present.web.correction_forms import read_answer, regroup_now, subject
 from storyline.present.web.security import check_token, request_token
 from storyline.present.web.story_pages import story_data

@@ -24,10 +24,10 @@ from urllib.parse import unquote, urlsplit
 
 from fastapi import HTTPException
 
-from storyline.present import corrections
-from storyline.present.correct_entities import find
-from storyline.present.corrections import CorrectionError
-from storyline.present.regroup import reconcile_changed, sync_store
+from storyline import corrections
+from storyline.corrections import CorrectionError
+from storyline.corrections.entities import find
+from storyline.corrections.regroup import reconcile_changed, sync_store
 from storyline.present.web import views
 from storyline.present.web.story_data import StoryData
 from storyline.store import Store, queries

@@ -18,8 +18,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from storyline.present import corrections
-from storyline.present.regroup import REGROUP_KINDS
+from storyline import corrections
+from storyline.corrections import REGROUP_KINDS
 from storyline.present.web import views
 from storyline.present.web.correction_forms import read_answer, regroup_now, subject
 from storyline.present.web.pages import render

@@ -1,6 +1,6 @@
 """Analysts' corrections of a story's entities: two entities are one, or one entity is two.
 
-Three kinds of record (see :mod:`storyline.present.corrections` for how they are kept):
+Three kinds of record (see :mod:`storyline.corrections.records` for how they are kept):
 
 - ``merge_entities``: ``target`` names the entity merged away, ``value`` the one kept. The kept
   entity takes the other's spellings, mentions, roles and sources; quotations attributed to the

@@ -1,6 +1,6 @@
 """Analysts' moves and splits of reports, applied to the grouping after the grouper has run.
 
-Two kinds of correction record (kept by :mod:`storyline.present.corrections`):
+Two kinds of correction record (kept by :mod:`storyline.corrections.records`):
 
 - ``move_report``: ``target`` is a report (article id), ``value`` the story it belongs to,
   ``STORY`` or ``STORY/EVENT``; without an event it joins the story's event nearest its date
@@ -24,19 +24,16 @@ the active corrections and one of the named reports' titles and dates.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
+from storyline.corrections.records import REGROUP_KINDS, for_stories, new_id
 from storyline.model import Event, Story
 from storyline.store import Store, schema
 
-REGROUP_KINDS = ("move_report", "split_story")
-#: Reports a split may name (its record's ``value`` holds their ids).
-MAX_SPLIT = 2000
 #: A report moved to a story without naming an event joins the event nearest its date, unless
 #: that one is more than this many days away: then it is an event of its own.
 EVENT_DAYS = 3
@@ -51,11 +48,6 @@ class _Draft:
 
     def articles(self) -> list[str]:
         return [a for _, found in self.events.values() for a in found]
-
-
-def new_id(prefix: str, *parts: str) -> str:
-    """A story (``s``) or event (``e``) id of the corrections' making, from what defines it."""
-    return prefix + hashlib.blake2b(" ".join(parts).encode(), digest_size=6).hexdigest()
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -183,9 +175,7 @@ def report_info(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, str | 
 
 def _recorded(store: Store) -> list[Any]:
     """Every move and split ever recorded (undone ones too), once each, in the order made."""
-    from storyline.present import corrections  # the records' module imports this one
-
-    found = {c.id: c for listed in corrections.for_stories(store, kinds=REGROUP_KINDS).values() for c in listed}
+    found = {c.id: c for listed in for_stories(store, kinds=REGROUP_KINDS).values() for c in listed}
     return [found[i] for i in sorted(found)]
 
 
