@@ -184,3 +184,15 @@ def test_speaker_left_bare_appositions_surnames_and_documents(text: str, speaker
 )
 def test_speaker_right_takes_brackets_initials_and_a_bare_apposition(text: str, speaker: str) -> None:
     assert _right(text, "said") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [('"It went on all night," said rebel spokesman Ahmed Bani.', "rebel spokesman Ahmed Bani"),
+     ('"It went on all night," said a senior military spokesman.', "a senior military spokesman"),
+     ('"It went on," said the rebel spokesman.', "the rebel spokesman"),
+     ('"It went on," said residents in the city.', None),  # no role noun ahead: no premodifier
+     ('"It went on," said Ahmed Bani.', "Ahmed Bani")],
+)
+def test_speaker_right_takes_lowercase_premodifiers_of_a_role(text: str, speaker: str | None) -> None:
+    assert _right(text, "said") == speaker

@@ -211,3 +211,32 @@ def test_resolution_full_names_with_one_given_and_one_surname_key_are_one_person
     found = _entities_of(resolve_entities(items)[1])
     assert found["Muamar el Gadafi"] == found["Mouammar Kadhafi"] == found["Gadafi"] == found["Kadhafi"]
     assert found["Saadi Kadhafi"] != found["Gadafi"]
+
+
+def test_relatives_tagged_as_organisations_join_the_family_in_any_spelling() -> None:
+    items = [
+        _item("fr", "Mouammar Kadhafi a parlé. Mouammar Kadhafi est à Tripoli.", {"Mouammar Kadhafi": "PERSON"}),
+        _item("en", "Forces loyal to Muammar Gaddafi shelled Misrata.", {"Muammar Gaddafi": "ORG"}),
+        _item("it", "Le forze fedeli a Muammar Gheddafi e Mutassim Gheddafi.",
+              {"Muammar Gheddafi": "ORG", "Mutassim Gheddafi": "ORG"}),
+        _item("es", "Mutasim Gadafi, hijo de Muamar, llegó.", {"Mutasim Gadafi": "PERSON"}),
+    ]
+    entities, resolved = resolve_entities(items)
+    found = _entities_of(resolved)
+    assert found["Muammar Gaddafi"] == found["Muammar Gheddafi"] == found["Mouammar Kadhafi"]
+    assert found["Mutassim Gheddafi"] == found["Mutasim Gadafi"] != found["Muammar Gaddafi"]
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people) == 2 and not [e for e in entities if e.type == "ORG"]
+
+
+def test_organisation_words_and_founders_named_as_companies_keep_the_organisation_tag() -> None:
+    items = [
+        _item("a", "Muammar Gaddafi spoke. Gaddafi Forces advanced.", {"Muammar Gaddafi": "PERSON",
+                                                                        "Gaddafi Forces": "ORG"}),
+        _item("b", "Walt Disney bought it. Walt Disney said so. Roy Disney won.",
+              {"Walt Disney": "ORG", "Roy Disney": "PERSON"}),
+    ]
+    entities, _ = resolve_entities(items)
+    types = {e.name: e.type for e in entities}
+    assert types["Gaddafi Forces"] == "ORG"
+    assert types["Walt Disney"] == "ORG"  # "Disney" is a person's surname once, an organisation twice

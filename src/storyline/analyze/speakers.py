@@ -292,10 +292,12 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
     if tokens and doc.word(tokens[0]).lower() in doc.cues.pronouns:
         return Span(*tokens[0])
     taken: list[tuple[int, int]] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         word = doc.word(tok)
         low = word.lower()
         if (low in doc.cues.np_inner_words and taken) or (low in doc.cues.determiners and not taken):
+            taken.append(tok)
+        elif _role_premodifier(doc, tokens[i : i + 3], taken):  # "said rebel spokesman Ahmed Bani"
             taken.append(tok)
         elif (_capital(doc, word) or word[0].isdigit() or low in doc.cues.role_nouns
               or (word == "." and taken and _is_title_dot(doc, tok))):
@@ -308,6 +310,17 @@ def speaker_right(doc: TokenDoc, start: int, limit: int, *, loose: bool = False)
         taken.pop()
     span = _np_span(doc, taken)
     return with_apposition(doc, span) if span is not None else None
+
+
+def _role_premodifier(doc: TokenDoc, ahead: list[tuple[int, int]], taken: list[tuple[int, int]]) -> bool:
+    """A lowercase word opening (or following the determiner of) a noun phrase whose role noun
+    comes within the next two words: ``military`` of ``military spokesman``."""
+    if not ahead or (taken and doc.word(taken[-1]).lower() not in doc.cues.determiners):
+        return False
+    word = doc.word(ahead[0])
+    if not word.isalpha() or not word.islower() or word in doc.cues.cue_forms or word in doc.cues.verbish:
+        return False
+    return any(doc.word(t).lower() in doc.cues.role_nouns for t in ahead[1:])
 
 
 def _capital(doc: TokenDoc, word: str) -> bool:

@@ -54,6 +54,7 @@ from storyline.reconcile.name_keys import (
 )
 from storyline.reconcile.name_merges import (
     NameGroup, attach_mistyped_full_names, attach_product_names, dominant, merge_transliterations,
+    retype_relatives,
 )
 from storyline.reconcile.name_orgs import lone_function_word, merge_acronyms, merge_org_spellings, org_alias
 from storyline.reconcile.places import is_place_name, place_key
@@ -85,6 +86,7 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
         organisation or place mention also takes its entity's type (models mix ORG and GPE).
     """
     groups, singles = _groups(items)
+    items = retype_relatives(items, groups)
     sets: DisjointSets[int] = DisjointSets(range(len(groups)))
     find, union = sets.find, sets.union
     merge_acronyms(items, groups, union)

@@ -6,6 +6,9 @@ per key) and a union-find (``find``/``union``):
 * :func:`merge_transliterations`: one-word names of one story that spell one name in other
   languages or scripts (transliteration key, :mod:`storyline.reconcile.name_keys`).
 * :func:`attach_mistyped_full_names`: a place tag spelled as a person of the story.
+* :func:`retype_relatives`: "Mutassim Gheddafi" tagged ORG in a story of "Mouammar Kadhafi": a
+  name of given name and the surname of a person of the story, with no organisation word, is a
+  person (the family: sons, brothers, wives), so that it merges with its other spellings.
 * :func:`attach_product_names`: "Airbus A380" and "A380 superjumbo" with "A380".
 * :func:`dominant`: the candidate a bare name goes to when one is named far more than the rest.
 
@@ -16,15 +19,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
+from storyline.lang import available, pack
 from storyline.model import Annotated
-from storyline.reconcile.name_keys import skeleton, translit_key
+from storyline.reconcile.name_data import NAME_PARTICLES, ORG_DESCRIPTORS
+from storyline.reconcile.name_keys import fold, skeleton, translit_key
 from storyline.reconcile.places import place_key
 
 __all__ = ["DOMINANT", "NameGroup", "attach_mistyped_full_names", "attach_product_names", "dominant",
-           "merge_transliterations"]
+           "merge_transliterations", "retype_relatives"]
 
 #: A bare surname with several full-name candidates in its story joins one named this many times
 #: as often as the others together.
@@ -164,3 +170,50 @@ def attach_product_names(groups: list[NameGroup], union: Any) -> None:
             union(products[rest], gi)
         elif len(rest) > 1 and any(c.isdigit() for c in rest[0]) and (rest[0],) in products:
             union(products[(rest[0],)], gi)
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    """Every pack's words that make a name an organisation (``names.toml`` ``org_words``) and its
+    offices ("Presidente Gadafi" is no relative), with the company descriptors."""
+    words = {w.lower() for code in available() for topic in ("org_words", "offices")
+             for w in pack(code).words("names", topic)}
+    return frozenset(words | ORG_DESCRIPTORS)
+
+
+def retype_relatives(items: Sequence[Annotated], groups: list[NameGroup]) -> list[Annotated]:
+    """Organisation tags on names of a given name and the surname of a person of the story become
+    person tags: "Mutassim Gheddafi", "Hanibal Gadafi" tagged ORG where "Mouammar Kadhafi" is
+    tagged PERSON (the surname compared by transliteration key). A name holding an organisation
+    word or an office, a known place, or more than three words keeps its tag; so does a surname
+    named as an organisation more often than as a person, and a name also tagged a person as
+    written (:func:`attach_mistyped_full_names` counts the votes: Walt Disney, person or company).
+    Linear in the groups and their mentions; returns the items with those mentions retyped and
+    sets the groups' family to person."""
+    surnames: Counter[tuple[str, str]] = Counter()
+    people = {g.words for g in groups if g.family == "P"}  # the same spelling is left to the vote
+    for g in groups:
+        if g.family == "P" and g.words and translit_key(g.words[-1]):
+            for scope in g.scopes:
+                surnames[(translit_key(g.words[-1]), scope)] += len(g.mentions)
+    retyped: dict[int, set[int]] = defaultdict(set)
+    for g in groups:
+        if not _relative_name(g) or g.words in people:
+            continue
+        key = translit_key(g.words[-1])
+        if any(surnames[(key, scope)] >= len(g.mentions) for scope in g.scopes):
+            g.family = "P"
+            for ii, mi in g.mentions:
+                retyped[ii].add(mi)
+    return [item if ii not in retyped else replace(item, entities=tuple(
+        replace(m, type="PERSON") if mi in retyped[ii] else m for mi, m in enumerate(item.entities)))
+        for ii, item in enumerate(items)]
+
+
+def _relative_name(group: NameGroup) -> bool:
+    """An organisation-tagged name shaped like a person's: two or three capitalised words (name
+    particles aside), none an organisation word or a known place ("Garuda Indonesia"), no acronym."""
+    if group.family != "O" or group.is_acronym or not 2 <= len(group.words) <= 3 or place_key(group.words):
+        return False
+    words = [w for w in group.words if w not in NAME_PARTICLES]
+    return len(words) >= 2 and not any(fold(w) in _org_words() or place_key((w,)) for w in words)
