@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from starlette.concurrency import run_in_threadpool
 
 from storyline.present.web import story, views
+from storyline.present.web.entities import entity_page
 from storyline.present.web.story_data import StoryData, load_story
 from storyline.present.web.ingest import Upload, ingest_uploads
 from storyline.present.web.security import check_token, request_token
@@ -118,10 +119,14 @@ async def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/entities/{name:path}", summary="The stories that name an entity (name or spelling)")
-async def get_entity(store: StoreDep, name: str, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def get_entity(request: Request, store: StoreDep, name: str, limit: Limit = 20,
+                     offset: Offset = 0) -> dict[str, Any]:
+    """What the entity page shows, as the analysts corrected each story (merged and split
+    entities): each story with the entity, its roles, quotes and dates there."""
     if not name.strip() or "\x00" in name or len(name) > 200:
         raise HTTPException(status_code=404, detail="no such entity")
-    return views.entity_view(store, name, limit=limit, offset=offset)
+    return await run_in_threadpool(entity_page, store, name, request.app.state.story_cache, limit=limit,
+                                   offset=offset)
 
 
 @router.get("/facets", summary="Outlets and languages in the store, for filters")

@@ -242,14 +242,6 @@ def story_list_view(store: Store, where: queries.StoryFilter, *, limit: int, off
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
-def entity_view(store: Store, name: str, *, limit: int, offset: int) -> dict[str, Any]:
-    """One page of the stories that name ``name``, with what each knows of the entity."""
-    total, rows = queries.entity_stories(store, name, limit=limit, offset=offset)
-    for row in rows:
-        row["href"] = story_href(row["id"])
-    return {"name": name, "total": total, "limit": limit, "offset": offset, "items": rows}
-
-
 def paged(items: Sequence[Any], *, limit: int, offset: int) -> dict[str, Any]:
     """One page of a list, in the API's page shape."""
     return {"total": len(items), "limit": limit, "offset": offset, "items": list(items[offset : offset + limit])}
