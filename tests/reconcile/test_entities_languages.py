@@ -240,3 +240,23 @@ def test_organisation_words_and_founders_named_as_companies_keep_the_organisatio
     types = {e.name: e.type for e in entities}
     assert types["Gaddafi Forces"] == "ORG"
     assert types["Walt Disney"] == "ORG"  # "Disney" is a person's surname once, an organisation twice
+
+
+@pytest.mark.parametrize(("surface", "words"), [
+    ("Secretary-General Ban Ki-moon", ("ban", "ki", "moon")),
+    ("UN-Generalsekretär Ban Ki-moon", ("ban", "ki", "moon")),
+    ("Rebellensprecher Ahmed Bani", ("ahmed", "bani")),
+    ("Abdulaziz Al-Sheikh", ("abdulaziz", "al", "sheikh")),  # a particle before the office: a name
+    ("Hans-Dietrich Genscher", ("hans", "dietrich", "genscher")),
+    ("Kim Jong-un", ("kim", "jong", "un")),
+])
+def test_hyphenated_and_compound_titles_are_not_part_of_the_name(surface: str, words: tuple[str, ...]) -> None:
+    assert name_words(surface, "PERSON") == words
+
+
+def test_a_title_written_as_a_compound_does_not_split_the_person() -> None:
+    items = [_item("en", "UN Secretary-General Ban Ki-moon spoke.", {"Secretary-General Ban Ki-moon": "PERSON"}),
+             _item("de", "Laut UN-Generalsekretär Ban Ki-moon ist es so.", {"UN-Generalsekretär Ban Ki-moon": "PERSON"}),
+             _item("fr", "Selon Ban Ki-moon, c'est ainsi.", {"Ban Ki-moon": "PERSON"})]
+    entities, _ = resolve_entities(items)
+    assert [(e.type, e.name) for e in entities] == [("PERSON", "Ban Ki-moon")]

@@ -279,7 +279,7 @@ def _person_run(tokens: list[str]) -> list[str]:
     run: list[str] = []
     for token in reversed(tokens):
         low = token.lower().strip(".")
-        if low in TITLE_WORDS or low + "." in TITLE_WORDS or low in HONORIFICS:
+        if low in TITLE_WORDS or low + "." in TITLE_WORDS or low in HONORIFICS or _compound_title(low):
             break
         if _capitalised(token[:1]) and not token[:1].isdigit() or (run and low in NAME_PARTICLES):
             run.insert(0, token)
@@ -290,6 +290,30 @@ def _person_run(tokens: list[str]) -> list[str]:
     while run and run[0].lower() in NAME_PARTICLES:
         run.pop(0)
     return run
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Every pack's offices (``names.toml``) with the English title words."""
+    return frozenset({w.lower() for code in available() for w in pack(code).words("names", "offices")} | TITLE_WORDS)
+
+
+#: An office at least this long may end a compound title ("Rebellensprecher": "sprecher").
+_COMPOUND_OFFICE_CHARS = 6
+
+
+@lru_cache(maxsize=10_000)
+def _compound_title(low: str) -> bool:
+    """A title written as one hyphenated or compound word: "secretary-general", "UN-Generalsekretär",
+    "Rebellensprecher", "Vize-Präsident" (its last part an office, its first no name particle as in
+    "Al-Sheikh"; a compound's office at least
+    :data:`_COMPOUND_OFFICE_CHARS` letters and three letters after the start)."""
+    first, _, last = low.rpartition("-")
+    if first and last in _offices():
+        return first.split("-")[0] not in NAME_PARTICLES  # "Al-Sheikh" is a name
+    return len(last) >= _COMPOUND_OFFICE_CHARS + 3 and any(
+        last.endswith(office) and len(last) - len(office) >= 3
+        for office in _offices() if len(office) >= _COMPOUND_OFFICE_CHARS)
 
 
 def alias_of(surface: str, kind: str) -> str:
