@@ -208,3 +208,12 @@ def test_entities_ml_a_name_unknown_to_the_lexicon_after_an_office_is_no_departm
 def test_entities_ml_a_name_after_a_profession_is_a_person(recognizer: EntityRecognizer, text: str,
                                                            language: str, name: str) -> None:
     assert _found(recognizer, text, language).get(name) == "PERSON"
+
+
+def test_entities_ml_a_preposition_before_a_place_ends_a_person_not_an_organisation(
+        recognizer: EntityRecognizer) -> None:
+    found = _found(recognizer, "Il ministro Khaled Mahmoud al Cairo ha incontrato i diplomatici.", "it")
+    assert found.get("Khaled Mahmoud") == "PERSON" and "Khaled Mahmoud al Cairo" not in found
+    assert found.get("Cairo") == "GPE"
+    spanish = _found(recognizer, "El Banco de España subió los tipos. Llegó ayer Osama bin Laden.", "es")
+    assert "Banco de España" in spanish and spanish.get("Osama bin Laden") == "PERSON"

@@ -180,6 +180,8 @@ class _PackRules:
                 return None
         if not self.lex.capitalised_nouns:
             hi = self._cut_at_lowercase(words, lo, hi)
+        if mention.type == "PERSON":  # "Banco de España" is one name
+            hi = self._cut_before_place(words, lo, hi)
         end = tokens[hi - 1][1]
         if self.text[end:end + 1] == "." and (words[hi - 1] + ".").lower() in pat.LEGAL_SUFFIXES:
             end += 1  # "Apple Inc."
@@ -295,6 +297,17 @@ class _PackRules:
                 while end > lo + 1 and (self.lex.is_particle(words[end - 1]) or not words[end - 1][:1].isalnum()):
                     end -= 1
                 return end
+        return hi
+
+    def _cut_before_place(self, words: list[str], lo: int, hi: int) -> int:
+        """End of a name before a particle that is also a preposition of the report's language and
+        is followed by a known place to the end: Italian "Khaled Mahmoud al Cairo" ("al" = "at
+        the", not the Arabic article), "Ahmed Bani de Misrata"."""
+        for k in range(lo + 1, hi - 1):
+            word = words[k]
+            if word.islower() and self.lex.is_particle(word) and self.lex.is_function_word(word) \
+                    and " ".join(words[k + 1 : hi]).lower() in self.places:
+                return k
         return hi
 
     def _qualifies_org_word(self, words: list[str], lo: int, k: int) -> bool:
