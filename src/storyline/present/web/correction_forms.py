@@ -10,27 +10,26 @@ wrong. :func:`describe` says what a stored correction did, for the story page.
 the stories it changed in a background thread, one job at a time (a 165-report story of the
 crawled corpus took half a minute on 2 loaded cores: too long for a request); until then their
 pages say their facts are being worked out again. Cost: a form of an entity reads the reports of
-its first :data:`MENTIONS` mentions (for their words).
+its first :data:`MENTIONS` mentions (for their words). The answers are checked by
+:mod:`storyline.corrections.answers`, as the ``correct`` command's are.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from fastapi import HTTPException
 
 from storyline import corrections
-from storyline.corrections import CorrectionError
+from storyline.corrections.answers import CorrectedStory, resolve
 from storyline.corrections.entities import find
 from storyline.corrections.regroup import reconcile_changed, sync_store
 from storyline.present.web import views
 from storyline.present.web.story_data import StoryData
-from storyline.store import Store, queries
+from storyline.store import Store
 
 #: Mentions of an entity offered for a split by mention.
 MENTIONS = 40
@@ -44,7 +43,6 @@ HEADINGS = {"rename": "Rename this story", "reject_fact": "This is not a fact of
             "split_mention": "This entity is two", "move_report": "This report belongs elsewhere",
             "split_story": "Split this story"}
 _LOG = logging.getLogger(__name__)
-_STORY_PATH = re.compile(r"^/?stories/([^/?#]+)(?:/events/([^/?#]+))?")
 
 
 def _entity(data: StoryData, name: str | None) -> Mapping[str, Any]:
@@ -102,50 +100,13 @@ def subject(store: Store, data: StoryData, kind: str, target: str | None) -> dic
     return found
 
 
-def destination(store: Store, value: str) -> str:
-    """A move's destination, ``STORY`` or ``STORY/EVENT``, from an id, a ``STORY/EVENT`` pair or a
-    story's or event's address; raises CorrectionError when there is no such story or event."""
-    text = value.strip()
-    path = urlsplit(text).path if "://" in text else text
-    match = _STORY_PATH.match(path)
-    story_id, event_id = (unquote(match.group(1)), unquote(match.group(2) or "")) if match else text.partition("/")[::2]
-    row = queries.story_row(store, story_id) if story_id else None
-    if row is None:
-        raise CorrectionError(f"there is no story {story_id!r} to move the report to")
-    if event_id and event_id not in {e["id"] for e in row["event_list"]}:
-        raise CorrectionError(f"story {story_id!r} has no event {event_id!r}")
-    return f"{story_id}/{event_id}" if event_id else story_id
-
-
 def read_answer(store: Store, data: StoryData, kind: str, target: str, value: str, event: str,
                 reports: Sequence[str], title: str) -> tuple[str | None, str | None]:
-    """(target, value) of the record the form's answers make; raises CorrectionError."""
-    if kind == "move_report":
-        to = destination(store, value) if value.strip() else (f"{data.row['id']}/{event}" if event else "")
-        if not to:
-            raise CorrectionError("say where the report goes: another story, or another event of this one")
-        if event and "/" not in to:
-            to = destination(store, f"{to}/{event}")
-        return target, to
-    if kind == "split_story":
-        chosen = [r for r in dict.fromkeys(reports) if r in data.by_id]
-        if not chosen or len(chosen) != len(set(reports)):
-            raise CorrectionError("choose some of this story's reports for the new story")
-        if len(chosen) >= len(data.articles):
-            raise CorrectionError("a split leaves at least one report in the old story")
-        return None, " ".join(chosen)
-    if kind in ("reject_fact", "reject_quote"):
-        return target, title
-    if kind == "merge_entities":
-        entities = data.record.get("entities", [])
-        other = find(entities, value)
-        if other is None:
-            raise CorrectionError(f"this story has no entity {value!r} to merge with")
-        return target, entities[other]["name"]
-    if kind == "split_spelling" and value not in data.record.get("entities", [{}])[
-            find(data.record.get("entities", []), target) or 0].get("aliases", {}):
-        raise CorrectionError(f"{target!r} is never spelt {value!r} in this story")
-    return target or None, value
+    """(target, value) of the record the form's answers make (:func:`storyline.corrections.answers.
+    resolve`, as ``storyline correct`` reads its arguments); raises CorrectionError."""
+    story = CorrectedStory(data.row["id"], data.row["title"], data.record, [a["id"] for a in data.articles],
+                           [e["id"] for e in data.row["event_list"]])
+    return resolve(store, story, kind, target, value, event=event, reports=reports, title=title)
 
 
 def describe(c: Mapping[str, Any], names: Mapping[str, str] | None = None) -> dict[str, Any]:
