@@ -34,7 +34,8 @@ from storyline.present.report_render import (
 )
 
 __all__ = ["ReportPaths", "ReportWriter", "article_summary", "coverage_matrix", "fact_status", "html_report",
-           "markdown_report", "stories_json", "story_json", "story_view", "write_reports"]
+           "markdown_report", "stories_json", "story_entry", "story_head",
+           "story_json", "story_view", "write_reports"]
 
 #: The C encoder (used by ``encode`` whenever ``indent`` is None); non-ASCII text kept as is.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
@@ -75,23 +76,33 @@ class ReportWriter:
         return stream
 
     def add_story(self, story: Story, record: Mapping[str, Any], articles: Mapping[str, Article],
-                  corrections: Sequence[Correction] | None = None) -> None:
+                  corrections: Sequence[Correction] | None = None) -> tuple[str, str]:
         """Write one story: its stories.json entry and its sections of the two documents, with the
         analysts' ``corrections`` applied (renamed title, rejected facts and quotes left out, the
         corrections listed in the record). ``articles`` maps ids to the story's reports (and any
-        other report its record cites)."""
+        other report its record cites). Returns the report.md and report.html sections."""
         if corrections:
             title, record = apply_corrections(story.title, record, corrections)
             story = replace(story, title=title)
-        self._json.write(("," if self.stories else "") + _ITEM + _ENCODE({**story_json(story), **record}))
-        self.stories += 1
-        self.add_view(story_view(story, articles, record))
+        self.add_entry(_ENCODE({**story_json(story), **record}))
+        return self.add_view(story_view(story, articles, record))
 
-    def add_view(self, view: Mapping[str, Any]) -> None:
+    def add_entry(self, entry: str) -> None:
+        """Write one story's stories.json entry, already encoded (one line)."""
+        self._json.write(("," if self.stories else "") + _ITEM + entry)
+        self.stories += 1
+
+    def add_view(self, view: Mapping[str, Any]) -> tuple[str, str]:
         """Write one view (:func:`story_view`, or :func:`ungrouped_view` when there are no stories)
-        to report.md and report.html only."""
-        self._md.write("\n" + markdown_section(view))
-        self._html.write(html_section(view))
+        to report.md and report.html only; returns the two sections written."""
+        sections = markdown_section(view), html_section(view)
+        self.add_sections(*sections)
+        return sections
+
+    def add_sections(self, markdown: str, html: str) -> None:
+        """Write one story's sections of report.md and report.html, already rendered."""
+        self._md.write("\n" + markdown)
+        self._html.write(html)
 
     def finish(self, summaries: Iterable[Mapping[str, Any]]) -> ReportPaths:
         """Write the articles' summaries (:func:`article_summary`) and close the files."""
@@ -143,6 +154,22 @@ def write_reports(out_dir: Path, articles: Sequence[Article], stories: Sequence[
         if not writer.stories:
             writer.add_view(ungrouped_view(articles))
         return writer.finish(article_summary(a) for a in articles)
+
+
+def story_head(story: Story) -> str:
+    """A story's own fields as its stories.json entry encodes them (:func:`story_json`)."""
+    return _ENCODE(story_json(story))
+
+
+def story_entry(head: str, record_text: str | None) -> str:
+    """A story's stories.json entry from its :func:`story_head` and its record as stored (JSON
+    text, not parsed), as :class:`ReportWriter` encodes ``{**story_json(story), **record}``: the
+    same bytes when the record was stored by the C encoder without ASCII escapes, as the store
+    writes it, and parsed equal in any case."""
+    body = (record_text or "").strip()
+    if not body.startswith("{") or body[1:].lstrip() == "}":
+        return head
+    return head[:-1] + ", " + body[1:]
 
 
 def story_json(story: Story) -> dict[str, Any]:

@@ -2,12 +2,16 @@
 
 :func:`write_store_reports` walks the run's stories in pages (up to ``page_articles`` reports or
 ``page_stories`` stories, whichever comes first; a story larger than a page is a page of its own).
-For each page it reads the stories' records, the analysts' corrections, and the page's reports
-plus any other report a record cites, then hands each story to
-:class:`~storyline.present.report.ReportWriter`, which writes it out; the page is then dropped.
-The article list of stories.json is streamed from the store without the texts. Memory: one page
-(records and report texts), whatever the store's size. Cost: linear in the records and reports
-written, plus one query per page and kind.
+For each page it reads the stories' record texts and the analysts' corrections. A story whose
+report sections the store keeps under an unchanged key (:mod:`storyline.present.report_cache`:
+same renderer, story and record text; no corrections) is copied: its stories.json entry is its
+head spliced with the record text, nothing parsed or rendered. The other stories' records are
+parsed, their reports plus any other report a record cites are read, and each is handed to
+:class:`~storyline.present.report.ReportWriter`, which writes it out; their new sections are then
+stored and the page dropped. The article list of stories.json is streamed from the store without
+the texts. Memory: one page (records and report texts), whatever the store's size. Cost: reading
+and digesting every story's record text (C speed), plus rendering the stories that changed
+(linear in their records and reports), plus one query per page and kind.
 
 The articles a story's view may look up are its reports and the ids its record cites
 (:func:`cited_ids`; an unknown outlet is stood in for by a report id); they are read with the
@@ -17,13 +21,16 @@ remembered), so the output is the same as with every article in memory.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, Story
 from storyline.present import corrections
-from storyline.present.report import ReportPaths, ReportWriter
+from storyline.present import report_cache
+from storyline.present.report import ReportPaths, ReportWriter, story_entry, story_head
+from storyline.present.report_cache import Rendered
 from storyline.present.report_render import ungrouped_view
 from storyline.store import Store
 from storyline.store.validate import ARTICLE_LIMITS, matchable
@@ -38,15 +45,20 @@ _CITING = (("timeline", ("articles", "outlets")), ("quotes", ("sources", "outlet
 
 
 def write_store_reports(out_dir: Path, store: Store, stories: Sequence[Story], run: dict[str, Any], *,
-                        page_articles: int = PAGE_ARTICLES, page_stories: int = PAGE_STORIES) -> ReportPaths:
+                        page_articles: int = PAGE_ARTICLES, page_stories: int = PAGE_STORIES,
+                        reuse: bool = True) -> ReportPaths:
     """Write stories.json, report.md and report.html for ``stories`` (in this order) from the
-    store's records, corrections and articles, one page of stories at a time."""
+    store's records, corrections and articles, one page of stories at a time. A story whose
+    sections the store keeps from an earlier run (:mod:`storyline.present.report_cache`) and
+    that has not changed since is copied, not rendered again (``reuse=False`` renders all)."""
     with ReportWriter(out_dir, run) as writer:
         for page in pages(stories, page_articles, page_stories):
-            _write_page(writer, store, page)
+            report_cache.save(store, _write_page(writer, store, page, reuse))
         if not writer.stories:
             writer.add_view(ungrouped_view(store.articles()))
-        return writer.finish(store.article_summaries())
+        paths = writer.finish(store.article_summaries())
+    report_cache.prune(store)
+    return paths
 
 
 def pages(stories: Iterable[Story], max_articles: int, max_stories: int) -> Iterator[list[Story]]:
@@ -64,16 +76,55 @@ def pages(stories: Iterable[Story], max_articles: int, max_stories: int) -> Iter
         yield page
 
 
-def _write_page(writer: ReportWriter, store: Store, page: list[Story]) -> None:
+def _write_page(writer: ReportWriter, store: Store, page: list[Story], reuse: bool) -> dict[str, tuple[str, Rendered]]:
+    """Write a page of stories: those whose stored sections are still valid are copied, the
+    others rendered. Returns the sections rendered now, by story id, with their keys."""
     ids = [story.id for story in page]
-    records = store.story_records_of(ids)
+    texts = report_cache.record_texts(store, ids)
     made = corrections.for_stories(store, ids)
-    wanted = {article for story in page for article in story.articles}
+    heads = {story.id: story_head(story) for story in page}
+    keys = {story.id: report_cache.story_key(heads[story.id], texts.get(story.id, "")) for story in page
+            if not made.get(story.id)}
+    cached = report_cache.lookup(store, keys) if reuse else {}
+    todo = [story for story in page if story.id not in cached]
+    records = {story.id: json.loads(texts[story.id]) for story in todo if story.id in texts}
+    wanted = {article for story in todo for article in story.articles}
     for record in records.values():
         wanted.update(cited_ids(record))
-    articles = StoreArticles(store, wanted)
+    articles = StoreArticles(store, wanted) if todo else None
+    rendered: dict[str, tuple[str, Rendered]] = {}
     for story in page:
-        writer.add_story(story, records.get(story.id, {}), articles, made.get(story.id))
+        found = cached.get(story.id)
+        if found is not None:
+            writer.add_entry(story_entry(heads[story.id], texts.get(story.id)))
+            writer.add_sections(found.markdown, found.html)
+            continue
+        seen = _Looked(articles or {})
+        markdown, html = writer.add_story(story, records.get(story.id, {}), seen, made.get(story.id))
+        if story.id in keys:
+            rendered[story.id] = (keys[story.id], Rendered(markdown, html, tuple(sorted(seen.missing))))
+    return rendered
+
+
+class _Looked(Mapping[str, Article]):
+    """A story's view of the page's articles that remembers the ids it asked for in vain."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self._articles = articles
+        self.missing: set[str] = set()
+
+    def __getitem__(self, article_id: str) -> Article:
+        try:
+            return self._articles[article_id]
+        except KeyError:
+            self.missing.add(article_id)
+            raise
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def cited_ids(record: Mapping[str, Any]) -> Iterator[str]:
