@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, update
+from sqlalchemy import delete, func, insert, select, update
 
 from storyline.config import IngestConfig
 from storyline.evaluate.realistic import generate
@@ -158,8 +158,12 @@ def _article(article_id: str, text: str, source: str | None = "Wire") -> Article
                    published="2024-03-01", provenance=Provenance("in.jsonl", 1))
 
 
-def test_a_report_id_a_record_names_that_is_stored_later_renders_the_story_again(tmp_path: Path) -> None:
-    with Store(f"sqlite:///{tmp_path / 'small.db'}") as store:
+def test_a_report_id_a_record_names_that_is_stored_later_renders_the_story_again(
+        store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On SQLite and PostgreSQL: the rows are written, read back, used, and pruned."""
+    with Store(store_url) as store:
+        report_cache.table.drop(store.engine, checkfirst=True)  # the suite's store fixture empties only the pipeline's
+        report_cache._READY.discard(store.url)
         run_id = store.start_run("run", [], {})
         store.commit_batch(run_id, [_article("a1", "Rain fell on the city. " * 5)], [])
         story = Story("s1", "Rain", ("a1",), (Event("e1", ("a1",), "2024-03-01"),))
@@ -170,9 +174,18 @@ def test_a_report_id_a_record_names_that_is_stored_later_renders_the_story_again
                                                    "run_id": run_id}])
         first = write_store_reports(tmp_path / "one", store, [story], {"run_id": run_id})
         store.commit_batch(run_id, [_article("later-id", "Snow fell on the hills. " * 5, source=None)], [])
+        counted = _Counted(monkeypatch)
         second = write_store_reports(tmp_path / "two", store, [story], {"run_id": run_id})
-        assert first.markdown.read_bytes() != second.markdown.read_bytes()  # the outlet is now a report
+        assert counted.ids == ["s1"] and first.markdown.read_bytes() != second.markdown.read_bytes()
         _assert_fresh(second, store, tmp_path / "fresh")
+        counted.ids.clear()
+        assert write_store_reports(tmp_path / "three", store, [story], {"run_id": run_id}).html.read_bytes() \
+            == second.html.read_bytes() and counted.ids == []
+        with store.engine.begin() as conn:
+            conn.execute(delete(schema.stories))
+        write_store_reports(tmp_path / "four", store, [story], {"run_id": run_id})
+        with store.engine.connect() as conn:  # the story left the store: its row goes
+            assert conn.execute(select(func.count()).select_from(report_cache.table)).scalar_one() == 0
 
 
 @pytest.mark.parametrize("record", [{}, {"facts": [{"text": "Zürich: « 3 morts »", "n": 1.5}], "quotes": []}])
