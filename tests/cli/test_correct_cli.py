@@ -67,7 +67,8 @@ def _placed(db: str, article: str) -> str:
 
 def test_correct_cli_merges_and_splits_entities_then_undoes(db: str) -> None:
     flood, levy = _story(db, "Lise"), _story(db, "levy")
-    merged = _run(db, "merge-entities", flood, "aurélie", "--into", "AURELIA", "--author", "Ana", "--note", "one place")
+    merged = _run(db, "merge-entities", flood, "aurélie", "--into", "AURELIA", "--author", "Ana",
+                  "--note", "one place")
     assert merged.exit_code == 0, merged.output
     assert "'Aurélie' is 'Aurelia'" in merged.stdout and "by Ana" in merged.stdout
     assert "Aurélie" not in _entities(db, flood) and "Aurélie" in _entities(db, flood)["Aurelia"]["aliases"]

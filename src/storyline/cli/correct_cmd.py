@@ -96,7 +96,8 @@ def merge_entities(
 def split_entity(
     story: StoryArg,
     entity: Annotated[str, typer.Argument(help="The entity (any spelling).")],
-    spelling: Annotated[str | None, typer.Option("--spelling", help="The mentions so spelt are another entity.")] = None,
+    spelling: Annotated[str | None, typer.Option(
+        "--spelling", help="The mentions so spelt are another entity.")] = None,
     mention: Annotated[str | None, typer.Option(
         "--mention", help="This mention is another entity: ARTICLE:START:END, one of the entity's mentions "
                           "in `storyline export STORY --format json`.")] = None,

@@ -11,10 +11,12 @@ Two kinds of correction record (kept by :mod:`storyline.corrections.records`):
 The grouper never learns of them: its state stays its own, and every run re-applies the active
 corrections, in the order they were made, to the stories it returns (:func:`regroup`), before
 they are stored (:func:`after_grouping`, called once by ``pipeline.group_store``). A report moved
-away stays moved whatever later runs add; a new report the grouper puts in the old story joins it
-as usual. When a correction is made or undone, :func:`sync_store` brings the store to the
-corrected grouping at once (stories, events, assignments; the stories that changed reconciled
-again, under a run of their own), so the story pages show it without waiting for a run.
+away stays moved whatever later runs add. A new report the grouper puts in a split story's old
+part goes to the split-off story when it is closer to the reports split off than to the rest
+(:mod:`storyline.corrections.split_learning`); otherwise it joins the old story as usual. When a
+correction is made or undone, :func:`sync_store` brings the store to the corrected grouping at
+once (stories, events, assignments; the stories that changed reconciled again, under a run of
+their own), so the story pages show it without waiting for a run.
 
 A correction whose report is no longer stored, or whose destination story no longer exists (a
 later run merged it away), does nothing. Cost: linear in the stories' articles, plus one query of
@@ -24,13 +26,14 @@ the active corrections and one of the named reports' titles and dates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
 from storyline.corrections.records import REGROUP_KINDS, for_stories, new_id
+from storyline.corrections.split_learning import followers
 from storyline.model import Event, Story
 from storyline.store import Store, schema
 
@@ -124,10 +127,14 @@ def _days_apart(one: str | None, two: str | None) -> int:
     return 0 if first is None or second is None else abs((first - second).days)
 
 
-def _split(grouping: _Grouping, story_id: str, value: str, info: Mapping[str, tuple[str, str | None]]) -> bool:
+def _split(grouping: _Grouping, story_id: str, value: str, info: Mapping[str, tuple[str, str | None]],
+           old: str = "", follow: Iterable[str] = ()) -> bool:
+    """Split the named reports off into ``story_id``, with those of ``follow`` still in the old
+    story (reports that arrived after the split, closer to the part split off)."""
     wanted = [a for a in (value or "").split() if a in grouping.where]
     if not wanted or story_id in grouping.drafts:
         return False
+    wanted += [a for a in sorted(follow) if a not in wanted and grouping.where.get(a, ("",))[0] == old]
     after = grouping.where[wanted[0]][0]
     position = grouping.order.index(after) + 1
     first = min(wanted, key=lambda a: (info.get(a, ("", None))[1] or "9999", a))
@@ -143,17 +150,20 @@ def _split(grouping: _Grouping, story_id: str, value: str, info: Mapping[str, tu
     return True
 
 
-def regroup(stories: Sequence[Story], active: Sequence[Any],
-            info: Mapping[str, tuple[str, str | None]]) -> tuple[list[Story], set[int]]:
+def regroup(stories: Sequence[Story], active: Sequence[Any], info: Mapping[str, tuple[str, str | None]],
+            follow: Mapping[int, set[str]] | None = None) -> tuple[list[Story], set[int]]:
     """The stories with the moves and splits of ``active`` (in order) applied, and the ids of the
-    corrections that found nothing to do. ``info``: report id → (title, published)."""
+    corrections that found nothing to do. ``info``: report id → (title, published); ``follow``:
+    split id → later reports that go with it
+    (:func:`storyline.corrections.split_learning.followers`)."""
     grouping = _Grouping(stories)
     idle: set[int] = set()
     for correction in active:
         if correction.kind == "move_report":
             done = _move(grouping, correction.target or "", correction.value or "", info)
         elif correction.kind == "split_story":
-            done = _split(grouping, correction.target or "", correction.value or "", info)
+            done = _split(grouping, correction.target or "", correction.value or "", info, correction.story_id,
+                          (follow or {}).get(correction.id, ()))
         else:
             continue
         if not done:
@@ -217,7 +227,8 @@ def after_grouping(store: Store, stories: list[Story], touched: set[str]) -> tup
     active = _active(store)
     if not active:
         return stories, touched
-    corrected, _ = regroup(stories, active, report_info(store, named_reports(active)))
+    info = report_info(store, named_reports(active))
+    corrected, _ = regroup(stories, active, info, followers(store, stories, active))
     before, after = {s.id: s for s in stories}, {s.id: s for s in corrected}
     changed = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
     return corrected, set(touched) | _differs_from_store(store, after, changed)
@@ -238,7 +249,8 @@ def sync_store(store: Store, *, reconcile: bool = True) -> tuple[int | None, lis
     grouped = StoryGrouper.from_state(state).stories()
     recorded = _recorded(store)
     active = [c for c in recorded if c.is_active]
-    corrected, _ = regroup(grouped, active, report_info(store, named_reports(active)))
+    info = report_info(store, named_reports(active))
+    corrected, _ = regroup(grouped, active, info, followers(store, grouped, active))
     after = {s.id: s for s in corrected}
     concerned = sorted(_concerned(recorded, grouped, corrected))
     with store.engine.connect() as conn:  # only these: a watcher may be storing other stories meanwhile
