@@ -10,7 +10,8 @@ then `.venv/bin/python scripts/build_geo_places.py`. The product never imports g
 Per town: its name and alternate names in the Latin, Cyrillic, Arabic and Han scripts (the
 languages storyline reads and the next ones its issue names), without codes (all capitals, four
 letters or fewer), names with digits, lowercase romanisations ("misarata": the capitalised form is
-kept) and names longer than 48 characters; each name case- and accent-folded (what
+kept), names longer than 48 characters, and alternate names (outside Han script) whose first three
+consonants differ from the town's own name's ("Google" for Topeka, "Otan" for Ayegbaju); each name case- and accent-folded (what
 :func:`storyline.lang.places.fold_place` does at run time). ``key`` is ``tz:<zone>`` when the town is its time zone's exemplar city (the
 key CLDR's city names already have, so both tables agree: Tripoli, Trablus and طرابلس are one), else
 ``geo:<geonameid>``. ``latin`` is GeoNames' ASCII name. A name several towns share goes to the most
@@ -28,6 +29,8 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+from anyascii import anyascii
+
 from storyline.lang.places import GEO_SHIPPED, fold_place
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "storyline" / "lang" / GEO_SHIPPED
@@ -36,9 +39,29 @@ DOMINANCE = 2
 SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC", "CJK")
 
 
-def wanted(name: str) -> bool:
-    """A name as news writes it (see the module docstring)."""
+_CLASSES = str.maketrans("qcgxjzpvdwy", "kkkkssbftuu")
+_DROP = frozenset("aeiouhy")
+
+
+def consonants(name: str) -> str:
+    """The first consonants of a name's Latin transliteration, in loose classes (k/q/c/g, s/z/x/j,
+    b/p, f/v, t/d): "Misurata", "Misratah", "مصراتة" → "msr"."""
+    letters = [c for c in fold_place(anyascii(name)) if "a" <= c <= "z"]
+    out: list[str] = []
+    for c in "".join(letters).translate(_CLASSES):
+        if c not in _DROP and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out[:3])
+
+
+def wanted(name: str, main: str) -> bool:
+    """A name as news writes it (see the module docstring); an alternate name outside Han script
+    must sound like the town's own (its first three consonants): GeoNames lists stunts and
+    neighbourhoods as alternate names ("Google" for Topeka, "Otan" for Ayegbaju)."""
     if not name or len(name) > MAX_CHARS or "\t" in name or any(c.isdigit() for c in name):
+        return False
+    if name != main and not any(unicodedata.name(c, "").startswith("CJK") for c in name) \
+            and (consonants(name) != consonants(main) or name.isascii() and len(name) < 4):
         return False
     if not all(unicodedata.name(c, "").startswith(SCRIPTS) for c in name if c.isalpha()):
         return False
@@ -60,7 +83,7 @@ def main() -> None:
         key = key_of(town)
         latin = unicodedata.normalize("NFKD", town["name"]).encode("ascii", "ignore").decode() or town["name"]
         for name in {town["name"], *town.get("alternatenames", ())}:
-            if wanted(name):
+            if wanted(name, town["name"]):
                 best = claims[fold_place(name)].get(key)
                 if best is None or town["population"] > best[0]:
                     claims[fold_place(name)][key] = (town["population"], latin)
