@@ -72,7 +72,8 @@ def _fresh(paths: ReportPaths, store: Store, folder: Path) -> ReportPaths:
 
 
 def _assert_same(paths: ReportPaths, fresh: ReportPaths) -> None:
-    assert json.loads(paths.stories.read_text(encoding="utf-8")) == json.loads(fresh.stories.read_text(encoding="utf-8"))
+    written, expected = (json.loads(p.stories.read_text(encoding="utf-8")) for p in (paths, fresh))
+    assert written == expected
     assert paths.markdown.read_bytes() == fresh.markdown.read_bytes()
     assert paths.html.read_bytes() == fresh.html.read_bytes()
 

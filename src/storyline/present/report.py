@@ -76,15 +76,20 @@ class ReportWriter:
         return stream
 
     def add_story(self, story: Story, record: Mapping[str, Any], articles: Mapping[str, Article],
-                  corrections: Sequence[Correction] | None = None) -> tuple[str, str]:
+                  corrections: Sequence[Correction] | None = None,
+                  record_text: str | None = None) -> tuple[str, str]:
         """Write one story: its stories.json entry and its sections of the two documents, with the
         analysts' ``corrections`` applied (renamed title, rejected facts and quotes left out, the
         corrections listed in the record). ``articles`` maps ids to the story's reports (and any
-        other report its record cites). Returns the report.md and report.html sections."""
+        other report its record cites). ``record_text``, the record as stored, is spliced into the
+        entry instead of encoding ``record`` again (:func:`story_entry`) when there are no
+        corrections. Returns the report.md and report.html sections."""
         if corrections:
             title, record = apply_corrections(story.title, record, corrections)
             story = replace(story, title=title)
-        self.add_entry(_ENCODE({**story_json(story), **record}))
+            record_text = None
+        self.add_entry(_ENCODE({**story_json(story), **record}) if record_text is None
+                       else story_entry(story_head(story), record_text))
         return self.add_view(story_view(story, articles, record))
 
     def add_entry(self, entry: str) -> None:

@@ -100,7 +100,8 @@ def _write_page(writer: ReportWriter, store: Store, page: list[Story], reuse: bo
             writer.add_sections(found.markdown, found.html)
             continue
         seen = _Looked(articles or {})
-        markdown, html = writer.add_story(story, records.get(story.id, {}), seen, made.get(story.id))
+        markdown, html = writer.add_story(story, records.get(story.id, {}), seen, made.get(story.id),
+                                          record_text=texts.get(story.id, "{}"))
         if story.id in keys:
             rendered[story.id] = (keys[story.id], Rendered(markdown, html, tuple(sorted(seen.missing))))
     return rendered
