@@ -89,3 +89,16 @@ def test_predicates_issue_19_classes_meet_across_languages() -> None:
             "de": "Das System ist unvereinbar mit der NATO.", "pt": "O sistema é incompatível com a OTAN.",
             "nl": "Het systeem is onverenigbaar met de NAVO."}
     assert all("~compatible" in meaning(text, code).keys for code, text in said.items())
+
+
+@pytest.mark.parametrize("code", FULL)
+def test_predicates_every_full_pack_bounds_its_numbers(code: str) -> None:
+    # "at least 10", "al menos 10", "bis zu 5", "environ 300": read by reconcile/fact_units.py.
+    from storyline.reconcile.fact_units import bound_before
+
+    for key, mark in (("lower_bounds", ">="), ("upper_bounds", "<="), ("approximate", "~")):
+        phrases = pack(code).words("predicates", key)
+        assert phrases, (code, key)
+        for phrase in phrases:
+            assert phrase == phrase.strip().lower(), (code, key, phrase)
+            assert bound_before(fold(phrase).replace("'", "' ").split()) in {mark, ">=", "<=", "~"}, (code, phrase)

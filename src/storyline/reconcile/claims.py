@@ -6,7 +6,11 @@
 
   - a **number** counting the same thing ("12 people" / "15 people"), when each side has a value
     that the other sentence does not contain at all ("about 18,000 people marched and 23 were
-    arrested" and "the crowd was about 18,000 and 23 people were detained" agree);
+    arrested" and "the crowd was about 18,000 and 23 people were detained" agree), in the same
+    unit or converted ("15,800 square metres" is "170,000 square feet"), no two of their values
+    can both be true ("at least 10" meets 64), the same holder (the names in the numbers'
+    clauses meet, or neither names one: "Duncan Raite fell 60 metres" / "a climber fell 150
+    metres at Mt Cook" are two climbers), and at one moment (:mod:`storyline.reconcile.fact_numbers`);
   - a **date**: two dates of the same happening whose normalised TIMEX3 values cannot denote the
     same time. The same happening is read off the few words right around each date, within its
     clause (its predicate and object: "imposed sanctions on the agency *in December*"), not off
@@ -22,7 +26,13 @@
     "Spokesman John Kirby") or right after them (the predicate: "Price said" / "Kirby said"). A
     spokesman and a victim named in two tellings of one fact do not clash;
   - a **negation**: a word negated in one ("not compatible", "incompatible") and asserted in the
-    other ("compatible").
+    other ("compatible") of the same subject ("results ... not released" / "he was released on
+    bail" are two predicates), at one moment ("not released" then "released Wednesday" is an update).
+
+  A number or a negation needs evidence of one moment
+  (:func:`storyline.reconcile.fact_clash.same_moment`): the reports in one event of the story, two
+  dated reports, or one calendar day in both sentences; undated counts of one topic may be two
+  happenings.
 
   A number can also clash across facts that were *not* aligned, because the differing number made
   the sentences look less alike ("passed by 112 votes to 87" / "approved the levy by 121 votes to
@@ -52,36 +62,29 @@ words and date-clause words (each capped) across facts.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from storyline.model import Event, Span
-from storyline.reconcile.fact_features import SentenceUnit, dates_compatible, plain_words
+from storyline.reconcile.fact_features import SentenceUnit, plain_words
 from storyline.reconcile.fact_clash import (MIN_NEGATION_OVERLAP, MIN_STATEMENT_OVERLAP, date_clashes,
-                                            function_stems, furniture_sentences, plain_keys, said_keys,
-                                            same_name, same_time, shifted_by_report_dates, statement_overlap)
+                                            furniture_sentences, plain_keys, said_keys, same_moment, same_name,
+                                            shifted_by_report_dates, statement_overlap)
+from storyline.reconcile.fact_numbers import (MIN_NAME_CONTEXT, agree_elsewhere, differing_count, distinct_texts,
+                                              number_text, other_subjects, unaligned_number_clashes)
 from storyline.reconcile.facts import AlignedFact
-from storyline.reconcile.grouping_tools import co_occurring_pairs
+from storyline.reconcile.fact_values import asserted_subject, negated_subject, same_arguments
 from storyline.reconcile.places import is_place_name
 from storyline.reconcile.name_keys import function_words
 
 __all__ = ["Contradiction", "OutletCoverage", "Side", "coverage", "find_contradictions", "single_source"]
 
 Kind = Literal["number", "date", "name", "place", "negation"]
-#: Two sentences must share this share of their non-name keys before differing names count.
-MIN_NAME_CONTEXT = 0.6
-#: Two sentences each counting more things than this are inventories: their counts fill no one slot.
-MAX_COUNTS = 2
 #: Distinct wordings of one fact compared pairwise (the first in story order): bounds a fact that
 #: a thousand reports state to ~20,000 comparisons.
 MAX_COMPARED = 200
-#: A counted word found in more sentences than this is too common to pair unaligned facts on.
-MAX_NUMBER_POSTINGS = 80
-#: Plain words next to the differing numbers that two unaligned sentences must share, when they share
-#: no other quantity there.
-MIN_PREDICATE_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,23 +209,23 @@ def find_contradictions(facts: Sequence[AlignedFact], events: Sequence[Event] = 
         Contradictions in story order, each pair of sentences reported once per kind.
     """
     found: dict[tuple[Kind, int, int, int, int], Contradiction] = {}
-    units = _distinct_texts([m for f in facts for m in f.members])
+    event_of = {article: event.id for event in events for article in event.articles}
+    units = distinct_texts([m for f in facts for m in f.members])
     furniture = furniture_sentences(units)
     named: dict[str, set[str]] = defaultdict(set)  # name -> the reports that name it
     for unit in units:
         for _, name in unit.names:
             named[name].add(unit.article_id)
     for fact in facts:
-        members = [m for m in _distinct_texts(fact.members)
+        members = [m for m in distinct_texts(fact.members)
                    if (m.article_id, m.span.start) not in furniture][:MAX_COMPARED]
         for x, a in enumerate(members):
             for b in members[x + 1 :]:
                 if a.outlet == b.outlet:
                     continue
-                for kind, left, right in _compare(a, b, named):
+                for kind, left, right in _compare(a, b, named, event_of):
                     _keep(found, kind, a, b, left, right, fact.id, (fact.id, fact.id))
-    event_of = {article: event.id for event in events for article in event.articles}
-    for a, b, left, right, fact_a, fact_b in _unaligned_number_clashes(facts):
+    for a, b, left, right, fact_a, fact_b in unaligned_number_clashes(facts, event_of):
         if event_of.get(a.article_id) != event_of.get(b.article_id):
             continue
         if (a.article_id, a.span.start) not in furniture and (b.article_id, b.span.start) not in furniture:
@@ -238,11 +241,6 @@ def find_contradictions(facts: Sequence[AlignedFact], events: Sequence[Event] = 
     return sorted(found.values(), key=lambda c: (c.left.article_id, c.left.span.start, c.kind))
 
 
-def _distinct_texts(units: Sequence[SentenceUnit]) -> list[SentenceUnit]:
-    """One unit per wording: identical copies cannot contradict each other."""
-    return list({u.text.casefold(): u for u in reversed(units)}.values())[::-1]
-
-
 def _keep(found: dict[tuple[Kind, int, int, int, int], Contradiction], kind: Kind, a: SentenceUnit,
           b: SentenceUnit, left: str, right: str, fact_id: str | None,
           facts: tuple[str | None, str | None] = (None, None)) -> None:
@@ -256,18 +254,20 @@ def _side(unit: SentenceUnit, value: str) -> Side:
     return Side(unit.article_id, unit.outlet, unit.span, unit.text, value)
 
 
-def _compare(a: SentenceUnit, b: SentenceUnit,
-             named: Mapping[str, set[str]] | None = None) -> list[tuple[Kind, str, str]]:
+def _compare(a: SentenceUnit, b: SentenceUnit, named: Mapping[str, set[str]] | None = None,
+             event_of: Mapping[str, str] | None = None) -> list[tuple[Kind, str, str]]:
     """The clashes of two statements of one fact: a number only as strictly as across facts (the
     counted word's neighbours meet, the rest agrees, no other people or places); a name, a place or
     a negation only when the two sentences say nearly the same thing otherwise
-    (:func:`storyline.reconcile.fact_clash.statement_overlap`)."""
+    (:func:`storyline.reconcile.fact_clash.statement_overlap`); a number or a negation only with
+    evidence of one moment (:func:`storyline.reconcile.fact_clash.same_moment`)."""
     out: list[tuple[Kind, str, str]] = []
-    if not _other_subjects(a, b) and same_time(a, b):
-        differing = _differing_count(a, b, same_context=True)
-        if differing and _agree_elsewhere(a, b, differing[0]):
+    moment = same_moment(a, b, event_of)
+    if not other_subjects(a, b) and moment:
+        differing = differing_count(a, b, same_context=True)
+        if differing and agree_elsewhere(a, b, differing[0]):
             stem, only_a, only_b = differing
-            out.append(("number", _number_text(only_a, stem), _number_text(only_b, stem)))
+            out.append(("number", number_text(only_a, stem), number_text(only_b, stem)))
     overlap = statement_overlap(a, b)
     if overlap >= MIN_STATEMENT_OVERLAP:
         for kind, family in (("name", "person"), ("place", "place")):
@@ -278,101 +278,11 @@ def _compare(a: SentenceUnit, b: SentenceUnit,
                 continue  # "Sept", "Taser": a tagger's name that no gazetteer knows as a place
             if clash:
                 out.append((kind, *clash))  # type: ignore[arg-type]
-    if overlap >= MIN_NEGATION_OVERLAP:
+    if overlap >= MIN_NEGATION_OVERLAP and moment:
         negation = _negation_clash(a, b) or _negation_clash(b, a, swap=True)
         if negation:
             out.append(("negation", *negation))
     return out
-
-
-def _differing_count(a: SentenceUnit, b: SentenceUnit, *,
-                     same_context: bool = False) -> tuple[str, set[float], set[float]] | None:
-    """The first counted word whose values differ: no value in common, and each side has a value
-    the other sentence does not contain at all; with ``same_context``, the plain words next to
-    the numbers must meet too (for sentences that were not aligned as one fact). Returns the
-    word and each side's values that the other lacks."""
-    if len(a.numbers) > MAX_COUNTS and len(b.numbers) > MAX_COUNTS:
-        return None  # two inventories ("six rifles, 12 magazines and 300 rounds") count parts, not one slot
-    counted_a, counted_b = _counts(a), _counts(b)
-    for stem in sorted(set(counted_a) & set(counted_b)):
-        if counted_a[stem] & counted_b[stem]:
-            continue
-        only_a, only_b = counted_a[stem] - b.values, counted_b[stem] - a.values
-        if not only_a or not only_b:
-            continue  # "18,000 ... 23 arrested" / "18,000 ... 23 people detained": the same numbers
-        if same_context and not _context_of(a, stem) & _context_of(b, stem):
-            continue
-        return stem, only_a, only_b
-    return None
-
-
-def _counts(unit: SentenceUnit) -> dict[str, set[float]]:
-    counted: dict[str, set[float]] = defaultdict(set)
-    for value, stem in unit.numbers:
-        counted[stem].add(value)
-    return counted
-
-
-def _context_of(unit: SentenceUnit, stem: str) -> set[str]:
-    function = function_stems()
-    return {word for counted, word in unit.number_context if counted == stem and word not in function}
-
-
-def _unaligned_number_clashes(facts: Sequence[AlignedFact]) -> list[
-        tuple[SentenceUnit, SentenceUnit, str, str, str, str]]:
-    """Number clashes between sentences of different facts (see the module docstring)."""
-    names = [{n for m in f.members for _, n in m.names} for f in facts]
-    units = [(index, unit) for index, fact in enumerate(facts) for unit in _distinct_texts(fact.members)]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, (_, unit) in enumerate(units):
-        for stem in sorted({stem for _, stem in unit.numbers}):
-            postings[stem].append(i)
-    out = []
-    for i, j in sorted(co_occurring_pairs(postings, MAX_NUMBER_POSTINGS)):
-        (fa, a), (fb, b) = units[i], units[j]
-        if fa == fb or a.outlet == b.outlet or a.text.casefold() == b.text.casefold():
-            continue
-        if not names[fa] & names[fb] or _other_subjects(a, b) or not same_time(a, b):
-            continue
-        differing = _differing_count(a, b, same_context=True)
-        if differing and _agree_elsewhere(a, b, differing[0]):
-            stem, only_a, only_b = differing
-            out.append((a, b, _number_text(only_a, stem), _number_text(only_b, stem), facts[fa].id, facts[fb].id))
-    return out
-
-
-def _agree_elsewhere(a: SentenceUnit, b: SentenceUnit, stem: str) -> bool:
-    """Whether two sentences that differ in what they count as ``stem`` agree otherwise: every
-    other word both count has a value in common, and next to the differing numbers they share
-    another quantity ("112 votes to 87" / "121 votes to 87") or, each giving one value, two plain
-    words, with most of their plain words in common and no other quantity of one missing from the
-    other."""
-    counted_a, counted_b = _counts(a), _counts(b)
-    if any(not counted_a[s] & counted_b[s] for s in set(counted_a) & set(counted_b) if s != stem):
-        return False
-    near = _context_of(a, stem) & _context_of(b, stem)
-    if any(word[:1].isdigit() for word in near):
-        return True
-    if len(counted_a[stem]) > 1 or len(counted_b[stem]) > 1 or len(near) < MIN_PREDICATE_WORDS:
-        return False  # lists of distances, scores, tolls: too easy to pair the wrong items
-    if not (a.values - counted_a[stem] <= b.values or b.values - counted_b[stem] <= a.values):
-        return False  # other quantities differ too: likely another happening ("magnitude 2.6, 15 km")
-    plain_a, plain_b = plain_keys(a), plain_keys(b)
-    return bool(plain_a and plain_b) and len(plain_a & plain_b) / min(len(plain_a), len(plain_b)) >= MIN_NAME_CONTEXT
-
-
-def _other_subjects(a: SentenceUnit, b: SentenceUnit) -> bool:
-    """Whether the two sentences name people, or places, and none in common: about other things."""
-    for family in ("person", "place", "name"):
-        mine = {n for f, n in a.names if f == family}
-        theirs = {n for f, n in b.names if f == family}
-        if mine and theirs and not mine & theirs:
-            return True
-    return False
-
-
-def _number_text(values: set[float], stem: str) -> str:
-    return " / ".join(f"{v:g}" for v in sorted(values)) + f" ({stem}…)"
 
 
 def _name_clash(a: SentenceUnit, b: SentenceUnit, family: str) -> tuple[str, str] | None:
@@ -410,13 +320,16 @@ def _same_slot(a: SentenceUnit, b: SentenceUnit, family: str) -> bool:
 
 
 def _negation_clash(a: SentenceUnit, b: SentenceUnit, *, swap: bool = False) -> tuple[str, str] | None:
-    """A content word negated in ``a`` and asserted in ``b``; a function word of any pack after a
-    negation ("no pero", "no los") says nothing of the predicate, so it never clashes."""
+    """A content word negated in ``a`` and asserted in ``b`` of the same subject (the content words
+    before the predicate in its clause meet: "Results of the test have not been released" /
+    "Results from the test were released", not "... he was later released on bail"); a function
+    word of any pack after a negation ("no pero", "no los") says nothing of the predicate, so it
+    never clashes."""
     if b.negated:
         return None  # both negate something ("did not feel we were executing" / "were not executing")
     asserted = plain_words(b.text) - b.negated - function_words()
     for word in sorted(a.negated):
-        if word in asserted:
+        if word in asserted and same_arguments(negated_subject(a.text, word), asserted_subject(b.text, word)):
             pair = (f"not {word}", word)
             return (pair[1], pair[0]) if swap else pair
     return None

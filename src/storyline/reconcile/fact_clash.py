@@ -21,13 +21,15 @@ March" / "... of Friday, 25 March"), or copies of one wire story dated a day apa
   published later, not a disagreement (and one weekday read in two weeks).
 * :func:`same_time`: two counts disagree only when their reports came out within a day of each
   other and the sentences' own dates agree: a toll a week later is an update.
+* :func:`same_moment`: and only with evidence of one moment (one event of the story, two dated
+  reports, or one calendar day in both sentences): undated counts may be two happenings.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -40,7 +42,7 @@ from storyline.reconcile.grouping_tools import co_occurring_pairs
 from storyline.reconcile.name_keys import function_words, phonetic_key
 from storyline.reconcile.quote_merge import content_words
 
-__all__ = ["MAX_CLAUSE_POSTINGS", "MIN_CLAUSE_OVERLAP", "MIN_CLAUSE_SHARED", "MIN_NEGATION_OVERLAP", "MIN_STATEMENT_OVERLAP", "MIN_STATEMENT_SHARED", "MAX_REPORT_GAP_DAYS", "MIN_NAME_SIMILARITY", "MIN_TEMPLATE_REPORTS", "date_clashes", "function_stems", "furniture_sentences", "frame_stems", "plain_keys", "said_keys", "same_name", "same_time",
+__all__ = ["MAX_CLAUSE_POSTINGS", "MIN_CLAUSE_OVERLAP", "MIN_CLAUSE_SHARED", "MIN_NEGATION_OVERLAP", "MIN_STATEMENT_OVERLAP", "MIN_STATEMENT_SHARED", "MAX_REPORT_GAP_DAYS", "MIN_NAME_SIMILARITY", "MIN_TEMPLATE_REPORTS", "date_clashes", "function_stems", "furniture_sentences", "frame_stems", "plain_keys", "said_keys", "same_moment", "same_name", "same_time",
            "shifted_by_report_dates", "statement_overlap"]
 
 #: Dice of plain keys two sentences need for a name, place or date clash between them.
@@ -160,6 +162,24 @@ def same_time(a: SentenceUnit, b: SentenceUnit) -> bool:
     if a.dates and b.dates and not any(dates_compatible(x, y) for x in a.dates for y in b.dates):
         return False
     return True
+
+
+def same_moment(a: SentenceUnit, b: SentenceUnit, event_of: Mapping[str, str] | None = None) -> bool:
+    """Whether there is evidence that two sentences speak of one moment, as a count or a yes/no
+    must before two values of it disagree (:func:`same_time` only rules moments out): the story's
+    events put both reports in one event; else both reports are dated (within
+    :data:`MAX_REPORT_GAP_DAYS`); else both sentences give a full calendar day, and two agree.
+    Undated counts of one topic ("23 pirates captured", "26 pirates captured": two captures) and
+    an undated "not released" against "released on Wednesday" (an update) are no evidence."""
+    if not same_time(a, b):
+        return False
+    events = event_of or {}
+    event_a, event_b = events.get(a.article_id), events.get(b.article_id)
+    if event_a is not None and event_b is not None:
+        return event_a == event_b
+    if a.report_date and b.report_date:
+        return True
+    return any(_day(x) is not None and x == y for x in a.dates for y in b.dates)
 
 
 def _template(text: str) -> str:

@@ -112,6 +112,10 @@ class SentenceUnit:
             stems of the first :data:`NAME_WINDOW` content words either side of it, other names
             left out (the role noun before it, the predicate after it).
         speakers: The folded last words of the speakers its attributions name (resolved).
+        measures: ``(counted stem, value, bound, measure, holders)`` per counted quantity: a
+            measure's value in its dimension's base unit and its stem prefixed by the dimension
+            (:mod:`storyline.reconcile.fact_values`), its bound (``=``, ``>=``, ``<=``, ``~``),
+            and the names in its clause (whose count it is).
     """
 
     article_id: str
@@ -131,6 +135,7 @@ class SentenceUnit:
     number_context: frozenset[tuple[str, str]] = frozenset()
     name_slots: tuple[tuple[str, str, frozenset[str], frozenset[str]], ...] = ()
     speakers: frozenset[str] = frozenset()
+    measures: tuple[tuple[str, float, str, bool, frozenset[str]], ...] = ()
 
     @property
     def word_count(self) -> int:
@@ -163,11 +168,13 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
             if len(sentence) > MAX_SENTENCE_CHARS or folded in seen or len(_sentence_keys(sentence)) < MIN_KEYS:
                 continue
             seen.add(folded)
-            keys, names, numbers, dates, clauses, negated, values, context, slots = _features(*_local(item, span))
+            keys, names, numbers, dates, clauses, negated, values, context, slots, measures = \
+                _features(*_local(item, span))
             units.append(SentenceUnit(
                 article_id=item.article.id, outlet=outlet, span=span, text=sentence, article_rank=rank,
                 position=position, keys=keys, names=names, numbers=numbers, dates=dates, date_clauses=clauses,
                 negated=negated, report_date=report_date, values=values, number_context=context, name_slots=slots,
+                measures=measures,
                 speakers=speakers(span)))
             position += 1
     return units
@@ -203,8 +210,8 @@ def _local(item: Annotated, span: Span) -> tuple[str, int, tuple[TimeMention, ..
 def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], mentions: tuple[Mention, ...],
               entities: bool) -> tuple[Any, ...]:
     """The features of the sentence at ``text[:length]``: its unit's ``keys``, ``names``,
-    ``numbers``, ``dates``, ``date_clauses``, ``negated``, ``values``, ``number_context`` and
-    ``name_slots``, in this order."""
+    ``numbers``, ``dates``, ``date_clauses``, ``negated``, ``values``, ``number_context``,
+    ``name_slots`` and ``measures``, in this order."""
     span = Span(0, length)
     sentence = " ".join(text[:length].split())
     dated = [t for t in inside_times if t.value and calendar_parts(t.value) is not None]
@@ -224,9 +231,25 @@ def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], men
                   for m, (family, name) in zip(mentions, named, strict=True)) if entities else ()
     keys = content_words(" ".join(unnamed.split())) | {"@" + n for _, n in named}
     quantities = _quantities(_mask(text, span, [t.span for t in inside_times]))
-    return (frozenset(keys), frozenset(named), frozenset((v, c) for v, c, _ in quantities if c), dates, clauses,
-            frozenset(_negated(sentence)), frozenset(v for v, _, _ in quantities),
-            frozenset((c, w) for _, c, around in quantities if c for w in around), slots)
+    spans = [m.span for m in mentions] if entities else name_spans
+    measures = tuple((q.counted, q.value, q.bound, q.measure, _holders(text[:length], q.start, q.end, spans, named))
+                     for q in quantities if q.counted)
+    return (frozenset(keys), frozenset(named), frozenset((q.value, q.counted) for q in quantities if q.counted),
+            dates, clauses, frozenset(_negated(sentence)), frozenset(q.value for q in quantities),
+            frozenset((q.counted, w) for q in quantities if q.counted for w in q.around), slots, measures)
+
+
+def _holders(text: str, start: int, end: int, spans: Sequence[Span],
+             named: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """The names in the clause of the quantity at ``start:end`` (between the punctuation marks
+    that close clauses: commas, semicolons, colons, brackets, dashes), else in the whole sentence
+    (a participle's subject is in the main clause): whose count it is."""
+    left = max((text.rfind(mark, 0, start) for mark in _BOUNDARIES), default=-1) + 1
+    rights = [k for k in (text.find(mark, end) for mark in _BOUNDARIES) if k >= 0]
+    right = min(rights, default=len(text))
+    pairs = list(zip(spans, named, strict=True))
+    return frozenset(name for s, (_, name) in pairs if s.start < right and s.end > left) \
+        or frozenset(name for _, (_, name) in pairs)
 
 
 def _stated_value(value: str, expression: str) -> str:

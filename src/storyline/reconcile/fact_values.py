@@ -18,20 +18,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from storyline.analyze.speaker_names import fold
+from storyline.reconcile.fact_units import MAX_PHRASE, bound_before, unit_after
 from storyline.reconcile.quote_merge import STOPWORDS
 
-__all__ = ["NUMBER_CONTEXT", "negated", "quantities"]
+__all__ = ["NUMBER_CONTEXT", "Quantity", "asserted_subject", "negated", "negated_subject", "quantities", "same_arguments"]
 
 #: Content words either side of a counted quantity that make its context (what the number is about).
 NUMBER_CONTEXT = 3
 
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
-_NUMBER_RE = re.compile(r"(?<![\w\-/.:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\-:]|\.\d)")
 #: A short capitalised code right before a number makes it a designation ("AK 47", "F - 35").
 _CODE_BEFORE_RE = re.compile(r"(?<![\w])[A-Z]{1,4}\s*-?\s*$")
-_NUMBER_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?(?![\w.]\d)|[\w'\u2019]+")
+#: A number (thousands split by commas as tokenised text spaces them: "15 , 800"), a word, or "%".
+_QUANTITY_TOKEN_RE = re.compile(r"\d{1,3}(?:[ \t]?,[ \t]?\d{3})+(?!\d)|\d+(?:\.\d+)?|[\w'\u2019]+|%")
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                 "trillion": 1_000_000_000_000}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -48,31 +50,72 @@ _NEG_PREFIXES = ("non", "dis", "un", "in", "im", "ir", "il")
 _NEGATION_REACH = 1
 
 
-def quantities(sentence: str) -> list[tuple[float, str | None, frozenset[str]]]:
-    """``(value, counted stem or None, context)`` for each quantity of the sentence."""
-    sentence = re.sub(r"(?<=\d) ?, ?(?=\d{3}\b)", "", sentence)  # "15,800", tokenised "15 , 800"
-    tokens = _NUMBER_TOKEN_RE.findall(sentence)
-    numbers = {m.group(1).replace(",", "") for m in _NUMBER_RE.finditer(sentence) if not _designation_number(sentence, m)}
-    out: list[tuple[float, str | None, frozenset[str]]] = []
-    for i, token in enumerate(tokens):
-        value = _number_value(token, numbers)
+class Quantity(NamedTuple):
+    """One quantity of a sentence.
+
+    ``value`` is in its dimension's base unit for a measure (see
+    :mod:`storyline.reconcile.fact_units`); ``counted`` the content stem it counts (a measure's
+    is ``"<dimension>:<stem>"``, so that a length never meets a count); ``bound`` is ``=``,
+    ``>=``, ``<=`` or ``~``; ``start`` and ``end`` its characters in the sentence."""
+
+    value: float
+    counted: str | None
+    around: frozenset[str]
+    bound: str = "="
+    measure: bool = False
+    start: int = 0
+    end: int = 0
+
+
+def quantities(sentence: str) -> list[Quantity]:
+    """The quantities of the sentence, in order (see :class:`Quantity`)."""
+    matches = list(_QUANTITY_TOKEN_RE.finditer(sentence))
+    tokens = [m.group() for m in matches]
+    folded = [fold(t) for t in tokens]
+    out: list[Quantity] = []
+    for i, match in enumerate(matches):
+        value = _number_value(sentence, match)
         if value is None:
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j].lower() in _MULTIPLIERS:
-            value *= _MULTIPLIERS[tokens[j].lower()]
+        while j < len(tokens) and folded[j] in _MULTIPLIERS:
+            value *= _MULTIPLIERS[folded[j]]
             j += 1
-        counted = _content_stem(tokens[j:j + 3]) or _content_stem(reversed(tokens[max(0, i - 2):i]))
-        around = _context(tokens[j:], counted) | _context(reversed(tokens[:i]), counted) if counted else frozenset()
-        out.append((value, counted, around))
+        unit = unit_after(folded[j : j + MAX_PHRASE])
+        if unit is not None:
+            value *= unit[1]
+            j += unit[2]
+        if unit is None:
+            head = _content_stem(tokens[j:j + 3]) or _content_stem(reversed(tokens[max(0, i - 2):i]))
+        else:  # a measure's thing is the noun it modifies ("15,800-square-metre building"), else its predicate
+            glued = j < len(tokens) and not sentence[matches[j - 1].end() : matches[j].start()].strip(" -")
+            head = (_content_stem(tokens[j:j + 1]) if glued else None) \
+                or _content_stem(reversed(tokens[max(0, i - 2):i]))
+        around = _context(tokens[j:], head) | _context(reversed(tokens[:i]), head) if head else frozenset()
+        counted = f"{unit[0]}:{head or ''}" if unit is not None else head
+        out.append(Quantity(value, counted, around, bound_before(folded[max(0, i - MAX_PHRASE):i]),
+                            unit is not None, match.start(), matches[j - 1].end()))
     return out
 
 
-def _designation_number(sentence: str, match: re.Match[str]) -> bool:
-    """A number that names rather than counts: part of a designation after a short capitalised
-    code ("AK 47", "F 35", "S 400", as tokenised text spaces them), or a clock time ("13 : 26")."""
+def _number_value(sentence: str, match: re.Match[str]) -> float | None:
+    """The value of a number token, or ``None`` for a word that is no number and for a number
+    that names rather than counts: glued to a word or code ("F-35", "06:44", "2-1"), after a
+    short capitalised code ("AK 47", "S 400", as tokenised text spaces them), or a clock time
+    ("13 : 26")."""
+    token = match.group()
+    lower = token.lower()
+    if lower in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[lower])
+    if not token[:1].isdigit():
+        return None
     before, after = sentence[: match.start()], sentence[match.end():]
-    return bool(_CODE_BEFORE_RE.search(before) or before.rstrip().endswith(":") or after.lstrip().startswith(":"))
+    if before[-1:] and (before[-1].isalnum() or before[-1] in "_-/.:") or after[:1] and (
+            after[0].isalnum() or after[0] in "_:" or re.match(r"-\d", after)):
+        return None
+    if _CODE_BEFORE_RE.search(before) or before.rstrip().endswith(":") or after.lstrip().startswith(":"):
+        return None
+    return float(re.sub(r"[\s,]", "", token))
 
 
 def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
@@ -85,24 +128,12 @@ def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
         lower = fold(token)
         if lower in STOPWORDS or lower in _MULTIPLIERS or lower in _NUMBER_WORDS or token[:1].isupper():
             continue
-        if len(lower) < 3 and not lower.isdigit():
-            continue
+        if len(lower) < 3 and not lower.isdigit() or lower[:1].isdigit() and not lower.replace(".", "").isdigit():
+            continue  # a name such as "76ers" is no predicate
         stem = lower if lower.replace(".", "").isdigit() else lower[:5]
         if stem != counted:
             out.append(stem)
     return frozenset(out)
-
-
-def _number_value(token: str, numbers: set[str]) -> float | None:
-    lower = token.lower()
-    if lower in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[lower])
-    if not token[:1].isdigit() or not token.replace(".", "").isdigit():
-        return None
-    # Designations (S-400, F-35), clock times (06:44) and years inside names are dropped by the regex check.
-    if token not in numbers:
-        return None
-    return float(token)
 
 
 def _content_stem(tokens: Iterable[str]) -> str | None:
@@ -137,3 +168,54 @@ def negated(sentence: str) -> set[str]:
                     out.add(token[len(prefix):])
                     break
     return out
+
+
+#: Share of the smaller subject two sides of a negation clash must have in common.
+MIN_SUBJECT_OVERLAP = 0.5
+#: Punctuation that ends the clause a predicate's subject is read back to.
+_SUBJECT_STOPS = frozenset(",;:()\u2013\u2014\"")
+_SUBJECT_TOKEN_RE = re.compile(r"[\w'\u2019]+|[,;:()\u2013\u2014\"]")
+
+
+def negated_subject(sentence: str, word: str) -> frozenset[str]:
+    """The content stems before the negation cue that governs ``word`` (or before the negatively
+    prefixed word that holds it: "incompatible"), back to the clause's punctuation: the subject
+    and what else the predicate says of ("Results of Williams' test have not been released")."""
+    tokens = _subject_tokens(sentence)
+    for i, token in enumerate(tokens):
+        prefixed = token != word and token.endswith(word) and token.startswith(_NEG_PREFIXES)
+        if token == word and any(_is_negation(t) for t in tokens[max(0, i - 4) : i]) or prefixed:
+            cue = i if prefixed else max(k for k in range(max(0, i - 4), i) if _is_negation(tokens[k]))
+            return _stems_before(tokens, cue)
+    return frozenset()
+
+
+def asserted_subject(sentence: str, word: str) -> frozenset[str]:
+    """The content stems before ``word`` back to the clause's punctuation ("he has been booked and
+    later released" -> booked, later)."""
+    tokens = _subject_tokens(sentence)
+    return next((_stems_before(tokens, i) for i, token in enumerate(tokens) if token == word), frozenset())
+
+
+def same_arguments(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two predicates' subjects are one: both known and sharing :data:`MIN_SUBJECT_OVERLAP` of the smaller."""
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= MIN_SUBJECT_OVERLAP
+
+
+def _subject_tokens(sentence: str) -> list[str]:
+    text = _SPACED_NT_RE.sub("n't", fold(sentence).replace("\u2019", "'"))
+    return _SUBJECT_TOKEN_RE.findall(text)
+
+
+def _is_negation(token: str) -> bool:
+    return token in _NEGATIONS or token.endswith("n't")
+
+
+def _stems_before(tokens: list[str], end: int) -> frozenset[str]:
+    out: set[str] = set()
+    for token in reversed(tokens[:end]):
+        if token in _SUBJECT_STOPS:
+            break
+        if token not in STOPWORDS and len(token) >= 3 and not token.isdigit() and not _is_negation(token):
+            out.add(token.removesuffix("'s")[:5])
+    return frozenset(out)
