@@ -159,8 +159,16 @@ def test_browser_merge_entities_kept_after_a_run_then_undone(page: Any, base_url
     _incremental_run(page, base_url, tmp_path)
     page.goto(base_url + href)
     assert "Aurélie" not in _entity_names(page)
+    for name in ("Aurélie", "Aurelia"):  # the cross-story entity page shows the one entity, by either name
+        page.goto(base_url + "/entities/" + name)
+        row = page.locator("li.entity-story", has=page.locator(f"a[href='{href}']"))
+        assert row.count() == 1 and "as Aurelia (GPE); spelled" in row.inner_text() and "Aurélie" in row.inner_text()
+    page.screenshot(path=str(shots / "correct-merge-entity-page.png"), full_page=True)
+    page.goto(base_url + href)
     _undo(page, "merge_entities")
     assert "Aurélie" in _entity_names(page) and "undone by Cleo" in page.locator("#corrections").inner_text()
+    page.goto(base_url + "/entities/Aurélie")
+    assert "as Aurélie (" in page.locator("li.entity-story", has=page.locator(f"a[href='{href}']")).inner_text()
 
 
 def test_browser_split_an_entity_by_spelling_and_by_mention(page: Any, base_url: str, shots: Path,
