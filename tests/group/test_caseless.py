@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.group.caseless import cjk_bigrams, cjk_places, is_cjk, word_places
-from storyline.group.features import name_skeleton, place_codes, token_keys
+from storyline.group.caseless import cjk_bigrams, is_cjk, token_places
+from storyline.group.features import name_skeleton, token_keys
+from storyline.lang.caseless import find_places
 from storyline.group.stopwords import ALL_STOPWORDS
 from storyline.group.stories import StoryGrouper
 from storyline.model import Article
@@ -17,20 +18,36 @@ from storyline.model import Article
 @pytest.mark.parametrize(("word", "latin"), [("مصراتة", "Misratah"), ("ومصراتة", "Misratah"),
                                              ("بنغازي", "Benghazi"), ("بطرابلس", "Tripoli")])
 def test_an_arabic_word_with_a_clitic_names_a_town(word: str, latin: str) -> None:
-    assert word_places(word, place_codes()) == [("town", latin)]
+    [(kind, _, name, _)] = token_places(word)
+    assert (kind, name) == ("town", latin)
 
 
 def test_an_arabic_country_with_a_clitic_and_ordinary_words() -> None:
-    assert word_places("وليبيا", place_codes()) == [("c", "LY")]
-    assert word_places("القوات", place_codes()) == []  # "the forces"
-    assert word_places("", place_codes()) == []
+    assert token_places("وليبيا") == [("c", "LY", "", "LY")]
+    assert token_places("القوات") == []  # "the forces"
+    assert token_places("") == []
 
 
 def test_a_chinese_run_is_bigrams_and_the_longest_place_names_in_it() -> None:
     run = "北约说其飞机袭击了班加西附近的坦克利比亚"
     assert cjk_bigrams("北约说") == ["北约", "约说"] and cjk_bigrams("北") == ["北"]
-    assert cjk_places(run, place_codes()) == [("town", "Benghazi"), ("c", "LY")]
+    assert [(kind, latin or key) for kind, key, latin, _ in token_places(run)] == [("town", "Benghazi"), ("c", "LY")]
     assert is_cjk("北") and not is_cjk("a") and not is_cjk("م")
+
+
+def test_find_places_gives_spans_without_clitics_and_whole_multiword_names() -> None:
+    text = "وصلت القوات إلى ومصراتة ثم والولايات المتحدة وبني وليد. Misrata in Libya."
+    found = [(text[s:e], kind) for s, e, (kind, _, _, _) in find_places(text)]
+    assert found == [("مصراتة", "town"), ("الولايات المتحدة", "c"), ("بني وليد", "town")]
+
+
+def test_short_town_names_need_their_country_and_the_article_is_never_taken_off() -> None:
+    night = "استمر القصف طوال الليل في ليل."  # "the night" and the word that also spells Lille
+    assert [text for text in (night[s:e] for s, e, _ in find_places(night))] == []
+    lille = "وصل الوزير إلى ليل في فرنسا."  # Lille, with France named
+    assert [lille[s:e] for s, e, _ in find_places(lille)] == ["ليل", "فرنسا"]
+    cairo = "وصل الوزير للقاهرة."  # "to Cairo": the clitic took the article's first letter
+    assert [place[0] for _, _, place in find_places(cairo)] == ["town"]
 
 
 def test_token_keys_give_caseless_towns_the_latin_name_keys() -> None:

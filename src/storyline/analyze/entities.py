@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from storyline.analyze.entity_rules import apply_rules
+from storyline.analyze.ner_caseless import caseless_mentions, is_caseless_report
 from storyline.analyze.ner_crf import DEFAULT_MODEL_PATH, ML_MODEL_PATH, CrfRecognizer
 from storyline.analyze.ner_multilingual import MultilingualCrfRecognizer, multilingual, name_typer, retype
 from storyline.errors import ConfigError, MissingDependency
@@ -188,6 +189,8 @@ class EntityRecognizer:
         go to the English backend, any other code to the multilingual model.
         """
         spans = list(sentences) if sentences is not None else [Span(0, len(text))]
+        if is_caseless_report(text):  # Arabic, Chinese: no capitals for a model to read
+            return caseless_mentions(text)
         if uses_english_model(language):
             self.load()
             assert self._impl is not None

@@ -318,7 +318,7 @@ def speech_cues(language: str | None = "en") -> SpeechCues:
     lang = pack(language or "en")
     names = lang.topic("names")
     function_words = lang.words("words", "function_words")
-    if lang.code == FALLBACK:
+    if lang.code == FALLBACK or lang.code not in FULL:  # a names-only pack (ar, zh) speaks no cues
         return SpeechCues(lang.code, _union_data(lang.topic("speech")), names, function_words)
     return SpeechCues(lang.code, lang.topic("speech"), names, function_words)
 

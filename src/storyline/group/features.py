@@ -40,7 +40,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from storyline.group.caseless import cjk_bigrams, cjk_places, is_cjk, word_places
+from storyline.group.caseless import cjk_bigrams, is_cjk, token_places
 from storyline.group.months import MONTHS
 from storyline.group.stopwords import ALL_STOPWORDS, stopwords_for
 from storyline.group.weighting import DocumentFrequencies, add_language_marks, dot, weigh, weigh_two
@@ -290,21 +290,20 @@ def _keys_of(token: str, stopwords: frozenset[str]) -> tuple[str, ...]:
         # A script without case (Arabic, Chinese): names cannot be told from words, so countries
         # and towns are found by name (group/caseless.py) and keyed as their Latin names are.
         if is_cjk(token[0]):
-            words = tuple("w:" + bigram for bigram in cjk_bigrams(lower))
-            return words + _place_keys(cjk_places(lower, place_codes()))
-        return ("w:" + lower[:_STEM_LENGTH],) + _place_keys(word_places(lower, place_codes()))
+            return tuple("w:" + bigram for bigram in cjk_bigrams(lower)) + _place_keys(token_places(lower))
+        return ("w:" + lower[:_STEM_LENGTH],) + _place_keys(token_places(lower))
     if len(lower) < 3:
         return ()
     return ("w:" + lower[:_STEM_LENGTH],)
 
 
-def _place_keys(places: list[tuple[str, str]]) -> tuple[str, ...]:
+def _place_keys(places: list[tuple[str, str, str, str]]) -> tuple[str, ...]:
     """``c:<code>`` for a country, the name keys of its Latin name for a town."""
     keys: list[str] = []
-    for kind, value in places:
+    for kind, key, latin, _ in places:
         if kind == "c":
-            keys.append("c:" + value)
-        elif len(skeleton := name_skeleton(value)) >= 2:
+            keys.append("c:" + key)
+        elif len(skeleton := name_skeleton(latin)) >= 2:
             keys.extend(("n:" + skeleton, "k:" + skeleton[:3]))
     return tuple(keys)
 

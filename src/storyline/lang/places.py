@@ -57,9 +57,9 @@ def fold_place(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def geo_places() -> dict[str, tuple[str, str]]:
+def geo_places() -> dict[str, tuple[str, str, str]]:
     """Town name (:func:`fold_place`) in the Latin, Cyrillic, Arabic or Han script → (key, its
-    Latin name): "misurata", "мисурата", "مصراتة" → ("geo:2214846", "Misratah"); a town that is its
+    Latin name, its country): "misurata", "мисурата", "مصراتة" → ("geo:2214846", "Misratah", "LY"); a town that is its
     time zone's exemplar city has CLDR's key ("tz:Africa/Tripoli"). Names several towns share go to
     the most populous when it has twice the people of the next, else are absent. Callers read
     CLDR first. Read once per process, by the stages that need towns.
@@ -67,11 +67,11 @@ def geo_places() -> dict[str, tuple[str, str]]:
     source = resources.files(__package__).joinpath(GEO_SHIPPED)
     if not source.is_file():  # pragma: no cover - a source checkout without the built table
         return {}
-    towns: dict[str, tuple[str, str]] = {}  # one tuple per town, shared by all its names
-    table: dict[str, tuple[str, str]] = {}
+    towns: dict[str, tuple[str, str, str]] = {}  # one tuple per town, shared by all its names
+    table: dict[str, tuple[str, str, str]] = {}
     for line in gzip.decompress(source.read_bytes()).decode("utf-8").splitlines():
-        name, key, latin = line.split("\t")
-        table[name] = towns.setdefault(key, (key, latin))
+        name, key, latin, country = line.split("\t")
+        table[name] = towns.setdefault(key, (key, latin, country))
     return table
 
 
