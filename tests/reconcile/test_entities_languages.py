@@ -260,3 +260,14 @@ def test_a_title_written_as_a_compound_does_not_split_the_person() -> None:
              _item("fr", "Selon Ban Ki-moon, c'est ainsi.", {"Ban Ki-moon": "PERSON"})]
     entities, _ = resolve_entities(items)
     assert [(e.type, e.name) for e in entities] == [("PERSON", "Ban Ki-moon")]
+
+
+def test_a_place_tagged_a_person_joins_the_place_its_story_tags_more_often() -> None:
+    items = [_item("en", "NATO struck Misrata. Misrata was shelled.", {"Misrata": "GPE"}),
+             _item("fr", "Les avions ont frappé Misrata.", {"Misrata": "GPE"}),
+             _item("es", "Los rebeldes de Misrata resisten.", {"Misrata": "PERSON"}),
+             _item("de", "Jackson sagte, Jackson sei da. Jackson ist eine Stadt.", {"Jackson": "PERSON"}),
+             _item("it", "A Jackson piove.", {"Jackson": "GPE"})]
+    entities, _ = resolve_entities(items)
+    assert [(e.type, len(e.mentions)) for e in entities if e.name == "Misrata"] == [("GPE", 4)]
+    assert [e.type for e in entities if e.name == "Jackson"] == ["PERSON"]  # the person's majority wins

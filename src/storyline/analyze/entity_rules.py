@@ -33,7 +33,9 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
    type, and the report's own evidence is used (:mod:`storyline.analyze.ner_document`:
    possessives, coordinations, names found again, acronyms defined in brackets);
 8. nationalities are NORP and capitalised common nouns after a determiner no names ("les
-   Libyens", "des Affaires étrangères": :mod:`storyline.analyze.ner_nouns`).
+   Libyens", "des Affaires étrangères": :mod:`storyline.analyze.ner_nouns`);
+9. a town tagged PERSON is a place where the report names its country
+   (:mod:`storyline.analyze.ner_towns`).
 
 Cost: linear in the text and the mentions; rule 3 tokenises the report once, only when it has a
 candidate.
@@ -52,6 +54,7 @@ from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mentio
 from storyline.analyze.ner_document import defined_acronyms, document_rules
 from storyline.analyze.ner_features import ml_tokenize, org_adjective
 from storyline.analyze.ner_nouns import common_nouns_and_demonyms
+from storyline.analyze.ner_towns import towns_as_places
 from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
 from storyline.model import Mention, Span
 
@@ -105,7 +108,7 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
             out.append(mention)
     out = common_nouns_and_demonyms(text, document_rules(text, with_known_names(text, out), lex,
                                                         foreign_model=foreign_model), lex)
-    return consistent_types(text, out, pack_rules.cued, defined_acronyms(text, out, lex))
+    return towns_as_places(text, consistent_types(text, out, pack_rules.cued, defined_acronyms(text, out, lex)))
 
 
 #: Types a document-level vote may change (the rest come from rules, not the model's guess).

@@ -150,11 +150,10 @@ def _cjk_names(start: int, run: str, lookup: Callable[[str], T | None]) -> Itera
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """CLDR territory names (folded) in caseless scripts → code, where the locales agree."""
+    """CLDR territory names (folded) of every locale → code, where the locales agree."""
     claims: dict[str, Counter[str]] = {}
     for name, key, count in cldr_place_counts():
-        if any(is_caseless(c) for c in name):
-            claims.setdefault(fold_place(name), Counter())[key] += count
+        claims.setdefault(fold_place(name), Counter())[key] += count
     return {name: key for name, votes in claims.items()
             if (key := choose_place(votes)) is not None and is_territory(key)}
 

@@ -53,8 +53,8 @@ from storyline.reconcile.name_keys import (
     translit_key,
 )
 from storyline.reconcile.name_merges import (
-    NameGroup, attach_mistyped_full_names, attach_product_names, dominant, merge_transliterations,
-    retype_relatives,
+    NameGroup, attach_mistyped_full_names, attach_places_tagged_people, attach_product_names, dominant,
+    merge_transliterations, retype_relatives,
 )
 from storyline.reconcile.name_orgs import lone_function_word, merge_acronyms, merge_org_spellings, org_alias
 from storyline.reconcile.places import is_place_name, place_key
@@ -93,6 +93,7 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     _merge_full_names(groups, find, union)
     roles = roles_of(items)
     attach_mistyped_full_names(items, groups, find, union)
+    attach_places_tagged_people(items, groups, find, union)
     _attach_partial_names(groups, find, union, roles)
     merge_transliterations(groups, find, union)
     merge_org_spellings(groups, find, union)

@@ -6,6 +6,8 @@ per key) and a union-find (``find``/``union``):
 * :func:`merge_transliterations`: one-word names of one story that spell one name in other
   languages or scripts (transliteration key, :mod:`storyline.reconcile.name_keys`).
 * :func:`attach_mistyped_full_names`: a place tag spelled as a person of the story.
+* :func:`attach_places_tagged_people`: "Misrata" tagged PERSON in a story where it is tagged a
+  place twice as often joins the place.
 * :func:`retype_relatives`: "Mutassim Gheddafi" tagged ORG in a story of "Mouammar Kadhafi": a
   name of given name and the surname of a person of the story, with no organisation word, is a
   person (the family: sons, brothers, wives), so that it merges with its other spellings.
@@ -29,8 +31,11 @@ from storyline.reconcile.name_data import NAME_PARTICLES, ORG_DESCRIPTORS
 from storyline.reconcile.name_keys import fold, skeleton, translit_key
 from storyline.reconcile.places import place_key
 
-__all__ = ["DOMINANT", "NameGroup", "attach_mistyped_full_names", "attach_product_names", "dominant",
-           "merge_transliterations", "retype_relatives"]
+__all__ = ["DOMINANT", "NameGroup", "attach_mistyped_full_names", "attach_places_tagged_people",
+           "attach_product_names", "dominant", "merge_transliterations", "retype_relatives"]
+
+#: A name tagged a place this many times as often as a person in its story is that place.
+PLACE_MAJORITY = 2
 
 #: A bare surname with several full-name candidates in its story joins one named this many times
 #: as often as the others together.
@@ -217,3 +222,26 @@ def _relative_name(group: NameGroup) -> bool:
         return False
     words = [w for w in group.words if w not in NAME_PARTICLES]
     return len(words) >= 2 and not any(fold(w) in _org_words() or place_key((w,)) for w in words)
+
+
+def attach_places_tagged_people(items: Sequence[Annotated], groups: list[NameGroup], find: Any,
+                                union: Any) -> None:
+    """A name tagged PERSON, spelled as a place of its story that is tagged GPE or LOC at least
+    :data:`PLACE_MAJORITY` times as often, is that place ("Misrata", "Bani Walid": towns the tagger
+    guessed at where the report named no country). The tagger's own majority decides, as
+    :func:`attach_mistyped_full_names` does the other way. Linear in the groups."""
+    places: dict[tuple[tuple[str, ...], str], int] = {}
+    for gi, g in enumerate(groups):
+        if g.family == "O" and not g.is_acronym:
+            kinds = sum(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in g.mentions)
+            if 2 * kinds > len(g.mentions):
+                for scope in g.scopes:
+                    places[(g.words, scope)] = gi
+    for gi, g in enumerate(groups):
+        if g.family != "P":
+            continue
+        found = {places[(g.words, scope)] for scope in g.scopes if (g.words, scope) in places}
+        if len(found) == 1:
+            place = found.pop()
+            if len(groups[place].mentions) >= PLACE_MAJORITY * len(g.mentions):
+                union(find(place), find(gi))
