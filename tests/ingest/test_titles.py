@@ -109,3 +109,15 @@ def test_engine_replaces_a_recurring_shop_line_taken_for_a_title(tmp_path) -> No
     ingest([str(data)], store, IngestConfig(languages=("en",)))
     assert sorted(article.title or "" for article in store.articles()) == sorted(reports)
     store.close()
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Tensione tra Egitto ed Etiopia per la diga sul Nilo Azzurro di Alberto Bellotto (@albertobellotto)",
+     "Tensione tra Egitto ed Etiopia per la diga sul Nilo Azzurro"),
+    ("Obama speaks on Libya tonight by Jo Lee (@jolee)", "Obama speaks on Libya tonight"),
+    ("Rebels hold the port of Misrata (@reuters)", "Rebels hold the port of Misrata"),
+    ("Il governo di Mario Draghi cade", "Il governo di Mario Draghi cade"),  # no handle: no signature
+    ("Egypt votes (@AP)", "Egypt votes (@AP)"),  # too short once cut: left whole
+])
+def test_a_closing_signature_is_cut_from_a_title(line: str, title: str) -> None:
+    assert as_title(line) == title

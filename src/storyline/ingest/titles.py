@@ -4,7 +4,8 @@ Scraped text often opens with the page's furniture: a site and section line ("Mu
 elmundo.es"), a shop link, a date line. A title is a headline: it names no web domain, holds no
 markup, and is not a row of navigation ("Noticias, Sociedad »"). A trailing site name after a
 separator ("... - Diritto di critica", "... | Reuters") is cut when what remains is a headline of
-its own; a line that is only site, section and date parts is no title at all. Lines repeated
+its own; a line that is only site, section and date parts is no title at all; a signature closing the
+line (the writer's name and social handle) is cut. Lines repeated
 across unrelated reports ("Boutique le Point") are found later, across the corpus
 (ingest/templates.py), which then takes the next candidate this module accepted.
 
@@ -14,6 +15,8 @@ Cost: a few regular-expression searches per header line.
 from __future__ import annotations
 
 import re
+
+from storyline.ingest.furniture import words
 
 #: A web domain: "elmundo.es", "LePoint.fr", "www.corriere.it".
 DOMAIN = re.compile(r"\b(?:www\.)?[A-Za-z0-9][\w-]*\.(?:[a-z]{2,4}|[A-Z]{2,4})(?:\.[a-z]{2})?\b(?!\.\w)")
@@ -25,13 +28,17 @@ _SEPARATOR = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 MIN_TITLE_WORDS = 4
 #: A site or section part is short.
 _MAX_SITE_WORDS = 4
+#: A signature closing a headline line: a social handle in brackets, after the writer's name and
+#: the word that opens a byline ("di Alberto Bellotto (@albertobellotto)", "by Jo Lee (@jolee)").
+_HANDLE_END = re.compile(r"\s*\(@\w{1,30}\)\s*$")
+_NAME_END = re.compile(r"\s+(\w+)\s+(?:[A-ZÀ-Ý][\w'’.-]*\s+){0,3}[A-ZÀ-Ý][\w'’.-]*\s*$")
 
 
 def as_title(line: str) -> str | None:
     """The title a headline-like line gives, or None when it cannot be one."""
     if _MARKUP.search(line) or (_NAVIGATION.search(line) and "«" not in line):
         return None
-    line = line.strip(" |·•-–—")
+    line = _without_signature(line).strip(" |·•-–—")
     if _is_date_line(line):
         return None
     parts = [part.strip() for part in _SEPARATOR.split(line) if part.strip()]
@@ -68,3 +75,17 @@ def _is_site_part(part: str) -> bool:
     """A site or section name: short, and naming a domain or a date or written as a name."""
     words = part.split()
     return len(words) <= _MAX_SITE_WORDS and (_dated_or_domain(part) or words[0][:1].isupper())
+
+
+def _without_signature(line: str) -> str:
+    """The line without a closing signature: a handle in brackets, and before it the writer's name
+    after one of the packs' byline words ("di", "by", "por", "par", "von"); kept when what remains
+    would be too short for a headline."""
+    handle = _HANDLE_END.search(line)
+    if handle is None:
+        return line
+    head = line[: handle.start()]
+    name = _NAME_END.search(head)
+    if name is not None and name.group(1).casefold() in words("byline_words"):
+        head = head[: name.start()]
+    return head if len(head.split()) >= MIN_TITLE_WORDS else line
