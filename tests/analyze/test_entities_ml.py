@@ -217,3 +217,11 @@ def test_entities_ml_a_preposition_before_a_place_ends_a_person_not_an_organisat
     assert found.get("Cairo") == "GPE"
     spanish = _found(recognizer, "El Banco de España subió los tipos. Llegó ayer Osama bin Laden.", "es")
     assert "Banco de España" in spanish and spanish.get("Osama bin Laden") == "PERSON"
+
+
+def test_entities_ml_a_name_after_an_office_or_profession_is_found_in_german(recognizer: EntityRecognizer) -> None:
+    text = ("Der Anwalt Gamal Eid sagte gestern, die Regierung habe die Kontrolle verloren. "
+            "Laut Anwalt Gamal Eid ist es vorbei. Der Minister Wolf kam nach Berlin.")
+    found = _found(recognizer, text, "de")
+    assert found.get("Gamal Eid") == "PERSON"
+    assert "Wolf" not in found and "Anwalt Gamal Eid" not in found  # an ordinary word is no name by a title

@@ -35,7 +35,9 @@ Language-pack rules (:mod:`storyline.analyze.ner_lexicon`, data in ``lang/<code>
 8. nationalities are NORP and capitalised common nouns after a determiner no names ("les
    Libyens", "des Affaires étrangères": :mod:`storyline.analyze.ner_nouns`);
 9. a town tagged PERSON is a place where the report names its country
-   (:mod:`storyline.analyze.ner_towns`).
+   (:mod:`storyline.analyze.ner_towns`);
+10. with a foreign model, a name the model missed right after an office or a profession is a
+    person (:mod:`storyline.analyze.ner_titles`).
 
 Cost: linear in the text and the mentions; rule 3 tokenises the report once, only when it has a
 candidate.
@@ -54,6 +56,7 @@ from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mentio
 from storyline.analyze.ner_document import defined_acronyms, document_rules
 from storyline.analyze.ner_features import ml_tokenize, org_adjective
 from storyline.analyze.ner_nouns import common_nouns_and_demonyms
+from storyline.analyze.ner_titles import names_after_titles
 from storyline.analyze.ner_towns import towns_as_places
 from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
 from storyline.model import Mention, Span
@@ -101,6 +104,9 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
              if not covered.hits(m.span)]
     covered.add(added)
     kept += added + [m for m in pack_rules.places_missed() if not covered.hits(m.span)]
+    if foreign_model:  # rule 10: "Der Anwalt Gamal Eid"
+        covered.add(kept)
+        kept += [m for m in names_after_titles(text, lex, pack_rules.places) if not covered.hits(m.span)]
     kept.sort(key=lambda m: (m.span.start, -m.span.end))
     out: list[Mention] = []
     for mention in kept:

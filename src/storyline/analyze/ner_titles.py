@@ -1,0 +1,50 @@
+"""Names the model missed right after an office or a profession: "Der Anwalt Gamal Eid sagte".
+
+In German every noun is capitalised, so the model cannot tell "Anwalt Gamal Eid" by its capitals
+and often tags nothing; other languages lose names the same way after a title it did not learn. An
+office or profession of the report's pack (``names.toml`` ``offices``, ``professions``), then one
+to three capitalised words, the first of them no ordinary word of the language (simplemma's
+lexicon), no function word and no known place, is a person. Only for the multilingual model (the
+English one learned its titles).
+
+Cost: one regular-expression pass over the report; a lexicon lookup per candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from storyline.analyze.ner_lexicon import NameLexicon
+from storyline.model import Mention, Span
+
+__all__ = ["names_after_titles"]
+
+#: The most words of a name taken after a title.
+MAX_NAME_WORDS = 3
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def names_after_titles(text: str, lex: NameLexicon, places: Mapping[str, str]) -> list[Mention]:
+    """PERSON mentions of the names that follow an office or a profession (see the module)."""
+    found: list[Mention] = []
+    words = list(_WORD.finditer(text))
+    for i, word in enumerate(words[:-1]):
+        if not lex.is_title(word.group()):
+            continue
+        run = _name_run(text, words, i + 1, lex)
+        if run and run[0].group().lower() not in places and not lex.known(run[0].group()):
+            found.append(Mention(Span(run[0].start(), run[-1].end()), "PERSON"))
+    return found
+
+
+def _name_run(text: str, words: list[re.Match[str]], start: int, lex: NameLexicon) -> list[re.Match[str]]:
+    """The capitalised words from ``start`` (separated by single spaces only), at most three."""
+    run: list[re.Match[str]] = []
+    for word in words[start : start + MAX_NAME_WORDS]:
+        gap = text[(run[-1] if run else words[start - 1]).end() : word.start()]
+        token = word.group()
+        if gap != " " or not token[:1].isupper() or token.isupper() or lex.never_name(token) or lex.is_title(token):
+            break
+        run.append(word)
+    return run
