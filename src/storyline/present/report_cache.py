@@ -60,8 +60,10 @@ def _source_digest(paths: Iterable[str | None]) -> str:
     return hashed.hexdigest()
 
 
-#: The renderer's version: a digest of the modules that turn a view into text, and of this one.
-RENDERER = _source_digest([report_render.__file__, labels.__file__, __file__])
+#: The renderer's version: a digest of the modules that read a story's reports and turn its view
+#: into text, and of this one.
+RENDERER = _source_digest([report_render.__file__, labels.__file__, __file__,
+                           str(Path(__file__).with_name("report_store.py"))])
 
 
 @dataclass(frozen=True, slots=True)
