@@ -8,8 +8,8 @@
     that the other sentence does not contain at all ("about 18,000 people marched and 23 were
     arrested" and "the crowd was about 18,000 and 23 people were detained" agree), in the same
     unit or converted ("15,800 square metres" is "170,000 square feet"), no two of their values
-    can both be true ("at least 10" meets 64), the same holder (the names in the numbers'
-    clauses meet, or neither names one: "Duncan Raite fell 60 metres" / "a climber fell 150
+    can both be true ("at least 10" meets 64), the same holder (when both name someone in the
+    numbers' clauses, the names meet: "Duncan Raite fell 60 metres" / "a climber fell 150
     metres at Mt Cook" are two climbers), and at one moment (:mod:`storyline.reconcile.fact_numbers`);
   - a **date**: two dates of the same happening whose normalised TIMEX3 values cannot denote the
     same time. The same happening is read off the few words right around each date, within its

@@ -3,8 +3,8 @@
 Read by :mod:`storyline.reconcile.claims`. Two sentences disagree on a number when a word both
 count (the counted stem; a measure's carries its dimension) has no two quantities that can both
 be true (units converted, bounds read: :mod:`storyline.reconcile.fact_units`), each side has a
-value the other does not contain, the names in the numbers' clauses meet (or neither names
-anyone), the plain words next to the numbers meet, and the rest of the two sentences agree
+value the other does not contain, the names in the numbers' clauses meet (when both name
+anyone: "the bill passed by 112 votes" has no holder to disagree with), the plain words next to the numbers meet, and the rest of the two sentences agree
 (:func:`agree_elsewhere`). Across facts (:func:`unaligned_number_clashes`) the two facts must also
 share an entity and the two sentences speak of one moment
 (:func:`storyline.reconcile.fact_clash.same_moment`). Cost: per pair, linear in the quantities;
@@ -46,7 +46,7 @@ def differing_count(a: SentenceUnit, b: SentenceUnit, *,
     """The first counted word whose values differ: no two of its quantities can both be true
     (units converted, bounds read: "at least 10" meets 64; :func:`storyline.reconcile.fact_units.meets`),
     each side has a value the other sentence does not contain at all, and the names in the
-    numbers' clauses (whose count it is) are none on either side or meet; with ``same_context``, the
+    numbers' clauses (whose count it is) meet when both name someone; with ``same_context``, the
     plain words next to the numbers must meet too (for sentences that were not aligned as one
     fact). Two sentences each counting more than :data:`MAX_COUNTS` things are inventories:
     their counts fill no one slot. Returns the word and each side's values that the other lacks."""
@@ -58,7 +58,7 @@ def differing_count(a: SentenceUnit, b: SentenceUnit, *,
             continue
         holders_a = frozenset().union(*(q[2] for q in counted_a[stem]))
         holders_b = frozenset().union(*(q[2] for q in counted_b[stem]))
-        if (holders_a or holders_b) and not holders_a & holders_b:
+        if holders_a and holders_b and not holders_a & holders_b:
             continue  # "Duncan Raite ... 60 metres" / "an Australian climber ... at Mt Cook ... 150 metres"
         only_a = {q[0] for q in counted_a[stem]} - b.values
         only_b = {q[0] for q in counted_b[stem]} - a.values
