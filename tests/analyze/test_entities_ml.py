@@ -225,3 +225,21 @@ def test_entities_ml_a_name_after_an_office_or_profession_is_found_in_german(rec
     found = _found(recognizer, text, "de")
     assert found.get("Gamal Eid") == "PERSON"
     assert "Wolf" not in found and "Anwalt Gamal Eid" not in found  # an ordinary word is no name by a title
+
+
+def test_entities_ml_russian_and_turkish_with_names_only_packs(recognizer: EntityRecognizer) -> None:
+    russian = ("Войска, верные Муаммару Каддафи, обстреляли город Мисурата. НАТО заявило, что нанесло удары. "
+               "Обстрел продолжался всю ночь.")
+    found = _found(recognizer, russian, "ru")
+    assert not {"Войска", "Обстрел"} & set(found)  # ordinary words opening a sentence
+    assert found.get("НАТО") == "ORG"
+    turkish = "Muammer Kaddafi'ye bağlı güçler Misrata'yı bombaladı. Muhalif sözcü Ahmed Bani konuştu."
+    found = _found(recognizer, turkish, "tr")
+    assert "Muammer Kaddafi" in found and "Misrata" in found and "Muhalif" not in found
+    assert not any("'" in name for name in found)  # the case ending after the apostrophe is cut
+
+
+def test_names_only_packs_do_not_inherit_germans_capitalised_nouns() -> None:
+    assert lexicon("de").capitalised_nouns
+    assert not lexicon("ru").capitalised_nouns and not lexicon("tr").capitalised_nouns
+    assert not lexicon("xx").capitalised_nouns and not lexicon("ru").adjectives_after_nouns

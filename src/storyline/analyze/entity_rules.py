@@ -65,7 +65,10 @@ __all__ = ["apply_rules", "consistent_types"]
 
 #: Marks after which a word opens a sentence (or a quotation, a list item, a line).
 _OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([")
-_ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE]{2,6}|(?:[A-Z]{1,2}\.)+[A-Z]{0,2}\.?")
+#: A case ending written after a name and an apostrophe (Turkish "Kaddafi'ye", "Misrata'yı"); not
+#: the English possessive, which name resolution reads.
+_CASE_SUFFIX = re.compile(r"(?<=[^\W\d_])['\u2019](?![sS]$)[^\W\d_A-Z]{1,5}$")
+_ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE\u0410-\u042F\u0401]{2,6}|(?:[A-Z]{1,2}\.)+[A-Z]{0,2}\.?")
 _APOSTROPHES = frozenset("'\u2019")
 _CAPITAL_AFTER_HYPHEN = re.compile(r"-[^\W\d_]*[A-Z\u00C0-\u00DE]")
 _CAPITALISED_RE = re.compile(r"(?<![\w'\u2019-])[^\W\d_a-z][\w'\u2019]*")
@@ -166,6 +169,9 @@ class _PackRules:
 
     def fix(self, mention: Mention) -> Mention | None:
         """The mention trimmed, retyped or dropped."""
+        suffix = _CASE_SUFFIX.search(self.text, mention.span.start, mention.span.end)
+        if suffix is not None and suffix.start() > mention.span.start:  # Turkish "Kaddafi'ye"
+            mention = Mention(Span(mention.span.start, suffix.start()), mention.type, mention.entity)
         whole = self.text[mention.span.start:mention.span.end]
         if whole[:1].isupper() and whole.lower() in self.places:  # "El Cairo", "The Hague"
             kind = self.places[whole.lower()]

@@ -42,7 +42,10 @@ PLACE_LOCALES = ("en", "es", "fr", "it", "de", "pt", "nl")
 #: CLDR territory codes that are organisations or pseudo-territories, not places.
 _NOT_PLACES = frozenset({"001", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 #: Languages simplemma has a lexicon for among ours.
-_SIMPLEMMA = frozenset({"en", "es", "fr", "it", "de", "pt", "nl"})
+#: Languages whose ordinary words simplemma knows: besides the full packs', Russian, Turkish,
+#: Polish... (its list), so that rule 3 drops "Войска" or "Muhalif" opening a sentence.
+_SIMPLEMMA = frozenset({"en", "es", "fr", "it", "de", "pt", "nl", "ru", "uk", "bg", "tr", "pl", "cs", "sk", "sl", "hu",
+                        "ro", "el", "sv", "da", "nb", "fi", "ca", "gl", "id", "ms", "lt", "lv", "et", "sq"})
 MAX_PLACE_WORDS = 5
 
 
@@ -130,10 +133,11 @@ def lexicon(language: str | None) -> NameLexicon:
         name_openers=frozenset(w.lower() for w in lang_pack.words("names", "name_openers")),
         org_words=frozenset(w.lower() for w in lang_pack.words("names", "org_words")),
         conjunctions=frozenset(w.lower() for w in lang_pack.words("names", "conjunctions")),
-        # a language's own flag only: the union pack of unknown languages must not inherit German's
-        capitalised_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "capitalised_nouns", False)),
+        # a full pack's own flag only: the union answering unknown languages and the names-only packs
+        # (ru, tr) must not inherit German's
+        capitalised_nouns=lang_pack.code in FULL and bool(lang_pack.get("names", "capitalised_nouns", False)),
         own_pack=lang_pack.code != FALLBACK,
-        adjectives_after_nouns=lang_pack.code != FALLBACK and bool(lang_pack.get("names", "adjectives_after_nouns", False)),
+        adjectives_after_nouns=lang_pack.code in FULL and bool(lang_pack.get("names", "adjectives_after_nouns", False)),
     )
 
 
