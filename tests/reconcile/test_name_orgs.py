@@ -67,6 +67,17 @@ def test_organisation_spellings_of_one_story_are_one_entity() -> None:
     assert found["Al Jazeera"] != found["Al Qaeda"]
 
 
+def test_a_chain_of_near_spellings_does_not_join_a_name_to_an_organisation() -> None:
+    items = [
+        _item("a", "La cadena Al Jazeera emitió las imágenes.", {"Al Jazeera": "ORG"}, "es"),
+        _item("b", "Lo dijo la televisión Yazira ayer.", {"Yazira": "ORG"}, "es"),
+        _item("c", "Según Yasser, el portavoz, todo sigue igual.", {"Yasser": "ORG"}, "es"),
+    ]
+    found = _entities_of(resolve_entities(items)[1])
+    assert _one_entity(found, "Al Jazeera", "Yazira")
+    assert found["Yasser"] != found["Al Jazeera"]  # close to "Yazira", not to "Jazeera"
+
+
 def test_spellings_in_different_stories_stay_apart() -> None:
     items = [_item("a", "Al Jazeera emitió.", {"Al Jazeera": "ORG"}, "es", story="s1"),
              _item("b", "Al Yazira emitió.", {"Al Yazira": "ORG"}, "es", story="s2")]

@@ -139,10 +139,25 @@ def merge_org_spellings(groups: Sequence[Any], find: Any, union: Any) -> None:
         for scope in group.scopes if key else ():
             buckets[(scope, key)].append(gi)
     for members in buckets.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if find(a) != find(b) and _close_spellings(groups[a].words, groups[b].words):
-                    union(a, b)
+        _merge_complete_link(members, groups, find, union)
+
+
+def _merge_complete_link(members: list[int], groups: Sequence[Any], find: Any, union: Any) -> None:
+    """Merge the spellings of one bucket whose every spelling is close to every other's, so that
+    no chain of near spellings ("Yasser", "Yasira", "Yazira", "Jazeera") joins two names.
+    Quadratic in the bucket, which holds the few spellings of one consonant key in one story."""
+    together: dict[int, list[int]] = defaultdict(list)
+    for gi in members:
+        together[find(gi)].append(gi)
+    for i, a in enumerate(members):
+        for b in members[i + 1:]:
+            ra, rb = find(a), find(b)
+            if ra == rb or not all(_close_spellings(groups[x].words, groups[y].words)
+                                   for x in together[ra] for y in together[rb]):
+                continue
+            union(a, b)
+            merged = together.pop(ra) + together.pop(rb)
+            together[find(a)] = merged
 
 
 def _close_spellings(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
