@@ -31,3 +31,20 @@ def test_labels_reports_without_an_outlet_are_told_apart_by_file_line_or_title()
     assert outlet_label("a2", articles) == "outlet not known · es · crisis.jsonl:12"
     assert outlet_label("a3", articles) == "outlet not known · fr · Kadhafi promet une riposte contr…"
     assert citation_label("Le Monde", "fr", "ignored.txt") == "Le Monde · fr"
+
+
+def test_entities_are_listed_people_first_and_most_mentioned_first() -> None:
+    from storyline.model import Story  # noqa: PLC0415
+    from storyline.present.labels import entity_order  # noqa: PLC0415
+    from storyline.present.report_render import story_view  # noqa: PLC0415
+
+    entities = [{"name": "ABC", "type": "ORG", "aliases": {"ABC": 1}, "mentions": [1]},
+                {"name": "Abolición", "type": "ORG", "aliases": {"Abolición": 1}, "mentions": [1]},
+                {"name": "Hosni Mubarak", "type": "PERSON", "aliases": {"Mubarak": 9}, "mentions": list(range(9))},
+                {"name": "Omar Suleimán", "type": "PERSON", "aliases": {"Suleimán": 4}, "mentions": list(range(4))},
+                {"name": "Ejército", "type": "ORG", "aliases": {"Ejército": 5}, "mentions": list(range(5))}]
+    assert [e["name"] for e in entity_order(entities)] == ["Hosni Mubarak", "Omar Suleimán", "Ejército", "ABC",
+                                                          "Abolición"]
+    view = story_view(Story(id="s1", title="t", articles=(), events=()), [], {"entities": entities})
+    who = dict(view["sections"])["Who"]
+    assert who[0].startswith("Hosni Mubarak (PERSON)") and who[2].startswith("Ejército (ORG)")

@@ -10,11 +10,12 @@ since cited sentences stay in their own language.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
-__all__ = ["UNKNOWN_OUTLET", "citation_label", "outlet_label", "report_date", "report_label", "report_title"]
+__all__ = ["UNKNOWN_OUTLET", "citation_label", "entity_order", "outlet_label", "report_date", "report_label",
+           "report_title"]
 
 UNKNOWN_OUTLET = "outlet not known"
 _TITLE_CHARS = 32
@@ -83,3 +84,12 @@ def outlet_label(outlet: str | None, articles: Mapping[str, Any] | Container[str
         which = found.get("which") if isinstance(found, Mapping) else None
         return citation_label(None, language, which or report_label(found))
     return " ".join(outlet.split())
+
+
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+
+
+def entity_order(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """People first, then organisations, places; most mentioned first within a type (the web page
+    and report.md list a story's entities so, and cut the list there)."""
+    return sorted(entities, key=lambda e: (_TYPE_RANK.get(e["type"], 9), -len(e.get("mentions", [])), e["name"]))

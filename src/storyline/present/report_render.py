@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline.model import Article, Story
-from storyline.present.labels import UNKNOWN_OUTLET, citation_label, outlet_label, report_date, report_label, report_title
+from storyline.present.labels import (UNKNOWN_OUTLET, citation_label, entity_order, outlet_label, report_date, report_label,
+                                      report_title)
 
 _EXCERPT_CHARS = 280
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -144,7 +145,7 @@ def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article],
                for c in record.get("contradictions", [])]
     people = _capped([f"{e['name']} ({e['type']}): also {', '.join(a for a in e['aliases'] if a != e['name']) or '—'}"
                       + (f"; roles: {', '.join(e['roles'])}" if e.get("roles") else "")
-                      for e in record.get("entities", []) if e["type"] in ("PERSON", "ORG")],
+                      for e in entity_order(record.get("entities", [])) if e["type"] in ("PERSON", "ORG")],
                      _MAX_QUOTES, "people and organisations", story_id)
     cover = [f"{outlet_label(c['outlet'], by_id)}: {len(c['included'])} facts, omits {len(c['omitted'])} corroborated, "
              f"alone on {len(c['only'])}" for c in record.get("coverage", [])]
@@ -292,3 +293,4 @@ def _h(text: str) -> str:
 
 def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
+

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from storyline.present import corrections
-from storyline.present.labels import citation_label, outlet_label, report_label, report_title
+from storyline.present.labels import citation_label, entity_order, outlet_label, report_label, report_title
 from storyline.present.web.listing import SnippetCache, decorate
 from storyline.present.web.security import safe_url
 from storyline.present.web.spans import Block, blocks, marks_of
@@ -105,14 +105,6 @@ def _contradiction(clash: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
         sides[side] = {**item, "outlet": citer.outlet(item["article"]),
                        "href": article_href(item["article"], (int(item["start"]), int(item["end"])))}
     return {"kind": clash["kind"], "fact": clash.get("fact"), "reason": clash.get("reason"), **sides}
-
-
-_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3}
-
-
-def entity_order(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """People first, then organisations, places; most mentioned first within a type."""
-    return sorted(entities, key=lambda e: (_TYPE_RANK.get(e["type"], 9), -len(e.get("mentions", [])), e["name"]))
 
 
 def entity_item(entity: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
