@@ -138,3 +138,14 @@ def test_samples_shared_statements_gather_their_reports(s400: tuple[Story, list[
     whole = sum(after[n] >= len(p) - 1 for n, p in SHARED_STATEMENTS.items())
     assert whole >= 5 > sum(before[n] >= len(p) - 1 for n, p in SHARED_STATEMENTS.items())  # measured 5 (was 3)
     assert after["sanctions"] >= 4 and all(after[n] >= before[n] for n in SHARED_STATEMENTS)
+
+
+@pytest.mark.parametrize("code, sentence", [
+    ("en", "A gunman shot two people in the office."), ("es", "Un hombre disparó contra dos personas."),
+    ("fr", "Une fusillade a fait deux blessés."), ("it", "Un uomo ha sparato a due persone."),
+    ("de", "Ein Mann hat auf zwei Menschen geschossen."), ("pt", "Um homem disparou contra duas pessoas."),
+    ("nl", "Een man heeft op twee mensen geschoten.")])
+def test_a_shooting_is_an_attack_in_every_full_pack(code: str, sentence: str) -> None:
+    # ECB+ dev (issue 19): "Michigan office shooting kills 1" / "Three people shot in office shooting".
+    assert "~attack" in meaning(sentence, code).keys
+    assert "~attack" not in meaning("Two people were in the office.", code).keys
