@@ -271,3 +271,12 @@ def test_a_place_tagged_a_person_joins_the_place_its_story_tags_more_often() -> 
     entities, _ = resolve_entities(items)
     assert [(e.type, len(e.mentions)) for e in entities if e.name == "Misrata"] == [("GPE", 4)]
     assert [e.type for e in entities if e.name == "Jackson"] == ["PERSON"]  # the person's majority wins
+
+
+def test_a_cyrillic_full_name_meets_its_latin_spelling_word_by_word() -> None:
+    items = [_item("en", "Rebel spokesman Ahmed Bani spoke. Ahmed Bani said so.", {"Ahmed Bani": "PERSON"}),
+             _item("ru", "Представитель повстанцев Ахмед Бани сказал.", {"Ахмед Бани": "PERSON"}),
+             _item("ru2", "Ахмед Шафик сказал.", {"Ахмед Шафик": "PERSON"})]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Ахмед Бани"] == found["Ahmed Bani"] != found["Ахмед Шафик"]
+    assert name_words("Ахмед Бани", "PERSON") == ("akhmed", "bani")

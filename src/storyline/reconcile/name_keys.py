@@ -204,7 +204,7 @@ def name_words(surface: str, kind: str) -> tuple[str, ...]:
     Also takes the name out of a longer noun phrase (evaluation data gives whole phrases): see
     :func:`name_tokens`.
     """
-    words = _WORD_RE.findall(fold(" ".join(name_tokens(surface, kind)).replace(".", "")))
+    words = _WORD_RE.findall(fold(_romanised(" ".join(name_tokens(surface, kind))).replace(".", "")))
     if kind == "PERSON":
         while len(words) > 1 and words[-1] in NAME_SUFFIXES:
             words.pop()
@@ -218,6 +218,16 @@ def name_words(surface: str, kind: str) -> tuple[str, ...]:
         if kind in ("WEAPON", "PRODUCT"):
             words = [w[:-1] if w[:-1].isdigit() and w.endswith("s") else w for w in words]
     return tuple(words)
+
+
+_CASED_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+
+
+def _romanised(text: str) -> str:
+    """Greek and Cyrillic names in Latin letters (anyascii), so that "Ахмед Бани" meets "Ahmed
+    Bani" word by word as other romanisations do; scripts without case keep their letters (an
+    abjad's transliteration has no vowels to compare: :func:`translit_key` reads those)."""
+    return anyascii(text) if _CASED_NON_LATIN.search(text) else text
 
 
 def name_tokens(surface: str, kind: str) -> list[str]:
