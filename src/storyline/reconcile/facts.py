@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -53,6 +52,8 @@ from storyline.reconcile.fact_features import SentenceUnit, build_units, calenda
 from storyline.reconcile.fact_meaning import Meaning, meaning
 from storyline.reconcile.fact_gather import gather_single
 from storyline.reconcile.fact_scores import candidate_scores, clause_scores
+from storyline.reconcile.fact_keys import sentence_keys, weighted_keys
+from storyline.reconcile.fact_languages import with_cross_language
 from storyline.reconcile.grouping_tools import DisjointSets
 
 #: The bulk scorer, under the name the tests and older callers use.
@@ -166,7 +167,8 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     articles = [frozenset(u.article_id for u in group) for group in copies_of]
     language = {item.article.id: item.article.language for item in items}
     meanings = [meaning(u.text, language.get(u.article_id)) for u in units]
-    lexical = candidate_scores(articles, _weighted_keys(units), config)
+    lexical = with_cross_language(candidate_scores(articles, weighted_keys(units), config),
+                                   units, articles, language, config)
     if embedder is not None and len(units) > 1:
         _add_embedding_scores(units, articles, embedder, lexical, config)
     scores = lexical
@@ -174,8 +176,10 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     where: dict[tuple[int, int], tuple[int, int]] = {}
     topic: frozenset[str] = frozenset()
     if config.min_clause_shared:
-        scores = candidate_scores(articles, _weighted_keys(units, [m.keys for m in meanings]), config)
-        topic = _topic_keys(articles, [_keys(u, m.keys) | frozenset().union(*m.clauses)
+        extra = [m.keys for m in meanings]
+        scores = with_cross_language(candidate_scores(articles, weighted_keys(units, extra), config),
+                                      units, articles, language, config, extra)
+        topic = _topic_keys(articles, [sentence_keys(u, m.keys) | frozenset().union(*m.clauses)
                                        for u, m in zip(units, meanings, strict=True)], len(items))
         clauses = clause_scores(articles, [m.clauses for m in meanings], _people(units), config, where, topic)
         for pair, score in [*lexical.items(), *clauses.items()]:
@@ -239,7 +243,7 @@ def _telling(units: Sequence[SentenceUnit], meanings: Sequence[Meaning],
              sides: dict[tuple[int, int], tuple[int, int]], topic: frozenset[str]) -> Callable[[int, int], bool]:
     """Whether two sentences share a key that is not the story's topic (of their clauses that
     matched, when they were scored on clauses): sharing only the topic is no statement."""
-    keyed = [_keys(u, m.keys) for u, m in zip(units, meanings, strict=True)]
+    keyed = [sentence_keys(u, m.keys) for u, m in zip(units, meanings, strict=True)]
 
     def tells(i: int, j: int) -> bool:
         pair = (min(i, j), max(i, j))
@@ -257,22 +261,6 @@ def _people(units: Sequence[SentenceUnit]) -> list[frozenset[str]]:
     """The surnames of the people each sentence names ("Ned Price" and "Price" meet)."""
     return [frozenset(name.split()[-1] for family, name in u.names if family == "person" and name.split())
             for u in units]
-
-
-def _keys(unit: SentenceUnit, extra: frozenset[str] = frozenset()) -> set[str]:
-    keys = set(unit.keys) | {"@" + name for _, name in unit.names} | extra
-    keys |= {"T" + value for value in unit.dates if "X" not in value and len(value) >= 7}
-    return keys
-
-
-def _weighted_keys(units: Sequence[SentenceUnit],
-                   extra: Sequence[frozenset[str]] | None = None) -> list[dict[str, float]]:
-    keyed = [_keys(u, extra[n] if extra else frozenset()) for n, u in enumerate(units)]
-    df = Counter(k for keys in keyed for k in keys)
-    n = len(units) + 1
-    # Keys in sorted order: sums over them then round alike in every process (set order varies
-    # with string hashing), so near-ties between sentences break the same way every run.
-    return [{k: math.log(n / df[k]) + 1.0 for k in sorted(keys)} for keys in keyed]
 
 
 def _add_embedding_scores(units: Sequence[SentenceUnit], articles: Sequence[frozenset[str]], embedder: Embedder,
