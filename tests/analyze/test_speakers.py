@@ -196,3 +196,15 @@ def test_speaker_right_takes_brackets_initials_and_a_bare_apposition(text: str, 
 )
 def test_speaker_right_takes_lowercase_premodifiers_of_a_role(text: str, speaker: str | None) -> None:
     assert _right(text, "said") == speaker
+
+
+def test_a_relative_pronoun_after_a_role_is_the_roles_holder() -> None:
+    from storyline.analyze.annotate import annotate  # noqa: PLC0415
+    from storyline.model import Article  # noqa: PLC0415
+
+    text = ("Le président égyptien Hosni Moubarak a parlé mardi. L'armée a été déployée au Caire après un discours "
+            "du président égyptien, qui a affirmé que l'armée resterait neutre. Ceux qui manifestent disent que rien ne change.")
+    quotes = annotate(Article(id="x", text=text, language="fr", published="2011-02-01")).quotes
+    by_content = {text[q.content.start:q.content.end]: q.speaker_entity for q in quotes}
+    assert by_content.get("que l'armée resterait neutre") == "Hosni Moubarak"
+    assert "Hosni Moubarak" not in {v for k, v in by_content.items() if "rien ne change" in k}

@@ -126,9 +126,9 @@ class SpeakerResolver:
         words = [part for w in head.split() for part in unelided(self.cues, w.strip(","))]
         if len(words) == 1 and words[0].lower() in self.cues.pronouns:
             if self.cues.pronouns[words[0].lower()][0] == "p":
-                if not self._after_name(span.start):
-                    return None  # "ceux qui ont réclamé", "la légende ... qui affirme": no person before
-                named = self._antecedent(span.start)
+                if not self._after_name(span.start):  # "le président égyptien, qui": the role's holder;
+                    return self._role_antecedent(span.start)  # "ceux qui ont réclamé": no one
+                named = self._antecedent(span.start) or self._role_antecedent(span.start)
                 if named is not None:
                     return named  # "l'Elysée, qui évoque", "Barack Obama, quien ha declarado"
             return self._pronoun(words[0].lower(), anchor)
@@ -219,6 +219,15 @@ class SpeakerResolver:
         if not run or not plausible(self.cues, " ".join(run)):
             return self._before_apposition(pos)
         return self._full_name(" ".join(run), pos)
+
+    def _role_antecedent(self, pos: int) -> str | None:
+        """The one person holding the role a relative pronoun at ``pos`` follows ("le président
+        égyptien, qui insiste": the president named in the report), by :meth:`_role`."""
+        before = self.text[max(0, pos - 80) : pos].rstrip().rstrip(",").split()[-5:]
+        words = [part for w in before for part in unelided(self.cues, w)]
+        if not any(w.lower() in self.cues.role_nouns for w in words[-3:]):
+            return None
+        return self._role(words[-3:], pos)
 
     def _before_apposition(self, pos: int) -> str | None:
         """``Ayman Abu Zeid, du syndicat des organismes touristiques, qui souligne``: the name
