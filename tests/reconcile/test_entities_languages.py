@@ -280,3 +280,10 @@ def test_a_cyrillic_full_name_meets_its_latin_spelling_word_by_word() -> None:
     found = _entities_of(resolve_entities(items)[1])
     assert found["Ахмед Бани"] == found["Ahmed Bani"] != found["Ахмед Шафик"]
     assert name_words("Ахмед Бани", "PERSON") == ("akhmed", "bani")
+
+
+def test_a_bare_given_name_is_not_respelled_into_another_persons_surname() -> None:
+    items = [_item("a", "Gamal Mubarak habló. Gamal insistió.", {"Gamal Mubarak": "PERSON", "Gamal": "PERSON"}),
+             _item("b", "Ibrahim Kamel dimitió. Kamel se fue.", {"Ibrahim Kamel": "PERSON", "Kamel": "PERSON"})]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Kamel"] == found["Ibrahim Kamel"] != found["Gamal"]

@@ -60,13 +60,17 @@ def merge_transliterations(groups: list[NameGroup], find: Any, union: Any) -> No
     (:func:`~storyline.reconcile.name_keys.translit_key`; a key without vowels joins the one
     vowelled key with its consonants), and, for people, at most one full-name cluster among them
     or one named 3x as often as the others (two full names with one key are two people: the
-    bare name goes to the dominant one or to none). Organisations and places merge only when
-    neither has a CLDR place key (two known places are never respelled into each other)."""
+    bare name goes to the dominant one or to none). A bare name that is a given name of the story
+    ("Gamal" of Gamal Mubarak) is not respelled into a surname ("Kamel"). Organisations and places
+    merge only when neither has a CLDR place key (two known places are never respelled into each other)."""
     buckets: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+    given = {(g.words[0], scope) for g in groups if g.family == "P" and len(g.words) > 1 for scope in g.scopes}
     for gi, group in enumerate(groups):
         if group.family not in ("P", "O") or group.is_acronym or len(group.words[-1]) < 4 \
                 or (group.family == "O" and (len(group.words) > 1 or place_key(group.words))):
             continue
+        if len(group.words) == 1 and any((group.words[0], scope) in given for scope in group.scopes):
+            continue  # "Gamal" is Gamal Mubarak's given name, not a respelling of Ibrahim Kamel's surname
         key = translit_key(group.words[-1])
         for scope in group.scopes if key else ():
             buckets[(group.family, scope, skeleton(key))].append((key, gi))
