@@ -39,12 +39,12 @@ DOMINANCE = 2
 SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC", "CJK")
 
 
-_CLASSES = str.maketrans("qcgxjzpvdwy", "kkkkssbftuu")
+_CLASSES = str.maketrans("qcgxjzpvdwy", "kkkkksbftuu")
 _DROP = frozenset("aeiouhy")
 
 
 def consonants(name: str) -> str:
-    """The first consonants of a name's Latin transliteration, in loose classes (k/q/c/g, s/z/x/j,
+    """The first consonants of a name's Latin transliteration, in loose classes (k/q/c/g/x/j, s/z,
     b/p, f/v, t/d), an Arabic article aside: "Misurata", "Misratah", "مصراتة" → "msr"."""
     for article in ("ال", "al-", "el-", "al ", "el "):  # "القاهرة" / "Al Qahirah" is Cairo
         if fold_place(name).startswith(article) and len(name) > len(article) + 2:

@@ -29,3 +29,8 @@ def test_codes_digits_and_alternate_names_unlike_the_towns_are_not_names() -> No
     assert "google" not in table and "otan" not in table  # a stunt name of Topeka; a Nigerian town's
     assert all(not any(c.isdigit() for c in name) for name in table)
     assert fold_place("  Ciudad   de  México ") == "ciudad de mexico"
+
+
+def test_spanish_j_for_kh_and_x_keeps_the_towns() -> None:
+    table = geo_places()
+    assert table[fold_place("Alejandría")][1] == "Alexandria" and table[fold_place("Jartum")][1] == "Khartoum"
