@@ -243,3 +243,10 @@ def test_names_only_packs_do_not_inherit_germans_capitalised_nouns() -> None:
     assert lexicon("de").capitalised_nouns
     assert not lexicon("ru").capitalised_nouns and not lexicon("tr").capitalised_nouns
     assert not lexicon("xx").capitalised_nouns and not lexicon("ru").adjectives_after_nouns
+
+
+def test_entities_ml_a_lone_title_is_no_name_and_a_place_glued_before_a_person_is_cut(
+        recognizer: EntityRecognizer) -> None:
+    found = _found(recognizer, "Según EE UU John Kerry dijo que sí. La Sra. habló con la Sra García.", "es")
+    assert found.get("John Kerry") == "PERSON" and "EE UU John Kerry" not in found
+    assert "Sra" not in found and "Sra." not in found

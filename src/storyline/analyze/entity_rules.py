@@ -65,8 +65,8 @@ __all__ = ["apply_rules", "consistent_types"]
 
 #: Marks after which a word opens a sentence (or a quotation, a list item, a line).
 _OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([")
-#: A case ending written after a name and an apostrophe (Turkish "Kaddafi'ye", "Misrata'yı"); not
-#: the English possessive, which name resolution reads.
+#: A case ending written after a name and an apostrophe (Turkish "Kaddafi'ye", "Misrata'yı"), in
+#: the languages whose pack says names take them (not "Sana'a" or "Qur'an" elsewhere).
 _CASE_SUFFIX = re.compile(r"(?<=[^\W\d_])['\u2019](?![sS]$)[^\W\d_A-Z]{1,5}$")
 _ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE\u0410-\u042F\u0401]{2,6}|(?:[A-Z]{1,2}\.)+[A-Z]{0,2}\.?")
 _APOSTROPHES = frozenset("'\u2019")
@@ -169,7 +169,8 @@ class _PackRules:
 
     def fix(self, mention: Mention) -> Mention | None:
         """The mention trimmed, retyped or dropped."""
-        suffix = _CASE_SUFFIX.search(self.text, mention.span.start, mention.span.end)
+        suffix = _CASE_SUFFIX.search(self.text, mention.span.start, mention.span.end) \
+            if self.lex.apostrophe_case_endings else None
         if suffix is not None and suffix.start() > mention.span.start:  # Turkish "Kaddafi'ye"
             mention = Mention(Span(mention.span.start, suffix.start()), mention.type, mention.entity)
         whole = self.text[mention.span.start:mention.span.end]
@@ -193,6 +194,10 @@ class _PackRules:
                 lo += 1
             if lo >= hi:
                 return None
+        if self.foreign_model and hi - lo == 1 and words[lo].lower().rstrip(".") in self.lex.honorifics:
+            return None  # "Sra", "Mme" alone: a title, no name (the English model learned its own)
+        if self.foreign_model and mention.type == "PERSON":  # "EE UU John Kerry": the country, then the person
+            lo = self._after_leading_place(words, lo, hi)
         if not self.lex.capitalised_nouns:
             hi = self._cut_at_lowercase(words, lo, hi)
         if mention.type == "PERSON":  # "Banco de España" is one name
@@ -313,6 +318,13 @@ class _PackRules:
                     end -= 1
                 return end
         return hi
+
+    def _after_leading_place(self, words: list[str], lo: int, hi: int) -> int:
+        """Start of a person's name after a known place glued before it, when two names remain."""
+        for size in (2, 1):
+            if hi - lo - size >= 2 and " ".join(words[lo : lo + size]).lower() in self.places:
+                return lo + size
+        return lo
 
     def _cut_before_place(self, words: list[str], lo: int, hi: int) -> int:
         """End of a name before a particle that is also a preposition of the report's language and

@@ -69,6 +69,9 @@ class NameLexicon:
     adjectives_after_nouns: bool = False
     #: Whether the language has its own pack (not the union answering unknown languages).
     own_pack: bool = False
+    #: Whether names take case endings after an apostrophe (Turkish "Kaddafi'ye"): the pack's
+    #: ``resolution.toml`` ``apostrophe_case_endings``.
+    apostrophe_case_endings: bool = False
     _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     #: Memo of the model's per-word features (:mod:`storyline.analyze.ner_features`).
     cache: dict[tuple[str, bool], tuple[str, str, tuple[str, ...]]] = field(
@@ -137,6 +140,8 @@ def lexicon(language: str | None) -> NameLexicon:
         # (ru, tr) must not inherit German's
         capitalised_nouns=lang_pack.code in FULL and bool(lang_pack.get("names", "capitalised_nouns", False)),
         own_pack=lang_pack.code != FALLBACK,
+        apostrophe_case_endings=lang_pack.code != FALLBACK and bool(
+            lang_pack.get("resolution", "apostrophe_case_endings", False)),
         adjectives_after_nouns=lang_pack.code in FULL and bool(lang_pack.get("names", "adjectives_after_nouns", False)),
     )
 
