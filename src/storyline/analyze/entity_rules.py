@@ -46,8 +46,7 @@ candidate.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from storyline.analyze import entity_patterns as pat
 from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mention, org_suffix_mentions,
@@ -56,6 +55,8 @@ from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mentio
 from storyline.analyze.ner_document import defined_acronyms, document_rules
 from storyline.analyze.ner_features import ml_tokenize, org_adjective
 from storyline.analyze.ner_nouns import common_nouns_and_demonyms
+from storyline.analyze.ner_types import VOTED as _VOTED
+from storyline.analyze.ner_types import consistent_types
 from storyline.analyze.ner_titles import names_after_titles
 from storyline.analyze.ner_towns import towns_as_places
 from storyline.analyze.ner_lexicon import MAX_PLACE_WORDS, NameLexicon, lexicon, place_first_words, places
@@ -118,41 +119,6 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     out = common_nouns_and_demonyms(text, document_rules(text, with_known_names(text, out), lex,
                                                         foreign_model=foreign_model), lex)
     return towns_as_places(text, consistent_types(text, out, pack_rules.cued, defined_acronyms(text, out, lex)))
-
-
-#: Types a document-level vote may change (the rest come from rules, not the model's guess).
-_VOTED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
-
-
-def consistent_types(text: str, mentions: list[Mention], cued: frozenset[str] | set[str] = frozenset(),
-                     defined: Mapping[str, str] | None = None) -> list[Mention]:
-    """Rule 5: one type per name in a report. An acronym the report defines takes the type of
-    its definition everywhere (``defined``: "Consiglio nazionale transitorio (Cnt)"); a name the
-    report puts right after an office or honorific somewhere (``cued``: "il colonnello Muammar
-    Gheddafi") is a person everywhere in it, whatever the model guessed elsewhere; a lone word that ends a multi-word PERSON of the
-    report is that person ("Kadhafi" after "Mouammar Kadhafi"); otherwise each name takes its
-    commonest type among its mentions (ties keep each mention's own). Cost: linear."""
-    surfaces = [text[m.span.start:m.span.end] for m in mentions]
-    surnames = {s.split()[-1] for s, m in zip(surfaces, mentions)
-                if (m.type == "PERSON" or s in cued) and len(s.split()) > 1}
-    votes: dict[str, Counter[str]] = {}
-    for surface, mention in zip(surfaces, mentions):
-        if mention.type in _VOTED:
-            votes.setdefault(surface, Counter())[mention.type] += 1
-    out = []
-    for surface, mention in zip(surfaces, mentions):
-        kind = mention.type
-        if kind in _VOTED:
-            if defined and surface in defined:
-                kind = defined[surface]
-            elif surface in cued or (surface in surnames and " " not in surface and surface.lower() not in places()):
-                kind = "PERSON"
-            else:
-                ranked = votes[surface].most_common(2)
-                if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                    kind = ranked[0][0]
-        out.append(mention if kind == mention.type else Mention(mention.span, kind, mention.entity))
-    return out
 
 
 class _PackRules:
