@@ -5,7 +5,6 @@ line."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,21 +17,14 @@ from storyline.store import Store, queries
 
 pytest.importorskip("fastapi", reason="the web extra is not installed (the test store is built by its ingest)")
 
-from tests.present.conftest import TOKEN, build_store  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("correct")
-    build_store(folder)
-    return folder / "web.db"
+from tests.present.conftest import TOKEN, web_db, web_store_template  # noqa: E402,F401  (fixtures)
 
 
 @pytest.fixture()
-def db(built: Path, tmp_path: Path) -> str:
-    target = tmp_path / "web.db"
-    shutil.copyfile(built, target)
-    return str(target)
+def db(web_db: str) -> str:
+    """A private copy of the web tests' store, which the pipeline built (tests/present/conftest.py),
+    as a file path."""
+    return web_db.removeprefix("sqlite:///")
 
 
 def _run(db: str, *args: str) -> Any:
