@@ -83,7 +83,10 @@ def uninterrupted(corpus: tuple[Path, Path], tmp_path_factory: pytest.TempPathFa
     return snapshot
 
 
-@pytest.mark.parametrize("stage", ["ingest-batch", "analyze-batch", "group", "reconcile-story"])
+# In the middle of each stage (after its first batch or story) and after each stage's last commit. Grouping
+# commits in one transaction: a kill inside it leaves what a kill after "analyze" leaves.
+@pytest.mark.parametrize("stage", ["ingest-batch", "ingest", "analyze-batch", "analyze", "group",
+                                   "reconcile-story", "reconcile"])
 def test_a_run_killed_after_a_stage_commit_is_completed_by_the_next_run(
         stage: str, corpus: tuple[Path, Path], uninterrupted: dict[str, Any], tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'killed.db'}"

@@ -27,8 +27,8 @@ app = typer.Typer(
     help="Many news reports in, one sourced story out.",
     rich_markup_mode=None,  # help text as written: "[default: ./storyline.db]" is not rich markup
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)  # ":100:" in "file:100: …" is no emoji
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store URL or SQLite path [default: ./storyline.db].")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file with an [ingest] section.")]
@@ -54,10 +54,14 @@ def build_config(config_path: Path | None, **options: Any) -> IngestConfig:
 
 
 def fail_if_nothing_read(read_ok: int, errors: list[str]) -> None:
-    """When every input failed (a missing file, say), that is the command's error: one line, exit 1."""
+    """When every input failed (a missing file, say), that is the command's error, exit 1: its one line,
+    or, when several inputs failed, each one's line (none hidden behind the first; issue 22, item 7)."""
     if read_ok == 0 and errors:
-        err.print(f"storyline: error: {printable(errors[0])}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
-                  markup=False)
+        if len(errors) == 1:
+            err.print(f"storyline: error: {printable(errors[0])}", markup=False)
+        else:
+            print_errors(errors)
+            err.print(f"storyline: error: nothing read, every input failed ({len(errors)} lines above)", markup=False)
         raise typer.Exit(1)
 
 
