@@ -167,8 +167,9 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     articles = [frozenset(u.article_id for u in group) for group in copies_of]
     language = {item.article.id: item.article.language for item in items}
     meanings = [meaning(u.text, language.get(u.article_id)) for u in units]
-    lexical = with_cross_language(candidate_scores(articles, weighted_keys(units), config),
-                                   units, articles, language, config)
+    lexical = candidate_scores(articles, weighted_keys(units), config)
+    if not config.min_clause_shared:  # else across languages once, with the meanings' keys, below
+        lexical = with_cross_language(lexical, units, articles, language, config)
     if embedder is not None and len(units) > 1:
         _add_embedding_scores(units, articles, embedder, lexical, config)
     scores = lexical
