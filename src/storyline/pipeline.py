@@ -407,13 +407,14 @@ def run_stages(store: Store, result: IngestResult, *, workers: int = 1) -> Stage
     """Analyse new articles, group them into stories and reconcile the touched stories: the
     engine's part of ``storyline run``. The reports and the run's end are presentation's
     (:func:`storyline.present.run.run`, the command's library twin): the engine never imports it."""
-    with CLOCK.stage("analyze"):
-        analysed = analyze_store(store, result.run_id, workers=workers)
-    checkpoint("analyze")
-    with CLOCK.stage("group"):
-        grouped = group_store(store, result.run_id)
-    checkpoint("group")
-    with CLOCK.stage("reconcile"):
-        reconciled = reconcile_store(store, result.run_id, grouped, workers=workers)
-    checkpoint("reconcile")
+    with store.stages_lock():  # one process at a time past ingest (see Store.stages_lock)
+        with CLOCK.stage("analyze"):
+            analysed = analyze_store(store, result.run_id, workers=workers)
+        checkpoint("analyze")
+        with CLOCK.stage("group"):
+            grouped = group_store(store, result.run_id)
+        checkpoint("group")
+        with CLOCK.stage("reconcile"):
+            reconciled = reconcile_store(store, result.run_id, grouped, workers=workers)
+        checkpoint("reconcile")
     return StagesResult(grouped, analysed, reconciled)

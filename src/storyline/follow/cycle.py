@@ -171,6 +171,11 @@ def _first_id(found: list[Article | InputError]) -> str | None:
 
 
 def _stages(store: Store, run_id: int, report: CycleReport) -> None:
+    with store.stages_lock():  # one process at a time past ingest (see Store.stages_lock)
+        _stages_locked(store, run_id, report)
+
+
+def _stages_locked(store: Store, run_id: int, report: CycleReport) -> None:
     report.analysed = analyze_store(store, run_id)
     checkpoint("analyze")
     if not store.ungrouped_keys() and not store.stale_story_ids():

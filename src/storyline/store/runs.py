@@ -5,6 +5,11 @@ Each run row has an owner row (host name, process id). When a run starts, every 
 ``interrupted`` (a kill -9 or a power cut leaves no chance to write ``failed``). Runs of other
 hosts, and old rows with no owner, are left as they are: nothing here can tell whether they still
 run. Cost: one query over the running rows (normally none or a few).
+
+:meth:`RunStore.stages_lock` lets one process at a time run the stages after ingest (analysis,
+grouping, reconciliation), which read and write the whole store's state: on PostgreSQL a session
+advisory lock (concurrent runs crashed on duplicate keys before; issue 22, item 6); SQLite already
+lets one writer at a time in, so there it takes nothing.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ import datetime as dt
 import json
 import os
 import socket
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, select, text, update
 
 from storyline.store import schema
 
@@ -28,6 +35,23 @@ class RunStore:
 
     def _begin(self) -> Any:  # provided by Store
         raise NotImplementedError
+
+    @contextmanager
+    def stages_lock(self) -> Iterator[None]:
+        """Hold the store's stages lock (see the module docstring) until the block ends; waits for
+        another process's stages to end first. Not re-entrant on PostgreSQL: take it once."""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        key = zlib.crc32(b"storyline stages")
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                conn.commit()
 
     def start_run(self, command: str, inputs: Sequence[str], config: dict[str, Any]) -> int:
         """A new ``running`` row (runs a crash left ``running`` are marked ``interrupted`` first)."""

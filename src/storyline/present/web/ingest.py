@@ -64,9 +64,10 @@ def ingest_uploads(store: Store, lock: threading.Lock, uploads: Sequence[Upload]
             return {"run_id": None, "read": 0, "stored": 0, "duplicates": 0, "errors": [], "articles": [], "stories": []}
         with lock:
             result = ingest(paths, store, command="serve")
-            analyze_store(store, result.run_id)
-            grouped = group_store(store, result.run_id)
-            reconcile_store(store, result.run_id, grouped)
+            with store.stages_lock():  # and one process (a `storyline run` beside the app)
+                analyze_store(store, result.run_id)
+                grouped = group_store(store, result.run_id)
+                reconcile_store(store, result.run_id, grouped)
     stored = queries.run_articles(store, result.run_id)
     titles = {s.id: s.title for s in grouped.stories}
     stories = sorted({a["story_id"] for a in stored if a["story_id"]})
