@@ -43,3 +43,12 @@ def test_a_chinese_or_arabic_report_is_analysed_end_to_end() -> None:
     for language, text in (("zh", CHINESE), ("ar", ARABIC)):
         annotated = annotate(Article(id=language, text=text, language=language, published="2011-04-18"))
         assert {m.type for m in annotated.entities} == {"GPE", "ORG"}
+
+
+def test_a_town_whose_name_is_also_a_word_needs_its_country_but_a_capital_does_not() -> None:
+    city = "قصفت القوات المدينة يوم الاثنين."  # "the city", also Medina's name
+    assert _found(city) == []
+    medina = "وصل الحجاج إلى المدينة في السعودية."  # Medina, with Saudi Arabia named
+    assert _found(medina) == [("المدينة", "GPE"), ("السعودية", "GPE")]
+    cairo = "وصل الوزير إلى القاهرة."  # a capital: no country needed
+    assert _found(cairo) == [("القاهرة", "GPE")]

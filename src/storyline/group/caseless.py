@@ -13,7 +13,7 @@ script occurs.
 
 from __future__ import annotations
 
-from storyline.lang.caseless import Place, bare_forms, find_places, is_cjk, is_short, place_of
+from storyline.lang.caseless import Place, bare_forms, find_names, is_cjk, is_short, place_of
 
 __all__ = ["cjk_bigrams", "is_cjk", "token_places"]
 
@@ -26,9 +26,10 @@ def cjk_bigrams(run: str) -> list[str]:
 def token_places(token: str) -> list[Place]:
     """The places one caseless-script token names: those inside a CJK run, else the first of the
     word's bare forms that is a place (at most one). Short town names, often words too, need the
-    report's context (:func:`storyline.lang.caseless.find_places`) that one token lacks: left out."""
+    report's context (:func:`storyline.lang.caseless.find_places`) that one token lacks: left out.
+    A name with the article that is also a word ("المدينة") stays: how common it is weighs it."""
     if token and is_cjk(token[0]):
-        return [place for start, end, place in find_places(token)
+        return [place for start, end, place in find_names(token, place_of)
                 if place[0] == "c" or not is_short(token[start:end])]
     for _, form in bare_forms(token):
         place = place_of(form)

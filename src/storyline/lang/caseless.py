@@ -28,8 +28,8 @@ from typing import TypeVar
 from storyline.lang import available, pack
 from storyline.lang.places import choose_place, cldr_place_counts, fold_place, geo_places, is_territory
 
-__all__ = ["MAX_CJK_NAME", "Place", "bare_forms", "caseless_share", "find_names", "find_places", "is_caseless",
-           "is_cjk", "place_of"]
+__all__ = ["MAX_CJK_NAME", "Place", "bare_forms", "caseless_share", "could_be_a_word", "find_names", "find_places",
+           "is_caseless", "is_cjk", "is_short", "place_of"]
 
 #: The longest place name looked for inside a CJK run, in characters.
 MAX_CJK_NAME = 8
@@ -93,12 +93,20 @@ def bare_forms(word: str) -> list[tuple[int, str]]:
 
 
 def find_places(text: str) -> list[tuple[int, int, Place]]:
-    """(start, end, place) of each place named in the caseless-script parts of ``text``; a short
-    town name only where the text also names its country (:data:`SHORT_NAME`)."""
+    """(start, end, place) of each place named in the caseless-script parts of ``text``; a town
+    whose name could be a word only where the text also names its country: a short name
+    (:data:`SHORT_NAME`) or one word with the joined article ("المدينة", the city, is Medina too).
+    The cities CLDR keeps for time zones (capitals, "القاهرة", "غزة") always count."""
     found = list(find_names(text, place_of))
     countries = {place[3] for _, _, place in found if place[0] == "c"}
     return [(start, end, place) for start, end, place in found
-            if place[0] == "c" or place[3] in countries or not is_short(text[start:end])]
+            if place[0] == "c" or place[1].startswith("tz:") or place[3] in countries
+            or not could_be_a_word(text[start:end])]
+
+
+def could_be_a_word(name: str) -> bool:
+    """A town's name that is also often a word: short, or one word opened by a joined article."""
+    return is_short(name) or (" " not in name and name.startswith(_articles()))
 
 
 def find_names(text: str, lookup: Callable[[str], T | None]) -> Iterator[tuple[int, int, T]]:
@@ -150,17 +158,29 @@ def _cjk_names(start: int, run: str, lookup: Callable[[str], T | None]) -> Itera
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
-    """CLDR territory names (folded) of every locale → code, where the locales agree."""
+    """CLDR territory names (folded) of every locale → code, where the locales agree, and the
+    packs' ``place_aliases`` of countries."""
     claims: dict[str, Counter[str]] = {}
     for name, key, count in cldr_place_counts():
         claims.setdefault(fold_place(name), Counter())[key] += count
-    return {name: key for name, votes in claims.items()
-            if (key := choose_place(votes)) is not None and is_territory(key)}
+    table = {name: key for name, votes in claims.items()
+             if (key := choose_place(votes)) is not None and is_territory(key)}
+    for code in available():  # the packs' short names CLDR lacks ("السعودية", "EE UU")
+        for alias, key in pack(code).topic("resolution").get("place_aliases", {}).items():
+            if is_territory(str(key)):
+                table.setdefault(fold_place(alias), str(key))
+    return table
 
 
 @lru_cache(maxsize=1)
 def _clitics() -> tuple[str, ...]:
     found = {c for code in available() for c in pack(code).words("resolution", "clitics")}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _articles() -> tuple[str, ...]:
+    found = {p for code in available() for p in pack(code).words("resolution", "name_prefixes")}
     return tuple(sorted(found, key=len, reverse=True))
 
 
