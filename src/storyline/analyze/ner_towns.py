@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.lang.caseless import place_of
+from storyline.lang.caseless import country_of
 from storyline.lang.places import fold_place, geo_places
 from storyline.model import Mention
 
@@ -30,12 +30,12 @@ _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+$")
 
 def towns_as_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with person-tagged towns of a country the report names retyped GPE."""
-    countries = {place[3] for m in mentions if m.type in ("GPE", "LOC")
-                 and (place := place_of(m.span.text_in(text))) is not None and place[0] == "c"}
-    if not countries:
-        return list(mentions)
     candidates = {m.span.text_in(text) for m in mentions if m.type == "PERSON"
                   and len(m.span.text_in(text).split()) <= MAX_TOWN_WORDS}
+    countries = {code for m in mentions if m.type in ("GPE", "LOC")
+                 and (code := country_of(m.span.text_in(text))) is not None} if candidates else set()
+    if not countries:  # the town table is read only past this point
+        return list(mentions)
     towns = {name for name in candidates if _town_of(name, countries)}
     towns = {name for name in towns if not _ever_a_surname(text, mentions, name)}
     if not towns:

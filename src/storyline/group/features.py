@@ -45,6 +45,7 @@ from storyline.group.months import MONTHS
 from storyline.group.stopwords import ALL_STOPWORDS, stopwords_for
 from storyline.group.weighting import DocumentFrequencies, add_language_marks, dot, weigh, weigh_two
 from storyline.lang import available, pack
+from storyline.lang.caseless import name_prefixes
 from storyline.lang.places import choose_place, cldr_place_counts, is_territory
 from storyline.model import Article
 
@@ -192,7 +193,7 @@ def name_skeleton(token: str) -> str:
     """
     word = "".join(ch for ch in fold(token) if ch.isalpha())
     if not word.isascii():  # another script: its Latin transliteration ("Каддафи" → "kaddafi")
-        for prefix in _name_prefixes():
+        for prefix in name_prefixes():
             if word.startswith(prefix) and len(word) > len(prefix) + 2:
                 word = word[len(prefix):]
                 break
@@ -329,13 +330,6 @@ def place_codes() -> dict[str, str]:
             if len(tokens) == 1:
                 table[_JOINERS.sub("", tokens[0])] = str(key)
     return table
-
-
-@lru_cache(maxsize=1)
-def _name_prefixes() -> tuple[str, ...]:
-    """Articles written joined to names (Arabic "ال"), from every pack's ``resolution.toml``."""
-    found = {p for code in available() for p in pack(code).words("resolution", "name_prefixes")}
-    return tuple(sorted(found, key=len, reverse=True))
 
 
 def date_keys(text: str) -> list[str]:

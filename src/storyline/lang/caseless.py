@@ -25,11 +25,11 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
-from storyline.lang import available, pack
+from storyline.lang import available, pack, words_of
 from storyline.lang.places import choose_place, cldr_place_counts, fold_place, geo_places, is_territory
 
-__all__ = ["MAX_CJK_NAME", "Place", "bare_forms", "caseless_share", "could_be_a_word", "find_names", "find_places",
-           "is_caseless", "is_cjk", "is_short", "place_of"]
+__all__ = ["MAX_CJK_NAME", "Place", "bare_forms", "caseless_share", "could_be_a_word", "country_of", "find_names", "find_places",
+           "is_caseless", "is_cjk", "is_short", "name_prefixes", "place_of"]
 
 #: The longest place name looked for inside a CJK run, in characters.
 MAX_CJK_NAME = 8
@@ -62,6 +62,12 @@ def caseless_share(text: str, sample: int = 2000) -> float:
     """The share of the letters of the text's first ``sample`` characters in a caseless script."""
     letters = [c for c in text[:sample] if c.isalpha()]
     return sum(map(is_caseless, letters)) / len(letters) if letters else 0.0
+
+
+def country_of(name: str) -> str | None:
+    """The territory code of a country's name in any language or script (CLDR and the packs'
+    aliases), without reading the town table."""
+    return _countries().get(fold_place(name))
 
 
 def place_of(name: str) -> Place | None:
@@ -106,7 +112,7 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
 
 def could_be_a_word(name: str) -> bool:
     """A town's name that is also often a word: short, or one word opened by a joined article."""
-    return is_short(name) or (" " not in name and name.startswith(_articles()))
+    return is_short(name) or (" " not in name and name.startswith(name_prefixes()))
 
 
 def find_names(text: str, lookup: Callable[[str], T | None]) -> Iterator[tuple[int, int, T]]:
@@ -174,14 +180,18 @@ def _countries() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _clitics() -> tuple[str, ...]:
-    found = {c for code in available() for c in pack(code).words("resolution", "clitics")}
-    return tuple(sorted(found, key=len, reverse=True))
+    return _longest_first(words_of(available(), "resolution", "clitics"))
+
+
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
-def _articles() -> tuple[str, ...]:
-    found = {p for code in available() for p in pack(code).words("resolution", "name_prefixes")}
-    return tuple(sorted(found, key=len, reverse=True))
+def name_prefixes() -> tuple[str, ...]:
+    """Articles written joined to names (Arabic "ال"), every pack's ``resolution.toml``
+    ``name_prefixes``, longest first: the one list the stages that strip them read."""
+    return _longest_first(words_of(available(), "resolution", "name_prefixes"))
 
 
 @lru_cache(maxsize=1)

@@ -14,18 +14,13 @@ from collections.abc import Sequence
 
 from storyline.reconcile.fact_features import SentenceUnit
 
-__all__ = ["sentence_keys", "weighted_keys", "weights"]
+__all__ = ["sentence_keys", "weights"]
 
 
 def sentence_keys(unit: SentenceUnit, extra: frozenset[str] = frozenset()) -> set[str]:
     keys = set(unit.keys) | {"@" + name for _, name in unit.names} | extra
     keys |= {"T" + value for value in unit.dates if "X" not in value and len(value) >= 7}
     return keys
-
-
-def weighted_keys(units: Sequence[SentenceUnit],
-                   extra: Sequence[frozenset[str]] | None = None) -> list[dict[str, float]]:
-    return weights([sentence_keys(u, extra[n] if extra else frozenset()) for n, u in enumerate(units)])
 
 
 def weights(keyed: Sequence[set[str] | frozenset[str]]) -> list[dict[str, float]]:

@@ -14,8 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from storyline.reconcile.fact_features import SentenceUnit
-from storyline.reconcile.fact_keys import sentence_keys, weights
+from storyline.reconcile.fact_keys import weights
 from storyline.reconcile.fact_scores import candidate_scores
 
 if TYPE_CHECKING:
@@ -32,26 +31,25 @@ CROSS_LANGUAGE_SPECIFIC = 2
 CROSS_LANGUAGE_MIN = 0.35
 
 
-def with_cross_language(scores: dict[tuple[int, int], float], units: Sequence[SentenceUnit],
-                         articles: Sequence[frozenset[str]], language: Mapping[str, str | None],
-                         config: FactConfig, extra: Sequence[frozenset[str]] | None = None) -> dict[tuple[int, int], float]:
-    """``scores`` with sentences of reports in different languages also compared on the keys that
-    reports of two languages or more use (names, numbers, dates, predicate classes, cognates): a
+def with_cross_language(scores: dict[tuple[int, int], float], keyed: Sequence[set[str] | frozenset[str]],
+                        articles: Sequence[frozenset[str]], language: Mapping[str, str | None],
+                        config: FactConfig) -> dict[tuple[int, int], float]:
+    """``scores`` of sentences keyed ``keyed``, with sentences of reports in different languages
+    also compared on the keys that reports of two languages or more use (names, numbers, dates, predicate classes, cognates): a
     key only one language writes can never meet a translation, and in the whole-sentence cosine it
     only dilutes what the two share (MEANTIME's translations: a sentence met its translation in
     24% of pairs). Such a pair counts when its cosine, discounted by
     :data:`CROSS_LANGUAGE_DISCOUNT`, reaches :data:`CROSS_LANGUAGE_MIN`, it shares
     :data:`CROSS_LANGUAGE_SPECIFIC` names, numbers or dates, and each sentence is the other's best
     match in its report (:func:`_mutual_best`). Measured by `storyline eval facts-ml` (line pairs
-    of MEANTIME's translations, P/R 0.95/0.24 before, 0.97/0.60 after) and read on the crawled corpus, where most
-    sentences have no translation: each condition removed about half the wrong joins there (1.0
+    of MEANTIME's translations, P/R 0.95/0.24 before, 0.97/0.60 after) and read on the crawled
+    corpus, where most sentences have no translation: each condition removed about half the wrong joins there (1.0
     discount, no mutual best and no bar: P/R 0.61/0.84 on MEANTIME, about 30% right on the crawled
     corpus; all three: about half right there, as the joins of one language are). Nothing
     happens in a story of one language. Cost: one more bulk scoring pass."""
     tongue = [frozenset(language.get(a) or "" for a in group) for group in articles]
     if len(frozenset().union(*tongue)) < 2:
         return scores
-    keyed = [sentence_keys(u, extra[n] if extra else frozenset()) for n, u in enumerate(units)]
     languages_of: dict[str, set[str]] = defaultdict(set)
     for keys, spoken in zip(keyed, tongue, strict=True):
         for key in keys:

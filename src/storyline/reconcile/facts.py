@@ -52,7 +52,7 @@ from storyline.reconcile.fact_features import SentenceUnit, build_units, calenda
 from storyline.reconcile.fact_meaning import Meaning, meaning
 from storyline.reconcile.fact_gather import gather_single
 from storyline.reconcile.fact_scores import candidate_scores, clause_scores
-from storyline.reconcile.fact_keys import sentence_keys, weighted_keys
+from storyline.reconcile.fact_keys import sentence_keys, weights
 from storyline.reconcile.fact_languages import with_cross_language
 from storyline.reconcile.grouping_tools import DisjointSets
 
@@ -167,9 +167,10 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     articles = [frozenset(u.article_id for u in group) for group in copies_of]
     language = {item.article.id: item.article.language for item in items}
     meanings = [meaning(u.text, language.get(u.article_id)) for u in units]
-    lexical = candidate_scores(articles, weighted_keys(units), config)
+    plain = [sentence_keys(u) for u in units]
+    lexical = candidate_scores(articles, weights(plain), config)
     if not config.min_clause_shared:  # else across languages once, with the meanings' keys, below
-        lexical = with_cross_language(lexical, units, articles, language, config)
+        lexical = with_cross_language(lexical, plain, articles, language, config)
     if embedder is not None and len(units) > 1:
         _add_embedding_scores(units, articles, embedder, lexical, config)
     scores = lexical
@@ -177,11 +178,11 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     where: dict[tuple[int, int], tuple[int, int]] = {}
     topic: frozenset[str] = frozenset()
     if config.min_clause_shared:
-        extra = [m.keys for m in meanings]
-        scores = with_cross_language(candidate_scores(articles, weighted_keys(units, extra), config),
-                                      units, articles, language, config, extra)
-        topic = _topic_keys(articles, [sentence_keys(u, m.keys) | frozenset().union(*m.clauses)
-                                       for u, m in zip(units, meanings, strict=True)], len(items))
+        keyed = [sentence_keys(u, m.keys) for u, m in zip(units, meanings, strict=True)]
+        scores = with_cross_language(candidate_scores(articles, weights(keyed), config),
+                                      keyed, articles, language, config)
+        topic = _topic_keys(articles, [keys | frozenset().union(*m.clauses)
+                                       for keys, m in zip(keyed, meanings, strict=True)], len(items))
         clauses = clause_scores(articles, [m.clauses for m in meanings], _people(units), config, where, topic)
         for pair, score in [*lexical.items(), *clauses.items()]:
             if score > scores.get(pair, 0.0):

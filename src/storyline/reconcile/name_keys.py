@@ -40,6 +40,7 @@ from rapidfuzz.distance import Levenshtein
 
 from storyline.analyze.entity_patterns import HONORIFICS, KNOWN_NAMES, LEGAL_SUFFIXES, NAME_SUFFIXES, TITLE_WORDS
 from storyline.lang import FALLBACK, available, pack
+from storyline.lang.caseless import name_prefixes
 from storyline.reconcile.name_data import (
     GIVEN_NAME_GROUPS, NAME_PARTICLES, ORG_DESCRIPTORS, SPELLING,
 )
@@ -104,14 +105,6 @@ def phonetic_key(part: str) -> str:
     return _DOUBLES.sub(r"\1", key)
 
 
-@lru_cache(maxsize=1)
-def _name_prefixes() -> tuple[str, ...]:
-    """Articles written joined to names in some scripts (Arabic "ال"), from every pack's
-    ``resolution.toml``, longest first."""
-    found = {p for code in available() for p in pack(code).words("resolution", "name_prefixes")}
-    return tuple(sorted(found, key=len, reverse=True))
-
-
 @lru_cache(maxsize=100_000)
 def translit_key(part: str) -> str:
     """The cross-script transliteration key of one name part (see the module docstring).
@@ -125,7 +118,7 @@ def translit_key(part: str) -> str:
     """
     abjad = _ABJAD.search(part) is not None
     if not part.isascii():
-        for prefix in _name_prefixes():
+        for prefix in name_prefixes():
             if part.startswith(prefix) and len(part) > len(prefix) + 2:
                 part = part[len(prefix):]
                 break
