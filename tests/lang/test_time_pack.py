@@ -13,7 +13,7 @@ TABLES = ("months", "weekdays", "day_words", "day_parts", "shift_before", "shift
           "numbers", "references", "clock_words", "frequency")
 LISTS = ("ambiguous_months", "determiners", "day_part_links", "vague_numbers", "half", "ago_before", "ago_after",
          "later_before", "later_after", "duration_modifiers", "age_before", "age_links", "edges", "date_links",
-         "year_determiners", "ordinal_suffixes", "year_blockers", "clock_before", "clock_links", "clock_marks",
+         "year_determiners", "coordinators", "ordinal_suffixes", "year_blockers", "clock_before", "clock_links", "clock_marks",
          "every", "past_words", "past_suffixes", "future_words", "future_suffixes", "decade_before", "decade_after",
          "duration_not_before", "duration_preps")
 

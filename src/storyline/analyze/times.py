@@ -22,6 +22,7 @@ from typing import Any
 from storyline.analyze import time_resolve as tr
 from storyline.analyze.time_patterns import ABBREVIATIONS, DECADE, DIGITS, ORDINAL
 from storyline.analyze.time_rules import Context, build_rules
+from storyline.analyze.time_years import apply_years
 from storyline.model import Span, TimeMention
 
 __all__ = ["DEFAULT_MAX_CHARS", "TimeTagger", "find_times", "infer_report_date"]
@@ -80,7 +81,7 @@ def find_times(
                 result = handler(match, ctx)
                 if result is not None:
                     found.append((start, end, rank, *result))
-    mentions = _longest_first(found, text)
+    mentions = apply_years(_longest_first(found, text), text, anchor, ctx.language)
     return _year_ago_quarters(mentions, ctx)
 
 
