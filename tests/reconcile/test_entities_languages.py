@@ -287,3 +287,20 @@ def test_a_bare_given_name_is_not_respelled_into_another_persons_surname() -> No
              _item("b", "Ibrahim Kamel dimitió. Kamel se fue.", {"Ibrahim Kamel": "PERSON", "Kamel": "PERSON"})]
     found = _entities_of(resolve_entities(items)[1])
     assert found["Kamel"] == found["Ibrahim Kamel"] != found["Gamal"]
+
+
+def test_a_town_never_joins_a_person_by_consonants_alone() -> None:
+    """"Milano" tagged a place shares its consonants (m-l-n) with "Mullen": it stays the town,
+    while "Kadhafi" tagged a place still joins the person Gadafi by the same key."""
+    items = [
+        _item("a", "Mike Mullen dijo que la misión será limitada. Mullen habló.",
+              {"Mike Mullen": "PERSON", "Mullen": "PERSON"}),
+        _item("b", "Il vertice di Milano. A Milano i ministri. Milano ospita.", {"Milano": "GPE"}),
+        _item("c", "Muamar el Gadafi habló. Gadafi amenazó.", {"Muamar el Gadafi": "PERSON", "Gadafi": "PERSON"}),
+        _item("d", "Les forces de Kadhafi avancent.", {"Kadhafi": "GPE"}),
+    ]
+    entities, resolved = resolve_entities(items)
+    found = _entities_of(resolved)
+    assert found["Milano"] != found["Mullen"]
+    assert found["Kadhafi"] == found["Gadafi"]
+    assert next(e for e in entities if "Milano" in e.aliases).type == "GPE"

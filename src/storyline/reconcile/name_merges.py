@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.lang import available, pack
+from storyline.lang.places import fold_place, geo_places
 from storyline.model import Annotated
 from storyline.reconcile.name_data import NAME_PARTICLES, ORG_DESCRIPTORS
 from storyline.reconcile.name_keys import fold, skeleton, translit_key
@@ -126,8 +127,8 @@ def dominant(candidates: set[int], weight: Counter[int]) -> set[int]:
 def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGroup], find: Any,
                                 union: Any) -> None:
     """A place spelled as a person of the same story ("Muamar el Gadafi" or "Kadhafi" tagged GPE
-    beside the PERSON; one word by its transliteration key) is that person, when it is no known
-    place and names one person only. A group mostly tagged an organisation joins only a person
+    beside the PERSON; one word by its transliteration key, unless it is a town) is that person,
+    when it is no known place and names one person only. A group mostly tagged an organisation joins only a person
     spelled the same and tagged so more often (:func:`_outvoted_by_person`): companies are named
     after people (Walt Disney)."""
     people: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
@@ -143,7 +144,7 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
             continue
         places = sum(items[ii].entities[mi].type in ("GPE", "LOC") for ii, mi in group.mentions)
         if 2 * places > len(group.mentions):  # mostly tagged a place, not an organisation
-            keys = [group.words] if len(group.words) > 1 else \
+            keys = [group.words] if len(group.words) > 1 or _is_town(group.words[0]) else \
                 [group.words, ("~" + skeleton(translit_key(group.words[0])),)]
             for key in keys:  # the same spelling first, then the same transliteration key
                 found = {find(p) for scope in group.scopes for p in people.get((key, scope), ())}
@@ -151,6 +152,12 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
                     if len(found) == 1:
                         union(found.pop(), gi)
                     break
+
+
+def _is_town(word: str) -> bool:
+    """A town of 15,000 people or more (GeoNames): joins a person of its story by its own
+    spelling only, never by consonants ("Milano" is not "Mullen")."""
+    return fold_place(word) in geo_places()
 
 
 def _outvoted_by_person(group: NameGroup, groups: list[NameGroup], people: dict[Any, list[int]], find: Any,
