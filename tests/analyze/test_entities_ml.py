@@ -250,3 +250,24 @@ def test_entities_ml_a_lone_title_is_no_name_and_a_place_glued_before_a_person_i
     found = _found(recognizer, "Según EE UU John Kerry dijo que sí. La Sra. habló con la Sra García.", "es")
     assert found.get("John Kerry") == "PERSON" and "EE UU John Kerry" not in found
     assert "Sra" not in found and "Sra." not in found
+
+
+@pytest.mark.parametrize("language, text, junk, kept", [
+    ("it", "Almeno dieci morti a Misurata. Cinque soldati feriti, secondo Frattini.", {"Almeno", "Cinque"},
+     {"Misurata", "Frattini"}),
+    ("es", "¿Quiénes son los rebeldes de Bengasi? Hace 1 hora, Obama habló.", {"Quiénes", "Hace 1", "Hace"},
+     {"Bengasi", "Obama"}),
+    ("fr", "Environ 30 morts à Benghazi, selon Juppé.", {"Environ 30", "Environ"}, {"Benghazi", "Juppé"}),
+])
+def test_entities_ml_time_words_and_counts_opening_a_sentence_are_no_names(
+        recognizer: EntityRecognizer, language: str, text: str, junk: set[str], kept: set[str]) -> None:
+    """Number words and time modifiers (the pack's time data, which simplemma's lexicons lack in
+    part), a Spanish question opened by "¿", and a count after a word are no names."""
+    found = _found(recognizer, text, language)
+    assert not junk & set(found)
+    assert kept <= set(found)
+
+
+def test_entities_ml_a_time_word_written_as_a_name_inside_a_sentence_stays(recognizer: EntityRecognizer) -> None:
+    text = "Cinque dirige il partito. Ieri il segretario Cinque ha parlato a Roma."
+    assert "Cinque" in _found(recognizer, text, "it")

@@ -65,7 +65,7 @@ from storyline.model import Mention, Span
 __all__ = ["apply_rules", "consistent_types"]
 
 #: Marks after which a word opens a sentence (or a quotation, a list item, a line).
-_OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([")
+_OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([¿¡")
 #: A case ending written after a name and an apostrophe (Turkish "Kaddafi'ye", "Misrata'yı"), in
 #: the languages whose pack says names take them (not "Sana'a" or "Qur'an" elsewhere).
 _CASE_SUFFIX = re.compile(r"(?<=[^\W\d_])['\u2019](?![sS]$)[^\W\d_A-Z]{1,5}$")
@@ -152,6 +152,8 @@ class _PackRules:
             lo += 1
         while hi > lo and (self._trailing_junk(words[hi - 1])):
             hi -= 1
+        if mention.type == "PERSON" and hi - lo > 1 and words[hi - 1].isdigit():
+            hi -= 1  # "Hace 1" (hora), "Osama 12": a count or a caption's number is no part of a name
         if lo >= hi:
             return None
         if self.foreign_model and hi - lo > 2 and self._common_word_head(words, tokens, lo):
@@ -326,7 +328,7 @@ class _PackRules:
         """Rule 3: an ordinary word capitalised only because it opens a sentence."""
         if word.isupper() or not word[:1].isupper() or not _opens_sentence(self.text, span.start):
             return False
-        if not self.lex.known(word):
+        if not self.lex.ordinary(word):
             return False
         return word not in self.inner_caps()
 

@@ -29,6 +29,7 @@ import gzip
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 
 from storyline.lang import FALLBACK, FULL, fold_word, pack
@@ -72,6 +73,9 @@ class NameLexicon:
     #: Whether names take case endings after an apostrophe (Turkish "Kaddafi'ye"): the pack's
     #: ``resolution.toml`` ``apostrophe_case_endings``.
     apostrophe_case_endings: bool = False
+    #: Ordinary words of the pack's time data that simplemma may lack (numbers, "almeno",
+    #: "hace", "environ"): :meth:`ordinary`.
+    time_words: frozenset[str] = frozenset()
     _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     #: Memo of the model's per-word features (:mod:`storyline.analyze.ner_features`).
     cache: dict[tuple[str, bool], tuple[str, str, tuple[str, ...]]] = field(
@@ -112,6 +116,25 @@ class NameLexicon:
         return found
 
 
+    def ordinary(self, word: str) -> bool:
+        """An ordinary word (:meth:`known`), or one of the pack's time words: a number word, a
+        quantity or time modifier, a day word ("Cinque", "Almeno", "Hace", "Ayer"), which
+        simplemma's lexicons do not all hold. (:meth:`known` alone feeds the model's features.)"""
+        return word.lower() in self.time_words or self.known(word)
+
+
+#: Lists and tables of ``time.toml`` whose one-word entries are ordinary words (months and
+#: weekdays are not: "May", "Augusto" are names).
+_TIME_ORDINARY = ("numbers", "vague_numbers", "duration_modifiers", "ago_before", "ago_after",
+                  "later_before", "day_words")
+
+
+def _time_words(lang_pack: Any) -> frozenset[str]:
+    data = lang_pack.topic("time") if lang_pack.code in FULL else {}
+    return frozenset(w.lower() for key in _TIME_ORDINARY for w in data.get(key, ())
+                     if " " not in w and "'" not in w and not w[:1].isdigit())
+
+
 def _simplemma_known(word: str, language: str) -> bool:
     if language not in _SIMPLEMMA:
         return False
@@ -143,6 +166,7 @@ def lexicon(language: str | None) -> NameLexicon:
         apostrophe_case_endings=lang_pack.code != FALLBACK and bool(
             lang_pack.get("resolution", "apostrophe_case_endings", False)),
         adjectives_after_nouns=lang_pack.code in FULL and bool(lang_pack.get("names", "adjectives_after_nouns", False)),
+        time_words=_time_words(lang_pack),
     )
 
 
