@@ -59,6 +59,7 @@ def test_one_entity_per_person_place_and_body_in_every_spelling(stories: list[di
     gaddafi = _entity(story, "Mouammar Kadhafi")
     assert gaddafi["type"] == "PERSON"
     assert {"Muammar Gaddafi", "Muamar el Gadafi", "Muammar Gheddafi", "Muammer Kaddafi"} <= set(gaddafi["aliases"])
+    assert "معمر القذافي" in gaddafi["aliases"]  # the Arabic report's people, found through the story
     assert _entity(story, "Misrata")["type"] == "GPE" and {"Мисурата", "مصراتة"} <= set(_entity(story, "Misrata")["aliases"])
     assert {"OTAN", "НАТО", "حلف الناتو"} <= set(_entity(story, "NATO")["aliases"])
     assert "Ахмед Бани" in _entity(story, "Ahmed Bani")["aliases"]

@@ -4,8 +4,9 @@ The recognisers read capitals, which these scripts do not have: on such a report
 (Arabic) or noise. Instead the names storyline has tables for are looked up
 (:func:`storyline.lang.caseless.find_names`): countries and towns (CLDR, GeoNames) as GPE, and the
 international bodies of the packs' ``resolution.toml`` ``org_aliases`` written in such a script
-("الأمم المتحدة", "北约") as ORG. People are not found: their names are words of the language
-(a gap; the stories still join through places, numbers and dates).
+("الأمم المتحدة", "北约") as ORG. People are not found here: their names are words of the
+language. In Arabic script, entity resolution finds them later through the Latin spellings of
+the report's story (:mod:`storyline.reconcile.abjad_names`); in Han script they stay a gap.
 
 Cost: linear in the text (see :mod:`storyline.lang.caseless`); the town table is read once per
 process, the first time such a report comes.

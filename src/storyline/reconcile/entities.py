@@ -45,6 +45,7 @@ from typing import Any
 
 from storyline.analyze.entity_patterns import HONORIFICS, TITLE_GLUE
 from storyline.model import Annotated, Entity
+from storyline.reconcile.abjad_names import Respelled, find_abjad_people
 from storyline.reconcile.entity_records import build_entities, entity_json, mentions_of, roles_of
 from storyline.reconcile.grouping_tools import DisjointSets
 from storyline.reconcile.name_data import ALIASES, PLACE_MODIFIERS, PRONOUNS
@@ -85,7 +86,8 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
         mention's ``entity`` set to its entity's canonical name (others keep ``None``); an
         organisation or place mention also takes its entity's type (models mix ORG and GPE).
     """
-    groups, singles = _groups(items)
+    items, respelled = find_abjad_people(items)
+    groups, singles = _groups(items, respelled)
     items = retype_relatives(items, groups)
     sets: DisjointSets[int] = DisjointSets(range(len(groups)))
     find, union = sets.find, sets.union
@@ -126,7 +128,10 @@ def resolve_by_story(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     return entities, [item for item in out if item is not None]
 
 
-def _groups(items: Sequence[Annotated]) -> tuple[list[NameGroup], list[tuple[int, int]]]:
+def _groups(items: Sequence[Annotated], respelled: Respelled | None = None,
+            ) -> tuple[list[NameGroup], list[tuple[int, int]]]:
+    """Name groups of the mentions (``respelled``: mentions keyed by another spelling's words)."""
+    respelled = respelled or {}
     index: dict[tuple[str, ...], NameGroup] = {}
     singles: list[tuple[int, int]] = []
     for ii, item in enumerate(items):
@@ -147,7 +152,7 @@ def _groups(items: Sequence[Annotated]) -> tuple[list[NameGroup], list[tuple[int
                 index.setdefault(key, NameGroup("nominal:" + family, (fold(surface),), scope)).mentions.append((ii, mi))
                 continue
             family = FAMILY.get(mention.type, mention.type)
-            words = name_words(surface, mention.type)
+            words = respelled.get((ii, mi)) or name_words(surface, mention.type)
             if not words:
                 singles.append((ii, mi))
                 continue

@@ -117,6 +117,16 @@ def translit_key(part: str) -> str:
         its consonants ("~kdf"); '' when it has fewer than three consonants.
     """
     abjad = _ABJAD.search(part) is not None
+    word = _translit_letters(part)
+    consonants = skeleton(word)
+    if len(consonants) < TRANSLIT_CONSONANTS_MIN:
+        return ""
+    return "~" + consonants if abjad else word
+
+
+def _translit_letters(part: str) -> str:
+    """The part in Latin letters of the key's alphabet (article prefix off, digraphs and
+    letter classes merged, h after the first letter and doubled letters dropped)."""
     if not part.isascii():
         for prefix in name_prefixes():
             if part.startswith(prefix) and len(part) > len(prefix) + 2:
@@ -127,11 +137,14 @@ def translit_key(part: str) -> str:
     for digraph, single in _X_DIGRAPHS:
         word = word.replace(digraph, single)
     word = word.translate(_X_LETTERS)
-    word = _DOUBLES.sub(r"\1", word[:1] + word[1:].replace("h", ""))
-    consonants = skeleton(word)
-    if len(consonants) < TRANSLIT_CONSONANTS_MIN:
-        return ""
-    return "~" + consonants if abjad else word
+    return _DOUBLES.sub(r"\1", word[:1] + word[1:].replace("h", ""))
+
+
+def consonant_key(part: str) -> str:
+    """The consonants a name part keeps in any script, for comparing a name written in an abjad
+    with its Latin spellings word by word: no vowels, no h, no doubled letters ("Ahmed" and
+    "أحمد" → "md", "Muammar" and "معمر" → "mr"); any length (:func:`translit_key` wants three)."""
+    return _DOUBLES.sub(r"\1", skeleton(_translit_letters(part)).replace("h", ""))
 
 
 def skeleton(key: str) -> str:
