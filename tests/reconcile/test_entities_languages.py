@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -304,3 +305,29 @@ def test_a_town_never_joins_a_person_by_consonants_alone() -> None:
     assert found["Milano"] != found["Mullen"]
     assert found["Kadhafi"] == found["Gadafi"]
     assert next(e for e in entities if "Milano" in e.aliases).type == "GPE"
+
+
+def test_russian_case_endings_and_kh_for_h_meet_the_nominative_and_latin_names() -> None:
+    items = [
+        _item("a", "Хосни Мубарак ушел. Мубарака судили. С Мубараком говорил Путин. Путина спросили.",
+              {"Хосни Мубарак": "PERSON", "Мубарака": "PERSON", "Мубараком": "PERSON", "Путин": "PERSON",
+               "Путина": "PERSON"}),
+        _item("b", "Владимир Путин заявил. Путиным недовольны. Башар Асад. Асада поддержали.",
+              {"Владимир Путин": "PERSON", "Путиным": "PERSON", "Башар Асад": "PERSON", "Асада": "PERSON"}),
+        _item("c", "Hosni Mubarak resigned. Mubarak left.", {"Hosni Mubarak": "PERSON", "Mubarak": "PERSON"}),
+    ]
+    items = [replace(i, article=replace(i.article, language="ru" if i.article.id != "c" else "en")) for i in items]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Мубарака"] == found["Мубараком"] == found["Хосни Мубарак"] == found["Hosni Mubarak"] \
+        == found["Mubarak"]
+    assert found["Путина"] == found["Путиным"] == found["Владимир Путин"]
+    assert found["Асада"] == found["Башар Асад"]
+
+
+def test_case_endings_apply_only_to_languages_that_decline_names() -> None:
+    """In an English report "Asada" (a Japanese surname) is not "Asad" plus a genitive ending."""
+    items = [_item("a", "Bashar Asad spoke. Asad left.", {"Bashar Asad": "PERSON", "Asad": "PERSON"}),
+             _item("b", "Mao Asada skated. Asada won.", {"Mao Asada": "PERSON", "Asada": "PERSON"})]
+    items = [replace(i, article=replace(i.article, language="en")) for i in items]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Asada"] != found["Asad"]

@@ -55,7 +55,7 @@ from storyline.reconcile.name_keys import (
 )
 from storyline.reconcile.name_merges import (
     NameGroup, attach_mistyped_full_names, attach_places_tagged_people, attach_product_names, dominant,
-    merge_transliterations, retype_relatives,
+    merge_case_endings, merge_transliterations, retype_relatives,
 )
 from storyline.reconcile.name_orgs import lone_function_word, merge_acronyms, merge_org_spellings, org_alias
 from storyline.reconcile.places import is_place_name, place_key
@@ -97,6 +97,7 @@ def resolve_entities(items: Sequence[Annotated]) -> tuple[list[Entity], list[Ann
     attach_mistyped_full_names(items, groups, find, union)
     attach_places_tagged_people(items, groups, find, union)
     _attach_partial_names(groups, find, union, roles)
+    merge_case_endings(items, groups, find, union)
     merge_transliterations(groups, find, union)
     merge_org_spellings(groups, find, union)
     _attach_prefixed_orgs(groups, find, union)

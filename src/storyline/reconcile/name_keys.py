@@ -186,13 +186,19 @@ def given_names_compatible(a: str, b: str, *, fuzzy: bool = True) -> bool:
             initial or a known variant.
     """
     a, b = a.rstrip("."), b.rstrip(".")
-    if a == b or phonetic_key(a) == phonetic_key(b):
+    if a == b or phonetic_key(a) == phonetic_key(b) or _h_for_kh(a) == _h_for_kh(b):
         return True
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
     if _VARIANT_OF.get(a, set()) & _VARIANT_OF.get(b, set()):
         return True
     return fuzzy and part_similarity(a, b) >= _GIVEN_SIMILARITY
+
+
+def _h_for_kh(name: str) -> str:
+    """A given name with an initial "kh" read "h": Cyrillic and Arabic have one letter where Latin
+    spellings write H or Kh ("Хосни" romanised "Khosni" is Hosni, "Khaled" is also "Haled")."""
+    return "h" + name[2:] if name.startswith("kh") else name
 
 
 def acronym(words: list[str]) -> str:
@@ -210,7 +216,7 @@ def name_words(surface: str, kind: str) -> tuple[str, ...]:
     Also takes the name out of a longer noun phrase (evaluation data gives whole phrases): see
     :func:`name_tokens`.
     """
-    words = _WORD_RE.findall(fold(_romanised(" ".join(name_tokens(surface, kind))).replace(".", "")))
+    words = _WORD_RE.findall(fold(romanised(" ".join(name_tokens(surface, kind))).replace(".", "")))
     if kind == "PERSON":
         while len(words) > 1 and words[-1] in NAME_SUFFIXES:
             words.pop()
@@ -229,7 +235,7 @@ def name_words(surface: str, kind: str) -> tuple[str, ...]:
 _CASED_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 
 
-def _romanised(text: str) -> str:
+def romanised(text: str) -> str:
     """Greek and Cyrillic names in Latin letters (anyascii), so that "Ахмед Бани" meets "Ahmed
     Bani" word by word as other romanisations do; scripts without case keep their letters (an
     abjad's transliteration has no vowels to compare: :func:`translit_key` reads those)."""

@@ -29,7 +29,7 @@ from storyline.lang import available, pack
 from storyline.lang.places import fold_place, geo_places
 from storyline.model import Annotated
 from storyline.reconcile.name_data import NAME_PARTICLES, ORG_DESCRIPTORS
-from storyline.reconcile.name_keys import fold, skeleton, translit_key
+from storyline.reconcile.name_keys import romanised, fold, skeleton, translit_key
 from storyline.reconcile.places import place_key
 
 __all__ = ["DOMINANT", "NameGroup", "attach_mistyped_full_names", "attach_places_tagged_people",
@@ -152,6 +152,44 @@ def attach_mistyped_full_names(items: Sequence[Annotated], groups: list[NameGrou
                     if len(found) == 1:
                         union(found.pop(), gi)
                     break
+
+
+def merge_case_endings(items: Sequence[Annotated], groups: list[NameGroup], find: Any, union: Any) -> None:
+    """A one-word person name of a report in a language that declines names (the pack's
+    ``resolution.toml`` ``name_case_endings``, romanised as names are: "Мубарака", "Путиным") is
+    the name of its story it ends as, less one ending ("Мубарак", "Putin", whichever script):
+    one person, if exactly one person of the story has that surname. Cost: a dictionary lookup
+    per one-word name and ending."""
+    surnames: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        if g.family == "P":
+            for scope in g.scopes:
+                surnames[(g.words[-1], scope)].add(gi)
+    for gi, group in enumerate(groups):
+        if group.family != "P" or len(group.words) != 1:
+            continue
+        endings = {e for ii, _ in group.mentions for e in _case_endings(items[ii].article.language)}
+        word = group.words[0]
+        for ending in sorted(endings, key=len, reverse=True):
+            stem = word[: -len(ending)]
+            if not word.endswith(ending) or len(stem) < _MIN_STEM:
+                continue
+            roots = {find(o) for scope in group.scopes for o in surnames.get((stem, scope), ())} - {find(gi)}
+            if len(roots) == 1:
+                union(roots.pop(), gi)
+                break
+
+
+#: The shortest stem a case ending is taken off ("Асада" → "asad").
+_MIN_STEM = 3
+
+
+@lru_cache(maxsize=32)
+def _case_endings(language: str | None) -> tuple[str, ...]:
+    code = (language or "").lower()[:2]
+    if code not in available():
+        return ()
+    return tuple(fold(romanised(e)) for e in pack(code).words("resolution", "name_case_endings"))
 
 
 def _is_town(word: str) -> bool:
