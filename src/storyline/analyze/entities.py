@@ -34,15 +34,17 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from storyline.analyze.entity_rules import apply_rules
-from storyline.analyze.ner_caseless import caseless_mentions, is_caseless_report
+from storyline.analyze.ner_caseless import CASELESS_SHARE, caseless_mentions
 from storyline.analyze.ner_crf import DEFAULT_MODEL_PATH, ML_MODEL_PATH, CrfRecognizer
 from storyline.analyze.ner_multilingual import MultilingualCrfRecognizer, multilingual, name_typer, retype
 from storyline.errors import ConfigError, MissingDependency
+from storyline.lang.caseless import is_caseless
 from storyline.model import Mention, Span
 
 __all__ = ["DEFAULT_MODEL_PATH", "ML_MODEL_PATH", "CrfRecognizer", "EntityRecognizer",
@@ -57,6 +59,25 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "PRODUCT", "EVE
 SPACY_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC",
                 "NORP": "NORP", "FAC": "FAC", "PRODUCT": "PRODUCT", "EVENT": "EVENT", "LAW": "LAW",
                 "WORK_OF_ART": "WORK_OF_ART", "WEAPON": "WEAPON"}
+
+
+#: What :func:`storyline.lang.caseless.caseless_share` reads of a report (its first characters).
+_CASELESS_SAMPLE = 2000
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def caseless_report(text: str) -> bool:
+    """:func:`storyline.analyze.ner_caseless.is_caseless_report`, without a Python step per ASCII
+    character: ASCII letters all have case, so only the others are looked at one by one (same
+    counts, same share; it cost ~0.5 ms per English report)."""
+    sample = text[:_CASELESS_SAMPLE]
+    if sample.isascii():
+        return False
+    others = _ASCII_RUNS.sub("", sample)
+    ascii_part = sample.encode("ascii", "ignore")
+    letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS)) + sum(map(str.isalpha, others))
+    return bool(letters) and sum(map(is_caseless, others)) / letters >= CASELESS_SHARE
 
 
 def uses_english_model(language: str | None) -> bool:
@@ -189,7 +210,7 @@ class EntityRecognizer:
         go to the English backend, any other code to the multilingual model.
         """
         spans = list(sentences) if sentences is not None else [Span(0, len(text))]
-        if is_caseless_report(text):  # Arabic, Chinese: no capitals for a model to read
+        if caseless_report(text):  # Arabic, Chinese: no capitals for a model to read
             return caseless_mentions(text)
         if uses_english_model(language):
             self.load()

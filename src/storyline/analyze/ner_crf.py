@@ -3,21 +3,25 @@
 :class:`CrfRecognizer` opens a python-crfsuite model (the shipped ``ner-gmb.crfsuite`` by default)
 and tags sentences with the English features of :mod:`storyline.analyze.ner_features`; its
 :meth:`CrfRecognizer.around` tags only short windows around given names (the multilingual
-recogniser asks it for types). BIO tags become mentions in :func:`bio_mentions`. Cost: linear in
-the tokens tagged (about 50k words/s on one core for whole sentences).
+recogniser asks it for types; each window's tags are remembered per process, bounded). BIO tags
+become mentions in :func:`bio_mentions`. Tagging reads only the features the model knows, built
+from per-word parts (:mod:`storyline.analyze.crf_features`: the same tags as the full features).
+Cost: linear in the tokens tagged (about 2.5 µs per token in C, 2 µs for its features).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storyline.analyze.crf_features import english_features
 from storyline.analyze.ner_features import sentence_features, tokenize
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Mention, Span
 
-__all__ = ["DEFAULT_MODEL_PATH", "ML_MODEL_PATH", "MAX_SENTENCE_TOKENS", "CrfRecognizer", "bio_mentions"]
+__all__ = ["DEFAULT_MODEL_PATH", "ML_MODEL_PATH", "MAX_SENTENCE_TOKENS", "CrfRecognizer", "bio_mentions", "remember"]
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-gmb.crfsuite"
 #: The multilingual model (every language but English).
@@ -26,6 +30,8 @@ ML_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-ml.crfsuite"
 MAX_SENTENCE_TOKENS = 300
 #: Sentences whose mentions one recogniser remembers (about 20 MB).
 SENTENCE_MEMO_SIZE = 65_536
+#: Name windows (:meth:`CrfRecognizer.around`) whose tags one recogniser remembers (about 12 MB).
+WINDOW_MEMO_SIZE = 16_384
 
 
 class CrfRecognizer:
@@ -70,11 +76,21 @@ class CrfRecognizer:
         self.model_path = state["model_path"]
         self._tagger = None
         self.__dict__.pop("_memo", None)
+        self.__dict__.pop("_fast", None)
+        self.__dict__.pop("_window_memo", None)
 
     def tag_words(self, words: list[str]) -> list[str]:
         """BIO tags of one sentence of words."""
         self.load()
-        return list(self._tagger.tag(sentence_features(words))) if words else []
+        return list(self._tagger.tag(self._features(words))) if words else []
+
+    def _features(self, words: list[str]) -> list[Any]:
+        """The words' features for tagging: only those the model knows, from per-word parts
+        (:mod:`storyline.analyze.crf_features`: the same tags), else the full ones."""
+        fast = self.__dict__.get("_fast", False)
+        if fast is False:
+            fast = self.__dict__["_fast"] = english_features(self.model_path or DEFAULT_MODEL_PATH)
+        return fast(words) if fast is not None else sentence_features(words)
 
     def around(self, text: str, mentions: Sequence[Mention], context: int = 2) -> list[Mention]:
         """The model's mentions in a window of ``context`` tokens around each given mention: its
@@ -91,8 +107,14 @@ class CrfRecognizer:
             else:
                 windows.append(tokens)
         found: list[Mention] = []
+        memo = self.__dict__.setdefault("_window_memo", {})
         for tokens in windows:
-            found.extend(bio_mentions(tokens, self._tagger.tag(sentence_features([text[s:e] for s, e in tokens]))))
+            words = tuple(text[s:e] for s, e in tokens)
+            tags = memo.get(words)
+            if tags is None:  # a window's tags depend on its words alone: a name's usual window once
+                tags = remember(memo, words, tuple(map(sys.intern, self._tagger.tag(self._features(list(words))))),
+                                WINDOW_MEMO_SIZE)
+            found.extend(bio_mentions(tokens, tags))
         return found
 
     def __call__(self, text: str, sentences: Sequence[Span]) -> list[Mention]:
@@ -114,13 +136,20 @@ class CrfRecognizer:
             tokens, mentions = tokenize(sentence), []
             for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
                 chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
-                mentions += bio_mentions(chunk, self._tagger.tag(sentence_features([sentence[s:e] for s, e in chunk])))
-            found = tuple((m.span.start, m.span.end, m.type) for m in mentions)
-            if len(memo) >= SENTENCE_MEMO_SIZE:
-                for key in list(memo)[: SENTENCE_MEMO_SIZE // 2]:  # the older half goes
-                    del memo[key]
-            memo[sentence] = found
+                mentions += bio_mentions(chunk, self._tagger.tag(self._features([sentence[s:e] for s, e in chunk])))
+            found = remember(memo, sentence, tuple((m.span.start, m.span.end, m.type) for m in mentions))
         return found
+
+
+def remember(memo: dict[Any, Any], key: Any, value: Any, size: int | None = None) -> Any:
+    """Store ``value`` under ``key`` in a memo bounded to ``size`` entries (the older half goes
+    when it is full; :data:`SENTENCE_MEMO_SIZE` by default); returns ``value``."""
+    size = SENTENCE_MEMO_SIZE if size is None else size
+    if len(memo) >= size:
+        for old in list(memo)[: max(1, size // 2)]:
+            del memo[old]
+    memo[key] = value
+    return value
 
 
 def _window_tokens(text: str, span: Span, context: int) -> list[tuple[int, int]]:

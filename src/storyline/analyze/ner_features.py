@@ -12,6 +12,7 @@ word, so the cache cannot make two runs disagree; it is bounded.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -51,6 +52,22 @@ _SHAPE_TABLE = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _RUNS = re.compile(r"(.)\1+")
+_FIRST_GROUP = operator.itemgetter(1)  # a run's one character (a C call; "\\1" is expanded in Python)
+
+
+class _CaseShapes(dict[int, str]):
+    """``str.translate`` table of every other character: upper case → X, lower case → x, the rest
+    itself; filled on first use, bounded."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        shape = "X" if char.isupper() else "x" if char.islower() else char
+        if len(self) < 65_536:
+            self[code] = shape
+        return shape
+
+
+_OTHER_SHAPES = _CaseShapes()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -69,8 +86,8 @@ def word_shape(word: str) -> str:
     """Compressed shape: ``Blinken`` → ``Xx``, ``S-400`` → ``X-d``, ``U.S.`` → ``X.X.``."""
     shape = word.translate(_SHAPE_TABLE)
     if not shape.isascii():
-        shape = "".join("X" if c.isupper() else "x" if c.islower() else c for c in shape)
-    return _RUNS.sub(r"\1", shape)
+        shape = shape.translate(_OTHER_SHAPES)
+    return _RUNS.sub(_FIRST_GROUP, shape)
 
 
 @lru_cache(maxsize=200_000)
