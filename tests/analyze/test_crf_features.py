@@ -11,7 +11,8 @@ from storyline.analyze.crf_features import EnglishFeatures, MultilingualFeatures
 from storyline.analyze.entities import EntityRecognizer, caseless_report
 from storyline.analyze.ner_caseless import is_caseless_report
 from storyline.analyze.ner_crf import DEFAULT_MODEL_PATH, ML_MODEL_PATH, CrfRecognizer
-from storyline.analyze.ner_features import ml_sentence_features, ml_tokenize, place_marks, sentence_features, tokenize
+from storyline.analyze.ner_features import (ml_sentence_features, ml_tokenize, place_marks, sentence_features, tokenize,
+                                            word_shape)
 from storyline.analyze.ner_lexicon import lexicon, places
 from storyline.analyze.ner_multilingual import MultilingualCrfRecognizer
 from storyline.analyze.sentences import split_sentences
@@ -178,3 +179,12 @@ def test_window_memo_answers_as_tagging_and_is_bounded(monkeypatch) -> None:  # 
                                   "x" * 1999 + "北约" * 10, "e\u0301te\u0301 Ελλάδα Москва", "\x00\ud800 ٣٣"])
 def test_caseless_check_matches_the_letter_count(text: str) -> None:
     assert caseless_report(text) == is_caseless_report(text)
+
+
+@pytest.mark.parametrize(("word", "shape"), [("Blinken", "Xx"), ("S-400", "X-d"), ("U.S.", "X.X."), ("Ελλάδα", "Xx"),
+                                             ("İstanbul", "Xx"), ("МОСКВА", "X"), ("ǅemal", "ǅx"), ("٣٣", "٣"),
+                                             ("北约北约", "北约北约"), ("a\n\nb", "x\n\nx"), ("", "")])
+def test_word_shape_in_every_script(word: str, shape: str) -> None:
+    """Upper case X, lower case x, digits d (ASCII), anything else itself; runs of one character
+    collapse except line breaks (the regex's "." does not match them)."""
+    assert word_shape(word) == shape
