@@ -172,11 +172,13 @@ def test_dates_clash_only_between_statements_of_one_fact() -> None:
     tuesday = _item("b", "The Corvelle bridge reopened to traffic on Tuesday after repairs, the council said.", "B",
                     {"Tuesday": "2026-03-10"})
     facts = align_facts([monday, tuesday])
+    # One statement but for its date: never one fact's agreeing support, two facts that dispute it.
+    assert [len(f.members) for f in facts] == [1, 1]
+    assert [other for f in facts for _, _, other in f.disputes] == [facts[1].id, facts[0].id]
     (clash,) = [c for c in find_contradictions(facts) if c.kind == "date"]
-    assert clash.fact_id is not None and clash.facts == (clash.fact_id, clash.fact_id)
-    # The same two sentences held apart as two facts: two happenings, no clash.
-    apart = [dataclasses.replace(f, members=(m,)) for f in facts for m in f.members]
-    apart = [dataclasses.replace(f, fact=dataclasses.replace(f.fact, id=f"f{n}")) for n, f in enumerate(apart)]
+    assert clash.fact_id is not None and set(clash.facts) == {f.id for f in facts}
+    # The same two sentences as two facts that do not dispute each other: two happenings, no clash.
+    apart = [dataclasses.replace(f, disputes=()) for f in facts]
     assert [c for c in find_contradictions(apart) if c.kind == "date"] == []
 
 
@@ -247,19 +249,24 @@ LEVY_C = ("Estravia's National Assembly voted on Tuesday to raise the duty on di
           "fuel levy by {} votes to 87 after a debate that lasted more than nine hours.")
 
 
-def test_a_vote_count_clashes_within_the_fact_its_reworded_statements_make() -> None:
+def test_a_vote_count_clashes_between_the_facts_its_reworded_statements_dispute() -> None:
     items = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(121), "C")]
-    (fact,) = [f for f in align_facts(items) if len(f.members) == 2]  # "backed" / "voted ... approving"
-    (clash,) = find_contradictions(align_facts(items))
-    assert clash.kind == "number" and clash.fact_id == fact.id
+    facts = align_facts(items)  # "backed" / "voted ... approving": one statement but for the count
+    assert all(len(f.members) == 1 for f in facts)  # never one fact's agreeing support
+    disputed = {(f.id, other) for f in facts for _, _, other in f.disputes}
+    assert len(disputed) == 2 and {a for a, _ in disputed} == {f.id for f in facts}
+    (clash,) = find_contradictions(facts)
+    assert clash.kind == "number" and set(clash.facts) == {f.id for f in facts}
     assert {clash.left.value, clash.right.value} == {"112 (votes…)", "121 (votes…)"}
+    agreeing = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(112), "C")]
+    assert [len(f.members) for f in align_facts(agreeing)] == [2]  # the same count: one fact
 
 
 def test_a_vote_count_clashes_across_facts_that_were_not_aligned() -> None:
     items = [_item("b", LEVY_B, "B"), _item("c", LEVY_C.format(121), "C")]
     facts = align_facts(items, config=FactConfig(min_clause_shared=0, min_gather=0))  # whole sentences only
     assert all(len(f.members) == 1 for f in facts)  # the differing count kept them apart
-    gathered = align_facts(items)  # gathered into one fact, the clash is found inside it
+    gathered = align_facts(items)  # clause matching finds them one statement: two facts in dispute
     assert [(c.kind, c.left.value, c.right.value) for c in find_contradictions(gathered)] == [
         ("number", "112 (votes…)", "121 (votes…)")]
     (clash,) = find_contradictions(facts)

@@ -40,8 +40,10 @@
   name no different people or places, a number counts the same word in both with no value in
   common, and the plain words next to it (its predicate: "votes to 87", "fuel levy") meet.
 
-  A **date** clash counts only between two statements of one fact: two dates in different facts
-  are two happenings (on crawled news, nearly all cross-fact date clashes were). Each
+  A **date** clash counts only between two statements of one fact, or of two facts that are one
+  statement but for a differing value (``AlignedFact.disputes``: fact alignment never puts such
+  sentences in one fact's support, :mod:`storyline.reconcile.fact_disputes`): two dates in other
+  different facts are two happenings (on crawled news, nearly all cross-fact date clashes were). Each
   contradiction shows both sides with their outlets, the facts they belong to and a one-line
   ``reason``. The rules prefer silence to a false alarm.
 
@@ -225,15 +227,24 @@ def find_contradictions(facts: Sequence[AlignedFact], events: Sequence[Event] = 
                     continue
                 for kind, left, right in _compare(a, b, named, event_of):
                     _keep(found, kind, a, b, left, right, fact.id, (fact.id, fact.id))
+        # Statements as alike as two of one fact but kept in two for a differing value: compared
+        # as one fact's statements are, and the clash names both facts.
+        for a, b, other in fact.disputes:
+            if a.outlet == b.outlet or (a.article_id, a.span.start) in furniture \
+                    or (b.article_id, b.span.start) in furniture:
+                continue
+            for kind, left, right in _compare(a, b, named, event_of):
+                _keep(found, kind, a, b, left, right, fact.id, (fact.id, other))
     for a, b, left, right, fact_a, fact_b in unaligned_number_clashes(facts, event_of):
         if event_of.get(a.article_id) != event_of.get(b.article_id):
             continue
         if (a.article_id, a.span.start) not in furniture and (b.article_id, b.span.start) not in furniture:
             _keep(found, "number", a, b, left, right, None, (fact_a, fact_b))
     fact_of = {(m.article_id, m.span.start): f.id for f in facts for m in f.members}
+    disputed = {(f.id, other) for f in facts for _, _, other in f.disputes}
     for a, b, left, right in date_clashes([u for u in units if (u.article_id, u.span.start) not in furniture]):
         fact_a, fact_b = fact_of.get((a.article_id, a.span.start)), fact_of.get((b.article_id, b.span.start))
-        if fact_a is None or fact_a != fact_b:
+        if fact_a is None or fact_a != fact_b and (fact_a, fact_b) not in disputed:
             continue  # two dates of one statement clash; across facts, they are two happenings
         if statement_overlap(a, b) >= MIN_STATEMENT_OVERLAP \
                 and not shifted_by_report_dates(left, right, a.report_date, b.report_date):

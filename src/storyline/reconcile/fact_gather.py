@@ -10,13 +10,16 @@ of that report only when no other report states it in any wording; this pass mak
 
 **Rule.** Each one-report fact, best-scored first, takes its best partner sentence of another
 report (score at least ``min_gather``, the people quoted not different unless their clauses
-agree), provided the match is mutual: no other sentence of its own report matches the partner's
-clause better, and the two share a key that is not the story's topic (found in nearly every
-report: "Turkey's purchase of the S-400" in a story about it). It joins the partner's fact when its
-mean similarity to that fact's sentences reaches ``min_link`` (a report may then support one
-fact with two sentences: it says it twice); otherwise it forms a new fact with the partner
-sentence, which then supports two facts (a sentence can state several). Cost: one pass over the
-scored pairs of one-report facts.
+agree, no values that differ), provided the match is mutual: no other sentence of its own report
+matches the partner's clause better, and the two share a key that is not the story's topic (found
+in nearly every report: "Turkey's purchase of the S-400" in a story about it). It joins the
+partner's fact when its mean similarity to that fact's sentences reaches ``min_link`` and the fact
+with it stays coherent (``fits``: each member close to most of the others, see
+:func:`storyline.reconcile.fact_cluster.coherent`; a report may then support one fact with two
+sentences: it says it twice); otherwise it forms a new fact with the partner sentence, which then
+supports two facts (a sentence can state several). Gathering never chains: a fact grown by one
+gathered sentence is weighed whole when the next one asks to join. Cost: one pass over the scored
+pairs of one-report facts, and the pairs of each fact a sentence asks to join.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ def gather_single(articles: Sequence[frozenset[str]], clusters: list[list[int]],
                   scores: dict[tuple[int, int], float], blocked: set[tuple[int, int]], *,
                   min_gather: float, min_link: float,
                   sides: Mapping[tuple[int, int], tuple[int, int]] | None = None,
-                  telling: Callable[[int, int], bool] | None = None) -> list[list[int]]:
+                  telling: Callable[[int, int], bool] | None = None,
+                  fits: Callable[[list[int]], bool] | None = None) -> list[list[int]]:
     """The clusters, with each one-report cluster gathered to a sentence of another report that
     states it (see the module's rule). ``blocked`` pairs (different speakers) are never used.
 
@@ -46,7 +50,10 @@ def gather_single(articles: Sequence[frozenset[str]], clusters: list[list[int]],
             j)``; a pair not listed was scored on whole sentences.
         telling: Whether two sentences share something beyond the story's topic (a key not
             found in nearly every report); every pair does when not given.
+        fits: Whether sentences can be one fact (coherent, no values that differ); any can when
+            not given.
     """
+    fits = fits or (lambda _: True)
     near: dict[int, list[tuple[float, int]]] = defaultdict(list)
     side: dict[tuple[int, int], int] = {}  # (sentence, other) -> the sentence's clause that matched
     for (i, j), value in scores.items():
@@ -77,9 +84,12 @@ def gather_single(articles: Sequence[frozenset[str]], clusters: list[list[int]],
     for (_, m, j), n in sorted(wanted, key=lambda w: (-w[0][0], w[1])):
         if len(_reports(clusters[n], articles)) > 1:
             continue  # another one-report fact already joined this one
-        target = _best_holder(m, j, holders, clusters, scores, articles, min_link)
+        if not fits(sorted({*clusters[n], j})):
+            continue
+        target = _best_holder(m, j, holders, clusters, scores, articles, min_link, [*clusters[n]], fits)
         if target is None:
-            lone = [h for h in sorted(holders[j]) if len(_reports(clusters[h], articles)) == 1]
+            lone = [h for h in sorted(holders[j]) if len(_reports(clusters[h], articles)) == 1
+                    and fits(sorted({*clusters[h], *clusters[n]}))]
             if lone:
                 target = lone[0]
             else:  # the partner's facts are about something else it says: it states a second fact
@@ -111,13 +121,14 @@ def _reports(members: Sequence[int], articles: Sequence[frozenset[str]]) -> froz
 
 def _best_holder(m: int, j: int, holders: dict[int, set[int]], clusters: list[list[int]],
                  scores: dict[tuple[int, int], float], articles: Sequence[frozenset[str]],
-                 min_link: float) -> int | None:
+                 min_link: float, joining: list[int], fits: Callable[[list[int]], bool]) -> int | None:
     """The fact holding ``j`` that ``m`` is closest to on average, if that reaches ``min_link``
-    (sentences of ``m``'s own report left out of the average)."""
+    (sentences of ``m``'s own report left out of the average) and the fact with ``joining`` (``m``'s
+    fact) still :func:`fits`."""
     best, best_mean = None, min_link
     for n in sorted(holders[j]):
         others = [x for x in clusters[n] if not articles[x] & articles[m]]
-        if not others:
+        if not others or not fits(sorted({*clusters[n], *joining})):
             continue
         mean = sum(scores.get((min(m, x), max(m, x)), 0.0) for x in others) / len(others)
         if mean >= best_mean:

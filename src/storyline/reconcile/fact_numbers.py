@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from storyline.reconcile.fact_clash import function_stems, plain_keys, same_moment
 from storyline.reconcile.fact_features import SentenceUnit
 from storyline.reconcile.fact_units import meets
-from storyline.reconcile.facts import AlignedFact
 from storyline.reconcile.grouping_tools import co_occurring_pairs
+
+if TYPE_CHECKING:
+    from storyline.reconcile.facts import AlignedFact
 
 __all__ = ["MAX_COUNTS", "MAX_NUMBER_POSTINGS", "MIN_NAME_CONTEXT", "MIN_PREDICATE_WORDS", "agree_elsewhere",
            "differing_count", "distinct_texts", "number_text", "other_subjects", "unaligned_number_clashes"]

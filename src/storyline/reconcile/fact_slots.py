@@ -11,7 +11,8 @@ wants, and they lie outside the sentence-by-sentence comparison of
 **Speech acts.** The attributions (:mod:`storyline.reconcile.fact_sources`) of one named party
 (a resolved entity) inside one event of the story are joined into one act when
 
-* their sentences state one fact (the same statement), or
+* their sentences state one fact (the same statement; or two facts alignment kept apart only
+  for a value they give differently, ``AlignedFact.disputes``), or
 * their frames name a medium with the same noun of the language's ``media`` list
   (``predicates.toml``: "newspaper", "diario", "chaîne"), and both name it.
 
@@ -119,9 +120,15 @@ def speech_clashes(facts: Sequence[AlignedFact], attributions: Mapping[tuple[str
             medium = _medium(said, languages)
             if said.speaker_entity and (said.frame_dates or medium):
                 groups[(said.speaker_entity, event_of.get(said.article_id))].append((said, medium))
+    # Two facts that are one statement but for a differing value (a date) are one act's telling.
+    one: DisjointSets[str] = DisjointSets()
+    for fact in facts:
+        for _, _, other in fact.disputes:
+            one.union(fact.id, other)
+    statement_of = {key: one.find(fact_id) for key, fact_id in fact_of.items()}
     out: list[Contradiction] = []
     for (party, _), acts in groups.items():
-        for act in _acts(acts, fact_of):
+        for act in _acts(acts, statement_of):
             out.extend(_clashes(party, act, unit_of, fact_of))
     return out
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,12 +47,13 @@ import numpy as np
 
 from storyline.errors import ConfigError
 from storyline.model import Annotated, Fact
-from storyline.reconcile.fact_cluster import cluster_sentences
+from storyline.reconcile.fact_cluster import cluster_sentences, coherent
+from storyline.reconcile.fact_disputes import ValueClashes
 from storyline.reconcile.fact_embed import EMBEDDING_PACKAGE, Embedder, SentenceEmbedder
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
 from storyline.reconcile.fact_meaning import Meaning, meaning
 from storyline.reconcile.fact_gather import gather_single
-from storyline.reconcile.fact_scores import candidate_scores, clause_scores
+from storyline.reconcile.fact_scores import candidate_scores, clause_scores, score
 from storyline.reconcile.fact_keys import sentence_keys, weights
 from storyline.reconcile.fact_languages import with_cross_language
 from storyline.reconcile.grouping_tools import DisjointSets
@@ -86,6 +88,12 @@ class FactConfig:
             report that states it (:mod:`storyline.reconcile.fact_gather`); 0 leaves it alone.
         min_agreed_speakers: Clause cosine at which the words of two different people are one
             fact (both say it: a party's claim); below it, their sentences share mostly a frame.
+        min_cohesion: Share of a fact's sentences of other reports each member must be tied to
+            (score at least ``min_tie``): a fact is what its sentences state together, not a
+            chain (:func:`storyline.reconcile.fact_cluster.coherent`); 0 allows chains.
+        min_tie: Score at which two sentences of a fact count as tied (see ``min_cohesion``).
+        min_weak_tie: Score (else key cosine) every two sentences of a fact must reach: two
+            sentences that share nearly nothing are never one statement, whatever links them.
     """
 
     min_similarity: float = 0.3
@@ -99,10 +107,15 @@ class FactConfig:
     min_clause_similarity: float = 0.3
     min_gather: float = 0.25
     min_agreed_speakers: float = 0.4
+    min_cohesion: float = 0.5
+    min_tie: float = 0.22
+    min_weak_tie: float = 0.05
 
     def __post_init__(self) -> None:
         if not 0.0 < self.min_similarity <= 1.0 or not 0.0 < self.min_link <= 1.0:
             raise ConfigError("facts.min_similarity and facts.min_link must be in (0, 1]")
+        if not 0.0 <= self.min_cohesion <= 1.0:
+            raise ConfigError("facts.min_cohesion must be in [0, 1]")
         if self.max_postings < 2 or self.min_shared_keys < 1:
             raise ConfigError("facts.max_postings must be >= 2 and facts.min_shared_keys >= 1")
 
@@ -120,6 +133,9 @@ class AlignedFact:
             (reports that copy each other count once).
         parts: With clause matching, the facts that whole-sentence similarity alone makes, each
             given to the fact that holds its first sentence (so possibly none); ``None`` without.
+        disputes: Statements as alike as two of one fact that give a different value for one
+            slot (a toll, a date), so kept out of this fact's support: ``(member, other sentence,
+            the other's fact id)`` (:mod:`storyline.reconcile.fact_disputes`).
     """
 
     fact: Fact
@@ -127,6 +143,7 @@ class AlignedFact:
     representative: SentenceUnit
     voices: int
     parts: tuple[AlignedFact, ...] | None = None
+    disputes: tuple[tuple[SentenceUnit, SentenceUnit, str], ...] = ()
 
     @property
     def id(self) -> str:
@@ -191,25 +208,61 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     # Two people saying the same thing are one fact (a party's claim, see fact_sources) when a
     # clause of each states it closely; otherwise what their sentences share is mostly the frame.
     agreed = {pair for pair, score in clauses.items() if score >= config.min_agreed_speakers}
-    clusters = cluster_sentences(articles, speakers, scores, config, agreed)
+    clashing = ValueClashes(units)
+    alike = _alike(weights(keyed) if config.min_clause_shared else weights(plain), config)
+    clusters = cluster_sentences(articles, speakers, scores, config, agreed, clashing=clashing, alike=alike)
     if config.min_gather:
         blocked = {pair for pair in scores if pair not in agreed and speakers_conflict(*(speakers[k] for k in pair))}
         sides = {pair: at for pair, at in where.items() if clauses[pair] >= scores[pair]}
         clusters = gather_single(articles, clusters, scores, blocked, min_gather=config.min_gather,
                                  min_link=config.min_link, sides=sides,
-                                 telling=_telling(units, meanings, sides, topic))
+                                 telling=_telling(units, meanings, sides, topic),
+                                 fits=lambda group: coherent(group, articles, scores, config, clashing, alike))
     copy_pairs = _copy_pairs(all_units, config.copy_overlap)
     worded = _wording(clusters, scores)
+    disputes = _disputes(clusters, clashing.among(p for p, v in scores.items() if v >= config.min_similarity))
+    built = [_build(units, copies_of, members, scores, copy_pairs, worded[n]) for n, members in enumerate(clusters)]
+    built = [dataclasses.replace(fact, disputes=tuple((copies_of[i][0], copies_of[j][0], built[other].id)
+                                                      for i, j, other in disputes[n]))
+             if disputes[n] else fact for n, fact in enumerate(built)]
     if lexical == scores:
-        return [_build(units, copies_of, members, scores, copy_pairs, worded[n]) for n, members in enumerate(clusters)]
+        return built
     # The facts whole sentences alone make, each kept as a part of the fact holding its first
     # sentence: what the summary words and ranks (it was tuned on them; see summary.py).
     parts: dict[int, list[AlignedFact]] = defaultdict(list)
     fact_of = {m: n for n, members in reversed(list(enumerate(clusters))) for m in members}
-    for members in cluster_sentences(articles, speakers, lexical, config, restate=False):
+    for members in cluster_sentences(articles, speakers, lexical, config, restate=False, clashing=clashing,
+                                     alike=alike):
         parts[fact_of[members[0]]].append(_build(units, copies_of, members, lexical, copy_pairs))
-    return [dataclasses.replace(_build(units, copies_of, members, scores, copy_pairs, worded[n]), parts=tuple(parts[n]))
-            for n, members in enumerate(clusters)]
+    return [dataclasses.replace(fact, parts=tuple(parts[n])) for n, fact in enumerate(built)]
+
+
+def _alike(vectors: Sequence[dict[str, float]], config: FactConfig) -> Callable[[int, int], float]:
+    """The weighted key cosine of two sentences, computed when asked (for two sentences of one
+    report, which the bulk scoring never pairs), memoised."""
+    norms = [math.sqrt(math.fsum(w * w for w in v.values())) for v in vectors]
+    known: dict[tuple[int, int], float] = {}
+
+    def alike(i: int, j: int) -> float:
+        pair = (min(i, j), max(i, j))
+        if pair not in known:
+            known[pair] = score(vectors[i], vectors[j], norms[i] * norms[j], config.min_shared_keys)
+        return known[pair]
+
+    return alike
+
+
+def _disputes(clusters: Sequence[list[int]], clashing: Sequence[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Per fact, its disputes: ``(member, other sentence, the other's fact)`` for each clashing
+    pair of sentences held by two different facts (the first fact holding each)."""
+    fact_of = {m: n for n, members in reversed(list(enumerate(clusters))) for m in members}
+    out: list[list[tuple[int, int, int]]] = [[] for _ in clusters]
+    for i, j in clashing:
+        a, b = fact_of.get(i), fact_of.get(j)
+        if a is not None and b is not None and a != b:
+            out[a].append((i, j, b))
+            out[b].append((j, i, a))
+    return out
 
 
 def _wording(clusters: Sequence[list[int]], scores: dict[tuple[int, int], float]) -> list[int]:
