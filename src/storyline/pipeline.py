@@ -318,6 +318,7 @@ def group_store(store: Store, run_id: int, params: Mapping[str, Any] | None = No
             placed += 1
         grouper.refine()
         new_merges = [dict(m) for m in grouper.merges[merges_before:]]
+        touched |= {m[key] for m in new_merges if m.get("kind") == "split" for key in ("kept", "split")}
         stories = grouper.stories()
         touched = {grouper.assignment(a)[0] for s in stories if s.id in touched for a in s.articles[:1]} | touched
         stories, touched = regroup.after_grouping(store, stories, touched)  # analysts' moves and splits of reports

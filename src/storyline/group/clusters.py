@@ -143,6 +143,10 @@ class StoryCluster(Cluster):
     is_active: bool = True
     languages: dict[str, int] = field(default_factory=dict)
     title_score: float = -1.0
+    #: One row per report (:func:`storyline.group.splitting.member_row`): what a split reads.
+    members: list[tuple[Any, ...]] = field(default_factory=list)
+    #: How many reports the story held when it was last examined for a split.
+    checked: int = 0
 
     def offer_title(self, title: str | None, score: float) -> None:
         """Take ``title`` if its report, at cosine ``score`` with the centroid, is closer than the

@@ -54,8 +54,9 @@ class StoryMerging:
         for kind, found in close.items():
             if found:
                 found.sort(key=lambda pair: (-pair[0], pair[1].seq))
-                story = self._index.merge([story, *(other for _, other in found)], article_id,
-                                          found[0][0], kind=kind)
+                together = self._index.mergeable([story, *(other for _, other in found)])
+                if len(together) > 1:
+                    story = self._index.merge(together, article_id, found[0][0], kind=kind)
         return story
 
     def _close_in_time(self, one: StoryCluster, two: StoryCluster) -> bool:

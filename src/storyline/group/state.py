@@ -9,7 +9,10 @@ goes on exactly as the grouper would have; older states have none. Version 4 add
 count of reports per language (what :mod:`storyline.group.crossing` reads); older stories have
 none, and count the reports that join them from then on. Each story row may end with its
 ``title_score`` (how close its title's report was to the centroid); a row without one keeps its
-title unless a report closer than 0 joins.
+title unless a report closer than 0 joins. Version 5 adds to each story row its report rows (what
+a split reads, :mod:`storyline.group.splitting`) and the size it was last examined at, and the
+pairs of stories split apart (``apart``); an older story has no rows, and collects them from the
+reports that join it from then on.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ from typing import TYPE_CHECKING, Any
 from storyline.group.clusters import Cluster, StoryCluster
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.features import DocumentFrequencies
+from storyline.group.splitting import row_from_state, row_to_state
 
 if TYPE_CHECKING:
     from storyline.group.stories import StoryGrouper
 
-STATE_VERSION = 4
-_READABLE = (1, 2, 3, 4)
+STATE_VERSION = 5
+_READABLE = (1, 2, 3, 4, 5)
 
 
 def to_state(grouper: StoryGrouper) -> dict[str, Any]:
@@ -40,8 +44,10 @@ def to_state(grouper: StoryGrouper) -> dict[str, Any]:
         "df": grouper._df.to_state(),
         "duplicates": None if grouper._duplicates is None else grouper._duplicates.to_state(),
         "stories": [[*story.to_state(), story.title, story.is_active, sorted(story.posted),
-                     [event.to_state() for event in story.events], dict(story.languages), story.title_score]
+                     [event.to_state() for event in story.events], dict(story.languages), story.title_score,
+                     [row_to_state(row) for row in story.members], story.checked]
                     for story in index.stories.values()],
+        "apart": {story_id: sorted(ids) for story_id, ids in index.apart.items()},
         "alias": dict(index.alias),
         "where": {key: list(value) for key, value in grouper._where.items()},
         "postings": {key: list(value) for key, value in index.postings.items()},
@@ -84,7 +90,9 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
                              posted=set(row[width + 2]),
                              events=[_cluster(event) for event in row[width + 3]],
                              languages=dict(row[width + 4]) if len(row) > width + 4 else {},
-                             title_score=float(row[width + 5]) if len(row) > width + 5 else 0.0)
+                             title_score=float(row[width + 5]) if len(row) > width + 5 else 0.0,
+                             members=[row_from_state(r) for r in row[width + 6]] if len(row) > width + 6 else [],
+                             checked=int(row[width + 7]) if len(row) > width + 7 else 0)
         index.add_restored(story)
     index.alias = dict(state["alias"])
     index.rebuild_links()
@@ -92,6 +100,7 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
     grouper._where = {key: (value[0], value[1]) for key, value in state["where"].items()}
     index.postings = {key: list(value) for key, value in state["postings"].items()}
     index.merges = list(state["merges"])
+    index.apart = {story_id: set(ids) for story_id, ids in state.get("apart", {}).items()}
     grouper._placings = state.get("placings", 0)
     grouper._pending = {story_id: [(order, article_id, dict(vector), day) for order, article_id, vector, day in rows]
                         for story_id, rows in state.get("pending", {}).items()}

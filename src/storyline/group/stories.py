@@ -27,7 +27,11 @@ Each article, as it arrives:
    the older one; the older id survives and the merge is recorded in
    :attr:`StoryGrouper.merges` (kind ``article``, ``centroid`` or ``anchors``);
 6. inside its story, joins an event or opens one (:mod:`storyline.group.events`), by the day of
-   its happening: the first close date its opening names ("said on Friday"), else its own date.
+   its happening: the first close date its opening names ("said on Friday"), else its own date;
+7. a story that has grown by half since it was last examined is bisected on its reports' own
+   evidence, and splits when the two groups share too little (``split_ratio``,
+   :mod:`storyline.group.story_split`): the part with the opening report keeps the id, events
+   move whole, the split is recorded in :attr:`StoryGrouper.merges` (kind ``split``).
 
 At the end of a batch (:meth:`StoryGrouper.add_many`, or :meth:`StoryGrouper.refine`), the batch's
 articles may move between their story's events (``refine_rounds``): the first report of a second
@@ -60,6 +64,8 @@ from storyline.group.features import (
 )
 from storyline.group.merging import PERSON_TYPES as _PERSON_TYPES
 from storyline.group.merging import StoryMerging
+from storyline.group.splitting import member_row
+from storyline.group.story_split import StorySplitting
 from storyline.group.story_index import StoryIndex
 from storyline.model import Article, Event, Story
 
@@ -78,7 +84,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
            "max_posting", "max_centroid_terms", "max_events_checked", "title_weight",
            "duplicate_threshold", "story_weights", "event_weights", "salient_names",
            "participant_overlap", "link_share", "link_min_df", "refine_rounds",
-           "anchor_threshold", "anchor_terms", "anchor_merge_threshold")
+           "anchor_threshold", "anchor_terms", "anchor_merge_threshold", "split_ratio")
 
 
 #: Keys of an article's event vector kept until its batch is refined: the heaviest, which decide
@@ -86,7 +92,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
 _PENDING_KEYS = 64
 
 
-class StoryGrouper(StoryMerging):
+class StoryGrouper(StoryMerging, StorySplitting):
     """Groups a stream of articles into stories and events, incrementally and deterministically.
 
     Args:
@@ -132,6 +138,9 @@ class StoryGrouper(StoryMerging):
             looked up in the index (beside ``query_terms``).
         anchor_merge_threshold: Two stories in disjoint languages whose centroids have this
             cosine over language-independent keys merge; None turns this off.
+        split_ratio: A story whose reports, bisected, share less than this share of the
+            evidence each group shares within itself splits in two
+            (:mod:`storyline.group.story_split`); None turns splitting off.
     """
 
     def __init__(self, *, story_threshold: float = 0.25, event_threshold: float = 0.3,
@@ -147,7 +156,7 @@ class StoryGrouper(StoryMerging):
                  participant_overlap: float = 0.25, link_share: float = 0.05,
                  link_min_df: int = 500, refine_rounds: int = 3,
                  anchor_threshold: float | None = 0.2, anchor_terms: int = 10,
-                 anchor_merge_threshold: float | None = 0.3) -> None:
+                 anchor_merge_threshold: float | None = 0.3, split_ratio: float | None = 0.3) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
@@ -176,6 +185,7 @@ class StoryGrouper(StoryMerging):
         self.anchor_threshold = anchor_threshold
         self.anchor_terms = anchor_terms
         self.anchor_merge_threshold = anchor_merge_threshold
+        self.split_ratio = split_ratio
         self._reset()
 
     def _reset(self) -> None:
@@ -203,7 +213,9 @@ class StoryGrouper(StoryMerging):
 
     @property
     def merges(self) -> list[dict[str, Any]]:
-        """Every merge so far: ``{"kept", "merged", "article", "score", "kind"}``, in order."""
+        """Every merge so far: ``{"kept", "merged", "article", "score", "kind"}``, in order; a split
+        is ``{"kept", "split", "article", "score", "kind": "split", "moved"}`` (``moved``: the ids
+        merged earlier that now resolve to the story split off)."""
         return self._index.merges
 
     def add(self, article: Article) -> tuple[str, str]:
@@ -311,7 +323,8 @@ class StoryGrouper(StoryMerging):
             self._placings += 1
             self._pending.setdefault(story.id, []).append(
                 (self._placings, article.id, heaviest(event_vec, _PENDING_KEYS), event_day))
-        return story.id, event.id
+        self._examine(story, article.id)
+        return self.assignment(article.id)
 
     def assignment(self, article_id: str) -> tuple[str, str]:
         """The current (story id, event id) of an added article, following merges.
@@ -365,6 +378,7 @@ class StoryGrouper(StoryMerging):
         story.articles.append(article.id)
         story.stretch(day, day)
         story.count_language(article.language)
+        story.members.append(member_row(article.id, day, article.language, _title(article), {}))
         event.articles.append(article.id)  # a copy tells the original's happening: no stretch
         self._where[article.id] = (story_id, event_id)
         return story_id, event_id
@@ -400,10 +414,12 @@ class StoryGrouper(StoryMerging):
             story = scored[0][1]
             if len(story.articles) >= RETITLE_AFTER:
                 story.offer_title(article.title, story.cosine(vector))
-            merging = [other for score, other in scored[1:] if score >= self.merge_threshold]
-            if merging:
-                story = self._index.merge([story, *merging], article.id, scored[0][0])
+            merging = self._index.mergeable([story, *(other for score, other in scored[1:]
+                                                      if score >= self.merge_threshold)])
+            if len(merging) > 1:
+                story = self._index.merge(merging, article.id, scored[0][0])
         story.absorb(article.id, vector, day, self.max_centroid_terms, self.half_life_days)
+        story.members.append(member_row(article.id, day, article.language, _title(article), vector, frequencies))
         story.count_language(article.language)
         self._index.post(story, top)
         return self._consolidate(story, candidates, article.id)
@@ -458,3 +474,8 @@ class StoryGrouper(StoryMerging):
         # A story leaving the index is refined first, so a block refined on its own moves what
         # the whole stream would.
         self._index.expire(horizon, self._refine_story)
+
+
+def _title(article: Article) -> str:
+    """What would title a story the article opens: its title, else its first twelve words."""
+    return article.title or " ".join(article.text[:400].split()[:12])

@@ -40,6 +40,8 @@ class StoryIndex:
         self.alias: dict[str, str] = {}  # merged id → the id it was merged into (saved)
         self.postings: dict[str, list[str]] = {}
         self.merges: list[dict[str, Any]] = []
+        # Story id → the stories split from it, or from stories merged into it: never merged again (saved).
+        self.apart: dict[str, set[str]] = {}
         self.seq = 0
         self.ids: set[str] = set()
         # Derived from alias (not saved): each merged id → the id it resolves to today, and each
@@ -67,6 +69,23 @@ class StoryIndex:
     def resolve(self, story_id: str) -> str:
         """The id a story id stands for today, following merges (the alias chain)."""
         return self._root.get(story_id, story_id)
+
+    def kept_apart(self, one: StoryCluster, two: StoryCluster) -> bool:
+        """Whether the two stories were split apart (they never merge again)."""
+        return any(self.resolve(other) == two.id for other in self.apart.get(one.id, ()))
+
+    def split_apart(self, one: StoryCluster, two: StoryCluster) -> None:
+        """Record that two stories were split apart."""
+        self.apart.setdefault(one.id, set()).add(two.id)
+        self.apart.setdefault(two.id, set()).add(one.id)
+
+    def mergeable(self, stories: list[StoryCluster]) -> list[StoryCluster]:
+        """The first story and those of the others that were split apart from none kept before."""
+        kept: list[StoryCluster] = []
+        for story in stories:
+            if not any(self.kept_apart(story, other) for other in kept):
+                kept.append(story)
+        return kept
 
     def absorbed(self, story_id: str) -> list[str]:
         """The ids merged, directly or not, into ``story_id``."""
@@ -136,6 +155,7 @@ class StoryIndex:
         kept = stories[0]
         for other in stories[1:]:
             kept.articles.extend(other.articles)
+            kept.members.extend(other.members)
             kept.events.extend(other.events)
             kept.events.sort(key=lambda event: event.seq)
             days = [d for d in (kept.centroid_day, other.centroid_day) if d is not None]
@@ -153,6 +173,8 @@ class StoryIndex:
             for language, n in other.languages.items():
                 kept.count_language(language, n)
             del self.stories[other.id]
+            if other.id in self.apart:
+                self.apart.setdefault(kept.id, set()).update(self.apart.pop(other.id))
             self.alias[other.id] = kept.id
             self._link(other.id, kept.id)
             self.merges.append({"kept": kept.id, "merged": other.id, "article": article_id,
@@ -167,6 +189,7 @@ class StoryIndex:
                 before(story)
                 story.is_active = False
                 story.posted = set()
+                story.members = []
                 for cluster in (story, *story.events):
                     cluster.centroid = {}
                     cluster.renorm()

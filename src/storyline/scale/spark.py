@@ -361,9 +361,11 @@ def _write_parquet(spark: SparkSession, out_dir: str, firsts: RDD, place: dict[s
     notes = reconciled.flatMap(lambda pair: [(data["id"], json.dumps(data, ensure_ascii=False)) for data in pair[1][1]])
     spark.createDataFrame(notes, "article_id string, annotation string").write.mode("overwrite").parquet(
         f"{out_dir}/annotations")
-    merge_rows = [(m["kept"], m["merged"], m["article"], float(m["score"]), m["kind"]) for m in merges]
-    spark.createDataFrame(merge_rows, "kept string, merged string, article string, score double, kind string"
-                          ).write.mode("overwrite").parquet(f"{out_dir}/merges")
+    # A split (kind "split") has no merged id: the story split off is in ``split``.
+    merge_rows = [(m["kept"], m.get("merged"), m["article"], float(m["score"]), m["kind"], m.get("split"))
+                  for m in merges]
+    spark.createDataFrame(merge_rows, "kept string, merged string, article string, score double, kind string, "
+                          "split string").write.mode("overwrite").parquet(f"{out_dir}/merges")
     spark.createDataFrame([(position, str(error)) for position, error in errors], "position long, message string").write.mode("overwrite").parquet(
         f"{out_dir}/errors")
 
