@@ -6,10 +6,8 @@ features of :func:`storyline.analyze.ner_features.ml_sentence_features`, splits 
 lowercase content words, and proposes the capitalised runs it left out, typed by its marginals.
 :func:`retype` then gives each name the type the English CRF sees around it (the multilingual model
 finds names well but types them poorly). Both models are loaded once per process, on first use
-(:func:`multilingual`, :func:`name_typer`). Tagging reads only the features the model knows
-(:mod:`storyline.analyze.crf_features`: the same tags and marginals), and the typer's windows are
-remembered per process (:meth:`CrfRecognizer.around`). Cost: about 55k words per CPU-second on
-crawled es/fr/it pages.
+(:func:`multilingual`, :func:`name_typer`); the typer's windows are remembered per process
+(:meth:`CrfRecognizer.around`). Cost: about 55k words per CPU-second on crawled es/fr/it pages.
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze.crf_features import multilingual_features
 from storyline.analyze.ner_crf import MAX_SENTENCE_TOKENS, ML_MODEL_PATH, SENTENCE_MEMO_SIZE, CrfRecognizer, bio_mentions
 from storyline.analyze.ner_features import capitalised_runs, ml_sentence_features, ml_tokenize, place_marks
 from storyline.analyze.ner_lexicon import lexicon, places
@@ -87,7 +84,7 @@ class MultilingualCrfRecognizer:
                 chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
                 words = [text[s:e] for s, e in chunk]
                 marks = place_marks(words, gazetteer)
-                features = self._features(words, lex, gazetteer, marks)
+                features = ml_sentence_features(words, lex, gazetteer, marks)
                 with self._lock:
                     tagger.set(features)
                     tags = _split_at_lowercase(tagger.tag(), words, lex)
@@ -102,16 +99,6 @@ class MultilingualCrfRecognizer:
                 del memo[key]
         memo[(language, text)] = known = tuple((m.span.start, m.span.end, m.type) for m in mentions)
         return known
-
-    def _features(self, words: list[str], lex: Any, gazetteer: Any, marks: list[str]) -> list[Any]:
-        """The features the model knows, from per-word parts (:mod:`storyline.analyze.crf_features`:
-        the same tags and marginals), else the full ones."""
-        fast = self.__dict__.get("_fast", False)
-        if fast is False:
-            fast = self.__dict__["_fast"] = multilingual_features(self.model_path)
-        if fast is None:
-            return ml_sentence_features(words, lex, gazetteer, marks)
-        return fast(words, lex, gazetteer, marks)
 
 
 def _split_at_lowercase(tags: Sequence[str], words: list[str], lex: Any) -> list[str]:
