@@ -103,3 +103,16 @@ def test_needed_ties(others: int, share: float, need: int) -> None:
 def test_bad_cohesion_is_refused(bad: dict[str, float]) -> None:
     with pytest.raises(ConfigError):
         FactConfig(**bad)
+
+
+def test_a_shared_function_word_is_no_evidence_of_one_statement() -> None:
+    from storyline.reconcile.fact_clash import function_stems  # noqa: PLC0415
+    from storyline.reconcile.fact_scores import score  # noqa: PLC0415
+
+    assert "los" in function_stems() and "hijos" not in function_stems()
+    sons = {"los": 1.5, "hijos": 3.0, "dicta": 3.0}  # "los hijos del dictador"
+    gaddafi = {"los": 1.5, "hijos": 3.0, "gadaf": 3.0}  # "los hijos de Gadafi"
+    assert score(sons, gaddafi, 20.25, 2) == 0.0
+    both = {"los": 1.5, "hijos": 3.0, "dicta": 3.0, "gadaf": 3.0}
+    assert score(sons, both, 20.25, 2) == pytest.approx((1.5 ** 2 + 3.0 ** 2 + 3.0 ** 2) / 20.25)
+    assert score(sons, {"hijos": 3.0}, 9.0, 2) == 0.0  # one key in common

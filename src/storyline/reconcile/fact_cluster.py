@@ -104,15 +104,13 @@ def cluster_sentences(articles: Sequence[frozenset[str]], speakers: Sequence[fro
             continue
         if reports[a] & reports[b] or ((i, j) not in agreed and speakers_conflict(voiced[a], voiced[b])):
             continue
-        gained = _gained_ties(members[a], members[b], scores, config, clashing, alike)
-        if gained is None:
+        # The cheap sums first (most candidate merges fail on them), then the weak ties and clashes.
+        link, new_ties, weak = _gained_ties(members[a], members[b], scores, config)
+        need = needed_ties(len(members[a]) + len(members[b]) - 1, config.min_cohesion)
+        if link < config.min_link or any(ties[m] + new_ties[m] < need for m in (*members[a], *members[b])):
             continue
-        link, new_ties = gained
-        size = len(members[a]) + len(members[b])
-        if link / (len(members[a]) * len(members[b])) < config.min_link:
-            continue
-        need = needed_ties(size - 1, config.min_cohesion)
-        if any(ties[m] + new_ties[m] < need for m in (*members[a], *members[b])):
+        if any(alike is None or alike(x, y) < config.min_weak_tie for x, y in weak) \
+                or any((min(x, y), max(x, y)) in clashing for x in members[a] for y in members[b]):
             continue
         for m in (*members[a], *members[b]):
             ties[m] += new_ties[m]
@@ -127,26 +125,24 @@ def cluster_sentences(articles: Sequence[frozenset[str]], speakers: Sequence[fro
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _gained_ties(one: Sequence[int], two: Sequence[int], scores: Mapping[tuple[int, int], float],
-                 config: FactConfig, clashing: Collection[tuple[int, int]],
-                 alike: Callable[[int, int], float] | None) -> tuple[float, dict[int, int]] | None:
-    """The summed similarity between two groups and, per member, how many of the other group's
-    members it is tied to (score at least ``min_tie``); None when a pair across them clashes or
-    is not even weakly alike (see :func:`coherent`)."""
+def _gained_ties(one: Sequence[int], two: Sequence[int],
+                 scores: Mapping[tuple[int, int], float], config: FactConfig) -> tuple[float, dict[int, int], list[tuple[int, int]]]:
+    """The mean similarity between two groups; per member, how many of the other group's members
+    it is tied to (score at least ``min_tie``); and the pairs across them not even weakly alike
+    by score (``alike`` must vouch for them, see :func:`coherent`)."""
     link = 0.0
     gained: dict[int, int] = dict.fromkeys((*one, *two), 0)
+    weak: list[tuple[int, int]] = []
     for x in one:
         for y in two:
-            if (min(x, y), max(x, y)) in clashing:
-                return None
             value = _score(scores, x, y)
-            if value < config.min_weak_tie and (alike is None or alike(x, y) < config.min_weak_tie):
-                return None
             link += value
             if value >= config.min_tie:
                 gained[x] += 1
                 gained[y] += 1
-    return link, gained
+            elif value < config.min_weak_tie:
+                weak.append((x, y))
+    return link / (len(one) * len(two)), gained, weak
 
 
 def _attach_compound_sentences(articles: Sequence[frozenset[str]], speakers: Sequence[frozenset[str]],
