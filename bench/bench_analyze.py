@@ -1,9 +1,22 @@
-"""Throughput of the per-article analysis stages (sentences, times, quotes) on real news text.
+"""Throughput of the per-article analysis stages on real news text, and CPU per article of the whole analysis.
 
-Texts: the gold article bodies of the extraction benchmark and the s400 reports, cut into
-~500-word articles. Each stage is timed alone over the same texts after a warm-up, on one core.
+``stages``: the gold article bodies of the extraction benchmark and the s400 reports, cut into
+~500-word articles; sentences, times and quotes each timed alone over the same texts after a
+warm-up, on one core.
 
-    .venv/bin/python bench/bench_analyze.py [--articles 2000] [--out result.json]
+``per_article`` (issue 21's budget: 5 ms per ~650-word report): :func:`storyline.analyze.annotate`
+stage by stage (sentences, times, entities, quotes; CPU ms per article) on
+
+* ``english_generated``: the realistic generated day (:mod:`storyline.evaluate.realistic`,
+  600-700-word English reports with copies, rewrites and updates), ``--per-article`` reports;
+* ``crawled_es_fr_it``: the crawled crisis pages of ../shared/data/ml-crisis-tls of 400-1,000
+  words (345 es/fr/it pages; the whole set has pages of up to 344k words).
+
+Each corpus is timed twice after a warm-up on other texts: ``stream`` (the per-process memos of
+tagged sentences kept, as in a run) and ``distinct`` (the memos emptied before each report: what
+a report costs whose sentences were never seen). The per-word caches stay warm in both.
+
+    .venv/bin/python bench/bench_analyze.py [--articles 2000] [--per-article 300] [--only per-article] [--out result.json]
 """
 
 from __future__ import annotations
@@ -44,9 +57,78 @@ def timed(stage: Callable[[str], object], texts: list[str]) -> dict[str, float]:
             "words_per_s": round(words / seconds)}
 
 
+def forget_sentences() -> None:
+    """Empty the recognisers' per-process memos of tagged sentences and name windows."""
+    from storyline.analyze.annotate import default_recognizer
+    from storyline.analyze.ner_multilingual import multilingual, name_typer
+
+    recognizers = [getattr(default_recognizer(), "_impl", None)]
+    recognizers += [r for cached in (multilingual, name_typer) if cached.cache_info().currsize
+                    for r in (cached(None), getattr(cached(None), "_crf", None))]
+    for recognizer in recognizers:
+        for memo in ("_memo", "_window_memo"):
+            getattr(recognizer, "__dict__", {}).pop(memo, None)
+
+
+def analysis_ms(articles: list, *, distinct: bool) -> dict[str, float]:
+    """CPU ms per article of each stage of ``annotate`` (same calls, same order) and in all."""
+    from storyline.analyze.annotate import default_recognizer, report_anchor
+    from storyline.analyze.quotes import find_quotes
+    from storyline.analyze.sentences import split_sentences
+    from storyline.analyze.times import find_times
+
+    recognizer = default_recognizer()
+    spent = dict.fromkeys(("sentences", "times", "entities", "quotes"), 0.0)
+    for article in articles:
+        if distinct:
+            forget_sentences()
+        text, language = article.text, article.language
+        t0 = time.process_time()
+        sentences = split_sentences(text)
+        t1 = time.process_time()
+        find_times(text, report_anchor(article), language=language or "en")
+        t2 = time.process_time()
+        entities = recognizer(text, sentences, language=language)
+        t3 = time.process_time()
+        find_quotes(text, sentences, entities, language=language)
+        t4 = time.process_time()
+        for stage, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            spent[stage] += seconds
+    out = {stage: round(1000 * seconds / len(articles), 2) for stage, seconds in spent.items()}
+    out["analysis"] = round(sum(out.values()), 2)
+    return out
+
+
+def per_article(count: int) -> dict[str, dict]:
+    """Issue 21's figure: CPU ms per report of the whole analysis, English generated and crawled."""
+    from storyline.analyze.annotate import annotate
+    from storyline.evaluate.crisis import crisis_corpus
+    from storyline.evaluate.realistic import generate
+    from storyline.model import Article
+
+    def article(record: dict) -> Article:
+        return Article.from_json({k: record[k] for k in ("id", "text", "published", "language") if k in record})
+
+    generated = [article(r) for r in generate(count, seed=1)]
+    crawled, _ = crisis_corpus(SHARED / "data" / "ml-crisis-tls")
+    crawled = [a for a in crawled if 400 <= len(a.text.split()) <= 1000]
+    corpora = {"english_generated": ([article(r) for r in generate(60, seed=2)], generated),
+               "crawled_es_fr_it": (crawled[-40:], crawled[:-40])}
+    out: dict[str, dict] = {}
+    for name, (warm, texts) in corpora.items():
+        for item in warm:
+            annotate(item)
+        words = sum(len(a.text.split()) for a in texts)
+        out[name] = {"articles": len(texts), "words_per_article": round(words / len(texts)),
+                     "stream_ms": analysis_ms(texts, distinct=False), "distinct_ms": analysis_ms(texts, distinct=True)}
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--per-article", type=int, default=300, help="generated reports for the per-article figure")
+    parser.add_argument("--only", choices=("stages", "per-article"))
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if not SHARED.is_dir():
@@ -56,16 +138,20 @@ def main() -> int:
     from storyline.analyze.sentences import split_sentences
     from storyline.analyze.times import find_times
 
-    texts = load_texts(args.articles)
-    anchor = dt.date(2021, 2, 11)
-    stages = {
-        "sentences": split_sentences,
-        "times": lambda text: find_times(text, anchor),
-        "quotes": lambda text: find_quotes(text, split_sentences(text)),
-    }
-    result = {"articles": len(texts), "python": platform.python_version(),
-              "stages": {name: timed(stage, texts) for name, stage in stages.items()},
-              "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    result: dict = {"python": platform.python_version()}
+    if args.only != "per-article":
+        texts = load_texts(args.articles)
+        anchor = dt.date(2021, 2, 11)
+        stages = {
+            "sentences": split_sentences,
+            "times": lambda text: find_times(text, anchor),
+            "quotes": lambda text: find_quotes(text, split_sentences(text)),
+        }
+        result["articles"] = len(texts)
+        result["stages"] = {name: timed(stage, texts) for name, stage in stages.items()}
+    if args.only != "stages":
+        result["per_article"] = per_article(args.per_article)
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(result, indent=2))
     if args.out:
         args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
