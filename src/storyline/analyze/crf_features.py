@@ -14,8 +14,8 @@ cheaper (issue 21, item 4):
   pair of strings in a table read off the model's attributes once, instead of being built as a
   string that the model mostly does not know (5,367 word pairs of the English model).
 
-The model's attributes are read from its dump (:func:`known_attributes`, about 0.2 s per model file
-and process). When they cannot be read exactly (their count differs from the model header's),
+The model's attributes are read from its dump (:func:`known_attributes`; with the pair tables about
+0.3 s per model file and process). When they cannot be read exactly (their count differs from the model header's),
 :func:`english_features` answers None and the recogniser tags with the full features.
 
 Measured (interleaved, same process, 12,673 sentences of crawled pages): features and tagging
@@ -38,8 +38,9 @@ __all__ = ["WORD_CACHE_SIZE", "EnglishFeatures", "english_features", "known_attr
 
 logger = logging.getLogger(__name__)
 
-#: Word forms whose parts one table remembers (least recently used go first; ~1 KB each).
-WORD_CACHE_SIZE = 100_000
+#: Word forms whose parts one table remembers (least recently used go first; measured ~600 bytes
+#: each, so at most ~30 MB per process).
+WORD_CACHE_SIZE = 50_000
 
 Features = tuple[str, ...]
 _NONE: Features = ()
