@@ -35,3 +35,28 @@ def test_without_the_country_or_as_a_surname_the_person_stays() -> None:
     found = _types(surname, _tag(surname, {"George Bush": "PERSON", "Bush": "PERSON", "Egipto": "GPE"}))
     assert found["Bush"] == {"PERSON"}
     assert towns_as_places("", []) == []
+
+
+def test_a_town_of_a_country_of_the_reports_language_needs_no_country_named() -> None:
+    text = "Ad Agrigento la polizia ha arrestato due uomini. Agrigento è in lutto."
+    mentions = _tag(text, {"Agrigento": "PERSON"})
+    assert {m.type for m in towns_as_places(text, mentions, "it")} == {"GPE"}
+    assert {m.type for m in towns_as_places(text, mentions, "es")} == {"PERSON"}  # no Spanish town
+    assert {m.type for m in towns_as_places(text, mentions)} == {"PERSON"}  # language unknown: no guess
+
+
+def test_a_town_that_is_a_surname_in_the_report_stays_a_person() -> None:
+    text = "Parla Maria Licata, sindaco. Licata ha detto che il porto resta aperto."
+    mentions = _tag(text, {"Maria Licata": "PERSON", "Licata": "PERSON"})
+    assert {m.span.text_in(text): m.type for m in towns_as_places(text, mentions, "it")}["Licata"] == "PERSON"
+
+
+def test_on_a_long_page_the_country_must_be_named_near_the_town() -> None:
+    """"Obama" is a town of Japan: a long page that names Japan once, far from him, keeps the person."""
+    filler = "Los mercados siguen nerviosos por la crisis. " * 100  # past ONE_SUBJECT_CHARS
+    text = "Un banco de Japón informó. " + filler + "Obama habló con sus aliados. Obama pidió calma."
+    mentions = _tag(text, {"Japón": "GPE", "Obama": "PERSON"})
+    assert {m.type for m in towns_as_places(text, mentions, "es") if m.span.text_in(text) == "Obama"} == {"PERSON"}
+    near = "Un banco de Japón informó. Obama cerró sus puertas por la tormenta. " + filler
+    mentions = _tag(near, {"Japón": "GPE", "Obama": "PERSON"})
+    assert {m.type for m in towns_as_places(near, mentions, "es") if m.span.text_in(near) == "Obama"} == {"GPE"}

@@ -65,7 +65,7 @@ from storyline.model import Mention, Span
 __all__ = ["apply_rules", "consistent_types"]
 
 #: Marks after which a word opens a sentence (or a quotation, a list item, a line).
-_OPENING_MARKS = frozenset(".!?:;\"“”«»—–-•|([¿¡")
+_OPENING_MARKS = frozenset(".!?:;…\"“”«»—–-•|([¿¡")
 #: A case ending written after a name and an apostrophe (Turkish "Kaddafi'ye", "Misrata'yı"), in
 #: the languages whose pack says names take them (not "Sana'a" or "Qur'an" elsewhere).
 _CASE_SUFFIX = re.compile(r"(?<=[^\W\d_])['\u2019](?![sS]$)[^\W\d_A-Z]{1,5}$")
@@ -73,7 +73,7 @@ _ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE\u0410-\u042F\u0401]{2,6}|(?:[A-Z]
 _APOSTROPHES = frozenset("'\u2019")
 _CAPITAL_AFTER_HYPHEN = re.compile(r"-[^\W\d_]*[A-Z\u00C0-\u00DE]")
 _CAPITALISED_RE = re.compile(r"(?<![\w'\u2019-])[^\W\d_a-z][\w'\u2019]*")
-_CAP_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*|[.!?:;\"“”«»—–•|(\[\n]")
+_CAP_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*|[.!?:;…¿¡\"“”«»—–•|(\[\n]")
 
 
 def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span],
@@ -118,7 +118,8 @@ def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
             out.append(mention)
     out = common_nouns_and_demonyms(text, document_rules(text, with_known_names(text, out), lex,
                                                         foreign_model=foreign_model), lex)
-    return towns_as_places(text, consistent_types(text, out, pack_rules.cued, defined_acronyms(text, out, lex)))
+    return towns_as_places(text, consistent_types(text, out, pack_rules.cued, defined_acronyms(text, out, lex)),
+                           language if foreign_model else None)
 
 
 class _PackRules:

@@ -132,11 +132,11 @@ def _coordinated_parts(text: str, span: Span, lex: NameLexicon) -> list[tuple[in
 
 def propagate(text: str, mentions: Sequence[Mention], lex: NameLexicon, *, careful: bool = False) -> list[Mention]:
     """Rule 3: the report's names tagged where the tagger missed them (``careful``: no lone word
-    that is an ordinary word of the language, simplemma's lexicon)."""
+    that is an ordinary word of the language: simplemma's lexicon and the pack's frequent words)."""
     names = {s: k for s, k in _report_names(text, mentions, lex).items()
              if " " in s or not _written_lowercase(text, s)}
     if careful:
-        names = {s: k for s, k in names.items() if " " in s or s.isupper() or not lex.known(s)}
+        names = {s: k for s, k in names.items() if " " in s or s.isupper() or not lex.ordinary(s)}
     if not names:
         return list(mentions)
     covered = bytearray(len(text) + 1)

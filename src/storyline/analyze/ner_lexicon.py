@@ -73,9 +73,9 @@ class NameLexicon:
     #: Whether names take case endings after an apostrophe (Turkish "Kaddafi'ye"): the pack's
     #: ``resolution.toml`` ``apostrophe_case_endings``.
     apostrophe_case_endings: bool = False
-    #: Ordinary words of the pack's time data that simplemma may lack (numbers, "almeno",
-    #: "hace", "environ"): :meth:`ordinary`.
-    time_words: frozenset[str] = frozenset()
+    #: Ordinary words simplemma may lack: the pack's time words (numbers, "almeno", "hace") and
+    #: its most frequent words (``frequent.toml``: "purtroppo", "beaucoup"): :meth:`ordinary`.
+    frequent: frozenset[str] = frozenset()
     _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     #: Memo of the model's per-word features (:mod:`storyline.analyze.ner_features`).
     cache: dict[tuple[str, bool], tuple[str, str, tuple[str, ...]]] = field(
@@ -117,10 +117,11 @@ class NameLexicon:
 
 
     def ordinary(self, word: str) -> bool:
-        """An ordinary word (:meth:`known`), or one of the pack's time words: a number word, a
-        quantity or time modifier, a day word ("Cinque", "Almeno", "Hace", "Ayer"), which
-        simplemma's lexicons do not all hold. (:meth:`known` alone feeds the model's features.)"""
-        return word.lower() in self.time_words or self.known(word)
+        """An ordinary word (:meth:`known`), one of the pack's time words (a number word, a
+        quantity or time modifier, a day word: "Cinque", "Almeno", "Hace", "Ayer") or of its most
+        frequent words ("Purtroppo", "Beaucoup", "Sinceramente"): simplemma's lexicons hold only
+        words that inflect. (:meth:`known` alone feeds the model's features.)"""
+        return word.lower() in self.frequent or self.known(word)
 
 
 #: Lists and tables of ``time.toml`` whose one-word entries are ordinary words (months and
@@ -166,7 +167,7 @@ def lexicon(language: str | None) -> NameLexicon:
         apostrophe_case_endings=lang_pack.code != FALLBACK and bool(
             lang_pack.get("resolution", "apostrophe_case_endings", False)),
         adjectives_after_nouns=lang_pack.code in FULL and bool(lang_pack.get("names", "adjectives_after_nouns", False)),
-        time_words=_time_words(lang_pack),
+        frequent=_time_words(lang_pack) | frozenset(lang_pack.words("frequent", "words")),
     )
 
 
