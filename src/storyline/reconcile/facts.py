@@ -22,9 +22,14 @@ number of rare co-occurrences, not with the square of the story's sentences.
 
 **Clustering** is greedy average-link over the candidate pairs, best pair first, with two
 rules: a merge joins no two groups holding sentences of one report, and it needs the mean
-similarity between the two groups (unscored pairs count 0) to reach ``min_link``. A sentence
-then also supports the facts it restates (a headline and its lead) or states besides its own
-("X said A, and urged B"). The result is deterministic for a given input order.
+similarity between the two groups (unscored pairs count 0) to reach ``min_link``; and a fact
+stays **coherent** (:mod:`storyline.reconcile.fact_cluster`): each member tied to at least
+``min_cohesion`` of the others, every two at least weakly alike (no chains A~B~C joining an A and
+a C that share nothing), and no two giving different values for one slot (a toll, a date:
+:mod:`storyline.reconcile.fact_disputes`; such statements become two facts that record the
+dispute, ``AlignedFact.disputes``, for the contradictions). A sentence then also supports the
+facts it restates (a headline and its lead) or states besides its own ("X said A, and urged B").
+The result is deterministic for a given input order.
 
 **Outlets.** A fact's outlets are the distinct ``Article.source`` values of its reports (the
 article id when the outlet is unknown), so one outlet's copies count once. Its ``voices`` are at
