@@ -115,3 +115,17 @@ def test_a_square_noun_with_a_preposition_is_no_cue() -> None:
     mentions = [_at(text, "Juppé", "PERSON"), _at(text, "Fillon", "PERSON"), _at(text, "Tahrir", "PERSON")]
     found = _surfaces(text, common_nouns_and_demonyms(text, mentions, fr))
     assert found == [("Juppé", "PERSON"), ("Fillon", "PERSON"), ("Tahrir", "LOC")]
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("El nuevo MacBook Pro llega. El Pro cuesta más.", "Pro", True),
+    ("El Gobierno habló. Luego el Gobierno calló.", "Gobierno", False),  # after an article only
+    ("La secretaria de Estado viajó.", "Estado", False),
+    ("Apple lanzó el iPhone Pro-Max; el Pro gusta.", "Pro", False),  # "iPhone" is lowercase-initial
+    ("Visita a Nueva  Delhi. Delhi crece.", "Delhi", True),
+    ("Visita a Nueva\nDelhi. Delhi crece.", "Delhi", False),  # a line break, no space, before it
+])
+def test_written_as_name_reads_the_word_after_a_capitalised_word(text: str, surface: str, expected: bool) -> None:
+    from storyline.analyze.ner_lexicon import lexicon
+    from storyline.analyze.ner_nouns import _written_as_name
+    assert _written_as_name(text, surface, lexicon("es")) is expected

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storyline.analyze.ner_lexicon import NameLexicon, places
 from storyline.model import Mention, Span
@@ -169,6 +170,8 @@ def _written_lowercase(text: str, surface: str) -> bool:
     low = surface.lower()
     if low == surface:
         return False
+    if _ONE_WORD.fullmatch(low):  # one word: the report's index, built once (linear, not a scan per name)
+        return low in _lowercase_words(text)
     at = text.find(low)
     while at >= 0:
         end = at + len(low)
@@ -176,6 +179,15 @@ def _written_lowercase(text: str, surface: str) -> bool:
             return True
         at = text.find(low, end)
     return False
+
+
+_ONE_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=2)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The report's words written in lowercase (whole words: letters and digits)."""
+    return frozenset(word for word in _ONE_WORD.findall(text) if word.islower())
 
 
 def defined_acronyms(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> dict[str, str]:

@@ -226,7 +226,11 @@ def _after_determiner(text: str, start: int, determiner: re.Pattern[str]) -> boo
 def _written_as_name(text: str, surface: str, lex: NameLexicon) -> bool:
     """Whether the report also writes the word inside a longer capitalised name ("MacBook Pro"
     beside "el Pro"): then it is a name. (A capital after a preposition proves nothing in
-    languages that capitalise institutions: "secretaria de Estado".)"""
+    languages that capitalise institutions: "secretaria de Estado".) One word is looked up in the
+    report's index (:func:`_after_capitalised`, built once per report: linear, where a scan per
+    word was quadratic on long pages); a longer surface is scanned for."""
+    if _ONE_WORD.fullmatch(surface):
+        return any(not lex.is_function_word(word) for word in _after_capitalised(text).get(surface, ()))
     at = text.find(surface)
     while at >= 0:
         end = at + len(surface)
@@ -238,3 +242,19 @@ def _written_as_name(text: str, surface: str, lex: NameLexicon) -> bool:
                 return True  # "MacBook Pro"; not "El Gobierno" opening a sentence
         at = text.find(surface, end)
     return False
+
+
+_ONE_WORD = re.compile(r"[^\W_]+")
+_PAIR = re.compile(r"(\S+)\s* (?=([^\W_]+))")  # a space right before the word, as the scan read
+
+
+@lru_cache(maxsize=2)
+def _after_capitalised(text: str) -> dict[str, frozenset[str]]:
+    """Word → the capitalised words (ending in a letter or digit) written right before it, one
+    space between ("MacBook Pro": "Pro" → {"MacBook"}). Built in one pass over the report."""
+    found: dict[str, set[str]] = {}
+    for match in _PAIR.finditer(text):
+        word = match.group(1)
+        if word[:1].isupper() and word[-1].isalnum():
+            found.setdefault(match.group(2), set()).add(word)
+    return {key: frozenset(words) for key, words in found.items()}
