@@ -30,15 +30,19 @@ BOTH = "Rebel fighters seized the oil port of Brega on Sunday, while loyalist tr
 AJDABIYA = "Loyalist troops shelled the town of Ajdabiya overnight, hitting houses near the central market."
 
 
+#: Cohesion on (off by default: on ECB+ dev it cost facts F1 0.490 -> 0.449 while a read sample of
+#: crawled multi-outlet facts was no less loose: see docs/EVAL.md).
+STRICT = FactConfig(min_cohesion=0.5, min_weak_tie=0.05)
+
+
 def test_a_chain_does_not_join_two_sentences_that_say_different_things() -> None:
     # B states both A's news and C's; A and C share nothing: B supports two facts, A and C none together.
-    facts = align_facts([_item("a", BREGA, "A"), _item("b", BOTH, "B"), _item("c", AJDABIYA, "C")])
+    facts = align_facts([_item("a", BREGA, "A"), _item("b", BOTH, "B"), _item("c", AJDABIYA, "C")], config=STRICT)
     assert sorted(_reports(facts)) == [["a", "b"], ["b", "c"]]
 
 
 def test_chains_come_back_when_cohesion_is_switched_off() -> None:
-    loose = FactConfig(min_cohesion=0.0, min_weak_tie=0.0)
-    facts = align_facts([_item("a", BREGA, "A"), _item("b", BOTH, "B"), _item("c", AJDABIYA, "C")], config=loose)
+    facts = align_facts([_item("a", BREGA, "A"), _item("b", BOTH, "B"), _item("c", AJDABIYA, "C")])
     assert _reports(facts) == [["a", "b", "c"]]
 
 
@@ -71,7 +75,7 @@ def test_value_clashes_need_two_outlets_and_a_differing_count() -> None:
 
 
 def test_coherent_needs_each_member_tied_to_most_of_the_fact() -> None:
-    config = FactConfig()
+    config = STRICT
     one = [frozenset({r}) for r in "abcd"]
     scores = {(0, 1): 0.6, (1, 2): 0.6, (0, 2): 0.3, (2, 3): 0.5, (1, 3): 0.08, (0, 3): 0.07}
     assert coherent([0, 1, 2], one, scores, config)
