@@ -331,3 +331,12 @@ def test_case_endings_apply_only_to_languages_that_decline_names() -> None:
     items = [replace(i, article=replace(i.article, language="en")) for i in items]
     found = _entities_of(resolve_entities(items)[1])
     assert found["Asada"] != found["Asad"]
+
+
+def test_al_jazeera_in_every_romanisation_is_one_organisation() -> None:
+    items = [_item("es", "Según Al Yazira, hubo disparos. Al Yazira emitió imágenes.", {"Al Yazira": "ORG"}),
+             _item("fr", "La chaîne Al-Jazira a montré les tirs.", {"Al-Jazira": "ORG"}),
+             _item("en", "Al Jazeera broadcast the shooting.", {"Al Jazeera": "ORG"})]
+    items = [replace(i, article=replace(i.article, language=i.article.id)) for i in items]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Al Yazira"] == found["Al-Jazira"] == found["Al Jazeera"]
