@@ -79,11 +79,12 @@ def test_a_chain_of_near_spellings_does_not_join_a_name_to_an_organisation() -> 
 
 
 def test_spellings_in_different_stories_stay_apart() -> None:
-    items = [_item("a", "Al Jazeera emitió.", {"Al Jazeera": "ORG"}, "es", story="s1"),
-             _item("b", "Al Yazira emitió.", {"Al Yazira": "ORG"}, "es", story="s2")]
+    # (a romanisation the packs list as an alias, "Al Yazira", is the body everywhere, as "ONU" is)
+    items = [_item("a", "Jazeera emitió.", {"Jazeera": "ORG"}, "es", story="s1"),
+             _item("b", "Yazira emitió.", {"Yazira": "ORG"}, "es", story="s2")]
     _, resolved = resolve_entities(items)
     found = _entities_of(resolved)
-    assert found["Al Jazeera"] != found["Al Yazira"]
+    assert found["Jazeera"] != found["Yazira"]
 
 
 def test_international_bodies_share_a_key_across_languages() -> None:
