@@ -199,3 +199,25 @@ def test_propagation_never_swallows_a_place_the_tagger_found() -> None:
     assert found == [("Tour de France", "ORG"), ("France", "GPE")]
     inner = [_at(text, "Tour de France", "ORG"), _at(text, "France", "PERSON", 1)]
     assert _surfaces(text, propagate(text, inner, en)) == [("Tour de France", "ORG")] * 2  # a non-place part is
+
+
+def test_a_person_glued_behind_a_body_the_report_names_is_the_person_and_the_body() -> None:
+    from storyline.analyze.ner_document import unglue_people
+    text = "Il segretario dell'Onu Ban Ki-Moon chiede calma. Ban Ki-Moon parla. Juan Carlos Rodríguez e Carlos Rodríguez."
+    glued = text.index("Onu Ban")
+    mentions = [Mention(Span(glued, glued + len("Onu Ban Ki-Moon")), "ORG"),
+                Mention(Span(text.index("Ban Ki-Moon parla"), text.index(" parla")), "PERSON"),
+                Mention(Span(text.index("Juan"), text.index(" e Carlos")), "PERSON"),
+                Mention(Span(text.index("Carlos Rodríguez."), len(text) - 1), "PERSON")]
+    found = [(m.span.text_in(text), m.type) for m in unglue_people(text, mentions)]
+    assert found[:2] == [("Onu", "ORG"), ("Ban Ki-Moon", "PERSON")]  # "Onu": an international body of the packs
+    assert ("Juan Carlos Rodríguez", "PERSON") in found  # a given name is no body: the name stays whole
+
+
+def test_software_a_tagger_called_a_person_is_not_cut_out_of_a_name() -> None:
+    from storyline.analyze.ner_document import unglue_people
+    text = "Apple Computer Mac OS X arriva. Mac OS X costa poco. Apple Computer vende."
+    mentions = [Mention(Span(0, len("Apple Computer Mac OS X")), "ORG"),
+                Mention(Span(text.index("Mac OS X costa"), text.index(" costa")), "PERSON"),
+                Mention(Span(text.index("Apple Computer vende"), text.index(" vende")), "ORG")]
+    assert unglue_people(text, mentions) == mentions
