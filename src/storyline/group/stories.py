@@ -156,7 +156,7 @@ class StoryGrouper(StoryMerging, StorySplitting):
                  participant_overlap: float = 0.25, link_share: float = 0.05,
                  link_min_df: int = 500, refine_rounds: int = 3,
                  anchor_threshold: float | None = 0.2, anchor_terms: int = 10,
-                 anchor_merge_threshold: float | None = 0.3, split_ratio: float | None = 0.3) -> None:
+                 anchor_merge_threshold: float | None = 0.3, split_ratio: float | None = 0.2) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
