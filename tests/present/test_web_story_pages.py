@@ -144,3 +144,16 @@ def test_web_warm_reads_the_largest_stories_ahead(web_db: str) -> None:
         largest = rows[0]["id"]
         found = story_module.load_story(store, largest, cache)
     assert len(cache) == 1 and found is not None and ("front",) in found.memo
+
+
+def test_web_a_link_to_an_id_that_moved_is_redirected_to_the_story_holding_it(client: TestClient) -> None:
+    """A story merged or split after a link was made (or an article's id) leads to the story that
+    holds it now (308); an id the store never knew stays a 404."""
+    story_id = _story_id(client, LEVY_TITLE)
+    article = client.get("/api/articles", params={"story": story_id}).json()["items"][0]["id"]
+    page = client.get(f"/stories/{article}", follow_redirects=False)
+    assert page.status_code == 308 and page.headers["location"] == f"/stories/{story_id}"
+    api = client.get(f"/api/stories/{article}", params={"x": "1"}, follow_redirects=False)
+    assert api.status_code == 308 and api.headers["location"] == f"/api/stories/{story_id}?x=1"
+    assert client.get(f"/stories/{article}").status_code == 200  # followed
+    assert client.get("/stories/no-such-story", follow_redirects=False).status_code == 404

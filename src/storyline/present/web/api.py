@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from storyline.present.web import story, views
 from storyline.present.web.entities import entity_page
+from storyline.present.web.moved import moved_to
 from storyline.present.web.story_data import StoryData, load_story
 from storyline.present.web.ingest import Upload, ingest_uploads
 from storyline.present.web.security import check_token, request_token
@@ -96,6 +97,7 @@ def section_items(data: StoryData, section: str, *, limit: int, offset: int) -> 
 def _story(request: Request, store: Store, story_id: str) -> StoryData:
     found = load_story(store, story_id, request.app.state.story_cache)
     if found is None:
+        moved_to(request, store, story_id)
         raise HTTPException(status_code=404, detail=f"no story {story_id!r}")
     return found
 

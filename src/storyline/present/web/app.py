@@ -108,6 +108,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     """Errors as JSON under /api, as a page elsewhere."""
     assert isinstance(exc, StarletteHTTPException)
     headers = getattr(exc, "headers", None)
+    if 300 <= exc.status_code < 400 and headers and "Location" in headers:  # a story that moved
+        return Response(status_code=exc.status_code, headers=headers)
     if request.url.path.startswith("/api") or request.url.path.startswith("/static"):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
     return pages.error_page(request, exc.status_code, str(exc.detail))

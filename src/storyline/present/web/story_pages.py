@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from storyline.follow import web as follow_web
 from storyline.present import export
 from storyline.present.web import story, story_changes
+from storyline.present.web.moved import moved_to
 from storyline.present.web.pages import _page, render, render_text
 from storyline.present.web.story_data import StoryData, load_story
 
@@ -27,8 +28,10 @@ _MEDIA = {"md": "text/markdown; charset=utf-8", "json": "application/json",
 
 def story_data(request: Request, story_id: str) -> StoryData:
     """The story (cached), or a 404 page."""
-    found = load_story(request.app.state.store, story_id, request.app.state.story_cache)
+    store = request.app.state.store
+    found = load_story(store, story_id, request.app.state.story_cache)
     if found is None:
+        moved_to(request, store, story_id)
         raise HTTPException(status_code=404, detail=f"There is no story {story_id!r} in this store.")
     return found
 
