@@ -11,7 +11,7 @@ from storyline.evaluate.topics import evaluate_generated, topic_streams
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
-_WORDS_LIKE_NAMES = {"story_threshold": 0.2,
+_WORDS_LIKE_NAMES = {"story_threshold": 0.2, "split_ratio": None,  # splitting would undo part of the chaining
                      "story_weights": {"w": 1.0, "n": 1.0, "k": 0.5, "c": 0.5, "#": 0.5, "d": 0.5}}
 
 

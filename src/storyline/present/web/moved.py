@@ -22,7 +22,9 @@ __all__ = ["moved_to"]
 def moved_to(request: Request, store: Any, story_id: str) -> None:
     """Raise a 308 redirect to the story that holds ``story_id`` now; return if none does."""
     current = getattr(store, "current_story", None)
-    found = current(story_id) if current is not None else None
+    if current is None or "\x00" in story_id:  # PostgreSQL refuses NUL in text: no story has one
+        return
+    found = current(story_id)
     if not found or found == story_id:
         return
     path = request.url.path
