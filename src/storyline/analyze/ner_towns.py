@@ -49,7 +49,9 @@ def towns_as_places(text: str, mentions: Sequence[Mention], language: str | None
     home = home_countries(language) if candidates and language else frozenset()
     if not named and not home:  # the town table is read only past this point
         return list(mentions)
-    towns = {name for name in candidates if _town_of(name, _countries_near(text, mentions, name, named) | home)}
+    countries = {code for _, code in named} | home
+    towns = {name for name in candidates if _town_of(name, countries)}  # a dictionary lookup each
+    towns = {name for name in towns if _town_of(name, _countries_near(text, mentions, name, named) | home)}
     lex = lexicon(language or "en")
     towns = {name for name in towns if not _ever_a_surname(text, mentions, name, lex)}
     if not towns:

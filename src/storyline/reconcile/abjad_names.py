@@ -54,10 +54,11 @@ _Person = tuple[tuple[str, ...], tuple[str, ...]]  # (Latin words, consonant key
 def find_abjad_people(items: Sequence[Annotated]) -> tuple[list[Annotated], Respelled]:
     """``items`` with the people of their story found in their abjad reports, and which mention
     spells which person's words (for entity resolution's name groups)."""
-    abjad = [i for i, item in enumerate(items) if _is_abjad(item.article.text)]
-    if not abjad and not any(is_caseless_report(item.article.text) for item in items):
+    caseless = {i for i, item in enumerate(items) if is_caseless_report(item.article.text)}
+    if not caseless:  # each report's script is read once, here
         return list(items), {}
-    people = _story_people(items)
+    abjad = [i for i in sorted(caseless) if _is_abjad(items[i].article.text)]
+    people = _story_people(items, caseless)
     out, respelled = list(items), {}
     for ii in abjad:
         item = items[ii]
@@ -69,25 +70,22 @@ def find_abjad_people(items: Sequence[Annotated]) -> tuple[list[Annotated], Resp
         words_of = {m.span: words for m, words in found}
         respelled.update({(ii, mi): words_of[m.span] for mi, m in enumerate(mentions) if m.span in words_of
                           and m.type == "PERSON"})
-    respelled.update(_towns_in_latin(out, [i for i, item in enumerate(items)
-                                           if is_caseless_report(item.article.text)]))
+    respelled.update(_towns_in_latin(out, caseless))
     return out, respelled
 
 
-def _towns_in_latin(items: Sequence[Annotated], caseless: list[int]) -> Respelled:
+def _towns_in_latin(items: Sequence[Annotated], caseless: set[int]) -> Respelled:
     """Places of reports in a script without case ("مصراتة", "米苏拉塔") keyed by the words of
     their story's Latin spelling of the same town (GeoNames), so that they join its entity."""
-    if not caseless:
-        return {}
     latin: dict[tuple[str, str], tuple[str, ...]] = {}
-    for item in items:
+    for ii, item in enumerate(items):
         text = item.article.text
-        for m in item.entities if not is_caseless_report(text) else ():
+        for m in item.entities if ii not in caseless else ():
             town = geo_places().get(fold_place(m.span.text_in(text))) if m.type in _PLACES else None
             if town is not None:
                 latin.setdefault((item.article.story or "", town[0]), name_words(m.span.text_in(text), m.type))
     found: Respelled = {}
-    for ii in caseless:
+    for ii in sorted(caseless):
         item = items[ii]
         for mi, m in enumerate(item.entities):
             town = geo_places().get(fold_place(m.span.text_in(item.article.text))) if m.type in _PLACES else None
@@ -103,15 +101,15 @@ def _is_abjad(text: str) -> bool:
     return letters > 0 and sum(len(w) for w in _ABJAD_WORD.findall(sample)) >= _ABJAD_SHARE * letters
 
 
-def _story_people(items: Sequence[Annotated]) -> dict[str, list[_Person]]:
-    """Story → the people its reports in other scripts name, one spelling per consonant key
+def _story_people(items: Sequence[Annotated], caseless: set[int]) -> dict[str, list[_Person]]:
+    """Story → the people its reports in cased scripts name, one spelling per consonant key
     (the most frequent: "Muammar Gaddafi" and "Mouammar Kadhafi" have one key and are one
     person, which resolution joins whichever spelling is picked)."""
     counts: dict[str, Counter[_Person]] = defaultdict(Counter)
-    for item in items:
-        text = item.article.text
-        if _is_abjad(text):
+    for ii, item in enumerate(items):
+        if ii in caseless:
             continue
+        text = item.article.text
         for m in item.entities:
             if m.type != "PERSON":
                 continue
