@@ -73,7 +73,9 @@ _ACRONYM_WORD = re.compile(r"[A-Z\u00C0-\u00DE\u0410-\u042F\u0401]{2,6}|(?:[A-Z]
 _APOSTROPHES = frozenset("'\u2019")
 _CAPITAL_AFTER_HYPHEN = re.compile(r"-[^\W\d_]*[A-Z\u00C0-\u00DE]")
 _CAPITALISED_RE = re.compile(r"(?<![\w'\u2019-])[^\W\d_a-z][\w'\u2019]*")
-_CAP_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*|[.!?:;…¿¡\"“”«»—–•|(\[\n]")
+#: A word, or a mark that opens a sentence (the same marks, and a line break; a hyphen only inside
+#: a word): what :meth:`_PackRules.inner_caps` walks.
+_CAP_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*|[" + re.escape("".join(sorted(_OPENING_MARKS - {"-"}))) + r"\n]")
 
 
 def apply_rules(text: str, mentions: Sequence[Mention], sentences: Sequence[Span],
