@@ -221,3 +221,13 @@ def test_software_a_tagger_called_a_person_is_not_cut_out_of_a_name() -> None:
                 Mention(Span(text.index("Mac OS X costa"), text.index(" costa")), "PERSON"),
                 Mention(Span(text.index("Apple Computer vende"), text.index(" vende")), "ORG")]
     assert unglue_people(text, mentions) == mentions
+
+
+def test_a_given_name_the_tagger_once_called_a_place_is_no_body_before_a_surname() -> None:
+    """Read on a crawled live blog: "Osama" typed GPE once split every "Osama Bin Laden"."""
+    from storyline.analyze.ner_document import unglue_people
+    text = "Osama Bin Laden è morto. Osama 171 aggiornamenti. Bin Laden era il capo."
+    mentions = [Mention(Span(0, len("Osama Bin Laden")), "PERSON"),
+                Mention(Span(text.index("Osama 171"), text.index(" 171")), "GPE"),
+                Mention(Span(text.index("Bin Laden era"), text.index(" era")), "PERSON")]
+    assert unglue_people(text, mentions) == mentions

@@ -76,12 +76,17 @@ def unglue_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     Ki-Moon", "Al Qaeda Osama Bin Laden") is the person alone, when the report also names the
     person (in two words or more) without it; the body stays a mention of its own."""
     people = {_folded(m.span.text_in(text)) for m in mentions if m.type == "PERSON"}
-    bodies = {_folded(m.span.text_in(text)): m.type for m in mentions if m.type in ("ORG", "GPE", "LOC")}
+    person_words = {word for name in people for word in name.split()}
+    # a body the tagger named so in the report, never a word of a person it found: "Osama", typed
+    # GPE once on a page, is no body before "Bin Laden"
+    bodies = {name: m.type for m in mentions if m.type in ("ORG", "GPE", "LOC")
+              and (name := _folded(m.span.text_in(text))) and not set(name.split()) & person_words}
     out: list[Mention] = []
     for mention in mentions:
         words = list(_SPACED_WORD.finditer(text, mention.span.start, mention.span.end))
         cut = next((k for k in range(1, len(words) - 1)
                     if _folded(text[words[k].start():mention.span.end]) in people
+                    and words[k].group()[:1].isupper()  # a name starts with a capital: not "bin Laden"
                     and all(_NAME_WORD.fullmatch(w.group()) for w in words[k:])
                     and _is_body(_folded(text[mention.span.start:words[k - 1].end()]), bodies)),
                    None) if len(words) >= 3 else None
@@ -311,10 +316,14 @@ def _judge(surface: str, lex: NameLexicon) -> bool:
     return not lex.never_name(surface.split(" ", 1)[0])
 
 
+_PARTICLE_THEN_CAPITAL = re.compile(r" ([^\W\d_]+(?:['\u2019])?) ?[A-ZÀ-Þ]")
+
+
 def _stands_alone(text: str, start: int, end: int, lex: NameLexicon) -> bool:
     """Not part of a longer word or capitalised run: no letter, digit or hyphen touching either
-    end, and no capitalised word right after (a space between) or right before (but a title or
-    a function word: "Mr Jobs", "Yesterday Apple")."""
+    end, no capitalised word right after (a space between, or a name particle and a space: "bin
+    Laden"), and none right before (but a title or a function word: "Mr Jobs", "Yesterday
+    Apple")."""
     if end < len(text) and (text[end].isalnum() or text[end] in "-_"):
         return False
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
@@ -322,6 +331,9 @@ def _stands_alone(text: str, start: int, end: int, lex: NameLexicon) -> bool:
     after = text[end:end + 2]
     if len(after) == 2 and after[0] == " " and after[1].isupper():
         return False
+    particle = _PARTICLE_THEN_CAPITAL.match(text, end, end + 40)
+    if particle is not None and lex.is_particle(particle.group(1)):
+        return False  # "Osama bin Laden", "Charles de Gaulle": the name goes on
     before = text[max(0, start - 40):start]
     if before.endswith(" "):
         previous = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
