@@ -189,13 +189,56 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Dispute:
+    """Another fact that makes the same statement as this one but gives a different value for one
+    slot (a count, a date): ``value`` is this fact's, ``other_value`` the other's; ``support`` and
+    ``outlets`` are this fact's sentences that give ``value``, ``other_support`` and
+    ``other_outlets`` the other fact's that give ``other_value``."""
+
+    fact: str
+    text: str
+    kind: Literal["number", "date"]
+    value: str
+    other_value: str
+    support: tuple[tuple[str, Span], ...] = ()
+    outlets: tuple[str, ...] = ()
+    other_support: tuple[tuple[str, Span], ...] = ()
+    other_outlets: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        def spans(support: tuple[tuple[str, Span], ...]) -> list[dict[str, Any]]:
+            return [{"article": a, "start": s.start, "end": s.end} for a, s in support]
+
+        return {"fact": self.fact, "text": self.text, "kind": self.kind, "value": self.value,
+                "other_value": self.other_value, "outlets": list(self.outlets),
+                "other_outlets": list(self.other_outlets), "support": spans(self.support),
+                "other_support": spans(self.other_support)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Dispute:
+        def spans(items: Any) -> tuple[tuple[str, Span], ...]:
+            return tuple((str(s["article"]), Span.from_json(s)) for s in items or ())
+
+        kind = data.get("kind")
+        if kind not in ("number", "date"):
+            raise ValueError(f"a dispute's 'kind' is 'number' or 'date', got {kind!r}")
+        return cls(fact=str(data["fact"]), text=str(data.get("text", "")), kind=kind,
+                   value=str(data["value"]), other_value=str(data["other_value"]),
+                   support=spans(data.get("support")), outlets=tuple(map(str, data.get("outlets", ()))),
+                   other_support=spans(data.get("other_support")),
+                   other_outlets=tuple(map(str, data.get("other_outlets", ()))))
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
-    """A statement aligned across reports: its supporting sentences and distinct outlets."""
+    """A statement aligned across reports: its supporting sentences and distinct outlets, and the
+    facts that state it with a different value for one slot (``disputes``)."""
 
     id: str
     text: str
     support: tuple[tuple[str, Span], ...] = ()
     outlets: tuple[str, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

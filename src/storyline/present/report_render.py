@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline.model import Article, Story
@@ -115,6 +115,14 @@ def _sourced(fact: Mapping[str, Any], outlets: str) -> str:
     return f"{_claimed_by(fact)}reported by {_count(voices, 'independent outlet')}{of}: {outlets}"
 
 
+def _disputed(fact: Mapping[str, Any], outlets: Callable[[Sequence[str]], str]) -> str:
+    """"; disputed: 17 (A, D) where “…” gives 5 (C)" for a fact that other facts state with a
+    different value for one slot (its ``disputes``), else ""."""
+    parts = [f"{d['value']} ({outlets(d.get('outlets', []))}) where “{d['text']}” gives {d['other_value']} "
+             f"({outlets(d.get('other_outlets', []))})" for d in fact.get("disputes", [])]
+    return f"; disputed: {'; '.join(parts)}" if parts else ""
+
+
 def _citation(article_id: str, by_id: Mapping[str, Article]) -> tuple[str, str]:
     article = by_id.get(article_id)
     if article is None:
@@ -133,11 +141,11 @@ def _record_sections(record: Mapping[str, Any], by_id: Mapping[str, Article],
         return outlet_label(item["outlet"], by_id)
 
     facts = sorted(record.get("facts", []), key=lambda f: (-f.get("own_voice", f["voices"]), -f["voices"]))
-    established = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
+    established = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))}{_disputed(f, outlets)})" for f in facts
                            if fact_status(f) == "established"], _MAX_QUOTES, "established facts", story_id)
-    claimed = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))})" for f in facts
+    claimed = _capped([f"{f['text']} ({_sourced(f, outlets(f['outlets']))}{_disputed(f, outlets)})" for f in facts
                        if fact_status(f) != "established"], _MAX_QUOTES, "claims", story_id)
-    single = _capped([f"{f['text']} ({_claimed_by(f)}only {outlets(f['outlets'])})"
+    single = _capped([f"{f['text']} ({_claimed_by(f)}only {outlets(f['outlets'])}{_disputed(f, outlets)})"
                       for f in record.get("single_source", [])], _MAX_QUOTES, "single-source claims", story_id)
     clashes = [f"{c['kind']}: " + (f"{c['reason']}: " if c.get("reason") else "")
                + f"“{c['left']['text']}” ({side(c['left'])}: {c['left']['value']}) vs "

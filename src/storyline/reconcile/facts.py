@@ -56,7 +56,7 @@ import numpy as np
 from storyline.errors import ConfigError
 from storyline.model import Annotated, Fact
 from storyline.reconcile.fact_cluster import cluster_sentences, coherent
-from storyline.reconcile.fact_disputes import ValueClashes
+from storyline.reconcile.fact_disputes import ValueClashes, dispute_records
 from storyline.reconcile.fact_embed import EMBEDDING_PACKAGE, Embedder, SentenceEmbedder
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
 from storyline.reconcile.fact_meaning import Meaning, meaning
@@ -233,6 +233,9 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     built = [dataclasses.replace(fact, disputes=tuple((copies_of[i][0], copies_of[j][0], built[other].id)
                                                       for i, j, other in disputes[n]))
              if disputes[n] else fact for n, fact in enumerate(built)]
+    texts, members = {f.id: f.fact.text for f in built}, {f.id: f.members for f in built}
+    built = [dataclasses.replace(fact, fact=dataclasses.replace(fact.fact, disputes=dispute_records(
+        fact.disputes, texts, same_text, members, fact.id))) if fact.disputes else fact for fact in built]
     if lexical == scores:
         return built
     # The facts whole sentences alone make, each kept as a part of the fact holding its first

@@ -132,13 +132,15 @@ def fact_json(fact: AlignedFact,
     """A fact's record (DESIGN's fields), with who it comes from: ``status`` (``established``,
     ``claimed`` or ``reported``), ``own_voice`` (independent outlets stating it in their own
     voice) and ``claimed_by`` (the parties reports attribute it to, with their cues); see
-    :mod:`storyline.reconcile.fact_sources`."""
+    :mod:`storyline.reconcile.fact_sources`; and ``disputes``: the facts that make the same
+    statement with a different value for one slot (:meth:`storyline.model.Dispute.to_json`: the
+    other fact's id and text, the kind, each side's value, sentences and outlets)."""
     sources = fact_sources(((m.article_id, m.outlet, m.span) for m in fact.members), fact.voices,
                            attributions or {})
     return {"id": fact.id, "text": fact.fact.text, "outlets": list(fact.fact.outlets), "voices": fact.voices,
             "articles": list(fact.articles),
             "support": [{"article": a, "start": s.start, "end": s.end} for a, s in fact.fact.support],
-            **sources}
+            **sources, "disputes": [d.to_json() for d in fact.fact.disputes]}
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:

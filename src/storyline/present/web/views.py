@@ -95,7 +95,21 @@ def _fact(fact: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
             "claimed_by": [{"party": p["party"], "type": p.get("type"), "cues": p.get("cues", [])}
                            for p in fact.get("claimed_by", [])],
             "outlets": citer.outlets(fact.get("outlets", [])), "outlet_keys": [o for o in fact.get("outlets", []) if o],
-            "citations": [citer.cite(s["article"], (int(s["start"]), int(s["end"]))) for s in fact.get("support", [])]}
+            "citations": [citer.cite(s["article"], (int(s["start"]), int(s["end"]))) for s in fact.get("support", [])],
+            "disputes": [_dispute(d, citer) for d in fact.get("disputes", [])]}
+
+
+def _dispute(dispute: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
+    """A fact's dispute as shown: its value with the reports giving it, and the other fact's
+    wording and value with theirs."""
+    def cites(support: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        return [citer.cite(s["article"], (int(s["start"]), int(s["end"]))) for s in support]
+
+    return {"fact": dispute.get("fact"), "text": dispute.get("text", ""), "kind": dispute.get("kind"),
+            "value": dispute.get("value", ""), "other_value": dispute.get("other_value", ""),
+            "outlets": citer.outlets(dispute.get("outlets", [])),
+            "other_outlets": citer.outlets(dispute.get("other_outlets", [])),
+            "citations": cites(dispute.get("support", [])), "other_citations": cites(dispute.get("other_support", []))}
 
 
 def _contradiction(clash: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
