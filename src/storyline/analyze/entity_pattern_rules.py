@@ -135,10 +135,19 @@ def _after_title_glue(text: str, start: int) -> bool:
     return len(before) >= 2 and before[-1].lower() in pat.TITLE_GLUE and before[-2].lower() in pat.ROLE_HEADS
 
 
+#: Each weapon name as a whole word, compiled once per process.
+_WEAPON_NAME_RES = {name: re.compile(r"\b" + re.escape(name) + r"\b") for name in pat.WEAPON_NAMES}
+
+
 def weapon_mentions(text: str) -> list[Mention]:
+    """Weapon systems: the pattern's codes ("S-400"), and the known names where upper case or
+    followed by a weapon head word. A name's regex runs only where the name occurs as a
+    substring at all (one C-speed ``in`` per name, instead of a regex scan of the report)."""
     found = [Mention(Span(*m.span()), "WEAPON") for m in pat.WEAPON_RE.finditer(text)]
     for name in pat.WEAPON_NAMES:
-        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+        if name not in text:
+            continue
+        for m in _WEAPON_NAME_RES[name].finditer(text):
             following = text[m.end():m.end() + 20].split()
             if name.isupper() or (following and following[0].lower().strip(".,") in pat.WEAPON_HEADS):
                 found.append(Mention(Span(*m.span()), "WEAPON"))

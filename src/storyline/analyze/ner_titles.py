@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from storyline.analyze.ner_lexicon import NameLexicon
+from storyline.analyze.regex_trie import trie_alternation
 from storyline.model import Mention, Span
 
 __all__ = ["names_after_titles"]
@@ -29,17 +30,30 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def names_after_titles(text: str, lex: NameLexicon, places: Mapping[str, str]) -> list[Mention]:
     """PERSON mentions of the names that follow an office or a profession (see the module)."""
     found: list[Mention] = []
-    for title in _titles(lex.offices | lex.honorifics).finditer(text):
+    for title in _titles_of(lex).finditer(text):
         run = _name_run(text, title.end(), lex)
         if run and run[0].group().lower() not in places and not lex.known(run[0].group()):
             found.append(Mention(Span(run[0].start(), run[-1].end()), "PERSON"))
     return found
 
 
+#: The title pattern of each lexicon (one per language and process), by the lexicon's id.
+_TITLES: dict[int, tuple[NameLexicon, re.Pattern[str]]] = {}
+
+
+def _titles_of(lex: NameLexicon) -> re.Pattern[str]:
+    """The offices and honorifics of ``lex`` as one pattern, built once per lexicon."""
+    cached = _TITLES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _TITLES[id(lex)] = (lex, _titles(lex.offices | lex.honorifics))
+    return cached[1]
+
+
 @lru_cache(maxsize=32)
 def _titles(words: frozenset[str]) -> re.Pattern[str]:
-    """Any of the titles as a word, whatever its case."""
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Any of the titles as a word, whatever its case (a prefix-tree alternation that matches as
+    the longest-first one: :mod:`storyline.analyze.regex_trie`)."""
+    alternation = trie_alternation(words)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if words else re.compile(r"(?!x)x")
 
 

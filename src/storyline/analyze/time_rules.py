@@ -15,6 +15,7 @@ from functools import lru_cache
 from storyline.analyze import time_pack_rules as pk
 from storyline.analyze import time_patterns as tp
 from storyline.analyze import time_resolve as tr
+from storyline.analyze.regex_trie import trie_alternation
 from storyline.analyze.time_context import Context, month_number, weekday_number
 from storyline.analyze.time_words import time_words
 
@@ -24,7 +25,8 @@ Handler = Callable[[re.Match[str], "Context"], Found | None]
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as a prefix-tree alternation that matches as the longest-first one."""
+    return trie_alternation(words)
 
 
 def _is_name(word: str, ctx: Context) -> bool:
