@@ -51,10 +51,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from storyline.group import state as _state
-from storyline.group.clusters import (
-    ANCHOR_TYPES, Cluster, StoryCluster, heaviest, name_cosine, names_of, top_items,
-)
-from storyline.group.crossing import anchor_cosine, anchors_of, crosses
+from storyline.group.clusters import Cluster, StoryCluster, heaviest
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import (
     EVENT_WEIGHTS, choose_event, follow_originals, happening_day, reassign_members,
@@ -62,12 +59,13 @@ from storyline.group.events import (
 from storyline.group.features import (
     DocumentFrequencies, Features, day_to_iso, extract_features, weigh_two,
 )
-from storyline.group.merging import PERSON_TYPES as _PERSON_TYPES
 from storyline.group.merging import StoryMerging
-from storyline.group.splitting import member_row
+from storyline.group.placing import RETITLE_AFTER, StoryPlacing  # RETITLE_AFTER: re-exported
 from storyline.group.story_split import StorySplitting
 from storyline.group.story_index import StoryIndex
 from storyline.model import Article, Event, Story
+
+__all__ = ["RETITLE_AFTER", "STORY_WEIGHTS", "StoryGrouper"]
 
 #: Weight per key type in story vectors. Names weigh four times a word: at the density of a news
 #: day, stories of one kind (two earthquakes, two hacks, two Oscar ceremonies) share their words,
@@ -75,9 +73,6 @@ from storyline.model import Article, Event, Story
 #: words do not. Measured on five sets at once (docs/EVAL.md, "Session 9 — stories at density"):
 #: words and names weighed alike chained a generated news day into a few stories.
 STORY_WEIGHTS: Mapping[str, float] = {"w": 0.5, "n": 2.0, "k": 0.5, "c": 0.5, "#": 0.5, "d": 0.5}
-#: Reports a story must hold before a closer report may retitle it: with fewer, closeness to the
-#: centroid says little, and a small story keeps its opener's title.
-RETITLE_AFTER = 5
 _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_threshold",
            "story_merge_threshold", "window_days", "max_story_days", "half_life_days",
            "name_tie", "event_days", "retain_days", "query_terms", "max_candidates",
@@ -92,7 +87,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
 _PENDING_KEYS = 64
 
 
-class StoryGrouper(StoryMerging, StorySplitting):
+class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
     """Groups a stream of articles into stories and events, incrementally and deterministically.
 
     Args:
@@ -366,96 +361,6 @@ class StoryGrouper(StoryMerging, StorySplitting):
 
     # -- placing one article ----------------------------------------------------------------
 
-    def _place_version(self, article: Article, day: int | None) -> tuple[str, str] | None:
-        if self._duplicates is None:
-            return None
-        original = self._duplicates.add(article.id, article.text, day)
-        if original is None or original not in self._where:
-            return None
-        story_id, event_id = self.assignment(original)
-        story = self._index.stories[story_id]
-        event = next(e for e in story.events if e.id == event_id)
-        story.articles.append(article.id)
-        story.stretch(day, day)
-        story.count_language(article.language)
-        story.members.append(member_row(article.id, day, article.language, _title(article), {}))
-        event.articles.append(article.id)  # a copy tells the original's happening: no stretch
-        self._where[article.id] = (story_id, event_id)
-        return story_id, event_id
-
-    def _choose_story(self, article: Article, vector: Mapping[str, float], day: int | None,
-                      frequencies: DocumentFrequencies) -> StoryCluster:
-        names = names_of(vector)
-        people = names_of(vector, _PERSON_TYPES)
-        top = self._top_keys(vector, frequencies, article.language)
-        candidates = self._index.candidates(top, self.max_candidates)
-        if self.anchor_threshold is not None and article.language:
-            # Stories in other languages rank low on a report's own words: the best on its
-            # anchors are candidates too.
-            found = {story.id for story in candidates}
-            candidates += [story for story in self._index.candidates(
-                [item for item in top if item[0][0] in ANCHOR_TYPES], self.max_candidates)
-                if story.id not in found]
-        scored = []
-        shared: dict[str, float] | None = None
-        for story in candidates:
-            score = max(story.cosine(vector), name_cosine(story, names))
-            needed = self._needed(story, day, people)
-            if score < needed and self._may_cross(story, article.language, day):
-                shared = anchors_of(vector, frequencies, article.language) if shared is None else shared
-                if anchor_cosine(story, shared) >= self.anchor_threshold:  # type: ignore[operator]
-                    score = needed  # enough language-independent evidence: joins at the bar
-            if score >= needed:
-                scored.append((score, story))
-        if not scored:
-            story = self._index.open(article, title_score=self.story_threshold)
-        else:
-            scored.sort(key=lambda pair: (-pair[0], pair[1].seq))
-            story = scored[0][1]
-            if len(story.articles) >= RETITLE_AFTER:
-                story.offer_title(article.title, story.cosine(vector))
-            merging = self._index.mergeable([story, *(other for score, other in scored[1:]
-                                                      if score >= self.merge_threshold)])
-            if len(merging) > 1:
-                story = self._index.merge(merging, article.id, scored[0][0])
-        story.absorb(article.id, vector, day, self.max_centroid_terms, self.half_life_days)
-        story.members.append(member_row(article.id, day, article.language, _title(article), vector, frequencies))
-        story.count_language(article.language)
-        self._index.post(story, top)
-        return self._consolidate(story, candidates, article.id)
-
-    def _top_keys(self, vector: Mapping[str, float], frequencies: DocumentFrequencies,
-                  language: str | None) -> list[tuple[str, float]]:
-        """The ``query_terms`` heaviest keys of a vector that are rare enough to link stories,
-        and, for an article of known ``language``, its ``anchor_terms`` heaviest anchors."""
-        limit = max(self.link_min_df, self.link_share * frequencies.n_docs_)
-        df = frequencies.counts_.get
-        linking = {key: w for key, w in vector.items() if df(key, 0) <= limit}
-        top = top_items(linking, self.query_terms)
-        if self.anchor_terms and language:
-            # The heaviest language-independent keys too: in a report's own words they rank
-            # below its rare words, and they are what finds a story in another language.
-            chosen = {key for key, _ in top}
-            top += [item for item in top_items(anchors_of(linking, frequencies, language), self.anchor_terms)
-                    if item[0] not in chosen]
-        return top
-
-    def _may_cross(self, story: StoryCluster, language: str | None, day: int | None) -> bool:
-        """Whether an article in ``language`` of ``day`` may join ``story``, recent and told
-        mostly in other languages, on its language-independent keys (``anchor_threshold``)."""
-        return (self.anchor_threshold is not None and crosses(story, language)
-                and story.gap(day) <= self.window_days and story.age(day) <= self.max_story_days)
-
-    def _needed(self, story: StoryCluster, day: int | None, people: Mapping[str, float]) -> float:
-        """The score an article of ``day`` naming ``people`` needs to join ``story``."""
-        if story.gap(day) > self.window_days or story.age(day) > self.max_story_days:
-            return self.strong_threshold
-        dated = day is not None and story.last_day is not None
-        if dated and self.name_tie and name_cosine(story, people,
-                                                   _PERSON_TYPES) < self.name_tie:
-            return self.strong_threshold
-        return self.story_threshold
-
     # -- the clock ----------------------------------------------------------------------------
 
     def _advance(self, day: int | None) -> None:
@@ -474,8 +379,3 @@ class StoryGrouper(StoryMerging, StorySplitting):
         # A story leaving the index is refined first, so a block refined on its own moves what
         # the whole stream would.
         self._index.expire(horizon, self._refine_story)
-
-
-def _title(article: Article) -> str:
-    """What would title a story the article opens: its title, else its first twelve words."""
-    return article.title or " ".join(article.text[:400].split()[:12])

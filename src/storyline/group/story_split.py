@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storyline.group.clusters import StoryCluster
+from storyline.group.placing import RETITLE_AFTER
 from storyline.group.splitting import bisect, cohesion_ratio, row_vector
 from storyline.group.story_index import StoryIndex
 
@@ -40,9 +41,6 @@ from storyline.group.story_index import StoryIndex
 MIN_EXAMINED = 8
 #: Splits at most per examination.
 MAX_SPLITS = 8
-#: Reports a story must hold before a report close to its centroid may title it (as
-#: :data:`storyline.group.stories.RETITLE_AFTER`).
-_RETITLE_AFTER = 5
 
 
 class StorySplitting:
@@ -140,7 +138,7 @@ class StorySplitting:
             titled = [row for row in cluster.members if row[3]]
             if not titled:
                 continue
-            if len(cluster.members) < _RETITLE_AFTER:
+            if len(cluster.members) < RETITLE_AFTER:
                 cluster.title, cluster.title_score = titled[0][3], -1.0
             else:
                 best = max(titled, key=lambda row: cluster.cosine(_unit(row_vector(row))))
