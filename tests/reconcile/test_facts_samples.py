@@ -140,8 +140,6 @@ def test_samples_a_sentence_words_at_most_one_fact(aligned: tuple[list[AlignedFa
     assert len(texts) == len(set(texts))
 
 
-@pytest.mark.xfail(strict=True, reason="the two sentences share '@US' and '~reject' in one clause each and "
-                   "Washington's sentence names no speaker the clustering can see: gathered as one fact")
 def test_samples_a_party_is_not_made_a_party_to_another_partys_words(
         s400: tuple[Story, list[Annotated]], aligned: tuple[list[AlignedFact], dict[str, int]]) -> None:
     # "Washington has repeatedly rejected that" and Erdogan's "the United States opposes" share a

@@ -59,6 +59,7 @@ from storyline.reconcile.fact_cluster import cluster_sentences, coherent
 from storyline.reconcile.fact_disputes import ValueClashes, dispute_records
 from storyline.reconcile.fact_embed import EMBEDDING_PACKAGE, Embedder, SentenceEmbedder
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
+from storyline.reconcile.fact_speakers import agree_beyond_speakers
 from storyline.reconcile.fact_meaning import Meaning, meaning
 from storyline.reconcile.fact_gather import gather_single
 from storyline.reconcile.fact_scores import candidate_scores, clause_scores, score
@@ -215,7 +216,11 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     speakers = [u.speakers for u in units]
     # Two people saying the same thing are one fact (a party's claim, see fact_sources) when a
     # clause of each states it closely; otherwise what their sentences share is mostly the frame.
-    agreed = {pair for pair, score in clauses.items() if score >= config.min_agreed_speakers}
+    # What the two clauses share must go beyond the speakers' own names and the predicate class
+    # ("Washington has repeatedly rejected that" / "the United States opposes": a frame).
+    agreed = {(i, j) for (i, j), score in clauses.items() if score >= config.min_agreed_speakers
+              and agree_beyond_speakers(meanings[i].clauses[where[i, j][0]], meanings[j].clauses[where[i, j][1]],
+                                        speakers[i] | speakers[j])}
     clashing = ValueClashes(units)
     alike = _alike(weights(keyed) if config.min_clause_shared else weights(plain), config)
     clusters = cluster_sentences(articles, speakers, scores, config, agreed, clashing=clashing, alike=alike)
