@@ -49,7 +49,7 @@ def document_subject(doc: TokenDoc, sent: Span) -> Found | None:
     tokens = doc.tokens_in(sent.start, sent.end)
     c = doc.cues
     for i, tok in enumerate(tokens):
-        low = doc.word(tok).lower()
+        low = doc.lower_word(*tok)
         if i == 0 or (low not in c.cue_forms and low not in c.document_verb_forms) or low in c.document_nouns:
             continue
         if c.is_participle(low) or (c.is_past(low) and _modifies(doc, tokens, i)):

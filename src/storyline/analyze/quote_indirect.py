@@ -79,8 +79,8 @@ def indirect_quotes(doc: TokenDoc, sentences: list[Span], direct: list[Found]) -
 def _cue_candidates(doc: TokenDoc) -> list[Span]:
     """Every multi-word cue and every single cue word outside them, in text order."""
     multi = [(m.start(), m.end()) for m in doc.cues.multi_re.finditer(doc.text)]
-    text = doc.text
-    single = [(a, b) for a, b in doc.tokens if text[a:b].lower() in doc.cues.cue_forms
+    text, low, forms = doc.text, doc.low, doc.cues.cue_forms
+    single = [(a, b) for a, b in doc.tokens if (low[a:b] if low else text[a:b].lower()) in forms
               and not (multi and inside(multi, a)) and not (text[a].isupper() and _in_name(doc, a, b))]
     return [Span(*c) for c in sorted(multi + single)]
 

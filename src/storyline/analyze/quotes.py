@@ -48,7 +48,7 @@ from storyline.analyze.quote_marks import OPENERS, find_quote_marks
 from storyline.analyze.quote_sources import Found
 from storyline.analyze.sentences import split_sentences
 from storyline.analyze.speaker_names import SpeakerResolver
-from storyline.analyze.speaker_sources import source_kind
+from storyline.analyze.speaker_sources import MentionIndex, source_kind
 from storyline.analyze.speakers import TokenDoc, inside, trim
 from storyline.lang import fold_word
 from storyline.model import Mention, Quote, Span
@@ -96,6 +96,7 @@ class QuoteFinder:
         if not doc.cues.keep_unattributed:
             found = [f for f in found if f.speaker is not None or f.cue is not None or f.implicit]
         resolver = SpeakerResolver(text, entities, _quote_ranges(found), doc.cues)
+        mentions = MentionIndex(entities or ())
         out = []
         for f in found:
             if f.speaker is not None:
@@ -114,8 +115,7 @@ class QuoteFinder:
                 name = _continued(doc.text, out, anchor) or resolver.implicit_speaker(anchor)
             else:
                 name = None if f.speaker is None else resolver.speaker_name(f.speaker, f.content)
-            source = "person" if f.implicit and name else source_kind(doc.cues, doc.text, f.speaker, name,
-                                                                        entities or ())
+            source = "person" if f.implicit and name else source_kind(doc.cues, doc.text, f.speaker, name, mentions)
             out.append(Quote(f.content, f.kind, f.speaker, name, f.cue, source))
             if f.rest is not None:
                 out.append(Quote(f.rest, f.kind, f.speaker, name, f.cue, source))

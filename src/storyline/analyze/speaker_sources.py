@@ -9,12 +9,13 @@ name after a preposition (``informe de Amnistía Internacional``) or a participl
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from storyline.analyze.quote_cues import SpeechCues
 from storyline.model import Mention, Span
 
-__all__ = ["document_headed", "join_words", "source_kind", "source_phrase"]
+__all__ = ["MentionIndex", "document_headed", "join_words", "source_kind", "source_phrase"]
 
 #: Entity types by the kind of source they make.
 _KIND_OF_TYPE = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "organisation",
@@ -99,14 +100,41 @@ def join_words(words: list[str]) -> str:
     return " ".join(words).replace("' ", "'")
 
 
+class MentionIndex:
+    """A report's mentions, indexed once for :func:`source_kind`: those starting inside a span by
+    bisection (when they are in text order, as the entity stage gives them), those of an entity by
+    a dictionary; a quote's lookup no longer reads every mention of the report."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = list(mentions)
+        self.starts = [m.span.start for m in self.mentions]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.by_entity: dict[str, list[int]] = {}
+        for i, mention in enumerate(self.mentions):
+            if mention.entity is not None:
+                self.by_entity.setdefault(mention.entity, []).append(i)
+
+    def tagged(self, span: Span, name: str | None) -> list[Mention]:
+        """The mentions starting inside ``span`` or naming the entity ``name``, in their order."""
+        if not self.ordered:
+            return [m for m in self.mentions if span.start <= m.span.start < span.end or (name and m.entity == name)]
+        lo = bisect.bisect_left(self.starts, span.start)
+        hi = bisect.bisect_left(self.starts, span.end, lo)
+        named = self.by_entity.get(name, ()) if name else ()
+        if not named:
+            return self.mentions[lo:hi]
+        return [self.mentions[i] for i in sorted(set(range(lo, hi)).union(named))]
+
+
 def source_kind(cues: SpeechCues, text: str, speaker: Span | None, name: str | None,
-                entities: Sequence[Mention] = ()) -> str | None:
+                entities: Sequence[Mention] | MentionIndex = ()) -> str | None:
     """What a speaker is: ``document`` when its head noun is one of the pack's document nouns
     (``the report``, ``un sondage Ifop``, ``documents seen by Reuters``); else the kind of the
     entity tagged in its span or named as it (``person`` for PERSON, ``organisation`` for an
     organisation, a state or a group); else ``person`` for a pronoun, role or honorific and
     ``organisation`` for an organisation noun or word of the pack; None when nothing tells (or no
-    speaker). Reads the speaker's words and the mentions inside its span."""
+    speaker). Reads the speaker's words and the mentions inside its span (``entities`` may be
+    given as a :class:`MentionIndex`, built once per report)."""
     if speaker is None:
         return None
     phrase = text[speaker.start : speaker.end]
@@ -119,7 +147,7 @@ def source_kind(cues: SpeechCues, text: str, speaker: Span | None, name: str | N
 
 
 def _kind_of(cues: SpeechCues, text: str, speaker: Span, phrase: str, name: str | None,
-             entities: Sequence[Mention]) -> str | None:
+             entities: Sequence[Mention] | MentionIndex) -> str | None:
     words = [w.strip(",.;:()") for w in phrase.split()]
     words = [w for w in words if w and w.lower() not in cues.determiners]
     head = _head(cues, words)
@@ -131,7 +159,9 @@ def _kind_of(cues: SpeechCues, text: str, speaker: Span, phrase: str, name: str 
         if low in cues.org_kind_nouns and not (set(w.lower() for w in words[:k]) & cues.role_nouns) \
                 and not _role_after(cues, words, k):
             return "organisation"
-    tagged = [m for m in entities if speaker.start <= m.span.start < speaker.end or (name and m.entity == name)]
+    if not isinstance(entities, MentionIndex):
+        entities = MentionIndex(entities)
+    tagged = entities.tagged(speaker, name)
     # the entity the speaker resolved to first ("State Department spokesman Ned Price": the person,
     # not the department before his name), then a person's role, then any entity in the span
     named = [m for m in tagged if name and (m.entity == name or text[m.span.start : m.span.end] == name)]

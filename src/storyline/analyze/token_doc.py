@@ -33,9 +33,14 @@ class TokenDoc:
     starts: list[int] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
     cues: SpeechCues = field(default_factory=speech_cues)
+    #: The text lower-cased once, offsets kept ("" where lowering changes its length, "İ"): a
+    #: token's lower-case form is ``low[start:end]`` without a ``lower()`` per token.
+    low: str = ""
 
     def __post_init__(self) -> None:
         self.tokens = _tokens(self.text, self.cues)
+        low = self.text.lower()
+        self.low = low if len(low) == len(self.text) else ""
         self.starts = [s for s, _ in self.tokens]
         self.sent_starts = [s.start for s in self.sentences]
 
@@ -44,23 +49,37 @@ class TokenDoc:
         return self.sent_starts[i] if i >= 0 else 0
 
     def tokens_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The tokens that start at or after ``start`` and end by ``end``. Tokens do not overlap,
+        so only the last one that starts before ``end`` may run past it."""
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
-        return [t for t in self.tokens[lo:hi] if t[1] <= end]
+        found = self.tokens[lo:hi]
+        if found and found[-1][1] > end:
+            found.pop()
+        return found
 
     def word(self, token: tuple[int, int]) -> str:
         return self.text[token[0] : token[1]]
+
+    def lower_word(self, start: int, end: int) -> str:
+        """``text[start:end].lower()``, read from the text lowered once where offsets allow."""
+        return self.low[start:end] if self.low else self.text[start:end].lower()
 
 
 def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
     """Word and punctuation tokens; an inverted clitic pronoun after a cue or auxiliary
     (``déclare-t-il``, ``a-t-elle``) is split off as a token of its own (the ``-t-`` dropped)."""
     tokens = [m.span() for m in _TOKEN_RE.finditer(text)]
-    if not any(mark in text for mark in {c[:1] for c in cues.clitic_pronouns}):
+    marks = {c[:1] for c in cues.clitic_pronouns}
+    if not any(mark in text for mark in marks):
         return tokens  # no clitic can end a token: each starts with its hyphen ("-il"), absent here
     out: list[tuple[int, int]] = []
     for start, end in tokens:
-        low = text[start:end].lower()
+        word = text[start:end]
+        if not any(mark in word for mark in marks):  # most tokens: no clitic can end them
+            out.append((start, end))
+            continue
+        low = word.lower()
         clitic = next((c for c in cues.clitic_pronouns if low.endswith(c) and len(low) > len(c)), None)
         head_word = low[: len(low) - len(clitic)] if clitic else ""
         if clitic is None or (head_word not in cues.cue_forms and head_word not in cues.inverted_aux
