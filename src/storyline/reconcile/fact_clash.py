@@ -33,13 +33,13 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-import babel
 
 from storyline.group.features import parse_day
 from storyline.lang import FULL, fold_word, pack
 from storyline.reconcile.fact_features import SentenceUnit, dates_compatible
 from storyline.reconcile.grouping_tools import co_occurring_pairs
-from storyline.reconcile.name_keys import function_words, phonetic_key
+from storyline.reconcile.fact_words import calendar_stems, function_stems
+from storyline.reconcile.name_keys import phonetic_key
 from storyline.reconcile.quote_merge import content_words
 
 __all__ = ["MAX_CLAUSE_POSTINGS", "MIN_CLAUSE_OVERLAP", "MIN_CLAUSE_SHARED", "MIN_NEGATION_OVERLAP", "MIN_STATEMENT_OVERLAP", "MIN_STATEMENT_SHARED", "MAX_REPORT_GAP_DAYS", "MIN_NAME_SIMILARITY", "MIN_TEMPLATE_REPORTS", "date_clashes", "function_stems", "furniture_sentences", "frame_stems", "plain_keys", "said_keys", "same_moment", "same_name", "same_time",
@@ -70,35 +70,6 @@ _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 @lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    """Month and weekday names (wide and abbreviated, format and stand-alone) of every full pack's
-    language, folded: CLDR's, through Babel."""
-    words: set[str] = set()
-    for code in FULL:
-        locale = babel.Locale.parse(code)
-        for table in (locale.months, locale.days):
-            for context in table.values():
-                for width in ("wide", "abbreviated"):
-                    words.update(fold_word(w).strip(".") for w in context.get(width, {}).values())
-    return frozenset(w for w in words if len(w) >= 3)
-
-
-@lru_cache(maxsize=1)
-def _calendar_stems() -> frozenset[str]:
-    """The calendar words as content keys are cut (their first five letters) and whole."""
-    words = _calendar_words()
-    return words | frozenset(w[:5] for w in words)
-
-
-@lru_cache(maxsize=1)
-def function_stems() -> frozenset[str]:
-    """Every pack's function words, whole and as content keys are cut (first five letters): the
-    content keys keep some of them ("las", "que", "han" outside English)."""
-    words = function_words()
-    return words | frozenset(w[:5] for w in words)
-
-
-@lru_cache(maxsize=1)
 def frame_stems() -> frozenset[str]:
     """The content keys of attribution frames in every full pack: roles ("spokesman",
     "porte-parole"), institutions ("ministry"), verbs of saying in their forms ("a déclaré")."""
@@ -118,7 +89,7 @@ def said_keys(unit: SentenceUnit) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _plain_keys(keys: frozenset[str]) -> frozenset[str]:
-    calendar, function = _calendar_stems(), function_stems()
+    calendar, function = calendar_stems(), function_stems()
     return frozenset(k for k in keys if not k.startswith("@") and not k[:1].isdigit() and k not in calendar
                      and k not in function)
 
@@ -183,7 +154,7 @@ def same_moment(a: SentenceUnit, b: SentenceUnit, event_of: Mapping[str, str] | 
 
 
 def _template(text: str) -> str:
-    calendar = _calendar_words()
+    calendar = calendar_stems()
     out = []
     for word in _WORD_RE.findall(fold_word(text)):
         out.append("#" if word.isdigit() else "@" if word in calendar else word)

@@ -37,6 +37,7 @@ from storyline.reconcile.fact_speakers import _surname, speakers_conflict, speak
 from storyline.reconcile.fact_values import NUMBER_CONTEXT  # noqa: F401  (re-exported)
 from storyline.reconcile.fact_values import negated as _negated
 from storyline.reconcile.fact_values import quantities as _quantities
+from storyline.reconcile.fact_words import says_something
 from storyline.reconcile.quote_merge import STOPWORDS, content_words
 
 __all__ = ["SentenceUnit", "build_units", "calendar_parts", "clear_caches", "dates_compatible", "outlet_of",
@@ -50,6 +51,9 @@ DATE_WINDOW = 3
 #: Content words either side of a name that give its place in the sentence ("Spokesman Ned Price
 #: said": ``spoke`` before, ``said`` after).
 NAME_WINDOW = 2
+#: Words of grammar (function words) a sentence of only names, numbers and dates may keep and still be
+#: a date or credit line, not a statement ("La Habana, a 19 de marzo de 2011").
+MAX_FRAME_WORDS = 2
 #: Sentences longer than this (characters) are scraper run-ons, not statements.
 MAX_SENTENCE_CHARS = 1200
 #: Sentences whose features are kept between calls: wire copies within one story, and a story's
@@ -57,6 +61,7 @@ MAX_SENTENCE_CHARS = 1200
 FEATURE_CACHE_SIZE = 8192
 
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
+_WORD_ONLY_RE = re.compile(r"[^\W\d_]+")
 _CALENDAR_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?(?:T.*)?$")
 #: Entity types by family; organisations and places are one family because taggers confuse them
 #: ("Turkey" as ORG in one sentence, GPE in the next). Other types keep their own name.
@@ -116,6 +121,8 @@ class SentenceUnit:
             measure's value in its dimension's base unit and its stem prefixed by the dimension
             (:mod:`storyline.reconcile.fact_values`), its bound (``=``, ``>=``, ``<=``, ``~``),
             and the names in its clause (whose count it is).
+        statement: Whether it states anything beyond its names, numbers and dates (false for a
+            date or credit line: see :func:`build_units`).
     """
 
     article_id: str
@@ -136,6 +143,7 @@ class SentenceUnit:
     name_slots: tuple[tuple[str, str, frozenset[str], frozenset[str]], ...] = ()
     speakers: frozenset[str] = frozenset()
     measures: tuple[tuple[str, float, str, bool, frozenset[str]], ...] = ()
+    statement: bool = True
 
     @property
     def word_count(self) -> int:
@@ -152,7 +160,9 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
 
     Sentences that carry too little content (fewer than :data:`MIN_KEYS` keys) are left out, and
     so is an exact repeat of a sentence already kept from the same report (scrapers print
-    headlines twice).
+    headlines twice). A sentence that states nothing beyond its names and time expressions (a
+    date line, "La Habana, 19 de marzo de 2011": :func:`_states`) is kept with ``statement``
+    false: it counts for the summary's concept weights but is no fact a report establishes.
     """
     units: list[SentenceUnit] = []
     for rank, item in enumerate(items):
@@ -168,13 +178,13 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
             if len(sentence) > MAX_SENTENCE_CHARS or folded in seen or len(_sentence_keys(sentence)) < MIN_KEYS:
                 continue
             seen.add(folded)
-            keys, names, numbers, dates, clauses, negated, values, context, slots, measures = \
+            keys, names, numbers, dates, clauses, negated, values, context, slots, measures, statement = \
                 _features(*_local(item, span))
             units.append(SentenceUnit(
                 article_id=item.article.id, outlet=outlet, span=span, text=sentence, article_rank=rank,
                 position=position, keys=keys, names=names, numbers=numbers, dates=dates, date_clauses=clauses,
                 negated=negated, report_date=report_date, values=values, number_context=context, name_slots=slots,
-                measures=measures,
+                measures=measures, statement=statement,
                 speakers=speakers(span)))
             position += 1
     return units
@@ -211,7 +221,8 @@ def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], men
               entities: bool) -> tuple[Any, ...]:
     """The features of the sentence at ``text[:length]``: its unit's ``keys``, ``names``,
     ``numbers``, ``dates``, ``date_clauses``, ``negated``, ``values``, ``number_context``,
-    ``name_slots`` and ``measures``, in this order."""
+    ``name_slots`` and ``measures``, in this order, and whether it states anything beyond its
+    names, numbers and dates."""
     span = Span(0, length)
     sentence = " ".join(text[:length].split())
     dated = [t for t in inside_times if t.value and calendar_parts(t.value) is not None]
@@ -236,7 +247,18 @@ def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], men
                      for q in quantities if q.counted)
     return (frozenset(keys), frozenset(named), frozenset((q.value, q.counted) for q in quantities if q.counted),
             dates, clauses, frozenset(_negated(sentence)), frozenset(q.value for q in quantities),
-            frozenset((q.counted, w) for q in quantities if q.counted for w in q.around), slots, measures)
+            frozenset((q.counted, w) for q in quantities if q.counted for w in q.around), slots, measures,
+            _states(untimed))
+
+
+def _states(untimed: str) -> bool:
+    """Whether a sentence, its names and time expressions masked, still states something: a
+    content word (:func:`storyline.reconcile.fact_words.says_something`) or more than
+    :data:`MAX_FRAME_WORDS` words of grammar ("The Tour de France will be in London for the two days
+    of the 7th and 8th of July"). A date line keeps at most a preposition ("Oaxaca, México, a 9 de
+    marzo de 2011")."""
+    rest = " ".join(untimed.split())
+    return says_something(content_words(rest)) or len(_WORD_ONLY_RE.findall(rest)) > MAX_FRAME_WORDS
 
 
 def _holders(text: str, start: int, end: int, spans: Sequence[Span],

@@ -46,17 +46,20 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
     facts = align_facts(current)
     texts = {a.article.id: a.article.text for a in current}
     said = attributions_of(current)
-    contradictions = find_contradictions(facts, story.events) + speech_clashes(
-        facts, said, story.events, {a.article.id: a.article.language for a in current})
+    # Date and credit lines (no statement beyond names and dates) weigh in the summary, but are
+    # no fact, claim or contradiction: several pages of one outlet print "Jueves 17/02/2011."
+    stated = [f for f in facts if f.representative.statement]
+    contradictions = find_contradictions(stated, story.events) + speech_clashes(
+        stated, said, story.events, {a.article.id: a.article.language for a in current})
     fact_records = {f.id: fact_json(f, said) for f in facts}
     record = {
         "report_dates": report_dates,
         "summary": summary_json(summarize_facts(story.id, facts, words=summary_words, established={
             f["id"]: f["own_voice"] for f in fact_records.values()})),
-        "facts": [fact_records[f.id] for f in facts if len(f.articles) > 1 or f.voices > 1],
-        "single_source": [fact_records[f.id] for f in single_source(facts)],
+        "facts": [fact_records[f.id] for f in stated if len(f.articles) > 1 or f.voices > 1],
+        "single_source": [fact_records[f.id] for f in single_source(stated)],
         "contradictions": [c.to_json() for c in contradictions],
-        "coverage": [c.to_json() for c in coverage(facts, story.events)],
+        "coverage": [c.to_json() for c in coverage(stated, story.events)],
         "entities": [entity_json(e, texts) for e in entities],
         "timeline": [entry.to_json() for entry in build_timeline(
             TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times, a.article.published)
