@@ -8,7 +8,7 @@ import re
 import pytest
 
 from storyline.analyze.ner_lexicon import lexicon
-from storyline.analyze.regex_trie import flat_alternation, trie_alternation
+from storyline.analyze.regex_trie import flat_alternation, ordered_alternation, trie_alternation
 from storyline.analyze.time_words import time_words
 from storyline.lang import FULL
 
@@ -61,3 +61,14 @@ def test_siblings_that_fold_together_fall_back_to_the_flat_alternation() -> None
 def test_empty_and_single_word_lists() -> None:
     assert trie_alternation([]) == ""
     assert trie_alternation(["", "a b"]) == r"a\ b"
+
+
+def test_ordered_alternation_keeps_a_written_order_that_matters() -> None:
+    assert ordered_alternation("late|later|early") == "late|later|early"  # "late" first wins "later"
+    assert ordered_alternation("the (x)|the") == "the (x)|the"  # no plain literal
+    tree = ordered_alternation("the past|the last|the|more than|over")
+    assert tree != "the past|the last|the|more than|over"
+    plain = re.compile(r"\b(?:the past|the last|the|more than|over)\s+\w+", re.IGNORECASE)
+    grown = re.compile(rf"\b(?:{tree})\s+\w+", re.IGNORECASE)
+    for text in ("the past week", "The last two days", "the the more than ten over three", "over the past"):
+        assert [m.span() for m in grown.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -101,3 +101,25 @@ class _Node:
 def _fold_keys(char: str) -> set[str]:
     keys = {char, char.lower(), char.upper(), char.casefold()}
     return keys | {_EXTRA_FOLDS[k] for k in list(keys) if k in _EXTRA_FOLDS}
+
+
+_LITERAL = re.compile(r"[^\\.^$*+?{}\[\]()|]+")
+
+
+def ordered_alternation(alternatives: str) -> str:
+    """A hand-written ``a|b|c`` of literal words as a prefix tree, where that cannot change a match.
+
+    The engine tries the alternatives in their written order; the tree tries, among those that
+    match at a position (each a prefix of the next), the longest first. The two agree when every
+    alternative comes before those that are its (case-insensitive) prefixes ("the past" before
+    "the"); otherwise, or when an alternative is no plain literal, ``alternatives`` is returned
+    unchanged.
+    """
+    words = alternatives.split("|")
+    if not all(_LITERAL.fullmatch(w) for w in words):
+        return alternatives
+    lowered = [w.lower() for w in words]
+    for i, early in enumerate(lowered):
+        if any(late != early and late.startswith(early) for late in lowered[i + 1:]):
+            return alternatives  # a shorter word before a longer one it opens: order matters
+    return trie_alternation(words)

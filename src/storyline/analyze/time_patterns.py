@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from storyline.analyze.regex_trie import ordered_alternation, trie_alternation
 from storyline.analyze.time_words import all_names
 
 #: Month names and abbreviations (lower case) per language → month number, from the packs.
@@ -109,7 +110,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 #: A count: digits, number words ("twenty-four", "twenty four"), "a"/"an".
 NUMBER_RE = (
     rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)"
-    rf"|{'|'.join(_NUMBER_ALTS)}|an?)"
+    rf"|{trie_alternation(_NUMBER_ALTS)}|an?)"
 )
 #: A unit word, singular or plural.
 UNIT_RE = (
@@ -137,13 +138,13 @@ PAST_MARKERS = (
 
 # --- rule patterns --------------------------------------------------------------------------
 
-_EDGE = r"(?:(?P<edge>early|late|earlier|later|mid|the end of|the beginning of|the start of)[\s-]+)?"
-_SHIFTS = (
+_EDGE = rf"(?:(?P<edge>{ordered_alternation('early|late|earlier|later|mid|the end of|the beginning of|the start of')})[\s-]+)?"
+_SHIFTS = ordered_alternation(
     r"the last|the past|the previous|the current|the next|the coming|the following|last|past"
     r"|previous|this|current|next|coming"
 )
 _TZ = r"(?:\s+(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST))?"
-_DURATION_MODS = (
+_DURATION_MODS = ordered_alternation(
     r"the past|the last|the next|the first|the coming|the previous|the following|the"
     r"|more than|less than|about|nearly|almost|at least|up to|another|only|just|over|roughly"
 )
@@ -173,7 +174,7 @@ def rule_patterns(month: str, weekday: str) -> list[tuple[str, str]]:
         ("weekday", rf"\b(?:(?P<shift>last|next|this|coming|past)\s+)?\b(?P<wd>{weekday})\b(?:'s)?"
                     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
         ("day_of_month", r"\bthe\s+(?P<day>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"),
-        ("year", r"(?:\b(?:fiscal|calendar|early|late|mid|the end of|the beginning of)[\s-]+)?"
+        ("year", rf"(?:\b(?:{ordered_alternation('fiscal|calendar|early|late|mid|the end of|the beginning of')})[\s-]+)?"
                  r"(?<![\w$£€#.,/]|\d)(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|-\d)"),
         ("decade", r"(?:\bthe\s+)?(?:\b(?:early|late|mid)[\s-]+)?(?:\b(?P<dec>(?:1[6-9]|20)\d)0s"
                    r"|'(?P<dec2>\d)0s)\b"),
@@ -183,7 +184,7 @@ def rule_patterns(month: str, weekday: str) -> list[tuple[str, str]]:
         ("ago", rf"(?:\b(?:about|almost|nearly|some|more than|less than|over|just|only)\s+)?"
                 rf"\b(?P<num>{NUMBER_RE})[\s-]+(?P<unit>{UNIT_RE})\s+"
                 r"(?P<dir>ago|earlier|later|from now|hence)\b"),
-        ("reference", rf"\b(?:{'|'.join(sorted(REFERENCE_WORDS, key=len, reverse=True))})\b"),
+        ("reference", rf"\b(?:{trie_alternation(REFERENCE_WORDS)})\b"),
         ("duration", rf"(?:\b(?P<mod>{_DURATION_MODS})\s+)?\b(?P<num>{NUMBER_RE})(?:\s+more)?"
                      rf"[\s-]+(?P<unit>{UNIT_RE})\b(?:-long)?(?![\s-]+old\b)"),
         ("vague_duration", r"(?:\b(?:recent|the past|the last|the coming|the next|the past few"
