@@ -114,3 +114,23 @@ def test_a_dispute_record_refuses_an_unknown_kind() -> None:
         Dispute.from_json({**good, "kind": "colour"})
     with pytest.raises(KeyError):
         Dispute.from_json({k: v for k, v in good.items() if k != "value"})
+
+
+def test_a_relative_date_read_against_two_publication_days_is_no_dispute() -> None:
+    # One wire report printed on Friday ("este viernes") and again on Saturday ("hoy"): one fact.
+    said = ('"Hablamos cerca de una hora cada noche", afirmó Belhaj en unas declaraciones que divulgó {} la BBC.')
+    friday = Annotated(Article(id="v", text=said.format("este viernes"), source="A", published="2011-06-24",
+                               language="es"), tuple(split_sentences(said.format("este viernes"))), (),
+                       (TimeMention(Span(said.index("{}"), said.index("{}") + 12), "DATE", "2011-06-24"),))
+    saturday = Annotated(Article(id="s", text=said.format("hoy"), source="B", published="2011-06-25", language="es"),
+                         tuple(split_sentences(said.format("hoy"))), (),
+                         (TimeMention(Span(said.index("{}"), said.index("{}") + 3), "DATE", "2011-06-25"),))
+    units = build_units([friday, saturday])
+    assert dispute_values(units[0], units[1]) is None
+    (fact,) = align_facts([friday, saturday])
+    assert fact.articles == ("v", "s") and fact.fact.disputes == ()
+    # Two days that differ by other than the reports' gap still dispute.
+    later = Annotated(Article(id="m", text=said.format("el lunes"), source="C", published="2011-06-24", language="es"),
+                      tuple(split_sentences(said.format("el lunes"))), (),
+                      (TimeMention(Span(said.index("{}"), said.index("{}") + 8), "DATE", "2011-06-20"),))
+    assert dispute_values(units[0], build_units([later])[0]) == ("date", "2011-06-24", "2011-06-20")

@@ -15,7 +15,9 @@ A pair clashes when
   value the other lacks, and the holders meet (:func:`storyline.reconcile.fact_numbers.differing_count`:
   units converted, bounds read: "at least 10" meets 64; two inventories count no one slot), or
 * two dates of one happening (the words right around them meet) cannot denote one time
-  (:func:`storyline.reconcile.fact_clash.date_clashes`).
+  (:func:`storyline.reconcile.fact_clash.date_clashes`), unless they are one relative date read
+  against two reports' days ("hoy" in a copy published a day after "este viernes":
+  :func:`storyline.reconcile.fact_clash.shifted_by_report_dates`, as the contradictions read them).
 
 Each fact's record carries its disputes (:func:`dispute_records`, :class:`storyline.model.Dispute`):
 the other fact, the slot's kind, the value on each side and the sentences and outlets that give it,
@@ -32,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from storyline.model import Dispute, Span
-from storyline.reconcile.fact_clash import date_clashes
+from storyline.reconcile.fact_clash import date_clashes, shifted_by_report_dates
 from storyline.reconcile.fact_features import SentenceUnit
 from storyline.reconcile.fact_numbers import differing_count, number_text
 
@@ -48,7 +50,9 @@ class ValueClashes:
         index = {id(u): n for n, u in enumerate(units)}
         dated = [u for u in units if u.date_clauses]
         self._dated = {(min(index[id(a)], index[id(b)]), max(index[id(a)], index[id(b)]))
-                       for a, b, _, _ in date_clashes(dated)} if len(dated) > 1 else set()
+                       for a, b, left, right in date_clashes(dated)
+                       if not shifted_by_report_dates(left, right, a.report_date, b.report_date)} \
+            if len(dated) > 1 else set()
         self._known: dict[tuple[int, int], bool] = {}
 
     def __contains__(self, pair: object) -> bool:
@@ -82,7 +86,8 @@ def dispute_values(a: SentenceUnit, b: SentenceUnit) -> tuple[Literal["number", 
     if a.outlet == b.outlet:
         return None
     for x, y, left, right in date_clashes([a, b]) if a.date_clauses and b.date_clauses else ():
-        return ("date", left, right) if x is a else ("date", right, left)
+        if not shifted_by_report_dates(left, right, x.report_date, y.report_date):
+            return ("date", left, right) if x is a else ("date", right, left)
     differing = differing_count(a, b) if a.measures and b.measures else None
     if differing is None:
         return None
