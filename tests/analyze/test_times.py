@@ -177,3 +177,22 @@ def test_times_second_sample_expressions() -> None:
     values = [(m.span.text_in(text), m.value) for m in find_times(text, THURSDAY)]
     assert values.count(("the 10th", "2021-02-10")) == 2
     assert ("July 2019", "2019-07") in values and ("December 2020", "2020-12") in values
+
+
+def test_tense_from_the_markers_read_once_equals_reading_the_sentence() -> None:
+    from storyline.analyze import time_resolve as tr  # noqa: PLC0415 - the helpers under test
+
+    sentence = 'He said on Friday he will go, “we met on Monday” and “they will sign” next week.'
+    for start in range(0, len(sentence), 4):
+        end = min(len(sentence), start + 6)
+        cut = sentence.find("“", end)
+        best = None
+        for m in tr._TENSE_RE.finditer(sentence if cut < 0 else sentence[:cut]):
+            if m.end() > start and m.start() < end:
+                continue
+            distance = start - m.end() if m.end() <= start else 2 * (m.start() - end) + 10
+            if best is None or distance < best[0]:
+                best = (distance, "future" if m.group("fut") else "past")
+        expected = None if best is None else best[1]
+        assert tr.tense_among(tr.tense_markers(sentence), sentence, start, end) == expected
+        assert tr.tense_near(sentence, start, end) == expected

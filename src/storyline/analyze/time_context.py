@@ -3,7 +3,8 @@
 Split out of :mod:`storyline.analyze.time_rules` so that the English-construction rules and the
 pack-driven rules (:mod:`storyline.analyze.time_pack_rules`) share it without an import cycle.
 The tense of a clause is read with English markers for English and with the pack's past and
-future words and verb endings for other languages (cost: one regex scan of the sentence).
+future words and verb endings for other languages (cost: one regex scan of each sentence that
+holds an expression to resolve).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class Context:
     language: str
     starts: list[int] = field(default_factory=list)
     words: TimeWords = field(init=False)
+    #: Each sentence's tense markers, read once (several expressions may share a sentence).
+    markers: dict[tuple[int, int], list[tuple[int, int, bool]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
@@ -46,8 +49,12 @@ class Context:
     def tense(self, start: int, end: int) -> tr.Tense:
         """The tense around ``text[start:end]``, read from its sentence."""
         s_start, s_end = self.sentence(start)
-        markers = None if self.language == "en" else _tense_re(self.words.code)
-        return tr.tense_near(self.text[s_start:s_end], start - s_start, end - s_start, markers)
+        sentence = self.text[s_start:s_end]
+        found = self.markers.get((s_start, s_end))
+        if found is None:
+            markers = None if self.language == "en" else _tense_re(self.words.code)
+            found = self.markers[s_start, s_end] = tr.tense_markers(sentence, markers)
+        return tr.tense_among(found, sentence, start - s_start, end - s_start)
 
     def word_before(self, pos: int) -> str:
         """The lower-cased word just before ``pos`` ("" at the start)."""

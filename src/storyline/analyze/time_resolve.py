@@ -33,16 +33,30 @@ def tense_near(sentence: str, start: int, end: int, markers: re.Pattern[str] | N
     A marker after the expression counts as twice as far, since news puts the reporting verb
     first ("said on Wednesday") and a quotation that follows has its own tense.
     """
+    return tense_among(tense_markers(sentence, markers), sentence, start, end)
+
+
+def tense_markers(sentence: str, markers: re.Pattern[str] | None = None) -> list[tuple[int, int, bool]]:
+    """The tense markers of a sentence: ``(start, end, future)`` in text order (one scan; a
+    sentence with several time expressions is read once: :meth:`Context.tense` keeps them)."""
+    return [(m.start(), m.end(), bool(m.group("fut"))) for m in (markers or _TENSE_RE).finditer(sentence)]
+
+
+def tense_among(found: list[tuple[int, int, bool]], sentence: str, start: int, end: int) -> Tense:
+    """:func:`tense_near` from the sentence's :func:`tense_markers`. The markers of the sentence
+    cut before a quotation opened after the expression are those that end by the cut: no marker
+    holds a quotation mark, and a word ends at one."""
     quote = _QUOTE_OPEN.search(sentence, end)
-    if quote is not None:
-        sentence = sentence[: quote.start()]
+    cut = len(sentence) if quote is None else quote.start()
     best: tuple[int, Tense] | None = None
-    for match in (markers or _TENSE_RE).finditer(sentence):
-        if match.end() > start and match.start() < end:
+    for m_start, m_end, future in found:
+        if m_end > cut:
+            break
+        if m_end > start and m_start < end:
             continue
-        before = match.end() <= start
-        distance = start - match.end() if before else 2 * (match.start() - end) + 10
-        kind: Tense = "future" if match.group("fut") else "past"
+        before = m_end <= start
+        distance = start - m_end if before else 2 * (m_start - end) + 10
+        kind: Tense = "future" if future else "past"
         if best is None or distance < best[0]:
             best = (distance, kind)
     return None if best is None else best[1]
