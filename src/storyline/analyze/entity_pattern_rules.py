@@ -112,9 +112,8 @@ def fix_mention(text: str, mention: Mention) -> Mention | None:
         rest = text[stripped.start:span.end].split()
         if stripped != span and 1 < len(rest) <= 3 and all(w[:1].isupper() for w in rest):
             span, kind = stripped, "PERSON"  # "Secretary of [State Antony Blinken]"
-    words = [text[s:e] for s, e in tokenize(text, span.start, span.end)]
-    if kind in ("GPE", "ORG") and any(w.lower() in pat.LOC_HEADS for w in words) and kind == "GPE":
-        kind = "LOC"
+    if kind == "GPE" and any(text[s:e].lower() in pat.LOC_HEADS for s, e in tokenize(text, span.start, span.end)):
+        kind = "LOC"  # "the Red Sea": a place word heads it (only a GPE's words are read)
     if not any(c.isalpha() for c in text[span.start:span.end]):
         return None
     return Mention(span, kind)

@@ -33,7 +33,7 @@ def speaker_before(doc: TokenDoc, end: int, floor: int) -> Span | None:
     share = _share(doc.text, floor, stop)
     if share is not None:
         return share
-    np = speaker_left(doc, end, floor)
+    np = speaker_left(doc, end, floor, stop)
     before = doc.tokens_in(floor, stop)[-1:]
     if np is None and before and doc.word(before[0]).lower() in {"and", "but"}:
         return sentence_subject(doc, floor, before[0][0])

@@ -50,9 +50,10 @@ _CLAUSE_OPENERS = frozenset(',;:"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u201
 DETERMINERS = speech_cues("en").determiners
 
 
-def speaker_left(doc: TokenDoc, end: int, floor: int) -> Span | None:
-    """The noun phrase ending right before ``end`` (skipping auxiliaries), or a pronoun."""
-    tokens = doc.tokens_in(floor, cue_stop(doc, end, floor))
+def speaker_left(doc: TokenDoc, end: int, floor: int, stop: int | None = None) -> Span | None:
+    """The noun phrase ending right before ``end`` (skipping auxiliaries), or a pronoun
+    (``stop``: :func:`cue_stop` of ``end`` and ``floor``, when the caller has it already)."""
+    tokens = doc.tokens_in(floor, cue_stop(doc, end, floor) if stop is None else stop)
     if tokens and doc.word(tokens[-1]) == ")":
         return _speaker_before_brackets(doc, tokens, floor)
     if tokens and doc.word(tokens[-1]) == ",":
