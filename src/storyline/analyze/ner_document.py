@@ -243,7 +243,7 @@ _ONE_WORD = re.compile(r"[^\W_]+")
 @lru_cache(maxsize=2)
 def _lowercase_words(text: str) -> frozenset[str]:
     """The report's words written in lowercase (whole words: letters and digits)."""
-    return frozenset(word for word in _ONE_WORD.findall(text) if word.islower())
+    return frozenset(word for word in set(_ONE_WORD.findall(text)) if word.islower())  # each word once
 
 
 def defined_acronyms(text: str, mentions: Sequence[Mention], lex: NameLexicon) -> dict[str, str]:
