@@ -193,7 +193,9 @@ class Dispute:
     """Another fact that makes the same statement as this one but gives a different value for one
     slot (a count, a date): ``value`` is this fact's, ``other_value`` the other's; ``support`` and
     ``outlets`` are this fact's sentences that give ``value``, ``other_support`` and
-    ``other_outlets`` the other fact's that give ``other_value``."""
+    ``other_outlets`` the other fact's that give ``other_value``; ``sentence`` and
+    ``other_sentence`` the first sentence of each side (``text`` is the other fact's wording,
+    which need not be the sentence giving its value)."""
 
     fact: str
     text: str
@@ -204,6 +206,8 @@ class Dispute:
     outlets: tuple[str, ...] = ()
     other_support: tuple[tuple[str, Span], ...] = ()
     other_outlets: tuple[str, ...] = ()
+    sentence: str = ""
+    other_sentence: str = ""
 
     def to_json(self) -> dict[str, Any]:
         def spans(support: tuple[tuple[str, Span], ...]) -> list[dict[str, Any]]:
@@ -212,7 +216,8 @@ class Dispute:
         return {"fact": self.fact, "text": self.text, "kind": self.kind, "value": self.value,
                 "other_value": self.other_value, "outlets": list(self.outlets),
                 "other_outlets": list(self.other_outlets), "support": spans(self.support),
-                "other_support": spans(self.other_support)}
+                "other_support": spans(self.other_support), "sentence": self.sentence,
+                "other_sentence": self.other_sentence}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Dispute:
@@ -226,7 +231,8 @@ class Dispute:
                    value=str(data["value"]), other_value=str(data["other_value"]),
                    support=spans(data.get("support")), outlets=tuple(map(str, data.get("outlets", ()))),
                    other_support=spans(data.get("other_support")),
-                   other_outlets=tuple(map(str, data.get("other_outlets", ()))))
+                   other_outlets=tuple(map(str, data.get("other_outlets", ()))),
+                   sentence=str(data.get("sentence", "")), other_sentence=str(data.get("other_sentence", "")))
 
 
 @dataclass(frozen=True, slots=True)

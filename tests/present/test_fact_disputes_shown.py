@@ -84,7 +84,7 @@ def test_hostile_text_in_a_dispute_is_escaped_on_the_page(tolls: TestClient, tol
         record = queries.story_record(store, story)
         for fact in [*record["facts"], *record["single_source"]]:
             for dispute in fact["disputes"]:
-                dispute.update(text=EVIL, value=EVIL, other_value=EVIL)
+                dispute.update(text=EVIL, other_sentence=EVIL, value=EVIL, other_value=EVIL)
         store.save_story_records(store.start_run("test", [], {}), {story: record})
     page = tolls.get(f"/stories/{story}").text
     _no_markup_from_articles(page)

@@ -12,7 +12,8 @@ from storyline.model import Annotated, Article, Dispute, Event, Span, Story, Tim
 from storyline.reconcile.fact_disputes import dispute_records, dispute_values
 from storyline.reconcile.fact_features import build_units
 from storyline.reconcile.facts import align_facts
-from storyline.reconcile.story import reconcile_story
+from storyline.reconcile.claims import find_contradictions
+from storyline.reconcile.story import confirmed_disputes, fact_json, reconcile_story
 
 DAY = "2011-03-15"
 TOLLS = {
@@ -58,6 +59,7 @@ def test_each_side_of_a_disputed_toll_records_the_other_with_its_outlets() -> No
     assert to_five["kind"] == "number" and to_five["value"].startswith("17") and to_five["other_value"].startswith("5")
     assert (to_five["value"], to_five["other_value"]) == (to_seventeen["other_value"], to_seventeen["value"])
     assert to_five["outlets"] == ["Reuters", "AFP"] and to_five["other_outlets"] == ["Al Jazeera"]
+    assert to_five["sentence"].startswith("At least 17") and to_five["other_sentence"].startswith("Five people")
     assert to_seventeen["outlets"] == ["Al Jazeera"] and to_seventeen["other_outlets"] == ["Reuters", "AFP"]
     texts = {a.article.id: a.article.text for a in items}
     for side in to_five["support"]:  # offsets into the stored text, as the fact's own support
@@ -134,3 +136,15 @@ def test_a_relative_date_read_against_two_publication_days_is_no_dispute() -> No
                       tuple(split_sentences(said.format("el lunes"))), (),
                       (TimeMention(Span(said.index("{}"), said.index("{}") + 8), "DATE", "2011-06-20"),))
     assert dispute_values(units[0], build_units([later])[0]) == ("date", "2011-06-24", "2011-06-20")
+
+
+def test_the_record_keeps_only_the_disputes_a_contradiction_confirms() -> None:
+    facts = align_facts([_item(i, source, text) for i, (source, text) in TOLLS.items()])
+    disputed = [f for f in facts if f.fact.disputes]
+    confirmed = confirmed_disputes(find_contradictions(facts))
+    assert {(f.id, f.fact.disputes[0].fact) for f in disputed} <= confirmed
+    for fact in disputed:
+        assert fact_json(fact, {}, confirmed)["disputes"]  # the toll clash is a contradiction
+        assert fact_json(fact, {}, frozenset())["disputes"] == []  # a dispute no contradiction confirms
+        assert fact_json(fact)["disputes"] == [d.to_json() for d in fact.fact.disputes]  # unfiltered
+    assert confirmed_disputes([]) == frozenset()

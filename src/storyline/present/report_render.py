@@ -118,7 +118,8 @@ def _sourced(fact: Mapping[str, Any], outlets: str) -> str:
 def _disputed(fact: Mapping[str, Any], outlets: Callable[[Sequence[str]], str]) -> str:
     """"; disputed: 17 (A, D) where “…” gives 5 (C)" for a fact that other facts state with a
     different value for one slot (its ``disputes``), else ""."""
-    parts = [f"{d['value']} ({outlets(d.get('outlets', []))}) where “{d['text']}” gives {d['other_value']} "
+    parts = [f"{d['value']} ({outlets(d.get('outlets', []))}) where “{d.get('other_sentence') or d['text']}” "
+             f"gives {d['other_value']} "
              f"({outlets(d.get('other_outlets', []))})" for d in fact.get("disputes", [])]
     return f"; disputed: {'; '.join(parts)}" if parts else ""
 

@@ -125,7 +125,8 @@ def dispute_records(pairs: Iterable[tuple[SentenceUnit, SentenceUnit, str]], tex
     return tuple(Dispute(fact=other, text=texts.get(other, ""), kind=kind,  # type: ignore[arg-type]
                          value=value, other_value=other_value,
                          support=_support(mine), outlets=_outlets(mine),
-                         other_support=_support(theirs), other_outlets=_outlets(theirs))
+                         other_support=_support(theirs), other_outlets=_outlets(theirs),
+                         sentence=mine[0].text, other_sentence=theirs[0].text)
                  for (other, kind, value, other_value), (mine, theirs) in grouped.items())
 
 

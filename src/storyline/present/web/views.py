@@ -105,7 +105,8 @@ def _dispute(dispute: Mapping[str, Any], citer: _Citer) -> dict[str, Any]:
     def cites(support: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         return [citer.cite(s["article"], (int(s["start"]), int(s["end"]))) for s in support]
 
-    return {"fact": dispute.get("fact"), "text": dispute.get("text", ""), "kind": dispute.get("kind"),
+    return {"fact": dispute.get("fact"), "text": dispute.get("other_sentence") or dispute.get("text", ""),
+            "kind": dispute.get("kind"),
             "value": dispute.get("value", ""), "other_value": dispute.get("other_value", ""),
             "outlets": citer.outlets(dispute.get("outlets", [])),
             "other_outlets": citer.outlets(dispute.get("other_outlets", [])),
