@@ -338,14 +338,10 @@ class _PackRules:
     def inner_caps(self) -> frozenset[str]:
         """Capitalised words the report writes inside a sentence (computed once)."""
         if self._inner_caps is None:
-            found: set[str] = set()
-            previous = "\n"
-            for match in _CAP_WORD_RE.finditer(self.text):
-                word = match.group()
-                if word[:1].isupper() and previous not in _OPENING_MARKS and previous != "\n":
-                    found.add(word)
-                previous = word
-            self._inner_caps = frozenset(found)
+            tokens = _CAP_WORD_RE.findall(self.text)  # each with the token before it ("\n" first)
+            self._inner_caps = frozenset(word for previous, word in zip(["\n", *tokens], tokens)
+                                         if word[:1].isupper() and previous not in _OPENING_MARKS
+                                         and previous != "\n")
         return self._inner_caps
 
     def places_missed(self) -> list[Mention]:

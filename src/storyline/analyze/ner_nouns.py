@@ -253,8 +253,7 @@ def _after_capitalised(text: str) -> dict[str, frozenset[str]]:
     """Word → the capitalised words (ending in a letter or digit) written right before it, one
     space between ("MacBook Pro": "Pro" → {"MacBook"}). Built in one pass over the report."""
     found: dict[str, set[str]] = {}
-    for match in _PAIR.finditer(text):
-        word = match.group(1)
+    for word, following in _PAIR.findall(text):
         if word[:1].isupper() and word[-1].isalnum():
-            found.setdefault(match.group(2), set()).add(word)
+            found.setdefault(following, set()).add(word)
     return {key: frozenset(words) for key, words in found.items()}
