@@ -15,14 +15,15 @@ from collections.abc import Sequence
 
 from storyline.analyze import entity_patterns as pat
 from storyline.analyze.ner_features import tokenize
+from storyline.analyze.regex_first import compile_guarded
 from storyline.analyze.roles import strip_title
 from storyline.model import Mention, Span
 
 __all__ = ["acronym_mentions", "fix_mention", "known_name", "with_known_names", "org_suffix_mentions", "product_codes", "weapon_mentions",
            "with_model_number"]
 
-_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
-_ORG_SUFFIX_RE = re.compile(
+_ACRONYM_RE = compile_guarded(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9]{1,5}\b")
+_ORG_SUFFIX_RE = compile_guarded(
     r"\b(?:[A-Z][\w&'\u2019-]*\s+){1,4}(?:Inc\.|Corp\.|Ltd\.|Co\.|LLC|PLC|Agency|Ministry|Corporation|"
     r"Department|Council|Committee|Commission|Organization|Organisation|Party|Bank|University|"
     r"Institute|Foundation|Administration|Authority)(?=\W|$)"

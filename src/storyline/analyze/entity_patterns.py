@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.regex_first import compile_guarded
+
 #: Words that make up a title or a role before a person's name ("Turkish Defence Minister",
 #: "State Department spokesman", "Secretary of State"). A run of them before a PERSON is its role;
 #: leading ones inside a PERSON span are stripped from the name (and kept as the role).
@@ -89,7 +91,7 @@ NOT_ACRONYMS = frozenset(
 #: Weapon systems and military programmes by designation: S-400, F-35, MiG-29, Su-57, HIMARS is
 #: left to the acronym rule. An optional plural "s" is allowed (``S-400s``) and dropped by
 #: resolution.
-WEAPON_RE = re.compile(
+WEAPON_RE = compile_guarded(
     r"\b(?:[A-Z]{1,3}|Mi[G]|Su|Tu|Ka|Mi|Il|Yak|An)-\d{1,4}[A-Z]?(?:s\b|\b)(?!-)"
     r"(?:\s+(?:Triumf|Triumph|Patriot|Prometheus|Lightning(?:\s+II)?|Raptor|Hornet|Abrams))?"
 )

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from storyline.analyze.ner_lexicon import NameLexicon
+from storyline.analyze.regex_first import compile_guarded
 from storyline.analyze.regex_trie import trie_alternation
 from storyline.model import Mention, Span
 
@@ -54,7 +55,7 @@ def _titles(words: frozenset[str]) -> re.Pattern[str]:
     """Any of the titles as a word, whatever its case (a prefix-tree alternation that matches as
     the longest-first one: :mod:`storyline.analyze.regex_trie`)."""
     alternation = trie_alternation(words)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if words else re.compile(r"(?!x)x")
+    return compile_guarded(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if words else re.compile(r"(?!x)x")
 
 
 def _name_run(text: str, pos: int, lex: NameLexicon) -> list[re.Match[str]]:

@@ -39,6 +39,7 @@ from importlib import resources
 from typing import Any
 
 from storyline.analyze.quote_marks import CLOSER_OF, QUOTE_PAIRS
+from storyline.analyze.regex_first import compile_guarded
 from storyline.analyze.regex_trie import trie_alternation
 from storyline.lang import FALLBACK, FULL, fold_word, pack
 
@@ -285,7 +286,7 @@ def _multi_re(phrases: Iterable[str]) -> re.Pattern[str]:
                          for a in with_as for q in plain):
         tree = trie_alternation(plain, lambda char: r"\s+" if char == " " else re.escape(char))
         body = "|".join([*(_multi_phrase(c) for c in with_as), tree])
-    return re.compile(r"\b(?:" + (body or r"(?!x)x") + r")\b", re.IGNORECASE)
+    return compile_guarded(r"\b(?:" + (body or r"(?!x)x") + r")\b", re.IGNORECASE)
 
 
 def _multi_phrase(phrase: str) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from storyline.analyze import time_resolve as tr
+from storyline.analyze.regex_first import compile_guarded
 from storyline.analyze.time_words import TimeWords, alternation, time_words
 
 __all__ = ["Context", "month_number", "weekday_number"]
@@ -73,7 +74,7 @@ def _tense_re(code: str) -> re.Pattern[str]:
     past = "|".join(p for p in (
         words.re("past_words"),
         rf"\w{{2,}}(?:{words.re('past_suffixes')})" if words.lists.get("past_suffixes") else "") if p)
-    return re.compile(rf"\b(?:(?P<fut>{future or '(?!)'})|(?P<past>{past or '(?!)'}))\b", re.IGNORECASE)
+    return compile_guarded(rf"\b(?:(?P<fut>{future or '(?!)'})|(?P<past>{past or '(?!)'}))\b", re.IGNORECASE)
 
 
 def month_number(name: str, language: str) -> int | None:

@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Literal
 
+from storyline.analyze.regex_first import compile_guarded
 from storyline.analyze.time_patterns import FUTURE_MARKERS, PAST_MARKERS
 
 Tense = Literal["past", "future"] | None
 
 _NOT_PAST = r"need|indeed|hundred|speed|seed|feed|bed|red|shed|proceed|exceed|succeed|united"
-_TENSE_RE = re.compile(
+_TENSE_RE = compile_guarded(
     rf"\b(?:(?P<fut>{FUTURE_MARKERS})|(?P<past>{PAST_MARKERS}|(?!(?:{_NOT_PAST})\b)[a-z]{{2,}}ed))\b"
 )
 
