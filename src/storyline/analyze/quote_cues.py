@@ -302,7 +302,7 @@ def _next_cue_re(c: SpeechCues) -> re.Pattern[str]:
     attribution; ``and said``; a dash or an adverbial clause (``, because ...``) belongs to the
     reporting clause; ``, Mr. McKinley said``; ``saying “`` before a quotation."""
     gerunds = sorted(f for f in c.cue_forms if c.is_gerund(f))
-    return re.compile(
+    return compile_guarded(  # searched over the rest of each sentence: most characters fail at once
         r",\s+(?:" + _alt(gerunds) + r")\b"
         r"|\s+(?:" + _alt(c.conjunctions) + r")\s+(?:\w+ly\s+)?(?:" + _alt(c.coordinated_cues) + r")\b"
         r"|,?\s+(?:" + _alt(c.conjunctions) + r")\s+(?:" + _alt(_subjects(c)) + r")\s+(?:\w+ly\s+)?(?:"
