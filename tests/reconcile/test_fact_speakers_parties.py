@@ -59,3 +59,17 @@ def test_a_state_and_a_person_rejecting_different_things_are_two_facts() -> None
                     "Recep Tayyip Erdogan", True)
     facts = align_facts([washington, erdogan])
     assert [f.articles for f in facts] == [("Washington",), ("Erdogan",)]
+
+
+def test_a_state_named_by_its_capital_and_its_name_is_one_party() -> None:
+    from storyline.reconcile.fact_sources import Attribution, fact_sources
+
+    def attribution(article: str, party: str) -> Attribution:
+        return Attribution(article, Span(0, 40), party, "organisation", "said", "indirect", Span(0, 10), Span(10, 40))
+
+    said = {("a", 0): [attribution("a", "Ankara")], ("b", 0): [attribution("b", "Turkey")],
+            ("c", 0): [attribution("c", "Ned Price")]}
+    members = [("a", "A", Span(0, 40)), ("b", "B", Span(0, 40)), ("c", "C", Span(0, 40))]
+    parties = fact_sources(members, 3, said)["claimed_by"]
+    assert [(p["party"], p["names"], p["outlets"]) for p in parties] == [
+        ("Ankara", ["Ankara", "Turkey"], ["A", "B"]), ("Ned Price", ["Ned Price"], ["C"])]

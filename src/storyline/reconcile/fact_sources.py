@@ -41,6 +41,7 @@ from typing import Any
 from storyline.lang import FALLBACK, FULL, fold_word, pack
 from storyline.model import Annotated, Quote, Span
 from storyline.reconcile.fact_features import calendar_parts
+from storyline.reconcile.fact_speakers import state_of
 from storyline.reconcile.quote_merge import StoryNames, link_speaker
 
 __all__ = ["Attribution", "MIN_CONTENT_SHARE", "attributions_of", "fact_sources", "party_phrase", "party_type"]
@@ -253,7 +254,8 @@ def fact_sources(members: Iterable[tuple[str, str, Span]], voices: int,
     Returns:
         ``{"status", "own_voice", "claimed_by"}``: ``own_voice`` the independent outlets stating it
         in their own voice (at most ``voices``); ``claimed_by`` one entry per party,
-        ``{"party", "type", "cues", "articles", "outlets"}``, most reports first.
+        ``{"party", "type", "cues", "articles", "outlets", "names"}``, most reports first (a state
+        named by its capital or seat is one party: ``names`` holds each name reports give it).
     """
     own: set[str] = set()
     parties: dict[str, dict[str, Any]] = {}
@@ -262,9 +264,13 @@ def fact_sources(members: Iterable[tuple[str, str, Span]], voices: int,
         if not found:
             own.add(outlet)
         for attribution in found:
-            entry = parties.setdefault(attribution.party, {"party": attribution.party, "type": attribution.party_type,
-                                                           "cues": [], "articles": [], "outlets": []})
-            for key, value in (("cues", attribution.cue), ("articles", article_id), ("outlets", outlet)):
+            # A state, its capital and seat are one party ("Ankara", "Turkey"), listed under the
+            # first name met, every name kept in ``names``.
+            entry = parties.setdefault(state_of(attribution.party) or attribution.party,
+                                       {"party": attribution.party, "type": attribution.party_type,
+                                        "cues": [], "articles": [], "outlets": [], "names": []})
+            for key, value in (("cues", attribution.cue), ("articles", article_id), ("outlets", outlet),
+                               ("names", attribution.party)):
                 if value is not None and value not in entry[key]:
                     entry[key].append(value)
     own_voice = min(voices, len(own))
