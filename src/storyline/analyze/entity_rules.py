@@ -47,13 +47,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from storyline.analyze import entity_patterns as pat
 from storyline.analyze.entity_pattern_rules import (acronym_mentions, fix_mention, org_suffix_mentions,
                                                     product_codes, weapon_mentions, with_known_names,
                                                     with_model_number)
 from storyline.analyze.ner_document import defined_acronyms, document_rules
-from storyline.analyze.ner_features import ml_tokenize, org_adjective
+from storyline.analyze.ner_features import ML_TOKEN_RE, ml_tokenize, org_adjective
 from storyline.analyze.ner_nouns import common_nouns_and_demonyms
 from storyline.analyze.ner_types import VOTED as _VOTED
 from storyline.analyze.ner_types import consistent_types
@@ -351,9 +352,12 @@ class _PackRules:
         first = place_first_words()
         pos = 0
         for match in _CAPITALISED_RE.finditer(self.text):
-            if match.start() < pos or match.group().isupper() or match.group().lower() not in first:
+            word = match.group()
+            if match.start() < pos or word.isupper() or word.lower() not in first:
                 continue
-            tokens = ml_tokenize(self.text, match.start(), min(len(self.text), match.start() + 120))
+            # the first MAX_PLACE_WORDS tokens of the next 120 characters: all a place name may use
+            tokens = [t.span() for t in islice(ML_TOKEN_RE.finditer(
+                self.text, match.start(), min(len(self.text), match.start() + 120)), MAX_PLACE_WORDS)]
             for size in range(min(MAX_PLACE_WORDS, len(tokens)), 0, -1):
                 end = tokens[size - 1][1]
                 kind = self.places.get(self.text[match.start():end].lower())
