@@ -33,3 +33,14 @@ def test_a_sentence_and_its_translation_are_one_fact() -> None:
     assert any(any("91 aircraft" in s for s in f) and any("91 aviones" in s for s in f) for f in joined)
     # (with the cross-language comparison off, CROSS_LANGUAGE_DISCOUNT = 0, neither pair is one fact)
     assert not any(any("weather" in s for s in f) and len(f) > 1 for f in facts)  # nothing to meet
+
+
+def test_two_sentences_sharing_only_names_and_not_a_translations_length_are_two_facts() -> None:
+    it = ("Cina e Russia devono sedersi al tavolo della spartizione. "
+          "Il Consiglio di sicurezza si riunirà domani a New York.")
+    es = ("China y Rusia, miembros permanentes del Consejo de Seguridad y, por tanto, con derecho de veto, "
+          "no son proclives a adoptar una resolución que autorice el uso de la fuerza en Libia. "
+          "El Consejo de Seguridad se reunirá mañana en Nueva York.")
+    facts = _facts(Article(id="it", text=it, language="it", published="2011-03-01"),
+                   Article(id="es", text=es, language="es", published="2011-03-01"))
+    assert not any(any("spartizione" in s for s in f) and any("veto" in s for s in f) for f in facts)

@@ -16,24 +16,27 @@ from typing import TYPE_CHECKING
 
 from storyline.reconcile.fact_keys import weights
 from storyline.reconcile.fact_scores import candidate_scores
+from storyline.reconcile.fact_words import says_something
 
 if TYPE_CHECKING:
     from storyline.reconcile.facts import FactConfig
 
-__all__ = ["CROSS_LANGUAGE_DISCOUNT", "CROSS_LANGUAGE_MIN", "CROSS_LANGUAGE_SPECIFIC", "with_cross_language"]
+__all__ = ["CROSS_LANGUAGE_DISCOUNT", "CROSS_LANGUAGE_LENGTH_RATIO", "CROSS_LANGUAGE_MIN", "CROSS_LANGUAGE_SPECIFIC", "with_cross_language"]
 
 #: A cosine on the keys two languages share counts this much of a same-language cosine.
 CROSS_LANGUAGE_DISCOUNT = 0.8
 #: Names, numbers or dates two sentences of different languages must share: cognate stems alone
 #: ("condanna", "condamnant") join unrelated sentences of a crawled story.
 CROSS_LANGUAGE_SPECIFIC = 2
+#: Length ratio (characters) of a pair that shares no word of what is said: a translation's.
+CROSS_LANGUAGE_LENGTH_RATIO = 0.7
 #: The (discounted) cosine a cross-language pair needs: few keys meet, so chance pairs score high.
 CROSS_LANGUAGE_MIN = 0.35
 
 
 def with_cross_language(scores: dict[tuple[int, int], float], keyed: Sequence[set[str] | frozenset[str]],
                         articles: Sequence[frozenset[str]], language: Mapping[str, str | None],
-                        config: FactConfig) -> dict[tuple[int, int], float]:
+                        config: FactConfig, lengths: Sequence[int] | None = None) -> dict[tuple[int, int], float]:
     """``scores`` of sentences keyed ``keyed``, with sentences of reports in different languages
     also compared on the keys that reports of two languages or more use (names, numbers, dates, predicate classes, cognates): a
     key only one language writes can never meet a translation, and in the whole-sentence cosine it
@@ -58,7 +61,8 @@ def with_cross_language(scores: dict[tuple[int, int], float], keyed: Sequence[se
     weighted = weights(shared)
     found = {pair: value * CROSS_LANGUAGE_DISCOUNT for pair, value in candidate_scores(articles, weighted, config).items()
              if not tongue[pair[0]] & tongue[pair[1]] and value * CROSS_LANGUAGE_DISCOUNT >= CROSS_LANGUAGE_MIN
-             and _specific(shared[pair[0]] & shared[pair[1]]) >= CROSS_LANGUAGE_SPECIFIC}
+             and _specific(shared[pair[0]] & shared[pair[1]]) >= CROSS_LANGUAGE_SPECIFIC
+             and (lengths is None or _translation_like(pair, shared, lengths))}
     merged = dict(scores)
     for pair in _mutual_best(found, articles):
         merged[pair] = max(merged.get(pair, 0.0), found[pair])
@@ -75,6 +79,20 @@ def _mutual_best(scores: Mapping[tuple[int, int], float], articles: Sequence[fro
             if value > best.get(key, (0.0, -1))[0]:
                 best[key] = (value, other)
     return [(i, j) for i, j in scores if best[(i, articles[j])][1] == j and best[(j, articles[i])][1] == i]
+
+
+def _translation_like(pair: tuple[int, int], shared: Sequence[frozenset[str]], lengths: Sequence[int]) -> bool:
+    """Whether a pair that shares names, numbers or dates may be one statement: it also shares a
+    word of what is said (a predicate class, a cognate stem), or its two sentences are of a
+    translation's lengths (within :data:`CROSS_LANGUAGE_LENGTH_RATIO`, as sentence aligners
+    weigh them): in crawled news, "Cina e Russia devono sedersi al tavolo della spartizione" and
+    "China y Rusia, miembros permanentes del Consejo de Seguridad, no son proclives a adoptar tal
+    resolución" share two names and say different things."""
+    i, j = pair
+    if says_something(k for k in shared[i] & shared[j] if k[:1] != "T"):
+        return True
+    short, long_ = sorted((lengths[i], lengths[j]))
+    return short >= CROSS_LANGUAGE_LENGTH_RATIO * long_
 
 
 def _specific(keys: Iterable[str]) -> int:
