@@ -57,13 +57,15 @@ class StoryPlacing:
 
     # Provided by StoryGrouper and StoryMerging (annotations only, so the MRO finds theirs).
     assignment: Callable[[str], tuple[str, str]]
+    _place_of: Callable[[str], tuple[str, str] | None]
+    _settled: Callable[[str], None]
     _consolidate: Callable[[StoryCluster, list[StoryCluster], str], StoryCluster]
 
     def _place_version(self, article: Article, day: int | None) -> tuple[str, str] | None:
         if self._duplicates is None:
             return None
         original = self._duplicates.add(article.id, article.text, day)
-        if original is None or original not in self._where:
+        if original is None or self._place_of(original) is None:
             return None
         story_id, event_id = self.assignment(original)
         story = self._index.stories[story_id]
@@ -74,6 +76,8 @@ class StoryPlacing:
         story.members.append(member_row(article.id, day, article.language, _title(article), {}))
         event.articles.append(article.id)  # a copy tells the original's happening: no stretch
         self._where[article.id] = (story_id, event_id)
+        if not story.is_active:
+            self._settled(story_id)  # a copy of a report of a story out of the index
         return story_id, event_id
 
     def _choose_story(self, article: Article, vector: Mapping[str, float], day: int | None,

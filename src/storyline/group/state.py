@@ -104,6 +104,8 @@ def restore(grouper: StoryGrouper, state: Mapping[str, Any]) -> StoryGrouper:
     grouper._placings = state.get("placings", 0)
     grouper._pending = {story_id: [(order, article_id, dict(vector), day) for order, article_id, vector, day in rows]
                         for story_id, rows in state.get("pending", {}).items()}
+    # Stories out of the index: their reports' places may be evicted (group/cold.py).
+    grouper._settling = {story.id for story in index.stories.values() if not story.is_active}
     return grouper
 
 

@@ -52,6 +52,7 @@ from typing import Any
 
 from storyline.group import state as _state
 from storyline.group.clusters import Cluster, StoryCluster, heaviest
+from storyline.group.cold import ColdPlaces
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.events import (
     EVENT_WEIGHTS, choose_event, follow_originals, happening_day, reassign_members,
@@ -87,7 +88,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
 _PENDING_KEYS = 64
 
 
-class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
+class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
     """Groups a stream of articles into stories and events, incrementally and deterministically.
 
     Args:
@@ -196,6 +197,10 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
         # event vector as absorbed, day). Saved with the state (version 3).
         self._pending: dict[str, list[tuple[int, str, dict[str, float], int | None]]] = {}
         self._placings = 0
+        # Places of settled reports left to the store (group/cold.py); off until a lookup is set.
+        self._cold = None
+        self._settling: set[str] = set()
+        self._evicted: set[str] = set()
 
     def get_params(self) -> dict[str, Any]:
         """The constructor arguments, JSON-able."""
@@ -216,7 +221,7 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
     def add(self, article: Article) -> tuple[str, str]:
         """Count one article's keys, then place it; returns its (story id, event id). Adding an
         id again is a no-op."""
-        if article.id in self._where:
+        if self._place_of(article.id) is not None:
             return self.assignment(article.id)
         features = extract_features(article, title_weight=self.title_weight)
         self._df.add(features.counts)
@@ -269,7 +274,7 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
         as the whole stream had counted them when it arrived (its own included). A block of the
         stream placed on its own (:mod:`storyline.group.blocking`) passes them in, so that every
         article weighs what it weighs in the whole stream. Placing an id again is a no-op."""
-        if article.id in self._where:
+        if self._place_of(article.id) is not None:
             return self.assignment(article.id)
         return self._place(article, extract_features(article, title_weight=self.title_weight),
                            frequencies)
@@ -327,8 +332,10 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
         Raises:
             KeyError: The article was never added.
         """
-        story_id, event_id = self._where[article_id]
-        return self._index.resolve(story_id), event_id
+        place = self._place_of(article_id)
+        if place is None:
+            raise KeyError(article_id)
+        return self._index.resolve(place[0]), place[1]
 
     @property
     def versions(self) -> dict[str, str]:
@@ -346,7 +353,9 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
         ]
 
     def to_state(self) -> dict[str, Any]:
-        """Everything needed to continue later with the same ids, as JSON-able data."""
+        """Everything needed to continue later with the same ids, as JSON-able data. A grouper
+        that left settled reports' places to the store (:mod:`storyline.group.cold`) lists only
+        the places it holds: the store keeps the others."""
         return _state.to_state(self)
 
     @classmethod
@@ -378,4 +387,8 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting):
     def _expire(self, horizon: int) -> None:
         # A story leaving the index is refined first, so a block refined on its own moves what
         # the whole stream would.
-        self._index.expire(horizon, self._refine_story)
+        self._index.expire(horizon, self._leave_index)
+
+    def _leave_index(self, story: StoryCluster) -> None:
+        self._refine_story(story)
+        self._settled(story.id)
