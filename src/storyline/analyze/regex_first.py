@@ -20,11 +20,10 @@ import re
 
 __all__ = ["compile_guarded", "guarded"]
 
-try:  # the parser the re module itself uses (Python 3.11+: re._parser; before: sre_parse)
-    from re import _constants as _c  # type: ignore[attr-defined]
+try:  # the parser the re module itself uses (Python 3.11+: re._parser), opcodes named by str()
     from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older Pythons: no guard
-    _c = _p = None
+    _p = None
 
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_WORD": r"\w",
                "CATEGORY_NOT_WORD": r"\W", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S"}
@@ -41,7 +40,7 @@ def guarded(pattern: str, flags: int = 0) -> str:
         return pattern
     try:
         first, nullable = _first(_p.parse(pattern, flags))
-    except (_Unknown, re.error, AttributeError, TypeError, ValueError):
+    except (_Unknown, re.error, AttributeError, IndexError, TypeError, ValueError):
         return pattern
     if nullable or not first:
         return pattern
