@@ -157,11 +157,14 @@ def weapon_mentions(text: str) -> list[Mention]:
 def acronym_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
     out: list[Mention] = []
     for sentence in sentences:
+        found = list(_ACRONYM_RE.finditer(text, sentence.start, sentence.end))
+        if not found:  # nothing to judge: the sentence's casing is not read
+            continue
         chunk = text[sentence.start:sentence.end]
         letters = sum(map(str.isalpha, chunk))
         if letters and sum(map(str.isupper, chunk)) / letters > _UPPER_LINE_RATIO:
             continue
-        for m in _ACRONYM_RE.finditer(text, sentence.start, sentence.end):
+        for m in found:
             word = m.group()
             if word in pat.KNOWN_ACRONYMS:
                 out.append(Mention(Span(*m.span()), pat.KNOWN_ACRONYMS[word]))

@@ -35,6 +35,7 @@ def consistent_types(text: str, mentions: list[Mention], cued: frozenset[str] | 
     for surface, mention in zip(surfaces, mentions):
         if mention.type in VOTED:
             votes.setdefault(surface, Counter())[mention.type] += 1
+    winners = {surface: _winner(counts) for surface, counts in votes.items()}  # once per name
     out = []
     for surface, mention in zip(surfaces, mentions):
         kind = mention.type
@@ -44,8 +45,12 @@ def consistent_types(text: str, mentions: list[Mention], cued: frozenset[str] | 
             elif surface in cued or (surface in surnames and " " not in surface and surface.lower() not in places()):
                 kind = "PERSON"
             else:
-                ranked = votes[surface].most_common(2)
-                if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                    kind = ranked[0][0]
+                kind = winners[surface] or kind
         out.append(mention if kind == mention.type else Mention(mention.span, kind, mention.entity))
     return out
+
+
+def _winner(counts: Counter[str]) -> str | None:
+    """The commonest type of a name, or None on a tie (then each mention keeps its own)."""
+    ranked = counts.most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
