@@ -180,3 +180,12 @@ def test_cluster_variants_never_joins_disagreeing_speakers_however_close() -> No
                 QuoteVariant("b", None, same_words, "direct", "Hulusi Akar", None),
                 QuoteVariant("c", None, same_words, "direct", "Price", None)]
     assert cluster_variants(variants) == [[0, 2], [1]]
+
+
+def test_a_prefix_bound_to_a_name_is_no_key_of_its_own() -> None:
+    from storyline.reconcile.quote_merge import content_words  # noqa: PLC0415
+
+    assert content_words("Les pro-Kadhafi contrôlaient la route") == content_words("Les Kadhafi contrôlaient la route")
+    assert "pro" not in content_words("les forces anti-Assad et pro-Kadhafi")
+    assert "post" in content_words("a post-2012 climate agreement")
+    assert "anti" in content_words("anti-aircraft guns")

@@ -52,6 +52,11 @@ __all__ = ["MergedQuote", "QuoteVariant", "StoryNames", "cluster_variants", "con
            "merge_quotes", "same_speaker"]
 
 _WORD_RE = re.compile(r"\w+")
+#: A prefix joined by a hyphen to a name ("pro-Kadhafi", "anti-Assad", "ex-Soviet") is no key of its
+#: own: as one, it doubled the name it is bound to, and two sentences naming "the pro-Kadhafi forces"
+#: shared two keys and nothing else. Before a lowercase word or a number ("post-2012",
+#: "anti-aircraft") the prefix stays: it says something there.
+_BOUND_PREFIX_RE = re.compile(r"\b(?i:pro|anti|ex|non|pre|post|neo|ultra|pseudo|contra)-(?=[A-ZÀ-ÖØ-Þ])")
 _CAP_RUN_RE = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][a-z]+){2,}")
 _STEM_CHARS = 5
 STOPWORDS = frozenset(
@@ -129,7 +134,7 @@ class MergedQuote:
 def content_words(text: str) -> frozenset[str]:
     """The content-word keys of ``text`` (see the module docstring)."""
     words = set()
-    for token in _WORD_RE.findall(fold(text)):
+    for token in _WORD_RE.findall(fold(_BOUND_PREFIX_RE.sub("", text))):
         if token in STOPWORDS or (len(token) < 3 and not token.isdigit()):
             continue
         if token[:-1].isdigit() and token.endswith("s"):
