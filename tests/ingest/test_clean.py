@@ -173,3 +173,46 @@ def test_clean_degenerate_inputs(text: str) -> None:
 def test_clean_removes_control_characters_and_normalises_spaces() -> None:
     cleaned = clean_text("The\x00 minister\u00a0 said\u200b the talks would resume in Geneva on Friday morning.")
     assert cleaned.text == "The minister said the talks would resume in Geneva on Friday morning."
+
+
+PROSE = ("Le Conseil de sécurité a voté jeudi soir la résolution 1973, qui autorise le recours à la force "
+         "pour protéger les civils libyens.")
+
+
+@pytest.mark.parametrize("code", [
+    'var minutes = d.getMinutes();\nif (minutes < 10){minutes = "0"+minutes;}\n'
+    "document.write('<strong>' + d_names[d.getDay()] + '</strong>');",
+    ".c-gallery .flickity-viewport{margin-bottom:1rem}.c-gallery .cell{opacity:1;transition:.3s ease;width:70%}"
+    + "@media screen and (min-width:600px){.c-gallery .cell{width:50%;padding:0}}" * 8,
+    '{"type":"gallery","object":{"title":"Gaza","description":"","uri":"https:\\/\\/www.example.it\\/foto"}}',
+    "{src: 'https://example.org/player.swf', width: 320, height: 24, wmode: 'transparent' },",
+    "success: function (data){ error: function (data){",
+])
+def test_clean_drops_script_style_and_json_lines_long_or_hard_wrapped(code: str) -> None:
+    cleaned = clean_text(f"{PROSE}\n{code}\n{PROSE.replace('jeudi', 'vendredi')}").text
+    assert "{" not in cleaned and "document.write" not in cleaned and "minutes" not in cleaned
+    assert PROSE in cleaned
+
+
+@pytest.mark.parametrize("prose", [
+    "Le texte prévoit deux mesures ; la zone d'exclusion aérienne (article 6) et le gel des avoirs ; le vote a eu lieu.",
+    "Le porte-parole {sic} a répondu : « nous verrons » ; puis il est parti.",
+])
+def test_clean_keeps_prose_with_semicolons_or_a_brace_pair(prose: str) -> None:
+    assert prose in clean_text(f"{PROSE}\n{prose}\n{PROSE.replace('jeudi', 'vendredi')}").text
+
+
+def test_clean_takes_off_link_language_marks_where_a_page_has_several() -> None:
+    text = ("Para muchos blogueros iraníes, las protestas en Egipto [en] recuerdan el Movimiento Verde de Irán [en].\n"
+            "Viona dice que está feliz de ver crecer el movimiento [fa], y otros blogueros opinan lo mismo.")
+    cleaned = clean_text(text).text
+    assert "[" not in cleaned
+    assert "las protestas en Egipto recuerdan el Movimiento Verde de Irán." in cleaned
+
+
+@pytest.mark.parametrize("text", [
+    "El ministro dijo que [el] presidente vendrá el lunes a la capital para reunirse con los rebeldes.",
+    "The statement [sic] was read twice [ibid] by the spokesman of the ministry on Monday morning.",
+])
+def test_clean_keeps_an_editors_bracketed_insertion(text: str) -> None:
+    assert clean_text(text).text == text

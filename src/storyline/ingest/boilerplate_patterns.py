@@ -25,6 +25,7 @@ MARKUP = [
     r"[\w$]+(\.[\w$]+)+\s*=\s*.+;",  # n.version = '2.0';
     r"[\w$]+\s*=\s*['\"\d\[{].*;",
     r"\$\(.*\).*;?",  # jQuery calls
+    r"[\w$]+(\.[\w$]+)+\(.*\)\s*;",  # document.write('...');
 ]
 
 #: Lines that carry a link to another story inline: "Read more: Turkey hints at compromise".

@@ -16,7 +16,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import babel
 import ftfy
 import ftfy.badness
 
@@ -26,7 +28,8 @@ from storyline.ingest.dates import parse_date
 from storyline.ingest.outlet import outlet_of
 from storyline.ingest.titles import as_title
 
-_JUNK = {**furniture.junk_lines(), "markup": bp.compile_lines(bp.MARKUP)}
+_MARKUP_LINE = bp.compile_lines(bp.MARKUP)
+_JUNK = {**furniture.junk_lines(), "markup": _MARKUP_LINE}
 _BLOCK_MARKER = furniture.block_marker()
 _INLINE_LINK = bp.compile_lines([bp.INLINE_LINK])
 _CAPTION = re.compile("|".join(bp.CAPTION_MARKERS), re.IGNORECASE)
@@ -58,6 +61,18 @@ _MAX_CAPTION_WORDS = 30
 #: No junk pattern matches a line longer than this (their parts are all bounded); checked first
 #: so that long paragraphs, most of a text, skip the patterns.
 _MAX_PATTERN_CHARS = 400
+#: Braces, and statement ends or script hints, that make a line code: prose writes neither.
+_CODE_BRACES = 2
+_CODE_STATEMENTS = 2
+#: A bracketed two-letter code after a word or closing mark, before a space, mark or line end.
+_LINK_LANGUAGE = re.compile(r"(?<=[\w\)\"”»]) ?\[([a-z]{2})\](?=[\s.,;:!?)»”\"]|$)")
+#: Marks a text needs before they are taken for a site's link-language marks.
+_MIN_LINK_LANGUAGES = 2
+#: Quoted keys that make a line opening with a brace a JSON object ({"type":"gallery",…}).
+_JSON_KEYS = 3
+#: What script writes and prose does not: ``function (``, ``new Voting(``, an object key
+#: (``src: 'https…'``, ``config: {``), ``= {``, ``){``.
+_CODE_HINT = re.compile(r"\bfunction\s*\(|\bnew [A-Z]\w*\(|\b\w+:\s*['\"{\[]|=\s*\{|\)\s*\{")
 #: A line this long printed again anywhere is a duplicate paragraph.
 _MIN_REPEATED_PARAGRAPH_WORDS = 25
 #: Header lines kept as titles to fall back on.
@@ -132,7 +147,7 @@ def clean_text(text: str, *, title: str | None = None, strip_header: bool = True
         _mark_footer(lines, reasons, bounds[1])
     kept = _drop_repeats(lines, reasons, title or detected)
     return CleanText(
-        text="\n\n".join(kept),
+        text=without_link_languages("\n\n".join(kept)),
         title=title or detected,
         authors=tuple(dict.fromkeys(found.authors)),
         published=found.published,
@@ -157,12 +172,46 @@ class _Found:
             self.published, self.published_from = value, origin
 
 
+def without_link_languages(text: str) -> str:
+    """The text without the language marks some sites put after a link (Global Voices: "las
+    protestas en Egipto [en] y el uso", "[ar]", "[fa]"): a two-letter CLDR language code in
+    brackets after a word, taken off where the text has :data:`_MIN_LINK_LANGUAGES` or more (one
+    bracketed "[el]" is an editor's insertion, not a mark)."""
+    marks = [m for m in _LINK_LANGUAGE.finditer(text) if m.group(1) in _language_codes()]
+    if len(marks) < _MIN_LINK_LANGUAGES:
+        return text
+    out, last = [], 0
+    for mark in marks:
+        out.append(text[last:mark.start()])
+        last = mark.end()
+    return "".join(out) + text[last:]
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> frozenset[str]:
+    """The two-letter language codes CLDR names (ISO 639-1), through Babel."""
+    return frozenset(code for code in babel.Locale("en").languages if len(code) == 2)
+
+
+def _is_code(line: str) -> bool:
+    """A line of script or style sheet, however long: braces and statement ends that prose does
+    not write (``if (minutes < 10){minutes = "0"+minutes;}``, a minified ``.carousel{opacity:1;…}``,
+    a JSON object or script object literals: ``{src: 'https…', wmode: 'transparent' }``).
+    The markup patterns read whole short lines only; this one count also catches long and joined
+    ones."""
+    braces = line.count("{") + line.count("}")
+    return braces >= _CODE_BRACES and (line.count(";") + len(_CODE_HINT.findall(line)) >= _CODE_STATEMENTS
+                                       or (line[:1] in "{[" and line.count('":') >= _JSON_KEYS))
+
+
 def _join_hard_wraps(lines: list[str]) -> list[str]:
-    """Join a line broken mid-sentence (next line starts lower-case) to the line before."""
+    """Join a line broken mid-sentence (next line starts lower-case) to the line before; lines of
+    code ("var d = new Date();") are never joined, so that the markup patterns still see them whole."""
     joined: list[str] = []
     for line in lines:
         previous = joined[-1] if joined else ""
-        if line and previous and line[0].islower() and not _SENTENCE_END.search(previous):
+        if line and previous and line[0].islower() and not _SENTENCE_END.search(previous) \
+                and not _MARKUP_LINE.match(line) and not _MARKUP_LINE.match(previous[-_MAX_PATTERN_CHARS:]):
             joined[-1] = previous + " " + line
         else:
             joined.append(line)
@@ -183,6 +232,8 @@ def _classify(line: str, found: _Found) -> str | None:
     words = len(line.split())
     if _is_doubled(line):
         return "doubled"
+    if _is_code(line):
+        return "markup"
     if len(line) > _MAX_PATTERN_CHARS:
         return None  # every pattern below matches a bounded line; a long paragraph is text
     for reason, pattern in _JUNK.items():
