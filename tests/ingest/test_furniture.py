@@ -10,12 +10,15 @@ PAGES = {
     "es": (["Mundo | elmundo.es", "Se han publicado 7 comentarios", "Tiempo de lectura: 3 min",
             "¿Ya eres suscriptor/a? Inicia sesión", "Compartir en Facebook", "Vea todos los blogs",
             "Sólo se mostrarán los mensajes moderados hasta ahora, pero no se podrán redactar nuevos comentarios.",
-            "(Con información de AFP)", "Por favor, active JavaScript para ver los comentarios.", "Auditado por OJD"],
+            "(Con información de AFP)", "Por favor, active JavaScript para ver los comentarios.", "Auditado por OJD",
+            "Esta es tu última noticia por ver este mes",
+            "Accede a toda la información de LA VERDAD por solo 6,95 € al mes"],
            ["Las fuerzas leales a Gadafi bombardearon este lunes el puerto de Misrata, según testigos citados por la agencia EFE.",
             "El Consejo Nacional de Transición pidió a la OTAN que intensifique los ataques aéreos sobre la ciudad sitiada."]),
     "fr": (["Temps de Lecture 6 min.", "Nous vous conseillons de modifier votre mot de passe.",
             "Ajouter aux favoris", "Charte de modération", "Dans la même rubrique", "Suivez Le Monde",
-            "J'ai déjà un compte", "Je n'ai pas de compte"],
+            "J'ai déjà un compte", "Je n'ai pas de compte",
+            "Accédez à tous nos articles à partir de 1 € par mois"],
            ["Les insurgés libyens ont repris dimanche le contrôle du terminal pétrolier de Brega, selon un porte-parole.",
             "Le ministre des affaires étrangères a déclaré que la France reconnaissait le Conseil national de transition."]),
     "it": (["Tempo di lettura: 4 minuti", "Questo articolo non è più commentabile. Abbonati al Post per commentare le altre notizie.",
@@ -64,6 +67,9 @@ def test_markup_left_by_extraction_is_removed(line: str) -> None:
     "Sign the petition, the activists urged, before the deadline on Thursday.",
     "Comentarios del ministro: la situación en Trípoli es muy grave, dijo ayer en rueda de prensa.",
     "Suivez l'argent, disait un enquêteur, et vous trouverez les responsables de ce trafic.",
+    "AAH (allocation adultes handicapés) : 711,95 € par mois, versés à partir de 20 ans.",
+    "Por 6 euros al mes, tú puedes ayudarnos a hacer el periodismo de investigación que necesitamos.",
+    "Subscribers to the new plan pay $12.99 a month, the company said in its filing on Tuesday.",
 ])
 def test_sentences_that_look_like_furniture_stay(sentence: str) -> None:
     text = ("The council approved the new budget on Monday after a long debate about the harbour.\n"
