@@ -20,6 +20,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+import simplemma
 
 from storyline.analyze.quote_cues import SpeechCues, speech_cues
 from storyline.analyze.speaker_sources import document_headed, join_words, source_phrase
@@ -218,7 +221,23 @@ class SpeakerResolver:
                 break
         if not run or not plausible(self.cues, " ".join(run)):
             return self._before_apposition(pos)
+        closed = self.text[max(0, pos - 80) : pos].rstrip().endswith(",")  # an apposition ends there
+        if closed and self._complement_of_role(before.split()[: -len(run)]):
+            # "Ibrahim Munir, uno de los líderes de la Hermandad Musulmana, quien dice": the
+            # leader speaks, not the Brotherhood: the apposition's name, else the role's holder.
+            return self._before_apposition(pos) or self._role_antecedent(pos)
         return self._full_name(" ".join(run), pos)
+
+    def _complement_of_role(self, words: list[str]) -> bool:
+        """Whether a name after ``words`` is the complement of a role noun ("los líderes de la",
+        "the spokesman of the"): a preposition, past articles, and a role noun right before it."""
+        c = self.cues
+        low = [part.lower() for w in words[-4:] for part in unelided(c, w.strip(",;"))]
+        while low and low[-1] in c.determiners:
+            low.pop()
+        if len(low) < 2 or not (low[-1] in c.prepositions or low[-1] in c.name_joiners):
+            return False
+        return low[-2] in c.role_nouns or _lemma(low[-2], c.language) in c.role_nouns  # "líderes"
 
     def _role_antecedent(self, pos: int) -> str | None:
         """The one person holding the role a relative pronoun at ``pos`` follows ("le président
@@ -279,3 +298,13 @@ class SpeakerResolver:
             if holders:
                 return holders.pop() if len(holders) == 1 else None
         return None
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str, language: str | None) -> str:
+    """simplemma's lemma of a word in the pack's language (the packs list role nouns in the
+    singular: "líderes" -> "líder"); the word itself where simplemma has no such language."""
+    try:
+        return str(simplemma.lemmatize(word, lang=language or "en"))
+    except ValueError:
+        return word
