@@ -28,9 +28,18 @@ def test_ids_derive_from_the_article_and_never_repeat() -> None:
     assert [s.seq for s in one.stories.values()] == [1, 2]
 
 
-def test_untitled_story_takes_its_first_words() -> None:
+def test_untitled_story_takes_its_first_words_cut_at_a_content_word() -> None:
     story = _index().open(Article(id="a", text=" ".join(f"w{i}" for i in range(30))))
-    assert story.title == " ".join(f"w{i}" for i in range(12))
+    assert story.title == " ".join(f"w{i}" for i in range(12)) + "…"
+    text = "Para muchos blogueros iraníes, las actuales protestas en Egipto y el uso activista de los medios"
+    assert _index().open(Article(id="b", text=text)).title == "Para muchos blogueros iraníes, las actuales protestas en Egipto y el uso…"
+    cut = "Para muchos blogueros iraníes las actuales protestas en Egipto y de la gente que sigue"
+    assert _index().open(Article(id="c", text=cut)).title == "Para muchos blogueros iraníes las actuales protestas en Egipto…"
+
+
+def test_untitled_story_takes_its_first_sentence_when_short() -> None:
+    text = "La OTAN reconoce el segundo bombardeo con víctimas civiles en Libia. Los aliados lamentan el error."
+    assert _index().open(Article(id="a", text=text)).title == "La OTAN reconoce el segundo bombardeo con víctimas civiles en Libia."
 
 
 def test_postings_keep_the_most_recent_stories() -> None:

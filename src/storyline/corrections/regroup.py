@@ -34,6 +34,7 @@ from sqlalchemy import delete, func, insert, select
 
 from storyline.corrections.records import REGROUP_KINDS, for_stories, new_id
 from storyline.corrections.split_learning import followers
+from storyline.ingest.titles import text_title
 from storyline.model import Event, Story
 from storyline.store import Store, schema
 
@@ -180,7 +181,7 @@ def named_reports(active: Sequence[Any]) -> list[str]:
 
 def report_info(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
     """Report id → (title, published), for the reports a correction names."""
-    return {a.id: (a.title or " ".join(a.text.split()[:12]), a.published) for a in store.articles_by_id(list(ids))}
+    return {a.id: (a.title or text_title(a.text), a.published) for a in store.articles_by_id(list(ids))}
 
 
 def _recorded(store: Store) -> list[Any]:

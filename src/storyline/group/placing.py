@@ -27,6 +27,7 @@ from storyline.group.features import DocumentFrequencies
 from storyline.group.merging import PERSON_TYPES as _PERSON_TYPES
 from storyline.group.splitting import member_row
 from storyline.group.story_index import StoryIndex
+from storyline.ingest.titles import text_title
 from storyline.model import Article
 
 #: Reports a story must hold before a closer report may retitle it: with fewer, closeness to the
@@ -155,5 +156,6 @@ class StoryPlacing:
 
 
 def _title(article: Article) -> str:
-    """What would title a story the article opens: its title, else its first twelve words."""
-    return article.title or " ".join(article.text[:400].split()[:12])
+    """What would title a story the article opens: its title, else its first short sentence or
+    words (:func:`storyline.ingest.titles.text_title`)."""
+    return article.title or text_title(article.text[:400])

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from storyline.group.clusters import StoryCluster
+from storyline.ingest.titles import text_title
 from storyline.model import Article
 
 
@@ -96,7 +97,7 @@ class StoryIndex:
     def open(self, article: Article, title_score: float = 0.0) -> StoryCluster:
         """A new story opened by ``article``, titled by its title (kept against closer reports at
         ``title_score``, :meth:`StoryCluster.offer_title`) or its first words."""
-        title = article.title or " ".join(article.text.split()[:12])
+        title = article.title or text_title(article.text)
         story = StoryCluster(self.new_id("s", article.id), self.next_seq(), title=title,
                              title_score=title_score if article.title else -1.0)
         self.stories[story.id] = story

@@ -9,6 +9,9 @@ line (the writer's name and social handle) is cut. Lines repeated
 across unrelated reports ("Boutique le Point") are found later, across the corpus
 (ingest/templates.py), which then takes the next candidate this module accepted.
 
+A report with no title at all is titled by :func:`text_title` (its first short sentence, else
+its first words cut at a content word).
+
 Cost: a few regular-expression searches per header line.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 
 from storyline.ingest.furniture import words
+from storyline.lang import pack
 
 #: A web domain: "elmundo.es", "LePoint.fr", "www.corriere.it".
 DOMAIN = re.compile(r"\b(?:www\.)?[A-Za-z0-9][\w-]*\.(?:[a-z]{2,4}|[A-Z]{2,4})(?:\.[a-z]{2})?\b(?!\.\w)")
@@ -32,6 +36,31 @@ _MAX_SITE_WORDS = 4
 #: the word that opens a byline ("di Alberto Bellotto (@albertobellotto)", "by Jo Lee (@jolee)").
 _HANDLE_END = re.compile(r"\s*\(@\w{1,30}\)\s*$")
 _NAME_END = re.compile(r"\s+(\w+)\s+(?:[A-ZÀ-Ý][\w'’.-]*\s+){0,3}[A-ZÀ-Ý][\w'’.-]*\s*$")
+
+
+#: A report without a title is titled by its first sentence when it is this short (words)...
+MAX_SENTENCE_TITLE_WORDS = 20
+#: ... else by its first words, this many at most, cut back to a word that is no function word.
+FALLBACK_TITLE_WORDS = 12
+_FIRST_SENTENCE = re.compile(r"^(.{10,300}?[.!?…])(?=\s+[\"'“«¿¡(]?[A-ZÀ-Ý0-9]|\s*$)", re.DOTALL)
+
+
+def text_title(text: str) -> str:
+    """A title for a report that has none: its first sentence if that is a short one, else its
+    first :data:`FALLBACK_TITLE_WORDS` words without the function words they end on, and an
+    ellipsis ("Para muchos blogueros iraníes, las actuales protestas en Egipto…", not "... y el")."""
+    first_line = text.lstrip().split("\n", 1)[0]
+    sentence = _FIRST_SENTENCE.match(first_line)
+    if sentence and len(sentence.group(1).split()) <= MAX_SENTENCE_TITLE_WORDS:
+        return " ".join(sentence.group(1).split())
+    all_words = first_line.split()
+    if len(all_words) <= FALLBACK_TITLE_WORDS:
+        return " ".join(all_words)
+    cut = all_words[:FALLBACK_TITLE_WORDS]
+    function = pack(None).words("words", "function_words")
+    while len(cut) > 1 and cut[-1].strip(",;:").casefold() in function:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:") + "…"
 
 
 def as_title(line: str) -> str | None:
