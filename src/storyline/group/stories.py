@@ -43,6 +43,12 @@ contemporary (no decay, no age or name-tie condition) and does not move the stre
 story's dates; the day of its happening, if its opening names one, is read against its story's
 latest date, else it has no event-date constraint. **Ids** derive from the id of the article that opened the
 story or event, so they are stable and the same for the same input order.
+
+**Modules.** Choosing the story (steps 1, 3, 4) is :mod:`storyline.group.placing`, merging (5)
+:mod:`storyline.group.merging`, splitting (7) :mod:`storyline.group.story_split`, the index and
+ids :mod:`storyline.group.story_index`, saving :mod:`storyline.group.state`; a grouper kept
+between runs of one store leaves the places of settled reports (stories out of the index) to
+the store (:mod:`storyline.group.cold`).
 """
 
 from __future__ import annotations
