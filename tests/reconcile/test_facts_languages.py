@@ -44,3 +44,13 @@ def test_two_sentences_sharing_only_names_and_not_a_translations_length_are_two_
     facts = _facts(Article(id="it", text=it, language="it", published="2011-03-01"),
                    Article(id="es", text=es, language="es", published="2011-03-01"))
     assert not any(any("spartizione" in s for s in f) and any("veto" in s for s in f) for f in facts)
+
+
+def test_a_country_named_once_is_one_piece_of_evidence_not_two() -> None:
+    it = ("La Libia è due volte più ricca della Tunisia. "
+          "Il governo italiano prepara un piano per i rimpatri.")
+    fr = ("Plusieurs familles ont fui vers la Tunisie, a indiqué ce témoin. "
+          "Le gouvernement français prépare un plan d'évacuation.")
+    facts = _facts(Article(id="it", text=it, language="it", published="2011-03-01"),
+                   Article(id="fr", text=fr, language="fr", published="2011-03-01"))
+    assert not any(any("ricca" in s for s in f) and any("familles" in s for s in f) for f in facts)

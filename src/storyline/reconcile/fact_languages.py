@@ -62,7 +62,8 @@ def with_cross_language(scores: dict[tuple[int, int], float], keyed: Sequence[se
     found = {pair: value * CROSS_LANGUAGE_DISCOUNT for pair, value in candidate_scores(articles, weighted, config).items()
              if not tongue[pair[0]] & tongue[pair[1]] and value * CROSS_LANGUAGE_DISCOUNT >= CROSS_LANGUAGE_MIN
              and _specific(shared[pair[0]] & shared[pair[1]]) >= CROSS_LANGUAGE_SPECIFIC
-             and (lengths is None or _translation_like(pair, shared, lengths))}
+             and (lengths is None or _translation_like(shared[pair[0]] & shared[pair[1]],
+                                                       lengths[pair[0]], lengths[pair[1]]))}
     merged = dict(scores)
     for pair in _mutual_best(found, articles):
         merged[pair] = max(merged.get(pair, 0.0), found[pair])
@@ -81,17 +82,16 @@ def _mutual_best(scores: Mapping[tuple[int, int], float], articles: Sequence[fro
     return [(i, j) for i, j in scores if best[(i, articles[j])][1] == j and best[(j, articles[i])][1] == i]
 
 
-def _translation_like(pair: tuple[int, int], shared: Sequence[frozenset[str]], lengths: Sequence[int]) -> bool:
+def _translation_like(shared: frozenset[str], length_a: int, length_b: int) -> bool:
     """Whether a pair that shares names, numbers or dates may be one statement: it also shares a
     word of what is said (a predicate class, a cognate stem), or its two sentences are of a
     translation's lengths (within :data:`CROSS_LANGUAGE_LENGTH_RATIO`, as sentence aligners
     weigh them): in crawled news, "Cina e Russia devono sedersi al tavolo della spartizione" and
     "China y Rusia, miembros permanentes del Consejo de Seguridad, no son proclives a adoptar tal
     resolución" share two names and say different things."""
-    i, j = pair
-    if says_something(k for k in shared[i] & shared[j] if k[:1] != "T"):
+    if says_something(k for k in shared if k[:1] != "T"):
         return True
-    short, long_ = sorted((lengths[i], lengths[j]))
+    short, long_ = sorted((length_a, length_b))
     return short >= CROSS_LANGUAGE_LENGTH_RATIO * long_
 
 

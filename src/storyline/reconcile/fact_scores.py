@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storyline.reconcile.fact_clash import function_stems
+from storyline.reconcile.places import place_key
 
 if TYPE_CHECKING:
     from storyline.reconcile.facts import FactConfig
@@ -130,11 +131,28 @@ def score(a: dict[str, float], b: dict[str, float], norm: float, min_shared: int
     "los hijos de Gadafi")."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     shared = small.keys() & large.keys()
-    if len(shared) < min_shared or len(shared - function_stems()) < min_shared:
+    if len(shared) < min_shared or _evidence(shared - function_stems()) < min_shared:
         return 0.0
     return math.fsum(small[k] ** 2 for k in shared) / norm  # fsum: exact, whatever the order
 
 
+
+
+def _evidence(shared: set[str]) -> int:
+    """Shared keys as pieces of evidence: a place named ("@tunisie") and the state key its name
+    gives ("@TN", :mod:`storyline.reconcile.fact_meaning`) are one. Counted apart, "fled to Tunisia"
+    and "the ambassador of Tunisia" shared two keys; seven sentences of three languages naming
+    Tunisia became one fact on the crawled corpus."""
+    states = {key for key in shared if key[:1] == "@" and key[1:].isupper()}
+    if not states:
+        return len(shared)
+    return sum(1 for key in shared if not (key[:1] == "@" and key not in states and _state_of(key[1:]) in states))
+
+
+@lru_cache(maxsize=65536)
+def _state_of(name: str) -> str | None:
+    code = place_key(name)
+    return "@" + code if code else None
 
 
 def _normalised(key: str) -> bool:
