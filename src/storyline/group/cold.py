@@ -14,7 +14,7 @@ event id) of every report it holds, read only when
 
 A grouper kept between runs of one store (:class:`storyline.kept_grouper.KeptGrouper`) hands
 these places to the store once they are saved: :meth:`ColdPlaces.evict_settled` drops them from
-memory (about 0.5 KB per report with the store's bookkeeping of them; what stays is the id in a
+memory (about 0.35 KB per report with the store's bookkeeping of them; what stays is the id in a
 set, so that a new report costs no read) and returns their ids, and
 :meth:`ColdPlaces.use_cold_places` gives the grouper a lookup that reads a place back from the
 store when one of the cases above arrives. A report's place, once its story has expired, never
