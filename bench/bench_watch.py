@@ -17,7 +17,8 @@ What it does:
 3. runs one :class:`~storyline.follow.watcher.Watcher` in this process and, every
    ``--cycle-minutes`` simulated minutes (default 15, as GDELT), publishes what the clock has
    reached and runs one cycle (all feeds polled: most answer 304 or list a few new items);
-4. prints one JSON line per cycle (seconds, new items, stored, stories touched, resident memory)
+4. prints one JSON line per cycle (seconds, new items, stored, stories touched, resident memory,
+   the kept grouper's stories and reports' places in memory and left to the store)
    and a summary: cycle seconds (median, p95, first vs last quarter) and memory (first vs last
    quarter), to tell a flat soak from a growing one. ``--out`` writes everything as JSON.
 
@@ -124,6 +125,20 @@ def _handler(room: Newsroom) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def _grouper_counts() -> dict[str, int]:
+    """The kept grouper's stories (all, and those still in its index) and reports' places (held in
+    memory, and left to the store once their story left the index: Session 12)."""
+    from storyline import pipeline
+
+    kept = pipeline._KEPT._kept
+    if kept is None:
+        return {}
+    grouper = kept[1]
+    stories = grouper._index.stories.values()
+    return {"stories": len(stories), "stories_in_index": sum(s.is_active for s in stories),
+            "places_in_memory": len(grouper._where), "places_in_store_only": len(grouper._evicted)}
+
+
 def _rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -140,9 +155,16 @@ def main() -> int:
     parser.add_argument("--cycle-minutes", type=float, default=15.0)
     parser.add_argument("--delay", type=float, default=0.02, help="Per-host delay (s).")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--no-evict", action="store_true",
+                        help="the kept grouper keeps every report's place in memory (before Session 12), to compare")
     parser.add_argument("--trace", action="store_true", help="tracemalloc: Python memory held after each cycle, "
                                                              "and the files whose holdings grew most (slower).")
     args = parser.parse_args()
+    if args.no_evict:
+        from storyline import pipeline
+        from storyline.kept_grouper import KeptGrouper
+
+        pipeline._KEPT = KeptGrouper(evict=False)
     if args.trace:
         tracemalloc.start(1)
     first_snapshot = None
@@ -174,6 +196,7 @@ def main() -> int:
                    "stories_reconciled": report.reconciled, "changes": report.changes, "alerts": report.alerts,
                    "rss_mb": round(_rss_mb(), 1), "articles": store.count_articles(),
                    "db_mb": round(Path(f"{folder}/watch.db").stat().st_size / 2**20, 1)}
+            row.update(_grouper_counts())
             if args.trace:
                 row["python_held_mb"] = round(tracemalloc.get_traced_memory()[0] / 2**20, 1)
                 if step == max(2, steps // 4):
@@ -195,6 +218,7 @@ def _summary(cycles: list[dict[str, Any]], args: argparse.Namespace) -> dict[str
     quarter = max(1, len(cycles) // 4)
     seconds = [c["seconds"] for c in cycles]
     return {"simulated_hours": args.hours, "per_day": args.per_day, "feeds": args.feeds, "hosts": args.hosts,
+            "evict": not args.no_evict,
             "cycles": len(cycles), "items": sum(c["new_items"] for c in cycles),
             "stored": sum(c["stored"] for c in cycles),
             "cycle_s_median": statistics.median(seconds), "cycle_s_p95": sorted(seconds)[int(0.95 * (len(seconds) - 1))],
