@@ -37,7 +37,7 @@ from storyline.reconcile.fact_speakers import _surname, speakers_conflict, speak
 from storyline.reconcile.fact_values import NUMBER_CONTEXT  # noqa: F401  (re-exported)
 from storyline.reconcile.fact_values import negated as _negated
 from storyline.reconcile.fact_values import quantities as _quantities
-from storyline.reconcile.fact_words import says_something
+from storyline.reconcile.fact_words import states_something
 from storyline.reconcile.quote_merge import STOPWORDS, content_words
 
 __all__ = ["SentenceUnit", "build_units", "calendar_parts", "clear_caches", "dates_compatible", "outlet_of",
@@ -51,9 +51,6 @@ DATE_WINDOW = 3
 #: Content words either side of a name that give its place in the sentence ("Spokesman Ned Price
 #: said": ``spoke`` before, ``said`` after).
 NAME_WINDOW = 2
-#: Words of grammar (function words) a sentence of only names, numbers and dates may keep and still be
-#: a date or credit line, not a statement ("La Habana, a 19 de marzo de 2011").
-MAX_FRAME_WORDS = 2
 #: Sentences longer than this (characters) are scraper run-ons, not statements.
 MAX_SENTENCE_CHARS = 1200
 #: Sentences whose features are kept between calls: wire copies within one story, and a story's
@@ -61,7 +58,6 @@ MAX_SENTENCE_CHARS = 1200
 FEATURE_CACHE_SIZE = 8192
 
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
-_WORD_ONLY_RE = re.compile(r"[^\W\d_]+")
 _CALENDAR_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?(?:T.*)?$")
 #: Entity types by family; organisations and places are one family because taggers confuse them
 #: ("Turkey" as ORG in one sentence, GPE in the next). Other types keep their own name.
@@ -161,7 +157,7 @@ def build_units(items: Sequence[Annotated]) -> list[SentenceUnit]:
     Sentences that carry too little content (fewer than :data:`MIN_KEYS` keys) are left out, and
     so is an exact repeat of a sentence already kept from the same report (scrapers print
     headlines twice). A sentence that states nothing beyond its names and time expressions (a
-    date line, "La Habana, 19 de marzo de 2011": :func:`_states`) is kept with ``statement``
+    date line, "La Habana, 19 de marzo de 2011": :func:`storyline.reconcile.fact_words.states_something`) is kept with ``statement``
     false: it counts for the summary's concept weights but is no fact a report establishes.
     """
     units: list[SentenceUnit] = []
@@ -248,17 +244,7 @@ def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], men
     return (frozenset(keys), frozenset(named), frozenset((q.value, q.counted) for q in quantities if q.counted),
             dates, clauses, frozenset(_negated(sentence)), frozenset(q.value for q in quantities),
             frozenset((q.counted, w) for q in quantities if q.counted for w in q.around), slots, measures,
-            _states(untimed))
-
-
-def _states(untimed: str) -> bool:
-    """Whether a sentence, its names and time expressions masked, still states something: a
-    content word (:func:`storyline.reconcile.fact_words.says_something`) or more than
-    :data:`MAX_FRAME_WORDS` words of grammar ("The Tour de France will be in London for the two days
-    of the 7th and 8th of July"). A date line keeps at most a preposition ("Oaxaca, México, a 9 de
-    marzo de 2011")."""
-    rest = " ".join(untimed.split())
-    return says_something(content_words(rest)) or len(_WORD_ONLY_RE.findall(rest)) > MAX_FRAME_WORDS
+            states_something(" ".join(untimed.split())))
 
 
 def _holders(text: str, start: int, end: int, spans: Sequence[Span],

@@ -14,6 +14,7 @@ sentence's keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -21,11 +22,16 @@ import babel
 
 from storyline.lang import FULL, fold_word
 from storyline.reconcile.name_keys import function_words
+from storyline.reconcile.quote_merge import content_words
 
-__all__ = ["calendar_stems", "function_stems", "says_something"]
+__all__ = ["MAX_FRAME_WORDS", "calendar_stems", "function_stems", "says_something", "states_something"]
 
 #: Content keys are cut to this many letters (``quote_merge._STEM_CHARS``).
 _STEM = 5
+#: Words of grammar (function words) a sentence of only names, numbers and dates may keep and still be
+#: a date or credit line, not a statement ("La Habana, a 19 de marzo de 2011").
+MAX_FRAME_WORDS = 2
+_WORD_ONLY_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -63,3 +69,11 @@ def says_something(keys: Iterable[str]) -> bool:
     calendar, function = calendar_stems(), function_stems()
     return any(not k.startswith("@") and not k[:1].isdigit() and k not in calendar and k not in function
                for k in keys)
+
+
+def states_something(rest: str) -> bool:
+    """Whether a sentence, its names and time expressions masked (``rest``), still states
+    something: a content word (:func:`says_something`) or more than :data:`MAX_FRAME_WORDS` words
+    of grammar ("The Tour de France will be in London for the two days of the 7th and 8th of
+    July"). A date line keeps at most a preposition ("Oaxaca, México, a 9 de marzo de 2011")."""
+    return says_something(content_words(rest)) or len(_WORD_ONLY_RE.findall(rest)) > MAX_FRAME_WORDS
