@@ -60,6 +60,7 @@ from storyline.reconcile.fact_disputes import ValueClashes, dispute_records
 from storyline.reconcile.fact_embed import EMBEDDING_PACKAGE, Embedder, SentenceEmbedder
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
 from storyline.reconcile.fact_speakers import agree_beyond_speakers
+from storyline.reconcile.fact_wording import wording
 from storyline.reconcile.fact_meaning import Meaning, meaning
 from storyline.reconcile.fact_gather import gather_single
 from storyline.reconcile.fact_scores import candidate_scores, clause_scores, score
@@ -233,7 +234,7 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
                                  telling=_telling(units, meanings, sides, topic),
                                  fits=lambda group: coherent(group, articles, scores, config, clashing, alike))
     copy_pairs = _copy_pairs(all_units, config.copy_overlap)
-    worded = _wording(clusters, scores)
+    worded = wording(clusters, scores, [u.text for u in units])
     disputes = _disputes(clusters, clashing.among(p for p, v in scores.items() if v >= config.min_similarity))
     built = [_build(units, copies_of, members, scores, copy_pairs, worded[n]) for n, members in enumerate(clusters)]
     built = [dataclasses.replace(fact, disputes=tuple((copies_of[i][0], copies_of[j][0], built[other].id)
@@ -280,22 +281,6 @@ def _disputes(clusters: Sequence[list[int]], clashing: Sequence[tuple[int, int]]
             out[a].append((i, j, b))
             out[b].append((j, i, a))
     return out
-
-
-def _wording(clusters: Sequence[list[int]], scores: dict[tuple[int, int], float]) -> list[int]:
-    """The sentence that words each fact: its most central one, not one already wording a larger
-    fact (a sentence that states two facts words only one of them), where the fact has another."""
-    def centrality(m: int, members: list[int]) -> float:
-        return sum(scores.get((min(m, o), max(m, o)), 0.0) for o in members)
-
-    chosen: dict[int, int] = {}
-    used: set[int] = set()
-    for n in sorted(range(len(clusters)), key=lambda n: (-len(clusters[n]), n)):
-        members = clusters[n]
-        free = [m for m in members if m not in used] or members
-        chosen[n] = max(free, key=lambda m: (centrality(m, members), -m))
-        used.add(chosen[n])
-    return [chosen[n] for n in range(len(clusters))]
 
 
 def _topic_keys(articles: Sequence[frozenset[str]], keyed: Sequence[set[str] | frozenset[str]],
@@ -387,9 +372,9 @@ def _voices(chosen: Sequence[SentenceUnit], copy_pairs: set[tuple[str, str]]) ->
 
 def _build(units: Sequence[SentenceUnit], copies_of: Sequence[list[SentenceUnit]], members: list[int],
            scores: dict[tuple[int, int], float], copy_pairs: set[tuple[str, str]],
-           wording: int | None = None) -> AlignedFact:
+           worded_by: int | None = None) -> AlignedFact:
     chosen = sorted((u for m in members for u in copies_of[m]), key=lambda u: (u.article_rank, u.position))
-    centre = wording if wording is not None else max(
+    centre = worded_by if worded_by is not None else max(
         members, key=lambda m: (sum(scores.get((min(m, o), max(m, o)), 0.0) for o in members),
                                 len(copies_of[m]), _is_dated(units[m]), -units[m].article_rank, -units[m].position))
     representative = units[centre]
