@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from storyline.analyze.time_words import time_words
 from storyline.model import Span, TimeMention
@@ -43,9 +44,7 @@ def apply_years(mentions: list[TimeMention], text: str, anchor: date | None,
                 language: str) -> list[TimeMention]:
     """``mentions`` (in text order) with shared and two-digit years applied; spans of dates that
     take a two-digit year grow to cover it."""
-    words = time_words(language)
-    gap = _gap_pattern(words.re("coordinators"), words.re("determiners"))
-    two_digit = _two_digit_pattern(words.re("date_links"))
+    gap, two_digit = _patterns(language)
     out = [_two_digit_year(m, text, anchor, two_digit) for m in mentions]
     named = [_names_year(m, text) or m is not o for m, o in zip(out, mentions)]
     for i in range(len(out) - 2, -1, -1):  # right to left: "enero, febrero y marzo de 1941"
@@ -54,6 +53,16 @@ def apply_years(mentions: list[TimeMention], text: str, anchor: date | None,
             named[i] = shared is not out[i]
             out[i] = shared
     return out
+
+
+@lru_cache(maxsize=16)
+def _patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+    """The coordination gap and the two-digit year patterns of ``language``, built once per
+    language per process (they are the pack's words alone; building them cost about 0.2 ms a
+    report, a prefix tree of each list)."""
+    words = time_words(language)
+    return (_gap_pattern(words.re("coordinators"), words.re("determiners")),
+            _two_digit_pattern(words.re("date_links")))
 
 
 def _gap_pattern(coordinators: str, determiners: str) -> re.Pattern[str] | None:
