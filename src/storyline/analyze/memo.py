@@ -10,14 +10,16 @@ of ints and strings), so that no caller can change what another caller gets.
 
 :class:`LruMemo` is a plain ``dict`` kept in use order (a hit is moved to the end, the oldest entry
 goes when it is full): O(1) per look-up and store, bounded to ``size`` entries, with hit and miss
-counts for the benchmarks (:func:`memo_stats`).
+counts for the benchmarks (:func:`memo_stats`). ``None`` is never a value (a look-up's miss).
+Each operation is a few atomic ``dict`` steps, so threads sharing a memo at worst compute a value
+twice or keep one entry too many for a moment.
 """
 
 from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-__all__ = ["LruMemo", "memo_stats"]
+__all__ = ["LruMemo", "attached", "memo_stats"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -54,7 +56,10 @@ class LruMemo(Generic[K, V]):
         returns ``value``."""
         data = self._data
         if key not in data and len(data) >= self.size:
-            del data[next(iter(data))]
+            try:
+                del data[next(iter(data))]
+            except (KeyError, RuntimeError, StopIteration):  # another thread changed it meanwhile
+                pass
         data[key] = value
         return value
 
@@ -71,6 +76,15 @@ class LruMemo(Generic[K, V]):
     def stats(self) -> dict[str, Any]:
         """Entries held, the bound, hits and misses so far."""
         return {"entries": len(self._data), "size": self.size, "hits": self.hits, "misses": self.misses}
+
+
+def attached(owner: object, name: str, size: int) -> LruMemo[Any, Any]:
+    """The memo kept in ``owner.__dict__[name]``, made (bounded to ``size``) on first use: a
+    component's memo lives and dies with the component, and its ``__getstate__`` leaves it out."""
+    memo = owner.__dict__.get(name)
+    if memo is None:
+        memo = owner.__dict__[name] = LruMemo(size)
+    return memo
 
 
 def memo_stats(*memos: tuple[str, LruMemo[Any, Any] | None]) -> dict[str, dict[str, Any]]:

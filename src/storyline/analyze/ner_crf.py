@@ -18,19 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from storyline.analyze.crf_features import english_features
-from storyline.analyze.memo import LruMemo
+from storyline.analyze.memo import attached
 from storyline.analyze.ner_features import sentence_features, tokenize
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Mention, Span
 
-__all__ = ["DEFAULT_MODEL_PATH", "LINE_MEMO_SIZE", "ML_MODEL_PATH", "MAX_SENTENCE_TOKENS", "CrfRecognizer", "bio_mentions", "remember"]
+__all__ = ["DEFAULT_MODEL_PATH", "LINE_MEMO_SIZE", "ML_MODEL_PATH", "MAX_SENTENCE_TOKENS", "CrfRecognizer", "bio_mentions"]
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-gmb.crfsuite"
 #: The multilingual model (every language but English).
 ML_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-ml.crfsuite"
 #: Longer "sentences" (tables, lists) are tagged in chunks of this many tokens.
 MAX_SENTENCE_TOKENS = 300
-#: Sentences whose mentions one recogniser remembers (about 20 MB).
+#: Sentences whose mentions one recogniser remembers, least recently used first out (about 20 MB;
+#: on a generated day of 20,000 reports it answers 61% of sentences, where all could answer 72%).
 SENTENCE_MEMO_SIZE = 65_536
 #: Name windows (:meth:`CrfRecognizer.around`) whose tags one recogniser remembers (about 12 MB).
 WINDOW_MEMO_SIZE = 16_384
@@ -110,9 +111,7 @@ class CrfRecognizer:
         ordered = sorted(mentions, key=lambda m: m.span.start)
         if any(m.span.end <= m.span.start or "\n" in text[m.span.start:m.span.end] for m in ordered):
             return self._around(text, ordered, context)  # a name across lines (or none): no line its own
-        memo = self.__dict__.get("_line_memo")
-        if memo is None:
-            memo = self.__dict__["_line_memo"] = LruMemo(LINE_MEMO_SIZE)
+        memo = attached(self, "_line_memo", LINE_MEMO_SIZE)
         found: list[Mention] = []
         for start, end, group in _by_line(text, ordered):
             key = (text[start:end], start == 0, context,
@@ -137,13 +136,12 @@ class CrfRecognizer:
             else:
                 windows.append(tokens)
         found: list[Mention] = []
-        memo = self.__dict__.setdefault("_window_memo", {})
+        memo = attached(self, "_window_memo", WINDOW_MEMO_SIZE)
         for tokens in windows:
             words = tuple(text[s:e] for s, e in tokens)
             tags = memo.get(words)
             if tags is None:  # a window's tags depend on its words alone: a name's usual window once
-                tags = remember(memo, words, tuple(map(sys.intern, self._tagger.tag(self._features(list(words))))),
-                                WINDOW_MEMO_SIZE)
+                tags = memo.put(words, tuple(map(sys.intern, self._tagger.tag(self._features(list(words))))))
             found.extend(bio_mentions(tokens, tags))
         return found
 
@@ -160,26 +158,15 @@ class CrfRecognizer:
         """The model's mentions in one sentence, offsets relative to it. The tags depend on the
         sentence's words alone, so a sentence seen before (a wire copy's, an update's) is
         answered from a bounded per-process memo (issue 21: analysis once per copy family)."""
-        memo = self.__dict__.setdefault("_memo", {})
+        memo = attached(self, "_memo", SENTENCE_MEMO_SIZE)
         found = memo.get(sentence)
         if found is None:
             tokens, mentions = tokenize(sentence), []
             for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
                 chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
                 mentions += bio_mentions(chunk, self._tagger.tag(self._features([sentence[s:e] for s, e in chunk])))
-            found = remember(memo, sentence, tuple((m.span.start, m.span.end, m.type) for m in mentions))
+            found = memo.put(sentence, tuple((m.span.start, m.span.end, m.type) for m in mentions))
         return found
-
-
-def remember(memo: dict[Any, Any], key: Any, value: Any, size: int | None = None) -> Any:
-    """Store ``value`` under ``key`` in a memo bounded to ``size`` entries (the older half goes
-    when it is full; :data:`SENTENCE_MEMO_SIZE` by default); returns ``value``."""
-    size = SENTENCE_MEMO_SIZE if size is None else size
-    if len(memo) >= size:
-        for old in list(memo)[: max(1, size // 2)]:
-            del memo[old]
-    memo[key] = value
-    return value
 
 
 def _by_line(text: str, ordered: Sequence[Mention]) -> list[tuple[int, int, list[Mention]]]:

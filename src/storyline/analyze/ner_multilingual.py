@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze.ner_crf import MAX_SENTENCE_TOKENS, ML_MODEL_PATH, SENTENCE_MEMO_SIZE, CrfRecognizer, bio_mentions
+from storyline.analyze import ner_crf
+from storyline.analyze.memo import attached
+from storyline.analyze.ner_crf import MAX_SENTENCE_TOKENS, ML_MODEL_PATH, CrfRecognizer, bio_mentions
 from storyline.analyze.ner_features import capitalised_runs, ml_sentence_features, ml_tokenize, place_marks
 from storyline.analyze.ner_lexicon import lexicon, places
 from storyline.model import Mention, Span
@@ -69,7 +71,7 @@ class MultilingualCrfRecognizer:
         """The mentions of one sentence, offsets relative to it; they depend on the sentence and
         its language alone, so a sentence seen before (a copy's) is answered from a bounded memo
         (issue 21)."""
-        memo = self.__dict__.setdefault("_memo", {})
+        memo = attached(self, "_memo", ner_crf.SENTENCE_MEMO_SIZE)
         known = memo.get((language, text))
         if known is not None:
             return known
@@ -94,11 +96,7 @@ class MultilingualCrfRecognizer:
                     found = [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
                                                          for r in runs)] + runs
                 mentions.extend(found)
-        if len(memo) >= SENTENCE_MEMO_SIZE:
-            for key in list(memo)[: SENTENCE_MEMO_SIZE // 2]:  # the older half goes
-                del memo[key]
-        memo[(language, text)] = known = tuple((m.span.start, m.span.end, m.type) for m in mentions)
-        return known
+        return memo.put((language, text), tuple((m.span.start, m.span.end, m.type) for m in mentions))
 
 
 def _split_at_lowercase(tags: Sequence[str], words: list[str], lex: Any) -> list[str]:
