@@ -14,13 +14,22 @@ stage by stage (sentences, times, entities, quotes; CPU ms per article) on
 
 Each corpus is timed twice after a warm-up on other texts: ``stream`` (the per-process memos of
 tagged sentences kept, as in a run) and ``distinct`` (the memos emptied before each report: what
-a report costs whose sentences were never seen). The per-word caches stay warm in both.
+a report costs whose sentences were never seen). The per-word caches stay warm in both. Each
+corpus also gives ``repeated_sentences``, the share of its sentences (and of their characters)
+seen before in its stream (the most any sentence memo could answer), and ``memos``, the entries,
+bound, hits and misses of the recognisers' memos after the stream run.
+
+``--dense N`` adds ``english_day_density``: N generated reports published over N/20,000 days (a
+day of 20,000 reports' density) with the sentence memos bounded to their share of a day
+(``SENTENCE_MEMO_SIZE`` x N/20,000), so that the memos are as full, and evict as much, as in a
+run over a whole day (the bound that matters once a day's distinct sentences outnumber it).
 
 ``--annotations DIR`` writes, instead, the annotations (:func:`storyline.analyze.annotate.annotated_json`,
 keys sorted) of 500 generated English reports and of the 740 crawled pages, one JSONL file each,
 to prove a speed change byte-identical: run it on the tree before and after and ``cmp`` the files.
 
     .venv/bin/python bench/bench_analyze.py [--articles 2000] [--per-article 300] [--only per-article] [--out result.json]
+    .venv/bin/python bench/bench_analyze.py --only per-article --dense 4000
     PYTHONPATH=BEFORE/src .venv/bin/python bench/bench_analyze.py --annotations /tmp/before
 """
 
@@ -37,6 +46,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: Reports of a day whose density ``--dense`` reproduces.
+DAY = 20_000
 
 
 def load_texts(count: int, words: int = 500) -> list[str]:
@@ -71,8 +82,51 @@ def forget_sentences() -> None:
     recognizers += [r for cached in (multilingual, name_typer) if cached.cache_info().currsize
                     for r in (cached(None), getattr(cached(None), "_crf", None))]
     for recognizer in recognizers:
-        for memo in ("_memo", "_window_memo"):
+        for memo in ("_memo", "_window_memo", "_line_memo"):
             getattr(recognizer, "__dict__", {}).pop(memo, None)
+
+
+def memo_counts() -> dict[str, dict]:
+    """Entries (and, for LRU memos, bound, hits and misses) of the recognisers' memos."""
+    from storyline.analyze.annotate import default_recognizer
+    from storyline.analyze.ner_multilingual import multilingual, name_typer
+
+    owners = {"english": getattr(default_recognizer(), "_impl", None)}
+    if multilingual.cache_info().currsize:
+        owners.update(multilingual=multilingual(None), typer=name_typer(None))
+    out: dict[str, dict] = {}
+    for owner, recognizer in owners.items():
+        for name, memo in getattr(recognizer, "__dict__", {}).items():
+            if name.endswith("_memo"):
+                out[f"{owner}.{name[1:]}"] = memo.stats() if hasattr(memo, "stats") else {"entries": len(memo)}
+    return out
+
+
+def repeated_sentences(articles: list) -> dict[str, float]:
+    """Share of the sentences (and of their characters) that an earlier report of the stream has."""
+    from storyline.analyze.sentences import split_sentences
+
+    seen: set[tuple[str | None, str]] = set()
+    count = chars = again = again_chars = 0
+    for article in articles:
+        for span in split_sentences(article.text):
+            key = (article.language, article.text[span.start:span.end])
+            count, chars = count + 1, chars + len(key[1])
+            if key in seen:
+                again, again_chars = again + 1, again_chars + len(key[1])
+            seen.add(key)
+    return {"sentences": round(again / max(1, count), 3), "characters": round(again_chars / max(1, chars), 3)}
+
+
+def bound_memos(share: float) -> None:
+    """Bound the sentence memos to ``share`` of their size (for a stream that is that share of a day)."""
+    from storyline.analyze import ner_crf, ner_multilingual
+
+    size = max(1, int(ner_crf.SENTENCE_MEMO_SIZE * share))
+    for module in (ner_crf, ner_multilingual):
+        if hasattr(module, "SENTENCE_MEMO_SIZE"):
+            module.SENTENCE_MEMO_SIZE = size
+    forget_sentences()
 
 
 def analysis_ms(articles: list, *, distinct: bool) -> dict[str, float]:
@@ -104,7 +158,7 @@ def analysis_ms(articles: list, *, distinct: bool) -> dict[str, float]:
     return out
 
 
-def per_article(count: int) -> dict[str, dict]:
+def per_article(count: int, dense: int = 0) -> dict[str, dict]:
     """Issue 21's figure: CPU ms per report of the whole analysis, English generated and crawled."""
     from storyline.analyze.annotate import annotate
     from storyline.evaluate.crisis import crisis_corpus
@@ -125,7 +179,18 @@ def per_article(count: int) -> dict[str, dict]:
             annotate(item)
         words = sum(len(a.text.split()) for a in texts)
         out[name] = {"articles": len(texts), "words_per_article": round(words / len(texts)),
-                     "stream_ms": analysis_ms(texts, distinct=False), "distinct_ms": analysis_ms(texts, distinct=True)}
+                     "repeated_sentences": repeated_sentences(texts),
+                     "stream_ms": analysis_ms(texts, distinct=False), "memos": memo_counts(),
+                     "distinct_ms": analysis_ms(texts, distinct=True)}
+    if dense:
+        share = dense / DAY
+        texts = [article(r) for r in generate(dense, seed=5, days=share)]
+        bound_memos(share)
+        words = sum(len(a.text.split()) for a in texts)
+        out["english_day_density"] = {
+            "articles": len(texts), "days": share, "words_per_article": round(words / len(texts)),
+            "repeated_sentences": repeated_sentences(texts), "stream_ms": analysis_ms(texts, distinct=False),
+            "memos": memo_counts()}
     return out
 
 
@@ -153,6 +218,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--per-article", type=int, default=300, help="generated reports for the per-article figure")
+    parser.add_argument("--dense", type=int, default=0, metavar="N",
+                        help="also time N generated reports at a 20,000-a-day density, memos bounded to that share")
     parser.add_argument("--only", choices=("stages", "per-article"))
     parser.add_argument("--out", type=Path)
     parser.add_argument("--annotations", type=Path, metavar="DIR",
@@ -180,7 +247,7 @@ def main() -> int:
         result["articles"] = len(texts)
         result["stages"] = {name: timed(stage, texts) for name, stage in stages.items()}
     if args.only != "stages":
-        result["per_article"] = per_article(args.per_article)
+        result["per_article"] = per_article(args.per_article, args.dense)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(result, indent=2))
     if args.out:

@@ -114,3 +114,53 @@ def test_typer_memo_is_not_pickled(ml: MultilingualCrfRecognizer) -> None:
     copy = pickle.loads(pickle.dumps(typer))
     assert "_line_memo" not in copy.__dict__
     assert copy.around(text, _mentions(ml, text)) == typer.around(text, _mentions(ml, text))
+
+
+def _plain(annotated: object) -> dict:
+    from storyline.analyze.annotate import annotated_json
+
+    return annotated_json(annotated)  # type: ignore[arg-type]
+
+
+def test_copies_of_a_generated_day_annotate_as_if_never_seen() -> None:
+    """Wire copies, rewrites and updates answered from the memos give the annotations that a
+    recogniser with empty memos gives, report by report."""
+    from storyline.analyze.annotate import annotate
+    from storyline.analyze.entities import EntityRecognizer
+    from storyline.evaluate.realistic import generate
+    from storyline.model import Article
+
+    records = generate(30, seed=11)
+    articles = [Article.from_json({k: r[k] for k in ("id", "text", "published", "language")}) for r in records]
+    assert any(r["variant"] in ("copy", "rewrite", "update") for r in records)
+    warm = EntityRecognizer(backend="offline").load()
+    streamed = [_plain(annotate(a, warm)) for a in articles]
+    memo = warm._impl._memo  # type: ignore[union-attr]
+    assert memo.hits > 0  # copies were answered from the memo
+    fresh = [_plain(annotate(a, EntityRecognizer(backend="offline").load())) for a in articles]
+    assert streamed == fresh
+    assert sum(len(s["entities"]) for s in streamed) > 100
+
+
+def test_copies_in_another_language_annotate_as_if_never_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.analyze import entities
+    from storyline.analyze.annotate import annotate
+    from storyline.model import Article
+
+    original = "\n".join(PARAGRAPHS)
+    copies = [original, "Por Ana Pérez (EFE)\n" + original + "\nMás información en Madrid.",
+              "\n".join(reversed(PARAGRAPHS)), PARAGRAPHS[2] + " Mubarak no respondió."]
+    articles = [Article.from_json({"id": str(i), "text": t, "language": "es", "published": "2011-02-01"})
+                for i, t in enumerate(copies)]
+    ml, typer = MultilingualCrfRecognizer().load(), CrfRecognizer().load()
+    monkeypatch.setattr(entities, "multilingual", lambda _path: ml)
+    monkeypatch.setattr(entities, "name_typer", lambda _path: typer)
+    streamed = [_plain(annotate(a)) for a in articles]
+    assert ml._memo.hits > 0 and typer._line_memo.hits > 0  # type: ignore[attr-defined]
+    fresh = []
+    for article in articles:
+        monkeypatch.setattr(entities, "multilingual", lambda _path, m=MultilingualCrfRecognizer().load(): m)
+        monkeypatch.setattr(entities, "name_typer", lambda _path, t=CrfRecognizer().load(): t)
+        fresh.append(_plain(annotate(article)))
+    assert streamed == fresh
+    assert any(e["text"] == "Hosni Mubarak" for e in streamed[1]["entities"])
