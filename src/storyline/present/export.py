@@ -126,7 +126,7 @@ def _rows(record: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]) -> 
                    "outlets": "; ".join(_outlets(fact.get("outlets", []), by_id)),
                    "reports": "; ".join(fact.get("articles", []) or [s["article"] for s in fact.get("support", [])])}
     for quote in record.get("quotes", []):
-        yield {"section": "quote", "speaker": quote.get("speaker_entity") or quote.get("speaker") or "",
+        yield {"section": "quote", "speaker": quote.get("speaker_name") or quote.get("speaker_entity") or quote.get("speaker") or "",
                "kind": quote.get("kind", ""), "text": quote["text"],
                "outlets": "; ".join(_outlets(quote.get("outlets", []), by_id)),
                "reports": "; ".join(quote.get("sources", []))}
@@ -194,7 +194,7 @@ def story_markdown(row: Mapping[str, Any], record: Mapping[str, Any], articles: 
     listed("Contradictions", [f"{_md(c['kind'])}: “{_md(c['left']['text'])}” ({_md(outlet_label(c['left']['outlet'], by_id))}) "
                               f"vs “{_md(c['right']['text'])}” ({_md(outlet_label(c['right']['outlet'], by_id))})"
                               for c in record.get("contradictions", [])])
-    listed("Quotes", [f"{_md(q.get('speaker_entity') or q.get('speaker') or 'unattributed')}"
+    listed("Quotes", [f"{_md(q.get('speaker_name') or q.get('speaker_entity') or q.get('speaker') or 'unattributed')}"
                       f"{' (reported speech)' if q.get('kind') != 'direct' else ''}: “{_md(q['text'])}” "
                       f"({_md(', '.join(_cites(q.get('sources', []), by_id)))})" for q in record.get("quotes", [])])
     timeline = sorted(record.get("timeline", []), key=lambda e: (bool(e.get("background")), str(e.get("date"))))

@@ -41,7 +41,7 @@ def story_view(story: Story, articles: Sequence[Article] | Mapping[str, Article]
                         f"({_who(entry['outlets'], entry['articles'], by_id)})"
                         for entry in record.get("timeline", [])], _MAX_TIMELINE, "dated statements", story.id)
     quotes = _capped([f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
-                      for q in sorted(record.get("quotes", []), key=lambda q: -len(q["sources"]))],
+                      for q in _by_speaker(record.get("quotes", []))],
                      _MAX_QUOTES, "quotes", story.id)
     return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
             "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
@@ -58,11 +58,26 @@ def _capped(items: list[str], limit: int, noun: str, story_id: str) -> list[str]
                             f"`storyline export {story_id}`"]
 
 
+def _speaker(quote: Mapping[str, Any]) -> str:
+    """Who speaks, as shown: the party (one per resolved entity: "Ankara" and "Turkey" are
+    Turkey), else the linked entity, else the speaker's words; "" for none."""
+    return quote.get("speaker_name") or quote.get("speaker_entity") or quote.get("speaker") or ""
+
+
+def _by_speaker(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Quotes one speaker after another: most cited speakers first, unattributed last; within a
+    speaker, most cited first."""
+    cited: dict[str, int] = {}
+    for quote in quotes:
+        cited[_speaker(quote)] = cited.get(_speaker(quote), 0) + len(quote["sources"])
+    return sorted(quotes, key=lambda q: (_speaker(q) == "", -cited[_speaker(q)], _speaker(q), -len(q["sources"])))
+
+
 def _said(quote: Mapping[str, Any]) -> str:
     """A quotation in quote marks; reported speech without them, since its words are the
     reporter's. The speaker is the story's entity when the quote is linked to one, so that
     "Akkar" and "Hulusi Akal" read as Hulusi Akar (the spellings stay in the record)."""
-    speaker = quote.get("speaker_entity") or quote["speaker"] or "unattributed"
+    speaker = _speaker(quote) or "unattributed"
     cue = quote.get("cue")
     if quote.get("kind") == "direct":
         return f"{speaker} ({cue}): “{quote['text']}”" if cue else f"{speaker}: “{quote['text']}”"

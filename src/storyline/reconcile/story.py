@@ -25,6 +25,8 @@ from storyline.reconcile.fact_sources import Attribution, attributions_of, fact_
 from storyline.reconcile.fact_slots import speech_clashes
 from storyline.reconcile.facts import AlignedFact, align_facts
 from storyline.reconcile.quote_merge import MergedQuote, merge_quotes
+from storyline.reconcile.speaker_claims import rekey_claims
+from storyline.reconcile.speakers import Parties, speakers_json
 from storyline.reconcile.summary import summarize_facts
 from storyline.reconcile.timeline import TimelineItem, build_timeline
 
@@ -52,7 +54,11 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
     contradictions = find_contradictions(stated, story.events) + speech_clashes(
         stated, said, story.events, {a.article.id: a.article.language for a in current})
     confirmed = confirmed_disputes(contradictions)
+    parties = Parties(entities)  # who speaks and who claims, keyed on the resolved entities
     fact_records = {f.id: fact_json(f, said, confirmed) for f in facts}
+    for fact_record in fact_records.values():
+        fact_record["claimed_by"] = rekey_claims(fact_record["claimed_by"], parties)
+    quotes = [merged_quote_json(q) for q in merge_quotes(current, parties=parties)]
     record = {
         "report_dates": report_dates,
         "summary": summary_json(summarize_facts(story.id, facts, words=summary_words, established={
@@ -65,7 +71,8 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
         "timeline": [entry.to_json() for entry in build_timeline(
             TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times, a.article.published)
             for a in current)],
-        "quotes": [merged_quote_json(q) for q in merge_quotes(current)],
+        "quotes": quotes,
+        "speakers": speakers_json(quotes),
     }
     return record, current
 
@@ -173,4 +180,9 @@ def merged_quote_json(quote: MergedQuote) -> dict[str, Any]:
                       "speaker": v.speaker, "speaker_entity": v.speaker_entity,
                       "said_by": v.said_by, "cue": v.cue} for v in quote.variants],
         "speaker_entity": quote.speaker_entity, "cue": quote.cue,
+        # Who speaks, one party per resolved entity (reconcile/speakers.py): its canonical name,
+        # its entity id (None for a speaker no entity holds) and a key unique in the story.
+        "speaker_name": quote.party.name if quote.party else None,
+        "speaker_id": quote.party.entity if quote.party else None,
+        "speaker_key": quote.party.key if quote.party else None,
     }

@@ -94,7 +94,8 @@ def _in_story(data: StoryData, name: str, matched: Mapping[str, Any] | None) -> 
     roles = [{"role": role, "citations": [_dated(cite.cite(a), data) for a in sources]}
              for role, sources in (entity or {}).get("roles", {}).items()]
     quotes = [q for q in data.record.get("quotes", [])
-              if {(q.get("speaker_entity") or "").casefold(), (q.get("speaker") or "").casefold()} & spellings]
+              if {(q.get("speaker_entity") or "").casefold(), (q.get("speaker") or "").casefold(),
+                  (q.get("speaker_name") or "").casefold()} & spellings]
     quotes.sort(key=lambda q: (_first_date(q.get("sources", []), data) or "9999", q["id"]))
     mentioned = {m["article"] for m in (entity or {}).get("mentions", [])} | {a for q in quotes for a in q["sources"]}
     dates = sorted(d for a in mentioned if (d := (data.by_id.get(a) or {}).get("published")))

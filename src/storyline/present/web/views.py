@@ -142,7 +142,7 @@ def quote_order(quotes: Sequence[Mapping[str, Any]]) -> list[tuple[str, Mapping[
     group, most cited first."""
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for item in quotes:
-        groups.setdefault(item.get("speaker_entity") or item.get("speaker") or "", []).append(item)
+        groups.setdefault(item.get("speaker_name") or item.get("speaker_entity") or item.get("speaker") or "", []).append(item)
     ordered = sorted(groups.items(), key=lambda pair: (pair[0] == "", -sum(len(q.get("sources", [])) for q in pair[1]),
                                                        pair[0]))
     return [(speaker, item) for speaker, items in ordered

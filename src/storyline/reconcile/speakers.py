@@ -1,0 +1,197 @@
+"""Who speaks, keyed by the story's resolved entities: one party per entity, whatever the spelling.
+
+A quote's speaker is linked to one of the story's entities (:func:`storyline.reconcile.quote_merge.
+link_speaker`: "Gadafi", "Kadhafi" and "Mouammar Kadhafi" are the entity "Muamar el Gadafi"), and
+"who said what" is listed by that entity, under its canonical name, not by each spelling. Two
+kinds of entity are still one party although resolution keeps them apart:
+
+* **A state's voice.** A state, its capital and its seat of government speak for one party
+  ("Ankara said" is Turkey, "the Kremlin" Russia, "the White House" the United States): a
+  non-person entity whose name is only a state's name, capital or seat
+  (:func:`storyline.reconcile.fact_speakers.state_of`, the rule ``claimed_by`` already uses) is
+  the story's entity of that country (its CLDR territory name, the most mentioned when several),
+  else the most mentioned of that state's entities. An entity all of whose names are the state's
+  is its voice whatever its type ("Ankara" opening a sentence is tagged as a person).
+* **A person the tagger typed as a place or organisation.** A speaker speaks, so a non-person
+  entity that is no place and whose name reads as a person's is the story's one person with
+  that name: a full name ("Muamar el Gadafi" as ORG) is the one PERSON entity with the same
+  transliterated surname (:func:`storyline.reconcile.name_keys.translit_key`) and a compatible
+  given name; a lone surname ("Kaddafi" as GPE) is the one PERSON entity that resolution gave
+  that surname as a spelling of its own ("Gadafi", "Kadhafi"), else the one full name among the
+  non-person entities ending in it ("Gaddur", "Abdullahfed Gaddur"). Two or more candidates:
+  left as it is. A PERSON entity is never moved to another person (resolution already weighed
+  its names); only a lone surname ("Balci") whose one full name the tagger mistyped ("Bayram
+  Balci" as a place) goes to that full name.
+
+A speaker no entity holds keeps its spelling, unless its spelling is a spelling of entities that
+all speak as one party, or a state's name ("Ankara" unlinked is still Turkey).
+
+Cost: an index over the story's entities, built once (linear in their aliases); then each name
+is decided once (memoised), a dict look-up plus a scan of the people sharing its surname key.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from storyline.model import Entity
+from storyline.reconcile.fact_speakers import state_of
+from storyline.reconcile.name_keys import fold, given_names_compatible, name_words, translit_key
+from storyline.reconcile.places import place_key
+from storyline.reconcile.speaker_party import Party
+
+__all__ = ["Parties", "Party", "speakers_json"]
+
+#: Entity types that are people.
+_PEOPLE = frozenset({"PERSON", "PER"})
+
+
+class Parties:
+    """The story's speaking parties, from its resolved entities (module docstring).
+
+    Args:
+        entities: The story's entities (:func:`storyline.reconcile.entities.resolve_entities`).
+    """
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._entities = sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id))
+        self._by_name: dict[str, Entity] = {}
+        self._by_alias: dict[str, set[str]] = defaultdict(set)
+        self._by_id = {e.id: e for e in self._entities}
+        self._people_by_key: dict[str, list[Entity]] = defaultdict(list)
+        self._states: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self._entities:  # most mentioned first: a repeated canonical name is the biggest
+            self._by_name.setdefault(fold(entity.name), entity)
+            for alias in (entity.name, *entity.aliases):
+                self._by_alias[fold(alias)].add(entity.id)
+            if entity.type in _PEOPLE:
+                for key in {_surname_key(alias) for alias in (entity.name, *entity.aliases)} - {""}:
+                    self._people_by_key[key].append(entity)
+            if entity.type not in _PEOPLE and (state := state_of(entity.name)) is not None:
+                self._states[state].append(entity)
+        self._known: dict[tuple[str, bool], Party] = {}
+        self._speaks_for: dict[str, Entity] = {}
+
+    def of(self, name: str | None, *, linked: bool = True) -> Party | None:
+        """The party of a speaker: ``name`` is the canonical name of the entity the speaker is
+        linked to (``linked``), else the speaker as analysis or the report names it; None for no
+        name."""
+        if not name or not name.strip():
+            return None
+        memo = (name, linked)
+        found = self._known.get(memo)
+        if found is None:
+            found = self._known[memo] = self._decide(name, linked)
+        return found
+
+    def _decide(self, name: str, linked: bool) -> Party:
+        entity = self._by_name.get(fold(name)) if linked else None
+        if entity is not None:
+            return _party(self._party_entity(entity))
+        spoken = {self._party_entity(self._by_id[i]).id for i in self._by_alias.get(fold(name), ())}
+        if len(spoken) == 1:  # a spelling of entities that speak as one party
+            return _party(self._by_id[spoken.pop()])
+        state = state_of(name)
+        country = self._country(state) if state else None
+        return _party(country) if country else Party("n:" + fold(name), " ".join(name.split()))
+
+    def _party_entity(self, entity: Entity) -> Entity:
+        """The entity that speaks for ``entity``: its state, itself, or the person it names."""
+        found = self._speaks_for.get(entity.id)
+        if found is None:
+            found = self._speaks_for[entity.id] = self._decide_entity(entity)
+        return found
+
+    def _decide_entity(self, entity: Entity) -> Entity:
+        state = state_of(entity.name)
+        if state is not None and (entity.type not in _PEOPLE or all(state_of(a) == state for a in entity.aliases)):
+            return self._country(state) or entity  # also a capital the tagger took for a person
+        if place_key(name_words(entity.name, "GPE")) is not None:
+            return entity
+        return self._person(entity) or entity
+
+    def _country(self, state: str) -> Entity | None:
+        """The story's entity of a state: its territory name first, else its most mentioned."""
+        found = self._states.get(state, [])
+        territory = [e for e in found if place_key(name_words(e.name, "GPE")) == state.lstrip("@")]
+        return (territory or found or [None])[0]
+
+    def _person(self, entity: Entity) -> Entity | None:
+        """The one person an entity's name denotes (module docstring), or None: for a person, only
+        a lone surname whose one full name in the story was mistyped."""
+        words = name_words(entity.name, "PERSON")
+        key = translit_key(words[-1]) if words else ""
+        if not key:
+            return None
+        people = [p for p in self._people_by_key.get(key, []) if p.id != entity.id]
+        if entity.type in _PEOPLE:
+            if len(words) > 1 or any(len(name_words(a, "PERSON")) > 1 for p in people for a in p.aliases):
+                return None  # resolution weighed the story's full names
+            return self._mistyped_full_name(key, entity)
+        if len(words) > 1:
+            found = {p.id: p for p in people if _full_name_agrees(words, p)}
+        else:
+            found = {p.id: p for p in people if any(
+                len(w := name_words(alias, "PERSON")) == 1 and translit_key(w[0]) == key for alias in p.aliases)}
+            if not found:
+                return self._mistyped_full_name(key, entity)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _mistyped_full_name(self, key: str, entity: Entity) -> Entity | None:
+        """The one full name with surname key ``key`` among the non-person entities that are no
+        place ("Bayram Balci" tagged as a place), else None."""
+        found = [e for e in self._entities if e.id != entity.id and e.type not in _PEOPLE
+                 and len(w := name_words(e.name, "PERSON")) > 1 and translit_key(w[-1]) == key
+                 and place_key(name_words(e.name, "GPE")) is None and state_of(e.name) is None]
+        return found[0] if len(found) == 1 else None
+
+
+def _surname_key(alias: str) -> str:
+    words = name_words(alias, "PERSON")
+    return translit_key(words[-1]) if words else ""
+
+
+def _full_name_agrees(words: tuple[str, ...], person: Entity) -> bool:
+    """Whether a full name agrees with one of a person's full spellings: the same transliterated
+    surname and a compatible first given name."""
+    for alias in (person.name, *person.aliases):
+        other = name_words(alias, "PERSON")
+        if len(other) > 1 and translit_key(other[-1]) == translit_key(words[-1]) and (
+                given_names_compatible(words[0], other[0]) or translit_key(words[0]) == translit_key(other[0]) != ""):
+            return True
+    return False
+
+
+def _party(entity: Entity) -> Party:
+    return Party("e:" + entity.id, entity.name, entity.id, entity.type)
+
+
+def speakers_json(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The story's speakers, one per party, from its quote records (each with ``speaker_key``,
+    ``speaker_name``, ``speaker_id``): ``{"key", "name", "entity", "names", "quotes", "articles",
+    "outlets"}``, ``names`` every spelling the reports give it, ``quotes`` the quote ids; most
+    quoted first (then most reports, then name). Quotes without a speaker are left out."""
+    parties: dict[str, dict[str, Any]] = {}
+    for quote in quotes:
+        key = quote.get("speaker_key")
+        if not key:
+            continue
+        entry = parties.setdefault(key, {"key": key, "name": quote["speaker_name"], "entity": quote.get("speaker_id"),
+                                         "names": [], "quotes": [], "articles": [], "outlets": []})
+        entry["quotes"].append(quote["id"])
+        spellings = [quote.get("speaker_entity"), quote.get("speaker"),
+                     *(v.get(f) for v in quote.get("variants", []) for f in ("speaker", "speaker_entity"))]
+        _extend(entry["names"], spellings)
+        _extend(entry["articles"], quote.get("sources", []))
+        _extend(entry["outlets"], quote.get("outlets", []))
+    return sorted(parties.values(), key=lambda p: (-len(p["quotes"]), -len(p["articles"]), p["name"], p["key"]))
+
+
+def _extend(into: list[str], values: Iterable[str | None]) -> None:
+    seen = Counter(into)
+    for value in values:
+        if value and not seen[value]:
+            seen[value] += 1
+            into.append(value)
