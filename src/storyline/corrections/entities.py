@@ -111,7 +111,7 @@ def _split_mention(entity: dict[str, Any], value: str) -> dict[str, Any] | None:
 def _rename_speakers(quotes: Iterable[Mapping[str, Any]], old: set[str], new: str) -> list[dict[str, Any]]:
     def renamed(item: Mapping[str, Any]) -> dict[str, Any]:
         found = dict(item)
-        for field in ("speaker", "speaker_entity", "said_by"):
+        for field in ("speaker", "speaker_entity", "said_by", "speaker_name"):
             if found.get(field) and key(found[field]) in old:
                 found[field] = new
         if "variants" in found:
