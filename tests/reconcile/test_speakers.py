@@ -154,6 +154,9 @@ def test_a_lone_surname_goes_to_its_one_mistyped_full_name_only() -> None:
     full = _entity("f", "Bayram Balci", "GPE", mentions=4)
     lone = _entity("l", "Balci", "PERSON", mentions=2)
     assert Parties([full, lone]).of("Balci").entity == "f"
+    as_org = _entity("o", "Balci", "ORG", mentions=3)  # its organisation spelling follows it there
+    assert Parties([full, lone, as_org]).of("Balci").entity == "f"
+    assert Parties([lone, as_org, full]).of("Balci", linked=False).entity == "f"
     assert Parties([full, lone, _entity("g", "Ahmet Balci", "PERSON", mentions=1)]).of("Balci").entity == "l"
 
 
@@ -161,3 +164,15 @@ def test_a_capital_is_its_state_whatever_spellings_it_has() -> None:
     cairo = _entity("c", "Cairo", "GPE", {"Cairo": 88, "Caire": 3}, mentions=91)
     egypt = _entity("e", "Egipto", "GPE", {"Egipto": 210, "Egypt": 12}, mentions=222)
     assert Parties([cairo, egypt]).of("Cairo").entity == "e"
+
+
+@pytest.mark.parametrize(("speaker", "others"), [
+    (_entity("s", "Salam", "GPE"), [_entity("k", "Kemal Salem", "ORG")]),  # a near surname is no surname
+    (_entity("t", "Tripolitania", "GPE"), [_entity("y", "Yamayria della Tripolitania", "ORG")]),
+    (_entity("e", "Esteri", "ORG"), [_entity("m", "Ministero Esteri", "ORG")]),  # an organisation's word
+    (_entity("r", "Reuters", "ORG"), [_entity("th", "Thomson Reuters", "ORG")]),
+    (_entity("tn", "Túnez", "GPE"), [_entity("lt", "Libia de Túnez", "ORG", mentions=5)]),  # no country named
+    (_entity("c", "CNT", "ORG"), [_entity("g", "Abdel Hafeez Goga del CNT", "PERSON", {"CNT": 1, "Goga": 2})]),
+])
+def test_an_organisation_or_place_is_not_taken_for_a_longer_name_ending_in_it(speaker: Entity, others: list[Entity]) -> None:
+    assert Parties([speaker, *others]).of(speaker.name).entity == speaker.id

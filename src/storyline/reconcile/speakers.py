@@ -9,17 +9,16 @@ kinds of entity are still one party although resolution keeps them apart:
   ("Ankara said" is Turkey, "the Kremlin" Russia, "the White House" the United States): a
   non-person entity whose name is only a state's name, capital or seat
   (:func:`storyline.reconcile.fact_speakers.state_of`, the rule ``claimed_by`` already uses) is
-  the story's entity of that country (its CLDR territory name, the most mentioned when several),
-  else the most mentioned of that state's entities. An entity all of whose names are the state's
+  the story's entity of that country (its CLDR territory name, the most mentioned when several);
+  without one it stays itself. An entity all of whose names are the state's
   is its voice whatever its type ("Ankara" opening a sentence is tagged as a person).
 * **A person the tagger typed as a place or organisation.** A speaker speaks, so a non-person
   entity that is no place and whose name reads as a person's is the story's one person with
   that name: a full name ("Muamar el Gadafi" as ORG) is the one PERSON entity with the same
   transliterated surname (:func:`storyline.reconcile.name_keys.translit_key`) and a compatible
   given name; a lone surname ("Kaddafi" as GPE) is the one PERSON entity that resolution gave
-  that surname as a spelling of its own ("Gadafi", "Kadhafi"), else the one full name among the
-  non-person entities ending in it ("Gaddur", "Abdullahfed Gaddur"). Two or more candidates:
-  left as it is. A PERSON entity is never moved to another person (resolution already weighed
+  that surname as a spelling of its own ("Gadafi", "Kadhafi"). Two or more candidates: left as
+  it is. A PERSON entity is never moved to another person (resolution already weighed
   its names); only a lone surname ("Balci") whose one full name the tagger mistyped ("Bayram
   Balci" as a place) goes to that full name.
 
@@ -46,6 +45,8 @@ __all__ = ["Parties", "Party", "speakers_json"]
 
 #: Entity types that are people.
 _PEOPLE = frozenset({"PERSON", "PER"})
+#: Letters of the longest one-word name in capitals read as an acronym, not a surname.
+MAX_ACRONYM = 5
 
 
 class Parties:
@@ -110,42 +111,52 @@ class Parties:
             return self._country(state) or entity  # also a capital the tagger took for a person
         if place_key(name_words(entity.name, "GPE")) is not None:
             return entity
-        return self._person(entity) or entity
+        person = self._person(entity)
+        if person is None:
+            return entity
+        self._speaks_for[entity.id] = person  # a cycle of names stops here
+        return self._party_entity(person)  # "Balci" (ORG) -> "Balci" (PERSON) -> "Bayram Balci"
 
     def _country(self, state: str) -> Entity | None:
-        """The story's entity of a state: its territory name first, else its most mentioned."""
+        """The story's entity named as the state's territory (the most mentioned), else None."""
         found = self._states.get(state, [])
-        territory = [e for e in found if place_key(name_words(e.name, "GPE")) == state.lstrip("@")]
-        return (territory or found or [None])[0]
+        return next((e for e in found if place_key(name_words(e.name, "GPE")) == state.lstrip("@")), None)
 
     def _person(self, entity: Entity) -> Entity | None:
         """The one person an entity's name denotes (module docstring), or None: for a person, only
         a lone surname whose one full name in the story was mistyped."""
         words = name_words(entity.name, "PERSON")
         key = translit_key(words[-1]) if words else ""
-        if not key:
+        if not key or _acronym(entity.name):
             return None
         people = [p for p in self._people_by_key.get(key, []) if p.id != entity.id]
         if entity.type in _PEOPLE:
             if len(words) > 1 or any(len(name_words(a, "PERSON")) > 1 for p in people for a in p.aliases):
                 return None  # resolution weighed the story's full names
-            return self._mistyped_full_name(key, entity)
+            return self._mistyped_full_name(words[0], entity)
         if len(words) > 1:
             found = {p.id: p for p in people if _full_name_agrees(words, p)}
         else:
             found = {p.id: p for p in people if any(
                 len(w := name_words(alias, "PERSON")) == 1 and translit_key(w[0]) == key for alias in p.aliases)}
-            if not found:
-                return self._mistyped_full_name(key, entity)
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _mistyped_full_name(self, key: str, entity: Entity) -> Entity | None:
-        """The one full name with surname key ``key`` among the non-person entities that are no
-        place ("Bayram Balci" tagged as a place), else None."""
-        found = [e for e in self._entities if e.id != entity.id and e.type not in _PEOPLE
-                 and len(w := name_words(e.name, "PERSON")) > 1 and translit_key(w[-1]) == key
+    def _mistyped_full_name(self, surname: str, person: Entity) -> Entity | None:
+        """The one full name ending in ``surname`` (a lone surname tagged as a person) among the
+        non-person entities that are no place ("Bayram Balci" tagged as a place), else None. The
+        surname must be spelt the same (folded), and be no place's name itself."""
+        if place_key((surname,)) is not None or state_of(surname) is not None:
+            return None
+        found = [e for e in self._entities if e.id != person.id and e.type not in _PEOPLE
+                 and len(w := name_words(e.name, "PERSON")) > 1 and w[-1] == surname
                  and place_key(name_words(e.name, "GPE")) is None and state_of(e.name) is None]
         return found[0] if len(found) == 1 else None
+
+
+def _acronym(name: str) -> bool:
+    """A short word in capitals ("CNT", "AFP") names an organisation, never a person's surname."""
+    bare = name.replace(".", "").strip()
+    return bare.isupper() and " " not in bare and len(bare) <= MAX_ACRONYM
 
 
 def _surname_key(alias: str) -> str:
