@@ -198,9 +198,10 @@ def _sentence_keys(sentence: str) -> frozenset[str]:
     return content_words(sentence)
 
 
-def _local(item: Annotated, span: Span) -> tuple[str, int, tuple[TimeMention, ...], tuple[Mention, ...], bool]:
-    """A sentence's text and annotations with offsets from its start: everything its features
-    depend on, so that the same sentence (a wire copy) is featurised once."""
+def _local(item: Annotated, span: Span) -> tuple[str, int, tuple[TimeMention, ...], tuple[Mention, ...], bool,
+                                                  str | None]:
+    """A sentence's text, annotations with offsets from its start and language: everything its
+    features depend on, so that the same sentence (a wire copy) is featurised once."""
     start = span.start
     times = [t for t in item.times if start <= t.span.start < span.end]
     mentions = [m for m in item.entities if start <= m.span.start < span.end]
@@ -209,12 +210,12 @@ def _local(item: Annotated, span: Span) -> tuple[str, int, tuple[TimeMention, ..
     return (item.article.text[start:end], span.end - start,
             tuple(TimeMention(Span(t.span.start - start, t.span.end - start), t.type, t.value) for t in times),
             tuple(Mention(Span(m.span.start - start, m.span.end - start), m.type, m.entity) for m in mentions),
-            bool(item.entities))
+            bool(item.entities), item.article.language)
 
 
 @lru_cache(maxsize=FEATURE_CACHE_SIZE)
 def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], mentions: tuple[Mention, ...],
-              entities: bool) -> tuple[Any, ...]:
+              entities: bool, language: str | None = None) -> tuple[Any, ...]:
     """The features of the sentence at ``text[:length]``: its unit's ``keys``, ``names``,
     ``numbers``, ``dates``, ``date_clauses``, ``negated``, ``values``, ``number_context``,
     ``name_slots`` and ``measures``, in this order, and whether it states anything beyond its
@@ -237,7 +238,7 @@ def _features(text: str, length: int, inside_times: tuple[TimeMention, ...], men
                                          NAME_WINDOW, cross=True)))
                   for m, (family, name) in zip(mentions, named, strict=True)) if entities else ()
     keys = content_words(" ".join(unnamed.split())) | {"@" + n for _, n in named}
-    quantities = _quantities(_mask(text, span, [t.span for t in inside_times]))
+    quantities = _quantities(_mask(text, span, [t.span for t in inside_times]), language)
     spans = [m.span for m in mentions] if entities else name_spans
     measures = tuple((q.counted, q.value, q.bound, q.measure, _holders(text[:length], q.start, q.end, spans, named))
                      for q in quantities if q.counted)

@@ -13,6 +13,7 @@ across facts, postings of counted stems capped at :data:`MAX_NUMBER_POSTINGS`.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -63,14 +64,32 @@ def differing_count(a: SentenceUnit, b: SentenceUnit, *,
         holders_b = frozenset().union(*(q[2] for q in counted_b[stem]))
         if holders_a and holders_b and not holders_a & holders_b:
             continue  # "Duncan Raite ... 60 metres" / "an Australian climber ... at Mt Cook ... 150 metres"
-        only_a = {q[0] for q in counted_a[stem]} - b.values
-        only_b = {q[0] for q in counted_b[stem]} - a.values
+        only_a = {q[0] for q in counted_a[stem]} - _loose_values(b, counted_b, counted_a, stem)
+        only_b = {q[0] for q in counted_b[stem]} - _loose_values(a, counted_a, counted_b, stem)
         if not only_a or not only_b:
             continue  # "18,000 ... 23 arrested" / "18,000 ... 23 people detained": the same numbers
+        if only_a & _totals(counted_b) or only_b & _totals(counted_a):
+            continue  # "23 pirates" / "12 Somali and 11 Yemeni pirates": a total and its parts
         if same_context and not _context_of(a, stem) & _context_of(b, stem):
             continue
         return stem, only_a, only_b
     return None
+
+
+def _totals(counted: dict[str, list[tuple[float, str, frozenset[str]]]]) -> set[float]:
+    """The sum of a sentence's counts when it gives two or more (its parts add up to a total)."""
+    values = [q[0] for qs in counted.values() for q in qs if q[1] == "="]
+    return {math.fsum(values)} if len(values) > 1 else set()
+
+
+def _loose_values(unit: SentenceUnit, counted: dict[str, list[tuple[float, str, frozenset[str]]]],
+                  other: dict[str, list[tuple[float, str, frozenset[str]]]], stem: str) -> set[float]:
+    """The numbers of ``unit`` that may stand for its count of ``stem``: all of them but those it
+    counts of another thing the other sentence counts too ("17 people, five of them children" has
+    no five people to agree with "five people, four of them children")."""
+    elsewhere = {q[0] for counted_stem, qs in counted.items() if counted_stem != stem and counted_stem in other
+                 for q in qs}
+    return set(unit.values) - (elsewhere - {q[0] for q in counted[stem]})
 
 
 def _counts(unit: SentenceUnit) -> dict[str, list[tuple[float, str, frozenset[str]]]]:

@@ -1,8 +1,9 @@
 """The numbers and negations of a sentence, for fact comparison (:mod:`storyline.reconcile.fact_features`).
 
-**Quantities.** Each number (digits, or an English number word, with a following multiplier:
-"2.5 million") with the content stem it counts (the first content word after it, else before) and
-the plain words around it. A number that names rather than counts is left out: part of a
+**Quantities.** Each number (digits, or a number word of the report's language, with a following
+multiplier: "2.5 million", "dix-sept", "un millier": :mod:`storyline.reconcile.fact_number_words`)
+with the content stem it counts (the first content word after it, else before) and the plain
+words around it. A number that names rather than counts is left out: part of a
 designation after a short capital code ("AK 47", "F - 35", as tokenised text spaces them) or a
 clock time ("13 : 26"); tokenised thousands ("15 , 800") are read as one number.
 
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from storyline.analyze.speaker_names import fold
+from storyline.reconcile.fact_number_words import NumberWords, number_words
 from storyline.reconcile.fact_units import MAX_PHRASE, bound_before, unit_after
 from storyline.reconcile.quote_merge import STOPWORDS
 
@@ -34,11 +36,6 @@ _TOKEN_RE = re.compile(r"[\w'\u2019]+")
 _CODE_BEFORE_RE = re.compile(r"(?<![\w])[A-Z]{1,4}\s*-?\s*$")
 #: A number (thousands split by commas as tokenised text spaces them: "15 , 800"), a word, or "%".
 _QUANTITY_TOKEN_RE = re.compile(r"\d{1,3}(?:[ \t]?,[ \t]?\d{3})+(?!\d)|\d+(?:\.\d+)?|[\w'\u2019]+|%")
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-                "trillion": 1_000_000_000_000}
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
-                 "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 _NEGATIONS = frozenset("not no never without nor neither cannot n't nobody none nothing".split()
                        + "cant dont wont didnt doesnt isnt wasnt werent arent hadnt hasnt havent couldnt "
                          "wouldnt shouldnt".split())  # and as typed without the apostrophe
@@ -67,35 +64,57 @@ class Quantity(NamedTuple):
     end: int = 0
 
 
-def quantities(sentence: str) -> list[Quantity]:
-    """The quantities of the sentence, in order (see :class:`Quantity`)."""
+def quantities(sentence: str, language: str | None = None) -> list[Quantity]:
+    """The quantities of the sentence, in order (see :class:`Quantity`), number words read in
+    ``language`` (:func:`storyline.reconcile.fact_number_words.number_words`)."""
+    words = number_words(language)
     matches = list(_QUANTITY_TOKEN_RE.finditer(sentence))
     tokens = [m.group() for m in matches]
     folded = [fold(t) for t in tokens]
     out: list[Quantity] = []
-    for i, match in enumerate(matches):
-        value = _number_value(sentence, match)
+    i = 0
+    while i < len(matches):
+        value, j = _number_at(sentence, matches, folded, i, words)
         if value is None:
+            i += 1
             continue
-        j = i + 1
-        while j < len(tokens) and folded[j] in _MULTIPLIERS:
-            value *= _MULTIPLIERS[folded[j]]
+        while j < len(tokens) and folded[j] in words.multipliers:
+            value *= words.multipliers[folded[j]]
             j += 1
         unit = unit_after(folded[j : j + MAX_PHRASE])
         if unit is not None:
             value *= unit[1]
             j += unit[2]
         if unit is None:
-            head = _content_stem(tokens[j:j + 3]) or _content_stem(reversed(tokens[max(0, i - 2):i]))
+            head = _content_stem(tokens[j:j + 3], words) or _content_stem(reversed(tokens[max(0, i - 2):i]), words)
         else:  # a measure's thing is the noun it modifies ("15,800-square-metre building"), else its predicate
             glued = j < len(tokens) and not sentence[matches[j - 1].end() : matches[j].start()].strip(" -")
-            head = (_content_stem(tokens[j:j + 1]) if glued else None) \
-                or _content_stem(reversed(tokens[max(0, i - 2):i]))
-        around = _context(tokens[j:], head) | _context(reversed(tokens[:i]), head) if head else frozenset()
+            head = (_content_stem(tokens[j:j + 1], words) if glued else None) \
+                or _content_stem(reversed(tokens[max(0, i - 2):i]), words)
+        around = _context(tokens[j:], head, words) | _context(reversed(tokens[:i]), head, words) if head else frozenset()
         counted = f"{unit[0]}:{head or ''}" if unit is not None else head
         out.append(Quantity(value, counted, around, bound_before(folded[max(0, i - MAX_PHRASE):i]),
-                            unit is not None, match.start(), matches[j - 1].end()))
+                            unit is not None, matches[i].start(), matches[j - 1].end()))
+        i = j
     return out
+
+
+def _number_at(sentence: str, matches: list[re.Match[str]], folded: list[str], i: int,
+               words: NumberWords) -> tuple[float | None, int]:
+    """The number starting at token ``i`` and the token after it: digits, a number word, a tens
+    word hyphenated to a unit word ("dix-sept", "twenty-five"), or a word for one right before a
+    multiplier ("un millier")."""
+    word = folded[i]
+    if word in words.ones and i + 1 < len(folded) and folded[i + 1] in words.multipliers:
+        return 1.0, i + 1
+    value = words.values.get(word)
+    if value is None:
+        return _number_value(sentence, matches[i]), i + 1
+    following = words.values.get(folded[i + 1]) if i + 1 < len(folded) else None
+    if following is not None and following < 10 and value % 10 == 0 and 10 <= value < 100 \
+            and sentence[matches[i].end() : matches[i + 1].start()] == "-":
+        return value + following, i + 2
+    return value, i + 1
 
 
 def _number_value(sentence: str, match: re.Match[str]) -> float | None:
@@ -104,9 +123,6 @@ def _number_value(sentence: str, match: re.Match[str]) -> float | None:
     short capitalised code ("AK 47", "S 400", as tokenised text spaces them), or a clock time
     ("13 : 26")."""
     token = match.group()
-    lower = token.lower()
-    if lower in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[lower])
     if not token[:1].isdigit():
         return None
     before, after = sentence[: match.start()], sentence[match.end():]
@@ -118,7 +134,7 @@ def _number_value(sentence: str, match: re.Match[str]) -> float | None:
     return float(re.sub(r"[\s,]", "", token))
 
 
-def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
+def _context(tokens: Iterable[str], counted: str | None, words: NumberWords) -> frozenset[str]:
     """The first :data:`NUMBER_CONTEXT` plain content words (lower case, or numbers) of ``tokens``,
     as stems, leaving out the counted word itself: capitalised words (names) are not predicates."""
     out: list[str] = []
@@ -126,7 +142,7 @@ def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
         if len(out) >= NUMBER_CONTEXT:
             break
         lower = fold(token)
-        if lower in STOPWORDS or lower in _MULTIPLIERS or lower in _NUMBER_WORDS or token[:1].isupper():
+        if lower in STOPWORDS or lower in words.multipliers or lower in words.values or token[:1].isupper():
             continue
         if len(lower) < 3 and not lower.isdigit() or lower[:1].isdigit() and not lower.replace(".", "").isdigit():
             continue  # a name such as "76ers" is no predicate
@@ -136,10 +152,10 @@ def _context(tokens: Iterable[str], counted: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def _content_stem(tokens: Iterable[str]) -> str | None:
+def _content_stem(tokens: Iterable[str], words: NumberWords) -> str | None:
     for token in tokens:
         lower = fold(token)
-        if lower in STOPWORDS or lower.isdigit() or len(lower) < 3 or lower in _MULTIPLIERS:
+        if lower in STOPWORDS or lower.isdigit() or len(lower) < 3 or lower in words.multipliers:
             continue
         return lower[:5]
     return None
