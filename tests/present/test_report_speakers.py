@@ -32,3 +32,14 @@ def test_a_record_without_parties_falls_back_to_the_entity_then_the_spelling() -
     old = [{k: v for k, v in q.items() if k != "speaker_name"} for q in QUOTES]
     assert [s for s, _ in quote_order(old)][:3] == ["Ankara", "Ankara", "Ned Price"]
     assert [s for s, _ in quote_order(QUOTES)][:3] == ["Turkey", "Turkey", "Turkey"]
+
+
+def test_report_says_who_speaks_each_party_once_with_its_other_spellings() -> None:
+    speakers = [{"name": "Turkey", "quotes": ["q1", "q3", "q4"], "names": ["Ankara", "Turkey"]},
+                {"name": "Ned Price", "quotes": ["q2"], "names": ["Ned Price"]}]
+    view = story_view(Story("s", "t", (), ()), [], {"quotes": QUOTES[:4], "speakers": speakers})
+    assert view["quotes"][0] == "Who speaks: Turkey: 3 quotes, also written Ankara; Ned Price: 1 quote"
+    assert len(view["quotes"]) == 5
+    many = [{"name": f"P{n}", "quotes": ["q"], "names": []} for n in range(20)]
+    line = story_view(Story("s", "t", (), ()), [], {"quotes": [], "speakers": many})["quotes"][0]
+    assert line.endswith("; and 8 more") and "P11" in line and "P12" not in line

@@ -43,6 +43,7 @@ def story_view(story: Story, articles: Sequence[Article] | Mapping[str, Article]
     quotes = _capped([f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
                       for q in _by_speaker(record.get("quotes", []))],
                      _MAX_QUOTES, "quotes", story.id)
+    quotes = _speakers_line(record.get("speakers", [])) + quotes
     return {"title": story.title, "id": story.id, "events": events, "timeline": timeline, "quotes": quotes,
             "summary": [(sentence["text"], [_citation(i, by_id) for i in sentence["sources"]])
                         for sentence in record.get("summary", {}).get("sentences", [])],
@@ -71,6 +72,20 @@ def _by_speaker(quotes: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     for quote in quotes:
         cited[_speaker(quote)] = cited.get(_speaker(quote), 0) + len(quote["sources"])
     return sorted(quotes, key=lambda q: (_speaker(q) == "", -cited[_speaker(q)], _speaker(q), -len(q["sources"])))
+
+
+#: Speakers named in a report's line of who speaks.
+_MAX_SPEAKERS = 12
+
+
+def _speakers_line(speakers: Sequence[Mapping[str, Any]]) -> list[str]:
+    """One line naming who speaks, most quoted first, each party once with the other names the
+    reports give it ("Turkey: 7 quotes, also written Ankara"); none when nobody is named."""
+    parts = [f"{s['name']}: {_count(len(s['quotes']), 'quote')}"
+             + (f", also written {', '.join(others)}" if (others := [n for n in s.get('names', []) if n != s['name']][:4]) else "")
+             for s in speakers[:_MAX_SPEAKERS]]
+    more = f"; and {len(speakers) - _MAX_SPEAKERS} more" if len(speakers) > _MAX_SPEAKERS else ""
+    return [f"Who speaks: {'; '.join(parts)}{more}"] if parts else []
 
 
 def _said(quote: Mapping[str, Any]) -> str:
