@@ -69,11 +69,16 @@ def find_times(
     found: list[tuple[int, int, int, str, str | None]] = []
     index = _token_index(text, ctx.language)
     present = frozenset(index)
+    windows: dict[frozenset[str], list[tuple[int, int]]] = {}  # rules share head words: ~27 rules, ~8 sets
     for rank, (heads, pattern, handler) in enumerate(build_rules(ctx.language)):
         if heads.isdisjoint(present):
             continue
         inner = "x" in pattern.groupindex  # a rule whose context (a preposition) stays out of the span
-        for low, high in _windows(heads, index, len(text)):
+        found_heads = heads & present
+        spans = windows.get(found_heads)
+        if spans is None:
+            spans = windows[found_heads] = _windows(found_heads, index, len(text))
+        for low, high in spans:
             for match in pattern.finditer(text, low, high):
                 start, end = match.span("x") if inner and match["x"] else match.span()
                 if end == start:
