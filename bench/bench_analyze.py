@@ -82,7 +82,7 @@ def forget_sentences() -> None:
     recognizers += [r for cached in (multilingual, name_typer) if cached.cache_info().currsize
                     for r in (cached(None), getattr(cached(None), "_crf", None))]
     for recognizer in recognizers:
-        for memo in ("_memo", "_window_memo", "_line_memo"):
+        for memo in ("_memo", "_window_memo"):
             getattr(recognizer, "__dict__", {}).pop(memo, None)
 
 

@@ -3,8 +3,8 @@
 :class:`CrfRecognizer` opens a python-crfsuite model (the shipped ``ner-gmb.crfsuite`` by default)
 and tags sentences with the English features of :mod:`storyline.analyze.ner_features`; its
 :meth:`CrfRecognizer.around` tags only short windows around given names (the multilingual
-recogniser asks it for types; each window's tags, and each line's typed names, are remembered per
-process, bounded: :mod:`storyline.analyze.memo`). BIO tags
+recogniser asks it for types; each window's tags are remembered per process, bounded:
+:mod:`storyline.analyze.memo`). BIO tags
 become mentions in :func:`bio_mentions`. Tagging reads only the features the model knows, built
 from per-word parts (:mod:`storyline.analyze.crf_features`: the same tags as the full features).
 Cost: linear in the tokens tagged (about 2.5 µs per token in C, 2 µs for its features).
@@ -23,7 +23,7 @@ from storyline.analyze.ner_features import sentence_features, tokenize
 from storyline.errors import ConfigError, MissingDependency
 from storyline.model import Mention, Span
 
-__all__ = ["DEFAULT_MODEL_PATH", "LINE_MEMO_SIZE", "ML_MODEL_PATH", "MAX_SENTENCE_TOKENS", "CrfRecognizer", "bio_mentions"]
+__all__ = ["DEFAULT_MODEL_PATH", "ML_MODEL_PATH", "MAX_SENTENCE_TOKENS", "CrfRecognizer", "bio_mentions"]
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-gmb.crfsuite"
 #: The multilingual model (every language but English).
@@ -35,9 +35,6 @@ MAX_SENTENCE_TOKENS = 300
 SENTENCE_MEMO_SIZE = 65_536
 #: Name windows (:meth:`CrfRecognizer.around`) whose tags one recogniser remembers (about 12 MB).
 WINDOW_MEMO_SIZE = 16_384
-#: Lines whose typed names (:meth:`CrfRecognizer.around`) one recogniser remembers: a line of
-#: crawled news is about 200 characters, so about 2 MB.
-LINE_MEMO_SIZE = 4_096
 
 
 class CrfRecognizer:
@@ -84,7 +81,6 @@ class CrfRecognizer:
         self.__dict__.pop("_memo", None)
         self.__dict__.pop("_fast", None)
         self.__dict__.pop("_window_memo", None)
-        self.__dict__.pop("_line_memo", None)
 
     def tag_words(self, words: list[str]) -> list[str]:
         """BIO tags of one sentence of words."""
@@ -103,30 +99,13 @@ class CrfRecognizer:
         """The model's mentions in a window of ``context`` tokens around each given mention: its
         opinion about those names only, at a fraction of the cost of tagging every sentence.
 
-        A window never leaves its line (:func:`_window_tokens`) and two windows merge only within
-        a line, so a line's answer depends on the line's text and the spans of its mentions
-        alone: a line seen before with the same mentions (a copy's paragraph) is answered from a
-        bounded per-process memo (:data:`LINE_MEMO_SIZE` lines, least recently used go first)."""
+        Each window's tags are remembered (its words alone decide them), so a copy's paragraph
+        costs only the tokenising of its windows. (A memo of whole lines, keyed by the line and
+        its names' spans, was tried: on the crawled pages it answered a fifth of the lines, the
+        window memo already answered their windows, and its keys cost more than it saved.)"""
         self.load()
-        ordered = sorted(mentions, key=lambda m: m.span.start)
-        if any(m.span.end <= m.span.start or "\n" in text[m.span.start:m.span.end] for m in ordered):
-            return self._around(text, ordered, context)  # a name across lines (or none): no line its own
-        memo = attached(self, "_line_memo", LINE_MEMO_SIZE)
-        found: list[Mention] = []
-        for start, end, group in _by_line(text, ordered):
-            key = (text[start:end], start == 0, context,
-                   tuple((m.span.start - start, m.span.end - start) for m in group))
-            tags = memo.get(key)
-            if tags is None:
-                tags = memo.put(key, tuple((m.span.start - start, m.span.end - start, m.type)
-                                           for m in self._around(text, group, context)))
-            found.extend(Mention(Span(start + s, start + e), kind) for s, e, kind in tags)
-        return found
-
-    def _around(self, text: str, ordered: Sequence[Mention], context: int) -> list[Mention]:
-        """:meth:`around` without the line memo; ``ordered`` by start."""
         windows: list[list[tuple[int, int]]] = []
-        for mention in ordered:
+        for mention in sorted(mentions, key=lambda m: m.span.start):
             tokens = _window_tokens(text, mention.span, context)
             if not tokens:
                 continue
@@ -167,20 +146,6 @@ class CrfRecognizer:
                 mentions += bio_mentions(chunk, self._tagger.tag(self._features([sentence[s:e] for s, e in chunk])))
             found = memo.put(sentence, tuple((m.span.start, m.span.end, m.type) for m in mentions))
         return found
-
-
-def _by_line(text: str, ordered: Sequence[Mention]) -> list[tuple[int, int, list[Mention]]]:
-    """The mentions (ordered by start, none across a line break) grouped by their line:
-    ``(line start, line end, mentions)`` in text order."""
-    groups: list[tuple[int, int, list[Mention]]] = []
-    for mention in ordered:
-        if groups and mention.span.start < groups[-1][1]:
-            groups[-1][2].append(mention)
-            continue
-        start = text.rfind("\n", 0, mention.span.start) + 1
-        end = text.find("\n", mention.span.end)
-        groups.append((start, len(text) if end < 0 else end, [mention]))
-    return groups
 
 
 def _window_tokens(text: str, span: Span, context: int) -> list[tuple[int, int]]:
