@@ -16,7 +16,7 @@ reports per CPU-second and peak RSS.
 
 Usage::
 
-    PYTHONPATH=src python bench/bench_realistic_day.py --sizes 10000 100000 300000 [--days 3]
+    PYTHONPATH=src python bench/bench_realistic_day.py --sizes 10000 100000 300000 [--days 3] [--params JSON]
 """
 
 from __future__ import annotations
@@ -38,21 +38,22 @@ from storyline.model import Article
 BATCH = 2000
 
 
-def run_size(size: int, days: float, seed: int) -> dict[str, Any]:
-    """Group one generated stream of ``size`` reports and score it against its gold."""
+def run_size(size: int, days: float, seed: int, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Group one generated stream of ``size`` reports and score it against its gold (``params``:
+    :class:`StoryGrouper` keyword arguments, its defaults when None)."""
     records = generate(size, seed=seed, days=days)
     gold_story = {r["id"]: r["gold_story"] for r in records}
     gold_event = {r["id"]: r["gold_event"] for r in records}
     articles = [Article.from_json(record) for record in records]
     del records
-    grouper = StoryGrouper()
+    grouper = StoryGrouper(**(params or {}))
     started, wall = time.process_time(), time.perf_counter()
     for start in range(0, len(articles), BATCH):
         grouper.add_many(articles[start : start + BATCH])
     cpu, wall = time.process_time() - started, time.perf_counter() - wall
     placed = {a.id: grouper.assignment(a.id) for a in articles}
     return {
-        "reports": size, "days": days, "seed": seed,
+        "reports": size, "days": days, "seed": seed, "params": params or {},
         "gold_stories": len(set(gold_story.values())),
         "stories": len({story for story, _ in placed.values()}),
         "story": bcubed({k: v[0] for k, v in placed.items()}, gold_story),
@@ -68,15 +69,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000])
     parser.add_argument("--days", type=float, default=3.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--params", default="{}", help="StoryGrouper keyword arguments as JSON")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process's single size
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.days, args.seed)))
+        print(json.dumps(run_size(args.one, args.days, args.seed, json.loads(args.params))))
         return
     rows = []
     for size in args.sizes:
         out = subprocess.run([sys.executable, __file__, "--one", str(size), "--days", str(args.days),
-                              "--seed", str(args.seed)], check=True, capture_output=True, text=True).stdout
+                              "--seed", str(args.seed), "--params", args.params], check=True, capture_output=True, text=True).stdout
         rows.append(json.loads(out))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     print(json.dumps({"bench": "realistic_day", "sizes": rows}, indent=2))

@@ -88,7 +88,7 @@ def test_stories_in_two_languages_merge_recorded_and_the_older_id_kept() -> None
     older, newer = _two_stories(grouper, "es" + ES_1, "fr" + FR_1)
     assert older.languages == {"es": 2} and newer.languages == {"fr": 2}
     assert anchor_similarity(older, newer) >= grouper.anchor_merge_threshold
-    kept = grouper._consolidate(newer, [older], "b2")
+    kept = grouper._consolidate(newer, [older], "b2", grouper._df)
     assert kept.id == older.id == grouper.assignment("b1")[0]
     assert [(m["kind"], m["kept"], m["merged"]) for m in grouper.merges] == [("anchors", older.id, newer.id)]
     assert kept.languages == {"es": 2, "fr": 2}

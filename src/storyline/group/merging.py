@@ -6,7 +6,9 @@ that shares names with it, or, for two stories told mostly in different language
 centroid meets it over language-independent keys (``anchor_merge_threshold``,
 :func:`storyline.group.crossing.anchor_similarity`), is merged into the older story, whose id
 survives; the merge is recorded (kind ``centroid`` or ``anchors``). Both need the two stories to
-be close in time. Cost: one centroid cosine per candidate (at most ``max_candidates`` and the
+be close in time; a centroid merge below ``strong_threshold`` also needs ``specific_tokens``
+specific tokens shared (:mod:`storyline.group.specific`: the country and its leaders that two
+stories of one country share are no evidence that they are one). Cost: one centroid cosine per candidate (at most ``max_candidates`` and the
 anchor candidates), linear in the keys of the smaller centroid.
 """
 
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 from storyline.group.clusters import StoryCluster, centroid_cosine, name_cosine, names_of
 from storyline.group.crossing import anchor_similarity
+from storyline.group.specific import stories_share_specific
 from storyline.group.story_index import StoryIndex
+from storyline.group.weighting import DocumentFrequencies
 
 #: Feature types that name people (the name tie).
 PERSON_TYPES = frozenset("n")
@@ -29,9 +33,11 @@ class StoryMerging:
     window_days: int
     max_story_days: int
     name_tie: float
+    strong_threshold: float
+    specific_tokens: int
 
     def _consolidate(self, story: StoryCluster, candidates: list[StoryCluster],
-                     article_id: str) -> StoryCluster:
+                     article_id: str, frequencies: DocumentFrequencies) -> StoryCluster:
         """Merge into ``story`` the candidates whose centroids have come close to its own: over
         all keys (kind ``centroid``), or, for stories told in other languages, over the keys
         that cross languages (kind ``anchors``, :func:`storyline.group.crossing.anchor_similarity`)."""
@@ -44,7 +50,9 @@ class StoryMerging:
                 continue
             if self.story_merge_threshold is not None:
                 score = centroid_cosine(story, other)
-                if score >= self.story_merge_threshold and self._share_names(story, other):
+                if (score >= self.story_merge_threshold and self._share_names(story, other)
+                        and (score >= self.strong_threshold
+                             or stories_share_specific(story, other, frequencies, self.specific_tokens))):
                     close["centroid"].append((score, other))
                     continue
             if self.anchor_merge_threshold is not None:

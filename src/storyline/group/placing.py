@@ -25,6 +25,7 @@ from storyline.group.crossing import anchor_cosine, anchors_of, crosses
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.features import DocumentFrequencies
 from storyline.group.merging import PERSON_TYPES as _PERSON_TYPES
+from storyline.group.specific import count_specific
 from storyline.group.splitting import member_row
 from storyline.group.story_index import StoryIndex
 from storyline.ingest.titles import text_title
@@ -55,12 +56,13 @@ class StoryPlacing:
     link_min_df: int
     anchor_threshold: float | None
     anchor_terms: int
+    specific_tokens: int
 
     # Provided by StoryGrouper and StoryMerging (annotations only, so the MRO finds theirs).
     assignment: Callable[[str], tuple[str, str]]
     _place_of: Callable[[str], tuple[str, str] | None]
     _settled: Callable[[str], None]
-    _consolidate: Callable[[StoryCluster, list[StoryCluster], str], StoryCluster]
+    _consolidate: Callable[[StoryCluster, list[StoryCluster], str, DocumentFrequencies], StoryCluster]
 
     def _place_version(self, article: Article, day: int | None) -> tuple[str, str] | None:
         if self._duplicates is None:
@@ -97,8 +99,11 @@ class StoryPlacing:
         scored = []
         shared: dict[str, float] | None = None
         for story in candidates:
-            score = max(story.cosine(vector), name_cosine(story, names))
+            cosine = story.cosine(vector)
+            score = max(cosine, name_cosine(story, names))
             needed = self._needed(story, day, people)
+            if needed <= score and not self._specific(story, vector, cosine, frequencies):
+                score = 0.0  # common ground only (a country, its leaders): no evidence of this story
             if score < needed and self._may_cross(story, article.language, day):
                 shared = anchors_of(vector, frequencies, article.language) if shared is None else shared
                 if anchor_cosine(story, shared) >= self.anchor_threshold:  # type: ignore[operator]
@@ -120,7 +125,7 @@ class StoryPlacing:
         story.members.append(member_row(article.id, day, article.language, _title(article), vector, frequencies))
         story.count_language(article.language)
         self._index.post(story, top)
-        return self._consolidate(story, candidates, article.id)
+        return self._consolidate(story, candidates, article.id, frequencies)
 
     def _top_keys(self, vector: Mapping[str, float], frequencies: DocumentFrequencies,
                   language: str | None) -> list[tuple[str, float]]:
@@ -137,6 +142,13 @@ class StoryPlacing:
             top += [item for item in top_items(anchors_of(linking, frequencies, language), self.anchor_terms)
                     if item[0] not in chosen]
         return top
+
+    def _specific(self, story: StoryCluster, vector: Mapping[str, float], cosine: float,
+                  frequencies: DocumentFrequencies) -> bool:
+        """Whether a report whose cosine with ``story`` is ``cosine`` has evidence of that story:
+        a strong cosine, or ``specific_tokens`` specific tokens shared (:mod:`storyline.group.specific`)."""
+        return (not self.specific_tokens or cosine >= self.strong_threshold
+                or count_specific(vector, story, frequencies) >= self.specific_tokens)
 
     def _may_cross(self, story: StoryCluster, language: str | None, day: int | None) -> bool:
         """Whether an article in ``language`` of ``day`` may join ``story``, recent and told

@@ -14,7 +14,9 @@ Each article, as it arrives:
 4. joins the best story whose score reaches the threshold the story demands:
    ``story_threshold`` for a story active within ``window_days`` and younger than
    ``max_story_days``, and that shares names with the article (``name_tie``: cosine over names,
-   checked only when both sides are dated); ``strong_threshold`` otherwise. Stories idle for more
+   checked only when both sides are dated), and, below ``strong_threshold``, ``specific_tokens``
+   tokens specific to the story (:mod:`storyline.group.specific`: not the country and leaders
+   the day's other stories share); ``strong_threshold`` otherwise. Stories idle for more
    than ``retain_days`` leave the index, so a report years later starts a new story;
    A report of known language may also join a recent story told mostly in other languages on
    its language-independent keys alone (names, countries, numbers, dates: ``anchor_threshold``,
@@ -86,7 +88,8 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
            "max_posting", "max_centroid_terms", "max_events_checked", "title_weight",
            "duplicate_threshold", "story_weights", "event_weights", "salient_names",
            "participant_overlap", "link_share", "link_min_df", "refine_rounds",
-           "anchor_threshold", "anchor_terms", "anchor_merge_threshold", "split_ratio")
+           "anchor_threshold", "anchor_terms", "anchor_merge_threshold", "split_ratio",
+           "specific_tokens")
 
 
 #: Keys of an article's event vector kept until its batch is refined: the heaviest, which decide
@@ -143,6 +146,10 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
         split_ratio: A story whose reports, bisected, share less than this share of the
             evidence each group shares within itself splits in two
             (:mod:`storyline.group.story_split`); None turns splitting off.
+        specific_tokens: Specific tokens (names, numbers, dates, rare words no more common in
+            the stream than the story explains: :mod:`storyline.group.specific`) a report must
+            share with a story to join it, or two stories to merge, below ``strong_threshold``;
+            0 turns the condition off.
     """
 
     def __init__(self, *, story_threshold: float = 0.25, event_threshold: float = 0.3,
@@ -158,7 +165,8 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
                  participant_overlap: float = 0.25, link_share: float = 0.05,
                  link_min_df: int = 500, refine_rounds: int = 3,
                  anchor_threshold: float | None = 0.2, anchor_terms: int = 10,
-                 anchor_merge_threshold: float | None = 0.3, split_ratio: float | None = 0.2) -> None:
+                 anchor_merge_threshold: float | None = 0.3, split_ratio: float | None = 0.2,
+                 specific_tokens: int = 2) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
@@ -188,6 +196,7 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
         self.anchor_terms = anchor_terms
         self.anchor_merge_threshold = anchor_merge_threshold
         self.split_ratio = split_ratio
+        self.specific_tokens = specific_tokens
         self._reset()
 
     def _reset(self) -> None:

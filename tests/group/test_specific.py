@@ -1,0 +1,104 @@
+"""Tests of storyline.group.specific: joining a story needs evidence of that story, not of its country."""
+
+from __future__ import annotations
+
+from storyline.group.clusters import Cluster
+from storyline.group.features import extract_features
+from storyline.group.specific import SPECIFIC_FLOOR, count_specific, specific_limit, stories_share_specific
+from storyline.group.stories import StoryGrouper
+from storyline.group.weighting import DocumentFrequencies
+from storyline.model import Article
+
+#: Background reports of one day: each about its own town, all naming the country and its president.
+_TOWNS = ["Abrevo", "Bastuni", "Celmora", "Dravik", "Estolan", "Fenwara", "Galvesti", "Hurrano",
+          "Idrosk", "Jelvani", "Kostrava", "Lumbera", "Marvossa", "Nestoria", "Ombrella", "Pellanor",
+          "Quaresti", "Rovigna", "Sulvano", "Tavrosk", "Umbrila", "Velnari", "Wexmoor", "Yarrowen",
+          "Zelkova", "Albrecca", "Brunoval", "Corvanti", "Dellamar", "Ebrista", "Fiorvan", "Gorlitsa",
+          "Hestavan", "Ilmarek", "Jorvasko", "Kelmora"]
+_FLOOD = ("Floods in Corvelle, Norvania, forced 3,214 residents from their homes on Monday. President "
+          "Aldo Verrano of Norvania flew to Corvelle. Governor Marguerite Duchene said 3,214 people were "
+          "evacuated and the river Lise rose 7.4 metres. Norvania's president promised help for Corvelle.")
+_FLOOD_2 = ("Rescue teams in Corvelle evacuated 3,214 residents as the river Lise rose 7.4 metres, "
+            "Governor Marguerite Duchene said. President Aldo Verrano of Norvania visited the shelters.")
+_STRIKE = ("Dockers in Brisk, Norvania, went on strike on Monday. President Aldo Verrano of Norvania "
+           "urged them to return. Norvania's president, Aldo Verrano, said the strike hurt Norvania. "
+           "Verrano of Norvania will meet them.")
+
+
+def _article(id_: str, text: str) -> Article:
+    return Article(id=id_, text=text, title=None, source="test", published="2026-03-09", language="en")
+
+
+def _day_table() -> DocumentFrequencies:
+    """Document frequencies of a day's other news: forty reports from Norvania's towns naming its
+    president, four hundred from elsewhere, each about its own town."""
+    table = DocumentFrequencies()
+    for n in range(440):
+        town = _TOWNS[n % len(_TOWNS)] + "abcdefghijklmnopqrstuvwxyz"[n // len(_TOWNS)]
+        text = (f"Officials in {town}, Norvania, met on Monday. President Aldo Verrano of Norvania spoke "
+                f"about {town}." if n % 11 == 0 else f"Officials in {town} met on Monday about the harbour.")
+        table.add(extract_features(_article(f"bg{n}", text)).counts)
+    return table
+
+
+def _place_all(grouper: StoryGrouper, table: DocumentFrequencies, articles: list[Article]) -> None:
+    for article in articles:
+        table.add(extract_features(article).counts)
+        grouper.place(article, table)
+
+
+def _table(rows: dict[str, int], n_docs: int) -> DocumentFrequencies:
+    table = DocumentFrequencies()
+    table.counts_ = dict(rows)
+    table.n_docs_ = n_docs
+    return table
+
+
+def _cluster(centroid: dict[str, float], articles: int) -> Cluster:
+    cluster = Cluster("s", 1, [f"a{n}" for n in range(articles)], dict(centroid))
+    cluster.renorm()
+    return cluster
+
+
+def test_limit_grows_with_the_story_and_has_a_floor() -> None:
+    table = _table({}, 100_000)
+    assert specific_limit(table, 1) == SPECIFIC_FLOOR
+    assert specific_limit(table, 100) == 200
+
+
+def test_common_keys_loose_keys_and_countries_are_not_specific() -> None:
+    vector = {"n:krvl": 0.5, "k:krv": 0.3, "c:NV": 0.3, "n:nrvn": 0.5, "#:3214": 0.4, "w:floods": 0.3}
+    story = _cluster(vector, 3)
+    common = _table({"n:krvl": 4, "k:krv": 4, "c:NV": 4, "n:nrvn": 900, "#:3214": 3, "w:floods": 40}, 10_000)
+    # The town and the number are specific; the country (900 reports) and a common word are not,
+    # and the loose key and the country code repeat a name's token.
+    assert count_specific(vector, story, common) == 2
+    rare = _table({key: 2 for key in vector}, 10_000)
+    assert count_specific(vector, story, rare) == 4
+
+
+def test_a_key_carrying_almost_nothing_is_not_evidence() -> None:
+    story = _cluster({"n:krvl": 1.0, "#:3214": 0.001}, 3)
+    vector = {"n:krvl": 0.9, "#:3214": 0.001}
+    assert count_specific(vector, story, _table({"n:krvl": 2, "#:3214": 2}, 100)) == 1
+
+
+def test_empty_story_or_vector_share_nothing() -> None:
+    table = _table({"n:krvl": 2}, 10)
+    assert count_specific({"n:krvl": 1.0}, _cluster({}, 0), table) == 0
+    assert count_specific({}, _cluster({"n:krvl": 1.0}, 1), table) == 0
+    assert not stories_share_specific(_cluster({}, 0), _cluster({"n:krvl": 1.0}, 1), table, 1)
+    assert stories_share_specific(_cluster({}, 0), _cluster({}, 0), table, 0)
+
+
+def test_two_stories_sharing_only_their_country_and_its_president_stay_apart() -> None:
+    stream = [_article("flood", _FLOOD), _article("strike", _STRIKE), _article("flood2", _FLOOD_2)]
+    loose = StoryGrouper(specific_tokens=0)
+    _place_all(loose, _day_table(), stream)
+    # Without the condition the strike joins the flood on the country and its president alone.
+    assert loose.assignment("strike")[0] == loose.assignment("flood")[0]
+    grouper = StoryGrouper()
+    _place_all(grouper, _day_table(), stream)
+    assert grouper.assignment("strike")[0] != grouper.assignment("flood")[0]
+    # The second flood report shares its town, its people and its numbers: it joins.
+    assert grouper.assignment("flood2")[0] == grouper.assignment("flood")[0]
