@@ -6,7 +6,9 @@ seed; nothing is read from disk. What it models:
 * **Shared world.** Forty real countries chosen with Zipf weights (a few countries in many
   stories), each with made-up holders of five offices (president, ministers, opposition leader)
   who appear in every story about their country, and international organisations that appear
-  everywhere. Each story has its own made-up city, companies, local people and expert.
+  everywhere. Each story has its own made-up city, companies, local people and expert: no two
+  stories of a stream share an invented town or company name (they may share a surname, or a
+  name's consonants, as real names do).
 * **Stories of bounded size.** A story is one subject (one of 14 kinds of happening in one
   country, often with a second country) covered in 1-4 events 0-2 days apart; an event has a
   log-normal number of reports (median ~3, at most ``MAX_EVENT_REPORTS``).
@@ -65,6 +67,7 @@ class _World:
             for office in W.OFFICES:
                 self.holders[(index, office)] = _person(rng, used)
         self.used = used
+        self.places: set[str] = set()  # made-up towns and companies, each in one story only
 
     def country(self, rng: random.Random, avoid: int | None = None) -> int:
         while True:
@@ -88,6 +91,20 @@ def _made_up(rng: random.Random, parts: int) -> str:
     return "".join(rng.choice(W.SYLLABLES) for _ in range(parts)).capitalize()
 
 
+def _new_name(rng: random.Random, parts: int, used: set[str]) -> str:
+    """A made-up name no other story of the stream has (a day's news names thousands of different
+    towns and companies; two stories in one invented town would tie them by the generator's
+    doing). After a few tries at ``parts`` syllables, a syllable more, so a long stream never
+    runs out of names."""
+    tries = 0
+    while True:
+        name = _made_up(rng, parts + tries // 8)
+        tries += 1
+        if name not in used:
+            used.add(name)
+            return name
+
+
 def _story_slots(rng: random.Random, world: _World) -> dict[str, Any]:
     kind = rng.choice(sorted(W.KINDS))
     one = world.country(rng)
@@ -99,9 +116,10 @@ def _story_slots(rng: random.Random, world: _World) -> dict[str, Any]:
         "country2": country2, "capital2": capital2,
         "leader": world.holders[(one, office)], "leader_office": office,
         "leader2": world.holders[(two, office2)], "leader2_office": office2,
-        "city": _made_up(rng, 3), "company": f"{_made_up(rng, 2)} {rng.choice(W.COMPANY_KINDS)}",
-        "company2": f"{_made_up(rng, 3)} {rng.choice(W.COMPANY_KINDS)}",
-        "thinktank": rng.choice(W.THINKTANKS), "bank": f"{_made_up(rng, 2)} Bank",
+        "city": _new_name(rng, 3, world.places),
+        "company": f"{_new_name(rng, 2, world.places)} {rng.choice(W.COMPANY_KINDS)}",
+        "company2": f"{_new_name(rng, 3, world.places)} {rng.choice(W.COMPANY_KINDS)}",
+        "thinktank": rng.choice(W.THINKTANKS), "bank": f"{_new_name(rng, 2, world.places)} Bank",
         "org": rng.choice(W.ORGS), "year": rng.randrange(1990, 2024), "pop": rng.randrange(4, 330),
         "growth": round(rng.uniform(0.5, 9.5), 1), "month": rng.choice(W.MONTHS),
         "noun": rng.choice(W.KINDS[kind]["noun"]), "noun2": f"a {rng.choice(sorted(W.KINDS))}",
