@@ -173,6 +173,17 @@ def test_a_capital_is_its_state_whatever_spellings_it_has() -> None:
     (_entity("r", "Reuters", "ORG"), [_entity("th", "Thomson Reuters", "ORG")]),
     (_entity("tn", "Túnez", "GPE"), [_entity("lt", "Libia de Túnez", "ORG", mentions=5)]),  # no country named
     (_entity("c", "CNT", "ORG"), [_entity("g", "Abdel Hafeez Goga del CNT", "PERSON", {"CNT": 1, "Goga": 2})]),
+    (_entity("i", "Industria", "GPE"), [_entity("mi", "Ministerio de Industria", "ORG")]),
+    (_entity("p", "Post", "GPE"), [_entity("wp", "Washington Post", "ORG")]),
+    (_entity("b", "Bengasi", "GPE"), [_entity("ob", "Ospedale Bengasi", "PERSON")]),  # a town
 ])
 def test_an_organisation_or_place_is_not_taken_for_a_longer_name_ending_in_it(speaker: Entity, others: list[Entity]) -> None:
     assert Parties([speaker, *others]).of(speaker.name).entity == speaker.id
+
+
+def test_a_surname_tagged_as_a_place_is_the_one_person_with_that_full_name() -> None:
+    lone = _entity("g", "Ghonim", "GPE")
+    assert Parties([lone, _entity("w", "Wael Ghonim", "ORG", mentions=7)]).of("Ghonim").entity == "w"
+    assert Parties([lone, _entity("w", "Wael Ghonim", "PERSON", mentions=7)]).of("Ghonim").entity == "w"
+    two = [lone, _entity("w", "Wael Ghonim", "PERSON"), _entity("a", "Ahmed Ghonim", "PERSON")]
+    assert Parties(two).of("Ghonim").entity == "g"

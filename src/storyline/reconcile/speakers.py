@@ -17,8 +17,10 @@ kinds of entity are still one party although resolution keeps them apart:
   that name: a full name ("Muamar el Gadafi" as ORG) is the one PERSON entity with the same
   transliterated surname (:func:`storyline.reconcile.name_keys.translit_key`) and a compatible
   given name; a lone surname ("Kaddafi" as GPE) is the one PERSON entity that resolution gave
-  that surname as a spelling of its own ("Gadafi", "Kadhafi"). Two or more candidates: left as
-  it is. A PERSON entity is never moved to another person (resolution already weighed
+  that surname as a spelling of its own ("Gadafi", "Kadhafi"), else, for a name tagged as a
+  place that is no place ("Ghonim"), the one full name ending in it, spelt the same and reading
+  as a person's ("Wael Ghonim"; not "Ministerio de Industria", "Washington Post"). Two or more
+  candidates: left as it is. A PERSON entity is never moved to another person (resolution already weighed
   its names); only a lone surname ("Balci") whose one full name the tagger mistyped ("Bayram
   Balci" as a place) goes to that full name.
 
@@ -35,6 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from storyline.lang.places import fold_place, geo_places
 from storyline.model import Entity
 from storyline.reconcile.fact_speakers import state_of
 from storyline.reconcile.name_keys import fold, given_names_compatible, name_words, translit_key
@@ -43,8 +46,9 @@ from storyline.reconcile.speaker_party import Party
 
 __all__ = ["Parties", "Party", "speakers_json"]
 
-#: Entity types that are people.
+#: Entity types that are people, and places (a lone surname is often tagged as one).
 _PEOPLE = frozenset({"PERSON", "PER"})
+_PLACES = frozenset({"GPE", "LOC"})
 #: Letters of the longest one-word name in capitals read as an acronym, not a surname.
 MAX_ACRONYM = 5
 
@@ -139,18 +143,28 @@ class Parties:
         else:
             found = {p.id: p for p in people if any(
                 len(w := name_words(alias, "PERSON")) == 1 and translit_key(w[0]) == key for alias in p.aliases)}
+            if not found and entity.type in _PLACES:  # "Ghonim" tagged as a place, "Wael Ghonim" named
+                return self._mistyped_full_name(words[0], entity, people=True)
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _mistyped_full_name(self, surname: str, person: Entity) -> Entity | None:
-        """The one full name ending in ``surname`` (a lone surname tagged as a person) among the
-        non-person entities that are no place ("Bayram Balci" tagged as a place), else None. The
-        surname must be spelt the same (folded), and be no place's name itself."""
-        if place_key((surname,)) is not None or state_of(surname) is not None:
-            return None
-        found = [e for e in self._entities if e.id != person.id and e.type not in _PEOPLE
-                 and len(w := name_words(e.name, "PERSON")) > 1 and w[-1] == surname
-                 and place_key(name_words(e.name, "GPE")) is None and state_of(e.name) is None]
+    def _mistyped_full_name(self, surname: str, lone: Entity, *, people: bool = False) -> Entity | None:
+        """The one full name ending in ``surname`` among the entities that are no place, the
+        people among them only when ``people`` ("Bayram Balci" tagged as a place, for the lone
+        "Balci" tagged as a person), else None. The surname must be spelt the same (folded) and
+        be no place's name (CLDR's, or a town of GeoNames'); the full name must read as a person's: every word capitalised ("Ministerio
+        de Industria" is no name), the first no place ("Washington Post")."""
+        if place_key((surname,)) is not None or state_of(surname) is not None or fold_place(lone.name) in geo_places():
+            return None  # "Bengasi" is a town, not the surname of "Ospedale Bengasi"
+        found = [e for e in self._entities if e.id != lone.id and (people or e.type not in _PEOPLE)
+                 and len(w := name_words(e.name, "PERSON")) > 1 and w[-1] == surname and _reads_as_a_name(e.name)]
         return found[0] if len(found) == 1 else None
+
+
+def _reads_as_a_name(name: str) -> bool:
+    """Whether a full name reads as a person's: every word capitalised, the first no place."""
+    words = name.split()
+    return (all(w[:1].isupper() for w in words) and place_key(name_words(words[0], "GPE")) is None
+            and state_of(words[0]) is None and place_key(name_words(name, "GPE")) is None and state_of(name) is None)
 
 
 def _acronym(name: str) -> bool:
