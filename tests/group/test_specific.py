@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from storyline.group.clusters import Cluster
+from storyline.group.clusters import StoryCluster
 from storyline.group.features import extract_features
-from storyline.group.specific import SPECIFIC_FLOOR, count_specific, specific_limit, stories_share_specific
+from storyline.group.specific import SPECIFIC_FLOOR, count_specific, key_counts, stories_share_specific
+from storyline.group.splitting import member_row
 from storyline.group.stories import StoryGrouper
 from storyline.group.weighting import DocumentFrequencies
 from storyline.model import Article
@@ -54,22 +55,47 @@ def _table(rows: dict[str, int], n_docs: int) -> DocumentFrequencies:
     return table
 
 
-def _cluster(centroid: dict[str, float], articles: int) -> Cluster:
-    cluster = Cluster("s", 1, [f"a{n}" for n in range(articles)], dict(centroid))
+def _cluster(centroid: dict[str, float], articles: int, keyed: int | None = None) -> StoryCluster:
+    """A story of ``articles`` reports whose first ``keyed`` (all by default) rows carry every key
+    of ``centroid``; the others are copies (rows without keys)."""
+    keyed = articles if keyed is None else keyed
+    cluster = StoryCluster("s", 1, [f"a{n}" for n in range(articles)], dict(centroid))
+    cluster.members = [member_row(f"a{n}", None, None, None, centroid if n < keyed else {})
+                       for n in range(articles)]
     cluster.renorm()
     return cluster
 
 
-def test_limit_grows_with_the_story_and_has_a_floor() -> None:
-    table = _table({}, 100_000)
-    assert specific_limit(table, 1) == SPECIFIC_FLOOR
-    assert specific_limit(table, 100) == 200
+def test_counts_follow_the_rows_and_copies_count_as_their_original() -> None:
+    story = _cluster({"n:krvl": 1.0, "#:3214": 0.5}, 4, keyed=2)
+    counts, scale = key_counts(story)
+    assert counts == {"n:krvl": 2, "#:3214": 2} and scale == 2.0
+    story.members.append(member_row("a4", None, None, None, {"n:krvl": 1.0}))
+    story.articles.append("a4")
+    counts, scale = key_counts(story)
+    assert counts["n:krvl"] == 3 and counts["#:3214"] == 2 and scale == 5 / 3
+    story.members = story.members[:1]  # a split: the rows changed, counted again
+    story.key_counts = None
+    assert key_counts(story)[0] == {"n:krvl": 1, "#:3214": 1}
+
+
+def test_a_key_common_beyond_the_floor_is_specific_only_to_a_story_that_explains_it() -> None:
+    vector = {"n:krvl": 1.0}
+    table = _table({"n:krvl": SPECIFIC_FLOOR + 10}, 100_000)
+    assert count_specific(vector, _cluster(vector, 3), table) == 0
+    assert count_specific(vector, _cluster(vector, 20), table) == 1
+    # A large story whose reports do not carry the key does not explain it.
+    assert count_specific(vector, _cluster(vector, 40, keyed=1), table) == 1  # copies carry it
+    many = _cluster({"n:krvl": 1.0, "n:other": 1.0}, 40)
+    many.members = [member_row(f"a{n}", None, None, None, {"n:other": 1.0} if n else {"n:krvl": 1.0})
+                    for n in range(40)]
+    assert count_specific(vector, many, table) == 0
 
 
 def test_common_keys_loose_keys_and_countries_are_not_specific() -> None:
     vector = {"n:krvl": 0.5, "k:krv": 0.3, "c:NV": 0.3, "n:nrvn": 0.5, "#:3214": 0.4, "w:floods": 0.3}
     story = _cluster(vector, 3)
-    common = _table({"n:krvl": 4, "k:krv": 4, "c:NV": 4, "n:nrvn": 900, "#:3214": 3, "w:floods": 40}, 10_000)
+    common = _table({"n:krvl": 4, "k:krv": 4, "c:NV": 4, "n:nrvn": 900, "#:3214": 3, "w:floods": 60}, 10_000)
     # The town and the number are specific; the country (900 reports) and a common word are not,
     # and the loose key and the country code repeat a name's token.
     assert count_specific(vector, story, common) == 2

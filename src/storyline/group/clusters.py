@@ -147,6 +147,11 @@ class StoryCluster(Cluster):
     members: list[tuple[Any, ...]] = field(default_factory=list)
     #: How many reports the story held when it was last examined for a split.
     checked: int = 0
+    #: Derived from ``members``, never saved (:func:`storyline.group.specific.key_counts`): how
+    #: many rows carry each key, the rows counted, and those with keys; None: count again.
+    key_counts: dict[str, int] | None = None
+    rows_counted: int = 0
+    keyed_rows: int = 0
 
     def offer_title(self, title: str | None, score: float) -> None:
         """Take ``title`` if its report, at cosine ``score`` with the centroid, is closer than the

@@ -7,11 +7,14 @@ chain. What tells one story from another is what it does not share with the rest
 news: its town, its people, its numbers, its rare terms.
 
 A key shared by a report and a story is **specific** when it is no more common in the stream than
-the story itself could explain: counted in at most ``max(SPECIFIC_FLOOR, SPECIFIC_SHARE * N,
-SIZE_FACTOR * size)`` reports, where ``N`` is the number of reports counted and ``size`` the
-reports of the story (or of the two stories, for a merge). A country named by a thousand reports
-of the day is not specific to a story of ten; a town named by twelve is. A story that has grown
-large names its own subject in many reports, so its own keys stay specific as it grows.
+the story itself could explain: counted in at most ``max(SPECIFIC_FLOOR, SIZE_FACTOR * n)``
+reports, where ``n`` is how many of the story's reports carry the key (of the two stories, for a
+merge; read off the story's rows, :func:`key_counts`, a near-duplicate copy counting as its
+original). A country named by a thousand reports of the day is not specific to a story of ten; a
+town named by twelve is. A story that has grown large names its own subject in many reports, so
+its own keys stay specific as it grows; a key a story mentions once stays as common as it is,
+however large the story, so a story that has gathered several subjects does not draw in more.
+The floor: in a stream's first reports, or a small collection, nothing is common yet.
 
 A report whose cosine with a story is below ``strong_threshold`` joins it only when they share at
 least ``specific_tokens`` distinct specific tokens (a name, a number, a date, a rare word; the
@@ -28,14 +31,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from storyline.group.clusters import Cluster
+from storyline.group.clusters import StoryCluster
 from storyline.group.weighting import DocumentFrequencies
 
-#: A key in at most this share of the reports counted may be specific (with the floor and size).
-SPECIFIC_SHARE = 0.0
-#: ... or in at most this many reports, whatever the share (small collections).
+#: A key in at most this many reports may be specific, whatever the story.
 SPECIFIC_FLOOR = 30
-#: ... or in at most this many times the story's reports (a story names its own subject).
+#: ... or in at most this many times the story's reports that carry it.
 SIZE_FACTOR = 2.0
 #: The least share of the cosine a shared key must carry to count as evidence.
 MIN_CONTRIBUTION = 0.003
@@ -43,40 +44,58 @@ MIN_CONTRIBUTION = 0.003
 _TOKEN_TYPES = frozenset("nw#d")
 
 
-def specific_limit(frequencies: DocumentFrequencies, size: int) -> float:
-    """The most reports a key may be counted in and still be specific to a story of ``size``."""
-    return max(SPECIFIC_FLOOR, SPECIFIC_SHARE * frequencies.n_docs_, SIZE_FACTOR * size)
+def key_counts(story: StoryCluster) -> tuple[dict[str, int], float]:
+    """How many of the story's rows carry each key, and the factor that turns such a count into
+    reports (all reports over those whose rows have keys: a copy's row has none, and it carries
+    its original's keys). Counted incrementally: rows only ever join at the end of ``members``
+    (a merge extends them), and a split resets the count."""
+    rows = story.members
+    if story.key_counts is None or story.rows_counted > len(rows):
+        story.key_counts, story.rows_counted, story.keyed_rows = {}, 0, 0
+    counts = story.key_counts
+    if story.rows_counted < len(rows):
+        get = counts.get
+        for row in rows[story.rows_counted:]:
+            if row[4]:
+                story.keyed_rows += 1
+                for key in row[4]:
+                    counts[key] = get(key, 0) + 1
+        story.rows_counted = len(rows)
+    return counts, max(len(story.articles), 1) / max(story.keyed_rows, 1)
 
 
-def count_specific(vector: Mapping[str, float], story: Cluster, frequencies: DocumentFrequencies,
-                    size: int | None = None) -> int:
+def count_specific(vector: Mapping[str, float], story: StoryCluster, frequencies: DocumentFrequencies,
+                   other: StoryCluster | None = None) -> int:
     """How many distinct specific tokens a unit ``vector`` shares with ``story``'s centroid,
-    each carrying at least :data:`MIN_CONTRIBUTION` of their cosine. ``size`` defaults to the
-    story's reports."""
+    each carrying at least :data:`MIN_CONTRIBUTION` of their cosine. With ``other`` (a story
+    ``vector`` is the centroid of), the keys are explained by the two stories' reports."""
     if not story.norm:
         return 0
-    limit = specific_limit(frequencies, len(story.articles) if size is None else size)
+    explained = [key_counts(cluster) for cluster in (story, other) if cluster is not None]
     floor = MIN_CONTRIBUTION * story.norm
     df = frequencies.counts_.get
     centroid = story.centroid
     tokens = set()
     for key, weight in vector.items():
         if key[0] in _TOKEN_TYPES:
-            other = centroid.get(key)
-            if other is not None and weight * other >= floor and df(key, 0) <= limit:
+            shared = centroid.get(key)
+            if shared is None or weight * shared < floor:
+                continue
+            count = df(key, 0)
+            if count <= SPECIFIC_FLOOR or count <= SIZE_FACTOR * sum(
+                    max(counts.get(key, 0), 1) * scale for counts, scale in explained):
                 tokens.add(key[2:])
     return len(tokens)
 
 
-def stories_share_specific(one: Cluster, two: Cluster, frequencies: DocumentFrequencies,
+def stories_share_specific(one: StoryCluster, two: StoryCluster, frequencies: DocumentFrequencies,
                            needed: int) -> bool:
-    """Whether two stories' centroids share ``needed`` distinct specific tokens (the limit taken
-    for the two stories together)."""
+    """Whether two stories' centroids share ``needed`` distinct specific tokens (explained by
+    the two stories' reports together)."""
     if not needed:
         return True
     if not one.norm or not two.norm:
         return False
     small, large = sorted((one, two), key=lambda cluster: len(cluster.centroid))
     unit = {key: weight / small.norm for key, weight in small.centroid.items()}
-    size = len(one.articles) + len(two.articles)
-    return count_specific(unit, large, frequencies, size) >= needed
+    return count_specific(unit, large, frequencies, small) >= needed

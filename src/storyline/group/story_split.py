@@ -109,6 +109,7 @@ class StorySplitting:
         part.events = [event for event in story.events if event.id in moving]
         story.events = [event for event in story.events if event.id not in moving]
         part.checked = len(part.members)
+        story.key_counts = part.key_counts = None  # their rows changed: counted again when needed
         self._index.stories[part.id] = part
         return part
 
