@@ -99,11 +99,11 @@ def test_speakers_json_lists_one_speaker_per_party_with_every_spelling() -> None
                 "variants": [{"speaker": spelling, "speaker_entity": spelling}]}
 
     quotes = [quote("q1", "Turkey", "e:tr", "Ankara", "a1"), quote("q2", "Ned Price", "e:np", "Ned Price", "a1"),
-              quote("q3", "Turkey", "e:tr", "Turkey", "a2"),
+              quote("q3", "Turkey", "e:tr", "Turkey", "a2"), quote("q5", "Turkey", "e:tr", "officials in Ankara", "a2"),
               {"id": "q4", "speaker": None, "speaker_name": None, "speaker_key": None, "sources": ["a3"]}]
     speakers = speakers_json(quotes)
     assert [(s["name"], s["quotes"], s["names"], s["articles"]) for s in speakers] == [
-        ("Turkey", ["q1", "q3"], ["Ankara", "Turkey"], ["a1", "a2"]), ("Ned Price", ["q2"], ["Ned Price"], ["a1"])]
+        ("Turkey", ["q1", "q3", "q5"], ["Ankara", "Turkey"], ["a1", "a2"]), ("Ned Price", ["q2"], ["Ned Price"], ["a1"])]
     assert speakers[0]["entity"] == "tr" and speakers[0]["outlets"] == ["A1", "A2"]
 
 

@@ -51,6 +51,8 @@ _PEOPLE = frozenset({"PERSON", "PER"})
 _PLACES = frozenset({"GPE", "LOC"})
 #: Letters of the longest one-word name in capitals read as an acronym, not a surname.
 MAX_ACRONYM = 5
+#: Letters of the longest lower-case word a listed spelling may hold ("el", "de", "bin").
+MAX_CONNECTOR = 3
 
 
 class Parties:
@@ -196,7 +198,8 @@ def _party(entity: Entity) -> Party:
 def speakers_json(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The story's speakers, one per party, from its quote records (each with ``speaker_key``,
     ``speaker_name``, ``speaker_id``): ``{"key", "name", "entity", "names", "quotes", "articles",
-    "outlets"}``, ``names`` every spelling the reports give it, ``quotes`` the quote ids; most
+    "outlets"}``, ``names`` every spelling the reports give it that reads as a name (the
+    speaker's words "testigos citados por Reuters" are not listed), ``quotes`` the quote ids; most
     quoted first (then most reports, then name). Quotes without a speaker are left out."""
     parties: dict[str, dict[str, Any]] = {}
     for quote in quotes:
@@ -208,10 +211,16 @@ def speakers_json(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         entry["quotes"].append(quote["id"])
         spellings = [quote.get("speaker_entity"), quote.get("speaker"),
                      *(v.get(f) for v in quote.get("variants", []) for f in ("speaker", "speaker_entity"))]
-        _extend(entry["names"], spellings)
+        _extend(entry["names"], [n for n in spellings if n and _spelling(n)])
         _extend(entry["articles"], quote.get("sources", []))
         _extend(entry["outlets"], quote.get("outlets", []))
     return sorted(parties.values(), key=lambda p: (-len(p["quotes"]), -len(p["articles"]), p["name"], p["key"]))
+
+
+def _spelling(name: str) -> bool:
+    """Whether a speaker's words are a name (a spelling worth listing): every word of more than
+    three letters capitalised ("Muamar el Gadafi"; not "testigos citados por Reuters")."""
+    return all(w[:1].isupper() or len(w) <= MAX_CONNECTOR for w in name.split())
 
 
 def _extend(into: list[str], values: Iterable[str | None]) -> None:
