@@ -30,10 +30,12 @@ DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-gmb.crfsu
 ML_MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner-ml.crfsuite"
 #: Longer "sentences" (tables, lists) are tagged in chunks of this many tokens.
 MAX_SENTENCE_TOKENS = 300
-#: Sentences whose mentions one recogniser remembers, least recently used first out (about 20 MB;
-#: on a generated day of 20,000 reports it answers 61% of sentences, where all could answer 72%).
+#: Sentences whose mentions one recogniser remembers, least recently used first out (measured
+#: 440-500 bytes a sentence: about 30 MB when full; on a generated day of 20,000 reports it answers
+#: 60% of sentences, where an unbounded memo would answer 72%).
 SENTENCE_MEMO_SIZE = 65_536
-#: Name windows (:meth:`CrfRecognizer.around`) whose tags one recogniser remembers (about 12 MB).
+#: Name windows (:meth:`CrfRecognizer.around`) whose tags one recogniser remembers (measured about
+#: 520 bytes a window: 8.5 MB when full).
 WINDOW_MEMO_SIZE = 16_384
 
 
