@@ -105,6 +105,8 @@ def test_speakers_json_lists_one_speaker_per_party_with_every_spelling() -> None
     assert [(s["name"], s["quotes"], s["names"], s["articles"]) for s in speakers] == [
         ("Turkey", ["q1", "q3", "q5"], ["Ankara", "Turkey"], ["a1", "a2"]), ("Ned Price", ["q2"], ["Ned Price"], ["a1"])]
     assert speakers[0]["entity"] == "tr" and speakers[0]["outlets"] == ["A1", "A2"]
+    (official,) = speakers_json([quote("q6", "a US official", "n:a us official", "a US official", "a4")])
+    assert official["names"] == ["a US official"]
 
 
 def test_claims_of_one_party_spelt_two_ways_are_one_partys_claim() -> None:

@@ -214,6 +214,8 @@ def speakers_json(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         _extend(entry["names"], [n for n in spellings if n and _spelling(n)])
         _extend(entry["articles"], quote.get("sources", []))
         _extend(entry["outlets"], quote.get("outlets", []))
+    for entry in parties.values():
+        entry["names"] = entry["names"] or [entry["name"]]  # an unnamed party ("a US official") as written
     return sorted(parties.values(), key=lambda p: (-len(p["quotes"]), -len(p["articles"]), p["name"], p["key"]))
 
 
