@@ -1,28 +1,29 @@
 """Who speaks, keyed by the story's resolved entities: one party per entity, whatever the spelling.
 
-A quote's speaker is linked to one of the story's entities (:func:`storyline.reconcile.quote_merge.
+A quote's speaker is linked to one of the story's entities (:func:`storyline.reconcile.speaker_links.
 link_speaker`: "Gadafi", "Kadhafi" and "Mouammar Kadhafi" are the entity "Muamar el Gadafi"), and
-"who said what" is listed by that entity, under its canonical name, not by each spelling. Two
-kinds of entity are still one party although resolution keeps them apart:
+"who said what" is listed by that entity, under its canonical name, not by each spelling. Some
+entities are still one party although resolution keeps them apart:
 
 * **A state's voice.** A state, its capital and its seat of government speak for one party
   ("Ankara said" is Turkey, "the Kremlin" Russia, "the White House" the United States): a
   non-person entity whose name is only a state's name, capital or seat
   (:func:`storyline.reconcile.fact_speakers.state_of`, the rule ``claimed_by`` already uses) is
-  the story's entity of that country (its CLDR territory name, the most mentioned when several);
-  without one it stays itself. An entity all of whose names are the state's
-  is its voice whatever its type ("Ankara" opening a sentence is tagged as a person).
-* **A person the tagger typed as a place or organisation.** A speaker speaks, so a non-person
-  entity that is no place and whose name reads as a person's is the story's one person with
-  that name: a full name ("Muamar el Gadafi" as ORG) is the one PERSON entity with the same
-  transliterated surname (:func:`storyline.reconcile.name_keys.translit_key`) and a compatible
-  given name; a lone surname ("Kaddafi" as GPE) is the one PERSON entity that resolution gave
-  that surname as a spelling of its own ("Gadafi", "Kadhafi"), else, for a name tagged as a
-  place that is no place ("Ghonim"), the one full name ending in it, spelt the same and reading
-  as a person's ("Wael Ghonim"; not "Ministerio de Industria", "Washington Post"). Two or more
-  candidates: left as it is. A PERSON entity is never moved to another person (resolution already weighed
-  its names); only a lone surname ("Balci") whose one full name the tagger mistyped ("Bayram
-  Balci" as a place) goes to that full name.
+  the story's entity named as that country's territory (CLDR; the most mentioned when several);
+  without one it stays itself. An entity all of whose names are the state's is its voice
+  whatever its type ("Ankara" opening a sentence is tagged as a person).
+* **A person the tagger typed as a place or organisation.** A non-person entity that is no
+  place and whose name reads as a person's is the story's one person with that name: a full
+  name ("Muamar el Gadafi" as ORG) is the one PERSON entity with the same transliterated surname
+  (:func:`storyline.reconcile.name_keys.translit_key`) and a compatible given name; a lone
+  surname ("Kaddafi" as GPE) is the one PERSON entity that resolution gave that surname as a
+  spelling of its own ("Gadafi", "Kadhafi"), else, for a name tagged as a place that is no
+  place nor town ("Ghonim"), the one full name ending in it, spelt the same and reading as a
+  person's ("Wael Ghonim"; not "Ministerio de Industria", "Washington Post"). An acronym
+  ("CNT") is nobody's surname. Two or more candidates: left as it is.
+* A PERSON entity is never moved to another person (resolution already weighed its names);
+  only a lone surname ("Balci") whose one full name the tagger mistyped ("Bayram Balci" as a
+  place) goes to that full name.
 
 A speaker no entity holds keeps its spelling, unless its spelling is a spelling of entities that
 all speak as one party, or a state's name ("Ankara" unlinked is still Turkey).
