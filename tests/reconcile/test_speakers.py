@@ -189,3 +189,15 @@ def test_a_surname_tagged_as_a_place_is_the_one_person_with_that_full_name() -> 
     assert Parties([lone, _entity("w", "Wael Ghonim", "PERSON", mentions=7)]).of("Ghonim").entity == "w"
     two = [lone, _entity("w", "Wael Ghonim", "PERSON"), _entity("a", "Ahmed Ghonim", "PERSON")]
     assert Parties(two).of("Ghonim").entity == "g"
+
+
+def test_a_partys_names_are_its_own_spellings_when_the_story_is_known() -> None:
+    def quote(qid: str, spelling: str) -> dict[str, object]:
+        return {"id": qid, "speaker": spelling, "speaker_entity": "Muamar el Gadafi", "speaker_name": "Muamar el Gadafi",
+                "speaker_key": "e:mg", "speaker_id": "mg", "sources": ["a1"], "outlets": []}
+
+    quotes = [quote("q1", "Kadhafi"), quote("q2", "Guido Westerwelle")]  # the second linked by mistake
+    westerwelle = _entity("gw", "Guido Westerwelle", "PERSON")
+    (gadafi,) = speakers_json(quotes, Parties([GADAFI, westerwelle]))
+    assert gadafi["names"] == ["Muamar el Gadafi", "Kadhafi"]
+    assert "Guido Westerwelle" in speakers_json(quotes)[0]["names"]  # without the story, every spelling

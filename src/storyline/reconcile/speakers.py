@@ -196,28 +196,31 @@ def _party(entity: Entity) -> Party:
     return Party("e:" + entity.id, entity.name, entity.id, entity.type)
 
 
-def speakers_json(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def speakers_json(quotes: Sequence[Mapping[str, Any]], parties: Parties | None = None) -> list[dict[str, Any]]:
     """The story's speakers, one per party, from its quote records (each with ``speaker_key``,
     ``speaker_name``, ``speaker_id``): ``{"key", "name", "entity", "names", "quotes", "articles",
     "outlets"}``, ``names`` every spelling the reports give it that reads as a name (the
-    speaker's words "testigos citados por Reuters" are not listed), ``quotes`` the quote ids; most
+    speaker's words "testigos citados por Reuters" are not listed) and, given the story's
+    ``parties``, that is a spelling of this party (a quote linked to Gadafi whose words name
+    someone else does not make that name Gadafi's), ``quotes`` the quote ids; most
     quoted first (then most reports, then name). Quotes without a speaker are left out."""
-    parties: dict[str, dict[str, Any]] = {}
+    entries: dict[str, dict[str, Any]] = {}
     for quote in quotes:
         key = quote.get("speaker_key")
         if not key:
             continue
-        entry = parties.setdefault(key, {"key": key, "name": quote["speaker_name"], "entity": quote.get("speaker_id"),
+        entry = entries.setdefault(key, {"key": key, "name": quote["speaker_name"], "entity": quote.get("speaker_id"),
                                          "names": [], "quotes": [], "articles": [], "outlets": []})
         entry["quotes"].append(quote["id"])
         spellings = [quote.get("speaker_entity"), quote.get("speaker"),
                      *(v.get(f) for v in quote.get("variants", []) for f in ("speaker", "speaker_entity"))]
-        _extend(entry["names"], [n for n in spellings if n and _spelling(n)])
+        _extend(entry["names"], [n for n in spellings if n and _spelling(n) and (
+            parties is None or n == entry["name"] or getattr(parties.of(n, linked=False), "key", None) == key)])
         _extend(entry["articles"], quote.get("sources", []))
         _extend(entry["outlets"], quote.get("outlets", []))
-    for entry in parties.values():
+    for entry in entries.values():
         entry["names"] = entry["names"] or [entry["name"]]  # an unnamed party ("a US official") as written
-    return sorted(parties.values(), key=lambda p: (-len(p["quotes"]), -len(p["articles"]), p["name"], p["key"]))
+    return sorted(entries.values(), key=lambda p: (-len(p["quotes"]), -len(p["articles"]), p["name"], p["key"]))
 
 
 def _spelling(name: str) -> bool:

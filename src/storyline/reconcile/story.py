@@ -72,7 +72,7 @@ def reconcile_story(story: Story, annotated: Sequence[Annotated], *,
             TimelineItem(a.article.id, a.article.source, a.article.text, a.sentences, a.times, a.article.published)
             for a in current)],
         "quotes": quotes,
-        "speakers": speakers_json(quotes),
+        "speakers": speakers_json(quotes, parties),
     }
     return record, current
 
