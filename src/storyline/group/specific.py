@@ -23,8 +23,17 @@ counted), each carrying at least ``MIN_CONTRIBUTION`` of the cosine: one rare na
 unrelated stories (two towns whose names differ in their vowels) is a coincidence, a combination
 is evidence. Two stories merge on their centroids under the same condition.
 
+Measured (issue 20 item 1; generated day of 10,000 reports over three days, seed 1): story B-cubed
+F1 0.673 -> 0.919 (precision 0.512 -> 0.851); ECB+ dev events 0.891 unchanged. The floor is 30
+because ECB+ (772 undated reports, a subject's 20 reports read in shuffled order as several
+fragments) needs it: at floors of 5-20 a fragment's one name is "common" and dev events fell to
+0.87-0.88. Stories still chain in a stream's first few thousand reports, where the floor
+makes everything specific. Known limit: document frequencies are the stream's since it began, not
+a period's, so over months a story's keys grow common; a large story's own reports explain them.
+
 Cost: one pass over the keys the report shares with the story's centroid (as the cosine), one
-document-frequency lookup each.
+document-frequency lookup each (under 1% of grouping's CPU at 10k); memory: one count per distinct
+key of a story's rows (at most ``MEMBER_KEYS`` per report), never saved: rebuilt from the rows.
 """
 
 from __future__ import annotations
