@@ -122,3 +122,12 @@ def test_a_shared_function_word_is_no_evidence_of_one_statement() -> None:
     both = {"los": 1.5, "hijos": 3.0, "dicta": 3.0, "gadaf": 3.0}
     assert score(sons, both, 20.25, 2) == pytest.approx((1.5 ** 2 + 3.0 ** 2 + 3.0 ** 2) / 20.25)
     assert score(sons, {"hijos": 3.0}, 9.0, 2) == 0.0  # one key in common
+
+
+def test_two_groups_that_take_each_others_sentences_are_one_fact() -> None:
+    # Two reports each state the fact twice (a headline and its lead): the two pairs attach each
+    # other's sentences as restatements and would be listed twice with one support.
+    one_report_each = [frozenset({"r1"}), frozenset({"r1"}), frozenset({"r2"}), frozenset({"r2"})]
+    scores = {(0, 2): 0.9, (1, 3): 0.9, (1, 2): 0.5, (0, 3): 0.5}
+    groups = cluster_sentences(one_report_each, [frozenset()] * 4, scores, FactConfig(), alike=lambda i, j: 0.5)
+    assert groups == [[0, 1, 2, 3]]

@@ -122,7 +122,15 @@ def cluster_sentences(articles: Sequence[frozenset[str]], speakers: Sequence[fro
         voiced[keep] |= voiced.pop(gone)
     _attach_compound_sentences(articles, speakers, voiced, scores, members, cluster_of, config, restate=restate,
                                clashing=clashing, alike=alike)
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    # Two reports that each state a fact twice (a headline and its lead) can leave two groups that
+    # took each other's sentences: one fact, listed once.
+    out: list[list[int]] = []
+    seen: set[tuple[int, ...]] = set()
+    for group in sorted((sorted(m) for m in members.values()), key=lambda m: m[0]):
+        if tuple(group) not in seen:
+            seen.add(tuple(group))
+            out.append(group)
+    return out
 
 
 def _gained_ties(one: Sequence[int], two: Sequence[int],
