@@ -73,3 +73,12 @@ def test_a_state_named_by_its_capital_and_its_name_is_one_party() -> None:
     parties = fact_sources(members, 3, said)["claimed_by"]
     assert [(p["party"], p["names"], p["outlets"]) for p in parties] == [
         ("Ankara", ["Ankara", "Turkey"], ["A", "B"]), ("Ned Price", ["Ned Price"], ["C"])]
+
+
+def test_one_surname_romanised_two_ways_is_one_speaker() -> None:
+    # Spanish, French and Italian reports spell Gaddafi three ways; entity resolution keys them
+    # alike, and so must the facts, or one party's claim reported by two outlets stays two facts.
+    assert not speakers_conflict(frozenset({"gadafi"}), frozenset({"kadhafi"}))
+    assert not speakers_conflict(frozenset({"gheddafi"}), frozenset({"kadhafi"}))
+    assert speakers_conflict(frozenset({"kadhafi"}), frozenset({"mubarak"}))
+    assert speakers_conflict(frozenset({"price"}), frozenset({"kirby"}))

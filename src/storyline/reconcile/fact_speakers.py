@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from storyline.analyze.speaker_names import fold
 from storyline.model import Annotated, Span
 from storyline.reconcile.fact_meaning import meaning
+from storyline.reconcile.name_keys import translit_key
 
 __all__ = ["MIN_FUZZY_NAME", "agree_beyond_speakers", "speakers_conflict", "speakers_of", "state_of"]
 
@@ -76,10 +77,18 @@ def _surname(name: str) -> str:
 def speakers_conflict(one: frozenset[str], two: frozenset[str]) -> bool:
     """Both sides attribute what they say, to different parties: "Kirby said X" and "Price said
     X" (or "Washington says X") are two facts, whatever their words share. Two surnames of :data:`MIN_FUZZY_NAME` letters
-    or more, one letter apart, are one person spelt by two translations ("Akar", "Akal", "Akkar")."""
+    or more, one letter apart, are one person spelt by two translations ("Akar", "Akal", "Akkar"),
+    and so are two with one transliteration key ("Gadafi", "Kadhafi", "Gheddafi")."""
     if not one or not two or one & two:
         return False
-    return not any(_one_edit(a, b) for a in one for b in two)
+    return not any(_one_edit(a, b) or _one_transliteration(a, b) for a in one for b in two)
+
+
+def _one_transliteration(a: str, b: str) -> bool:
+    """Whether two surnames are one name romanised two ways ("Gadafi", "Kadhafi", "Gheddafi":
+    :func:`storyline.reconcile.name_keys.translit_key`, as entity resolution keys them)."""
+    key = translit_key(a)
+    return bool(key) and key == translit_key(b)
 
 
 def _one_edit(a: str, b: str) -> bool:
