@@ -43,3 +43,13 @@ def test_report_says_who_speaks_each_party_once_with_its_other_spellings() -> No
     many = [{"name": f"P{n}", "quotes": ["q"], "names": []} for n in range(20)]
     line = story_view(Story("s", "t", (), ()), [], {"quotes": [], "speakers": many})["quotes"][0]
     assert line.endswith("; and 8 more") and "P11" in line and "P12" not in line
+
+
+def test_a_quotation_over_several_paragraphs_stays_one_list_item() -> None:
+    quote = {**_quote("q1", "Erdogan", "Recep Tayyip Erdogan", ["a1"]), "kind": "direct",
+             "text": "We will not ask for permission.\n\nThe system is ours.\n- and we keep it"}
+    articles = [Article(id="a1", text="x")]
+    section = markdown_section(story_view(Story("s", "t", ("a1",), ()), articles, {"quotes": [quote]}))
+    lines = [line for line in section.split("\n") if "permission" in line or "system is ours" in line]
+    assert len(lines) == 1 and lines[0].startswith("- ") and "The system is ours." in lines[0]
+    assert "\n- and we keep it" not in section

@@ -331,5 +331,7 @@ def _h(text: str) -> str:
 
 
 def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text for one Markdown line: special characters escaped, and line breaks (a quotation over
+    several paragraphs) folded into spaces, which would otherwise end the list item."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
