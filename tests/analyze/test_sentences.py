@@ -26,6 +26,14 @@ def _texts(text: str) -> list[str]:
         ("Is it over? Yes! Done.", ["Is it over?", "Yes!", "Done."]),
         ("First paragraph\nSecond paragraph", ["First paragraph", "Second paragraph"]),
         ("the U.S. and Turkey met. Then", ["the U.S. and Turkey met.", "Then"]),
+        # Crawled pages that lost the space between two sentences.
+        ("ya la hemos tomado.¿Cómo se llamará la fuerza política?Es pronto para saberlo.",
+         ["ya la hemos tomado.", "¿Cómo se llamará la fuerza política?", "Es pronto para saberlo."]),
+        ("dejaban cinco muertos.El ministro llegó.", ["dejaban cinco muertos.", "El ministro llegó."]),
+        ("¡Somos el pueblo!¡Somos Egipto!", ["¡Somos el pueblo!", "¡Somos Egipto!"]),
+        ("The U.S.Army and St.Louis met J.Smith.", ["The U.S.Army and St.Louis met J.Smith."]),
+        ("Visit www.Google.Com or elmundo.es now.", ["Visit www.Google.Com or elmundo.es now."]),
+        ("Growth reached 3.5 in 2011.The end", ["Growth reached 3.5 in 2011.The end"]),
     ],
 )
 def test_split_sentences_cases(text: str, expected: list[str]) -> None:
