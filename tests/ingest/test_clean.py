@@ -210,6 +210,15 @@ def test_clean_takes_off_link_language_marks_where_a_page_has_several() -> None:
     assert "las protestas en Egipto recuerdan el Movimiento Verde de Irán." in cleaned
 
 
+def test_clean_takes_off_three_letter_link_language_marks_but_not_sic() -> None:
+    text = ("Las noticias sobre las protestas [eng] en Yemen están siendo bien recibidas [ara] en el mundo árabe.\n"
+            "El comunicado [sic] fue leído dos veces por el portavoz del ministerio el lunes.")
+    cleaned = clean_text(text).text
+    assert "[eng]" not in cleaned and "[ara]" not in cleaned
+    assert "las protestas en Yemen están siendo bien recibidas en el mundo árabe." in cleaned
+    assert "[sic]" in cleaned
+
+
 @pytest.mark.parametrize("text", [
     "El ministro dijo que [el] presidente vendrá el lunes a la capital para reunirse con los rebeldes.",
     "The statement [sic] was read twice [ibid] by the spokesman of the ministry on Monday morning.",

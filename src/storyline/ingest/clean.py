@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import babel
+from babel.core import get_global
 import ftfy
 import ftfy.badness
 
@@ -64,8 +65,8 @@ _MAX_PATTERN_CHARS = 400
 #: Braces, and statement ends or script hints, that make a line code: prose writes neither.
 _CODE_BRACES = 2
 _CODE_STATEMENTS = 2
-#: A bracketed two-letter code after a word or closing mark, before a space, mark or line end.
-_LINK_LANGUAGE = re.compile(r"(?<=[\w\)\"”»]) ?\[([a-z]{2})\](?=[\s.,;:!?)»”\"]|$)")
+#: A bracketed two- or three-letter code after a word or closing mark, before a space, mark or line end.
+_LINK_LANGUAGE = re.compile(r"(?<=[\w\)\"”»]) ?\[([a-z]{2,3})\](?=[\s.,;:!?)»”\"]|$)")
 #: Marks a text needs before they are taken for a site's link-language marks.
 _MIN_LINK_LANGUAGES = 2
 #: Quoted keys that make a line opening with a brace a JSON object ({"type":"gallery",…}).
@@ -174,7 +175,7 @@ class _Found:
 
 def without_link_languages(text: str) -> str:
     """The text without the language marks some sites put after a link (Global Voices: "las
-    protestas en Egipto [en] y el uso", "[ar]", "[fa]"): a two-letter CLDR language code in
+    protestas en Egipto [en] y el uso", "[ar]", "[eng]"): a CLDR language code in
     brackets after a word, taken off where the text has :data:`_MIN_LINK_LANGUAGES` or more (one
     bracketed "[el]" is an editor's insertion, not a mark)."""
     marks = [m for m in _LINK_LANGUAGE.finditer(text) if m.group(1) in _language_codes()]
@@ -189,8 +190,12 @@ def without_link_languages(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _language_codes() -> frozenset[str]:
-    """The two-letter language codes CLDR names (ISO 639-1), through Babel."""
-    return frozenset(code for code in babel.Locale("en").languages if len(code) == 2)
+    """The two-letter language codes CLDR names (ISO 639-1), through Babel, and CLDR's
+    three-letter aliases of them ("eng", "ara", "ces": ISO 639-2, as some sites write the mark);
+    "[sic]" is no language."""
+    two = frozenset(code for code in babel.Locale("en").languages if len(code) == 2)
+    aliases = get_global("language_aliases")
+    return two | frozenset(alias for alias, code in aliases.items() if len(alias) == 3 and code in two)
 
 
 def _is_code(line: str) -> bool:
