@@ -58,7 +58,9 @@ _GLUED_RE = re.compile(r"(?<=[a-zß-öø-ÿ]{2})[.!?]+(?=[¿¡]|[A-ZÀ-ÖØ-Þ][
 _TOKEN_BEFORE_RE = re.compile(r"\S*$")
 _TOKEN_AFTER_RE = re.compile(r"[.!?]+\S*")
 _DOTTED_RE = re.compile(r"\w\.\w")  # "www.Google.Com": a host name, not two sentences
-_CANDIDATE_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u203a)\]\u300d\u300f]*\s+")
+#: End punctuation (and closing marks, and the dash Spanish headline lists put after a period:
+#: "la revuelta.- Al menos 13 muertos") before whitespace.
+_CANDIDATE_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u203a)\]\u300d\u300f]*(?:-(?=\s))?\s+")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD_RE = re.compile(r"[\"'\u201c\u2018\u00ab(\[]*(\w+)")
 
@@ -109,6 +111,8 @@ def _append(spans: list[Span], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if end - start > 2 and text[end - 1] == "-" and text[end - 2] in ".!?":
+        end -= 1  # the headline list's dash belongs to no sentence ("la revuelta.- Al menos")
     if end > start:
         spans.append(Span(start, end))
 
