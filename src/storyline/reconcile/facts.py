@@ -65,7 +65,7 @@ from storyline.reconcile.fact_meaning import Meaning, meaning
 from storyline.reconcile.fact_gather import gather_single
 from storyline.reconcile.fact_scores import candidate_scores, clause_scores, score
 from storyline.reconcile.fact_keys import sentence_keys, weights
-from storyline.reconcile.fact_languages import with_cross_language
+from storyline.reconcile.fact_languages import guarded_across_languages, with_cross_language
 from storyline.reconcile.grouping_tools import DisjointSets
 
 #: The bulk scorer, under the name the tests and older callers use.
@@ -196,7 +196,8 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     meanings = [meaning(u.text, language.get(u.article_id)) for u in units]
     plain = [sentence_keys(u) for u in units]
     lengths = [len(u.text) for u in units]
-    lexical = candidate_scores(articles, weights(plain), config)
+    lexical = guarded_across_languages(candidate_scores(articles, weights(plain), config), plain, articles,
+                                       language, lengths)
     if not config.min_clause_shared:  # else across languages once, with the meanings' keys, below
         lexical = with_cross_language(lexical, plain, articles, language, config, lengths)
     if embedder is not None and len(units) > 1:
@@ -207,8 +208,9 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     topic: frozenset[str] = frozenset()
     if config.min_clause_shared:
         keyed = [sentence_keys(u, m.keys) for u, m in zip(units, meanings, strict=True)]
-        scores = with_cross_language(candidate_scores(articles, weights(keyed), config),
-                                      keyed, articles, language, config, lengths)
+        scores = with_cross_language(guarded_across_languages(candidate_scores(articles, weights(keyed), config),
+                                                              keyed, articles, language, lengths),
+                                     keyed, articles, language, config, lengths)
         topic = _topic_keys(articles, [keys | frozenset().union(*m.clauses)
                                        for keys, m in zip(keyed, meanings, strict=True)], len(items))
         clauses = clause_scores(articles, [m.clauses for m in meanings], _people(units), config, where, topic)
