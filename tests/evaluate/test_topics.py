@@ -16,9 +16,10 @@ _WORDS_LIKE_NAMES = {"story_threshold": 0.2, "split_ratio": None,  # splitting w
 
 
 def test_a_generated_day_keeps_its_stories_apart() -> None:
-    # 300 reports over two days, 55 stories about forty countries whose office holders recur.
+    # 300 reports over two days, 53 stories about forty countries whose office holders recur (each
+    # story with towns, companies and banks of its own since session 13: the generator draws more).
     result = evaluate_generated(((300, 2.0),))["sizes"][0]
-    assert result["gold_stories"] == 55
+    assert result["gold_stories"] == 53
     assert result["story"]["precision"] >= 0.8 and result["story"]["recall"] >= 0.95
     assert result["event"]["f1"] >= 0.75
 
