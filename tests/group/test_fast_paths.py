@@ -13,7 +13,7 @@ from collections import Counter
 
 from datasketch import MinHash
 
-from storyline.group import features
+from storyline.group import features, folding
 from storyline.group.clusters import Cluster, top_items
 from storyline.group.duplicates import _SCHEME, DuplicateIndex, _crc32, shingles
 from storyline.group.events import EVENT_WEIGHTS
@@ -33,8 +33,8 @@ TEXTS = [
 
 
 def _plain_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(features._SPECIAL_FOLDS))
-    return features._COMBINING.sub("", decomposed).lower()
+    decomposed = unicodedata.normalize("NFKD", text.translate(folding._SPECIAL_FOLDS))
+    return folding._COMBINING.sub("", decomposed).lower()
 
 
 def test_fold_equals_whole_text_folding() -> None:
