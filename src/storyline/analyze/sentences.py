@@ -18,7 +18,7 @@ Rules, in order:
   word ("tomado.¿Cómo", "hacerlo.Será": crawled pages that lost a space) is a boundary too.
 
 Spans are stripped of surrounding whitespace; whitespace-only lines give no sentence. The work
-is linear in the length of the text: two ``finditer`` passes per line with no nested quantifiers.
+is linear in the length of the text: one ``finditer`` per line with no nested quantifiers.
 """
 
 from __future__ import annotations
@@ -49,18 +49,16 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _LINE_RE = re.compile(r"[^\n]+")
-#: End punctuation glued to the next sentence, as crawled pages that lost a line break or a space
-#: write it ("ya la hemos tomado.¿Cómo se llamará", "hacerlo.Será el partido", "política?Es
-#: pronto"): after a word of two lowercase letters or more, before an opening ¿ or ¡ or a
-#: capitalised word. Initials, abbreviations ("U.S.", "St.Louis") and numbers are never
-#: lowercase words; a domain's dot has a lowercase word after it.
-_GLUED_RE = re.compile(r"(?<=[a-zß-öø-ÿ]{2})[.!?]+(?=[¿¡]|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _TOKEN_BEFORE_RE = re.compile(r"\S*$")
 _TOKEN_AFTER_RE = re.compile(r"[.!?]+\S*")
 _DOTTED_RE = re.compile(r"\w\.\w")  # "www.Google.Com": a host name, not two sentences
-#: End punctuation (and closing marks, and the dash Spanish headline lists put after a period:
-#: "la revuelta.- Al menos 13 muertos") before whitespace.
-_CANDIDATE_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u203a)\]\u300d\u300f]*(?:-(?=\s))?\s+")
+#: End punctuation, then either closing marks (and the dash Spanish headline lists put after a
+#: period: "la revuelta.- Al menos 13 muertos") and whitespace, or, glued to the next sentence as
+#: crawled pages that lost a space write it ("tomado.¿Cómo se llamará", "hacerlo.Será el partido"),
+#: an opening ¿ or ¡ or a capitalised word (group ``spaced`` unset; kept only after a plain
+#: lowercase word: :func:`_glued_boundary`). One scan finds both.
+_CANDIDATE_RE = re.compile(r"[.!?\u2026]+(?:(?P<spaced>[\"'\u201d\u2019\u00bb\u203a)\]\u300d\u300f]*(?:-(?=\s))?\s+)"
+                           r"|(?=[¿¡]|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD_RE = re.compile(r"[\"'\u201c\u2018\u00ab(\[]*(\w+)")
 
@@ -78,22 +76,13 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for line in _LINE_RE.finditer(text):
         start = line.start()
-        for match in _candidates(text, line.start(), line.end()):
-            if match.re is _GLUED_RE and _glued_boundary(text, match.start()) \
-                    or match.re is _CANDIDATE_RE and _is_boundary(text, match.start(), match.end(), line.end()):
+        for match in _CANDIDATE_RE.finditer(text, line.start(), line.end()):
+            if _glued_boundary(text, match.start()) if match.group("spaced") is None \
+                    else _is_boundary(text, match.start(), match.end(), line.end()):
                 _append(spans, text, start, match.end())
                 start = match.end()
         _append(spans, text, start, line.end())
     return spans
-
-
-def _candidates(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Boundary candidates of one line, in order: end punctuation before whitespace, and end
-    punctuation glued to the next sentence (rare: looked for only where the line has one)."""
-    spaced = list(_CANDIDATE_RE.finditer(text, start, end))
-    glued = [m for m in _GLUED_RE.finditer(text, start, end)
-             if not any(s.start() <= m.start() < s.end() for s in spaced)]
-    return sorted(spaced + glued, key=lambda m: m.start()) if glued else spaced
 
 
 def _glued_boundary(text: str, dot: int) -> bool:
@@ -103,7 +92,8 @@ def _glued_boundary(text: str, dot: int) -> bool:
     token = _TOKEN_BEFORE_RE.search(text, max(0, dot - 64), dot)
     word = token.group().lstrip("¡¿\"'«(“‘") if token else ""
     following = _TOKEN_AFTER_RE.match(text, dot)
-    return word.isalpha() and word.islower() and not (following and _DOTTED_RE.search(following.group()))
+    return len(word) > 1 and word.isalpha() and word.islower() \
+        and not (following and _DOTTED_RE.search(following.group()))
 
 
 def _append(spans: list[Span], text: str, start: int, end: int) -> None:
