@@ -25,6 +25,11 @@ def _facts(*articles: Article) -> list[set[str]]:
             for f in align_facts(items)]
 
 
+def _same_day(**texts: str) -> list[set[str]]:
+    """The facts of reports published on one day, one per language (keyword: language code)."""
+    return _facts(*(Article(id=code, text=text, language=code, published="2011-03-01") for code, text in texts.items()))
+
+
 def test_a_sentence_and_its_translation_are_one_fact() -> None:
     facts = _facts(Article(id="en", text=EN, language="en", published="2007-06-20"),
                    Article(id="es", text=ES, language="es", published="2007-06-20"))
@@ -41,8 +46,7 @@ def test_two_sentences_sharing_only_names_and_not_a_translations_length_are_two_
     es = ("China y Rusia, miembros permanentes del Consejo de Seguridad y, por tanto, con derecho de veto, "
           "no son proclives a adoptar una resolución que autorice el uso de la fuerza en Libia. "
           "El Consejo de Seguridad se reunirá mañana en Nueva York.")
-    facts = _facts(Article(id="it", text=it, language="it", published="2011-03-01"),
-                   Article(id="es", text=es, language="es", published="2011-03-01"))
+    facts = _same_day(it=it, es=es)
     assert not any(any("spartizione" in s for s in f) and any("veto" in s for s in f) for f in facts)
 
 
@@ -51,8 +55,7 @@ def test_a_country_named_once_is_one_piece_of_evidence_not_two() -> None:
           "Il governo italiano prepara un piano per i rimpatri.")
     fr = ("Plusieurs familles ont fui vers la Tunisie, a indiqué ce témoin. "
           "Le gouvernement français prépare un plan d'évacuation.")
-    facts = _facts(Article(id="it", text=it, language="it", published="2011-03-01"),
-                   Article(id="fr", text=fr, language="fr", published="2011-03-01"))
+    facts = _same_day(it=it, fr=fr)
     assert not any(any("ricca" in s for s in f) and any("familles" in s for s in f) for f in facts)
 
 
@@ -67,8 +70,6 @@ def test_leaders_named_together_in_three_languages_are_no_fact() -> None:
           "Le gouvernement français prépare un plan d'évacuation.")
     es = ("Cameron felicitó a Barack Obama y a Sarkozy. "
           "El gobierno español prepara un plan de evacuación para sus ciudadanos.")
-    facts = _facts(Article(id="it", text=it, language="it", published="2011-03-01"),
-                   Article(id="fr", text=fr, language="fr", published="2011-03-01"),
-                   Article(id="es", text=es, language="es", published="2011-03-01"))
+    facts = _same_day(it=it, fr=fr, es=es)
     leaders = [f for f in facts if sum(("Cameron" in s) for s in f) > 1]
     assert leaders == []

@@ -50,10 +50,13 @@ def with_cross_language(scores: dict[tuple[int, int], float], keyed: Sequence[se
     corpus, where most sentences have no translation: each condition removed about half the wrong joins there (1.0
     discount, no mutual best and no bar: P/R 0.61/0.84 on MEANTIME, about 30% right on the crawled
     corpus; all three: about half right there, as the joins of one language are). Nothing
-    happens in a story of one language. Cost: one more bulk scoring pass."""
-    tongue = [frozenset(language.get(a) or "" for a in group) for group in articles]
+    happens in a story of one language. With ``lengths``, the given ``scores`` are first
+    :func:`guarded_across_languages`. Cost: one more bulk scoring pass."""
+    tongue = _tongues(articles, language)
     if len(frozenset().union(*tongue)) < 2:
         return scores
+    if lengths is not None:
+        scores = guarded_across_languages(scores, keyed, articles, language, lengths)
     languages_of: dict[str, set[str]] = defaultdict(set)
     for keys, spoken in zip(keyed, tongue, strict=True):
         for key in keys:
@@ -85,7 +88,7 @@ def guarded_across_languages(scores: dict[tuple[int, int], float], keyed: Sequen
     translation, a Tomahawk count); facts-ml (MEANTIME's translations) F1 0.7474 -> 0.7463.
     Pairs of one language, or with a report of unknown language, are kept. Cost: one set
     intersection per cross-language pair."""
-    tongue = [frozenset(language.get(a) or "" for a in group) for group in articles]
+    tongue = _tongues(articles, language)
     if len(frozenset().union(*tongue) - {""}) < 2:
         return scores
     kept: dict[tuple[int, int], float] = {}
@@ -95,6 +98,11 @@ def guarded_across_languages(scores: dict[tuple[int, int], float], keyed: Sequen
                                                                    lengths[i], lengths[j]):
             kept[i, j] = value
     return kept
+
+
+def _tongues(articles: Sequence[frozenset[str]], language: Mapping[str, str | None]) -> list[frozenset[str]]:
+    """Per sentence, the languages of the reports that print it ('' for an unknown one)."""
+    return [frozenset(language.get(a) or "" for a in group) for group in articles]
 
 
 def _mutual_best(scores: Mapping[tuple[int, int], float], articles: Sequence[frozenset[str]]) -> list[tuple[int, int]]:

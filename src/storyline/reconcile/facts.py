@@ -196,10 +196,11 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     meanings = [meaning(u.text, language.get(u.article_id)) for u in units]
     plain = [sentence_keys(u) for u in units]
     lengths = [len(u.text) for u in units]
-    lexical = guarded_across_languages(candidate_scores(articles, weights(plain), config), plain, articles,
-                                       language, lengths)
+    lexical = candidate_scores(articles, weights(plain), config)
     if not config.min_clause_shared:  # else across languages once, with the meanings' keys, below
         lexical = with_cross_language(lexical, plain, articles, language, config, lengths)
+    else:  # the whole-sentence pairs across languages held to what with_cross_language asks
+        lexical = guarded_across_languages(lexical, plain, articles, language, lengths)
     if embedder is not None and len(units) > 1:
         _add_embedding_scores(units, articles, embedder, lexical, config)
     scores = lexical
@@ -208,8 +209,7 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
     topic: frozenset[str] = frozenset()
     if config.min_clause_shared:
         keyed = [sentence_keys(u, m.keys) for u, m in zip(units, meanings, strict=True)]
-        scores = with_cross_language(guarded_across_languages(candidate_scores(articles, weights(keyed), config),
-                                                              keyed, articles, language, lengths),
+        scores = with_cross_language(candidate_scores(articles, weights(keyed), config),
                                      keyed, articles, language, config, lengths)
         topic = _topic_keys(articles, [keys | frozenset().union(*m.clauses)
                                        for keys, m in zip(keyed, meanings, strict=True)], len(items))
