@@ -24,7 +24,8 @@ from typing import NamedTuple
 from babel import Locale
 
 from storyline.analyze.speaker_names import fold
-from storyline.lang import FULL, pack
+from storyline.analyze.time_words import time_words
+from storyline.lang import FULL
 
 __all__ = ["NumberWords", "number_words"]
 
@@ -45,7 +46,7 @@ class NumberWords(NamedTuple):
 def number_words(language: str | None) -> NumberWords:
     """The number words of ``language`` (English when it has no full pack)."""
     code = language if language in FULL else "en"
-    listed = pack(code).get("time", "numbers") or {}
+    listed = time_words(code).numbers  # the table the time rules read "dos días" with
     single = {fold(word): float(value) for word, value in listed.items() if " " not in word}
     values = {word: value for word, value in single.items() if value >= 2}
     ones = frozenset(word for word, value in single.items() if value == 1)
