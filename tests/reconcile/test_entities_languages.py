@@ -340,3 +340,17 @@ def test_al_jazeera_in_every_romanisation_is_one_organisation() -> None:
     items = [replace(i, article=replace(i.article, language=i.article.id)) for i in items]
     found = _entities_of(resolve_entities(items)[1])
     assert found["Al Yazira"] == found["Al-Jazira"] == found["Al Jazeera"]
+
+
+@pytest.mark.parametrize(("names", "key"), [
+    (("Malta", "Malte"), "MT"),
+    (("Bahrain", "Bahrein", "Bahréin", "Baréin", "Bahreïn"), "BH"),
+    (("Singapore", "Singapur"), "SG"),
+])
+def test_city_state_named_after_its_time_zone_is_the_state(names: tuple[str, ...], key: str) -> None:
+    assert {place_key(name_words(name, "GPE")) for name in names} == {key}
+
+
+def test_capital_named_apart_from_its_country_stays_ambiguous() -> None:
+    assert place_key(name_words("Tunis", "GPE")) is None  # the city, or the country in some languages
+    assert place_key(name_words("Túnez", "GPE")) is None

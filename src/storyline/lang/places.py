@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["GEO_SHIPPED", "choose_place", "cldr_place_counts", "cldr_place_names", "count_pairs", "fold_place",
-           "geo_places", "is_territory"]
+           "geo_places", "is_territory", "territory_zones"]
 
 
 def is_territory(key: str | None) -> bool:
@@ -42,6 +42,21 @@ def choose_place(votes: Counter[str]) -> str | None:
         return None
     (best, n), *rest = votes.most_common()
     return best if n > sum(m for _, m in rest) else None
+
+
+@lru_cache(maxsize=1)
+def territory_zones() -> dict[str, str]:
+    """Time zones named after their whole territory, as place keys: ``tz:Europe/Malta`` → ``MT``,
+    ``tz:Asia/Bahrain`` → ``BH`` (CLDR's zone → territory table, and the zone's city being the
+    territory's English name). Their exemplar cities ("Malta", "Bahrein") are the country news
+    means, unlike ``tz:Africa/Tunis`` (Tunis, not Tunisia). Read from Babel's global data once
+    (0.1 s)."""
+    from babel import Locale  # noqa: PLC0415 (only the entity stage needs it)
+    from babel.core import get_global  # noqa: PLC0415
+
+    english = Locale("en").territories
+    return {"tz:" + zone: code for zone, code in get_global("zone_territories").items()
+            if code in english and zone.rsplit("/", 1)[-1].replace("_", " ") == english[code]}
 
 
 #: The shipped table: CLDR's names as Babel (pinned) has them, written by scripts/build_cldr_places.py.

@@ -165,6 +165,8 @@ def _groups(items: Sequence[Annotated], respelled: Respelled | None = None,
                 if known:  # where the tagger said PERSON
                     joined, family = known, "O"
             words = tuple(joined.split())
+            if family == "P" and len(words) == 1 and _vowelless(words[0]):
+                family = "O"  # "Cnt", "CNN" tagged PERSON: no person's name is written without a vowel
             one_word_person = family == "P" and len(words) == 1
             whole = family != "O" or _whole_name(surface, mention.type, words)
             if not whole and is_place_name(joined):  # "Singapore Airlines" is not Singapore
@@ -179,6 +181,14 @@ def _groups(items: Sequence[Annotated], respelled: Respelled | None = None,
             index[key].mentions.append((ii, mi))
             index[key].scopes.add(scope)
     return list(index.values()), singles
+
+
+def _vowelless(word: str) -> bool:
+    """Three Latin letters or more and no vowel ("cnt", "cnn"): an acronym, not a name ("Ng" is)."""
+    return len(word) >= 3 and word.isascii() and word.isalpha() and not set(word) & _VOWELS
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def _caseless(char: str) -> bool:

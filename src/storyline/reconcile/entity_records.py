@@ -18,9 +18,10 @@ from typing import Any
 from storyline.analyze.roles import find_role
 from storyline.model import Annotated, Entity, Mention, Span
 from storyline.reconcile.name_data import ALIASES, COUNTRIES
+from storyline.reconcile.name_glue import glued_aliases, merge_glued
 from storyline.reconcile.name_keys import FAMILY, alias_of, fold, name_words
 from storyline.reconcile.name_orgs import org_alias
-from storyline.reconcile.places import is_territory, place_key
+from storyline.reconcile.places import is_place_name, is_territory, place_key
 
 __all__ = ["build_entities", "entity_json", "mentions_of", "roles_of"]
 
@@ -56,6 +57,8 @@ def build_entities(items: Sequence[Annotated], clusters: Iterable[list[tuple[int
     names: dict[tuple[int, int], str] = {}
     kinds: dict[tuple[int, int], str] = {}
     used_ids: Counter[str] = Counter()
+    clusters = list(clusters)
+    bodies = _body_names(items, clusters)
     for members in clusters:
         aliases: Counter[str] = Counter()
         alias_sources: dict[str, set[str]] = defaultdict(set)
@@ -73,10 +76,8 @@ def build_entities(items: Sequence[Annotated], clusters: Iterable[list[tuple[int
                 role_text.setdefault(fold(role), role)
                 role_sources[fold(role)].add(item.article.id)
         kind = _country_or(types.most_common(1)[0][0], aliases)
-        surnames = Counter(fold(a.split()[-1]) for a in aliases.elements() if a.split())
-        name = max(aliases, key=lambda a: (_full_form(a, kind), len(alias_sources[a]),
-                                           surnames[fold(a.split()[-1])] if a.split() else 0,
-                                           aliases[a], len(a), a))
+        name = _canonical(aliases, alias_sources, kind, bodies if kind == "PERSON" else None,
+                          {items[ii].article.language for ii, _ in members})
         digest = hashlib.sha1(f"{kind}|{name}".encode()).hexdigest()[:12]
         used_ids[digest] += 1
         entity_id = digest if used_ids[digest] == 1 else f"{digest}-{used_ids[digest]}"
@@ -94,6 +95,46 @@ def build_entities(items: Sequence[Annotated], clusters: Iterable[list[tuple[int
                 for ii, item in enumerate(items)]
     entities.sort(key=lambda e: (e.type, e.name, e.id))
     return entities, resolved
+
+
+def _body_names(items: Sequence[Annotated], clusters: list[list[tuple[int, int]]]) -> frozenset[str]:
+    """Folded names of the bodies and places among ``clusters`` (those mostly tagged otherwise
+    than PERSON): words a page may glue before a person's name ("Otan Anders Fogh Rasmussen")."""
+    names: set[str] = set()
+    for members in clusters:
+        types = Counter(items[ii].entities[mi].type for ii, mi in members)
+        if types and types.most_common(1)[0][0] != "PERSON":
+            written = {items[ii].entities[mi].span.text_in(items[ii].article.text) for ii, mi in members}
+            names.update(fold(w) for w in written if _acronym(w) or is_place_name(name_words(w, "GPE")))
+    return frozenset(names)
+
+
+def _acronym(written: str) -> bool:
+    """"OTAN", "CNT", "PD": a body's acronym (a given name is never written so in its own cluster
+    of a body; "Mohamed" tagged a place is no acronym)."""
+    return 1 < len(written) <= _ACRONYM_CHARS and written.isalpha() and written.isupper()
+
+
+#: The longest word read as an acronym.
+_ACRONYM_CHARS = 6
+
+
+def _canonical(aliases: Counter[str], sources: dict[str, set[str]], kind: str, bodies: frozenset[str] | None,
+               languages: set[str | None]) -> str:
+    """The alias an entity is named by: a full form, then the one found in most reports, then
+    the commonest surname, most often, longest. A person's glued alias ("Repubblica Giorgio
+    Napolitano") counts as the name it holds and is never chosen (:mod:`storyline.reconcile.name_glue`);
+    the aliases themselves stay as written."""
+    glued = glued_aliases(aliases, languages, bodies) if bodies is not None else {}
+    if glued:
+        merged: dict[str, set[str]] = defaultdict(set)
+        for alias, found in sources.items():
+            merged[glued.get(alias, alias)].update(found)
+        sources, aliases = merged, Counter(merge_glued(aliases, glued))
+    surnames = Counter(fold(a.split()[-1]) for a in aliases.elements() if a.split())
+    return max(aliases, key=lambda a: (_full_form(a, kind), len(sources[a]),
+                                       surnames[fold(a.split()[-1])] if a.split() else 0,
+                                       aliases[a], len(a), a))
 
 
 def _country_or(kind: str, aliases: Counter[str]) -> str:

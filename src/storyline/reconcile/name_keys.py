@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 from storyline.analyze.entity_patterns import HONORIFICS, KNOWN_NAMES, LEGAL_SUFFIXES, NAME_SUFFIXES, TITLE_WORDS
 from storyline.lang import FALLBACK, available, pack
 from storyline.lang.caseless import name_prefixes
+from storyline.lang.places import fold_place, geo_places
 from storyline.reconcile.name_data import (
     GIVEN_NAME_GROUPS, NAME_PARTICLES, ORG_DESCRIPTORS, SPELLING,
 )
@@ -311,7 +312,34 @@ def _person_run(tokens: list[str]) -> list[str]:
             break
     while run and run[0].lower() in NAME_PARTICLES:
         run.pop(0)
+    return _without_glued_words(run)
+
+
+def _without_glued_words(run: list[str]) -> list[str]:
+    """A person's name without a word written in capitals that the page glued to it: an
+    affiliation after a particle ("Abdel Hafeez Goga del CNT": "CNT" is no surname, and would make
+    the council's "Cnt" this person), a dateline town ("Marco Brancaccia ROMA"), a body or agency
+    before it ("ONU Ban Ki-moon", "AFP Khalifa Haftar"). At least two words stay, so a surname a
+    page writes in capitals ("Jean DUPONT") is kept."""
+    if len(run) > 3 and _shouted(run[-1]) and run[-2].lower() in NAME_PARTICLES \
+            and not (_shouted(run[-3]) or run[-3].lower() in NAME_PARTICLES):
+        run = run[:-2]
+    elif len(run) > 2 and _shouted(run[-1]) and not _shouted(run[-2]) and fold_place(run[-1]) in geo_places():
+        run = run[:-1]
+    shouted = next((i for i, token in enumerate(run) if not _shouted(token)), len(run))
+    rest = run[shouted:]
+    while rest and rest[0].lower() in NAME_PARTICLES:
+        rest = rest[1:]  # "AFRICOM del Pentágono" is no person's "del Pentágono"
+    if shouted and len(rest) > 1 and not any(_shouted(token) for token in rest):
+        run = rest  # "IERI ALLA CASERMA Paolo Vannucci"
     return run
+
+
+def _shouted(token: str) -> bool:
+    """Two letters or more, all capitals ("CNT", "ROMA"; not "Ki-Moon", not "II" of a king's
+    number, which no rule here reaches: it ends a run after a name, not a particle or a town)."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 @lru_cache(maxsize=1)

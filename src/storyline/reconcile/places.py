@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from storyline.lang import available, pack
-from storyline.lang.places import choose_place, cldr_place_counts, is_territory
+from storyline.lang.places import choose_place, cldr_place_counts, is_territory, territory_zones
 from storyline.reconcile.name_keys import fold, function_words, name_words
 
 __all__ = ["is_place_name", "is_territory", "place_key", "place_table"]
@@ -54,10 +54,11 @@ def place_table() -> dict[str, str]:
     """Folded place name (words joined by one space) → key ('' when ambiguous), built once per
     process."""
     claims: dict[str, Counter[str]] = defaultdict(Counter)
+    zones = territory_zones()  # "Malta", "Bahrein": the zone of a city-state is the state
     for name, key, count in cldr_place_counts():
         normal = _normal(name)
         if len(normal) >= _MIN_CHARS or not normal.isascii():
-            claims[normal][key] += count
+            claims[normal][zones.get(key, key)] += count
     table = {}
     for name, votes in claims.items():
         key = choose_place(votes)
