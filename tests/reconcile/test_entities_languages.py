@@ -354,3 +354,23 @@ def test_city_state_named_after_its_time_zone_is_the_state(names: tuple[str, ...
 def test_capital_named_apart_from_its_country_stays_ambiguous() -> None:
     assert place_key(name_words("Tunis", "GPE")) is None  # the city, or the country in some languages
     assert place_key(name_words("Túnez", "GPE")) is None
+
+
+def test_place_or_body_sounding_like_a_surname_is_not_that_person() -> None:
+    """The phonetic key makes "Elysée" and "Errishi" one sound (l/r, e/i) and "Chile" "Kerry":
+    a body or place tag becomes a person's surname only by spelling, not by sound."""
+    text = ("Le ministre Ali Errishi a démissionné. Errishi a parlé à Paris. L'Elysée a répondu. "
+            "John Kerry est au Chili. Kerry a rencontré le président du Chili.")
+    items = [_item("a", text, {"Ali Errishi": "PERSON", "Errishi": "PERSON", "Elysée": "ORG",
+                               "John Kerry": "PERSON", "Kerry": "PERSON", "Chili": "GPE", "Paris": "GPE"})]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Elysée"] != found["Errishi"]
+    assert found["Chili"] != found["Kerry"]
+    assert found["Errishi"] == found["Ali Errishi"] and found["Kerry"] == found["John Kerry"]
+
+
+def test_body_tag_spelled_as_a_surname_but_for_a_doubled_letter_is_that_person() -> None:
+    text = "Hulusi Akar spoke on Tuesday. Akkar said the systems would not be used all the time."
+    items = [_item("a", text, {"Hulusi Akar": "PERSON", "Akkar": "ORG"})]
+    found = _entities_of(resolve_entities(items)[1])
+    assert found["Akkar"] == found["Hulusi Akar"] == {"Hulusi Akar"}

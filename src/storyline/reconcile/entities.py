@@ -39,6 +39,8 @@ a pronoun is its own entity, a nominal joins the same text in the same article.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -50,7 +52,7 @@ from storyline.reconcile.entity_records import build_entities, entity_json, ment
 from storyline.reconcile.grouping_tools import DisjointSets
 from storyline.reconcile.name_data import ALIASES, PLACE_MODIFIERS, PRONOUNS
 from storyline.reconcile.name_keys import (
-    FAMILY, alias_of, fold, given_names_compatible, name_words, part_similarity, skeleton,
+    FAMILY, alias_of, fold, given_names_compatible, name_words, part_similarity, phonetic_key, skeleton,
     translit_key,
 )
 from storyline.reconcile.name_merges import (
@@ -189,6 +191,7 @@ def _vowelless(word: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _caseless(char: str) -> bool:
@@ -263,12 +266,13 @@ def _attach_partial_names(groups: list[NameGroup], find: Any, union: Any,
         surname = group.words[0]
         own_roles = set().union(*(set(fold(roles.get(m, "")).split()) for m in group.mentions))
         near = [f for f in full if _in_scope(groups, f, group)
-                and part_similarity(groups[f].words[-1], surname) >= SURNAME_SAME]
+                and (part_similarity(groups[f].words[-1], surname) >= SURNAME_SAME if group.family == "P"
+                     else _spelled_as(groups[f].words[-1], surname))]
         candidates = {find(f) for f in near if groups[f].words[-1] == surname} or {find(f) for f in near}
         if len(candidates) > 1:
             chosen = {c for c in candidates if own_roles & role_words[c] - TITLE_GLUE}
             candidates = chosen or dominant(candidates, weight)
-        if not candidates and own_roles:
+        if not candidates and own_roles and group.family == "P":  # a body or place is never respelled by role
             candidates = {find(f) for f in full if _in_scope(groups, f, group)
                           and part_similarity(groups[f].words[-1], surname) >= SURNAME_FUZZY
                           and own_roles & role_words[find(f)] - TITLE_GLUE - HONORIFICS}
@@ -288,8 +292,18 @@ def _mistyped_surname(groups: list[NameGroup], full: list[int], group: NameGroup
     longer = sum(len(g.mentions) for g in groups if g.family == "O" and word in g.words[:-1])
     if 4 * longer >= len(group.mentions):
         return False  # part of a longer name ("Akar Holding"), unless that is a rare tagging slip
-    return any(part_similarity(groups[f].words[-1], word) >= SURNAME_SAME
-               and group.scopes & groups[f].scopes for f in full)
+    return any(_spelled_as(groups[f].words[-1], word) and group.scopes & groups[f].scopes for f in full)
+
+
+def _spelled_as(surname: str, word: str) -> bool:
+    """A body or place tag is a person's surname only when spelled as it but for doubled letters
+    ("Akkar", "Akar"), or when both the phonetic and the transliteration key agree: the phonetic
+    key alone makes "Elysée", "Illizi" and "Errishi" one sound (l/r, e/i), the transliteration
+    key alone "Kamal" and "Kamel" (a/e)."""
+    if surname == word or _DOUBLED.sub(r"\1", surname) == _DOUBLED.sub(r"\1", word):
+        return True
+    key = translit_key(word)
+    return bool(key) and key == translit_key(surname) and phonetic_key(word) == phonetic_key(surname)
 
 
 def _in_scope(groups: list[NameGroup], gi: int, group: NameGroup) -> bool:
