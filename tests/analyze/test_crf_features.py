@@ -89,14 +89,17 @@ def test_unreadable_attributes_fall_back_to_the_full_features(monkeypatch) -> No
 
     assert known_attributes(Tagger()) is None
     monkeypatch.setattr(crf_features, "_known", lambda *_: None)
+    monkeypatch.setattr(ner_crf, "english_rows", lambda _path: None)  # no array decoder either
     slow = CrfRecognizer().load()
     assert ner_crf.english_features(DEFAULT_MODEL_PATH) is None
     found = slow(ENGLISH, split_sentences(ENGLISH))
     assert slow._fast is None  # type: ignore[attr-defined]
     monkeypatch.undo()
     fast = CrfRecognizer().load()
+    fast.__dict__["_rows"] = None  # the tagger, with the fast features
     assert fast(ENGLISH, split_sentences(ENGLISH)) == found
     assert fast._fast is not None  # type: ignore[attr-defined]
+    assert CrfRecognizer().load()(ENGLISH, split_sentences(ENGLISH)) == found  # the array decoder
     assert {ENGLISH[m.span.start:m.span.end] for m in found} >= {"Hulusi Akar", "Washington"}
 
 
@@ -108,9 +111,12 @@ def test_recogniser_mentions_are_the_same_with_and_without_the_fast_path(languag
     found = recognizer(text, split_sentences(text), language=language)
     slow = EntityRecognizer(backend="offline").load()
     slow._impl.__dict__["_fast"] = None  # type: ignore[union-attr]
+    slow._impl.__dict__["_rows"] = None  # type: ignore[union-attr]  # the tagger, not the array decoder
     ml = MultilingualCrfRecognizer().load()
+    ml.__dict__["_rows"] = None
     typer = CrfRecognizer().load()
     typer.__dict__["_fast"] = None  # the full features, and a fresh window memo
+    typer.__dict__["_rows"] = None
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("storyline.analyze.entities.multilingual", lambda _path: ml)
         patch.setattr("storyline.analyze.entities.name_typer", lambda _path: typer)

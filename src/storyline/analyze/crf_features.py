@@ -32,9 +32,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from storyline.analyze.ner_features import word_features, word_shape
 
-__all__ = ["WORD_CACHE_SIZE", "EnglishFeatures", "english_features", "known_attributes"]
+__all__ = ["WORD_CACHE_SIZE", "EnglishFeatures", "EnglishRows", "english_features", "english_rows", "known_attributes"]
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +123,126 @@ class EnglishFeatures:
         if out:
             out[0] += self._first
         return out
+
+
+class EnglishRows:
+    """The same features as :class:`EnglishFeatures`, as rows of a :class:`~storyline.analyze.ner_decoder.CrfWeights`:
+    per token the attribute rows CRFsuite would add, in its order.
+
+    Each word form gets an id once per process (bounded: :data:`WORD_CACHE_SIZE` forms, then all
+    are forgotten at the start of a call) and a row of ``roles``: the sum of its own attributes'
+    weights (in order, from zero, as CRFsuite sums them: a row of ``own``), its attributes as the
+    word before, two before, after and two after, and the ids of its lowercase form and shape in
+    the pair tables. A batch's columns are then gathered with numpy around its padded ids; pairs
+    are found by binary search among the model's known pairs, encoded as integers.
+    """
+
+    _ROLES = 9  # own, -1w, -1sh, -2w, +1w, +1sh, +2w, lowercase's pair id, shape's pair id
+
+    def __init__(self, weights: Any, cache_size: int = WORD_CACHE_SIZE) -> None:
+        self.weights = weights
+        self.cache_size = cache_size
+        self._first = weights.attribute("first")
+        self._pair_ids: dict[str, int] = {}
+        tables = [self._pairs(_pair_table(prefix, weights.known)) for prefix in ("-1w|w=", "-1sh|sh=", "sh|+1sh=")]
+        self._word_pairs, self._shape_before, self._shape_after = tables
+        self._reset()
+
+    def _pairs(self, table: dict[tuple[str, str], Features]) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted integer keys a_id * 2^32 + b_id, their attribute rows) of a pair table."""
+        ids = self._pair_ids
+        keys = {(ids.setdefault(a, len(ids) + 1) << 32) + ids.setdefault(b, len(ids) + 1): self.weights.attribute(name[0])
+                for (a, b), name in table.items()}
+        order = sorted(keys)
+        return np.array(order, dtype=np.int64), np.array([keys[k] for k in order], dtype=np.intp)
+
+    def _reset(self) -> None:
+        labels = len(self.weights.labels)
+        self._ids: dict[str, int] = {}
+        self._own = np.zeros((1024, labels))
+        self._roles = np.zeros((1024, self._ROLES), dtype=np.intp)
+        self._count = 0
+        self._start = self._add(None, "<s>", "<s>")
+        self._end = self._add(None, "</s>", "</s>")
+
+    def _add(self, word: str | None, low: str, shape: str) -> int:
+        """A new id with its roles (``word`` None: a pad, no own attributes)."""
+        if self._count == len(self._own):
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
+        weights, k = self.weights, self._count
+        row = weights.attribute
+        if word is not None:  # a running sum from zero: CRFsuite's order of additions
+            self._own[k] = np.cumsum(weights.state[[row(name) for name in word_features(word)]], axis=0)[-1]
+        self._roles[k] = (k, row("-1w=" + low), row("-1sh=" + shape), row("-2w=" + low), row("+1w=" + low),
+                          row("+1sh=" + shape), row("+2w=" + low), self._pair_ids.get(low, 0),
+                          self._pair_ids.get(shape, 0))
+        self._count += 1
+        return k
+
+    def _id(self, word: str) -> int:
+        found = self._ids.get(word)
+        if found is None:
+            found = self._ids[word] = self._add(word, word.lower(), word_shape(word))
+        return found
+
+    def columns(self, sequences: list[list[str]]) -> np.ndarray:
+        """Per token of every sequence (one after another): its row of :attr:`own` and the
+        attribute rows CRFsuite adds after its own ones, in order (tokens x 11)."""
+        if len(self._ids) + sum(map(len, sequences)) > self.cache_size:  # bounded: start again
+            self._reset()
+        ids_get, start, end = self._ids.get, self._start, self._end
+        padded: list[int] = []
+        firsts: list[int] = []
+        for words in sequences:
+            firsts.append(len(padded) + 2)
+            padded += [start, start]
+            padded += [ids_get(w) or self._id(w) for w in words]
+            padded += [end, end]
+        ids = np.array(padded, dtype=np.intp)
+        real = np.ones(len(ids), dtype=bool)
+        firsts_at = np.array(firsts, dtype=np.intp)
+        for gap in (-2, -1):
+            real[firsts_at + gap] = False
+        real[np.cumsum([len(w) + 4 for w in sequences]) - 1] = False
+        real[np.cumsum([len(w) + 4 for w in sequences]) - 2] = False
+        core = np.flatnonzero(real)
+        roles = self._roles
+        cur, before, before2, after, after2 = (roles[ids[core + shift]] for shift in (0, -1, -2, 1, 2))
+        out = np.empty((len(core), 11), dtype=np.intp)
+        out[:, 0] = cur[:, 0]
+        out[:, 1], out[:, 2], out[:, 3] = before[:, 1], before[:, 2], before2[:, 3]
+        out[:, 4], out[:, 5], out[:, 6] = after[:, 4], after[:, 5], after2[:, 6]
+        out[:, 7] = self._lookup(self._shape_before, before[:, 8], cur[:, 8])
+        out[:, 8] = self._lookup(self._shape_after, cur[:, 8], after[:, 8])
+        out[:, 9] = self._lookup(self._word_pairs, before[:, 7], cur[:, 7])
+        out[:, 10] = self.weights.unknown
+        out[np.searchsorted(core, firsts_at), 10] = self._first
+        return out
+
+    def _lookup(self, table: tuple[np.ndarray, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        keys, rows = table
+        wanted = (a.astype(np.int64) << 32) + b
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where((keys[at] == wanted) & (a > 0) & (b > 0), rows[at], self.weights.unknown)
+
+    @property
+    def own(self) -> np.ndarray:
+        """The words' own score rows (valid until the next :meth:`columns`)."""
+        return self._own
+
+
+def english_rows(model_path: str | Path) -> EnglishRows | None:
+    """The English features as weight rows of a model file (None: tag with the tagger)."""
+    from storyline.analyze.ner_decoder import crf_weights  # noqa: PLC0415 - numpy only when tagging
+
+    weights = crf_weights(*_stamp(model_path))
+    return None if weights is None else _english_rows(weights)
+
+
+@lru_cache(maxsize=4)
+def _english_rows(weights: Any) -> EnglishRows:
+    return EnglishRows(weights)
 
 
 def english_features(model_path: str | Path) -> EnglishFeatures | None:

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze.crf_features import english_features
+import numpy as np
+
+from storyline.analyze.crf_features import english_features, english_rows
 from storyline.analyze.memo import attached
 from storyline.analyze.ner_features import sentence_features, tokenize
 from storyline.errors import ConfigError, MissingDependency
@@ -82,6 +84,7 @@ class CrfRecognizer:
         self._tagger = None
         self.__dict__.pop("_memo", None)
         self.__dict__.pop("_fast", None)
+        self.__dict__.pop("_rows", None)
         self.__dict__.pop("_window_memo", None)
 
     def tag_words(self, words: list[str]) -> list[str]:
@@ -96,6 +99,22 @@ class CrfRecognizer:
         if fast is False:
             fast = self.__dict__["_fast"] = english_features(self.model_path or DEFAULT_MODEL_PATH)
         return fast(words) if fast is not None else sentence_features(words)
+
+    def tag_many(self, sequences: list[list[str]]) -> list[list[str]]:
+        """BIO tags of many word sequences: decoded together from the model's weights
+        (:mod:`storyline.analyze.ner_decoder`, the tagger's tags), else one by one by the tagger."""
+        self.load()
+        rows = self.__dict__.get("_rows", False)
+        if rows is False:
+            rows = self.__dict__["_rows"] = english_rows(self.model_path or DEFAULT_MODEL_PATH)
+        if not sequences:
+            return []
+        if rows is None:
+            return [list(self._tagger.tag(self._features(words))) if words else [] for words in sequences]
+        columns = rows.columns(sequences)
+        scores = rows.weights.scores(rows.own, columns)
+        cuts = np.cumsum([len(words) for words in sequences])[:-1]
+        return rows.weights.viterbi(np.split(scores, cuts))
 
     def around(self, text: str, mentions: Sequence[Mention], context: int = 2) -> list[Mention]:
         """The model's mentions in a window of ``context`` tokens around each given mention: its
@@ -118,36 +137,45 @@ class CrfRecognizer:
                 windows.append(tokens)
         found: list[Mention] = []
         memo = attached(self, "_window_memo", WINDOW_MEMO_SIZE)
-        for tokens in windows:
-            words = tuple(text[s:e] for s, e in tokens)
-            tags = memo.get(words)
-            if tags is None:  # a window's tags depend on its words alone: a name's usual window once
-                tags = memo.put(words, tuple(map(sys.intern, self._tagger.tag(self._features(list(words))))))
-            found.extend(bio_mentions(tokens, tags))
+        known = [(tokens, tuple(text[s:e] for s, e in tokens)) for tokens in windows]
+        tags = [memo.get(words) for _, words in known]
+        missing = list(dict.fromkeys(known[k][1] for k, tagged in enumerate(tags) if tagged is None))
+        # a window's tags depend on its words alone: a name's usual window once
+        new = {words: memo.put(words, tuple(map(sys.intern, tagged)))
+               for words, tagged in zip(missing, self.tag_many([list(words) for words in missing]))}
+        tags = [tagged if tagged is not None else new[words] for (_, words), tagged in zip(known, tags)]
+        for (tokens, _), tagged in zip(known, tags):
+            found.extend(bio_mentions(tokens, tagged))
         return found
 
     def __call__(self, text: str, sentences: Sequence[Span]) -> list[Mention]:
         """Mentions found by the model alone (no rules)."""
         self.load()
+        spans = sentences or [Span(0, len(text))]
+        texts = [text[s.start:s.end] for s in spans]
+        memo = attached(self, "_memo", SENTENCE_MEMO_SIZE)
+        found = [memo.get(sentence) for sentence in texts]
+        missing = list(dict.fromkeys(texts[k] for k, known in enumerate(found) if known is None))
+        if missing:
+            new = {sentence: memo.put(sentence, known) for sentence, known in zip(missing, self._sentences(missing))}
+            found = [known if known is not None else new[sentence] for sentence, known in zip(texts, found)]
         mentions: list[Mention] = []
-        for sentence in sentences or [Span(0, len(text))]:
-            found = self._sentence(text[sentence.start:sentence.end])
-            mentions.extend(Mention(Span(sentence.start + s, sentence.start + e), kind) for s, e, kind in found)
+        for sentence, known in zip(spans, found):
+            mentions.extend(Mention(Span(sentence.start + s, sentence.start + e), kind) for s, e, kind in known)
         return mentions
 
-    def _sentence(self, sentence: str) -> tuple[tuple[int, int, str], ...]:
-        """The model's mentions in one sentence, offsets relative to it. The tags depend on the
+    def _sentences(self, sentences: list[str]) -> list[tuple[tuple[int, int, str], ...]]:
+        """The model's mentions in each sentence, offsets relative to it. The tags depend on the
         sentence's words alone, so a sentence seen before (a wire copy's, an update's) is
-        answered from a bounded per-process memo (issue 21: analysis once per copy family)."""
-        memo = attached(self, "_memo", SENTENCE_MEMO_SIZE)
-        found = memo.get(sentence)
-        if found is None:
-            tokens, mentions = tokenize(sentence), []
-            for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
-                chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
-                mentions += bio_mentions(chunk, self._tagger.tag(self._features([sentence[s:e] for s, e in chunk])))
-            found = memo.put(sentence, tuple((m.span.start, m.span.end, m.type) for m in mentions))
-        return found
+        answered from a bounded per-process memo (issue 21: analysis once per copy family); the
+        others are decoded together."""
+        chunks = [(k, tokens[i:i + MAX_SENTENCE_TOKENS]) for k, sentence in enumerate(sentences)
+                  for tokens in [tokenize(sentence)] for i in range(0, len(tokens), MAX_SENTENCE_TOKENS)]
+        tags = self.tag_many([[sentences[k][s:e] for s, e in chunk] for k, chunk in chunks])
+        mentions: list[list[Mention]] = [[] for _ in sentences]
+        for (k, chunk), tagged in zip(chunks, tags):
+            mentions[k] += bio_mentions(chunk, tagged)
+        return [tuple((m.span.start, m.span.end, m.type) for m in found) for found in mentions]
 
 
 def _window_tokens(text: str, span: Span, context: int) -> list[tuple[int, int]]:

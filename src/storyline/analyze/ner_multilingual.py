@@ -18,11 +18,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from storyline.analyze import ner_crf
 from storyline.analyze.memo import attached
 from storyline.analyze.ner_crf import MAX_SENTENCE_TOKENS, ML_MODEL_PATH, CrfRecognizer, bio_mentions
 from storyline.analyze.ner_features import capitalised_runs, ml_sentence_features, ml_tokenize, place_marks
+from storyline.analyze.crf_features import _stamp
+from storyline.analyze.ner_decoder import MARGINAL_TIE, crf_weights
 from storyline.analyze.ner_lexicon import lexicon, places
+from storyline.analyze.ner_ml_features import MlRows
 from storyline.model import Mention, Span
 
 __all__ = ["MultilingualCrfRecognizer", "multilingual", "name_typer", "retype"]
@@ -61,42 +66,105 @@ class MultilingualCrfRecognizer:
         opening a sentence).
         """
         self._crf.load()
+        spans = sentences or [Span(0, len(text))]
+        texts = [text[s.start:s.end] for s in spans]
+        memo = attached(self, "_memo", ner_crf.SENTENCE_MEMO_SIZE)
+        found = [memo.get((language, sentence)) for sentence in texts]
+        missing = list(dict.fromkeys(sentence for sentence, known in zip(texts, found) if known is None))
+        if missing:
+            new = {sentence: memo.put((language, sentence), known)
+                   for sentence, known in zip(missing, self._decode(missing, language))}
+            found = [known if known is not None else new[sentence] for sentence, known in zip(texts, found)]
         mentions: list[Mention] = []
-        for sentence in sentences or [Span(0, len(text))]:
-            found = self._sentence(text[sentence.start:sentence.end], language)
-            mentions.extend(Mention(Span(sentence.start + s, sentence.start + e), kind) for s, e, kind in found)
+        for sentence, known in zip(spans, found):
+            mentions.extend(Mention(Span(sentence.start + s, sentence.start + e), kind) for s, e, kind in known)
         return mentions
 
+    def _decode(self, texts: list[str], language: str | None) -> list[tuple[tuple[int, int, str], ...]]:
+        """The mentions of each sentence, offsets relative to it (they depend on the sentence and
+        its language alone: the caller's memo answers a sentence seen before, a copy's; issue 21).
+        Every chunk of every sentence is decoded at once from the model's weights
+        (:mod:`storyline.analyze.ner_decoder`: the tagger's tags; marginals the tagger's but in
+        their last bits, so where two types' sums tie within ``MARGINAL_TIE`` the tagger settles
+        it); without readable weights, the tagger tags each sentence."""
+        rows = self._weight_rows()
+        if rows is None:
+            return [self._sentence(text, language) for text in texts]
+        lex, gazetteer = lexicon(language), places()
+        chunks: list[tuple[int, list[tuple[int, int]], list[str], list[str], bool]] = []
+        for k, text in enumerate(texts):
+            tokens = ml_tokenize(text)
+            propose = not lex.capitalised_nouns and not _shouting(text, Span(0, len(text)))
+            for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
+                chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
+                words = [text[s:e] for s, e in chunk]
+                chunks.append((k, chunk, words, place_marks(words, gazetteer), propose))
+        weights = rows.weights
+        with self._lock:  # the rows' tables grow as words come
+            columns = rows.columns([c[2] for c in chunks], [c[3] for c in chunks], lex, gazetteer)
+            scores = np.split(weights.scores(rows.own, columns), np.cumsum([len(c[2]) for c in chunks])[:-1]) \
+                if chunks else []
+        tags = [_split_at_lowercase(tagged, c[2], lex) for c, tagged in zip(chunks, weights.viterbi(scores))]
+        runs = [capitalised_runs(c[2], lex, gazetteer, c[3]) if c[4] else [] for c in chunks]
+        wanted = [j for j, found in enumerate(runs) if _typed_runs(found, tags[j])]
+        probabilities = dict(zip(wanted, weights.marginals([scores[j] for j in wanted])))
+        label = {name: i for i, name in enumerate(weights.labels)}
+        types = sorted({name[2:] for name in weights.labels if name != "O"})
+        mentions: list[list[Mention]] = [[] for _ in texts]
+        for j, (k, chunk, words, marks, _) in enumerate(chunks):
+            proposed: list[Mention] = []
+            if j in probabilities:
+                table = probabilities[j]
+                try:
+                    proposed = _proposed(lambda name, i: table[i, label[name]], types, chunk, tags[j],
+                                         runs[j], tie=MARGINAL_TIE)
+                except _Tie:
+                    with self._lock:
+                        tagger = self._crf._tagger
+                        tagger.set(ml_sentence_features(words, lex, gazetteer, marks))
+                        tagger.tag()
+                        proposed = _proposed(tagger.marginal, types, chunk, tags[j], runs[j])
+            mentions[k] += _with_runs(bio_mentions(chunk, tags[j]), proposed)
+        return [tuple((m.span.start, m.span.end, m.type) for m in found) for found in mentions]
+
+    def _weight_rows(self) -> MlRows | None:
+        rows = self.__dict__.get("_rows", False)
+        if rows is False:
+            weights = crf_weights(*_stamp(self.model_path))
+            rows = self.__dict__["_rows"] = None if weights is None else MlRows(weights)
+        return rows
+
     def _sentence(self, text: str, language: str | None) -> tuple[tuple[int, int, str], ...]:
-        """The mentions of one sentence, offsets relative to it; they depend on the sentence and
-        its language alone, so a sentence seen before (a copy's) is answered from a bounded memo
-        (issue 21)."""
-        memo = attached(self, "_memo", ner_crf.SENTENCE_MEMO_SIZE)
-        known = memo.get((language, text))
-        if known is not None:
-            return known
+        """The mentions of one sentence, offsets relative to it, by the tagger itself."""
         tagger = self._crf._tagger
         lex, gazetteer = lexicon(language), places()
         types = sorted({label[2:] for label in tagger.labels() if label != "O"})
         mentions: list[Mention] = []
-        for sentence in [Span(0, len(text))]:
-            tokens = ml_tokenize(text, sentence.start, sentence.end)
-            propose = not lex.capitalised_nouns and not _shouting(text, sentence)
-            for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
-                chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
-                words = [text[s:e] for s, e in chunk]
-                marks = place_marks(words, gazetteer)
-                features = ml_sentence_features(words, lex, gazetteer, marks)
-                with self._lock:
-                    tagger.set(features)
-                    tags = _split_at_lowercase(tagger.tag(), words, lex)
-                    runs = _proposed(tagger, types, chunk, words, tags, lex, gazetteer, marks) if propose else []
-                found = bio_mentions(chunk, tags)
-                if runs:
-                    found = [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
-                                                         for r in runs)] + runs
-                mentions.extend(found)
-        return memo.put((language, text), tuple((m.span.start, m.span.end, m.type) for m in mentions))
+        tokens = ml_tokenize(text)
+        propose = not lex.capitalised_nouns and not _shouting(text, Span(0, len(text)))
+        for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
+            chunk = tokens[i:i + MAX_SENTENCE_TOKENS]
+            words = [text[s:e] for s, e in chunk]
+            marks = place_marks(words, gazetteer)
+            with self._lock:
+                tagger.set(ml_sentence_features(words, lex, gazetteer, marks))
+                tags = _split_at_lowercase(tagger.tag(), words, lex)
+                runs = capitalised_runs(words, lex, gazetteer, marks) if propose else []
+                proposed = _proposed(tagger.marginal, types, chunk, tags, runs)
+            mentions += _with_runs(bio_mentions(chunk, tags), proposed)
+        return tuple((m.span.start, m.span.end, m.type) for m in mentions)
+
+
+class _Tie(Exception):
+    """Two types' summed marginals too close for the array decoder to choose as the tagger would."""
+
+
+def _with_runs(found: list[Mention], runs: list[Mention]) -> list[Mention]:
+    """The model's mentions with those inside a proposed run replaced by the run."""
+    if not runs:
+        return found
+    return [m for m in found if not any(r.span.start <= m.span.start and m.span.end <= r.span.end
+                                        for r in runs)] + runs
 
 
 def _split_at_lowercase(tags: Sequence[str], words: list[str], lex: Any) -> list[str]:
@@ -119,19 +187,29 @@ def _shouting(text: str, sentence: Span) -> bool:
     return letters > 0 and sum(map(str.isupper, chunk)) / letters > _UPPER_LINE_RATIO
 
 
-def _proposed(tagger: Any, types: list[str], chunk: list[tuple[int, int]], words: list[str],
-              tags: Sequence[str], lex: Any, gazetteer: Any, marks: list[str]) -> list[Mention]:
+def _typed_runs(runs: list[tuple[int, int]], tags: Sequence[str]) -> list[tuple[int, int]]:
     """Capitalised runs that hold no model mention or swallow the ones they hold whole ("Air
-    Canada" over the model's "Canada"), typed by the model's marginals. A run that cuts a model
-    mention is left to the model."""
-    out: list[Mention] = []
+    Canada" over the model's "Canada"); a run that cuts a model mention is left to the model."""
+    if not runs:
+        return []
     inside = _inside_flags(tags)
-    for start, end in capitalised_runs(words, lex, gazetteer, marks):
-        if (start < len(tags) and tags[start].startswith("I-") and inside[start]) or \
-                (end < len(tags) and tags[end].startswith("I-")):
-            continue
-        scores = {kind: sum(tagger.marginal("B-" + kind, i) + tagger.marginal("I-" + kind, i)
+    return [(start, end) for start, end in runs
+            if not ((start < len(tags) and tags[start].startswith("I-") and inside[start])
+                    or (end < len(tags) and tags[end].startswith("I-")))]
+
+
+def _proposed(marginal: Any, types: list[str], chunk: list[tuple[int, int]], tags: Sequence[str],
+              runs: list[tuple[int, int]], tie: float | None = None) -> list[Mention]:
+    """The runs :func:`_typed_runs` keeps, typed by the model's marginals (``marginal(label, i)``)
+    summed over their words. ``tie``: raise :class:`_Tie` where the two best sums are closer."""
+    out: list[Mention] = []
+    for start, end in _typed_runs(runs, tags):
+        scores = {kind: sum(marginal("B-" + kind, i) + marginal("I-" + kind, i)
                             for i in range(start, end)) for kind in types}
+        if tie is not None:
+            first, second = sorted(scores.values(), reverse=True)[:2]
+            if first - second <= tie:
+                raise _Tie
         out.append(Mention(Span(chunk[start][0], chunk[end - 1][1]), max(scores, key=scores.__getitem__)))
     return out
 
