@@ -73,3 +73,43 @@ def test_leaders_named_together_in_three_languages_are_no_fact() -> None:
     facts = _same_day(it=it, fr=fr, es=es)
     leaders = [f for f in facts if sum(("Cameron" in s) for s in f) > 1]
     assert leaders == []
+
+
+TRANSLATED_ES = (
+    "Al menos 24 personas murieron el jueves en Bengasi durante las protestas contra Muamar Gadafi, según Human Rights Watch. "
+    "Los manifestantes incendiaron la comisaría de Al Bayda y ahorcaron a dos policías. "
+    "La cadena Al Yazira informó de 84 muertos desde el martes en las ciudades de Bengasi, Al Bayda y Derna. "
+    "El hijo de Gadafi, Saif al Islam, habló en la televisión estatal durante 40 minutos. "
+    "Saif al Islam advirtió de una guerra civil si continúan las protestas en Libia. "
+    "Internet fue cortado en todo el país el viernes por la noche.")
+TRANSLATED_FR = (
+    "Au moins 24 personnes sont mortes jeudi à Benghazi lors des manifestations contre Mouammar Kadhafi, selon Human Rights Watch. "
+    "Les manifestants ont incendié le commissariat d'Al Bayda et pendu deux policiers. "
+    "La chaîne Al Jazeera a fait état de 84 morts depuis mardi dans les villes de Benghazi, Al Bayda et Derna. "
+    "Le fils de Kadhafi, Saif al Islam, a parlé à la télévision d'État pendant 40 minutes. "
+    "Saif al Islam a mis en garde contre une guerre civile si les manifestations continuent en Libye. "
+    "Internet a été coupé dans tout le pays vendredi soir.")
+INDEPENDENT_IT = (
+    "Almeno 24 persone sono morte giovedì a Bengasi durante le proteste contro Muammar Gheddafi, secondo Human Rights Watch. "
+    "L'Italia segue con preoccupazione la situazione, ha detto il ministro Franco Frattini a Roma. "
+    "Il governo prepara un piano per i rimpatri degli italiani.")
+
+
+def test_a_report_and_its_translation_are_one_voice_not_two() -> None:
+    """Two outlets printing one post in Spanish and French: what it says is one voice; the
+    Italian report that states the toll on its own is a second."""
+    articles = [Article(id=code, text=text, language=code, published="2011-02-19", source="outlet-" + code)
+                for code, text in (("es", TRANSLATED_ES), ("fr", TRANSLATED_FR), ("it", INDEPENDENT_IT))]
+    aligned = align_facts(resolve_entities([annotate(a) for a in articles])[1])
+    translated = [f for f in aligned if set(f.articles) == {"es", "fr"}]
+    assert len(translated) >= 4  # the translation is aligned sentence by sentence...
+    assert all(f.voices == 1 for f in translated)  # ...and is one origin
+    toll = next(f for f in aligned if "it" in f.articles and len(f.articles) == 3)
+    assert toll.voices == 2
+
+
+def test_two_independent_reports_in_two_languages_sharing_a_statement_stay_two_voices() -> None:
+    articles = [Article(id="es", text=TRANSLATED_ES, language="es", published="2011-02-19", source="a"),
+                Article(id="it", text=INDEPENDENT_IT, language="it", published="2011-02-19", source="b")]
+    aligned = align_facts(resolve_entities([annotate(a) for a in articles])[1])
+    assert [f.voices for f in aligned if len(f.articles) == 2] == [2]

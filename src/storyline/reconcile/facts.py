@@ -59,6 +59,7 @@ from storyline.reconcile.fact_cluster import cluster_sentences, coherent
 from storyline.reconcile.fact_disputes import ValueClashes, dispute_records
 from storyline.reconcile.fact_embed import EMBEDDING_PACKAGE, Embedder, SentenceEmbedder
 from storyline.reconcile.fact_features import SentenceUnit, build_units, calendar_parts, speakers_conflict
+from storyline.reconcile.fact_translations import translation_pairs
 from storyline.reconcile.fact_speakers import agree_beyond_speakers
 from storyline.reconcile.fact_wording import wording
 from storyline.reconcile.fact_meaning import Meaning, meaning
@@ -235,7 +236,8 @@ def align_facts(items: Sequence[Annotated], *, config: FactConfig | None = None,
                                  min_link=config.min_link, sides=sides,
                                  telling=_telling(units, meanings, sides, topic),
                                  fits=lambda group: coherent(group, articles, scores, config, clashing, alike))
-    copy_pairs = _copy_pairs(all_units, config.copy_overlap)
+    copy_pairs = _copy_pairs(all_units, config.copy_overlap) | translation_pairs(  # one origin, two languages
+        all_units, ([u for m in members for u in copies_of[m]] for members in clusters), language)
     worded = wording(clusters, scores, [u.text for u in units])
     disputes = _disputes(clusters, clashing.among(p for p, v in scores.items() if v >= config.min_similarity))
     built = [_build(units, copies_of, members, scores, copy_pairs, worded[n]) for n, members in enumerate(clusters)]
