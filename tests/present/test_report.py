@@ -217,3 +217,29 @@ def test_report_says_how_many_more_when_a_list_is_cut(tmp_path: Path) -> None:
     assert "storyline export s1" in text
     assert "Le Monde · 2011-02-21 · “Lead sentence of the report. More text follows…”" in text  # untitled report
     assert "id a1" not in text
+
+
+def test_long_timeline_shows_its_best_dated_most_reported_entries_in_date_order(tmp_path: Path) -> None:
+    articles = [Article(id=f"a{n}", text=f"Report {n} says something.", title=f"Report {n}", source=f"Outlet {n}",
+                        published="2011-03-01", language="es") for n in range(4)]
+    vague = [{"date": "2011", "granularity": "year", "sentences": [f"Vague {n} este año."], "articles": ["a0"],
+              "outlets": ["Outlet 0"]} for n in range(20)]
+    months = [{"date": "2011-01", "granularity": "month", "sentences": [f"Month {n} hace un mes."], "articles": ["a0"],
+               "outlets": ["Outlet 0"]} for n in range(10)]
+    days = [{"date": f"2011-{2 + d // 29:02d}-{1 + d % 29:02d}", "granularity": "day", "sentences": [f"Day {d} happened."],
+             "articles": [f"a{k}" for k in range(1 + d % 4)], "outlets": [f"Outlet {k}" for k in range(1 + d % 4)]}
+            for d in range(40)]
+    background = [{"date": "1988-12-21", "granularity": "day", "sentences": ["Lockerbie."], "articles": ["a1", "a2"],
+                   "outlets": ["Outlet 1", "Outlet 2"], "background": True}]
+    record = {"timeline": background + vague + months + days, "quotes": [], "facts": [], "single_source": []}
+    story = Story(id="s1", title="A story", articles=tuple(a.id for a in articles),
+                  events=(Event(id="e1", articles=("a0",), date="2011-03-01"),))
+    text = write_reports(tmp_path, articles, [story], {}, {"s1": record}).markdown.read_text(encoding="utf-8")
+    timeline = text[text.index("### Timeline"):].split("\n### ")[0]
+    shown = [line for line in timeline.splitlines() if line.startswith("- ") and not line.startswith("- …")]
+    assert len(shown) == 30 and "… and 41 more dated statements" in timeline
+    assert "Lockerbie" not in timeline  # the story's own days before background history
+    assert "Vague" not in timeline and "Month" not in timeline
+    assert sum("Outlet 3" in line for line in shown) == 10  # every day that four outlets give
+    dates = [line[2:12] for line in shown]
+    assert dates == sorted(dates)  # still in date order

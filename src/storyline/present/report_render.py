@@ -37,9 +37,11 @@ def story_view(story: Story, articles: Sequence[Article] | Mapping[str, Article]
     events = [{"title": f"Event {number}: {event.date or 'undated'} · {_count(len(event.articles), 'report')}",
                "articles": [_article_line(by_id[i], dates.get(i)) for i in event.articles if i in by_id]}
               for number, event in enumerate(story.events, start=1)]
+    entries = record.get("timeline", [])
     timeline = _capped([f"{entry['date']}{' (background)' if entry.get('background') else ''}: {entry['sentences'][0]} "
                         f"({_who(entry['outlets'], entry['articles'], by_id)})"
-                        for entry in record.get("timeline", [])], _MAX_TIMELINE, "dated statements", story.id)
+                        for entry in _key_entries(entries, _MAX_TIMELINE)], _MAX_TIMELINE, "dated statements",
+                       story.id, total=len(entries))
     quotes = _capped([f"{_said(q)} ({_count(len(q['sources']), 'report')}: {_who(q['outlets'], q['sources'], by_id)})"
                       for q in _by_speaker(record.get("quotes", []))],
                      _MAX_QUOTES, "quotes", story.id)
@@ -50,13 +52,33 @@ def story_view(story: Story, articles: Sequence[Article] | Mapping[str, Article]
             "sections": _record_sections(record, by_id, story.id), "coverage": coverage_matrix(record, by_id)}
 
 
-def _capped(items: list[str], limit: int, noun: str, story_id: str) -> list[str]:
+def _capped(items: list[str], limit: int, noun: str, story_id: str, total: int | None = None) -> list[str]:
     """The first ``limit`` lines, then one saying how many more there are and where they are:
-    a report never cuts a list without saying so."""
-    if len(items) <= limit:
+    a report never cuts a list without saying so (``total``: the list's length before a
+    selection already cut it to ``items``)."""
+    total = len(items) if total is None else total
+    if total <= limit:
         return items
-    return [*items[:limit], f"… and {len(items) - limit} more {noun}: all of them in stories.json, or "
+    return [*items[:limit], f"… and {total - limit} more {noun}: all of them in stories.json, or "
                             f"`storyline export {story_id}`"]
+
+
+#: How finely a timeline entry is dated, finest first (a day says more than "this year").
+_GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _key_entries(entries: Sequence[Mapping[str, Any]], limit: int) -> list[Mapping[str, Any]]:
+    """A long timeline's ``limit`` most telling entries, in its own (date) order: dated to the day
+    before a month or a year, the story's own days before background history, then those most
+    outlets and reports give. A timeline that opened on its first thirty entries showed a large
+    story's vaguest dates ("2011: ... this year", "2011-01: ... a month ago") and none of its
+    days. Cost: one sort of the entries."""
+    if len(entries) <= limit:
+        return list(entries)
+    ranked = sorted(range(len(entries)), key=lambda n: (
+        _GRANULARITY_RANK.get(entries[n].get("granularity", "day"), 3), bool(entries[n].get("background")),
+        -len(entries[n].get("outlets") or ()), -len(entries[n].get("articles") or ()), n))
+    return [entries[n] for n in sorted(ranked[:limit])]
 
 
 def _speaker(quote: Mapping[str, Any]) -> str:
