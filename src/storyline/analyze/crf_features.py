@@ -162,23 +162,33 @@ class EnglishRows:
         self._own = np.zeros((1024, labels))
         self._roles = np.zeros((1024, self._ROLES), dtype=np.intp)
         self._count = 0
+        self._new: list[tuple[int, list[int], tuple[int, ...]]] = []
         self._start = self._add(None, "<s>", "<s>")
         self._end = self._add(None, "</s>", "</s>")
+        self._flush()
 
     def _add(self, word: str | None, low: str, shape: str) -> int:
-        """A new id with its roles (``word`` None: a pad, no own attributes)."""
-        if self._count == len(self._own):
-            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
-            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
-        weights, k = self.weights, self._count
-        row = weights.attribute
-        if word is not None:  # a running sum from zero: CRFsuite's order of additions
-            self._own[k] = np.cumsum(weights.state[[row(name) for name in word_features(word)]], axis=0)[-1]
-        self._roles[k] = (k, row("-1w=" + low), row("-1sh=" + shape), row("-2w=" + low), row("+1w=" + low),
-                          row("+1sh=" + shape), row("+2w=" + low), self._pair_ids.get(low, 0),
-                          self._pair_ids.get(shape, 0))
+        """A new id (``word`` None: a pad, no own attributes); its rows are written by
+        :meth:`_flush`, all the batch's new words at once."""
+        get, unknown, k = self.weights.index.get, self.weights.unknown, self._count
+        pair = self._pair_ids.get
+        self._new.append((k, [] if word is None else [get(name, unknown) for name in word_features(word)],
+                          (k, get("-1w=" + low, unknown), get("-1sh=" + shape, unknown), get("-2w=" + low, unknown),
+                           get("+1w=" + low, unknown), get("+1sh=" + shape, unknown), get("+2w=" + low, unknown),
+                           pair(low, 0), pair(shape, 0))))
         self._count += 1
         return k
+
+    def _flush(self) -> None:
+        if not self._new:
+            return
+        while self._count > len(self._own):
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
+        ids = [k for k, _, _ in self._new]
+        self._own[ids] = self.weights.sums([rows for _, rows, _ in self._new])
+        self._roles[ids] = np.array([roles for _, _, roles in self._new], dtype=np.intp)
+        self._new = []
 
     def _id(self, word: str) -> int:
         found = self._ids.get(word)
@@ -199,6 +209,7 @@ class EnglishRows:
             padded += [start, start]
             padded += [ids_get(w) or self._id(w) for w in words]
             padded += [end, end]
+        self._flush()
         ids = np.array(padded, dtype=np.intp)
         real = np.ones(len(ids), dtype=bool)
         firsts_at = np.array(firsts, dtype=np.intp)

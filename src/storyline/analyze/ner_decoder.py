@@ -82,6 +82,16 @@ class CrfWeights:
         """The row of an attribute (:attr:`unknown` when the model does not know it)."""
         return self.index.get(name, self.unknown)
 
+    def sums(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """Each list's state rows added in order from zero (CRFsuite's order; shorter lists are
+        padded with the row of zeros, which changes no bit): one row of label scores per list."""
+        width = max(map(len, rows), default=0)
+        if not width:
+            return np.zeros((len(rows), len(self.labels)))
+        unknown = self.unknown
+        table = np.array([[*r, *[unknown] * (width - len(r))] for r in rows], dtype=np.intp)
+        return np.cumsum(self.state[table], axis=1)[:, -1]
+
     def scores(self, own: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """State scores of tokens given, per token, its row of ``own`` (its own attributes' sum)
         and the attribute rows that follow, added one column after another as CRFsuite adds them."""

@@ -63,28 +63,40 @@ class MlRows:
                                      for a in names], dtype=np.intp)
 
     def _reset(self) -> None:
-        self._ids: dict[tuple[str, str, bool], int] = {}
+        #: (language, opens a sentence) → word form → id.
+        self._ids: dict[tuple[str, bool], dict[str, int]] = {}
+        self._size = 0
         self._own = np.zeros((1024, len(self.weights.labels)))
         self._roles = np.zeros((1024, 6), dtype=np.intp)  # own, class, -1c, -1w, 1c, 1w
         unknown, row = self.weights.unknown, self.weights.attribute
         self._roles[0] = (0, _PAD, row("-1c=<s>"), unknown, row("1c=<s>"), unknown)  # the pad
         self._count = 1
+        self._new: list[tuple[int, list[int], tuple[int, ...]]] = []
 
     def _add(self, word: str, lex: NameLexicon, initial: bool) -> int:
-        if self._count == len(self._own):
-            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
-            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
+        """A new id; its rows are written by :meth:`_flush`, all the batch's new words at once."""
         kind, low, own = _ml_word(word, lex, initial)
-        weights, k = self.weights, self._count
-        row = weights.attribute
-        self._own[k] = np.cumsum(weights.state[[row(name) for name in own]], axis=0)[-1]
+        get, unknown, k = self.weights.index.get, self.weights.unknown, self._count
         kind_id = self._classes.get(kind)
         if kind_id is None:
             kind_id = self._classes[kind] = len(self._classes)
             self._class_tables()
-        self._roles[k] = (k, kind_id, row("-1c=" + kind), row("-1w=" + low), row("1c=" + kind), row("1w=" + low))
+        self._new.append((k, [get(name, unknown) for name in own],
+                          (k, kind_id, get("-1c=" + kind, unknown), get("-1w=" + low, unknown),
+                           get("1c=" + kind, unknown), get("1w=" + low, unknown))))
         self._count += 1
         return k
+
+    def _flush(self) -> None:
+        if not self._new:
+            return
+        while self._count > len(self._own):
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
+        ids = [k for k, _, _ in self._new]
+        self._own[ids] = self.weights.sums([rows for _, rows, _ in self._new])
+        self._roles[ids] = np.array([roles for _, _, roles in self._new], dtype=np.intp)
+        self._new = []
 
     def _gazetteer(self, mark: str, low: str, gazetteer: Mapping[str, str]) -> tuple[int, int]:
         key = (mark, low)
@@ -101,25 +113,31 @@ class MlRows:
         """Per token of every chunk (one after another): its row of :attr:`own` and the attribute
         rows CRFsuite adds after its own ones, in order (tokens x 13); ``marks``: each chunk's
         :func:`~storyline.analyze.ner_features.place_marks`."""
-        if len(self._ids) + sum(map(len, chunks)) > self.cache_size:  # bounded: start again
+        if self._size + sum(map(len, chunks)) > self.cache_size:  # bounded: start again
             self._reset()
-        ids_get, language = self._ids.get, lex.language
+        language = lex.language
+        opening = self._ids.setdefault((language, True), {})
+        inside = self._ids.setdefault((language, False), {})
         padded: list[int] = []
         marked: list[bool] = []
         gaz: list[tuple[int, int]] = []
         unknown = self.weights.unknown
         for words, places in zip(chunks, marks):
             padded += [_PAD, _PAD]
-            for i, word in enumerate(words):
-                key = (language, word, i == 0 or words[i - 1] in _SENTENCE_MARKS)
-                found = ids_get(key)
+            initial = True
+            for word in words:
+                table = opening if initial else inside
+                found = table.get(word)
                 if found is None:
-                    found = self._ids[key] = self._add(word, lex, key[2])
+                    found = table[word] = self._add(word, lex, initial)
+                    self._size += 1
                 padded.append(found)
+                initial = word in _SENTENCE_MARKS
             padded += [_PAD, _PAD]
             marked += [False, False, *map(bool, places), False, False]
             gaz += [(unknown, unknown) if not mark else self._gazetteer(mark, word.lower(), gazetteer)
                     for word, mark in zip(words, places)]
+        self._flush()
         ids = np.array(padded, dtype=np.intp)
         flags = np.array(marked, dtype=bool)
         real = ids != _PAD
