@@ -221,3 +221,35 @@ def test_samples_summary_leads_with_what_most_independent_outlets_establish(s400
     # nothing established by two thirds of the outlets: time and source order alone
     no_lead = summarize_facts(story.id, facts, words=100, established={f.id: 0 for f in facts})
     assert no_lead.sentences[0].text != lead.text
+
+
+def test_large_story_leads_with_what_seven_independent_outlets_establish() -> None:
+    """Twelve outlets: no statement is made by two thirds of them (eight), but the one seven
+    state leads the summary, not the first report's own lead."""
+    leads = ["Dockers walked out at the container terminal over pensions.",
+             "Wheat futures climbed sharply after the drought forecast.",
+             "Teachers oppose the plan to shorten the school holidays.",
+             "The hospital will close two wards to balance its budget.",
+             "Engineers began laying rails for the eastern tram extension.",
+             "Volunteers filled sandbags as the water kept rising downtown.",
+             "The museum of modern art reopens its doors after renovation.",
+             "Queues formed outside the tax office on the final filing day.",
+             "Residents near the airport complained about night flights.",
+             "Trawler crews rejected the quotas set for the coming season.",
+             "Boring machines reached the midpoint of the rail tunnel.",
+             "Historians asked the mayor to keep the city archive open."]
+    items = []
+    for n, lead in enumerate(leads):
+        text = lead + (" The harbour council approved a new bridge across the river." if n >= 5 else
+                       " The mayor opened the new city library in the old railway station.")
+        day = "2021-02-28" if n < 5 else "2021-03-01"  # without a lead, the earliest report's sentence opens
+        items.append(Annotated(Article(id=f"r{n}", text=text, source=f"Outlet {n}", published=day),
+                               tuple(split_sentences(text))))
+    facts = align_facts(items)
+    bridge = next(f for f in facts if "bridge" in f.fact.text)
+    assert len(bridge.articles) == 7
+    established = {f.id: (7 if f is bridge else 5 if "library" in f.fact.text else 1) for f in facts}
+    summary = summarize_facts("s", facts, words=60, established=established)
+    assert "bridge" in summary.sentences[0].text
+    fewer = summarize_facts("s", facts, words=60, established={**established, bridge.id: 6})
+    assert "library" in fewer.sentences[0].text  # six of twelve is no quorum: time order

@@ -24,8 +24,9 @@ trimmed from the wording. Each step adds the fact with the best gain per ``words
 length_exponent`` that still fits. Sentences are then **ordered** by time (the earliest report
 date among their sources), then source order (report, then sentence), except that the summary
 **leads with what most independent outlets establish**: the chosen statement whose fact the most
-independent outlets state in their own voice (at least :data:`MIN_LEAD_OUTLETS` and two thirds of the
-story's outlets; the best scored of those) is chosen first, whatever its gain, and printed first.
+independent outlets state in their own voice (at least :data:`MIN_LEAD_OUTLETS` and two thirds of
+the story's outlets, or :data:`MAX_LEAD_QUORUM` of a large story's; the best scored of those) is
+chosen first, whatever its gain, and printed first.
 With half instead of two thirds, MultiLing 2011 R-1 at 100 words fell 41.37 -> 40.98; with two
 thirds it is unchanged. Ties are broken by story order, so the output is deterministic.
 """
@@ -65,6 +66,11 @@ _CONNECTIVE_RE = re.compile(r"^(?:(?:However|Meanwhile|Moreover|Furthermore|Addi
 _MIN_BODY_WORDS = 6
 #: Independent outlets that must establish a statement (and two thirds of the story's) for it to lead.
 MIN_LEAD_OUTLETS = 3
+#: ... but never more than this many: in a story of 170 reports over months no statement is made by
+#: two thirds of them, and its summary led with a statement two reports made while seven
+#: independent outlets had each given the UN secretary general's call to Gaddafi. Stories of ten
+#: outlets or fewer (MultiLing's) are ruled as before.
+MAX_LEAD_QUORUM = 7
 #: Body rank given to a sentence that is not a body sentence: no lead bonus.
 _NO_RANK = 99
 
@@ -268,10 +274,11 @@ def _bonus(fact: AlignedFact, ranks: dict[tuple[str, int], int], mean_weight: fl
 def _best_established(candidates: Sequence[_Candidate], support: Mapping[str, int], weights: dict[str, float],
                       config: SummaryConfig) -> _Candidate | None:
     """The candidate the most independent outlets establish, the best scored of those; None unless
-    they are at least :data:`MIN_LEAD_OUTLETS` and two thirds of the story's outlets."""
+    they are at least :data:`MIN_LEAD_OUTLETS` and two thirds of the story's outlets (or
+    :data:`MAX_LEAD_QUORUM`)."""
     most = max((support.get(c.fact.id, 0) for c in candidates), default=0)
     outlets = len({m.outlet for c in candidates for m in c.fact.members})
-    if most < max(MIN_LEAD_OUTLETS, math.ceil(2 * outlets / 3)):
+    if most < max(MIN_LEAD_OUTLETS, min(MAX_LEAD_QUORUM, math.ceil(2 * outlets / 3))):
         return None
     return max((c for c in candidates if support.get(c.fact.id, 0) == most),
                key=lambda c: _score(c, set(), weights, config))
