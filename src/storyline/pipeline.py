@@ -58,8 +58,13 @@ from storyline.store import Store
 _CHUNK_SIZE = 8
 #: Errors of one input file that are listed and stored one by one; the rest are counted.
 MAX_ERRORS_PER_FILE = 100
-#: Fewer articles than this in the stories to reconcile: no worker processes.
-MIN_PARALLEL_ARTICLES = 200
+#: Articles of the stories to reconcile per worker process: one worker per this many, and no pool
+#: under two (0: every worker asked for). A worker's start costs about 5 CPU-s (imports 1.2;
+#: reconciliation's tables 4: simplemma's dictionaries, the CLDR place table) and a touched
+#: story's report about 17 ms, so a worker's share is at least about 1.6 times its start (Session
+#: 14 of docs/SCALING.md: 659 articles took 14.5 CPU-s and 22 s here, 29.8 CPU-s and 59 s in two
+#: workers, on the shared 2-core machine).
+MIN_PARALLEL_ARTICLES = 500
 #: The environment variable of the fault-injection hook (see the module docstring).
 KILL_AFTER_ENV = "STORYLINE_KILL_AFTER"
 
@@ -378,8 +383,7 @@ def reconcile_store(store: Store, run_id: int, grouped: GroupResult, *, workers:
     stories = [story for story in grouped.stories if story.id in wanted]
     given: dict[str, list[Annotated]] = {}  # the stories in flight: at most the pool's read-ahead
     jobs = ((story, given.setdefault(story.id, list(store.annotated(story.articles)))) for story in stories)
-    if sum(len(story.articles) for story in stories) < MIN_PARALLEL_ARTICLES:
-        workers = 1  # a pool's start costs more than it saves
+    workers = reconcile_workers(sum(len(story.articles) for story in stories), workers)
     done = 0
     for story, (record, reconciled) in zip(stories, ordered_map(_reconcile_job, jobs, workers=workers)):
         stored = {item.article.id: item for item in given.pop(story.id, ())}
@@ -387,6 +391,15 @@ def reconcile_store(store: Store, run_id: int, grouped: GroupResult, *, workers:
         checkpoint("reconcile-story")
         done += 1
     return done
+
+
+def reconcile_workers(articles: int, workers: int) -> int:
+    """How many processes reconcile stories holding ``articles`` reports: at most ``workers``,
+    one per :data:`MIN_PARALLEL_ARTICLES` of them (a pool's start costs more than it saves on
+    less); 1 means this process, no pool."""
+    if MIN_PARALLEL_ARTICLES <= 0:
+        return max(1, workers)
+    return max(1, min(workers, articles // MIN_PARALLEL_ARTICLES))
 
 
 def _reconcile_job(job: tuple[Story, list[Annotated]]) -> tuple[dict[str, Any], list[Annotated]]:
