@@ -103,6 +103,19 @@ class CrfWeights:
             out += state[columns[:, k]]
         return out
 
+    def _layout(self, scores: Sequence[np.ndarray]) -> tuple[list[int], list[int], np.ndarray]:
+        """The sentences longest first (their indices), how many run past each position, and
+        their scores position-major (positions x sentences x labels; zeros past a sentence's end)."""
+        lengths = [len(s) for s in scores]
+        order = sorted((k for k in range(len(scores)) if lengths[k]), key=lambda k: -lengths[k])
+        longest = lengths[order[0]] if order else 0
+        padded = np.zeros((longest, len(order), len(self.labels)))
+        for row, k in enumerate(order):
+            padded[:lengths[k], row] = scores[k]
+        descending = -np.array([lengths[k] for k in order])
+        running = np.searchsorted(descending, -np.arange(longest + 1), side="left").tolist()
+        return order, running, padded
+
     def viterbi(self, scores: Sequence[np.ndarray]) -> list[list[str]]:
         """The best labels of each sentence, given its state scores (tokens x labels); CRFsuite's
         comparisons, in its order."""
@@ -144,34 +157,36 @@ class CrfWeights:
     def marginals(self, scores: Sequence[np.ndarray]) -> list[np.ndarray]:
         """Each sentence's label probabilities per token (tokens x labels): CRFsuite's scaled
         forward-backward, over all the sentences at once."""
-        lengths = [len(s) for s in scores]
-        order = sorted((k for k in range(len(scores)) if lengths[k]), key=lambda k: -lengths[k])
         out: list[np.ndarray] = [np.zeros((0, len(self.labels))) for _ in scores]
+        order, running, padded = self._layout(scores)
         if not order:
             return out
-        size, longest = len(order), lengths[order[0]]
-        exp_state = np.ones((size, longest, len(self.labels)))
-        for row, k in enumerate(order):
-            exp_state[row, :lengths[k]] = np.exp(scores[k])
-        descending = -np.array([lengths[k] for k in order])
-        running = np.searchsorted(descending, -np.arange(longest + 1), side="left").tolist()
-        exp_trans = self._exp_trans
+        longest, size, width = padded.shape
+        exp_state = np.exp(padded)
+        exp_trans, exp_trans_t = self._exp_trans, self._exp_trans.T.copy()
         alpha = np.zeros_like(exp_state)
-        scale = np.ones((size, longest))
+        scale = np.ones((longest, size))
+        alpha[0] = exp_state[0]
         for t in range(longest):
             n = running[t]
-            alpha[:n, t] = exp_state[:n, 0] if t == 0 else (alpha[:n, t - 1] @ exp_trans) * exp_state[:n, t]
-            scale[:n, t] = 1.0 / alpha[:n, t].sum(axis=1)
-            alpha[:n, t] *= scale[:n, t, None]
+            here = alpha[t, :n]
+            if t:
+                np.matmul(alpha[t - 1, :n], exp_trans, out=here)
+                here *= exp_state[t, :n]
+            np.divide(1.0, here.sum(axis=1), out=scale[t, :n])
+            here *= scale[t, :n, None]
         beta = np.zeros_like(exp_state)
+        step = np.empty((size, width))
         for t in range(longest - 1, -1, -1):
             n, going = running[t], running[t + 1]
-            beta[going:n, t] = scale[going:n, t, None]
+            beta[t, going:n] = scale[t, going:n, None]
             if going:
-                beta[:going, t] = ((beta[:going, t + 1] * exp_state[:going, t + 1]) @ exp_trans.T) * scale[:going, t, None]
+                np.multiply(beta[t + 1, :going], exp_state[t + 1, :going], out=step[:going])
+                np.matmul(step[:going], exp_trans_t, out=beta[t, :going])
+                beta[t, :going] *= scale[t, :going, None]
         probabilities = alpha * beta / scale[:, :, None]
         for row, k in enumerate(order):
-            out[k] = probabilities[row, :lengths[k]]
+            out[k] = probabilities[:len(scores[k]), row]
         return out
 
 
