@@ -66,3 +66,20 @@ def test_a_total_and_its_parts_do_not_clash() -> None:
     units = _units([("a", "The Indian navy said it arrested 23 pirates in the Gulf of Aden."),
                     ("b", "Marine commandos arrested 12 Somali and 11 Yemeni pirates in the Gulf of Aden.")], "en")
     assert (0, 1) not in ValueClashes(units)
+
+
+@pytest.mark.parametrize(("language", "text", "values"), [
+    ("fr", "distribution aux 35 500 personnes déplacées", [35500.0]),
+    ("fr", "distribution aux 35\u202f500 personnes déplacées", [35500.0]),
+    ("fr", "distribution aux 35.500 personnes déplacées", [35500.0]),  # French pages point thousands too
+    ("es", "la distribución a unas 35.500 personas", [35500.0]),
+    ("de", "1.200.000 Menschen sind geflohen", [1200000.0]),
+    ("it", "un buco di 2,5 milioni di euro", [2500000.0]),  # a decimal comma
+    ("es", "15,800 personas y 2.5 millones", [15800.0, 2500000.0]),  # as Latin American pages write
+    ("en", "35,500 people and 2.5 million dollars", [35500.0, 2500000.0]),
+    ("en", "the 1.500 figure", [1.5]),  # an English point is a decimal point
+    ("en", "in 2011 300 people died", [2011.0, 300.0]),  # a space groups nothing in English
+    ("fr", "en 2011 300 personnes", [2011.0, 300.0]),  # a year is no group of three digits
+])
+def test_digits_read_as_the_language_groups_and_points_them(language: str, text: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(text, language)] == values

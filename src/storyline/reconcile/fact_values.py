@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
+
+from babel.core import UnknownLocaleError
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from storyline.analyze.speaker_names import fold
 from storyline.reconcile.fact_number_words import NumberWords, number_words
@@ -34,8 +38,12 @@ NUMBER_CONTEXT = 3
 _TOKEN_RE = re.compile(r"[\w'\u2019]+")
 #: A short capitalised code right before a number makes it a designation ("AK 47", "F - 35").
 _CODE_BEFORE_RE = re.compile(r"(?<![\w])[A-Z]{1,4}\s*-?\s*$")
-#: A number (thousands split by commas as tokenised text spaces them: "15 , 800"), a word, or "%".
-_QUANTITY_TOKEN_RE = re.compile(r"\d{1,3}(?:[ \t]?,[ \t]?\d{3})+(?!\d)|\d+(?:\.\d+)?|[\w'\u2019]+|%")
+#: Thousands split by commas (as tokenised text spaces them too: "15 , 800"), in every language.
+_COMMA_GROUPS = r"\d{1,3}(?:[ \t]?,[ \t]?\d{3})+(?!\d)"
+#: Thousands split by points ("35.500", "1.200.000"), where the language groups digits so.
+_POINT_GROUPS = r"\d{1,3}(?:\.\d{3})+(?![\d.])"
+#: Thousands split by spaces ("35 500", no-break spaces too), where the language groups digits so.
+_SPACE_GROUPS = r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"
 _NEGATIONS = frozenset("not no never without nor neither cannot n't nobody none nothing".split()
                        + "cant dont wont didnt doesnt isnt wasnt werent arent hadnt hasnt havent couldnt "
                          "wouldnt shouldnt".split())  # and as typed without the apostrophe
@@ -66,15 +74,17 @@ class Quantity(NamedTuple):
 
 def quantities(sentence: str, language: str | None = None) -> list[Quantity]:
     """The quantities of the sentence, in order (see :class:`Quantity`), number words read in
-    ``language`` (:func:`storyline.reconcile.fact_number_words.number_words`)."""
+    ``language`` (:func:`storyline.reconcile.fact_number_words.number_words`) and digits as the
+    language groups and points them (:func:`_number_format`)."""
     words = number_words(language)
-    matches = list(_QUANTITY_TOKEN_RE.finditer(sentence))
+    token_re, group, decimal = _number_format(language)
+    matches = list(token_re.finditer(sentence))
     tokens = [m.group() for m in matches]
     folded = [fold(t) for t in tokens]
     out: list[Quantity] = []
     i = 0
     while i < len(matches):
-        value, j = _number_at(sentence, matches, folded, i, words)
+        value, j = _number_at(sentence, matches, folded, i, words, decimal)
         if value is None:
             i += 1
             continue
@@ -100,7 +110,7 @@ def quantities(sentence: str, language: str | None = None) -> list[Quantity]:
 
 
 def _number_at(sentence: str, matches: list[re.Match[str]], folded: list[str], i: int,
-               words: NumberWords) -> tuple[float | None, int]:
+               words: NumberWords, decimal: str = ".") -> tuple[float | None, int]:
     """The number starting at token ``i`` and the token after it: digits, a number word, a tens
     word hyphenated to a unit word ("dix-sept", "twenty-five"), or a word for one right before a
     multiplier ("un millier")."""
@@ -109,7 +119,7 @@ def _number_at(sentence: str, matches: list[re.Match[str]], folded: list[str], i
         return 1.0, i + 1
     value = words.values.get(word)
     if value is None:
-        return _number_value(sentence, matches[i]), i + 1
+        return _number_value(sentence, matches[i], decimal), i + 1
     following = words.values.get(folded[i + 1]) if i + 1 < len(folded) else None
     if following is not None and following < 10 and value % 10 == 0 and 10 <= value < 100 \
             and sentence[matches[i].end() : matches[i + 1].start()] == "-":
@@ -117,7 +127,7 @@ def _number_at(sentence: str, matches: list[re.Match[str]], folded: list[str], i
     return value, i + 1
 
 
-def _number_value(sentence: str, match: re.Match[str]) -> float | None:
+def _number_value(sentence: str, match: re.Match[str], decimal: str = ".") -> float | None:
     """The value of a number token, or ``None`` for a word that is no number and for a number
     that names rather than counts: glued to a word or code ("F-35", "06:44", "2-1"), after a
     short capitalised code ("AK 47", "S 400", as tokenised text spaces them), or a clock time
@@ -131,7 +141,35 @@ def _number_value(sentence: str, match: re.Match[str]) -> float | None:
         return None
     if _CODE_BEFORE_RE.search(before) or before.rstrip().endswith(":") or after.lstrip().startswith(":"):
         return None
-    return float(re.sub(r"[\s,]", "", token))
+    if decimal == "," and re.fullmatch(r"\d+,\d+", token) and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
+        return float(token.replace(",", "."))  # "2,5 millions"
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token) and decimal == ",":
+        return float(token.replace(".", ""))  # "35.500 personnes"
+    return float(re.sub(r"[\s,\u00a0\u202f]", "", token))
+
+
+@lru_cache(maxsize=64)
+def _number_format(language: str | None) -> tuple[re.Pattern[str], str, str]:
+    """The token pattern of a language's numbers and its CLDR group and decimal symbols (Babel):
+    Spanish, Italian and German group thousands with a point and French and Russian with a
+    (no-break) space, and all of them mark decimals with a comma, so "35.500", "35 500" and
+    "35,500" are one count, and "2,5" is two and a half. Where the decimal mark is a comma, points
+    between groups of three digits group thousands whatever CLDR's group symbol (French pages
+    write "35.500" too); comma-grouped thousands ("15,800") are read as such in every language
+    (Latin American Spanish groups so), and "2.5" is a decimal everywhere."""
+    try:
+        group, decimal = get_group_symbol(language or "en"), get_decimal_symbol(language or "en")
+    except (UnknownLocaleError, ValueError):
+        group, decimal = ",", "."
+    parts = [_COMMA_GROUPS]
+    if decimal == ",":  # a point is no decimal mark there: "35.500" in a French page too
+        parts.append(_POINT_GROUPS)
+    if group.isspace():
+        parts.append(_SPACE_GROUPS)
+    if decimal == ",":
+        parts.append(r"\d+,\d+(?!\d)")
+    parts += [r"\d+(?:\.\d+)?", r"[\w'\u2019]+", "%"]
+    return re.compile("|".join(parts)), group, decimal
 
 
 def _context(tokens: Iterable[str], counted: str | None, words: NumberWords) -> frozenset[str]:
