@@ -242,6 +242,11 @@ class EnglishRows:
         """The words' own score rows (valid until the next :meth:`columns`)."""
         return self._own
 
+    def scores(self, sequences: list[list[str]]) -> np.ndarray:
+        """The state scores of every token of the sequences (one after another; tokens x labels)."""
+        columns = self.columns(sequences)
+        return self.weights.scores(self._own, columns)
+
 
 def english_rows(model_path: str | Path) -> EnglishRows | None:
     """The English features as weight rows of a model file (None: tag with the tagger)."""

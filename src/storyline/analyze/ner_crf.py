@@ -111,8 +111,7 @@ class CrfRecognizer:
             return []
         if rows is None:
             return [list(self._tagger.tag(self._features(words))) if words else [] for words in sequences]
-        columns = rows.columns(sequences)
-        scores = rows.weights.scores(rows.own, columns)
+        scores = rows.scores(sequences)
         cuts = np.cumsum([len(words) for words in sequences])[:-1]
         return rows.weights.viterbi(np.split(scores, cuts))
 

@@ -163,3 +163,9 @@ class MlRows:
         """The words' own score rows (valid until the next :meth:`columns`)."""
         return self._own
 
+    def scores(self, chunks: list[list[str]], marks: list[list[str]], lex: NameLexicon,
+               gazetteer: Mapping[str, str]) -> np.ndarray:
+        """The state scores of every token of the chunks (one after another; tokens x labels)."""
+        columns = self.columns(chunks, marks, lex, gazetteer)
+        return self.weights.scores(self._own, columns)
+

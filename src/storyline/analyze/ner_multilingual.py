@@ -101,9 +101,8 @@ class MultilingualCrfRecognizer:
                 chunks.append((k, chunk, words, place_marks(words, gazetteer), propose))
         weights = rows.weights
         with self._lock:  # the rows' tables grow as words come
-            columns = rows.columns([c[2] for c in chunks], [c[3] for c in chunks], lex, gazetteer)
-            scores = np.split(weights.scores(rows.own, columns), np.cumsum([len(c[2]) for c in chunks])[:-1]) \
-                if chunks else []
+            scores = np.split(rows.scores([c[2] for c in chunks], [c[3] for c in chunks], lex, gazetteer),
+                              np.cumsum([len(c[2]) for c in chunks])[:-1]) if chunks else []
         tags = [_split_at_lowercase(tagged, c[2], lex) for c, tagged in zip(chunks, weights.viterbi(scores))]
         runs = [capitalised_runs(c[2], lex, gazetteer, c[3]) if c[4] else [] for c in chunks]
         wanted = [j for j, found in enumerate(runs) if _typed_runs(found, tags[j])]
