@@ -20,6 +20,7 @@ A batch of sentences is laid out with two pads either side of each (the pads' ro
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ class MlRows:
     def __init__(self, weights: CrfWeights, cache_size: int = WORD_CACHE_SIZE) -> None:
         self.weights = weights
         self.cache_size = cache_size
+        self._lock = threading.Lock()
         self._classes: dict[str, int] = {"<s>": _PAD}
         self._gaz: dict[tuple[str, str], tuple[int, int]] = {}
         self._class_tables()
@@ -166,6 +168,7 @@ class MlRows:
     def scores(self, chunks: list[list[str]], marks: list[list[str]], lex: NameLexicon,
                gazetteer: Mapping[str, str]) -> np.ndarray:
         """The state scores of every token of the chunks (one after another; tokens x labels)."""
-        columns = self.columns(chunks, marks, lex, gazetteer)
-        return self.weights.scores(self._own, columns)
+        with self._lock:  # the tables grow as words come: one batch at a time
+            columns = self.columns(chunks, marks, lex, gazetteer)
+            return self.weights.scores(self._own, columns)
 

@@ -7,7 +7,10 @@ lowercase content words, and proposes the capitalised runs it left out, typed by
 :func:`retype` then gives each name the type the English CRF sees around it (the multilingual model
 finds names well but types them poorly). Both models are loaded once per process, on first use
 (:func:`multilingual`, :func:`name_typer`); the typer's windows are remembered per process
-(:meth:`CrfRecognizer.around`). Cost: about 55k words per CPU-second on crawled es/fr/it pages.
+(:meth:`CrfRecognizer.around`). A report's unseen sentences are decoded together from the
+model's weights (:mod:`storyline.analyze.ner_decoder`, :mod:`storyline.analyze.ner_ml_features`:
+the tagger's tags; the capitalised runs typed by marginals computed the same way, a near-tie left
+to the tagger). Cost: about 60k words per CPU-second on crawled es/fr/it pages.
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ from typing import Any
 import numpy as np
 
 from storyline.analyze import ner_crf
+from storyline.analyze.crf_features import _stamp
 from storyline.analyze.memo import attached
 from storyline.analyze.ner_crf import MAX_SENTENCE_TOKENS, ML_MODEL_PATH, CrfRecognizer, bio_mentions
 from storyline.analyze.ner_features import capitalised_runs, ml_sentence_features, ml_tokenize, place_marks
-from storyline.analyze.crf_features import _stamp
 from storyline.analyze.ner_decoder import MARGINAL_TIE, crf_weights
 from storyline.analyze.ner_lexicon import lexicon, places
 from storyline.analyze.ner_ml_features import MlRows
@@ -100,9 +103,8 @@ class MultilingualCrfRecognizer:
                 words = [text[s:e] for s, e in chunk]
                 chunks.append((k, chunk, words, place_marks(words, gazetteer), propose))
         weights = rows.weights
-        with self._lock:  # the rows' tables grow as words come
-            scores = np.split(rows.scores([c[2] for c in chunks], [c[3] for c in chunks], lex, gazetteer),
-                              np.cumsum([len(c[2]) for c in chunks])[:-1]) if chunks else []
+        scores = np.split(rows.scores([c[2] for c in chunks], [c[3] for c in chunks], lex, gazetteer),
+                          np.cumsum([len(c[2]) for c in chunks])[:-1]) if chunks else []
         tags = [_split_at_lowercase(tagged, c[2], lex) for c, tagged in zip(chunks, weights.viterbi(scores))]
         runs = [capitalised_runs(c[2], lex, gazetteer, c[3]) if c[4] else [] for c in chunks]
         wanted = [j for j, found in enumerate(runs) if _typed_runs(found, tags[j])]
