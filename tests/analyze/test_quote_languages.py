@@ -457,3 +457,19 @@ def test_a_sentence_opening_with_a_source_and_a_comma_is_its_view(language: str,
 )
 def test_an_opening_phrase_without_a_source_is_no_view(language: str, text: str) -> None:
     assert find_quotes(text, language=language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "entities", "speaker"), [
+    ("es", "Según el letrado de la acusación Yasser Kamal, el juicio se aplazará hasta marzo.",
+     {"Yasser Kamal": "PERSON"}, "Yasser Kamal"),
+    ("es", "La hija de Gadafi dijo que su padre seguirá en Trípoli.", {"Gadafi": "PERSON"}, None),
+    ("en", "Smith's lawyer said the case against the company was closed.", {"Smith": "PERSON"}, None),
+])
+def test_a_person_tagged_inside_a_longer_speaker_phrase_is_the_speaker(
+        language: str, text: str, entities: dict[str, str], speaker: str | None) -> None:
+    """A name after a role or an adjective names the speaker; after a preposition or as a
+    possessor it names someone else."""
+    mentions = [Mention(Span(text.index(name), text.index(name) + len(name)), kind) for name, kind in entities.items()]
+    quotes = find_quotes(text, language=language, entities=mentions)
+    assert len(quotes) == 1
+    assert quotes[0].speaker_entity == speaker

@@ -61,6 +61,8 @@ class SpeakerResolver:
         self.quoted = quoted
         self.people: list[tuple[int, str, frozenset[str]]] = []  # (pos, name, role words)
         self.tagged = bool(entities)
+        #: (start, end, name) of the tagged people, for a name inside a longer speaker phrase.
+        self.person_spans: list[tuple[int, int, str]] = []
         #: Acronyms of organisations and places the entity stage resolved to a full name ("EE UU"
         #: -> "Estados Unidos"), by their surface; other names stay as the report writes them.
         self.canonical: dict[str, str] = {}
@@ -73,6 +75,7 @@ class SpeakerResolver:
                 if m.type == "PERSON" and not inside(quoted, m.span.start):
                     name = m.entity or text[m.span.start : m.span.end]
                     self.people.append((m.span.start, name, self._context(m.span.start)))
+                    self.person_spans.append((m.span.start, m.span.end, name))
         else:
             for run in _NAME_RUN_RE.finditer(text):
                 self._add_run(run.start(), run.group())
@@ -117,7 +120,9 @@ class SpeakerResolver:
         document cited; never a cue word or a shouted credit ("AS REPORTED BY")."""
         found = self._name(span, anchor)
         if found is None or not plausible(self.cues, found):
-            return None
+            found = self._person_inside(span)
+            if found is None:
+                return None
         if " " not in found and found not in self.names and verb_form(self.cues, found):
             return None  # "Empezaron diciendo que ...": a capitalised verb, not a name
         return self.canonical.get(found, found)  # the entity's resolved name: "EE UU" -> "Estados Unidos"
@@ -180,6 +185,22 @@ class SpeakerResolver:
             # the apposition; "un informe de la ONU", "el Gobierno alemán": the source cited.
             return named.group() if named is not None else source_phrase(self.cues, words)
         return self._full_name(" ".join(name), span.start)
+
+    def _person_inside(self, span: Span) -> str | None:
+        """The one person the tagger named inside a longer speaker phrase that no rule above
+        read, when the name follows a role or an adjective, not a preposition ("el letrado de la
+        acusación Yasser Kamal", "il leader libico Gheddafi al telefono"; not "La hija de
+        Gadafi"), and is no possessor ("Smith's lawyer"). Linear in the people tagged."""
+        inner = [(start, end, name) for start, end, name in self.person_spans if span.start <= start and end <= span.end]
+        if len(inner) != 1:
+            return None
+        start, end, name = inner[0]
+        before = self.text[span.start : start].split()
+        word = unelided(self.cues, before[-1])[-1].lower() if before else ""
+        if word in self.cues.prepositions or word in self.cues.name_joiners or word in self.cues.particles \
+                or self.text.startswith(("'s", "\u2019s", "'", "\u2019"), end):
+            return None
+        return self._full_name(name, span.start) if plausible(self.cues, name) else None
 
     def _after_office(self, words: list[str]) -> list[str]:
         """The name after an office's department ("State Antony Blinken" → "Antony Blinken"): the
