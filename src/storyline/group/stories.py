@@ -38,7 +38,11 @@ Each article, as it arrives:
 At the end of a batch (:meth:`StoryGrouper.add_many`, or :meth:`StoryGrouper.refine`), the batch's
 articles may move between their story's events (``refine_rounds``): the first report of a second
 happening could only be compared with the first happening's event when it arrived, and later
-reports show where it belongs. Event ids stay; an event left empty is dropped.
+reports show where it belongs. Before that, an event the batch has grown (to 10 reports, then
+by half) whose reports form two groups, each with a participant of its own, splits in two
+(``event_split``, :mod:`storyline.group.event_split`: two players of one team arrested in one
+month). Event ids stay (the part split off takes the id of its first report); an event left
+empty is dropped.
 
 **Missing dates.** An article without a date is compared with every candidate as if it were
 contemporary (no decay, no age or name-tie condition) and does not move the stream clock or any
@@ -58,6 +62,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from storyline.group import event_split
 from storyline.group import state as _state
 from storyline.group.clusters import Cluster, StoryCluster, heaviest
 from storyline.group.cold import ColdPlaces
@@ -89,7 +94,7 @@ _PARAMS = ("story_threshold", "event_threshold", "strong_threshold", "merge_thre
            "duplicate_threshold", "story_weights", "event_weights", "salient_names",
            "participant_overlap", "link_share", "link_min_df", "refine_rounds",
            "anchor_threshold", "anchor_terms", "anchor_merge_threshold", "split_ratio",
-           "specific_tokens")
+           "specific_tokens", "event_split")
 
 
 #: Keys of an article's event vector kept until its batch is refined: the heaviest, which decide
@@ -150,6 +155,8 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
             the stream than the story explains: :mod:`storyline.group.specific`) a report must
             share with a story to join it, or two stories to merge, below ``strong_threshold``;
             0 turns the condition off.
+        event_split: Whether an event whose reports form two groups, each with a participant of
+            its own, splits at the end of a batch (:mod:`storyline.group.event_split`).
     """
 
     def __init__(self, *, story_threshold: float = 0.25, event_threshold: float = 0.3,
@@ -166,7 +173,7 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
                  link_min_df: int = 500, refine_rounds: int = 3,
                  anchor_threshold: float | None = 0.2, anchor_terms: int = 10,
                  anchor_merge_threshold: float | None = 0.3, split_ratio: float | None = 0.2,
-                 specific_tokens: int = 2) -> None:
+                 specific_tokens: int = 2, event_split: bool = True) -> None:
         self.story_threshold = story_threshold
         self.event_threshold = event_threshold
         self.strong_threshold = strong_threshold
@@ -197,6 +204,7 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
         self.anchor_merge_threshold = anchor_merge_threshold
         self.split_ratio = split_ratio
         self.specific_tokens = specific_tokens
+        self.event_split = event_split
         self._reset()
 
     def _reset(self) -> None:
@@ -269,6 +277,12 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
         if not rows or not self.refine_rounds:
             return 0
         rows.sort(key=lambda row: row[0])
+        versions = {} if self._duplicates is None else self._duplicates.versions_
+        split = event_split.split_events(
+            story, {row[1]: row[3] for row in rows}, versions if self.event_split else None,
+            lambda first: Cluster(self._index.new_id("e", first), self._index.next_seq()))
+        for article_id, event_id in split.items():
+            self._where[article_id] = (self._where[article_id][0], event_id)
         moved = reassign_members(story, [row[1:] for row in rows], threshold=self.event_threshold,
                                  event_days=self.event_days, salient_names=self.salient_names,
                                  participant_overlap=self.participant_overlap,
@@ -277,7 +291,7 @@ class StoryGrouper(StoryPlacing, StoryMerging, StorySplitting, ColdPlaces):
             for article_id, event_id in moved.items():
                 self._where[article_id] = (self._where[article_id][0], event_id)
             self._move_versions(story, moved)
-        return len(moved)
+        return len(moved) + len(split)
 
     def _move_versions(self, story: StoryCluster, moved: Mapping[str, str]) -> None:
         versions = {} if self._duplicates is None else self._duplicates.versions_
