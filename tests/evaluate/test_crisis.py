@@ -132,3 +132,19 @@ def test_crisis_content_topics_relabel_a_report_by_the_country_it_names_most() -
     # it/es Libya pair together, es/fr Egypt pair apart; the three other pairs differ and are apart.
     assert (by_content["same_topic_together"], by_content["other_topic_together"]) == (0.5, 0.0)
     assert by_content["impurity"] == 0.0
+
+
+def test_crisis_content_topics_count_a_capital_as_its_country() -> None:
+    articles = [
+        Article(id="e-tripoli", language="es", published="2011-02-23", text=(
+            "Un hombre de Trípoli habla. En Libia, una mujer de Trípoli y otra de la región de Trípoli "
+            "informaron sobre las protestas.")),
+        Article(id="l-cairo", language="fr", published="2011-02-23", text=(
+            "Au Caire, place Tahrir, la foule. Le Caire s'est réveillé; l'Égypte attend.")),
+        Article(id="l-le-caire", language="fr", published="2011-02-23", text="Le Caire. Le Caire."),
+        Article(id="e-tripoli-once", language="it", published="2011-02-23", text="A Tripoli, la Libia.")]
+    labels = {"e-tripoli": "egypt", "l-cairo": "libya", "e-tripoli-once": "egypt", "l-le-caire": "libya"}
+    # Libya once and Tripoli three times; Cairo twice ("Caire", "Le Caire") and Egypt once; two
+    # mentions in all are too few ("Le Caire" is one mention, not two).
+    assert content_topics(articles, labels) == {"e-tripoli": "libya", "l-cairo": "egypt",
+                                                "e-tripoli-once": "egypt", "l-le-caire": "libya"}

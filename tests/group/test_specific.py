@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from storyline.group.clusters import StoryCluster
 from storyline.group.features import extract_features
-from storyline.group.specific import SPECIFIC_FLOOR, count_specific, key_counts, stories_share_specific
+from storyline.group.specific import (
+    SPECIFIC_FLOOR, SUBJECT_NAMES, count_specific, key_counts, names_its_subject, stories_share_specific,
+)
 from storyline.group.splitting import member_row
 from storyline.group.stories import StoryGrouper
 from storyline.group.weighting import DocumentFrequencies
@@ -128,3 +130,24 @@ def test_two_stories_sharing_only_their_country_and_its_president_stay_apart() -
     assert grouper.assignment("strike")[0] != grouper.assignment("flood")[0]
     # The second flood report shares its town, its people and its numbers: it joins.
     assert grouper.assignment("flood2")[0] == grouper.assignment("flood")[0]
+
+
+def test_a_report_joins_across_languages_only_a_story_about_what_it_repeats() -> None:
+    # A story of ten reports about Gaddafi and Libya; one of them names Bin Laden in passing.
+    story = _cluster({}, 0)
+    story.articles = [f"a{n}" for n in range(10)]
+    story.members = [member_row(f"a{n}", None, "es", None,
+                                {"n:ktf": 1.0, "n:rp": 0.8, f"n:town{n}": 0.5, **({"n:rtn": 0.3} if n < 1 else {})})
+                     for n in range(10)]
+    table = _table({"n:ktf": 40, "n:rp": 40, "n:rtn": 30, "n:osm": 25, "n:pkstn": 35}, 700)
+    idf = table.idf
+    # A live page on Bin Laden's death (names said many times) with one entry on Gaddafi.
+    live = {f"n:other{n}": 2.0 * idf(f"n:other{n}") for n in range(SUBJECT_NAMES)}
+    live |= {"n:osm": 3.0 * idf("n:osm"), "n:rtn": 3.0 * idf("n:rtn"), "n:ktf": 1.0 * idf("n:ktf")}
+    assert not names_its_subject(live, story, table)
+    # A report on Libya that names Gaddafi a few times among rarer names: about the story.
+    report = {f"n:other{n}": 1.0 * idf(f"n:other{n}") for n in range(SUBJECT_NAMES)} | {"n:ktf": 1.5 * idf("n:ktf")}
+    assert names_its_subject(report, story, table)
+    # A story of two reports is about every name one of them carries; a report without names passes.
+    story.members = story.members[:2]
+    assert names_its_subject(live, story, table) and names_its_subject({"w:arde": 1.0}, story, table)

@@ -47,6 +47,7 @@ from typing import Any
 from storyline.evaluate.grouping import read_crisis
 from storyline.group.features import fold, parse_day, place_codes
 from storyline.lang import fold_word, pack
+from storyline.lang.places import cldr_place_counts, fold_place, geo_places
 from storyline.model import Article
 
 __all__ = ["crisis_corpus", "evaluate_crisis", "score_run"]
@@ -123,21 +124,50 @@ def score_run(stories: Sequence[Mapping[str, Any]], articles: Sequence[Article],
 def content_topics(articles: Sequence[Article], topic_of: Mapping[str, str]) -> dict[str, str]:
     """Each report's topic by what it says: the topic whose country (the folder's name read as a
     country's name in any CLDR locale: ``egypt`` → EG) the report names at least
-    :data:`_CONTENT_MENTIONS` times and twice as often as any other topic's country; else its
-    folder label. A check on the labels, not a gold: an ``egypt`` report that names Libya 20
-    times and Egypt once is about Libya. Linear in the text."""
+    :data:`_CONTENT_MENTIONS` times and twice as often as any other topic's country, its capital
+    counting as its country (CLDR's names of the time-zone city in every locale: "Trípoli",
+    "Le Caire", "Il Cairo"); else its folder label. A check on the labels, not a gold: an
+    ``egypt`` report that names Libya 20 times and Egypt once is about Libya, and so is one that
+    names Libya once and Tripoli four times. Linear in the text."""
     codes = place_codes()
     country = {topic: codes.get(fold(topic)) for topic in set(topic_of.values())}
     wanted = {code: topic for topic, code in country.items() if code}
+    capitals = _capitals(frozenset(wanted))
     relabelled = dict(topic_of)
     for article in articles:
-        named = Counter(wanted[code] for word in _WORD.findall(fold(article.text))
-                        if (code := codes.get(word)) in wanted)
+        words = _WORD.findall(fold(article.text))
+        named = Counter(wanted[code] for word in words if (code := codes.get(word)) in wanted)
+        named.update(wanted[code] for code in _capitals_named(words, capitals))
         ranked = named.most_common(2) + [("", 0), ("", 0)]
         (top, count), (_, second) = ranked[0], ranked[1]
         if count >= _CONTENT_MENTIONS and count >= 2 * second:
             relabelled[article.id] = top
     return relabelled
+
+
+def _capitals_named(words: Sequence[str], capitals: Mapping[str, str]) -> Iterable[str]:
+    """The country code of each capital named in ``words`` (a two-word name read once)."""
+    position = 0
+    while position < len(words):
+        pair = " ".join(words[position:position + 2])
+        if pair in capitals and position + 1 < len(words):
+            yield capitals[pair]
+            position += 2
+            continue
+        if words[position] in capitals:
+            yield capitals[words[position]]
+        position += 1
+
+
+def _capitals(codes: frozenset[str]) -> dict[str, str]:
+    """Folded name → country code of the time-zone cities (capitals, mostly) of ``codes``, in every
+    locale CLDR names them (one or two words)."""
+    zones = {key: country for key, _, country in geo_places().values()
+             if key.startswith("tz:") and country in codes}
+    found = {fold_place(name): zones[key] for name, key, _ in cldr_place_counts() if key in zones}
+    found.update((name, zones[key]) for name, (key, _, _) in geo_places().items() if key in zones)
+    return {" ".join(_WORD.findall(fold(name))): code for name, code in found.items()
+            if 1 <= len(_WORD.findall(fold(name))) <= 2}
 
 
 def _titles(stories: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

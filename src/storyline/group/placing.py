@@ -8,7 +8,8 @@ heaviest language-independent keys) look candidate stories up in the inverted in
 decayed centroid (or over names), and the article joins the best one that reaches the bar the
 story demands (:meth:`StoryPlacing._needed`: ``story_threshold`` for a recent story that shares
 names with it, ``strong_threshold`` otherwise; a story told mostly in other languages may be
-joined on anchors, ``anchor_threshold``), or opens a story. Candidates that also score
+joined on anchors, ``anchor_threshold``, when one of the names the report repeats most is one
+the story is about, :func:`storyline.group.specific.names_its_subject`), or opens a story. Candidates that also score
 ``merge_threshold`` are merged into it (:class:`~storyline.group.merging.StoryMerging` then
 merges those whose centroids came close).
 
@@ -25,7 +26,7 @@ from storyline.group.crossing import anchor_cosine, anchors_of, crosses
 from storyline.group.duplicates import DuplicateIndex
 from storyline.group.features import DocumentFrequencies
 from storyline.group.merging import PERSON_TYPES as _PERSON_TYPES
-from storyline.group.specific import count_specific
+from storyline.group.specific import count_specific, names_its_subject
 from storyline.group.splitting import member_row
 from storyline.group.story_index import StoryIndex
 from storyline.ingest.titles import text_title
@@ -106,7 +107,8 @@ class StoryPlacing:
                 score = 0.0  # common ground only (a country, its leaders): no evidence of this story
             if score < needed and self._may_cross(story, article.language, day):
                 shared = anchors_of(vector, frequencies, article.language) if shared is None else shared
-                if anchor_cosine(story, shared) >= self.anchor_threshold:  # type: ignore[operator]
+                close = anchor_cosine(story, shared) >= self.anchor_threshold  # type: ignore[operator]
+                if close and names_its_subject(vector, story, frequencies):
                     score = needed  # enough language-independent evidence: joins at the bar
             if score >= needed:
                 scored.append((score, story))
