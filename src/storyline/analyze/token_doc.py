@@ -92,14 +92,23 @@ def _tokens(text: str, cues: SpeechCues) -> list[tuple[int, int]]:
     return out
 
 
+#: The characters :func:`clause_end` reacts to (the others it steps over, in C).
+_CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(set("!?\n;().") | OPENERS))) + "]")
+
+
 def clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause from ``start`` ends: the first of ``!?;``, a line break, an opening quote
+    mark (after the first two characters), or a period outside brackets that ends no title or
+    initial and has no comma after it; else ``limit``. Only the marks are visited."""
     limit = min(limit, len(text))
     depth = 0  # a "." inside brackets ("(D-Md.)") ends no clause
-    for i in range(start, limit):
-        if text[i] in "!?\n;" or (i > start + 1 and text[i] in OPENERS):
+    for match in _CLAUSE_MARKS.finditer(text, start, limit):
+        i = match.start()
+        char = text[i]
+        if char in "!?\n;" or (i > start + 1 and char in OPENERS):
             return i
-        depth += (text[i] == "(") - (text[i] == ")" and depth > 0)
-        if text[i] == "." and not depth and not title_before(text, i) and text[i + 1 : i + 2] != ",":
+        depth += (char == "(") - (char == ")" and depth > 0)
+        if char == "." and not depth and not title_before(text, i) and text[i + 1 : i + 2] != ",":
             return i  # ". ," is an abbreviation ("McConnell, R-Ky., said")
     return limit
 
