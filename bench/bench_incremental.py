@@ -12,7 +12,8 @@ in a fresh process with the run's own stage clock (``STORYLINE_STAGE_TIMES``):
 * ``alone``: the same reports run into an empty store.
 
 ``ratio`` is the incremental run's CPU over the run alone (goal: at most 1.5); per stage too.
-``--profile`` also runs the incremental run once more under pyinstrument (another copy of the
+``touched`` counts the stories the incremental run reconciled (their records written by it) and
+the reports they hold, new and stored: what reconciliation redoes. ``--profile`` also runs the incremental run once more under pyinstrument (another copy of the
 base store) and writes its text profile beside the JSON. CPU is that of the process and the
 workers it reaped (``os.wait4``).
 
@@ -30,6 +31,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -60,6 +62,17 @@ def run(jsonl: Path, db: Path, out_dir: Path, args: argparse.Namespace, profile:
     return {"returncode": os.waitstatus_to_exitcode(status), "wall_s": round(time.perf_counter() - started, 2),
             "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
             "stages_cpu_s": {name: entry["cpu_s"] for name, entry in found.items()}}
+
+
+def touched(db: Path) -> dict[str, int]:
+    """The stories whose records the store's last run wrote, and the reports they hold."""
+    with sqlite3.connect(db) as conn:
+        last = conn.execute("SELECT MAX(run_id) FROM story_records").fetchone()[0]
+        stories, reports = conn.execute(
+            "SELECT COUNT(DISTINCT a.story_id), COUNT(*) FROM assignments a JOIN story_records r "
+            "ON r.story_id = a.story_id WHERE r.run_id = ?", (last,)).fetchone()
+        new = conn.execute("SELECT COUNT(*) FROM articles WHERE run_id = (SELECT MAX(id) FROM runs)").fetchone()[0]
+    return {"stories": stories, "reports": reports, "new_reports": new}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     report["repeat"] = run(root / "repeat.jsonl", root / "primed.db", root / "repeat-out", args)
     shutil.copyfile(root / "primed.db", root / "inc.db")
     report["incremental"] = run(added, root / "inc.db", root / "inc-out", args)
+    report["touched"] = touched(root / "inc.db")
     (root / "alone.db").unlink(missing_ok=True)
     report["alone"] = run(added, root / "alone.db", root / "alone-out", args)
     inc, alone = report["incremental"], report["alone"]
