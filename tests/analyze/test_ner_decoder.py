@@ -90,6 +90,8 @@ def test_recogniser_tags_many_as_one_by_one() -> None:
     sequences = _english_sequences()
     assert fast.tag_many(sequences) == slow.tag_many(sequences)
     assert fast.tag_many([]) == []
+    gaps = [[], sequences[0], [], ["Paris"], []]  # empty sequences anywhere, the last one included
+    assert fast.tag_many(gaps) == slow.tag_many(gaps) and fast.tag_many(gaps)[0] == []
     mentions = fast(ENGLISH, split_sentences(ENGLISH))
     assert mentions == slow(ENGLISH, split_sentences(ENGLISH))
     assert {ENGLISH[m.span.start:m.span.end] for m in mentions} >= {"Hulusi Akar", "Washington"}

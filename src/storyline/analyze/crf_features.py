@@ -212,21 +212,18 @@ class EnglishRows:
             self._reset()
         ids_get, start, end = self._ids.get, self._start, self._end
         padded: list[int] = []
-        firsts: list[int] = []
+        firsts: list[int] = []  # each non-empty sequence's first token, counted in tokens
+        tokens = 0
         for words in sequences:
-            firsts.append(len(padded) + 2)
+            if words:
+                firsts.append(tokens)
+                tokens += len(words)
             padded += [start, start]
             padded += [ids_get(w) or self._id(w) for w in words]
             padded += [end, end]
         self._flush()
         ids = np.array(padded, dtype=np.intp)
-        real = np.ones(len(ids), dtype=bool)
-        firsts_at = np.array(firsts, dtype=np.intp)
-        for gap in (-2, -1):
-            real[firsts_at + gap] = False
-        real[np.cumsum([len(w) + 4 for w in sequences]) - 1] = False
-        real[np.cumsum([len(w) + 4 for w in sequences]) - 2] = False
-        core = np.flatnonzero(real)
+        core = np.flatnonzero(ids > max(start, end))  # the words (the pads' ids come first)
         roles = self._roles
         cur, before, before2, after, after2 = (roles[ids[core + shift]] for shift in (0, -1, -2, 1, 2))
         out = np.empty((len(core), 11), dtype=np.intp)
@@ -237,7 +234,7 @@ class EnglishRows:
         out[:, 8] = self._lookup(self._shape_after, cur[:, 8], after[:, 8])
         out[:, 9] = self._lookup(self._word_pairs, before[:, 7], cur[:, 7])
         out[:, 10] = self.weights.unknown
-        out[np.searchsorted(core, firsts_at), 10] = self._first
+        out[firsts, 10] = self._first
         return out
 
     def _lookup(self, table: tuple[np.ndarray, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
