@@ -100,20 +100,25 @@ def split_side(event: Cluster, rows: Mapping[str, Sequence[Any]], versions: Mapp
         return set()
     vectors = [row_vector(rows[article]) for article in keyed]
     sides = bisect(vectors)
-    sizes = [sides.count(0), sides.count(1)]
-    if min(sizes) < MIN_SIDE:
+    if not own_participants(vectors, sides):
         return set()
-    names: list[Counter[str]] = [Counter(), Counter()]
-    for vector, side in zip(vectors, sides, strict=True):
-        names[side].update(key for key in vector if key[0] == "n")
-    for side in (0, 1):
-        other = 1 - side
-        if not any(count >= OWN_SHARE * sizes[side] and names[other][key] <= OTHER_SHARE * sizes[other]
-                   for key, count in names[side].items()):
-            return set()
     part = {article for article, side in zip(keyed, sides, strict=True) if side}
     part |= {article for article in event.articles if versions.get(article) in part}
     return part
+
+
+def own_participants(vectors: Sequence[Mapping[str, float]], sides: Sequence[int]) -> bool:
+    """Whether both sides of a bisection hold ``MIN_SIDE`` reports and each has a name of its
+    own: in at least ``OWN_SHARE`` of its reports and at most ``OTHER_SHARE`` of the other's."""
+    sizes = [sides.count(0), sides.count(1)]
+    if min(sizes) < MIN_SIDE:
+        return False
+    names: list[Counter[str]] = [Counter(), Counter()]
+    for vector, side in zip(vectors, sides, strict=True):
+        names[side].update(key for key in vector if key[0] == "n")
+    return all(any(count >= OWN_SHARE * sizes[side] and names[1 - side][key] <= OTHER_SHARE * sizes[1 - side]
+                   for key, count in names[side].items())
+               for side in (0, 1))
 
 
 def split_event(event: Cluster, part: set[str], new_event: Callable[[str], Cluster],
