@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from storyline.analyze.ner_decoder import WordRows
 from storyline.analyze.ner_features import word_features, word_shape
 
 __all__ = ["WORD_CACHE_SIZE", "EnglishFeatures", "EnglishRows", "english_features", "english_rows", "known_attributes"]
@@ -133,7 +134,7 @@ class EnglishFeatures:
         return out
 
 
-class EnglishRows:
+class EnglishRows(WordRows):
     """The same features as :class:`EnglishFeatures`, as rows of a :class:`~storyline.analyze.ner_decoder.CrfWeights`:
     per token the attribute rows CRFsuite would add, in its order.
 
@@ -188,17 +189,6 @@ class EnglishRows:
         self._count += 1
         return k
 
-    def _flush(self) -> None:
-        if not self._new:
-            return
-        while self._count > len(self._own):
-            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
-            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
-        ids = [k for k, _, _ in self._new]
-        self._own[ids] = self.weights.sums([rows for _, rows, _ in self._new])
-        self._roles[ids] = np.array([roles for _, _, roles in self._new], dtype=np.intp)
-        self._new = []
-
     def _id(self, word: str) -> int:
         found = self._ids.get(word)
         if found is None:
@@ -242,11 +232,6 @@ class EnglishRows:
         wanted = (a.astype(np.int64) << 32) + b
         at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
         return np.where((keys[at] == wanted) & (a > 0) & (b > 0), rows[at], self.weights.unknown)
-
-    @property
-    def own(self) -> np.ndarray:
-        """The words' own score rows (valid until the next :meth:`columns`)."""
-        return self._own
 
     def scores(self, sequences: list[list[str]]) -> np.ndarray:
         """The state scores of every token of the sequences (one after another; tokens x labels)."""

@@ -197,3 +197,34 @@ def crf_weights(path: str, mtime_ns: int, size: int) -> CrfWeights | None:
         return CrfWeights(path)
     except (ValueError, struct.error, OSError):
         return None
+
+
+class WordRows:
+    """What :class:`~storyline.analyze.crf_features.EnglishRows` and
+    :class:`~storyline.analyze.ner_ml_features.MlRows` share: a growing table of word forms, each
+    with its own score row (the sum of its own attributes' weights, in CRFsuite's order) and a row
+    of the attribute rows it brings in other roles (the word before, after...). A subclass queues
+    each new form as ``(id, own attribute rows, role row)`` in ``_new``; :meth:`_flush` writes a
+    batch's new forms in one numpy step, doubling the tables when full."""
+
+    weights: CrfWeights
+    _own: np.ndarray
+    _roles: np.ndarray
+    _count: int
+    _new: list[tuple[int, list[int], tuple[int, ...]]]
+
+    def _flush(self) -> None:
+        if not self._new:
+            return
+        while self._count > len(self._own):
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
+        ids = [k for k, _, _ in self._new]
+        self._own[ids] = self.weights.sums([rows for _, rows, _ in self._new])
+        self._roles[ids] = np.array([roles for _, _, roles in self._new], dtype=np.intp)
+        self._new = []
+
+    @property
+    def own(self) -> np.ndarray:
+        """The words' own score rows (valid until the next batch)."""
+        return self._own

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from storyline.analyze.ner_decoder import WordRows
 from storyline.analyze.ner_features import _SENTENCE_MARKS, _ml_word
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ _GAZ_CACHE_SIZE = 20_000
 _PAD = 0  # the class of the positions before and after a sentence
 
 
-class MlRows:
+class MlRows(WordRows):
     """:func:`~storyline.analyze.ner_features.ml_sentence_features` as rows of ``weights``."""
 
     def __init__(self, weights: CrfWeights, cache_size: int = WORD_CACHE_SIZE) -> None:
@@ -88,17 +89,6 @@ class MlRows:
                            get("1c=" + kind, unknown), get("1w=" + low, unknown))))
         self._count += 1
         return k
-
-    def _flush(self) -> None:
-        if not self._new:
-            return
-        while self._count > len(self._own):
-            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
-            self._roles = np.concatenate([self._roles, np.zeros_like(self._roles)])
-        ids = [k for k, _, _ in self._new]
-        self._own[ids] = self.weights.sums([rows for _, rows, _ in self._new])
-        self._roles[ids] = np.array([roles for _, _, roles in self._new], dtype=np.intp)
-        self._new = []
 
     def _gazetteer(self, mark: str, low: str, gazetteer: Mapping[str, str]) -> tuple[int, int]:
         key = (mark, low)
@@ -159,11 +149,6 @@ class MlRows:
         out[:, 11] = self._pair_after[after[:, 1], kind]
         out[:, 12] = np.where(flags[core + 1], self.weights.attribute("1gaz"), unknown)
         return out
-
-    @property
-    def own(self) -> np.ndarray:
-        """The words' own score rows (valid until the next :meth:`columns`)."""
-        return self._own
 
     def scores(self, chunks: list[list[str]], marks: list[list[str]], lex: NameLexicon,
                gazetteer: Mapping[str, str]) -> np.ndarray:
