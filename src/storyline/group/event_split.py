@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from storyline.group.clusters import Cluster, StoryCluster
-from storyline.group.splitting import bisect, row_vector
+from storyline.group.splitting import bisect, row_vector, share_centroid
 
 #: Reports each side of a split needs at least; an event is examined from twice this size.
 MIN_SIDE = 5
@@ -129,19 +129,8 @@ def split_event(event: Cluster, part: set[str], new_event: Callable[[str], Clust
     event.articles[:] = [article for article in event.articles if article not in part]
     target = new_event(moved[0])
     target.articles.extend(moved)
-    evidence = [_evidence(cluster.articles, rows) for cluster in (event, target)]
-    kept: dict[str, float] = {}
-    given: dict[str, float] = {}
-    for key, weight in event.centroid.items():
-        mine, theirs = evidence[0].get(key, 0.0), evidence[1].get(key, 0.0)
-        if theirs <= 0.0:
-            kept[key] = weight
-            continue
-        share = theirs / (mine + theirs)
-        given[key] = weight * share
-        if share < 1.0:
-            kept[key] = weight * (1.0 - share)
-    event.centroid, target.centroid = kept, given
+    event.centroid, target.centroid = share_centroid(event.centroid, _evidence(event.articles, rows),
+                                                     _evidence(target.articles, rows))
     for cluster in (event, target):
         cluster.renorm()
         known = [day for article in cluster.articles

@@ -151,3 +151,22 @@ def cohesion_ratio(vectors: Sequence[Mapping[str, float]], sides: Sequence[int])
     between = dot(sums[0], sums[1]) / (counts[0] * counts[1])
     scale = math.sqrt(max(within[0], 0.0) * max(within[1], 0.0))
     return between / scale if scale > 1e-12 else 1.0
+
+
+def share_centroid(centroid: Mapping[str, float], mine: Mapping[str, float],
+                   theirs: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """A cluster's centroid cut in two: each key's weight shared in proportion to each side's
+    evidence for it (``mine``: the part that stays, ``theirs``: the part that leaves), a key only
+    one side holds kept whole by it. Linear in the centroid."""
+    kept: dict[str, float] = {}
+    given: dict[str, float] = {}
+    for key, weight in centroid.items():
+        own, other = mine.get(key, 0.0), theirs.get(key, 0.0)
+        if other <= 0.0:
+            kept[key] = weight
+            continue
+        share = other / (own + other)
+        given[key] = weight * share
+        if share < 1.0:
+            kept[key] = weight * (1.0 - share)
+    return kept, given

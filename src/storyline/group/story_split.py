@@ -34,7 +34,7 @@ from typing import Any
 
 from storyline.group.clusters import StoryCluster
 from storyline.group.placing import RETITLE_AFTER
-from storyline.group.splitting import bisect, cohesion_ratio, row_vector
+from storyline.group.splitting import bisect, cohesion_ratio, row_vector, share_centroid
 from storyline.group.story_index import StoryIndex
 
 #: A story is examined once it holds this many reports, then each time it has grown by half.
@@ -116,19 +116,8 @@ class StorySplitting:
     def _share_centroid(self, story: StoryCluster, part: StoryCluster) -> None:
         """Give ``part`` each centroid key in proportion to its share of the key's evidence."""
         day, half_life = story.centroid_day, self.half_life_days
-        shares = [_evidence(cluster.members, day, half_life) for cluster in (story, part)]
-        kept: dict[str, float] = {}
-        given: dict[str, float] = {}
-        for key, weight in story.centroid.items():
-            mine, theirs = shares[0].get(key, 0.0), shares[1].get(key, 0.0)
-            if theirs <= 0.0:
-                kept[key] = weight
-                continue
-            share = theirs / (mine + theirs)
-            given[key] = weight * share
-            if share < 1.0:
-                kept[key] = weight * (1.0 - share)
-        story.centroid, part.centroid = kept, given
+        story.centroid, part.centroid = share_centroid(story.centroid, _evidence(story.members, day, half_life),
+                                                       _evidence(part.members, day, half_life))
         story.renorm()
         part.renorm()
 
