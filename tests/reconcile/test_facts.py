@@ -242,3 +242,17 @@ def test_samples_kalin_sullivan_call_is_single_source(s400: tuple[Story, list[An
     call = [f for f in facts if any(w in f.fact.text for w in ("Kalin", "Sullivan", "spoke by phone"))]
     assert len(call) >= 3
     assert all(f.fact.outlets == ("outlet4",) and f.voices == 1 for f in call)
+
+
+def test_voices_count_reports_joined_by_copies_or_translations_within_the_support_once() -> None:
+    from storyline.reconcile.facts import _voices  # noqa: PLC0415
+
+    texts = {i: f"The council approved the bridge on Monday, report {i} said." for i in "abcd"}
+    items = [Annotated(Article(id=i, text=t, source=f"Outlet {i}"), tuple(split_sentences(t))) for i, t in texts.items()]
+    units = build_units(items)
+    assert len({u.article_id for u in units}) == 4
+    assert _voices(units, {}) == 4
+    chain = {"a": ["b"], "b": ["a", "c"], "c": ["b"]}  # a copies b, c translates b: one origin
+    assert _voices(units, chain) == 2
+    through_absent = {"a": ["x"], "x": ["a", "b"], "b": ["x"]}  # x is not in this fact's support
+    assert _voices(units, through_absent) == 4
