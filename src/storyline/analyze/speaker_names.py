@@ -80,6 +80,7 @@ class SpeakerResolver:
             for run in _NAME_RUN_RE.finditer(text):
                 self._add_run(run.start(), run.group())
         self.people.sort(key=lambda p: p[0])
+        self.person_spans.sort()
         self.names = {p[1] for p in self.people}
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         for pos, name, _ in self.people:
@@ -190,8 +191,11 @@ class SpeakerResolver:
         """The one person the tagger named inside a longer speaker phrase that no rule above
         read, when the name follows a role or an adjective, not a preposition ("el letrado de la
         acusación Yasser Kamal", "il leader libico Gheddafi al telefono"; not "La hija de
-        Gadafi"), and is no possessor ("Smith's lawyer"). Linear in the people tagged."""
-        inner = [(start, end, name) for start, end, name in self.person_spans if span.start <= start and end <= span.end]
+        Gadafi"), and is no possessor ("Smith's lawyer"). Two binary searches among the people tagged."""
+        first = bisect.bisect_left(self.person_spans, span.start, key=lambda p: p[0])
+        inner = [(start, end, name) for start, end, name in
+                 self.person_spans[first : bisect.bisect_left(self.person_spans, span.end, key=lambda p: p[0])]
+                 if end <= span.end]
         if len(inner) != 1:
             return None
         start, end, name = inner[0]
