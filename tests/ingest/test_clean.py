@@ -225,3 +225,23 @@ def test_clean_takes_off_three_letter_link_language_marks_but_not_sic() -> None:
 ])
 def test_clean_keeps_an_editors_bracketed_insertion(text: str) -> None:
     assert clean_text(text).text == text
+
+
+def test_a_kicker_over_a_longer_headline_is_not_the_title() -> None:
+    text = ("Anuncio del Ministerio de Exteriores\n"
+            "Tres hijos de Gadafi y la mujer del coronel abandonan Libia y entran en Argelia\n"
+            "La mujer del derrocado dictador libio Muamar Gadafi, Safia, y tres de sus hijos han entrado en "
+            "Argelia, según ha anunciado este lunes el Ministerio de Exteriores argelino en un comunicado.\n"
+            "Los rebeldes controlan ya la mayor parte de Trípoli desde la semana pasada.")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Tres hijos de Gadafi y la mujer del coronel abandonan Libia y entran en Argelia"
+    assert cleaned.title_candidates[:1] == ("Anuncio del Ministerio de Exteriores",)
+    assert "Anuncio del Ministerio" not in cleaned.text
+
+
+def test_a_short_headline_over_a_sentence_stays_the_title() -> None:
+    text = ("Gadafi huye a Argelia\n"
+            "La mujer del derrocado dictador libio y tres de sus hijos han entrado en Argelia, según ha "
+            "anunciado este lunes el Ministerio de Exteriores argelino en un comunicado.\n"
+            "Los rebeldes controlan ya la mayor parte de Trípoli desde la semana pasada.")
+    assert clean_text(text).title == "Gadafi huye a Argelia"

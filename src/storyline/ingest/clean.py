@@ -27,7 +27,7 @@ from storyline.ingest import boilerplate_patterns as bp
 from storyline.ingest import furniture
 from storyline.ingest.dates import parse_date
 from storyline.ingest.outlet import outlet_of
-from storyline.ingest.titles import as_title
+from storyline.ingest.titles import after_kicker, as_title
 
 _MARKUP_LINE = bp.compile_lines(bp.MARKUP)
 _JUNK = {**furniture.junk_lines(), "markup": _MARKUP_LINE}
@@ -144,7 +144,8 @@ def clean_text(text: str, *, title: str | None = None, strip_header: bool = True
     detected = None
     bounds = _content_bounds(lines, reasons)
     if bounds is not None:  # without one clear paragraph, header and footer cannot be told apart
-        detected = _mark_header(lines, reasons, bounds[0] if strip_header else 0, found, title)
+        detected, found.titles = after_kicker(_mark_header(lines, reasons, bounds[0] if strip_header else 0, found,
+                                                           title), found.titles)
         _mark_footer(lines, reasons, bounds[1])
     kept = _drop_repeats(lines, reasons, title or detected)
     return CleanText(
