@@ -33,7 +33,7 @@ from storyline.lang import FALLBACK, FULL, pack
 from storyline.reconcile.places import place_key
 from storyline.reconcile.quote_merge import content_words
 
-__all__ = ["MIN_CLAUSE_KEYS", "Meaning", "meaning"]
+__all__ = ["MIN_CLAUSE_KEYS", "Meaning", "meaning", "only_state"]
 
 #: A clause with fewer content keys than this joins its neighbour ("In December," "he said").
 MIN_CLAUSE_KEYS = 3
@@ -182,6 +182,28 @@ def _clause_spans(tokens: list[str], tables: _Tables) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=MEANING_CACHE_SIZE)
+def only_state(text: str, language: str | None = None) -> str | None:
+    """The state key (``@US``) when ``text`` names one state and nothing else ("Washington",
+    "the Kremlin"), else None: what :func:`meaning`'s keys say, read without lemmatising. A word
+    beside the state's name that is a content word makes another key either way (its class or
+    itself); a function word ("the") could only by its class, looked up as written. Reading
+    :func:`meaning` without a language lemmatised every word in all seven full packs, which loaded
+    all of simplemma's dictionaries (4.9 of 14.5 CPU-s for 60 English reports) for "the Kremlin"."""
+    tables = _tables(_language(language))
+    tokens = _TOKEN_RE.findall(text)
+    states = _states(tokens, tables)
+    if len({code for _, code, _ in states}) != 1:
+        return None
+    inside = {i for start, _, size in states for i in range(start, start + size)}
+    named = _in_names(tokens)
+    for i, token in enumerate(tokens):
+        if i in inside or token in _BOUNDARY:
+            continue
+        if content_words(token) or i not in named and tables.classes.get(fold(token)) is not None:
+            return None
+    return "@" + states[0][1]
+
+
 def meaning(text: str, language: str | None = None) -> Meaning:
     """The predicate-class and state keys of a sentence, whole and per clause.
 
