@@ -40,7 +40,6 @@ a pronoun is its own entity, a nominal joins the same text in the same article.
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any

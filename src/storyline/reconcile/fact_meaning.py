@@ -181,7 +181,7 @@ def _clause_spans(tokens: list[str], tables: _Tables) -> list[tuple[int, int]]:
     return merged
 
 
-@lru_cache(maxsize=MEANING_CACHE_SIZE)
+@lru_cache(maxsize=4096)
 def only_state(text: str, language: str | None = None) -> str | None:
     """The state key (``@US``) when ``text`` names one state and nothing else ("Washington",
     "the Kremlin"), else None: what :func:`meaning`'s keys say, read without lemmatising. A word
@@ -204,6 +204,7 @@ def only_state(text: str, language: str | None = None) -> str | None:
     return "@" + states[0][1]
 
 
+@lru_cache(maxsize=MEANING_CACHE_SIZE)
 def meaning(text: str, language: str | None = None) -> Meaning:
     """The predicate-class and state keys of a sentence, whole and per clause.
 
